@@ -1,0 +1,202 @@
+"""The ingest stage's boundary: a raw file becomes one `NormalisedDocument`.
+
+Every later stage reads only these types. The original decoded text is kept verbatim; the
+normalised text (pinyin stripped, traditional → simplified, Taiwan variants → mainland terms,
+full-width punctuation folded) is what matchers read, and `OffsetMap` carries every normalised
+character back to the characters of the original it came from, so a span found in the normalised
+text can always be cut from the original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Script(StrEnum):
+    HANS = "zh-Hans"
+    HANT = "zh-Hant"
+    EN = "en"
+
+
+class Level(StrEnum):
+    CENTRAL = "central"
+    MINISTRY = "ministry"
+    PROVINCIAL = "provincial"
+    MUNICIPAL = "municipal"
+    COUNTY = "county"
+
+    @property
+    def rank(self) -> int:
+        """0 for the top of the hierarchy; a document implements documents of a lower rank."""
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {
+    Level.CENTRAL: 0,
+    Level.MINISTRY: 1,
+    Level.PROVINCIAL: 2,
+    Level.MUNICIPAL: 3,
+    Level.COUNTY: 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """A file as it arrived: bytes plus where it came from."""
+
+    path: str
+    data: bytes
+    sha256: str
+    media_type: str  # "text/plain", "text/html", "application/pdf", "application/vnd...docx"
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Maps each character of a derived text to the half-open range of original characters it came from.
+
+    `starts[i]`/`ends[i]` is the original range of derived char i. A derived span [s, e) maps to
+    [starts[s], ends[e-1]). Replacements of different length (網際網路 → 互联网) map every output char
+    to the whole replaced range, so spans stay inside the original and never split a replaced word.
+    """
+
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    original_length: int = 0
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            pos = self.starts[start] if start < len(self.starts) else self.original_length
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+    def compose(self, inner: OffsetMap) -> OffsetMap:
+        """`self` maps text C → text B and `inner` maps B → A; the result maps C → A."""
+        starts = [inner.starts[s] if s < len(inner.starts) else inner.original_length for s in self.starts]
+        ends = [inner.ends[e - 1] if e > 0 else 0 for e in self.ends]
+        return OffsetMap(starts, ends, inner.original_length)
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        return cls(list(range(length)), list(range(1, length + 1)), length)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range [start, end) in a document's ORIGINAL text."""
+
+    start: int
+    end: int
+
+    def cut(self, original: str) -> str:
+        return original[self.start : self.end]
+
+
+@dataclass(slots=True)
+class Clause:
+    """One numbered subdivision (section, item, sub-item) of a document.
+
+    `number` is the clause's own number without brackets or dots ("五" for （五）, "4" for "4." or "(4)");
+    `path` the numbers from the top (("三", "五")); `id` is derived from the document id and the path,
+    never from a counter, so it is stable across rebuilds: f"{doc_id}~{seg}.{seg}…" where each seg is a
+    kind letter + the arabic value of that level's number — s=section (一、 / 1、), i=item ((一)),
+    p=point (1.), q=sub-point ((1)), c=circled (①), r=province (01.) — e.g.
+    "sanming-pollution-carbon-synergy-plan-2022~s2.i5" for 二、…（五）. URL-safe, no slashes. `start`/`end` cover the clause's whole text
+    (heading + body + children) in the NORMALISED text; `span` is the same range in the original.
+    """
+
+    id: str
+    number: str
+    path: tuple[str, ...]
+    marker: str  # the marker as written: "一、", "（五）", "1.", "(3)", "①", "01."
+    kind: str  # "section" | "item" | "subitem" | "point" | "province"
+    depth: int
+    title: str  # the heading (text up to the first 。/. or end of heading line), normalised
+    start: int
+    end: int
+    body_start: int  # where text after the marker begins (normalised)
+    span: Span
+    children: list[Clause] = field(default_factory=list)
+    attributes: dict[str, str] = field(default_factory=dict)  # e.g. province/speaker/date for seed 002
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def is_leaf(self) -> bool:
+        return not self.children
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A document cited in the text, unresolved: the linking stage resolves it."""
+
+    title: str  # normalised, without 《》
+    doc_number: str | None
+    span: Span
+    issuer: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """Something normalisation did or noticed: pinyin removed, mojibake flagged, boilerplate dropped."""
+
+    kind: str  # "pinyin_removed" | "mojibake" | "boilerplate" | "variant" | "encoding" | ...
+    message: str
+    span: Span | None = None
+    count: int = 1
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: str
+    titles: dict[str, str]  # script → title, e.g. {"zh-Hant": ..., "zh-Hans": ...}
+    language: str  # "zh" | "en"
+    script: Script
+    level: Level | None = None
+    region: str | None = None  # canonical region id, e.g. "CN", "CN-FJ", "CN-FJ-Sanming"
+    issuers: list[str] = field(default_factory=list)
+    issued: str | None = None  # ISO date "2022-12-13" (or "2022-12" / "2022")
+    doc_number: str | None = None
+    source_note: str | None = None
+    work: str | None = None  # id of the work this document is an expression of (translations share it)
+
+
+@dataclass(slots=True)
+class NormalisedDocument:
+    """The ingest stage's output and the only input of the extract stage."""
+
+    id: str  # readable slug + short content hash, stable for the same normalised text
+    slug: str
+    source_path: str
+    sha256: str  # of the raw bytes
+    content_hash: str  # of the normalised text
+    encoding: str
+    encoding_confidence: float
+    original: str  # decoded text, verbatim
+    text: str  # normalised text (simplified, pinyin stripped, punctuation folded)
+    offsets: OffsetMap  # text → original
+    metadata: Metadata
+    clauses: list[Clause]  # top-level clauses; each has children
+    citations: list[Citation] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    paragraph_scripts: list[tuple[Span, Script]] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        """Normalised range → original span."""
+        return Span(*self.offsets.to_original(start, end))
+
+    def quote(self, span: Span) -> str:
+        return span.cut(self.original)
+
+    def walk(self):  # type: ignore[no-untyped-def]
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def leaf_clauses(self) -> list[Clause]:
+        return [c for c in self.walk() if c.is_leaf]

@@ -1,0 +1,53 @@
+"""The link stage's boundary: documents and extractions of a corpus become `Link`s between them.
+
+Document links say which document implements / cites / translates which; clause links rank, for
+each measure of a lower document, the clauses above it that it carries out, with score and evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedCitation:
+    source_document: str
+    title: str
+    doc_number: str | None
+    target_document: str | None  # None when the cited document is not in the corpus
+    referenced_id: str  # id of the referenced-only node when target_document is None, else target
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLink:
+    source: str  # document id
+    target: str  # document id
+    relation: str  # "implements" | "cites" | "translation_of" | "same_work"
+    score: float
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "citation"
+    value: str
+    weight: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseLink:
+    source: str  # measure id (or clause id) of the lower document
+    target: str  # clause id of the higher document
+    relation: str  # "implements" | "quantifies" | "restates"
+    score: float
+    rank: int  # 1 = best candidate in that target document
+    method: str  # e.g. "policykg.link.clauses/0.1"
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(slots=True)
+class CorpusLinks:
+    citations: list[ResolvedCitation] = field(default_factory=list)
+    documents: list[DocumentLink] = field(default_factory=list)
+    clauses: list[ClauseLink] = field(default_factory=list)

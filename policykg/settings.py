@@ -1,0 +1,101 @@
+"""One declarative table of every setting policykg has: name, type, default and help.
+
+Every limit is a named setting here, nowhere else. A setting is read, in order of precedence, from an
+explicit override (CLI flag / `Settings(**overrides)`), the environment variable `POLICYKG_<NAME>`
+(upper case), then the default. `policykg settings` prints the table; docs/settings.md is generated
+from it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    type: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    # store
+    Setting("store", "var/store", "Directory of the embedded store written by `build` and read by `serve`."),
+    Setting("backend", "oxigraph", "Store backend: 'oxigraph' (embedded, on disk) or 'sparql' (a remote SPARQL 1.1 server)."),
+    Setting("sparql_query_url", "", "Remote backend: the server's SPARQL query endpoint URL."),
+    Setting("sparql_update_url", "", "Remote backend: the server's SPARQL update endpoint URL."),
+    Setting("sparql_store_url", "", "Remote backend: the server's Graph Store Protocol endpoint URL (optional)."),
+    Setting("sparql_user", "", "Remote backend: HTTP basic-auth user (optional)."),
+    Setting("sparql_password", "", "Remote backend: HTTP basic-auth password (optional)."),
+    # build
+    Setting("workers", 0, "Build processes; 0 means one per core.", int),
+    Setting("max_file_bytes", 64 * 1024 * 1024, "Input files larger than this are quarantined without being read.", int),
+    Setting("max_text_chars", 20_000_000, "Decoded texts longer than this are quarantined.", int),
+    Setting("max_unzipped_bytes", 64 * 1024 * 1024, "Maximum total uncompressed size read from a .docx archive.", int),
+    Setting("max_zip_members", 2000, "Maximum number of members in a .docx archive.", int),
+    Setting("max_html_depth", 512, "HTML deeper than this is flattened to text rather than walked.", int),
+    Setting("link_top_k", 3, "Candidate clauses kept per measure and higher document.", int),
+    Setting("link_min_score", 0.05, "Clause-link candidates scoring below this are dropped.", float),
+    # service
+    Setting("host", "127.0.0.1", "Address `serve` binds to."),
+    Setting("port", 8000, "Port `serve` binds to.", int),
+    Setting("write_token", "", "Bearer token for write routes (upload, SPARQL update). Empty: writes are disabled."),
+    Setting("sparql_timeout", 10.0, "Seconds after which a SPARQL query is stopped and its worker freed.", float),
+    Setting("sparql_max_rows", 10_000, "At most this many result rows are returned; the response says it was truncated.", int),
+    Setting("max_body_bytes", 1 * 1024 * 1024, "Request bodies larger than this get 413 before they are read.", int),
+    Setting("max_upload_bytes", 32 * 1024 * 1024, "Uploaded documents larger than this get 413.", int),
+    Setting("api_max_limit", 500, "Largest `limit` a list endpoint accepts.", int),
+    Setting("rate_limit", 0, "Requests per minute allowed per client address; 0 disables rate limiting.", int),
+    Setting("cors_origins", "", "Comma-separated origins allowed by CORS; empty keeps CORS closed."),
+    # neo4j
+    Setting("neo4j_batch_size", 500, "Rows per UNWIND batch when projecting into Neo4j.", int),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+#: Write tokens that count as "left at a default": the service refuses to start with one of them.
+DEFAULT_TOKENS = frozenset({"changeme", "change-me", "secret", "token", "default", "password", "admin"})
+
+
+class Settings:
+    """Resolved settings; attribute access by name (`settings.sparql_timeout`)."""
+
+    def __init__(self, **overrides: Any) -> None:
+        unknown = set(overrides) - set(_BY_NAME)
+        if unknown:
+            raise KeyError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            if overrides.get(s.name) is not None:
+                raw = overrides[s.name]
+            else:
+                raw = os.environ.get(f"POLICYKG_{s.name.upper()}", s.default)
+            values[s.name] = s.type(raw)
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError as exc:
+            raise AttributeError(name) from exc
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    def replace(self, **overrides: Any) -> Settings:
+        merged = {**self._values, **{k: v for k, v in overrides.items() if v is not None}}
+        return Settings(**merged)
+
+
+def settings_markdown() -> str:
+    """The settings table as Markdown, for docs/settings.md."""
+    lines = [
+        "| setting | environment variable | default | help |",
+        "| --- | --- | --- | --- |",
+    ]
+    for s in SETTINGS:
+        lines.append(f"| `{s.name}` | `POLICYKG_{s.name.upper()}` | `{s.default!r}` | {s.help} |")
+    return "\n".join(lines) + "\n"
