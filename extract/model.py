@@ -56,7 +56,7 @@ class Target:
 class UnitMention:
     """A unit named in a clause, resolved against the unit registry."""
 
-    unit_id: str  # canonical unit id from the registry, e.g. "cn/ndrc", "cn-fj-sanming/fgw"
+    unit_id: str  # canonical unit id from the registry, e.g. "cn.ndrc", "cn-fj-sanming.fgw"
     label: str  # canonical label (simplified Chinese full name)
     surface: str  # as written in the original
     jurisdiction: str  # region id: "CN", "CN-FJ", "CN-FJ-Sanming"

@@ -165,6 +165,7 @@ class Metadata:
     doc_number: str | None = None
     source_note: str | None = None
     work: str | None = None  # id of the work this document is an expression of (translations share it)
+    from_text: dict[str, str] = field(default_factory=dict)  # what the text itself says (title, issued, ...)
 
 
 @dataclass(slots=True)

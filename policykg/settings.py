@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sparql_store_url", "", "Remote backend: the server's Graph Store Protocol endpoint URL (optional)."),
     Setting("sparql_user", "", "Remote backend: HTTP basic-auth user (optional)."),
     Setting("sparql_password", "", "Remote backend: HTTP basic-auth password (optional)."),
+    Setting("query_workers", 2, "Embedded store: processes that run timed SPARQL queries; one past its timeout is killed.", int),
     # build
     Setting("workers", 0, "Build processes; 0 means one per core.", int),
     Setting("max_file_bytes", 64 * 1024 * 1024, "Input files larger than this are quarantined without being read.", int),
@@ -37,8 +38,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_unzipped_bytes", 64 * 1024 * 1024, "Maximum total uncompressed size read from a .docx archive.", int),
     Setting("max_zip_members", 2000, "Maximum number of members in a .docx archive.", int),
     Setting("max_html_depth", 512, "HTML deeper than this is flattened to text rather than walked.", int),
+    Setting("max_pdf_pages", 2000, "PDF files with more pages than this are quarantined.", int),
+    Setting("encoding_sample_bytes", 1024 * 1024, "Bytes of a non-UTF-8 file examined to guess its encoding.", int),
     Setting("link_top_k", 3, "Candidate clauses kept per measure and higher document.", int),
     Setting("link_min_score", 0.05, "Clause-link candidates scoring below this are dropped.", float),
+    Setting("link_parent_top_k", 3, "A document citing no higher document implements this many best-matching higher works.", int),
+    Setting("link_title_similarity", 0.8, "Least character-bigram similarity of normalised titles for a citation to resolve by title.", float),
     # service
     Setting("host", "127.0.0.1", "Address `serve` binds to."),
     Setting("port", 8000, "Port `serve` binds to.", int),
@@ -48,6 +53,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_body_bytes", 1 * 1024 * 1024, "Request bodies larger than this get 413 before they are read.", int),
     Setting("max_upload_bytes", 32 * 1024 * 1024, "Uploaded documents larger than this get 413.", int),
     Setting("api_max_limit", 500, "Largest `limit` a list endpoint accepts.", int),
+    Setting("trace_max_depth", 4, "Levels of higher documents a trace follows upward from a measure.", int),
+    Setting("trace_max_parents", 5, "Candidate higher clauses a trace keeps per level, best first.", int),
+    Setting("search_max_concepts", 20, "Concepts a search phrase may expand to (best matches first).", int),
     Setting("rate_limit", 0, "Requests per minute allowed per client address; 0 disables rate limiting.", int),
     Setting("cors_origins", "", "Comma-separated origins allowed by CORS; empty keeps CORS closed."),
     # neo4j
@@ -77,10 +85,16 @@ class Settings:
         self._values = values
 
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
         try:
             return self._values[name]
         except KeyError as exc:
             raise AttributeError(name) from exc
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Settings travel to build worker processes as their resolved values."""
+        return (_restore, (self._values,))
 
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)
@@ -88,6 +102,10 @@ class Settings:
     def replace(self, **overrides: Any) -> Settings:
         merged = {**self._values, **{k: v for k, v in overrides.items() if v is not None}}
         return Settings(**merged)
+
+
+def _restore(values: dict[str, Any]) -> Settings:
+    return Settings(**values)
 
 
 def settings_markdown() -> str:

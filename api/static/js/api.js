@@ -1,0 +1,82 @@
+// The page's only way to the data: the JSON API under /api and the SPARQL endpoint at /sparql.
+// Errors arrive as application/problem+json; they become ApiError with the server's own detail.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.code = problem?.code || 'error';
+  }
+}
+
+async function failure(res) {
+  let problem = null;
+  try {
+    problem = await res.json();
+  } catch {
+    problem = { detail: res.statusText };
+  }
+  return new ApiError(res.status, problem);
+}
+
+export async function getJSON(path, params = {}) {
+  const url = new URL(path, location.origin);
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+  }
+  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!res.ok) throw await failure(res);
+  return res.json();
+}
+
+/** Like getJSON, but a 404 answers null (e.g. an unknown concept name). */
+export async function getJSONOrNull(path, params = {}) {
+  try {
+    return await getJSON(path, params);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
+
+const NUMERIC = /#(integer|decimal|double|float|long|int|short|nonNegativeInteger|positiveInteger)$/;
+
+/** A SPARQL JSON term as a plain value: IRIs and strings as text, numbers as numbers. */
+export function termValue(term) {
+  if (!term) return null;
+  if (term.type === 'literal' || term.type === 'typed-literal') {
+    if (term.datatype && NUMERIC.test(term.datatype)) return Number(term.value);
+    if (term.datatype && term.datatype.endsWith('#boolean')) return term.value === 'true';
+  }
+  return term.value;
+}
+
+/**
+ * Runs a SPARQL query. SELECT/ASK answers come back as {kind: 'select'|'ask', vars, bindings, rows,
+ * truncated}: `bindings` keep the SPARQL JSON terms, `rows` the plain values. Graph results
+ * (CONSTRUCT/DESCRIBE) come back as {kind: 'graph', text, mediaType}.
+ */
+export async function sparql(query) {
+  const res = await fetch('/sparql', {
+    method: 'POST',
+    headers: {
+      Accept: 'application/sparql-results+json, text/turtle;q=0.9',
+      'Content-Type': 'application/x-www-form-urlencoded;charset=UTF-8',
+    },
+    body: new URLSearchParams({ query }),
+  });
+  if (!res.ok) throw await failure(res);
+  const mediaType = (res.headers.get('content-type') || '').split(';')[0].trim();
+  if (!mediaType.includes('json')) return { kind: 'graph', text: await res.text(), mediaType };
+  const json = await res.json();
+  if ('boolean' in json) return { kind: 'ask', vars: ['boolean'], bindings: [], rows: [{ boolean: json.boolean }], truncated: false };
+  const vars = json.head?.vars || [];
+  const bindings = json.results?.bindings || [];
+  const rows = bindings.map((b) => Object.fromEntries(vars.map((v) => [v, termValue(b[v])])));
+  return { kind: 'select', vars, bindings, rows, truncated: Boolean(json.policykg?.truncated) };
+}
+
+/** Rows of a SELECT query the page itself writes. */
+export async function select(query) {
+  return (await sparql(query)).rows;
+}

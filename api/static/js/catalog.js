@@ -1,0 +1,84 @@
+// What every view needs to name things: documents (title, level, region), region labels and the
+// concept scheme. Each is fetched once per page load and shared.
+
+import { getJSON, select } from './api.js';
+import { language, pick, t } from './i18n.js';
+import { PREFIXES, idOf } from './vocab.js';
+
+const cache = new Map();
+
+function once(key, load) {
+  if (!cache.has(key)) {
+    const promise = load().catch((error) => {
+      cache.delete(key);
+      throw error;
+    });
+    cache.set(key, promise);
+  }
+  return cache.get(key);
+}
+
+export const LEVELS = ['central', 'ministry', 'provincial', 'municipal', 'county'];
+
+export function documents() {
+  return once('documents', async () => (await getJSON('/api/documents')).documents);
+}
+
+export async function documentMap() {
+  return new Map((await documents()).map((d) => [d.id, d]));
+}
+
+const REGIONS = `${PREFIXES}
+SELECT DISTINCT ?region ?label ?lang ?parent WHERE {
+  ?region a pkg:Region ; skos:prefLabel ?label .
+  BIND(LANG(?label) AS ?lang)
+  OPTIONAL { ?region <http://purl.org/dc/terms/isPartOf> ?parent }
+}`;
+
+/** Region id → {labels: {script: label}, parent}. */
+export function regions() {
+  return once('regions', async () => {
+    const out = new Map();
+    for (const row of await select(REGIONS)) {
+      const id = idOf(row.region);
+      const entry = out.get(id) || { labels: {}, parent: row.parent ? idOf(row.parent) : null };
+      entry.labels[row.lang] = row.label;
+      out.set(id, entry);
+    }
+    return out;
+  });
+}
+
+export function concepts() {
+  return once('concepts', async () => (await getJSON('/api/concepts')).concepts);
+}
+
+/** A region's name in the interface language ("三明市" / "Sanming"), or its id when unknown. */
+export function regionName(regionMap, id) {
+  if (!id) return '';
+  const entry = regionMap?.get(id);
+  return entry ? pick(entry.labels, id) : id;
+}
+
+export function levelName(level) {
+  return level ? t(`level.${level}`) : '';
+}
+
+/** The document's title: its own-script title, with the title in the interface language second. */
+export function docTitles(doc) {
+  if (!doc) return { main: '', other: '' };
+  const main = doc.title || Object.values(doc.titles || {})[0] || doc.id;
+  const wanted = language() === 'zh' ? doc.titles?.['zh-Hans'] : doc.titles?.en;
+  return { main, other: wanted && wanted !== main ? wanted : '' };
+}
+
+/** A short label for lists: region · year · title. */
+export function docShort(doc, regionMap) {
+  if (!doc) return '';
+  const year = (doc.issued || '').slice(0, 4);
+  return [regionName(regionMap, doc.region), year, docTitles(doc).main].filter(Boolean).join(' · ');
+}
+
+export function conceptLabel(concept) {
+  return pick(concept?.labels, concept?.id || '');
+}

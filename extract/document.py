@@ -1,0 +1,124 @@
+"""Runs every extractor over one normalised document and assembles its `DocumentExtraction`.
+
+Extractors see each clause's own text (its heading and body up to its first child) in normalised
+form and return offsets into it; this module turns those into original-text spans with provenance,
+attaches targets and deadlines to the measure sentences they fall in, and tags measures with the
+concepts and sectors they mention.
+"""
+
+from __future__ import annotations
+
+from policykg.extract.model import (
+    ClauseFacts,
+    ConceptMention,
+    Deadline,
+    DocumentExtraction,
+    Provenance,
+    Target,
+    UnitMention,
+)
+from policykg.ingest.model import Clause, NormalisedDocument
+
+from policykg import __version__
+
+VERSION = __version__
+
+
+def _lang(doc: NormalisedDocument) -> str:
+    return "en" if doc.metadata.language == "en" else "zh"
+
+
+def own_range(clause: Clause) -> tuple[int, int]:
+    """The clause's own text in normalised offsets: from its start to its first child (or its end)."""
+    end = clause.children[0].start if clause.children else clause.end
+    return clause.start, max(clause.start, end)
+
+
+def clause_jurisdiction(doc: NormalisedDocument, clause: Clause, parents: list[Clause]) -> str:
+    """The region whose units a clause names: the document's, unless a clause (a province section) says otherwise."""
+    from policykg.ontology.units import UnitRegistry
+
+    for c in [clause, *reversed(parents)]:
+        province = c.attributes.get("region") or c.attributes.get("province")
+        if province:
+            region = UnitRegistry.load().region_id(province)
+            if region:
+                return region
+    return doc.metadata.region or "CN"
+
+
+def _prov(doc: NormalisedDocument, extractor: str, base: int, start: int, end: int, confidence: float) -> Provenance:
+    return Provenance(extractor, VERSION, doc.span(base + start, base + end), confidence)
+
+
+def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
+    from policykg.extract.concepts import find_concepts
+    from policykg.extract.deadlines import extract_deadlines
+    from policykg.extract.measures import extract_measures, is_measure_container
+    from policykg.extract.targets import extract_targets
+    from policykg.extract.units import extract_units
+
+    lang = _lang(doc)
+    result = DocumentExtraction(document_id=doc.id)
+    flagged = [n.span for n in doc.notes if n.kind == "mojibake" and n.span is not None]
+
+    def visit(clause: Clause, parents: list[Clause]) -> None:
+        start, end = own_range(clause)
+        text = doc.text[start:end]
+        facts = ClauseFacts(clause_id=clause.id)
+        jurisdiction = clause_jurisdiction(doc, clause, parents)
+
+        for hit in extract_units(text, jurisdiction, lang):
+            facts.units.append(
+                UnitMention(
+                    unit_id=hit.unit_id, label=hit.label, surface=doc.quote(doc.span(start + hit.start, start + hit.end)),
+                    jurisdiction=hit.jurisdiction, role=hit.role,
+                    provenance=_prov(doc, "policykg.extract.units", start, hit.start, hit.end, hit.confidence),
+                )
+            )
+        for c_start, c_end, concept_id in find_concepts(text, lang):
+            facts.concepts.append(
+                ConceptMention(
+                    concept_id=concept_id, surface=doc.quote(doc.span(start + c_start, start + c_end)),
+                    provenance=_prov(doc, "policykg.extract.concepts", start, c_start, c_end, 1.0),
+                )
+            )
+        for t in extract_targets(text, lang):
+            span = _prov(doc, "policykg.extract.targets", start, t.start, t.end, t.confidence)
+            if any(f.start < span.span.end and span.span.start < f.end for f in flagged):
+                continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
+            facts.targets.append(
+                Target(
+                    indicator=t.indicator, comparator=t.comparator, value=t.value, unit=t.unit, provenance=span,
+                    value_min=t.value_min, value_max=t.value_max, base_value=t.base_value, base_unit=t.base_unit,
+                    change=t.change, base_year=t.base_year, year=t.year, qualitative=t.qualitative,
+                    concepts=tuple(cid for _, _, cid in find_concepts(t.indicator, lang)),
+                )
+            )
+        for d in extract_deadlines(text, lang):
+            facts.deadlines.append(
+                Deadline(
+                    label=d.label, start=d.start_date, end=d.end_date, kind=d.kind,
+                    provenance=_prov(doc, "policykg.extract.deadlines", start, d.start, d.end, d.confidence),
+                    ongoing=d.ongoing,
+                )
+            )
+
+        if clause.is_leaf and is_measure_container(clause, doc):
+            facts.is_measure_container = True
+            for measure in extract_measures(clause, doc):
+                m_span = measure.provenance.span
+                measure.target_indexes = [
+                    i for i, t in enumerate(facts.targets) if m_span.start <= t.provenance.span.start < m_span.end
+                ]
+                measure.deadline_indexes = [
+                    i for i, d in enumerate(facts.deadlines) if m_span.start <= d.provenance.span.start < m_span.end
+                ]
+                facts.measures.append(measure)
+        result.clauses[clause.id] = facts
+        for child in clause.children:
+            visit(child, [*parents, clause])
+
+    for top in doc.clauses:
+        visit(top, [])
+    return result

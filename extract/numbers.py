@@ -1,0 +1,236 @@
+"""Numbers and quantities as policy texts write them: Arabic, Chinese and mixed numerals, magnitudes, units.
+
+Targets are compared across documents and languages ("580万千瓦" in a city plan against "12亿千瓦" in the
+national one, "1.2 billion kilowatts" in a translation), so every quantity keeps the value and unit as
+written and also carries its value in a base unit. The unit table is data (`data/units.toml`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+__all__ = ["Quantity", "UnitInfo", "parse_number", "parse_quantity", "scan_quantities", "unit_info"]
+
+_ARABIC = r"\d+(?:\.\d+)?"
+_ARABIC_EN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+_DASH = r"\s*(?:-|~|～|—|–|至|到)\s*"
+_DASH_EN = r"\s*(?:-|–|—|to)\s*"
+
+# Numbers a quantity may start with. Chinese numerals are only taken with a non-counting unit (see
+# `scan_quantities`): "一批", "三线一单", "十四五" are words, not values.
+_NUMBER_ZH = re.compile(rf"百分之(?:{_ARABIC}|{_CHINESE})|一半|{_ARABIC}|{_CHINESE}")
+_NUMBER_EN = re.compile(rf"(?<![\w.]){_ARABIC_EN}(?![\d])")
+_FOLD_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    """One unit of the table: how it is written back, what it converts to and by which factor."""
+
+    label: str
+    base_unit: str
+    factor: float
+    dimension: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A value with its unit; offsets are into the scanned text (0 when parsed from a bare string).
+
+    For a range ("30-50家") `value` is the lower bound and `value_max` the upper one.
+    """
+
+    value: float
+    unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW"; None for a bare number
+    base_value: float | None  # value converted to `base_unit`
+    base_unit: str | None  # "kW", "m³", "mu", "%", ... ; "1" for a bare magnitude ("100万")
+    dimension: str | None = None
+    value_max: float | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def is_range(self) -> bool:
+        return self.value_max is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    units: dict[str, UnitInfo]
+    magnitudes: dict[str, float]
+    unit_re: re.Pattern[str]  # magnitude? unit? at a position
+
+
+@cache
+def _tables() -> dict[str, _Table]:
+    raw = tomllib.loads(resources.files("policykg.extract").joinpath("data/units.toml").read_text("utf-8"))
+    zh_units = {s: UnitInfo(s, base, float(f), dim) for s, (base, f, dim) in raw["zh"]["units"].items()}
+    en_units = {s.lower(): UnitInfo(label, base, float(f), dim) for s, (label, base, f, dim) in raw["en"]["units"].items()}
+    zh_mags = {k: float(v) for k, v in raw["zh"]["magnitudes"].items()}
+    en_mags = {k.lower(): float(v) for k, v in raw["en"]["magnitudes"].items()}
+
+    def alternation(words: Iterable[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    zh_re = re.compile(rf"(?P<mag>{alternation(zh_mags)})?(?P<unit>{alternation(zh_units)})?")
+    # English units are whole words unless they end in a symbol ("%", "m³").
+    en_re = re.compile(
+        rf"(?:\s*(?P<mag>{alternation(en_mags)})\b)?(?:\s*(?P<unit>{alternation(en_units)})(?:(?<=[^a-z])|\b))?",
+        re.IGNORECASE,
+    )
+    return {"zh": _Table(zh_units, zh_mags, zh_re), "en": _Table(en_units, en_mags, en_re)}
+
+
+def unit_info(surface: str, lang: str = "zh") -> UnitInfo | None:
+    """The table entry of a unit surface ("千瓦", "cubic meters"), without magnitude; None if unknown."""
+    table = _tables()["en" if lang == "en" else "zh"]
+    return table.units.get(surface.lower() if lang == "en" else surface)
+
+
+def _chinese_numeral(s: str) -> float | None:
+    import cn2an  # imported late: it is slow to import and most numbers are Arabic
+
+    try:
+        return float(cn2an.cn2an(s, "smart"))
+    except Exception:  # cn2an raises bare ValueErrors (and worse) on anything it cannot read
+        return None
+
+
+def parse_number(s: str) -> float | None:
+    """The number a string denotes, magnitude words multiplied in; None if it is not a number.
+
+    "32" → 32, "1.2亿" → 1.2e8, "580万" → 5.8e6, "百分之三十" → 30, "三成" → 30, "一半" → 50,
+    "18 billion" → 1.8e10, "1,200" → 1200. Percent signs are dropped: the caller knows the unit.
+    """
+    s = s.strip().translate(_FOLD_DIGITS)
+    s = re.sub(r"\s*(?:%|percent|per cent)$", "", s, flags=re.IGNORECASE)
+    if not s or len(s) > 40:
+        return None
+    if s.startswith("百分之"):
+        return parse_number(s[3:])
+    if s in ("一半", "半数", "half"):
+        return 50.0
+    if s.endswith("成") and len(s) > 1:
+        inner = parse_number(s[:-1])
+        return None if inner is None else inner * 10
+    tables = _tables()
+    m = re.fullmatch(rf"({_ARABIC_EN})\s*([a-z ]+)?", s, re.IGNORECASE)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        word = (m.group(2) or "").strip().lower()
+        if not word:
+            return value
+        mag = tables["en"].magnitudes.get(word)
+        return None if mag is None else _exact(value * mag)
+    m = re.fullmatch(rf"({_ARABIC})\s*({'|'.join(sorted(tables['zh'].magnitudes, key=len, reverse=True))})", s)
+    if m:
+        return _exact(float(m.group(1)) * tables["zh"].magnitudes[m.group(2)])
+    if re.fullmatch(rf"(?:{_ARABIC}|[零〇一二两三四五六七八九十百千万亿点])+", s):
+        return _chinese_numeral(s)
+    return None
+
+
+def _unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, float, UnitInfo | None]:
+    """(end, magnitude word, magnitude factor, unit) of the magnitude and unit written at `pos`."""
+    table = _tables()[lang]
+    m = table.unit_re.match(text, pos)
+    if not m or m.end() == pos:
+        return pos, None, 1.0, None
+    mag = m.group("mag")
+    unit = m.group("unit")
+    if mag and not unit and lang == "zh" and mag in ("十", "百", "千"):
+        return pos, None, 1.0, None  # "3千" alone is too rare to be worth the false hits ("5千瓦" is a unit)
+    key = mag.lower() if mag and lang == "en" else mag
+    factor = table.magnitudes[key] if key else 1.0
+    info = table.units[unit.lower() if lang == "en" else unit] if unit else None
+    end = m.end("unit") if unit else m.end("mag")
+    return end, mag, factor, info
+
+
+def _exact(x: float) -> float:
+    """5.1 × 1e8 is 509999999.99999994 in binary; policy numbers have far fewer than 12 digits."""
+    return float(f"{x:.12g}")
+
+
+def _quantity(value: float, value_max: float | None, mag: str | None, factor: float, info: UnitInfo | None,
+              lang: str, start: int, end: int) -> Quantity:
+    if info is None:
+        label = mag.lower() if lang == "en" and mag else mag
+        return Quantity(value, label, _exact(value * factor), "1", "count", value_max, start, end)
+    if lang == "en":
+        label = f"{mag.lower()} {info.label}" if mag else info.label
+    else:
+        label = f"{mag or ''}{info.label}"
+    return Quantity(value, label, _exact(value * factor * info.factor), info.base_unit, info.dimension, value_max, start, end)
+
+
+def parse_quantity(s: str, lang: str | None = None) -> Quantity | None:
+    """A whole string read as one quantity ("840万立方米", "1.2 billion kW", "30-50家"); None otherwise."""
+    s = s.strip()
+    lang = lang or ("en" if re.search(r"[A-Za-z]", s) and not re.search(r"[\u4e00-\u9fff]", s) else "zh")
+    found = scan_quantities(s, lang, require_unit=False)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(s):
+        return found[0]
+    value = parse_number(s)
+    return None if value is None else Quantity(value, None, value, None, None, None, 0, len(s))
+
+
+def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Quantity]:
+    """Every quantity written in `text`, in order, with offsets.
+
+    With `require_unit` (the default) only numbers followed by a unit or a magnitude count: years,
+    clause numbers, document numbers and "5G" are never values. Chinese numerals count only with a
+    unit that is not a counting word ("三成", "两倍", "百分之三十", "五千万千瓦").
+    """
+    lang = "en" if lang == "en" else "zh"
+    number_re = _NUMBER_EN if lang == "en" else _NUMBER_ZH
+    found: list[Quantity] = []
+    consumed = 0
+    for m in number_re.finditer(text):
+        start = m.start()
+        if start < consumed:
+            continue
+        before = text[start - 1] if start else " "
+        if before in "第〔[" or before.isascii() and (before.isalpha() or before == "."):
+            continue  # "第3", "〔2021〕", "PM2.5", "VOCs2", the tail of "1.2.3"
+        q = _read_quantity(text, m, lang, require_unit)
+        if q is not None:
+            found.append(q)
+            consumed = q.end
+    return found
+
+
+def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -> Quantity | None:
+    """The quantity starting with number match `m`: its unit, and a second bound if it is a range."""
+    raw, start = m.group(), m.start()
+    if raw.startswith("百分之") or raw == "一半":
+        value = parse_number(raw)
+        return None if value is None else Quantity(value, "%", value, "%", "share", None, start, m.end())
+    chinese = lang == "zh" and not raw[0].isdigit()
+    u_end, mag, factor, info = _unit_at(text, m.end(), lang)
+    if chinese and (info is None or info.dimension == "count"):
+        return None  # checked before parsing: Chinese numerals are rare as values, common as words
+    value_max: float | None = None
+    dash = re.compile(_DASH_EN if lang == "en" else _DASH, re.IGNORECASE).match(text, u_end)
+    second = (_NUMBER_EN if lang == "en" else _NUMBER_ZH).match(text, dash.end()) if dash else None
+    if second and second.group()[0].isdigit() == raw[0].isdigit():
+        u2_end, mag2, factor2, info2 = _unit_at(text, second.end(), lang)
+        upper = parse_number(second.group())
+        if upper is not None and (info2 is not None or mag2) and (
+            (info is None and not mag) or (info == info2 and mag == mag2)
+        ):
+            value_max, u_end, mag, factor, info = upper, u2_end, mag2, factor2, info2
+    value = parse_number(raw)
+    if value is None:
+        return None
+    if info is None and not mag:
+        return None if require_unit else Quantity(value, None, value, None, None, None, start, m.end())
+    if lang == "en" and text[u_end:u_end + 1].isalpha():
+        return None
+    return _quantity(value, value_max, mag, factor, info, lang, start, u_end)

@@ -1,0 +1,84 @@
+"""Human- and machine-readable views of a document's extractions, each fact shown in its source span."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from policykg.extract.model import DocumentExtraction, Provenance
+from policykg.ingest.model import NormalisedDocument
+from rich.console import Console
+from rich.text import Text
+
+CONTEXT = 12  # characters of original text shown either side of a highlighted span
+
+
+def _span_json(doc: NormalisedDocument, prov: Provenance) -> dict[str, Any]:
+    return {
+        "start": prov.span.start,
+        "end": prov.span.end,
+        "quote": doc.quote(prov.span),
+        "extractor": prov.extractor,
+        "version": prov.version,
+        "confidence": prov.confidence,
+    }
+
+
+def extraction_json(doc: NormalisedDocument, extraction: DocumentExtraction) -> dict[str, Any]:
+    clauses = []
+    for clause_id, facts in extraction.clauses.items():
+        if not (facts.units or facts.targets or facts.deadlines or facts.measures or facts.concepts):
+            continue
+        clauses.append(
+            {
+                "clause": clause_id,
+                "units": [{**_fields(u, "provenance"), "span": _span_json(doc, u.provenance)} for u in facts.units],
+                "targets": [{**_fields(t, "provenance"), "span": _span_json(doc, t.provenance)} for t in facts.targets],
+                "deadlines": [
+                    {**_fields(d, "provenance"), "span": _span_json(doc, d.provenance)} for d in facts.deadlines
+                ],
+                "concepts": [
+                    {"concept": c.concept_id, "span": _span_json(doc, c.provenance)} for c in facts.concepts
+                ],
+                "measures": [
+                    {**_fields(m, "provenance"), "span": _span_json(doc, m.provenance)} for m in facts.measures
+                ],
+            }
+        )
+    return {"document": extraction.document_id, "clauses": clauses}
+
+
+def _fields(obj: Any, *drop: str) -> dict[str, Any]:
+    data = asdict(obj)
+    for key in drop:
+        data.pop(key, None)
+    return data
+
+
+def highlighted(doc: NormalisedDocument, prov: Provenance, style: str) -> Text:
+    """The fact's original span in bold colour, with a little original context either side."""
+    s, e = prov.span.start, prov.span.end
+    text = Text()
+    text.append(doc.original[max(0, s - CONTEXT) : s].replace("\n", " "), style="dim")
+    text.append(doc.original[s:e].replace("\n", " "), style=style)
+    text.append(doc.original[e : e + CONTEXT].replace("\n", " "), style="dim")
+    return text
+
+
+def render_extraction(doc: NormalisedDocument, extraction: DocumentExtraction, console: Console) -> None:
+    console.rule("extractions")
+    for clause_id, facts in extraction.clauses.items():
+        if not (facts.units or facts.targets or facts.deadlines or facts.measures):
+            continue
+        console.print(Text(clause_id, style="bold"))
+        for t in facts.targets:
+            value = "—" if t.value is None else f"{t.comparator or ''}{t.value:g}{t.unit or ''}"
+            label = Text(f"  target  {t.indicator} {value} year={t.year}  ")
+            console.print(label + highlighted(doc, t.provenance, "bold magenta"))
+        for d in facts.deadlines:
+            console.print(Text(f"  deadline {d.kind} {d.start}..{d.end}  ") + highlighted(doc, d.provenance, "bold cyan"))
+        for u in facts.units:
+            console.print(Text(f"  unit    {u.role:9} {u.label}  ") + highlighted(doc, u.provenance, "bold green"))
+        for m in facts.measures:
+            concepts = ",".join(m.concepts)
+            console.print(Text(f"  measure {m.id.rsplit('.', 1)[-1]} [{concepts}] ") + Text(m.text[:80], style="yellow"))

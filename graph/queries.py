@@ -1,0 +1,717 @@
+"""The researcher questions, answered with SPARQL over the graph the mapping in `ontology.rdf` writes.
+
+Every query text lives in a module-level constant (with `${name}` slots filled from ids the code
+builds, never from raw user text), so the same queries serve as documented examples. Every answer is
+a plain JSON-ready structure the HTTP API returns verbatim. Queries read the union of all named graphs
+(what every store backend offers as its default graph), so they must be DISTINCT: the same triple —
+a unit's label, say — may live in a document graph and in the reference graph.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from string import Template
+from typing import Any
+
+import pyoxigraph as ox
+from policykg.graph.results import to_python
+from policykg.ontology import vocab as v
+from policykg.ontology.concepts import ConceptScheme, normalise_label
+
+from policykg.settings import Settings
+
+# --- the queries --------------------------------------------------------------------------------------
+
+#: Every read document (not those known only by citation) with its metadata; one row per title.
+DOCUMENTS = """
+SELECT DISTINCT ?doc ?title ?lang ?script ?level ?region ?issuer ?issued ?number ?language WHERE {
+  ?doc a eli:LegalExpression ; eli:realizes ?work .
+  ${filter}
+  OPTIONAL { ?doc eli:title ?title BIND(LANG(?title) AS ?lang) }
+  OPTIONAL { ?doc pkg:script ?script }
+  OPTIONAL { ?doc pkg:level ?level }
+  OPTIONAL { ?doc pkg:region ?region }
+  OPTIONAL { ?doc pkg:issuer ?issuer }
+  OPTIONAL { ?doc eli:date_document ?issued }
+  OPTIONAL { ?doc eli:id_local ?number }
+  OPTIONAL { ?doc eli:language ?language }
+}
+"""
+
+#: The clauses of one document with their position in the original text (for reading order).
+CLAUSES = """
+SELECT DISTINCT ?clause ?number ?path ?depth ?title ?text ?start WHERE {
+  ?clause a eli:LegalResourceSubdivision ; pkg:document ${doc} ; eli:number ?number .
+  OPTIONAL { ?clause pkg:path ?path }
+  OPTIONAL { ?clause pkg:depth ?depth }
+  OPTIONAL { ?clause eli:title ?title }
+  OPTIONAL { ?clause pkg:text ?text }
+  OPTIONAL { ?clause pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
+}
+"""
+
+#: Units named in the clauses of one document, with their role.
+CLAUSE_UNITS = """
+SELECT DISTINCT ?resp ?clause ?unit ?label ?jurisdiction ?role WHERE {
+  ?resp a pkg:Responsibility ; pkg:document ${doc} ; pkg:clause ?clause ; pkg:unit ?unit ; pkg:role ?role .
+  OPTIONAL { ?unit skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans")) }
+  OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
+}
+"""
+
+#: Concepts the clauses of one document are about, with their labels in every script.
+CLAUSE_CONCEPTS = """
+SELECT DISTINCT ?clause ?concept ?label ?lang WHERE {
+  ?clause a eli:LegalResourceSubdivision ; pkg:document ${doc} ; pkg:concept ?concept .
+  OPTIONAL { ?concept skos:prefLabel ?label BIND(LANG(?label) AS ?lang) }
+}
+"""
+
+#: Measures of one document.
+CLAUSE_MEASURES = """
+SELECT DISTINCT ?measure ?clause ?text ?start WHERE {
+  ?measure a pkg:Measure ; pkg:document ${doc} ; pkg:clause ?clause .
+  OPTIONAL { ?measure pkg:text ?text }
+  OPTIONAL { ?measure pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
+}
+"""
+
+#: Deadlines of one document, with the years/dates their intervals begin and end.
+CLAUSE_DEADLINES = """
+SELECT DISTINCT ?deadline ?clause ?label ?kind ?ongoing ?begin ?end WHERE {
+  ?deadline a pkg:Deadline ; pkg:document ${doc} ; pkg:clause ?clause .
+  OPTIONAL { ?deadline rdfs:label ?label }
+  OPTIONAL { ?deadline pkg:deadlineKind ?kind }
+  OPTIONAL { ?deadline pkg:ongoing ?ongoing }
+  OPTIONAL { ?deadline time:hasBeginning ?b . ?b time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?begin }
+  OPTIONAL { ?deadline time:hasEnd ?e . ?e time:inXSDgYear|time:inXSDgYearMonth|time:inXSDDate ?end }
+}
+"""
+
+#: Targets with their clause and document; `${filter}` narrows by document, year, concept or region.
+TARGETS = """
+SELECT DISTINCT ?target ?doc ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?baseValue
+                ?baseYear ?year ?quote ?sentence ?start WHERE {
+  ?target a pkg:Target ; pkg:document ?doc ; pkg:clause ?clause ; pkg:indicator ?indicator .
+  ?clause eli:number ?number .
+  ${filter}
+  OPTIONAL { ?target pkg:comparator ?comparator }
+  OPTIONAL { ?target pkg:value ?value }
+  OPTIONAL { ?target pkg:valueMin ?min }
+  OPTIONAL { ?target pkg:valueMax ?max }
+  OPTIONAL { ?target pkg:measureUnit ?unit }
+  OPTIONAL { ?target pkg:baseValue ?baseValue }
+  OPTIONAL { ?target pkg:baseYear ?baseYear }
+  OPTIONAL { ?target pkg:targetYear ?year }
+  OPTIONAL { ?measure pkg:hasTarget ?target ; pkg:text ?sentence }
+  OPTIONAL {
+    ?target pkg:span ?span .
+    ?span oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start .
+    OPTIONAL { ?span oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?quote }
+  }
+}
+"""
+
+#: Measures and clauses whose normalised text contains `${needle}` (lower-cased, simplified).
+SEARCH_TEXT = """
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start WHERE {
+  {
+    ?item a pkg:Measure ; pkg:clause ?clause .
+    BIND("measure" AS ?kind)
+  } UNION {
+    ?item a eli:LegalResourceSubdivision .
+    BIND(?item AS ?clause)
+    BIND("clause" AS ?kind)
+  }
+  ?item pkg:document ?doc ; pkg:normalisedText ?normalised .
+  ${filter}
+  FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
+  ?clause eli:number ?number .
+  OPTIONAL { ?item pkg:text ?text }
+  OPTIONAL { ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
+}
+"""
+
+#: Measures and clauses tagged with one of `${concepts}`.
+SEARCH_CONCEPTS = """
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start ?concept WHERE {
+  VALUES ?concept { ${concepts} }
+  {
+    ?item a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept .
+    BIND("measure" AS ?kind)
+  } UNION {
+    ?item a eli:LegalResourceSubdivision ; pkg:concept ?concept .
+    BIND(?item AS ?clause)
+    BIND("clause" AS ?kind)
+  }
+  ?item pkg:document ?doc .
+  ${filter}
+  ?clause eli:number ?number .
+  OPTIONAL { ?item pkg:text ?text }
+  OPTIONAL { ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
+}
+"""
+
+#: Units responsible (lead or support) for clauses about one of `${concepts}` — the clause itself, a
+#: measure or a target in it carries the concept.
+UNITS_FOR_CONCEPTS = """
+SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number ?start WHERE {
+  VALUES ?concept { ${concepts} }
+  { ?clause pkg:concept ?concept . ?clause a eli:LegalResourceSubdivision . }
+  UNION { ?measure a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept . }
+  UNION { ?target a pkg:Target ; pkg:clause ?clause ; pkg:concept ?concept . }
+  ?resp a pkg:Responsibility ; pkg:clause ?clause ; pkg:unit ?unit ; pkg:role ?role ; pkg:document ?doc .
+  FILTER(?role IN ("lead", "support"))
+  ?clause eli:number ?number .
+  OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
+  ${filter}
+  OPTIONAL { ?unit skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans")) }
+  OPTIONAL { ?clause pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
+}
+"""
+
+#: A measure or clause: its document, clause number and original text.
+ITEM = """
+SELECT DISTINCT ?item ?doc ?clause ?number ?text WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:document ?doc .
+  OPTIONAL { ?item pkg:clause ?owner }
+  BIND(COALESCE(?owner, ?item) AS ?clause)
+  ?clause eli:number ?number .
+  OPTIONAL { ?item pkg:text ?text }
+}
+"""
+
+#: Clause links leaving each of `${items}` (a measure, or a clause and every measure in it), with the
+#: target clause and the evidence.
+PARENTS = """
+SELECT DISTINCT ?from ?link ?target ?score ?rank ?relation ?doc ?number ?text ?evidence ?ekind ?evalue ?eweight
+WHERE {
+  { VALUES ?from { ${items} } BIND(?from AS ?source) }
+  UNION
+  { VALUES ?from { ${items} } ?source pkg:clause ?from . }
+  ?link a pkg:ClauseLink ; pkg:source ?source ; pkg:target ?target ; pkg:score ?score ; pkg:relation ?relation .
+  OPTIONAL { ?link pkg:rank ?rank }
+  ?target pkg:document ?doc ; eli:number ?number .
+  OPTIONAL { ?target pkg:text ?text }
+  OPTIONAL {
+    ?link pkg:evidence ?evidence .
+    ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
+    OPTIONAL { ?evidence pkg:weight ?eweight }
+  }
+}
+"""
+
+QUERIES: dict[str, str] = {
+    "documents": DOCUMENTS,
+    "clauses": CLAUSES,
+    "clause_units": CLAUSE_UNITS,
+    "clause_concepts": CLAUSE_CONCEPTS,
+    "clause_measures": CLAUSE_MEASURES,
+    "clause_deadlines": CLAUSE_DEADLINES,
+    "targets": TARGETS,
+    "search_text": SEARCH_TEXT,
+    "search_concepts": SEARCH_CONCEPTS,
+    "units_for_concepts": UNITS_FOR_CONCEPTS,
+    "item": ITEM,
+    "parents": PARENTS,
+}
+
+_LANGUAGES = {v.EU_LANGUAGE + code: lang for lang, code in (("zh", "ZHO"), ("en", "ENG"))}
+_SCRIPTS = {"zh-hans": "zh-Hans", "zh-hant": "zh-Hant", "en": "en"}
+_ORDINAL = re.compile(r"\.([a-z])(\d+)$")
+
+# Search scores: a phrase found in the text counts most; a concept tag counts more when the phrase
+# names the concept exactly than when it only matches part of a label.
+SCORE_TEXT = 0.6
+SCORE_CONCEPT_EXACT = 0.4
+SCORE_CONCEPT_PARTIAL = 0.2
+
+
+def fill(query: str, **slots: str) -> str:
+    """The query with its `${slots}` filled (empty string for unnamed ones) and the prefixes prepended."""
+    names = set(re.findall(r"\$\{(\w+)\}", query))
+    values = {name: slots.get(name, "") for name in names}
+    return v.SPARQL_PREFIXES + Template(query).substitute(values)
+
+
+def iri(value: str) -> str:
+    """`<value>`; the IRI builders of `vocab` percent-encode every character that could break out."""
+    if any(ch in value for ch in '<>"{}|^`\\ \n\r\t'):
+        raise ValueError(f"not a usable IRI: {value!r}")
+    return f"<{value}>"
+
+
+def string_literal(text: str) -> str:
+    """A SPARQL string literal for any text (JSON string escapes are valid SPARQL escapes)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _rows(store: Any, sparql: str) -> list[dict[str, Any]]:
+    """SELECT rows as dicts of plain values, from a policykg Store or a bare pyoxigraph Store."""
+    if isinstance(store, ox.Store):
+        result = store.query(sparql, use_default_graph_as_union=True)
+    else:
+        result = store.query(sparql)
+    if isinstance(result, ox.QuerySolutions):
+        names = [var.value for var in result.variables]
+        return [
+            {name: (None if sol[name] is None else to_python(sol[name])) for name in names} for sol in result
+        ]
+    if hasattr(result, "rows"):
+        return list(result.rows())
+    if isinstance(result, list):
+        return [dict(row) for row in result]
+    raise TypeError(f"not a SELECT result: {type(result).__name__}")
+
+
+def _ordinal(ident: str) -> tuple[str, int]:
+    """Sort key of ids ending in .m3 / .t12: the prefix, then the number as a number."""
+    match = _ORDINAL.search(ident)
+    return (ident[: match.start()], int(match.group(2))) if match else (ident, 0)
+
+
+def _script(lang: str | None) -> str | None:
+    return _SCRIPTS.get((lang or "").lower(), lang) if lang else None
+
+
+def _issued(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _year(value: Any) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(str(value)[:4])
+    except ValueError:
+        return None
+
+
+def _within(region: str, scope: str) -> bool:
+    """Region ids nest by construction: CN-FJ-Sanming is within CN-FJ and CN."""
+    return region == scope or region.startswith(scope + "-")
+
+
+class Queries:
+    """Answers the researcher questions over a store (anything with `query(sparql)` returning rows)."""
+
+    def __init__(self, store: Any, settings: Settings | None = None, scheme: ConceptScheme | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.scheme = scheme or ConceptScheme.load()
+        self._labels: dict[str, str] | None = None
+
+    def rows(self, query: str, **slots: str) -> list[dict[str, Any]]:
+        return _rows(self.store, fill(query, **slots))
+
+    # --- documents --------------------------------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        return self._documents("")
+
+    def _documents(self, filter_: str) -> list[dict[str, Any]]:
+        docs: dict[str, dict[str, Any]] = {}
+        scripts: dict[str, str | None] = {}
+        for row in self.rows(DOCUMENTS, filter=filter_):
+            doc_id = v.id_from_iri(row["doc"])
+            entry = docs.get(doc_id)
+            if entry is None:
+                entry = docs[doc_id] = {
+                    "id": doc_id,
+                    "title": None,
+                    "titles": {},
+                    "level": row["level"],
+                    "region": v.id_from_iri(row["region"]) if row["region"] else None,
+                    "issuer": row["issuer"],
+                    "issued": _issued(row["issued"]),
+                    "doc_number": row["number"],
+                    "language": _LANGUAGES.get(row["language"] or ""),
+                }
+                scripts[doc_id] = row["script"]
+            if row["title"] is not None:
+                entry["titles"][_script(row["lang"]) or "und"] = row["title"]
+        for doc_id, entry in docs.items():
+            titles = entry["titles"]
+            entry["titles"] = dict(sorted(titles.items()))
+            own = scripts[doc_id]
+            entry["title"] = titles.get(own) if own in titles else next(iter(entry["titles"].values()), None)
+        return [docs[k] for k in sorted(docs)]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """The document's metadata and its clauses in reading order; None when it is not in the store."""
+        doc = iri(v.doc_iri(doc_id))
+        found = self._documents(f"VALUES ?doc {{ {doc} }}")
+        if not found:
+            return None
+        result = found[0]
+        language = result["language"] or "zh"
+        clauses: dict[str, dict[str, Any]] = {}
+        order: dict[str, tuple[int, int]] = {}
+        for row in self.rows(CLAUSES, doc=doc):
+            cid = v.id_from_iri(row["clause"])
+            clauses[cid] = {
+                "id": cid,
+                "number": row["number"],
+                "path": row["path"].split("/") if row["path"] else [row["number"]],
+                "title": row["title"],
+                "text": row["text"],
+                "units": [],
+                "targets": [],
+                "concepts": [],
+                "measures": [],
+                "deadlines": [],
+            }
+            order[cid] = (row["start"] if row["start"] is not None else 0, row["depth"] or 0)
+
+        units = sorted(self.rows(CLAUSE_UNITS, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["resp"])))
+        seen_units: set[tuple[str, str, str]] = set()
+        for row in units:
+            cid, uid = v.id_from_iri(row["clause"]), v.id_from_iri(row["unit"])
+            if cid not in clauses or (cid, uid, row["role"]) in seen_units:
+                continue
+            seen_units.add((cid, uid, row["role"]))
+            clauses[cid]["units"].append(
+                {
+                    "id": uid,
+                    "label": row["label"],
+                    "jurisdiction": v.id_from_iri(row["jurisdiction"]) if row["jurisdiction"] else None,
+                    "role": row["role"],
+                }
+            )
+
+        for target in self._targets(f"VALUES ?doc {{ {doc} }}"):
+            cid = target.pop("_clause")
+            target.pop("_region", None)
+            if cid in clauses:
+                clauses[cid]["targets"].append(target)
+
+        labels: dict[tuple[str, str], dict[str, str]] = {}
+        for row in self.rows(CLAUSE_CONCEPTS, doc=doc):
+            key = (v.id_from_iri(row["clause"]), v.id_from_iri(row["concept"]))
+            bucket = labels.setdefault(key, {})
+            if row["label"] is not None:
+                bucket[_script(row["lang"]) or "und"] = row["label"]
+        want = "en" if language == "en" else "zh-Hans"
+        for (cid, concept_id), by_script in sorted(labels.items()):
+            if cid in clauses:
+                label = by_script.get(want) or by_script.get("zh-Hans") or next(iter(by_script.values()), concept_id)
+                clauses[cid]["concepts"].append({"id": concept_id, "label": label})
+
+        for row in sorted(self.rows(CLAUSE_MEASURES, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["measure"]))):
+            cid = v.id_from_iri(row["clause"])
+            if cid in clauses:
+                clauses[cid]["measures"].append({"id": v.id_from_iri(row["measure"]), "text": row["text"]})
+
+        deadlines = sorted(self.rows(CLAUSE_DEADLINES, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["deadline"])))
+        for row in deadlines:
+            cid = v.id_from_iri(row["clause"])
+            if cid in clauses:
+                clauses[cid]["deadlines"].append(
+                    {
+                        "id": v.id_from_iri(row["deadline"]),
+                        "label": row["label"],
+                        "start": _issued(row["begin"]),
+                        "end": _issued(row["end"]),
+                        "kind": row["kind"],
+                        "ongoing": bool(row["ongoing"]),
+                    }
+                )
+        result["clauses"] = [clauses[c] for c in sorted(clauses, key=lambda c: (order[c], c))]
+        return result
+
+    # --- targets ----------------------------------------------------------------------------------
+    def targets(
+        self,
+        document: str | None = None,
+        year: int | None = None,
+        concept: str | None = None,
+        region: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Targets, narrowed by document, target year, concept (or a narrower one) and region."""
+        filters = []
+        if document:
+            filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
+        if year is not None:
+            filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
+        if concept:
+            ids = self._concept_family(concept)
+            if not ids:
+                return []
+            values = " ".join(iri(v.concept_iri(c)) for c in ids)
+            filters.append(
+                f"VALUES ?c {{ {values} }} "
+                "{ ?target pkg:concept ?c } UNION { ?m pkg:hasTarget ?target ; pkg:concept ?c }"
+            )
+        if region:
+            filters.append("?doc pkg:region ?docRegion")
+        found = self._targets("\n  ".join(filters))
+        if region:
+            found = [t for t in found if _within(t.pop("_region") or "", region)]
+        for t in found:
+            t.pop("_clause", None)
+            t.pop("_region", None)
+        return found
+
+    def _targets(self, filter_: str) -> list[dict[str, Any]]:
+        region_slot = "?docRegion" in filter_
+        by_id: dict[str, dict[str, Any]] = {}
+        keys: dict[str, tuple[str, int, tuple[str, int]]] = {}
+        for row in self.rows(TARGETS, filter=filter_):
+            tid = v.id_from_iri(row["target"])
+            if tid in by_id:
+                continue
+            by_id[tid] = {
+                "id": tid,
+                "indicator": row["indicator"],
+                "comparator": row["comparator"],
+                "value": row["value"],
+                "value_min": row["min"],
+                "value_max": row["max"],
+                "unit": row["unit"],
+                "base_value": row["baseValue"],
+                "base_year": _year(row["baseYear"]),
+                "year": _year(row["year"]),
+                "document": v.id_from_iri(row["doc"]),
+                "clause": row["number"],
+                "text": row["sentence"] or row["quote"],
+                "_clause": v.id_from_iri(row["clause"]),
+                "_region": None,
+            }
+            keys[tid] = (by_id[tid]["document"], row["start"] or 0, _ordinal(tid))
+        if region_slot and by_id:
+            regions = {
+                v.id_from_iri(r["doc"]): v.id_from_iri(r["region"]) if r["region"] else None
+                for r in self.rows(DOCUMENTS)
+            }
+            for t in by_id.values():
+                t["_region"] = regions.get(t["document"])
+        return [by_id[t] for t in sorted(by_id, key=lambda t: keys[t])]
+
+    # --- concepts ---------------------------------------------------------------------------------
+    def resolve_concept(self, concept: str) -> str | None:
+        """A concept id from its id or any label in any script, compared in normalised form."""
+        if concept in self.scheme.concepts:
+            return concept
+        if self._labels is None:
+            self._labels = {}
+            for cid, c in self.scheme.concepts.items():
+                for lang in ("zh-Hans", "zh-Hant", "en"):
+                    for label in c.all_labels(lang):
+                        self._labels.setdefault(normalise_label(label), cid)
+        return self._labels.get(normalise_label(concept))
+
+    def _concept_family(self, concept: str) -> list[str]:
+        cid = self.resolve_concept(concept)
+        return [] if cid is None else [cid, *self.scheme.descendants(cid)]
+
+    def concepts(self, q: str = "") -> list[dict[str, Any]]:
+        """Concepts whose id or label (any script, any case) matches `q`; every concept for an empty q."""
+        ids = self.scheme.lookup(q) if q.strip() else sorted(self.scheme.concepts)
+        out = []
+        for cid in ids:
+            c = self.scheme.concepts[cid]
+            out.append(
+                {
+                    "id": cid,
+                    "labels": {lang: c.labels.get(lang) for lang in ("zh-Hans", "zh-Hant", "en")},
+                    "alt": {lang: list(c.alt.get(lang, [])) for lang in ("zh-Hans", "zh-Hant", "en")},
+                    "sector": c.sector or None,
+                }
+            )
+        return out
+
+    # --- search -----------------------------------------------------------------------------------
+    def search(self, q: str, document: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+        """Measures and clauses matching `q` in any script: by text, and by the concepts `q` names.
+
+        The phrase is normalised the way documents are (traditional → simplified with the Taiwan
+        phrase table, full-width folded, lower case), then matched against the normalised text.
+        """
+        from policykg.ingest.script import to_simplified
+
+        needle = normalise_label(to_simplified(q))
+        if not needle:
+            return []
+        limit = max(1, min(int(limit), self.settings.api_max_limit))
+        filter_ = f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}" if document else ""
+        hits: dict[str, dict[str, Any]] = {}
+        scores: dict[str, float] = {}
+        keys: dict[str, tuple[int, str, int]] = {}
+
+        def add(row: dict[str, Any], score: float) -> None:
+            item = v.id_from_iri(row["item"])
+            if item not in hits:
+                hits[item] = {
+                    "id": item,
+                    "document": v.id_from_iri(row["doc"]),
+                    "clause": row["number"],
+                    "text": row["text"],
+                    "score": 0.0,
+                }
+                keys[item] = (0 if row["kind"] == "measure" else 1, hits[item]["document"], row["start"] or 0)
+                scores[item] = 0.0
+            scores[item] = max(scores[item], score)
+
+        text_hits = set()
+        for row in self.rows(SEARCH_TEXT, filter=filter_, needle=string_literal(needle)):
+            add(row, SCORE_TEXT)
+            text_hits.add(v.id_from_iri(row["item"]))
+
+        concept_scores = self._search_concepts(q)
+        if concept_scores:
+            values = " ".join(iri(v.concept_iri(c)) for c in concept_scores)
+            concept_best: dict[str, float] = {}
+            for row in self.rows(SEARCH_CONCEPTS, filter=filter_, concepts=values):
+                score = concept_scores[v.id_from_iri(row["concept"])]
+                add(row, 0.0)
+                item = v.id_from_iri(row["item"])
+                concept_best[item] = max(concept_best.get(item, 0.0), score)
+            for item, score in concept_best.items():
+                scores[item] = (SCORE_TEXT if item in text_hits else 0.0) + score
+
+        for item, hit in hits.items():
+            hit["score"] = round(scores[item], 3)
+        ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
+        return [hits[i] for i in ranked[:limit]]
+
+    def _search_concepts(self, q: str) -> dict[str, float]:
+        """Concept id → score contribution: exact names of the phrase, then concepts it partly matches."""
+        exact = self.resolve_concept(q)
+        out: dict[str, float] = {}
+        if exact is not None:
+            for cid in [exact, *self.scheme.descendants(exact)]:
+                out.setdefault(cid, SCORE_CONCEPT_EXACT)
+        for cid in self.scheme.lookup(q)[: self.settings.search_max_concepts]:
+            out.setdefault(cid, SCORE_CONCEPT_PARTIAL)
+        return out
+
+    # --- units ------------------------------------------------------------------------------------
+    def units(
+        self, concept: str, document: str | None = None, region: str | None = None
+    ) -> dict[str, Any] | None:
+        """Units responsible (lead or support) for clauses about a concept or a narrower one.
+
+        `concept` is an id or any label in any script; None when no concept has that name. Units
+        with a lead role come first, then by how many clauses they carry, then by first mention.
+        """
+        cid = self.resolve_concept(concept)
+        if cid is None:
+            return None
+        family = [cid, *self.scheme.descendants(cid)]
+        filters = []
+        if document:
+            filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
+        rows = self.rows(
+            UNITS_FOR_CONCEPTS,
+            concepts=" ".join(iri(v.concept_iri(c)) for c in family),
+            filter="\n  ".join(filters),
+        )
+        units: dict[str, dict[str, Any]] = {}
+        first: dict[str, tuple[str, int, tuple[str, int]]] = {}
+        leads: dict[str, int] = {}
+        for row in sorted(rows, key=lambda r: (v.id_from_iri(r["doc"]), r["start"] or 0, _ordinal(v.id_from_iri(r["resp"])))):
+            uid = v.id_from_iri(row["unit"])
+            jurisdiction = v.id_from_iri(row["jurisdiction"]) if row["jurisdiction"] else None
+            if region and not _within(jurisdiction or "", region):
+                continue
+            unit = units.get(uid)
+            if unit is None:
+                unit = units[uid] = {"id": uid, "label": row["label"], "jurisdiction": jurisdiction, "clauses": []}
+                first[uid] = (v.id_from_iri(row["doc"]), row["start"] or 0, _ordinal(v.id_from_iri(row["resp"])))
+                leads[uid] = 0
+            entry = {
+                "id": v.id_from_iri(row["clause"]),
+                "document": v.id_from_iri(row["doc"]),
+                "clause": row["number"],
+                "role": row["role"],
+            }
+            if entry not in unit["clauses"]:
+                unit["clauses"].append(entry)
+                leads[uid] += row["role"] == "lead"
+        c = self.scheme.concepts[cid]
+        ranked = sorted(units, key=lambda u: (-leads[u], -len(units[u]["clauses"]), first[u], u))
+        return {
+            "concept": {"id": cid, "labels": {lang: c.labels.get(lang) for lang in ("zh-Hans", "zh-Hant", "en")}},
+            "units": [units[u] for u in ranked],
+        }
+
+    # --- trace ------------------------------------------------------------------------------------
+    def trace(self, item_id: str) -> dict[str, Any] | None:
+        """The chain upward from a measure (or clause): the clauses it implements, best first, and theirs.
+
+        Each level keeps `trace_max_parents` candidates; the walk stops after `trace_max_depth` levels
+        and never revisits a clause already on the path.
+        """
+        candidates = [iri(v.measure_iri(item_id)), iri(v.clause_iri(item_id))]
+        rows = self.rows(ITEM, items=" ".join(candidates))
+        if not rows:
+            return None
+        row = rows[0]
+        source = {
+            "id": item_id,
+            "kind": v.kind_of_iri(row["item"]),
+            "document": v.id_from_iri(row["doc"]),
+            "clause": row["number"],
+            "text": row["text"],
+        }
+        cache: dict[str, list[dict[str, Any]]] = {}
+        return {"source": source, "parents": self._parents(row["item"], (row["item"],), cache)}
+
+    def _parents(self, item: str, path: tuple[str, ...], cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The best parent clauses of one item IRI, each with its own parents; `path` holds the IRIs
+        already on the way up, so a clause never becomes its own ancestor."""
+        if len(path) > self.settings.trace_max_depth:
+            return []
+        out = []
+        for candidate in self._candidates(item, cache):
+            target = v.clause_iri(candidate["id"])
+            if target in path:
+                continue
+            parent = {k: val for k, val in candidate.items() if k != "rank"}
+            parent["parents"] = self._parents(target, (*path, target), cache)
+            out.append(parent)
+            if len(out) >= self.settings.trace_max_parents:
+                break
+        return out
+
+    def _candidates(self, item: str, cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Clause links leaving an item (for a clause: leaving it or its measures), one entry per
+        target clause with its best score and all evidence, best first."""
+        if item in cache:
+            return cache[item]
+        parents: dict[str, dict[str, Any]] = {}
+        evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+        for row in self.rows(PARENTS, items=iri(item)):
+            target = row["target"]
+            parent = parents.get(target)
+            if parent is None or row["score"] > parent["score"]:
+                parents[target] = {
+                    "id": v.id_from_iri(target),
+                    "document": v.id_from_iri(row["doc"]),
+                    "clause": row["number"],
+                    "text": row["text"],
+                    "score": row["score"],
+                    "relation": row["relation"],
+                    "rank": row["rank"],
+                    "evidence": [],
+                }
+            if row["evidence"] is not None:
+                bucket = evidence.setdefault(target, {})
+                key = (row["ekind"], str(row["evalue"]))
+                weight = row["eweight"] or 0.0
+                if key not in bucket or weight > bucket[key]["weight"]:
+                    bucket[key] = {"kind": row["ekind"], "value": str(row["evalue"]), "weight": weight}
+        for target, parent in parents.items():
+            found = evidence.get(target, {}).values()
+            parent["evidence"] = sorted(found, key=lambda e: (-e["weight"], e["kind"], e["value"]))
+        ranked = sorted(parents.values(), key=lambda p: (-p["score"], p["rank"] or 0, p["id"]))
+        cache[item] = ranked
+        return ranked
+
+
+def example_queries() -> Iterable[tuple[str, str]]:
+    """(name, SPARQL) of every query above, prefixes included and slots left open, for documentation."""
+    for name, query in QUERIES.items():
+        yield name, v.SPARQL_PREFIXES + query

@@ -1,0 +1,279 @@
+"""What a document says about itself: title, issuers, date, 文号, and from those its level and region.
+
+Read from the normalised text before the first clause (title lines, covering notice, signature block)
+and after the last one (signature, date). A covering notice "关于印发《X》的通知" yields to the title
+line of the plan it carries. Level and region are guessed from the issuers and the title when no
+manifest gives them: 中共中央/国务院 → central, a national ministry → ministry, a province → provincial,
+a city → municipal, a county or district → county.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.ingest.citations import DOC_NUMBER
+from policykg.ingest.model import Level, Script
+from policykg.ingest.regions import gazetteer
+
+_DOC_WORD = r"(?:实施意见|意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|战略|白皮书|法)"
+_TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _DOC_WORD + r"(?:\([^()]{1,12}\))?$")
+_TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
+_NOTICE = re.compile(r"印发.*通知$")
+_NOTICE_INNER = re.compile(r"《([^《》]{2,100})》|印发(.{2,100}?)的通知$")
+_EN_TITLE_WORDS = re.compile(
+    r"\b(?:Opinions?|Plan|Notice|Measures|Guidelines|Regulations?|Law|Programme|Program|Scheme|Decision|Outline|Strategy|White Paper|Action)\b"
+)
+_EN_ISSUERS = (
+    (
+        re.compile(r"CPC Central Committee|Central Committee of the (?:Communist Party of China|CPC)"),
+        "中共中央",
+    ),
+    (re.compile(r"State Council"), "国务院"),
+    (re.compile(r"Ministry of Ecology and Environment"), "生态环境部"),
+    (re.compile(r"National Development and Reform Commission"), "国家发展和改革委员会"),
+    (re.compile(r"Ministry of Industry and Information Technology"), "工业和信息化部"),
+)
+_ORG = re.compile(
+    r"^(?:中共中央|国务院|全国人大常委会|[\u4e00-\u9fff]{1,24}?(?:委员会|人民政府|人民代表大会|政府|办公厅|办公室|省委|市委|县委|区委|党委|部|厅|局|署|院|委|中心))$"
+)
+_TITLE_PREFIX = re.compile(r"^(.{2,40}?)(?:关于|印发)")
+_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_NUMERAL_DATE = re.compile(
+    r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
+)
+_DATE_ALONE = re.compile(r"^\(?(?P<d>[^()]{8,14}日)(?:印发|发布)?\)?$")
+_DATE_ISSUED = re.compile(
+    r"于(?P<d>\d{4}年\d{1,2}月\d{1,2}日)(?:印发|发布|颁布)|(?:颁布|发布|印发|成文)(?:时间|日期)\s*:\s*(?P<d2>\d{4}年\d{1,2}月\d{1,2}日)"
+)
+_EN_DATE = re.compile(r"^\(?([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\)?$")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_ISSUER_FIELD = re.compile(r"(?:发布单位|发文机关|发文单位|颁布单位)\s*:\s*([\u4e00-\u9fff]{2,30})")
+_ISSUED_BY = re.compile(r"^([\u4e00-\u9fff]{2,30}?)于\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布)")
+_CENTRAL = frozenset(
+    {
+        "中共中央",
+        "国务院",
+        "中共中央办公厅",
+        "国务院办公厅",
+        "全国人民代表大会",
+        "全国人民代表大会常务委员会",
+        "全国人大常委会",
+    }
+)
+_COUNTY = re.compile(r"(?:县|(?<!自治)区)(?:人民政府|政府|委员会|县委|区委|党委)?$|县委$")
+#: Metadata is read from at most this much text before the first clause and after the last.
+_HEAD_MAX = 20_000
+_TAIL_MAX = 5_000
+_NUMBER_LEAD = re.compile(r"^.*(?:通知|意见|方案|印发|的|》)")
+
+
+@dataclass(slots=True)
+class TextMetadata:
+    title: str | None = None
+    issuers: list[str] = field(default_factory=list)
+    issued: str | None = None
+    doc_number: str | None = None
+    level: Level | None = None
+    region: str | None = None
+    title_at: tuple[int, int] | None = None  # where the title stands in the normalised text
+
+    def as_dict(self) -> dict[str, str]:
+        out = {
+            "title": self.title,
+            "issuers": "、".join(self.issuers) or None,
+            "issued": self.issued,
+            "doc_number": self.doc_number,
+            "level": str(self.level) if self.level else None,
+            "region": self.region,
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -> TextMetadata:
+    head_limit = min(preamble_end if preamble_end > 0 else 3000, _HEAD_MAX, len(text))
+    head = [line.strip() for line in text[:head_limit].split("\n") if line.strip()]
+    tail = [line.strip() for line in text[body_end : body_end + _TAIL_MAX].split("\n") if line.strip()]
+    md = TextMetadata()
+    if script == Script.EN:
+        md.title = _english_title(head)
+        md.issuers = [zh for pattern, zh in _EN_ISSUERS if md.title and pattern.search(md.title)]
+    else:
+        title, title_line = _chinese_title(head)
+        md.title = title
+        md.issuers = _issuers(head, tail, title_line)
+    md.issued = _issued(head) or _issued(tail)
+    md.doc_number = _own_number(head)
+    if md.title is None and head:
+        first = re.split(r"[。.!?！？]", head[0], maxsplit=1)[0]
+        md.title = first[:60]
+    if md.title:
+        at = text.find(md.title, 0, head_limit + len(md.title))
+        md.title_at = (at, at + len(md.title)) if at >= 0 else None
+    md.level, md.region = guess_level_region(md.issuers, md.title or "")
+    return md
+
+
+def _chinese_title(head: list[str]) -> tuple[str | None, str | None]:
+    notice: str | None = None
+    for line in head:
+        bare = _TRAILING_NUMBER.sub("", line).strip()
+        if not _TITLE_LINE.match(bare):
+            continue
+        if _NOTICE.search(bare):
+            notice = notice or bare
+            continue
+        return bare, notice or bare
+    if notice:
+        m = _NOTICE_INNER.search(notice)
+        inner = (m.group(1) or m.group(2)) if m else None
+        return inner or notice, notice
+    return None, None
+
+
+def _english_title(head: list[str]) -> str | None:
+    best: str | None = None
+    for line in head:
+        if not (20 <= len(line) <= 400) or line.endswith(".") or not _EN_TITLE_WORDS.search(line):
+            continue
+        if best is None:
+            best = line
+        elif line.startswith(best) and len(line) > len(best):
+            best = line  # the first copy was cut short
+    return best
+
+
+def _issuers(head: list[str], tail: list[str], title_line: str | None) -> list[str]:
+    found: list[str] = []
+
+    def add(names: list[str]) -> None:
+        for name in names:
+            if name not in found:
+                found.append(name)
+
+    signature = [t for line in head if line != title_line for t in _org_tokens(line)]
+    add(signature)
+    if title_line:
+        m = _TITLE_PREFIX.match(title_line)
+        if m:
+            tokens = [t for t in re.split(r"[、 ,]+", m.group(1)) if t]
+            if tokens and all(_ORG.match(t) for t in tokens):
+                add(tokens)
+    for line in head:
+        for pattern in (_ISSUED_BY, _ISSUER_FIELD):
+            m = pattern.search(line)
+            if m and _ORG.match(m.group(1)):
+                add([m.group(1)])
+    if not found:
+        add([t for line in tail for t in _org_tokens(line)])
+    return found
+
+
+def _org_tokens(line: str) -> list[str]:
+    if len(line) > 60 or re.search(r"[\d:;,。(]", line):
+        return []
+    tokens = [t for t in re.split(r"[ 、]+", line) if t]
+    return tokens if tokens and all(_ORG.match(t) for t in tokens) else []
+
+
+def _issued(lines: list[str]) -> str | None:
+    for line in lines:
+        m = _DATE_ALONE.match(line)
+        if m:
+            iso = iso_date(m.group("d"))
+            if iso:
+                return iso
+        m2 = _DATE_ISSUED.search(line)
+        if m2:
+            return iso_date(m2.group("d") or m2.group("d2"))
+        m3 = _EN_DATE.match(line)
+        if m3 and m3.group(1).lower() in _MONTHS:
+            return f"{m3.group(3)}-{_MONTHS[m3.group(1).lower()]:02d}-{int(m3.group(2)):02d}"
+    return None
+
+
+def iso_date(s: str) -> str | None:
+    """ "2022年12月13日" or "二〇二二年十二月十三日" → "2022-12-13"."""
+    from policykg.ingest.markers import cn_number
+
+    m = _CN_DATE.fullmatch(s.strip())
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        n = _CN_NUMERAL_DATE.fullmatch(s.strip())
+        if not n:
+            return None
+        digits = {
+            "〇": "0",
+            "零": "0",
+            "一": "1",
+            "二": "2",
+            "三": "3",
+            "四": "4",
+            "五": "5",
+            "六": "6",
+            "七": "7",
+            "八": "8",
+            "九": "9",
+        }
+        y = int("".join(digits[c] for c in n.group(1)))
+        mo_v, d_v = cn_number(n.group(2)), cn_number(n.group(3))
+        if mo_v is None or d_v is None:
+            return None
+        mo, d = mo_v, d_v
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+def _own_number(head: list[str]) -> str | None:
+    """The first 文号 in the head that is not a cited document's (those follow a 》)."""
+    pattern = re.compile(DOC_NUMBER)
+    for line in head:
+        for m in pattern.finditer(line):
+            raw = m.group(0)
+            bracket = min(i for i in (raw.find(c) for c in "〔[【(") if i >= 0)
+            lead = _NUMBER_LEAD.match(raw[:bracket])  # "的通知环综合〔…" → "环综合〔…"
+            start = m.start() + (lead.end() if lead else 0)
+            if "》" in line[max(0, start - 2) : start]:
+                continue
+            return re.sub(r"\s", "", line[start : m.end()])
+    return None
+
+
+def guess_level_region(issuers: list[str], title: str) -> tuple[Level | None, str | None]:
+    gaz = gazetteer()
+    prefix_match = _TITLE_PREFIX.match(title)
+    title_issuer = prefix_match.group(1) if prefix_match else ""
+    if any(i in _CENTRAL for i in issuers) or (
+        not issuers and title_issuer.startswith(("中共中央", "国务院"))
+    ):
+        return Level.CENTRAL, "CN"
+    names = [*issuers, title]
+    region = next((r for r in map(gaz.find, names) if r is not None), None)
+    if any(_COUNTY.search(i) for i in issuers):
+        return Level.COUNTY, region.id if region else None
+    if region is not None:
+        return (Level.MUNICIPAL if region.kind == "city" else Level.PROVINCIAL), region.id
+    if issuers and all(i.endswith("部") or i.startswith("国家") or "总局" in i for i in issuers):
+        return Level.MINISTRY, "CN"
+    return None, None

@@ -1,0 +1,221 @@
+"""Raw file → `NormalisedDocument`: load, clean, convert, structure, describe.
+
+The steps, each tracked by the offset map so every normalised character points into the original:
+invisible characters and CRs out; web-page furniture lines out; inline pinyin out; garbled stretches
+flagged (not changed); traditional → simplified plus Taiwan variants; full-width ASCII folded 1:1.
+Then the clause tree, the citations and the metadata are read from the normalised text. Failures are
+typed ingest errors for the caller to quarantine.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policykg.ingest import boilerplate, fold, mojibake, pinyin, script
+from policykg.ingest.citations import find_citations
+from policykg.ingest.clauses import build_clauses
+from policykg.ingest.ids import content_hash, document_id
+from policykg.ingest.loaders import loader_for
+from policykg.ingest.manifest import ManifestEntry
+from policykg.ingest.metadata import TextMetadata, text_metadata
+from policykg.ingest.model import (
+    Citation,
+    Level,
+    Metadata,
+    NormalisedDocument,
+    Note,
+    RawDocument,
+    Script,
+    Span,
+)
+from policykg.ingest.textmap import TrackedText
+
+from policykg.errors import TooLarge
+from policykg.settings import Settings
+
+
+def normalise(
+    raw: RawDocument, entry: ManifestEntry | None = None, settings: Settings | None = None
+) -> NormalisedDocument:
+    settings = settings or Settings()
+    loaded = loader_for(raw.media_type).load(raw, settings)
+    original = loaded.text
+    if len(original) > settings.max_text_chars:
+        raise TooLarge(
+            f"the text has {len(original)} characters, more than max_text_chars",
+            limit=settings.max_text_chars,
+        )
+    notes = [
+        Note("encoding", f"read as {loaded.encoding} (confidence {loaded.confidence:.2f})"),
+        *loaded.notes,
+    ]
+    tracked = TrackedText(original)
+
+    tracked.apply(fold.cleanup_edits(tracked.text))
+    tracked.replace_same_length(fold.unify_line_ends(tracked.text))
+
+    edits, dropped = boilerplate.boilerplate_edits(tracked.text)
+    for start, end, line in dropped:
+        notes.append(
+            Note(
+                "boilerplate", f"dropped page furniture: {line[:80]}", Span(*tracked.to_original(start, end))
+            )
+        )
+    tracked.apply(edits)
+
+    edits = pinyin.pinyin_edits(tracked.text)
+    if edits:
+        first = Span(*tracked.to_original(edits[0].start, edits[0].end))
+        notes.append(
+            Note("pinyin_removed", f"removed {len(edits)} inline pinyin annotations", first, count=len(edits))
+        )
+    tracked.apply(edits)
+
+    for start, end in mojibake.find_mojibake(tracked.text):
+        garbled = tracked.text[start:end]
+        notes.append(
+            Note(
+                "mojibake",
+                f"garbled text {garbled!r}; facts inside it are unreliable",
+                Span(*tracked.to_original(start, end)),
+            )
+        )
+
+    scripts = script.convert(tracked)
+    if scripts.converted_chars:
+        notes.append(
+            Note(
+                "t2s",
+                f"converted {scripts.converted_chars} traditional characters to simplified",
+                count=scripts.converted_chars,
+            )
+        )
+    for variant, n in sorted(scripts.variants.items(), key=lambda kv: (-kv[1], kv[0])):
+        target = script.variant_table().mainland[variant]
+        notes.append(Note("variant", f"{variant} → {target}", Span(*scripts.first_variant[variant]), count=n))
+
+    tracked.replace_same_length(fold.fold(tracked.text))
+    text = tracked.text
+    digest = content_hash(text)
+    doc_id = entry.id if entry else document_id(Path(raw.path).stem, text)
+
+    structure = build_clauses(text, doc_id, tracked.to_original, original)
+    for clause, missing in structure.gaps:
+        notes.append(
+            Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
+        )
+    preamble_end = structure.clauses[0].start if structure.clauses else 0
+    found = text_metadata(text, preamble_end, structure.body_end, scripts.document)
+    original_title = doc_quote(original, tracked, found.title_at)
+    metadata = _metadata(found, entry, scripts.document, original_title)
+    notes.extend(_disagreements(found, entry))
+
+    return NormalisedDocument(
+        id=doc_id,
+        slug=doc_id,
+        source_path=raw.path,
+        sha256=raw.sha256,
+        content_hash=digest,
+        encoding=loaded.encoding,
+        encoding_confidence=loaded.confidence,
+        original=original,
+        text=text,
+        offsets=tracked.offsets(),
+        metadata=metadata,
+        clauses=structure.clauses,
+        citations=_foreign(find_citations(tracked), metadata, found),
+        notes=notes,
+        paragraph_scripts=_paragraph_scripts(text, scripts.lines, tracked),
+    )
+
+
+def doc_quote(original: str, tracked: TrackedText, at: tuple[int, int] | None) -> str | None:
+    if at is None:
+        return None
+    start, end = tracked.to_original(*at)
+    return original[start:end].strip() or None
+
+
+def _metadata(
+    found: TextMetadata, entry: ManifestEntry | None, detected: Script, original_title: str | None
+) -> Metadata:
+    """The manifest wins where it speaks; the text fills the rest and is kept in `from_text`."""
+    if entry is None:
+        title = found.title or ""
+        titles = {str(Script.EN if detected == Script.EN else Script.HANS): title} if title else {}
+        if detected == Script.HANT and original_title:
+            titles[str(Script.HANT)] = original_title
+            title = original_title  # a document's title is given in its own script, as in the manifest
+        return Metadata(
+            title=title,
+            titles=titles,
+            language="en" if detected == Script.EN else "zh",
+            script=detected,
+            level=found.level,
+            region=found.region,
+            issuers=list(found.issuers),
+            issued=found.issued,
+            doc_number=found.doc_number,
+            from_text=found.as_dict(),
+        )
+    entry_script = Script(entry.script)
+    titles = {str(entry_script): entry.title}
+    if entry_script == Script.HANT:
+        titles[str(Script.HANS)] = script.to_simplified(entry.title)
+    if entry.title_zh:
+        titles.setdefault(str(Script.HANS), entry.title_zh)
+    level = Level(entry.level) if entry.level else found.level
+    return Metadata(
+        title=entry.title,
+        titles=titles,
+        language=entry.language,
+        script=entry_script,
+        level=level,
+        region=entry.region or found.region,
+        issuers=list(entry.issuers) or list(found.issuers),
+        issued=entry.issued or found.issued,
+        doc_number=entry.doc_number or found.doc_number,
+        source_note=entry.source,
+        work=entry.work,
+        from_text=found.as_dict(),
+    )
+
+
+def _foreign(citations: list[Citation], metadata: Metadata, found: TextMetadata) -> list[Citation]:
+    """Citations of other documents: a covering notice naming the plan it carries does not cite it."""
+    own = {_squash(t) for t in (metadata.title, found.title, *metadata.titles.values()) if t}
+    return [
+        c
+        for c in citations
+        if _squash(c.title) not in own or (c.doc_number is not None and c.doc_number != metadata.doc_number)
+    ]
+
+
+def _squash(title: str) -> str:
+    return "".join(title.split())
+
+
+def _disagreements(found: TextMetadata, entry: ManifestEntry | None) -> list[Note]:
+    if entry is None:
+        return []
+    notes: list[Note] = []
+    for name, said in (("issued", found.issued), ("doc_number", found.doc_number)):
+        listed = getattr(entry, name)
+        if said and listed and said != listed:
+            notes.append(
+                Note("metadata", f"the text gives {name} {said}, the manifest {listed}; the manifest is kept")
+            )
+    return notes
+
+
+def _paragraph_scripts(text: str, scripts: list[Script], tracked: TrackedText) -> list[tuple[Span, Script]]:
+    out: list[tuple[Span, Script]] = []
+    pos = 0
+    for line, line_script in zip(text.split("\n"), scripts, strict=True):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            start = pos + lead
+            out.append((Span(*tracked.to_original(start, start + len(stripped))), line_script))
+        pos += len(line) + 1
+    return out

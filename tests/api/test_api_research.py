@@ -1,0 +1,94 @@
+"""The researcher API's JSON contract, checked against what the real clauses say."""
+
+from __future__ import annotations
+
+SANMING = "sanming-pollution-carbon-synergy-plan-2022"
+MEE = "mee-pollution-carbon-synergy-plan-2022"
+I5, I18, I8 = f"{SANMING}~s4.i5", f"{SANMING}~s7.i18", f"{MEE}~s4.i8"
+
+
+def test_documents(client) -> None:  # type: ignore[no-untyped-def]
+    docs = {d["id"]: d for d in client.get("/api/documents").json()["documents"]}
+    assert set(docs) == {SANMING, MEE}
+    assert (docs[SANMING]["level"], docs[SANMING]["region"], docs[SANMING]["issued"]) == (
+        "municipal", "CN-FJ-Sanming", "2022-12-13")
+    assert docs[SANMING]["title"] == "三明市减污降碳协同增效实施方案"
+    assert (docs[MEE]["level"], docs[MEE]["doc_number"]) == ("ministry", "环综合〔2022〕42号")
+
+
+def test_document_with_its_clauses(client) -> None:  # type: ignore[no-untyped-def]
+    doc = client.get(f"/api/documents/{SANMING}").json()
+    assert doc["id"] == SANMING
+    clauses = {c["id"]: c for c in doc["clauses"]}
+    assert [c["id"] for c in doc["clauses"]] == [f"{SANMING}~s4", I5, f"{SANMING}~s7", I18]
+    i5 = clauses[I5]
+    assert (i5["number"], i5["path"], i5["title"]) == ("五", ["四", "五"], "推进工业领域协同增效")
+    assert [u["id"] for u in i5["units"]] == [f"cn-fj-sanming.{u}" for u in ("gxj", "fgw", "sthj", "kjj", "swj")]
+    assert i5["units"][0]["role"] == "lead"
+    target = i5["targets"][0]
+    assert (target["comparator"], target["value"], target["unit"], target["year"]) == (">", 30.0, "%", 2025)
+    assert [m["id"] for m in i5["measures"]] == [f"{I5}.m1", f"{I5}.m2"]
+
+
+def test_units_for_ccus(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/units", params={"concept": "CCUS"}).json()
+    assert body["concept"] == {
+        "id": "ccus",
+        "labels": {"zh-Hans": "碳捕集利用与封存", "zh-Hant": "碳捕集利用與封存", "en": "carbon capture, utilization and storage"},
+    }
+    units = {u["id"]: u for u in body["units"]}
+    assert {"cn-fj-sanming.gxj", "cn-fj-sanming.kjj", "cn.miit", "cn.ndrc", "cn.mee", "cn.nea"} <= set(units)
+    # 市科技局 leads Sanming (十八), which is about CCUS too
+    assert {"id": I18, "document": SANMING, "clause": "十八", "role": "lead"} in units["cn-fj-sanming.kjj"]["clauses"]
+
+
+def test_units_by_traditional_label_and_region(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get("/api/units", params={"concept": "碳捕集利用與封存", "region": "CN-FJ"}).json()
+    assert body["concept"]["id"] == "ccus"
+    assert body["units"] and all(u["jurisdiction"] == "CN-FJ-Sanming" for u in body["units"])
+
+
+def test_trace_from_the_ccus_measure(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get(f"/api/trace/{I5}.m2").json()
+    assert body["source"] == {
+        "id": f"{I5}.m2", "kind": "measure", "document": SANMING, "clause": "五",
+        "text": "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。",
+    }
+    [parent] = body["parents"]
+    assert (parent["id"], parent["clause"], parent["score"], parent["relation"]) == (I8, "八", 0.82, "implements")
+    assert {"kind": "concept", "value": "ccus", "weight": 0.6} in parent["evidence"]
+
+
+def test_targets_for_2025(client) -> None:  # type: ignore[no-untyped-def]
+    targets = client.get("/api/targets", params={"year": 2025}).json()["targets"]
+    found = {(t["document"], t["indicator"], t["comparator"], t["value"], t["unit"]) for t in targets}
+    assert found == {
+        (SANMING, "重点行业产能和数据中心达到能效标杆水平的比例", ">", 30.0, "%"),
+        (MEE, "全国短流程炼钢占比", ">=", 15.0, "%"),
+    }
+    city = client.get("/api/targets", params={"year": 2025, "region": "CN-FJ-Sanming"}).json()["targets"]
+    assert [t["value"] for t in city] == [30.0]
+
+
+def test_search_finds_the_measure(client) -> None:  # type: ignore[no-untyped-def]
+    results = client.get("/api/search", params={"q": "二氧化碳捕集", "limit": 3}).json()["results"]
+    assert results[0]["id"] == f"{I5}.m2"
+    assert set(results[0]) == {"id", "document", "clause", "text", "score"}
+    assert len(results) <= 3
+
+
+def test_concepts(client) -> None:  # type: ignore[no-untyped-def]
+    concepts = client.get("/api/concepts", params={"q": "CCUS"}).json()["concepts"]
+    assert concepts[0]["id"] == "ccus"
+    assert len(client.get("/api/concepts").json()["concepts"]) > 100
+
+
+def test_openapi_documents_the_contract(client) -> None:  # type: ignore[no-untyped-def]
+    spec = client.get("/openapi.json").json()
+    for path in ("/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/units", "/api/trace/{item_id}",
+                 "/api/targets", "/api/concepts", "/api/examples", "/sparql"):
+        assert path in spec["paths"], path
+    assert "post" in spec["paths"]["/api/documents"] and "post" in spec["paths"]["/sparql"]
+    docs = client.get("/docs")
+    assert docs.status_code == 200 and "swagger-ui" in docs.text
+    assert "cdn.jsdelivr.net" in docs.headers["content-security-policy"]

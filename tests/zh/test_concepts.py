@@ -1,0 +1,391 @@
+"""The concept scheme (ontology/concepts.ttl), its lookup, and concept finding in real Chinese texts."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import opencc
+import pytest
+from policykg.extract.concepts import clause_concepts, concept_mentions
+from policykg.extract.nlp import (
+    COMPONENT,
+    SPANS_KEY,
+    extra_user_words,
+    find_concepts,
+    register_user_words,
+    user_dictionary,
+    zh_nlp,
+)
+from policykg.ingest.model import (
+    Clause,
+    Metadata,
+    NormalisedDocument,
+    OffsetMap,
+    Script,
+)
+from policykg.ontology.concepts import (
+    CONCEPT_NS,
+    CONCEPT_SCHEME,
+    PKG,
+    SCHEME_PATH,
+    SECTOR_SCHEME,
+    ConceptScheme,
+    fold_width,
+    normalise_label,
+)
+from rdflib import RDF, Graph, Literal
+from rdflib.namespace import SKOS
+
+DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
+SANMING = "003_e073a84fa08b70e4.txt"
+SHANWEI = "004_a38210081867983d.txt"
+CENTRAL_ZH = "cn_central_opinions_carbon_peak_neutrality_2021_zh.txt"
+
+
+def normalised_zh(name: str, doc_id: str) -> NormalisedDocument:
+    """A simplified-script corpus document in its normalised form (full-width ASCII folded 1:1)."""
+    original = (DOCS / name).read_text("utf-8")
+    text = fold_width(original)
+    return NormalisedDocument(
+        id=doc_id,
+        slug=doc_id,
+        source_path=str(DOCS / name),
+        sha256="",
+        content_hash="",
+        encoding="utf-8",
+        encoding_confidence=1.0,
+        original=original,
+        text=text,
+        offsets=OffsetMap.identity(len(text)),
+        metadata=Metadata(title=doc_id, titles={}, language="zh", script=Script.HANS),
+        clauses=[],
+    )
+
+
+def item(doc: NormalisedDocument, cid: str, marker: str, title: str, end_marker: str) -> Clause:
+    start = doc.text.index(marker + title)
+    end = doc.text.index(end_marker, start)
+    return Clause(
+        id=cid,
+        number=marker.strip("()、"),
+        path=(marker.strip("()、"),),
+        marker=marker,
+        kind="item",
+        depth=1,
+        title=title,
+        start=start,
+        end=end,
+        body_start=start + len(marker),
+        span=doc.span(start, end),
+    )
+
+
+@pytest.fixture(scope="module")
+def scheme() -> ConceptScheme:
+    return ConceptScheme.load()
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    g = Graph()
+    g.parse(SCHEME_PATH, format="turtle")
+    return g
+
+
+# --- the scheme as data ---------------------------------------------------------------------------
+def test_scheme_parses_and_has_at_least_150_concepts_with_three_preflabels(
+    graph: Graph, scheme: ConceptScheme
+):
+    concepts = set(graph.subjects(SKOS.inScheme, CONCEPT_SCHEME))
+    assert len(concepts) >= 150
+    assert len(scheme.concepts) == len(concepts)
+    for node in concepts:
+        assert (node, RDF.type, SKOS.Concept) in graph
+        langs = Counter(
+            lab.language for lab in graph.objects(node, SKOS.prefLabel) if isinstance(lab, Literal)
+        )
+        # exactly one prefLabel per language, in all three languages
+        assert langs == Counter({"zh-Hans": 1, "zh-Hant": 1, "en": 1}), node
+
+
+def test_concept_iris_and_ids(scheme: ConceptScheme):
+    for cid, concept in scheme.concepts.items():
+        assert concept.iri == CONCEPT_NS + cid
+        assert re.fullmatch(r"[a-z0-9_]+", cid), cid
+        assert "/" not in cid
+
+
+def test_no_two_concepts_share_a_preflabel(scheme: ConceptScheme):
+    for lang in ("zh-Hans", "zh-Hant", "en"):
+        labels = Counter(c.labels[lang].lower() for c in scheme.concepts.values())
+        assert [label for label, n in labels.items() if n > 1] == [], lang
+
+
+def test_no_matching_form_belongs_to_two_concepts(scheme: ConceptScheme):
+    """A label that two concepts claimed would make matching depend on id order."""
+    for label_langs in (("zh-Hans", "zh-Hant"), ("en",)):
+        owners: dict[str, set[str]] = {}
+        for cid, concept in scheme.concepts.items():
+            for label_lang in label_langs:
+                for label in concept.all_labels(label_lang):
+                    owners.setdefault(normalise_label(label).replace("-", " "), set()).add(cid)
+        assert {k: v for k, v in owners.items() if len(v) > 1} == {}
+
+
+def test_every_concept_has_a_sector_of_the_sector_scheme(graph: Graph, scheme: ConceptScheme):
+    assert set(scheme.sectors) >= {
+        "energy",
+        "industry",
+        "transport",
+        "buildings",
+        "agriculture",
+        "ecosystems",
+        "pollution",
+        "finance",
+        "technology",
+        "governance",
+        "lifestyle",
+        "circular",
+    }
+    for sector in scheme.sectors.values():
+        assert set(sector.labels) == {"zh-Hans", "zh-Hant", "en"}
+        assert (graph.resource(sector.iri).identifier, SKOS.inScheme, SECTOR_SCHEME) in graph
+    for cid, concept in scheme.concepts.items():
+        assert concept.sector in scheme.sectors, cid
+        assert len(list(graph.objects(graph.resource(concept.iri).identifier, PKG.sector))) == 1
+
+
+def test_broader_and_narrower_are_inverse_and_resolve(scheme: ConceptScheme):
+    for cid, concept in scheme.concepts.items():
+        for b in concept.broader:
+            assert cid in scheme.concepts[b].narrower
+        for n in concept.narrower:
+            assert cid in scheme.concepts[n].broader
+        assert cid not in scheme.ancestors(cid)  # no cycles
+
+
+def test_labels_of_named_concepts(scheme: ConceptScheme):
+    ccus = scheme.concepts["ccus"]
+    assert ccus.labels == {
+        "zh-Hans": "碳捕集利用与封存",
+        "zh-Hant": "碳捕集利用與封存",
+        "en": "carbon capture, utilization and storage",
+    }
+    assert {
+        "二氧化碳捕集与利用封存",
+        "碳捕集、利用与封存",
+        "碳捕集利用封存",
+        "碳捕集、利用、封存",
+        "CCUS",
+    } <= set(ccus.alt["zh-Hans"])
+    assert {"carbon capture, utilisation and storage", "ccus"} <= set(ccus.alt["en"])
+    assert scheme.concepts["energy_dual_control"].labels["zh-Hans"] == "能耗双控"
+    assert scheme.concepts["carbon_inclusion"].labels["zh-Hans"] == "碳普惠"
+    assert scheme.concepts["waste_free_city"].labels["en"] == "waste-free cities"
+    assert scheme.concepts["forest_stock"].labels == {
+        "zh-Hans": "森林蓄积量",
+        "zh-Hant": "森林蓄積量",
+        "en": "forest stock volume",
+    }
+    # Taiwan wording kept as a traditional altLabel
+    assert "分散式光伏" in scheme.concepts["distributed_pv"].alt["zh-Hant"]
+
+
+def test_indicators(scheme: ConceptScheme):
+    indicators = {cid for cid, c in scheme.concepts.items() if c.indicator}
+    assert {
+        "non_fossil_share",
+        "carbon_intensity",
+        "energy_intensity",
+        "forest_coverage",
+        "forest_stock",
+    } <= indicators
+    assert not scheme.concepts["ccus"].indicator
+    assert not scheme.concepts["carbon_market"].indicator
+
+
+# --- lookup ---------------------------------------------------------------------------------------
+def test_lookup_any_script_case_and_partial_label(scheme: ConceptScheme):
+    found = scheme.lookup("碳捕集")
+    assert (
+        found == scheme.lookup("CCUS") == scheme.lookup("carbon capture") == scheme.lookup("碳捕集利用與封存")
+    )
+    assert "ccus" in found
+    assert scheme.lookup("ccus") == ["ccus"]
+    assert scheme.lookup("Carbon Capture, Utilisation and Storage") == ["ccus"]
+    assert scheme.lookup("森林覆蓋率") == ["forest_coverage"]
+    assert scheme.lookup("non fossil energy") == ["non_fossil_energy"]
+    assert scheme.lookup("能耗“雙控”") == ["energy_dual_control"]
+    assert scheme.lookup("") == []
+
+
+def test_lookup_partial_english_matches_whole_words_only(scheme: ConceptScheme):
+    assert "hfcs" not in scheme.lookup("carbon")  # "hydrofluorocarbons" holds "carbon" only inside a word
+    assert "carbon_market" in scheme.lookup("carbon")
+
+
+def test_descendants(scheme: ConceptScheme):
+    below = scheme.descendants("renewable_energy")
+    assert {"wind_power", "offshore_wind", "solar_pv", "distributed_pv", "rooftop_pv", "hydropower"} <= set(
+        below
+    )
+    assert below.index("solar_energy") < below.index("solar_pv") < below.index("distributed_pv")
+    assert scheme.descendants("ccus") == []
+    assert scheme.ancestors("rooftop_pv")[:3] == ["distributed_pv", "solar_pv", "solar_energy"]
+
+
+# --- concepts in real Chinese texts ---------------------------------------------------------------
+def test_ccus_in_sanming_sentence():
+    sentence = "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范"
+    assert find_concepts(sentence, "zh") == [
+        (2, 4, "steel"),
+        (5, 7, "cement"),
+        (8, 10, "coal_power"),
+        (11, 13, "petrochemical"),
+        (18, 29, "ccus"),
+    ]
+    assert sentence[18:29] == "二氧化碳捕集与利用封存"
+
+
+def test_ccus_in_central_opinions_clause_21():
+    doc = normalised_zh(CENTRAL_ZH, "central-opinions-carbon-peak-2021-zh")
+    clause = item(
+        doc, "central-opinions-carbon-peak-2021-zh~s8.i21", "(二十一)", "加快先进适用技术研发和推广", "九、"
+    )
+    mentions = clause_concepts(doc, clause)
+    ccus = [m for m in mentions if m.concept_id == "ccus"]
+    assert len(ccus) == 1
+    assert ccus[0].surface == "碳捕集利用与封存"
+    assert doc.quote(ccus[0].provenance.span) == "碳捕集利用与封存"
+    assert ccus[0].provenance.extractor == "policykg.extract.concepts"
+    ids = [m.concept_id for m in mentions]
+    assert ids == [
+        "wind_power",
+        "solar_pv",
+        "smart_grid",
+        "new_type_storage",
+        "hydrogen",
+        "cascade_energy_use",
+        "low_carbon_technology",
+        "advanced_materials",
+        "ccus",
+        "low_carbon_technology",
+    ]
+
+
+def test_taiwan_variant_text_after_t2s_and_raw_traditional():
+    t2s = opencc.OpenCC("t2s")
+    raw = "鼓勵探索開展二氧化碳捕集利用與封存(CCUS)示範套用"
+    assert raw in (DOCS / SHANWEI).read_text("utf-8")
+    normalised = t2s.convert(raw)
+    assert [c for _, _, c in find_concepts(normalised, "zh")] == ["ccus", "ccus"]
+    # traditional characters are matched as well (converted character for character)
+    assert find_concepts(raw, "zh") == find_concepts(normalised, "zh")
+    assert [raw[s:e] for s, e, _ in find_concepts(raw, "zh")] == ["二氧化碳捕集利用與封存", "CCUS"]
+
+
+def test_shanwei_targets_name_their_indicators():
+    t2s = opencc.OpenCC("t2s")
+    raw = "到2025年,全市森林覆蓋率達到50%,森林蓄積量達到792萬立方米。"
+    assert raw in (DOCS / SHANWEI).read_text("utf-8")
+    assert [c for _, _, c in find_concepts(t2s.convert(raw), "zh")] == ["forest_coverage", "forest_stock"]
+
+
+def test_ascii_labels_match_only_as_words():
+    # the MEE plan's wording "VOCs等大气污染物治理优先采用源头替代措施"
+    assert find_concepts("VOCs等大气污染物治理", "zh") == [(0, 4, "vocs"), (5, 10, "air_pollution")]
+    assert find_concepts("加强挥发性有机物(VOCs)治理", "zh") == [(2, 14, "vocs")]  # the whole altLabel
+    assert find_concepts("methods", "zh") == []
+
+
+def test_longest_match_wins():
+    # 非化石能源消费比重 (the indicator) rather than 非化石能源 + 能源消费…
+    assert find_concepts("非化石能源消费比重达到25%左右", "zh") == [(0, 9, "non_fossil_share")]
+    assert find_concepts("积极发展非化石能源", "zh") == [(4, 9, "non_fossil_energy")]
+
+
+# --- the Chinese pipeline -------------------------------------------------------------------------
+def test_zh_pipeline_frame():
+    nlp = zh_nlp()
+    assert nlp is zh_nlp()  # cached per process
+    assert nlp.lang == "zh"
+    assert nlp.config["nlp"]["tokenizer"]["segmenter"] == "jieba"
+    assert nlp.pipe_names == [COMPONENT]
+    meta = nlp.get_pipe_meta(COMPONENT)
+    assert "doc.spans" in meta.assigns and "doc._.concept_offsets" in meta.assigns
+
+
+def test_zh_pipeline_spans_align_with_user_dictionary():
+    doc = zh_nlp()("推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范")
+    # the generated user dictionary keeps the CCUS wording in one token
+    assert "二氧化碳捕集与利用封存" in [t.text for t in doc]
+    assert [(s.text, s.label_) for s in doc.spans[SPANS_KEY]] == [
+        ("钢铁", "steel"),
+        ("水泥", "cement"),
+        ("煤电", "coal_power"),
+        ("化工", "petrochemical"),
+        ("二氧化碳捕集与利用封存", "ccus"),
+    ]
+    assert doc._.concept_offsets[-1] == (18, 29, "ccus")
+
+
+def test_zh_spans_expand_to_tokens_but_offsets_stay_exact():
+    text = "提升生态系统碳汇和净化功能"
+    doc = zh_nlp()(text)
+    offsets = doc._.concept_offsets
+    assert offsets == [(2, 8, "ecosystem_carbon_sink")]
+    span = doc.spans[SPANS_KEY][0]
+    assert span.label_ == "ecosystem_carbon_sink"
+    assert span.start_char <= 2 and span.end_char >= 8
+
+
+def test_user_dictionary_is_generated_from_the_scheme():
+    words = user_dictionary().splitlines()
+    assert "碳捕集利用与封存" in words
+    assert "非化石能源消费比重" in words
+    assert "二氧化碳捕集与利用封存" in words
+    assert all("、" not in w and " " not in w for w in words)  # jieba could never emit these as one token
+
+
+def test_register_user_words_reaches_the_live_segmenter():
+    unit = "三明市城市管理局"  # an issuer of the Sanming plan
+    assert unit in (DOCS / SANMING).read_text("utf-8")
+    zh_nlp()
+    register_user_words("test-sanming-units", [unit])
+    assert unit in extra_user_words()
+    assert unit in [t.text for t in zh_nlp()(f"{unit}按职责分工负责")]
+    register_user_words("test-sanming-units", lambda: [unit])  # re-registering replaces, no duplicates
+    assert extra_user_words().count(unit) == 1
+
+
+def test_concept_mentions_of_a_range_carry_provenance():
+    doc = normalised_zh(SANMING, "sanming-pollution-carbon-synergy-plan-2022")
+    sentence = "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。"
+    start = doc.text.index(sentence)
+    mentions = concept_mentions(doc, start, start + len(sentence))
+    assert [(m.concept_id, m.surface) for m in mentions] == [
+        ("steel", "钢铁"),
+        ("cement", "水泥"),
+        ("coal_power", "煤电"),
+        ("petrochemical", "化工"),
+        ("ccus", "二氧化碳捕集与利用封存"),
+    ]
+    assert mentions[-1].provenance.span.start == start + 18
+    assert doc.quote(mentions[-1].provenance.span) == "二氧化碳捕集与利用封存"
+
+
+def test_every_chinese_preflabel_is_found_by_the_matcher(scheme: ConceptScheme):
+    for cid, concept in scheme.concepts.items():
+        for lang in ("zh-Hans", "zh-Hant"):
+            label = concept.labels[lang]
+            assert find_concepts(label, "zh") == [(0, len(label), cid)], (cid, lang, label)
+
+
+def test_preflabels_and_altlabels_are_disjoint(scheme: ConceptScheme):
+    """SKOS: a label is either the preferred or an alternative one, never both, and listed once."""
+    for cid, concept in scheme.concepts.items():
+        for lang, alts in concept.alt.items():
+            assert concept.labels[lang] not in alts, (cid, lang)
+            assert len(alts) == len(set(alts)), (cid, lang)
