@@ -8,23 +8,23 @@ CORS (only when origins are configured), then rate limiting, then body limits, t
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from policykg.api import problems, routes_meta, routes_research, routes_sparql, routes_upload
+from policykg.api.auth import check_token_setting
+from policykg.api.middleware import BodyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
+from policykg.api.routes_upload import MULTIPART_OVERHEAD
+from policykg.api.state import ServiceState
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from policykg import __version__
-from policykg.api import problems, routes_meta, routes_research, routes_sparql, routes_upload
-from policykg.api.auth import check_token_setting
-from policykg.api.middleware import BodyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
-from policykg.api.routes_upload import MULTIPART_OVERHEAD
-from policykg.api.state import ServiceState
 from policykg.errors import ConfigurationError, StoreError
 from policykg.settings import Settings
 
@@ -66,7 +66,8 @@ class PageMount(Mount):
         return super().matches(scope)
 
 
-def _body_limit(settings: Settings) -> Any:
+def _body_limit(settings: Settings) -> Callable[[Scope], int]:
+    """Uploads may be as large as a document may be, plus the multipart envelope; other bodies are small."""
     default = int(settings.max_body_bytes)
     upload = int(settings.max_upload_bytes) + MULTIPART_OVERHEAD
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hmac
 
-from fastapi import Request
-
+from fastapi import Request, Security
+from fastapi.security import HTTPBearer
 from policykg.api.problems import ApiError
+
 from policykg.errors import ConfigurationError
 from policykg.settings import DEFAULT_TOKENS, Settings
+
+#: Declares the bearer scheme in the OpenAPI description (the check itself is `require_write_token`).
+BEARER = Security(HTTPBearer(auto_error=False, scheme_name="writeToken", description="The service's write_token"))
 
 
 def check_token_setting(settings: Settings) -> None:

@@ -13,9 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
 from policykg.api.problems import BodyTooLarge, problem_response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: Paths whose responses are HTML pages of the interactive API docs, which load the Swagger UI assets.
 DOCS_PATHS = ("/docs", "/redoc")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 
 from fastapi import APIRouter, Request, Response
+from policykg.api.auth import BEARER, require_write_token
+from policykg.api.problems import ApiError
+from policykg.api.sparql import UPDATE_MEDIA_TYPE, check_query, check_update, read_operation
+from policykg.api.state import state_of
+from policykg.graph.results import JSON_RESULTS, NotAcceptable
 from starlette.concurrency import run_in_threadpool
 
-from policykg.api.auth import require_write_token
-from policykg.api.problems import ApiError
-from policykg.api.sparql import check_query, check_update, read_operation
-from policykg.api.state import state_of
 from policykg.errors import BadRequest
-from policykg.graph.results import JSON_RESULTS, NotAcceptable
 
 router = APIRouter(tags=["SPARQL"])
 
@@ -51,6 +51,7 @@ _GET_OPENAPI = {
     ],
 }
 _POST_OPENAPI = {
+    "security": [{}],  # with the bearer scheme added by the dependency: the token is optional (updates only)
     "requestBody": {
         "required": True,
         "content": {
@@ -71,14 +72,17 @@ _POST_OPENAPI = {
 @router.post(
     "/sparql", summary="SPARQL 1.1 query or update", description=_DESCRIPTION, openapi_extra=_POST_OPENAPI,
     response_class=Response, responses={**_RESPONSES, 204: {"description": "Update applied"}},
-    operation_id="sparql_post",
+    operation_id="sparql_post", dependencies=[BEARER],
 )
 async def sparql(request: Request) -> Response:
     state = state_of(request)
     settings = state.settings
+    content_type = request.headers.get("content-type", "")
+    if request.method == "POST" and content_type.split(";")[0].strip().lower() == UPDATE_MEDIA_TYPE:
+        require_write_token(request, settings)  # before reading a body only a token holder may send
     body = await request.body() if request.method == "POST" else b""
     operation = read_operation(
-        request.method, request.scope.get("query_string", b""), request.headers.get("content-type"), body
+        request.method, request.scope.get("query_string", b""), content_type or None, body
     )
     if operation.kind == "update":
         require_write_token(request, settings)

@@ -12,12 +12,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+from policykg.api.auth import BEARER, require_write_token
+from policykg.api.problems import ApiError
+from policykg.api.state import state_of
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from policykg.api.auth import require_write_token
-from policykg.api.problems import ApiError
-from policykg.api.state import state_of
 from policykg.errors import TooLarge
 
 router = APIRouter(prefix="/api", tags=["Researcher API"])
@@ -39,7 +39,6 @@ _OPENAPI = {
             }
         },
     },
-    "security": [{"bearer": []}],
 }
 
 
@@ -59,7 +58,7 @@ def _plain(value: Any) -> Any:
     "/documents", status_code=201, summary="Ingest a document into the running store",
     description="Multipart upload (field `file`) with `Authorization: Bearer <write token>`; the document "
     "is ingested, extracted, linked and stored, and its outcome returned.",
-    openapi_extra=_OPENAPI,
+    openapi_extra=_OPENAPI, dependencies=[BEARER],
 )
 async def upload(request: Request) -> JSONResponse:
     state = state_of(request)
@@ -80,7 +79,7 @@ async def upload(request: Request) -> JSONResponse:
     if not data:
         raise ApiError(422, "empty_document", "the uploaded file is empty")
 
-    from policykg.pipeline import ingest_upload
+    from policykg.pipeline import ingest_upload  # type: ignore[attr-defined]
 
     outcome = await run_in_threadpool(ingest_upload, state.store, filename, data, settings)
     body = _plain(outcome)

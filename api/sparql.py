@@ -103,7 +103,7 @@ def read_operation(method: str, query_string: bytes, content_type: str | None, b
         kind = "query" if media == QUERY_MEDIA_TYPE else "update"
         text = _decode(body, "request body")
         if not text.strip():
-            raise ApiError(400, f"missing_{kind}", f"the {kind} is empty")
+            raise ApiError(400, "missing_query" if kind == "query" else "missing_update", f"the {kind} is empty")
         return Operation(kind, text)
     shown = media or "no Content-Type"
     raise ApiError(

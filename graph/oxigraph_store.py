@@ -56,7 +56,7 @@ def run_query(store: ox.Store, sparql: str, max_rows: int | None = None) -> Quer
     limit = None if max_rows is None else max_rows + 1
     if isinstance(answer, ox.QuerySolutions):
         variables = [v.value for v in answer.variables]
-        solutions = [tuple(sol[v] for v in variables) for sol in itertools.islice(answer, limit)]
+        solutions = [tuple(sol) for sol in itertools.islice(answer, limit)]  # in `variables` order, None if unbound
         truncated = max_rows is not None and len(solutions) > max_rows
         return QueryResult("select", variables, solutions[:max_rows] if truncated else solutions, truncated=truncated)
     if isinstance(answer, ox.QueryBoolean):

@@ -1,7 +1,8 @@
 """The researcher questions, answered with SPARQL over the graph the mapping in `ontology.rdf` writes.
 
-Every query text lives in a module-level constant (with `${name}` slots filled from ids the code
-builds, never from raw user text), so the same queries serve as documented examples. Every answer is
+Every query text lives in a module-level constant, so the same queries serve as documented examples.
+Their `${name}` slots never take raw user text: ids go through the IRI builders of `vocab`, phrases
+through `string_literal`, numbers through `int`. Every answer is
 a plain JSON-ready structure the HTTP API returns verbatim. Queries read the union of all named graphs
 (what every store backend offers as its default graph), so they must be DISTINCT: the same triple —
 a unit's label, say — may live in a document graph and in the reference graph.
@@ -184,23 +185,56 @@ SELECT DISTINCT ?item ?doc ?clause ?number ?text WHERE {
 }
 """
 
-#: Clause links leaving each of `${items}` (a measure, or a clause and every measure in it), with the
-#: target clause and the evidence.
-PARENTS = """
-SELECT DISTINCT ?from ?link ?target ?score ?rank ?relation ?doc ?number ?text ?evidence ?ekind ?evalue ?eweight
-WHERE {
-  { VALUES ?from { ${items} } BIND(?from AS ?source) }
+#: The sources of clause links that count for `${item}`: the item itself, and for a clause every
+#: measure in it or in a clause inside it.
+LINK_SOURCES = """
+SELECT DISTINCT ?source WHERE {
+  { VALUES ?from { ${item} } BIND(?from AS ?source) }
   UNION
-  { VALUES ?from { ${items} } ?source pkg:clause ?from . }
-  ?link a pkg:ClauseLink ; pkg:source ?source ; pkg:target ?target ; pkg:score ?score ; pkg:relation ?relation .
+  { VALUES ?from { ${item} } ?source pkg:clause ?from . }
+  UNION
+  { VALUES ?from { ${item} } ?inner eli:is_part_of ?from . ?source pkg:clause ?inner . }
+}
+"""
+
+#: The higher clauses linked from `${sources}`, best score first, at most `${limit}` of them.
+PARENT_CANDIDATES = """
+SELECT ?target (MAX(?score) AS ?best) WHERE {
+  VALUES ?source { ${sources} }
+  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target ; pkg:score ?score .
+}
+GROUP BY ?target
+ORDER BY DESC(?best) ?target
+LIMIT ${limit}
+"""
+
+#: The links from `${sources}` to each of `${targets}`.
+PARENT_LINKS = """
+SELECT DISTINCT ?link ?target ?score ?rank ?relation WHERE {
+  VALUES ?source { ${sources} }
+  VALUES ?target { ${targets} }
+  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target ; pkg:score ?score ; pkg:relation ?relation .
   OPTIONAL { ?link pkg:rank ?rank }
+}
+"""
+
+#: The evidence of the links from `${sources}` to each of `${targets}`.
+PARENT_EVIDENCE = """
+SELECT DISTINCT ?target ?evidence ?ekind ?evalue ?eweight WHERE {
+  VALUES ?source { ${sources} }
+  VALUES ?target { ${targets} }
+  ?link pkg:source ?source ; pkg:target ?target ; pkg:evidence ?evidence .
+  ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
+  OPTIONAL { ?evidence pkg:weight ?eweight }
+}
+"""
+
+#: Document, number and original text of each of `${targets}` (clauses).
+CLAUSE_INFO = """
+SELECT DISTINCT ?target ?doc ?number ?text WHERE {
+  VALUES ?target { ${targets} }
   ?target pkg:document ?doc ; eli:number ?number .
   OPTIONAL { ?target pkg:text ?text }
-  OPTIONAL {
-    ?link pkg:evidence ?evidence .
-    ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
-    OPTIONAL { ?evidence pkg:weight ?eweight }
-  }
 }
 """
 
@@ -216,7 +250,11 @@ QUERIES: dict[str, str] = {
     "search_concepts": SEARCH_CONCEPTS,
     "units_for_concepts": UNITS_FOR_CONCEPTS,
     "item": ITEM,
-    "parents": PARENTS,
+    "link_sources": LINK_SOURCES,
+    "parent_candidates": PARENT_CANDIDATES,
+    "parent_links": PARENT_LINKS,
+    "parent_evidence": PARENT_EVIDENCE,
+    "clause_info": CLAUSE_INFO,
 }
 
 _LANGUAGES = {v.EU_LANGUAGE + code: lang for lang, code in (("zh", "ZHO"), ("en", "ENG"))}
@@ -665,7 +703,9 @@ class Queries:
         if len(path) > self.settings.trace_max_depth:
             return []
         out = []
-        for candidate in self._candidates(item, cache):
+        wanted = self.settings.trace_max_parents
+        # enough candidates that those on the path can be skipped; constant, so the cache stays valid
+        for candidate in self._candidates(item, wanted + self.settings.trace_max_depth + 1, cache):
             target = v.clause_iri(candidate["id"])
             if target in path:
                 continue
@@ -676,33 +716,42 @@ class Queries:
                 break
         return out
 
-    def _candidates(self, item: str, cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-        """Clause links leaving an item (for a clause: leaving it or its measures), one entry per
-        target clause with its best score and all evidence, best first."""
+    def _candidates(self, item: str, limit: int, cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """The best `limit` higher clauses linked from an item (for a clause: from it or any measure
+        inside it), each with its best link's score and relation and the evidence of every link to it.
+        Several small queries rather than one: with the sources listed first, every join starts from
+        a handful of nodes."""
         if item in cache:
             return cache[item]
+        sources = " ".join(iri(row["source"]) for row in self.rows(LINK_SOURCES, item=iri(item)))
+        best = self.rows(PARENT_CANDIDATES, sources=sources, limit=str(max(1, int(limit))))
+        if not best:
+            cache[item] = []
+            return []
+        targets = " ".join(iri(row["target"]) for row in best)
+        info = {row["target"]: row for row in self.rows(CLAUSE_INFO, targets=targets)}
         parents: dict[str, dict[str, Any]] = {}
-        evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
-        for row in self.rows(PARENTS, items=iri(item)):
+        for row in self.rows(PARENT_LINKS, sources=sources, targets=targets):
             target = row["target"]
             parent = parents.get(target)
-            if parent is None or row["score"] > parent["score"]:
+            if target in info and (parent is None or row["score"] > parent["score"]):
                 parents[target] = {
                     "id": v.id_from_iri(target),
-                    "document": v.id_from_iri(row["doc"]),
-                    "clause": row["number"],
-                    "text": row["text"],
+                    "document": v.id_from_iri(info[target]["doc"]),
+                    "clause": info[target]["number"],
+                    "text": info[target]["text"],
                     "score": row["score"],
                     "relation": row["relation"],
                     "rank": row["rank"],
                     "evidence": [],
                 }
-            if row["evidence"] is not None:
-                bucket = evidence.setdefault(target, {})
-                key = (row["ekind"], str(row["evalue"]))
-                weight = row["eweight"] or 0.0
-                if key not in bucket or weight > bucket[key]["weight"]:
-                    bucket[key] = {"kind": row["ekind"], "value": str(row["evalue"]), "weight": weight}
+        evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
+        for row in self.rows(PARENT_EVIDENCE, sources=sources, targets=targets):
+            bucket = evidence.setdefault(row["target"], {})
+            key = (row["ekind"], str(row["evalue"]))
+            weight = row["eweight"] or 0.0
+            if key not in bucket or weight > bucket[key]["weight"]:
+                bucket[key] = {"kind": row["ekind"], "value": str(row["evalue"]), "weight": weight}
         for target, parent in parents.items():
             found = evidence.get(target, {}).values()
             parent["evidence"] = sorted(found, key=lambda e: (-e["weight"], e["kind"], e["value"]))

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from policykg.ingest.markers import Marker, marker_at
+from policykg.ingest.markers import Marker, find_markers
 from policykg.ingest.model import Clause, Span
 from policykg.ingest.regions import gazetteer
 
@@ -33,6 +33,8 @@ _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
 _SPEAKER = re.compile(
     r"(?:书记|组长|主任)([\u4e00-\u9fff]{2,3}?)(?:在|到|主持|赴|出席|会见|于|指出|强调|表示)"
 )
+#: At most this many lines after the last clause can be a signature block.
+_TAIL_LINES = 12
 _LETTERS = {"section": "s", "item": "i", "point": "p", "subitem": "q", "province": "r"}
 
 ToOriginal = Callable[[int, int], tuple[int, int]]
@@ -47,10 +49,9 @@ class Structure:
 
 def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str) -> Structure:
     """Clause tree of a normalised text; `to_original(start, end)` maps its ranges into `original`."""
-    lines = _line_ranges(text)
-    markers = [m for s, e in lines if (m := marker_at(text, s, e)) is not None]
+    markers = find_markers(text)
     accepted, gap_indexes = _sequence(markers)
-    body_end = _body_end(text, lines, accepted[-1][0].start if accepted else 0)
+    body_end = _body_end(text, accepted[-1][0].start if accepted else 0)
     uses_item_cn = any(m.style == "I_CN" for m, _ in accepted)
     created: list[Clause] = []
     top: list[Clause] = []
@@ -94,15 +95,6 @@ def _as_written(marker: Marker, to_original: ToOriginal, original: str) -> str:
     return written if len(written) == len(marker.text) else marker.text
 
 
-def _line_ranges(text: str) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        ranges.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return ranges
-
-
 def _sequence(markers: list[Marker]) -> tuple[list[tuple[Marker, int | None]], list[tuple[int, int]]]:
     """The markers that continue their style's numbering, each with its parent's index (None: top level)."""
     stack: list[tuple[str, int]] = []  # (style, index into accepted) from the top down
@@ -139,9 +131,9 @@ def _kind(style: str, parent: Clause | None, uses_item_cn: bool) -> str:
         return "province"
     if parent is None:
         return "section"
-    if style == "S_CN":
+    if style in ("S_CN", "CH"):
         return "section"
-    if style == "I_CN":
+    if style in ("I_CN", "ART"):
         return "item"
     if style == "I_AR":
         # "(3)" in an English translation stands for "(三)": an item, unless the text also has (三) items.
@@ -151,20 +143,22 @@ def _kind(style: str, parent: Clause | None, uses_item_cn: bool) -> str:
     return "point"
 
 
-def _body_end(text: str, lines: list[tuple[int, int]], last_marker: int) -> int:
+def _body_end(text: str, last_marker: int) -> int:
     """End of the text proper: trailing signature lines, dates and bracketed notes are cut off."""
     end = len(text)
-    for s, e in reversed(lines):
+    line_end = len(text)
+    seen = 0
+    while line_end > last_marker and seen < _TAIL_LINES:
+        s = text.rfind("\n", 0, line_end) + 1
         if s <= last_marker:
             break
-        line = text[s:e].strip()
-        if not line:
-            end = min(end, s)
-            continue
-        if _TAIL_DATE.match(line) or _TAIL_PAREN.match(line) or _is_org_line(line):
-            end = s
-            continue
-        break
+        line = text[s:line_end].strip()
+        if line:
+            if not (_TAIL_DATE.match(line) or _TAIL_PAREN.match(line) or _is_org_line(line)):
+                break
+            seen += 1
+        end = s
+        line_end = s - 1
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end

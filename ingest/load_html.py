@@ -22,32 +22,16 @@ _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_-
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,30})")
 _ANY_TAG = re.compile(r"<[^>]*>")
 _WS = re.compile(r"[ \t\r\n\f]+")
-_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
+
+
+def _words(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
 
 #: Never text: dropped with everything inside.
-SKIP_TAGS = frozenset(
-    [
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "iframe",
-        "svg",
-        "button",
-        "select",
-        "head",
-        "object",
-        "embed",
-        "canvas",
-        "math",
-        "audio",
-        "video",
-    ]
+SKIP_TAGS = _words(
+    "script style noscript template nav header footer aside form iframe svg button select head object embed"
+    " canvas math audio video"
 )
 #: Page furniture recognised by class or id.
 SKIP_SELECTORS = (
@@ -59,64 +43,13 @@ SKIP_SELECTORS = (
     '[class*="qrcode"]',
     '[class*="toolbar"]',
 )
-BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "blockquote",
-        "caption",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "li",
-        "main",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "tbody",
-        "thead",
-        "tfoot",
-        "tr",
-        "td",
-        "th",
-        "ul",
-        "center",
-        "title",
-    ]
+BLOCK_TAGS = _words(
+    "address article blockquote caption dd div dl dt fieldset figcaption figure h1 h2 h3 h4 h5 h6 hr li main"
+    " ol p pre section table tbody thead tfoot tr td th ul center title"
 )
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-    ]
-)
+_VOID = _words("area base br col embed hr img input link meta param source track wbr")
 #: Closed implicitly by the parser; counting them would overstate the depth.
-_AUTO_CLOSED = frozenset(["p", "li", "td", "th", "tr", "dt", "dd", "option"])
+_AUTO_CLOSED = _words("p li td th tr dt dd option")
 
 
 @register
@@ -225,5 +158,4 @@ def flatten(markup: str) -> str:
 
 
 def _tidy(text: str) -> str:
-    lines = [line.strip(" ") for line in text.split("\n")]
-    return _BLANK_LINES.sub("\n", "\n".join(line for line in lines if line)).strip("\n")
+    return "\n".join(line for line in (raw.strip(" ") for raw in text.split("\n")) if line)

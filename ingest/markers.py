@@ -3,7 +3,7 @@
 Works on normalised text, where "（一）" is already "(一)" and "1．" is "1.". A marker is only a
 candidate here; whether it opens a clause is decided by the numbering sequence (see clauses.py).
 Styles: S_CN "一、", S_AR "1、", I_CN "(一)", I_AR "(1)", P_AR "1.", C "①", R "01.北京市" (a province
-heading, recognised by its name).
+heading, recognised by its name), and the chapters and articles of regulations: CH "第一章", ART "第一条".
 """
 
 from __future__ import annotations
@@ -28,15 +28,18 @@ _CN_DIGITS = {
     "九": 9,
 }
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("S_CN", re.compile(r"([一二三四五六七八九十]{1,3})、")),
-    ("S_AR", re.compile(r"(\d{1,2})、")),
-    ("I_CN", re.compile(r"\(([一二三四五六七八九十]{1,4})\)")),
-    ("I_AR", re.compile(r"\((\d{1,2})\)")),
-    ("P_AR", re.compile(r"(\d{1,2})\.(?!\d)")),
-    ("C", re.compile(r"([\u2460-\u2473])")),
+_MARKER = re.compile(
+    r"(?m)^[ \t]*(?:"
+    r"(?P<S_CN>[一二三四五六七八九十]{1,3})、"
+    r"|(?P<S_AR>\d{1,2})、"
+    r"|\((?P<I_CN>[一二三四五六七八九十]{1,4})\)"
+    r"|\((?P<I_AR>\d{1,2})\)"
+    r"|(?P<P_AR>\d{1,2})\.(?!\d)"
+    r"|(?P<C>[\u2460-\u2473])"
+    r"|第(?P<CH>[一二三四五六七八九十]{1,3})章"
+    r"|第(?P<ART>[一二三四五六七八九十百零〇]{1,7})条"
+    r")[ \t]*"
 )
-_LEADING = " \t"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,11 +54,30 @@ class Marker:
 
 
 def cn_number(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十七 → 37; None if not a numeral up to 99."""
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十七 → 37, 一百零二 → 102; None if not a numeral below 1000."""
     if not s:
         return None
+    hundreds = 0
+    if "百" in s:
+        head, _, s = s.partition("百")
+        if len(head) != 1 or _CN_DIGITS.get(head, 0) == 0 or "百" in s:
+            return None
+        hundreds = _CN_DIGITS[head] * 100
+        if not s:
+            return hundreds
+        if s[0] in "零〇":
+            s = s[1:]
+            if len(s) != 1:
+                return None
+        elif "十" not in s:
+            return None
+        if s == "十":
+            return hundreds + 10
+        if s.startswith("十"):
+            return None  # "一百十二" is written 一百一十二
     if "十" not in s:
-        return _CN_DIGITS[s] if len(s) == 1 and s in _CN_DIGITS else None
+        value = _CN_DIGITS[s] if len(s) == 1 and s in _CN_DIGITS else None
+        return None if value is None or (hundreds == 0 and value == 0) else hundreds + value
     tens, _, units = s.partition("十")
     if "十" in units or len(tens) > 1 or len(units) > 1:
         return None
@@ -63,22 +85,21 @@ def cn_number(s: str) -> int | None:
     u = 0 if not units else _CN_DIGITS.get(units)
     if t is None or u is None or t == 0:
         return None
-    return t * 10 + u
+    return hundreds + t * 10 + u
 
 
-def marker_at(text: str, line_start: int, line_end: int) -> Marker | None:
-    """The marker opening the line [line_start, line_end), if any."""
-    i = line_start
-    while i < line_end and text[i] in _LEADING:
-        i += 1
-    for style, pattern in _PATTERNS:
-        m = pattern.match(text, i, line_end)
-        if not m:
+def find_markers(text: str) -> list[Marker]:
+    """Every line-initial marker of the text, in order (one regex pass over the whole text)."""
+    found: list[Marker] = []
+    for m in _MARKER.finditer(text):
+        style = m.lastgroup
+        if style is None:
             continue
-        number = m.group(1)
+        number = m.group(style)
         if style == "C":
             value = ord(number) - 0x2460 + 1
-        elif style in ("S_CN", "I_CN"):
+            number = str(value)
+        elif style in ("S_CN", "I_CN", "CH", "ART"):
             parsed = cn_number(number)
             if parsed is None:
                 continue
@@ -87,12 +108,26 @@ def marker_at(text: str, line_start: int, line_end: int) -> Marker | None:
             value = int(number)
         if value == 0:
             continue
-        body = m.end()
-        while body < line_end and text[body] in _LEADING:
-            body += 1
-        if style == "P_AR" and gazetteer().province_heading(text[body:line_end]):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start = m.start(style) - (1 if style in ("I_CN", "I_AR") else 0)
+        if style in ("CH", "ART"):
+            start, written_end = m.start(style) - 1, m.end(style) + 1
+        else:
+            written_end = m.end(style) + (0 if style == "C" else 1)
+        if style == "P_AR" and gazetteer().province_heading(text[m.end() : line_end]):
             style = "R"
-        if style == "C":
-            number = str(value)
-        return Marker(style, number, value, m.group(0), i, body, line_end)
-    return None
+        found.append(Marker(style, number, value, text[start:written_end], start, m.end(), line_end))
+    return found
+
+
+def marker_at(text: str, line_start: int, line_end: int) -> Marker | None:
+    """The marker opening the line [line_start, line_end), if any."""
+    found = find_markers(text[line_start:line_end])
+    if not found:
+        return None
+    m = found[0]
+    shift = line_start
+    return Marker(
+        m.style, m.number, m.value, m.text, m.start + shift, m.body_start + shift, m.line_end + shift
+    )

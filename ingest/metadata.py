@@ -47,26 +47,8 @@ _DATE_ISSUED = re.compile(
     r"于(?P<d>\d{4}年\d{1,2}月\d{1,2}日)(?:印发|发布|颁布)|(?:颁布|发布|印发|成文)(?:时间|日期)\s*:\s*(?P<d2>\d{4}年\d{1,2}月\d{1,2}日)"
 )
 _EN_DATE = re.compile(r"^\(?([A-Z][a-z]{2,8})\.? (\d{1,2}), (\d{4})\)?$")
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-        1,
-    )
-}
+_MONTH_NAMES = "January February March April May June July August September October November December"
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}  # "January" → 1
 _ISSUER_FIELD = re.compile(r"(?:发布单位|发文机关|发文单位|颁布单位)\s*:\s*([\u4e00-\u9fff]{2,30})")
 _ISSUED_BY = re.compile(r"^([\u4e00-\u9fff]{2,30}?)于\d{4}年\d{1,2}月\d{1,2}日(?:印发|发布)")
 _CENTRAL = frozenset(
@@ -206,8 +188,8 @@ def _issued(lines: list[str]) -> str | None:
         if m2:
             return iso_date(m2.group("d") or m2.group("d2"))
         m3 = _EN_DATE.match(line)
-        if m3 and m3.group(1).lower() in _MONTHS:
-            return f"{m3.group(3)}-{_MONTHS[m3.group(1).lower()]:02d}-{int(m3.group(2)):02d}"
+        if m3 and m3.group(1).capitalize() in _MONTHS:
+            return f"{m3.group(3)}-{_MONTHS[m3.group(1).capitalize()]:02d}-{int(m3.group(2)):02d}"
     return None
 
 

@@ -13,78 +13,50 @@ from __future__ import annotations
 
 import re
 
-_ANCHOR = re.compile(r"[?\ufffd\u2500-\u257f\ue000-\uf8ff]")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_PUNCT = frozenset("?;_{}[]|\\^~`@#$&*<>=()")
+_CJK_CLASS = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_DEBRIS_CLASS = r"[?\ufffd\u2500-\u257f\ue000-\uf8ffA-Za-z\u00c0-\u024f\u1e00-\u1eff;_{}\[\]|\\^~`@#$&*<>=()]"
 _MAX_CJK_GAP = 3
+#: A stretch: debris, with runs of at most _MAX_CJK_GAP CJK characters between debris characters.
+_STRETCH = re.compile(
+    f"{_DEBRIS_CLASS}(?:{_DEBRIS_CLASS}|{_CJK_CLASS}{{1,{_MAX_CJK_GAP}}}(?={_DEBRIS_CLASS}))*"
+)
+_CJK = re.compile(_CJK_CLASS)
+_KINDS = {
+    "replacement": re.compile("\ufffd"),
+    "question": re.compile(r"\?"),
+    "box": re.compile(r"[\u2500-\u257f\ue000-\uf8ff]"),
+    "latin": re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]"),
+    "punct": re.compile(r"[;_{}\[\]|\\^~`@#$&*<>=()]"),
+}
 _CONTEXT = 3
+_ANCHOR = re.compile(r"[?\ufffd\u2500-\u257f\ue000-\uf8ff]")
+#: An anchor with a CJK character at most _CONTEXT characters before or after it, found in one pass.
+_ANCHOR_NEAR_CJK = re.compile(
+    f"{_CJK_CLASS}[^\\n]{{0,{_CONTEXT - 1}}}?(?P<a>[?\\ufffd\\u2500-\\u257f\\ue000-\\uf8ff])"
+    f"|(?P<b>[?\\ufffd\\u2500-\\u257f\\ue000-\\uf8ff])(?=[^\\n]{{0,{_CONTEXT - 1}}}?{_CJK_CLASS})"
+)
+#: Stretches are looked for this far around an anchor, so a page of debris costs linear time.
 _MAX_STRETCH = 200
-
-
-def _kind(ch: str) -> str | None:
-    if ch == "\ufffd":
-        return "replacement"
-    if ch == "?":
-        return "question"
-    if "\u2500" <= ch <= "\u257f" or "\ue000" <= ch <= "\uf8ff":
-        return "box"
-    if _LATIN.match(ch):
-        return "latin"
-    if ch in _PUNCT:
-        return "punct"
-    return None
 
 
 def find_mojibake(text: str) -> list[tuple[int, int]]:
     """Half-open ranges of garbled stretches in `text`."""
     found: list[tuple[int, int]] = []
-    scanned = 0  # anchors inside a stretch already grown are not grown again: linear time
-    for m in _ANCHOR.finditer(text):
-        a = m.start()
-        if a < scanned or not _in_chinese(text, a):
+    if not _ANCHOR.search(text):  # the usual case: nothing to look at
+        return found
+    scanned = 0  # anchors inside a stretch already looked at are not looked at again
+    for m in _ANCHOR_NEAR_CJK.finditer(text):
+        a = m.start("a") if m.group("a") else m.start("b")
+        if a < scanned or (a + 1 < len(text) and text[a + 1].isspace()):
             continue
-        start = _grow(text, a, -1, scanned)
-        end = _grow(text, a, +1, len(text))
+        lo, hi = max(scanned, a - _MAX_STRETCH), min(len(text), a + _MAX_STRETCH)
+        stretch = next((s for s in _STRETCH.finditer(text, lo, hi) if s.start() <= a < s.end()), None)
+        if stretch is None:
+            continue
+        start, end = stretch.span()
         scanned = end
-        kinds = {k for k in map(_kind, text[start:end]) if k}
+        garbled = text[start:end]
+        kinds = {k for k, pattern in _KINDS.items() if pattern.search(garbled)}
         if "replacement" in kinds or len(kinds) >= 2:
             found.append((start, end))
     return found
-
-
-def _in_chinese(text: str, i: int) -> bool:
-    window = text[max(0, i - _CONTEXT) : i + _CONTEXT + 1]
-    return bool(_CJK.search(window)) and not (i + 1 < len(text) and text[i + 1].isspace())
-
-
-def _grow(text: str, anchor: int, step: int, limit: int) -> int:
-    """The far edge of the debris stretch around `anchor` in direction `step` (exclusive for +1).
-
-    Growth stops at `limit` (the end of the previous stretch when growing left) and after
-    `_MAX_STRETCH` characters, so a page of debris costs linear time.
-    """
-    lo, hi = (
-        (max(limit, anchor - _MAX_STRETCH), anchor)
-        if step < 0
-        else (anchor, min(limit, anchor + _MAX_STRETCH))
-    )
-    i = anchor + step
-    edge = anchor if step < 0 else anchor + 1
-    while lo <= i < hi:
-        ch = text[i]
-        if _kind(ch):
-            edge = i if step < 0 else i + 1
-            i += step
-            continue
-        if _CJK.match(ch):
-            j = i
-            run = 0
-            while lo <= j < hi and _CJK.match(text[j]) and run < _MAX_CJK_GAP:
-                j += step
-                run += 1
-            if lo <= j < hi and _kind(text[j]):
-                i = j
-                continue
-        break
-    return edge

@@ -24,6 +24,7 @@ from policykg.ingest.model import (
     Metadata,
     NormalisedDocument,
     Note,
+    OffsetMap,
     RawDocument,
     Script,
     Span,
@@ -37,6 +38,7 @@ from policykg.settings import Settings
 def normalise(
     raw: RawDocument, entry: ManifestEntry | None = None, settings: Settings | None = None
 ) -> NormalisedDocument:
+    """One raw file → its normalised document; typed ingest errors for the caller to quarantine."""
     settings = settings or Settings()
     loaded = loader_for(raw.media_type).load(raw, settings)
     original = loaded.text
@@ -50,64 +52,19 @@ def normalise(
         *loaded.notes,
     ]
     tracked = TrackedText(original)
-
-    tracked.apply(fold.cleanup_edits(tracked.text))
-    tracked.replace_same_length(fold.unify_line_ends(tracked.text))
-
-    edits, dropped = boilerplate.boilerplate_edits(tracked.text)
-    for start, end, line in dropped:
-        notes.append(
-            Note(
-                "boilerplate", f"dropped page furniture: {line[:80]}", Span(*tracked.to_original(start, end))
-            )
-        )
-    tracked.apply(edits)
-
-    edits = pinyin.pinyin_edits(tracked.text)
-    if edits:
-        first = Span(*tracked.to_original(edits[0].start, edits[0].end))
-        notes.append(
-            Note("pinyin_removed", f"removed {len(edits)} inline pinyin annotations", first, count=len(edits))
-        )
-    tracked.apply(edits)
-
-    for start, end in mojibake.find_mojibake(tracked.text):
-        garbled = tracked.text[start:end]
-        notes.append(
-            Note(
-                "mojibake",
-                f"garbled text {garbled!r}; facts inside it are unreliable",
-                Span(*tracked.to_original(start, end)),
-            )
-        )
-
-    scripts = script.convert(tracked)
-    if scripts.converted_chars:
-        notes.append(
-            Note(
-                "t2s",
-                f"converted {scripts.converted_chars} traditional characters to simplified",
-                count=scripts.converted_chars,
-            )
-        )
-    for variant, n in sorted(scripts.variants.items(), key=lambda kv: (-kv[1], kv[0])):
-        target = script.variant_table().mainland[variant]
-        notes.append(Note("variant", f"{variant} → {target}", Span(*scripts.first_variant[variant]), count=n))
-
-    tracked.replace_same_length(fold.fold(tracked.text))
+    scripts = _clean(tracked, notes)
     text = tracked.text
-    digest = content_hash(text)
     doc_id = entry.id if entry else document_id(Path(raw.path).stem, text)
 
-    structure = build_clauses(text, doc_id, tracked.to_original, original)
+    offsets = tracked.offsets()
+    structure = build_clauses(text, doc_id, offsets.to_original, original)
     for clause, missing in structure.gaps:
         notes.append(
             Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
         )
     preamble_end = structure.clauses[0].start if structure.clauses else 0
     found = text_metadata(text, preamble_end, structure.body_end, scripts.document)
-    original_title = doc_quote(original, tracked, found.title_at)
-    metadata = _metadata(found, entry, scripts.document, original_title)
+    metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))
     notes.extend(_disagreements(found, entry))
 
     return NormalisedDocument(
@@ -115,24 +72,59 @@ def normalise(
         slug=doc_id,
         source_path=raw.path,
         sha256=raw.sha256,
-        content_hash=digest,
+        content_hash=content_hash(text),
         encoding=loaded.encoding,
         encoding_confidence=loaded.confidence,
         original=original,
         text=text,
-        offsets=tracked.offsets(),
+        offsets=offsets,
         metadata=metadata,
         clauses=structure.clauses,
         citations=_foreign(find_citations(tracked), metadata, found),
         notes=notes,
-        paragraph_scripts=_paragraph_scripts(text, scripts.lines, tracked),
+        paragraph_scripts=_paragraph_scripts(text, scripts.lines, offsets),
     )
 
 
-def doc_quote(original: str, tracked: TrackedText, at: tuple[int, int] | None) -> str | None:
+def _clean(tracked: TrackedText, notes: list[Note]) -> script.ScriptResult:
+    """The character-level steps, in order; each leaves a note of what it did."""
+    tracked.apply(fold.cleanup_edits(tracked.text))
+    tracked.replace_same_length(fold.unify_line_ends(tracked.text))
+
+    edits, dropped = boilerplate.boilerplate_edits(tracked.text)
+    for start, end, line in dropped:
+        span = Span(*tracked.to_original(start, end))
+        notes.append(Note("boilerplate", f"dropped page furniture: {line[:80]}", span))
+    tracked.apply(edits)
+
+    edits = pinyin.pinyin_edits(tracked.text)
+    if edits:
+        first = Span(*tracked.to_original(edits[0].start, edits[0].end))
+        message = f"removed {len(edits)} inline pinyin annotations"
+        notes.append(Note("pinyin_removed", message, first, count=len(edits)))
+    tracked.apply(edits)
+
+    for start, end in mojibake.find_mojibake(tracked.text):
+        message = f"garbled text {tracked.text[start:end]!r}; facts inside it are unreliable"
+        notes.append(Note("mojibake", message, Span(*tracked.to_original(start, end))))
+
+    scripts = script.convert(tracked)
+    if scripts.converted_chars:
+        message = f"converted {scripts.converted_chars} traditional characters to simplified"
+        notes.append(Note("t2s", message, count=scripts.converted_chars))
+    for variant, n in sorted(scripts.variants.items(), key=lambda kv: (-kv[1], kv[0])):
+        message = f"{variant} → {script.variant_table().mainland[variant]}"
+        notes.append(Note("variant", message, Span(*scripts.first_variant[variant]), count=n))
+
+    tracked.replace_same_length(fold.fold(tracked.text))
+    return scripts
+
+
+def _quote_original(original: str, offsets: OffsetMap, at: tuple[int, int] | None) -> str | None:
+    """The original characters of a normalised range (a traditional title as the document writes it)."""
     if at is None:
         return None
-    start, end = tracked.to_original(*at)
+    start, end = offsets.to_original(*at)
     return original[start:end].strip() or None
 
 
@@ -208,7 +200,7 @@ def _disagreements(found: TextMetadata, entry: ManifestEntry | None) -> list[Not
     return notes
 
 
-def _paragraph_scripts(text: str, scripts: list[Script], tracked: TrackedText) -> list[tuple[Span, Script]]:
+def _paragraph_scripts(text: str, scripts: list[Script], offsets: OffsetMap) -> list[tuple[Span, Script]]:
     out: list[tuple[Span, Script]] = []
     pos = 0
     for line, line_script in zip(text.split("\n"), scripts, strict=True):
@@ -216,6 +208,6 @@ def _paragraph_scripts(text: str, scripts: list[Script], tracked: TrackedText) -
         if stripped:
             lead = len(line) - len(line.lstrip())
             start = pos + lead
-            out.append((Span(*tracked.to_original(start, start + len(stripped))), line_script))
+            out.append((Span(*offsets.to_original(start, start + len(stripped))), line_script))
         pos += len(line) + 1
     return out

@@ -33,15 +33,17 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(base))
 
 
+@lru_cache(maxsize=4096)
+def _kind(syllable: str) -> int:
+    """2: a toned syllable, 1: a syllable without tone marks, 0: not pinyin."""
+    if not is_syllable(syllable):
+        return 0
+    return 2 if any(ch in _TONED for ch in syllable) else 1
+
+
 def pinyin_edits(text: str) -> list[Edit]:
     """Deletions of the annotations (the brackets and the syllable; the character stays)."""
-    toned: list[re.Match[str]] = []
-    plain: list[re.Match[str]] = []
-    for m in _ANNOTATION.finditer(text):
-        syllable = m.group(1)
-        if not is_syllable(syllable):
-            continue
-        (toned if any(ch in _TONED for ch in syllable) else plain).append(m)
-    chosen = toned + (plain if len(toned) >= _MIN_TONED else [])
-    chosen.sort(key=lambda m: m.start())
-    return [Edit(m.start(), m.end(), "") for m in chosen]
+    found = [(m.start(), m.end(), _kind(m.group(1))) for m in _ANNOTATION.finditer(text)]
+    toned = sum(1 for _, _, kind in found if kind == 2)
+    least = 1 if toned >= _MIN_TONED else 2
+    return [Edit(start, end, "") for start, end, kind in found if kind >= least]

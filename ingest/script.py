@@ -21,8 +21,8 @@ from importlib import resources
 from policykg.ingest.model import Script
 from policykg.ingest.textmap import Edit, TrackedText
 
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_LATIN = re.compile(r"[A-Za-z]")
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_LATIN = re.compile(r"[A-Za-z]+")
 _HANT_RATIO = 0.03
 #: Lines with fewer CJK characters than this and no traditional character inherit the document's script.
 _MIN_DECISIVE = 12
@@ -94,8 +94,8 @@ def convert(tracked: TrackedText) -> ScriptResult:
     else:
         lines_after = _convert_by_line(tracked, lines_before)
     changed = [_changed(b, a) for b, a in zip(lines_before, lines_after, strict=True)]
-    cjk = [len(_CJK.findall(line)) for line in lines_before]
-    latin = [len(_LATIN.findall(line)) for line in lines_before]
+    cjk = [_count(_CJK, line) for line in lines_before]
+    latin = [_count(_LATIN, line) for line in lines_before]
     total_cjk, total_latin, total_changed = sum(cjk), sum(latin), sum(changed)
     if total_latin > total_cjk:
         document = Script.EN
@@ -106,6 +106,11 @@ def convert(tracked: TrackedText) -> ScriptResult:
     scripts = [_line_script(c, lat, ch, document) for c, lat, ch in zip(cjk, latin, changed, strict=True)]
     variants, first = _replace_variants(tracked, scripts)
     return ScriptResult(document, scripts, total_changed, variants, first)
+
+
+def _count(runs: re.Pattern[str], line: str) -> int:
+    """Characters of `line` in the runs the pattern finds (runs, not single characters: fewer objects)."""
+    return sum(map(len, runs.findall(line))) if line else 0
 
 
 def _line_script(cjk: int, latin: int, changed: int, document: Script) -> Script:
@@ -124,7 +129,7 @@ def _changed(before: str, after: str) -> int:
     if before == after:
         return 0
     if len(before) != len(after):
-        return max(1, len(_CJK.findall(before)) // 2)
+        return max(1, _count(_CJK, before) // 2)
     return sum(1 for x, y in zip(before, after, strict=True) if x != y)
 
 

@@ -31,20 +31,17 @@ class Edit:
     pointwise: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """Derived chars [a, b): shifted by `shift` (start = i + shift) or, if `block`, all from `block`."""
+#: A run of derived chars [a, b): (a, b, shift, block_start, block_end). With block_start < 0 char i
+#: comes from original i + shift; otherwise every char of the run comes from [block_start, block_end).
+Run = tuple[int, int, int, int, int]
 
-    a: int
-    b: int
-    shift: int = 0
-    block: tuple[int, int] | None = None
 
-    def start_of(self, i: int) -> int:
-        return self.block[0] if self.block else i + self.shift
+def _start_of(run: Run, i: int) -> int:
+    return run[3] if run[3] >= 0 else i + run[2]
 
-    def end_of(self, i: int) -> int:
-        return self.block[1] if self.block else i + self.shift + 1
+
+def _end_of(run: Run, i: int) -> int:
+    return run[4] if run[3] >= 0 else i + run[2] + 1
 
 
 class RunMap:
@@ -54,99 +51,103 @@ class RunMap:
         self.runs = runs
         self.length = length
         self.original_length = original_length
-        self._starts = [r.a for r in runs]
+        self._starts = [r[0] for r in runs]
 
     @classmethod
     def identity(cls, length: int) -> RunMap:
-        return cls([Run(0, length)] if length else [], length, length)
+        return cls([(0, length, 0, -1, -1)] if length else [], length, length)
 
     def _run(self, i: int) -> Run:
         return self.runs[bisect_right(self._starts, i) - 1]
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         if end <= start:
-            pos = self._run(start).start_of(start) if start < self.length else self.original_length
+            pos = _start_of(self._run(start), start) if start < self.length else self.original_length
             return pos, pos
-        return self._run(start).start_of(start), self._run(end - 1).end_of(end - 1)
+        return _start_of(self._run(start), start), _end_of(self._run(end - 1), end - 1)
 
     def after(self, step: RunMap) -> RunMap:
         """`step` maps a newer text onto this map's text; the result maps the newer text to the original."""
-        runs: list[Run] = []
-        for r in step.runs:
-            if r.block is not None:
-                s, e = r.block
-                runs.append(Run(r.a, r.b, block=(self._run(s).start_of(s), self._run(e - 1).end_of(e - 1))))
+        runs = _Runs()
+        mine = self.runs
+        for a, b, shift, bs, be in step.runs:
+            if bs >= 0:
+                runs.add(a, b, 0, _start_of(self._run(bs), bs), _end_of(self._run(be - 1), be - 1))
                 continue
-            u = r.a + r.shift  # the run's first char in this map's text
-            v = r.b + r.shift
+            u, v = a + shift, b + shift  # the run in this map's text
             k = bisect_right(self._starts, u) - 1
             while u < v:
-                inner = self.runs[k]
-                w = min(v, inner.b)
-                a, b = u - r.shift, w - r.shift
-                if inner.block is not None:
-                    runs.append(Run(a, b, block=inner.block))
-                else:
-                    runs.append(Run(a, b, shift=r.shift + inner.shift))
+                ia, ib, ishift, ibs, ibe = mine[k]
+                w = min(v, ib)
+                runs.add(u - shift, w - shift, shift + ishift, ibs, ibe)
                 u = w
                 k += 1
-        return RunMap(_merged(runs), step.length, self.original_length)
+        return RunMap(runs.runs, step.length, self.original_length)
 
     def materialise(self) -> OffsetMap:
         starts: list[int] = []
         ends: list[int] = []
-        for r in self.runs:
-            if r.block is not None:
-                n = r.b - r.a
-                starts.extend([r.block[0]] * n)
-                ends.extend([r.block[1]] * n)
+        for a, b, shift, bs, be in self.runs:
+            if bs >= 0:
+                starts.extend([bs] * (b - a))
+                ends.extend([be] * (b - a))
             else:
-                starts.extend(range(r.a + r.shift, r.b + r.shift))
-                ends.extend(range(r.a + r.shift + 1, r.b + r.shift + 1))
+                starts.extend(range(a + shift, b + shift))
+                ends.extend(range(a + shift + 1, b + shift + 1))
         return OffsetMap(starts, ends, self.original_length)
 
 
-def _merged(runs: list[Run]) -> list[Run]:
-    out: list[Run] = []
-    for r in runs:
-        if r.b <= r.a:
-            continue
-        if out and out[-1].block is None and r.block is None and out[-1].shift == r.shift and out[-1].b == r.a:
-            out[-1] = Run(out[-1].a, r.b, shift=r.shift)
+class _Runs:
+    """Collects runs in order, joining a shifted run to the previous one when they line up."""
+
+    def __init__(self) -> None:
+        self.runs: list[Run] = []
+
+    def add(self, a: int, b: int, shift: int, bs: int = -1, be: int = -1) -> None:
+        if b <= a:
+            return
+        if bs < 0:
+            shift_only = (a, b, shift, -1, -1)
+            if self.runs:
+                pa, pb, pshift, pbs, _ = self.runs[-1]
+                if pbs < 0 and pshift == shift and pb == a:
+                    self.runs[-1] = (pa, b, shift, -1, -1)
+                    return
+            self.runs.append(shift_only)
         else:
-            out.append(r)
-    return out
+            self.runs.append((a, b, 0, bs, be))
 
 
 def edit_runs(text: str, edits: Iterable[Edit]) -> tuple[str, RunMap]:
     """Apply sorted, non-overlapping edits; return the new text and its run map back to `text`."""
     parts: list[str] = []
-    runs: list[Run] = []
+    runs = _Runs()
     pos = 0  # in text
     npos = 0  # in the new text
     for ed in edits:
-        if ed.start < pos or ed.end < ed.start:
-            raise ValueError(f"edits overlap or are unsorted at {ed.start}")
-        if ed.start == ed.end and ed.text:
+        start, end, new = ed.start, ed.end, ed.text
+        if start < pos or end < start:
+            raise ValueError(f"edits overlap or are unsorted at {start}")
+        if start == end and new:
             raise ValueError("a pure insertion has no original characters to map to")
-        if ed.start > pos:
-            parts.append(text[pos : ed.start])
-            runs.append(Run(npos, npos + ed.start - pos, shift=pos - npos))
-            npos += ed.start - pos
-        k = len(ed.text)
+        if start > pos:
+            parts.append(text[pos:start])
+            runs.add(npos, npos + start - pos, pos - npos)
+            npos += start - pos
+        k = len(new)
         if k:
-            parts.append(ed.text)
-            if ed.pointwise and k == ed.end - ed.start:
-                runs.append(Run(npos, npos + k, shift=ed.start - npos))
+            parts.append(new)
+            if ed.pointwise and k == end - start:
+                runs.add(npos, npos + k, start - npos)
             else:
-                runs.append(Run(npos, npos + k, block=(ed.start, ed.end)))
+                runs.add(npos, npos + k, 0, start, end)
             npos += k
-        pos = ed.end
+        pos = end
     if pos < len(text):
         parts.append(text[pos:])
-        runs.append(Run(npos, npos + len(text) - pos, shift=pos - npos))
+        runs.add(npos, npos + len(text) - pos, pos - npos)
         npos += len(text) - pos
-    return "".join(parts), RunMap(_merged(runs), npos, len(text))
+    return "".join(parts), RunMap(runs.runs, npos, len(text))
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap]:

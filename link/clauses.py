@@ -8,31 +8,27 @@ so it dominates when both sides are Chinese; between languages concepts and numb
 and where a higher work has a Chinese expression the links found for it are carried over to its
 other expressions clause by clause (same path), never through translation.
 
-Each higher document is held as a clause × feature matrix of idf weights, so a measure is scored
-against all its clauses with a few vector operations: the whole default corpus links in about a
-second.
+A measure also gets evidence through the documents between it and the target: a Sanming measure
+carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
+carries out, since Fujian's fuller wording is closer to the centre's.
+
+Each higher document is a clause × feature matrix of idf weights and each lower document a batch of
+rows, so scoring is array arithmetic; Python only runs for the few candidates kept per measure.
 """
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-from policykg.extract.model import ClauseFacts, DocumentExtraction, Target
+from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import (
-    UNIGRAM_MARK,
-    bigrams,
-    idf_table,
-    quantity_contexts,
-    segments,
-    sentences,
-    wording_features,
-    years,
-)
+from policykg.link.features import bigrams, idf_table
 from policykg.link.model import ClauseLink, Evidence
+from policykg.link.units import Batch, Unit, Vocabulary, clause_unit, kind_weight, source_units
 
 METHOD = "policykg.link.clauses/0.1"
 
@@ -43,47 +39,23 @@ _W_NUMBER = 0.10
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
 _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
-_UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
-_COMMON_SHARE = 0.5  # wording features found in more than this share of a document's clauses are ignored
-_SEGMENT_FLOOR = 0.5  # a fully matched comma-piece counts this much at least, more for larger pieces
+_COMMON_SHARE = 0.5  # wording features in more than this share of a document's clauses are ignored
+_PIECE_FLOOR = 0.5  # a fully matched piece counts this much at least, more for larger pieces
 _RESTATES_COVERAGE = 0.8  # share of the measure's wording found in one clause for "restates"
-_SHORT_TEXT = 80  # characters; longer units show the shared wording of their best piece only
-_UNSEEN, _COMMON = -1, -2  # column markers of features a document lacks or ignores
+_VIA_MIN = 0.3  # a unit's best clause in an intermediate document relays evidence from this score on
+_VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
+_EDGE = " \t\n,.;:!?()、。“”《》"  # trimmed from the ends of a shared run shown as evidence
+_SHORT_TEXT = 40  # characters; longer units show the shared wording of their best piece only
 
 
 @dataclass(slots=True)
-class Unit:
-    """Something that can be linked: a measure (sentence) or, where no measures exist, a leaf clause."""
+class Scores:
+    """A batch of units scored against every clause of one document (rows: units, columns: clauses)."""
 
-    id: str
-    document: str
-    clause_id: str
-    text: str
-    lang: str
-    grams: set[str]  # wording features: bigrams and marked single characters
-    concepts: set[str]
-    quantities: dict[str, set[str]]  # quantity → bigrams of the words before it
-    years: set[str]
-    unit_roles: set[str]
-    targets: list[Target] = field(default_factory=list)
-    ids: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # vocabulary ids of `grams`
-    kinds: np.ndarray = field(default_factory=lambda: np.zeros(0))  # weight of each id's kind
-    pieces: np.ndarray | None = None  # len(ids) × pieces: 1 where the feature occurs in the piece
-    piece_texts: list[str] = field(default_factory=list)
-
-
-class Vocabulary:
-    """Integer ids for wording features, shared by every document linked together."""
-
-    def __init__(self) -> None:
-        self.ids: dict[str, int] = {}
-
-    def __len__(self) -> int:
-        return len(self.ids)
-
-    def encode(self, grams: Iterable[str]) -> list[int]:
-        ids = self.ids
-        return [ids.setdefault(g, len(ids)) for g in grams]
+    total: np.ndarray
+    wording: np.ndarray
+    recall: np.ndarray
+    shared: np.ndarray  # per batch row (whole texts and pieces): idf mass shared with each clause
 
 
 @dataclass(slots=True)
@@ -94,226 +66,232 @@ class Candidate:
     evidence: tuple[Evidence, ...]
 
 
-def _lang(doc: NormalisedDocument) -> str:
-    return "en" if doc.metadata.language == "en" else "zh"
-
-
-def _unit_role(unit_id: str) -> str:
-    """The office a unit id names, without its jurisdiction ("cn-fj-sanming/sthjj" → "sthjj")."""
-    return unit_id.rsplit("/", 1)[-1]
-
-
-def own_text(doc: NormalisedDocument, clause: Clause) -> str:
-    """The clause's full text (heading, body and children) in normalised form."""
-    return doc.text[clause.start : clause.end]
-
-
-def make_unit(
-    uid: str,
-    doc: NormalisedDocument,
-    clause_id: str,
-    text: str,
-    facts: ClauseFacts | None,
-    concepts: Iterable[str],
-    vocab: Vocabulary,
-    targets: Sequence[Target] = (),
-    split: Callable[[str], list[str]] | None = None,
-) -> Unit:
-    """A linkable unit with its features; `split` cuts its text into the pieces scored on their own."""
-    lang = _lang(doc)
-    chinese = lang == "zh"
-    piece_texts: list[str] = []
-    piece_grams: list[set[str]] = []
-    if chinese and split is not None:
-        for piece in split(text):
-            features = wording_features(piece)
-            if features:
-                piece_texts.append(piece)
-                piece_grams.append(features)
-    # Bigrams never cross a piece boundary, so the pieces make up the whole.
-    whole = set().union(*piece_grams) if piece_grams else (wording_features(text) if chinese else set())
-    unit = Unit(
-        id=uid,
-        document=doc.id,
-        clause_id=clause_id,
-        text=text,
-        lang=lang,
-        grams=whole,
-        concepts=set(concepts),
-        quantities=quantity_contexts(text),
-        years=years(text),
-        unit_roles={_unit_role(u.unit_id) for u in facts.units} if facts else set(),
-        targets=list(targets),
-    )
-    grams = sorted(unit.grams)
-    unit.ids = np.array(vocab.encode(grams), dtype=np.int64)
-    unit.kinds = np.array([_UNIGRAM_WEIGHT if g[0] == UNIGRAM_MARK else 1.0 for g in grams])
-    if len(piece_grams) > 1:
-        position = {g: k for k, g in enumerate(grams)}
-        unit.pieces = np.zeros((len(grams), len(piece_grams)))
-        for j, features in enumerate(piece_grams):
-            unit.pieces[[position[g] for g in features], j] = 1.0
-        unit.piece_texts = piece_texts
-    return unit
-
-
-def source_units(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary) -> list[Unit]:
-    """Every measure of a document (pieces: its comma-pieces) and every leaf clause as a whole
-    (pieces: its sentences).
-
-    Measures are what a trace starts from; whole clauses also carry the sentences that are no
-    measures (a target such as "到2025年,城镇建筑可再生能源替代率达到8%") and let a trace start
-    from a clause.
-    """
-    units: list[Unit] = []
-    facts_by_clause = extraction.clauses if extraction else {}
-    for clause in doc.walk():
-        facts = facts_by_clause.get(clause.id)
-        own_targets = facts.targets if facts else []
-        for m in facts.measures if facts else ():
-            targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
-            units.append(make_unit(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, segments))
-        if clause.is_leaf:
-            text = own_text(doc, clause)
-            concepts = _clause_concepts(clause, facts_by_clause)
-            units.append(make_unit(clause.id, doc, clause.id, text, facts, concepts, vocab, own_targets, sentences))
-    return units
-
-
 class ClauseIndex:
-    """The leaf clauses of one higher document as weighted feature vectors, ready to score measures.
+    """The leaf clauses of one higher document as a clause × feature matrix of idf weights.
 
-    Wording features are columns of a clause × feature matrix holding idf weights (features found in
-    most clauses of the document are dropped as saying nothing about which clause is meant), so one
-    measure is scored against every clause with a few vector operations.
+    Features found in most clauses of the document are dropped as saying nothing about which clause
+    is meant; a feature the document never uses weighs as much as its rarest one.
     """
 
-    def __init__(self, doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary) -> None:
+    def __init__(self, doc: NormalisedDocument, units: Sequence[Unit], vocab: Vocabulary) -> None:
+        """`units`: the document's leaf clauses as units, in reading order."""
         self.doc = doc
-        self.lang = _lang(doc)
-        facts_by_clause = extraction.clauses if extraction else {}
+        self.chinese = doc.metadata.language != "en"
         self.clauses: list[Clause] = [c for c in doc.walk() if c.is_leaf]
-        self.units: list[Unit] = []
-        for clause in self.clauses:
-            facts = facts_by_clause.get(clause.id)
-            concepts = _clause_concepts(clause, facts_by_clause)
-            self.units.append(make_unit(clause.id, doc, clause.id, own_text(doc, clause), facts, concepts, vocab))
+        self.units = list(units)
         n = len(self.units)
-        common = math.log((n + 1) / (_COMMON_SHARE * n + 0.5))
         idf = idf_table(u.grams for u in self.units)
-        self.common = {g for g, w in idf.items() if w <= common}
+        common = math.log((n + 1) / (_COMMON_SHARE * n + 0.5))
         kept = sorted(g for g, w in idf.items() if w > common)
+        weights = np.array([idf[g] * kind_weight(g) for g in kept])
         column = {g: j for j, g in enumerate(kept)}
-        self.weights = np.array([idf[g] * _kind_weight(g) for g in kept], dtype=np.float64)
-        self.matrix = np.zeros((n, len(kept)), dtype=np.float64)
+        # Feature × clause weights, with a last all-zero row standing for every feature not kept.
+        self.by_feature = np.zeros((len(kept) + 1, n), dtype=np.float32)
         for i, u in enumerate(self.units):
             cols = [column[g] for g in u.grams if g in column]
-            self.matrix[i, cols] = self.weights[cols]
-        # Vocabulary id → matrix column; _UNSEEN for features the document lacks, _COMMON for dropped ones.
-        self.column = np.full(len(vocab), _UNSEEN, dtype=np.int64)
-        self.column[vocab.encode(kept)] = np.arange(len(kept))
-        self.column[vocab.encode(sorted(self.common))] = _COMMON
-        self.mass = self.matrix.sum(axis=1)
-        # A feature the higher document never uses weighs as much as its rarest one.
-        self.unseen = float(self.weights.max()) if len(kept) else 1.0
+            self.by_feature[cols, i] = weights[cols]
+        self.mass = self.by_feature.sum(axis=0)
+        self.unseen = float(weights.max()) if len(kept) else 1.0
+        # Vocabulary id → feature row; features the document has but ignores → -2, lacks → -1.
+        self.row_of = np.full(len(vocab), -1, dtype=np.int64)
+        self.row_of[vocab.encode(sorted(g for g in idf if g not in column))] = -2
+        self.row_of[vocab.encode(kept)] = np.arange(len(kept))
+        self.weight_of = np.append(weights, 0.0)
         self.concept_idf = idf_table(u.concepts for u in self.units)
         self.unseen_concept = max(self.concept_idf.values(), default=1.0)
         self.by_concept = _postings(u.concepts for u in self.units)
         self.by_number = _postings(set(u.quantities) for u in self.units)
         self.by_year = _postings(u.years for u in self.units)
-        self.pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when first needed
+        self._pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when needed
 
-    def rank(self, unit: Unit, top_k: int, min_score: float) -> list[Candidate]:
-        """The best `top_k` clauses for `unit`, best first, each scoring at least `min_score`."""
-        n = len(self.units)
-        same_lang = unit.lang == "zh" and self.lang == "zh"
-        if same_lang:
-            wording, recall, piece = self._wording(unit)
-        else:
-            wording, recall, piece = np.zeros(n), np.zeros(n), np.full(n, -1)
-        concept = np.zeros(n)
-        if unit.concepts:
-            total = sum(self.concept_idf.get(c, self.unseen_concept) for c in unit.concepts)
-            for c in unit.concepts:
-                for i in self.by_concept.get(c, ()):
-                    concept[i] += self.concept_idf[c] / total
-        number = np.zeros(n)
-        for q, context in unit.quantities.items():
-            for i in self.by_number.get(q, ()):
-                number[i] += _number_credit(context, self.units[i].quantities[q])
-        for y in unit.years:
-            for i in self.by_year.get(y, ()):
-                number[i] += _YEAR_CREDIT
+    def score(self, batch: Batch) -> Scores:
+        """Every unit of the batch against every clause."""
+        n_units, n = len(batch.units), len(self.units)
+        wording, recall, shared = self._wording(batch) if self.chinese else (np.zeros((n_units, n)),) * 3
+        concept = np.zeros((n_units, n))
+        number = np.zeros((n_units, n))
+        for k, unit in enumerate(batch.units):
+            if unit.concepts:
+                total = sum(self.concept_idf.get(c, self.unseen_concept) for c in unit.concepts)
+                for c in unit.concepts:
+                    for i in self.by_concept.get(c, ()):
+                        concept[k, i] += self.concept_idf[c] / total
+            for q, context in unit.quantities.items():
+                for i in self.by_number.get(q, ()):
+                    number[k, i] += _number_credit(context, self.units[i].quantities[q])
+            for y in unit.years:
+                for i in self.by_year.get(y, ()):
+                    number[k, i] += _YEAR_CREDIT
         number = np.minimum(number, 1.0)
-        if same_lang:
-            score = _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number
-        else:
-            score = _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number
-        order = np.argsort(-score, kind="stable")[:top_k]  # ties: reading order
-        order = order[score[order] >= min_score]
+        same_lang = np.array([u.lang == "zh" for u in batch.units])[:, None] & self.chinese
+        total_score = np.where(
+            same_lang,
+            _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number,
+            _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number,
+        )
+        return Scores(total_score, wording, recall, shared)
+
+    def _wording(self, batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Wording similarity of every unit to every clause in [0, 1], the recall behind it, and the
+        idf mass every batch row shares with every clause.
+
+        Recall is the share of the unit's idf mass a clause holds. When a piece of the unit is found
+        whole in a clause, that piece's share counts too, scaled by the piece's size: a long sentence
+        often joins several actions, each carried out from a different clause above it. A mild
+        precision term prefers, among clauses holding the same wording, the one that says less else.
+        """
+        n_units, n = len(batch.units), len(self.units)
+        rows = np.full(len(batch.ids), -1, dtype=np.int64)
+        inside = batch.ids < len(self.row_of)
+        rows[inside] = self.row_of[batch.ids[inside]]
+        weight = np.where(rows >= 0, self.weight_of[np.maximum(rows, 0)], 0.0)
+        weight = np.where(rows == -1, self.unseen * batch.kinds, weight) * batch.scale
+        row_total = batch.row_sums(weight)
+        gathered = self.by_feature[np.where(rows >= 0, rows, len(self.weight_of) - 1)]
+        shared = batch.row_sums(gathered * batch.scale[:, None].astype(gathered.dtype))
+        whole_total = row_total[batch.whole][:, None]
+        recall = np.divide(shared[batch.whole], whole_total, out=np.zeros((n_units, n)), where=whole_total > 0)
+        best = recall.copy()
+        if len(batch.piece_rows):
+            piece_total = row_total[batch.piece_rows][:, None]
+            ratio = np.divide(shared[batch.piece_rows], piece_total, out=np.zeros((len(batch.piece_rows), n)),
+                              where=piece_total > 0)
+            share = np.divide(piece_total, whole_total[batch.piece_unit], out=np.zeros_like(piece_total),
+                              where=whole_total[batch.piece_unit] > 0)
+            np.maximum.at(best, batch.piece_unit, (_PIECE_FLOOR + (1 - _PIECE_FLOOR) * np.minimum(1.0, share)) * ratio)
+        precision = np.divide(shared[batch.whole], self.mass, out=np.zeros((n_units, n)), where=self.mass > 0)
+        return best * (0.75 + 0.25 * np.sqrt(np.minimum(1.0, 4 * precision))), recall, shared
+
+    def candidates(self, batch: Batch, k: int, scores: Scores, top_k: int, min_score: float,
+                   via: Callable[[int], Evidence | None] | None = None) -> list[Candidate]:
+        """The best `top_k` clauses for unit `k`, best first, each scoring at least `min_score`;
+        `via(i)` gives the evidence that came through an intermediate document for clause i."""
+        row = scores.total[k]
+        order = np.argsort(-row, kind="stable")[:top_k]  # ties: reading order
         return [
-            self._candidate(unit, int(i), float(score[i]), float(wording[i]), float(recall[i]), int(piece[i]))
+            self._candidate(batch, k, int(i), scores, via(int(i)) if via else None)
             for i in order
+            if row[i] >= min_score
         ]
 
-    def _wording(self, unit: Unit) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Wording similarity of the unit to every clause in [0, 1], the plain recall behind it, and
-        per clause the piece of the unit that clause holds best (-1 when the unit has no pieces).
-
-        Recall is the share of the measure's idf mass a clause holds. When one comma-piece of the
-        measure is found whole in a clause, that piece's share counts too, scaled by the piece's size:
-        a long sentence often joins several actions, each carried out from a different clause above
-        it. A mild precision term prefers, among clauses holding the same wording, the one that says
-        less else.
-        """
-        n = len(self.units)
-        no_piece = np.full(n, -1, dtype=np.int64)
-        cols = np.full(len(unit.ids), _UNSEEN, dtype=np.int64)
-        inside = unit.ids < len(self.column)
-        cols[inside] = self.column[unit.ids[inside]]
-        known = cols >= 0
-        # Weight of each of the unit's features here: its idf, the rarest weight if unseen, 0 if common.
-        weight = np.where(known, self.weights[np.where(known, cols, 0)], 0.0) if len(self.weights) else np.zeros(len(cols))
-        weight = np.where(cols == _UNSEEN, self.unseen * unit.kinds, weight)
-        total = float(weight.sum())
-        if not total:
-            return np.zeros(n), np.zeros(n), no_piece
-        held = self.matrix[:, cols[known]]  # n × known features, idf weight where the clause has it
-        shared = held.sum(axis=1)
-        recall = shared / total
-        best, best_piece = recall, no_piece
-        if unit.pieces is not None:
-            piece_total = weight @ unit.pieces
-            piece_shared = held @ unit.pieces[known]
-            lift = _SEGMENT_FLOOR + (1 - _SEGMENT_FLOOR) * np.minimum(1.0, piece_total / total)
-            ratio = np.divide(piece_shared, piece_total, out=np.zeros_like(piece_shared), where=piece_total > 0)
-            best = np.maximum(recall, (lift * ratio).max(axis=1))
-            best_piece = (ratio * piece_total).argmax(axis=1)
-        precision = np.divide(shared, self.mass, out=np.zeros(n), where=self.mass > 0)
-        return best * (0.75 + 0.25 * np.sqrt(np.minimum(1.0, 4 * precision))), recall, best_piece
-
-    def _candidate(self, unit: Unit, i: int, score: float, wording: float, recall: float, piece: int) -> Candidate:
-        clause_unit = self.units[i]
+    def _candidate(self, batch: Batch, k: int, i: int, scores: Scores, via: Evidence | None) -> Candidate:
+        unit, clause_unit_ = batch.units[k], self.units[i]
+        wording = float(scores.wording[k, i])
         evidence: list[Evidence] = []
         if wording > 0:
-            if self.pairs[i] is None:
-                self.pairs[i] = char_pairs(clause_unit.text)
-            # The shared run is looked for in the piece this clause holds best (a whole measure when short).
-            text = unit.text if piece < 0 or len(unit.text) <= _SHORT_TEXT else unit.piece_texts[piece]
-            core = longest_common_substring(text, clause_unit.text, pairs=self.pairs[i])
+            if self._pairs[i] is None:
+                self._pairs[i] = char_pairs(clause_unit_.text)
+            text = unit.text
+            first = batch.first_piece[k]
+            if first >= 0 and len(text) > _SHORT_TEXT:  # show the piece this clause holds best
+                n_pieces = len(unit.rows) - 1
+                text = unit.rows[1 + int(np.argmax(scores.shared[first : first + n_pieces, i]))].text
+            core = longest_common_substring(text, clause_unit_.text, pairs=self._pairs[i]).strip(_EDGE)
             evidence.append(Evidence("wording", core, round(wording, 4)))
-        for c in sorted(unit.concepts & clause_unit.concepts):
+        for c in sorted(unit.concepts & clause_unit_.concepts):
             evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
-        for q in sorted(unit.quantities.keys() & clause_unit.quantities.keys()):
-            credit = _number_credit(unit.quantities[q], clause_unit.quantities[q])
+        for q in sorted(unit.quantities.keys() & clause_unit_.quantities.keys()):
+            credit = _number_credit(unit.quantities[q], clause_unit_.quantities[q])
             if credit:
                 evidence.append(Evidence("number", q, credit))
-        for y in sorted(unit.years & clause_unit.years):
+        for y in sorted(unit.years & clause_unit_.years):
             evidence.append(Evidence("year", y, _YEAR_CREDIT))
-        for r in sorted(unit.unit_roles & clause_unit.unit_roles):
+        for r in sorted(unit.unit_roles & clause_unit_.unit_roles):
             evidence.append(Evidence("unit", r, 0.0))
-        relation = classify(unit, clause_unit, recall)
-        return Candidate(self.clauses[i], round(min(1.0, score), 4), relation, tuple(evidence))
+        if via is not None:
+            evidence.append(via)
+        relation = classify(unit, clause_unit_, float(scores.recall[k, i]))
+        return Candidate(self.clauses[i], round(min(1.0, float(scores.total[k, i])), 4), relation, tuple(evidence))
+
+
+class ClauseLinker:
+    """Links the units of lower documents to the clauses of the documents above them."""
+
+    def __init__(self, docs: dict[str, NormalisedDocument], extractions: dict[str, DocumentExtraction],
+                 top_k: int, min_score: float) -> None:
+        self.docs = docs
+        self.extractions = extractions
+        self.top_k = top_k
+        self.min_score = min_score
+        self.vocab = Vocabulary()
+        self._indexes: dict[str, ClauseIndex] = {}
+        self._leaves: dict[str, list[Unit]] = {}
+        self._relays: dict[tuple[str, str], np.ndarray] = {}
+
+    def leaves(self, doc_id: str) -> list[Unit]:
+        """The leaf clauses of a document as units (made once: indexes, relays and sources share them)."""
+        if doc_id not in self._leaves:
+            doc, extraction = self.docs[doc_id], self.extractions.get(doc_id)
+            self._leaves[doc_id] = [clause_unit(doc, c, extraction, self.vocab) for c in doc.walk() if c.is_leaf]
+        return self._leaves[doc_id]
+
+    def index(self, doc_id: str) -> ClauseIndex:
+        if doc_id not in self._indexes:
+            self._indexes[doc_id] = ClauseIndex(self.docs[doc_id], self.leaves(doc_id), self.vocab)
+        return self._indexes[doc_id]
+
+    def units(self, doc_id: str) -> list[Unit]:
+        leaves = {u.id: u for u in self.leaves(doc_id)}
+        return source_units(self.docs[doc_id], self.extractions.get(doc_id), self.vocab, leaves)
+
+    def link(self, units: Sequence[Unit], targets: Sequence[str], above: dict[str, set[str]]) -> dict[str, list[ClauseLink]]:
+        """Links of `units` to each target document; `above` gives every document's ancestors.
+
+        Where one of the targets lies between the units and another target (Fujian between Sanming
+        and the central opinions), a unit whose best clause there scores at least `_VIA_MIN` relays:
+        its score for a clause C above becomes (1-λ)·own + λ·(best score there × that clause's own
+        score for C), the best over such intermediate documents, recorded as "via" evidence.
+        """
+        batch = Batch.of(units)
+        scores = {t: self.index(t).score(batch) for t in targets}
+        found: dict[str, list[ClauseLink]] = {}
+        for t in targets:
+            own = scores[t]
+            relayed = np.zeros_like(own.total)
+            source = np.full(own.total.shape, -1, dtype=np.int64)  # which intermediate clause relayed
+            relay_clauses: list[str] = []
+            for p in (p for p in targets if p != t and t in above.get(p, ())):
+                at_p = scores[p].total
+                if not at_p.shape[1]:
+                    continue
+                best = at_p.argmax(axis=1)
+                strength = at_p.max(axis=1)
+                carried = np.where((strength >= _VIA_MIN)[:, None], strength[:, None] * self._relay(p, t)[best], 0.0)
+                better = carried > relayed
+                source = np.where(better, len(relay_clauses) + best[:, None], source)
+                relay_clauses.extend(c.id for c in self.index(p).clauses)
+                relayed = np.maximum(relayed, carried)
+            relays: np.ndarray = np.asarray((source >= 0).any(axis=1))
+            mixed = np.where(relays[:, None], (1 - _VIA_WEIGHT) * own.total + _VIA_WEIGHT * relayed, own.total)
+            combined = Scores(mixed, own.wording, own.recall, own.shared)
+            links: list[ClauseLink] = []
+            relay = _Relayed(source, relayed, relay_clauses)
+            for k, unit in enumerate(units):
+                via = functools.partial(relay.evidence, k) if relays[k] else None
+                for n, cand in enumerate(self.index(t).candidates(batch, k, combined, self.top_k, self.min_score, via), 1):
+                    method = METHOD + ("+via" if any(e.kind == "via" for e in cand.evidence) else "")
+                    links.append(ClauseLink(unit.id, cand.clause.id, cand.relation, cand.score, n, method, cand.evidence))
+            found[t] = links
+        return found
+
+    def _relay(self, parent: str, target: str) -> np.ndarray:
+        """Scores of every leaf clause of `parent`, as a whole, against every clause of `target`."""
+        if (parent, target) not in self._relays:
+            self._relays[(parent, target)] = self.index(target).score(Batch.of(self.leaves(parent))).total
+        return self._relays[(parent, target)]
+
+
+@dataclass(slots=True)
+class _Relayed:
+    """What came through intermediate documents: per unit and clause, the relaying clause and score."""
+
+    source: np.ndarray  # index into `clauses`, -1 for nothing relayed
+    score: np.ndarray
+    clauses: list[str]
+
+    def evidence(self, k: int, i: int) -> Evidence | None:
+        j = int(self.source[k, i])
+        return Evidence("via", self.clauses[j], round(float(self.score[k, i]), 4)) if j >= 0 else None
 
 
 def _number_credit(context: set[str], other: set[str]) -> float:
@@ -321,22 +299,7 @@ def _number_credit(context: set[str], other: set[str]) -> float:
     return min(1.0, len(context & other) / 2)
 
 
-def _kind_weight(feature: str) -> float:
-    """Single characters count for less than bigrams."""
-    return _UNIGRAM_WEIGHT if feature.startswith(UNIGRAM_MARK) else 1.0
-
-
-def _clause_concepts(clause: Clause, facts_by_clause: dict[str, ClauseFacts]) -> set[str]:
-    """Concepts mentioned anywhere in a clause (its own facts and its descendants')."""
-    found: set[str] = set()
-    for c in clause.walk():
-        facts = facts_by_clause.get(c.id)
-        if facts:
-            found.update(m.concept_id for m in facts.concepts)
-    return found
-
-
-def _postings(feature_sets: Iterable[set[str]]) -> dict[str, list[int]]:
+def _postings(feature_sets: Iterable[Iterable[str]]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
     for i, features in enumerate(feature_sets):
         for f in features:
@@ -344,54 +307,69 @@ def _postings(feature_sets: Iterable[set[str]]) -> dict[str, list[int]]:
     return index
 
 
-def classify(unit: Unit, clause_unit: Unit, recall: float) -> str:
-    """restates (near-verbatim) > quantifies (a number for a target the clause names) > implements."""
-    if recall >= _RESTATES_COVERAGE and unit.quantities.keys() <= clause_unit.quantities.keys():
+def classify(unit: Unit, clause_unit_: Unit, recall: float) -> str:
+    """restates (near-verbatim) > quantifies (a number for a target the clause names) > implements.
+
+    A clause names a target when it mentions the target's indicator concept (a concept the scheme
+    marks as an indicator: non_fossil_share, forest_coverage…) or, for targets without one, holds
+    most of the indicator's wording. Sectors the target counts in (steel, cement) do not make it so.
+    """
+    if recall >= _RESTATES_COVERAGE and unit.quantities.keys() <= clause_unit_.quantities.keys():
         return "restates"
+    indicators = indicator_concepts()
     for target in unit.targets:
         if target.value is None:
             continue
-        if set(target.concepts) & clause_unit.concepts:
-            return "quantifies"
-        indicator = bigrams(target.indicator)
-        if indicator and len(indicator & clause_unit.grams) >= 0.6 * len(indicator):
+        named = {c for c in target.concepts if c in indicators}
+        if named:
+            if named & clause_unit_.concepts:
+                return "quantifies"
+            continue
+        wording = bigrams(target.indicator)
+        if wording and len(wording & clause_unit_.grams) >= 0.6 * len(wording):
             return "quantifies"
     return "implements"
 
 
-def longest_common_substring(a: str, b: str, limit: int = 40, pairs: set[str] | None = None) -> str:
-    """The longest run of characters shared by two texts (the readable core of a wording match).
+@functools.lru_cache(maxsize=1)
+def indicator_concepts() -> frozenset[str]:
+    """Ids of the concepts the concept scheme marks as indicators."""
+    from policykg.ontology.concepts import ConceptScheme
 
-    Only positions where a pair of characters of `b` starts can start a longer run; from each, the
-    run is grown with C-speed substring searches only while it can beat the best so far. `pairs`
-    (every two-character substring of `b`) may be passed in when `b` is compared many times.
+    return frozenset(c.id for c in ConceptScheme.load().concepts.values() if c.indicator)
+
+
+def longest_common_substring(a: str, b: str, limit: int = 40, pairs: set[str] | None = None) -> str:
+    """The longest run (two characters or more) shared by two texts: the readable core of a match.
+
+    A shared run is a stretch of consecutive character pairs of `a` that all occur in `b`, so the
+    stretch lengths bound what can start at each position; only positions that could beat the best
+    run so far are grown, with C-speed substring searches. `pairs` (every two-character substring of
+    `b`) may be passed in when `b` is compared many times.
     """
     if pairs is None:
         pairs = char_pairs(b)
-    best = ""
-    for i in range(len(a) - 1):
-        if a[i : i + 2] not in pairs:
+    size = len(a)
+    reach = [0] * (size + 1)  # reach[i]: characters from i covered by consecutive shared pairs
+    run = 0
+    for i in range(size - 2, -1, -1):
+        run = (run + 1 if run else 2) if a[i : i + 2] in pairs else 0
+        reach[i] = run
+    best_start, best_len = 0, 0
+    for i, r in enumerate(reach):
+        if r <= best_len:
             continue
-        n = max(2, len(best) + 1)
-        while i + n <= len(a) and a[i : i + n] in b:
-            best = a[i : i + n]
+        n = best_len + 1
+        while n <= r and a[i : i + n] in b:
+            best_start, best_len = i, n
             n += 1
-        if len(best) >= limit:
+        if best_len >= limit:
             break
-    return best[:limit]
+    return a[best_start : best_start + min(best_len, limit)]
 
 
 def char_pairs(text: str) -> set[str]:
     return {text[j : j + 2] for j in range(len(text) - 1)}
-
-
-def link_units(units: Sequence[Unit], index: ClauseIndex, top_k: int, min_score: float) -> list[ClauseLink]:
-    """The ranked candidate clauses of one higher document for each unit of a lower one."""
-    links: list[ClauseLink] = []
-    for unit in units:
-        for n, cand in enumerate(index.rank(unit, top_k, min_score), start=1):
-            links.append(ClauseLink(unit.id, cand.clause.id, cand.relation, cand.score, n, METHOD, cand.evidence))
-    return links
 
 
 def carry_over(links: Sequence[ClauseLink], original: NormalisedDocument, expression: NormalisedDocument) -> list[ClauseLink]:

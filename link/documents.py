@@ -5,8 +5,8 @@ original is the Chinese simplified expression, the others are `translation_of` (
 `same_work` (same language) it, and their clauses align one-to-one by path. A document implements the
 documents it cites that sit above it in the hierarchy; a document that cites none in the corpus
 implements the best-matching works above it (whole-document similarity of concepts and wording),
-restricted to higher documents whose jurisdiction contains its own. Implementing one expression of a
-work implements all of them.
+restricted to higher documents whose jurisdiction contains its own and that were not issued after
+it. Implementing one expression of a work implements all of them.
 """
 
 from __future__ import annotations
@@ -36,6 +36,14 @@ def work_of(doc: NormalisedDocument) -> str:
 
 def is_original(doc: NormalisedDocument) -> bool:
     return doc.metadata.language == "zh" and doc.metadata.script == Script.HANS
+
+
+def not_later(earlier: str | None, later: str | None) -> bool:
+    """True unless `earlier` was issued after `later` (ISO dates of any precision; unknown = no)."""
+    if not earlier or not later:
+        return True
+    n = min(len(earlier), len(later))
+    return earlier[:n] <= later[:n]
 
 
 def region_contains(outer: str | None, inner: str | None) -> bool:
@@ -152,6 +160,8 @@ def implementation_links(
         above = [t for t in cited.get(doc.id, ()) if rank(by_id[t]) < rank(doc)]
         if above:
             chosen = {t: (1.0, "citation") for t in above}
+        elif rank(doc) == 0:
+            continue  # nothing sits above the central level
         else:
             if sims is None:
                 sims = similarity_matrix(docs, extractions)
@@ -181,6 +191,8 @@ def _best_matching(
             continue
         if not region_contains(other.metadata.region, doc.metadata.region):
             continue
+        if not not_later(other.metadata.issued, doc.metadata.issued):
+            continue  # a document cannot carry out one issued after it
         s = sims.get((doc.id, other.id), 0.0)
         work = work_of(other)
         if work not in best or s > best[work][0]:

@@ -59,7 +59,6 @@ def bigrams(text: str) -> set[str]:
 
 _DATE_WORDS = re.compile(r"(?:到|在|至|于)?(?:19|20)\d\d年(?:底|前|以前|以后)?|“?十[一二三四五六七八九]五”?(?:时期|期间|末)?")
 _SEGMENT_BREAK = re.compile(r"[,，;；:：。!！?？\n]+")
-_SENTENCE_END = re.compile(r"(?<=[。;；!！?？\n])")
 UNIGRAM_MARK = "·"  # prefix that keeps single-character features apart from bigrams
 
 
@@ -73,6 +72,23 @@ def wording_features(text: str) -> set[str]:
     grams = bigrams(text)
     grams.update([UNIGRAM_MARK + ch for ch in set("".join(_CJK_RUN.findall(text)))])
     return grams
+
+
+_SCOPE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等")
+
+
+def scope_only(text: str) -> set[str]:
+    """Wording features found only inside enumerations closed by 等 ("钢铁、水泥、煤电、化工等").
+
+    Such lists name the scope of an action, not the action: "推进钢铁、水泥…等行业开展二氧化碳捕集…示范"
+    is about carbon capture, and the same list of industries recurs in clauses about investment,
+    capacity control or efficiency.
+    """
+    inside = " ".join(m.group() for m in _SCOPE_LIST.finditer(text))
+    if not inside:
+        return set()
+    outside = _SCOPE_LIST.sub(" ", text)
+    return wording_features(inside) - wording_features(outside)
 
 
 def segments(text: str, min_chars: int = 4) -> list[str]:
@@ -92,16 +108,6 @@ def segments(text: str, min_chars: int = 4) -> list[str]:
         else:
             pieces.append(carry)
     return pieces
-
-
-def quantities(text: str) -> set[str]:
-    """Numbers with a unit, normalised ("30%", "27.4%", "675公顷"); bare numbers say too little."""
-    return set(quantity_contexts(text))
-
-
-def sentences(text: str) -> list[str]:
-    """A text cut after each sentence end (。；!? or a line break), empty pieces dropped."""
-    return [s for s in _SENTENCE_END.split(text) if s.strip()]
 
 
 def quantity_contexts(text: str, window: int = 8) -> dict[str, set[str]]:

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link.citations import resolve_citations
-from policykg.link.clauses import ClauseIndex, Vocabulary, carry_over, link_units, source_units
-from policykg.link.documents import Works, citation_links, expression_links, implementation_links
+from policykg.link.clauses import ClauseLinker, carry_over
+from policykg.link.documents import Works, citation_links, expression_links, implementation_links, work_of
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink
 
 from policykg.settings import Settings
@@ -55,26 +55,24 @@ def link_corpus(
     implements = implementation_links(docs, extractions, citations, works, settings.link_parent_top_k)
 
     clause_links: list[ClauseLink] = list(aligned_clauses)
-    vocab = Vocabulary()
-    indexes: dict[str, ClauseIndex] = {}
-    for source_id, targets in ancestors(implements).items():
-        source = by_id[source_id]
-        units = source_units(source, extractions.get(source_id), vocab)
+    linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score)
+    above = ancestors(implements)
+    above_sets = {k: set(v) for k, v in above.items()}
+    for source_id, targets in above.items():
+        units = linker.units(source_id)
         if not units:
             continue
-        found: dict[str, list[ClauseLink]] = {}
-        # Originals first, so that other expressions can take their links over clause by clause.
-        for target_id in sorted(targets, key=lambda t: (t != works.original[_work(by_id[t])], t)):
-            target = by_id[target_id]
-            original_id = works.original[_work(target)]
-            if target_id != original_id and original_id in found:
-                found[target_id] = carry_over(found[original_id], by_id[original_id], target)
-                continue
-            if target_id not in indexes:
-                indexes[target_id] = ClauseIndex(target, extractions.get(target_id), vocab)
-            found[target_id] = link_units(units, indexes[target_id], settings.link_top_k, settings.link_min_score)
-        for target_id in sorted(found):
-            clause_links.extend(found[target_id])
+        # Originals are scored; their other expressions take the links over clause by clause.
+        originals = [t for t in targets if t == works.original[work_of(by_id[t])]]
+        found = linker.link(units, originals, above_sets)
+        for t in targets:
+            original = works.original[work_of(by_id[t])]
+            if t != original and original in found:
+                found[t] = carry_over(found[original], by_id[original], by_id[t])
+            elif t not in found:  # an expression whose original is not above this document
+                found[t] = linker.link(units, [t], {})[t]
+        for t in sorted(found):
+            clause_links.extend(found[t])
 
     return CorpusLinks(
         citations=citations,
@@ -82,6 +80,3 @@ def link_corpus(
         clauses=clause_links,
     )
 
-
-def _work(doc: NormalisedDocument) -> str:
-    return doc.metadata.work or doc.id

@@ -2,14 +2,12 @@
 
 The question the product exists for: "which national clause does this city measure carry out?".
 Each hop goes to the nearest documents above that carry the measure: of the documents the current
-one implements, the closest level first, and a document reached through a closer one that carries the
+level implements, the closest first, and a document reached through a closer one that carries the
 measure well is left to the next hop (Sanming → Fujian → MEE → central opinions, not straight to the
 top). A closer document that says little about the measure does not relay it: Shanwei's nuclear
 power measure goes straight to the national plans, not through the industry plan. Each hop lists the
-ranked candidate clauses there with their scores and evidence. From a candidate clause
-the next hop starts from the links of the measures inside it, so the chain follows the wording each
-level actually inherited. Expressions of one work (the English central opinions next to the Chinese)
-appear side by side at the same hop.
+measure's ranked candidate clauses there with their scores and evidence. Expressions of one work
+(the English central opinions next to the Chinese) appear side by side at the same hop.
 """
 
 from __future__ import annotations
@@ -45,19 +43,16 @@ class _Graph:
         for d in links.documents:
             if d.relation == "implements":
                 self.implements.setdefault(d.source, set()).add(d.target)
+        self.links = [lk for lk in links.clauses if lk.method != "alignment"]  # alignment is no step up
         self.by_source: dict[str, list[ClauseLink]] = {}
-        self.by_clause: dict[str, list[ClauseLink]] = {}  # links of every measure, keyed by its clause
-        for link in links.clauses:
-            if link.method == "alignment":
-                continue  # expression ↔ original alignment is not a step up
+        for link in self.links:
             self.by_source.setdefault(link.source, []).append(link)
-            self.by_clause.setdefault(_clause_of(link.source), []).append(link)
 
-    def hop(self, node_id: str, exclude: frozenset[str], top_k: int) -> list[ClauseLink]:
-        """Candidates of `node_id` in the nearest documents above it that carry it (see module doc)."""
-        parents = self.implements.get(document_of(node_id), set()) - exclude
-        found = {p: self.candidates(node_id, {p}, top_k) for p in parents}
-        best = max((lk.score for links in found.values() for lk in links), default=0.0)
+    def hop(self, start: str, below: set[str], exclude: set[str], top_k: int) -> tuple[set[str], list[ClauseLink]]:
+        """The documents one hop above `below` that carry `start`, and its candidates there."""
+        parents = set().union(*(self.implements.get(d, set()) for d in below)) - exclude
+        found = {p: self.candidates(start, p, top_k) for p in parents}
+        best = max((links[0].score for links in found.values() if links), default=0.0)
         chosen: list[str] = []
         covered: set[str] = set()
         # Closest first: a document sits below everything it implements, so more ancestors = closer.
@@ -66,7 +61,8 @@ class _Graph:
                 continue
             chosen.append(p)
             covered |= self._closure(p)
-        return [lk for p in sorted(chosen) if p not in covered for lk in found[p]]
+        kept = {p for p in chosen if p not in covered}
+        return kept, [lk for p in sorted(kept) for lk in found[p]]
 
     def _closure(self, doc_id: str) -> set[str]:
         seen: set[str] = set()
@@ -78,42 +74,42 @@ class _Graph:
                 stack.extend(self.implements.get(d, ()))
         return seen
 
-    def candidates(self, node_id: str, documents: set[str], top_k: int) -> list[ClauseLink]:
-        """Ranked candidates of `node_id` in each of `documents`: its own links when it is a linked
-        measure, else the best link of any measure of the clause, per target clause."""
-        own = self.by_source.get(node_id)
-        pool = own if own else self.by_clause.get(_clause_of(node_id), [])
+    def candidates(self, node_id: str, document: str, top_k: int) -> list[ClauseLink]:
+        """Ranked candidates of `node_id` in `document`: its own links when it was linked (a measure
+        or a leaf clause), else the best link of anything inside it, per target clause."""
+        pool = self.by_source.get(node_id) or [
+            lk for lk in self.links if lk.source.startswith(node_id + ".")
+        ]
         best: dict[str, ClauseLink] = {}
         for link in pool:
-            if document_of(link.target) in documents:
+            if document_of(link.target) == document:
                 kept = best.get(link.target)
                 if kept is None or (link.score, -link.rank) > (kept.score, -kept.rank):
                     best[link.target] = link
-        ranked: list[ClauseLink] = []
-        for doc in sorted(documents):
-            in_doc = sorted(
-                (lk for lk in best.values() if document_of(lk.target) == doc), key=lambda lk: (-lk.score, lk.target)
-            )
-            ranked.extend(in_doc[:top_k])
-        return ranked
+        return sorted(best.values(), key=lambda lk: (-lk.score, lk.target))[:top_k]
 
 
 def trace(
     measure_or_clause_id: str,
     corpus_links: CorpusLinks,
     docs: Sequence[NormalisedDocument] | None = None,
+    extractions: dict[str, DocumentExtraction] | None = None,
     top_k: int = 3,
     expand: int = 1,
 ) -> dict[str, Any]:
     """The chain from a measure or clause up to the top level.
 
-    Returns {"id", "document", "parents": [...]} where each parent is a candidate clause one hop up
-    with "id", "document", "rank" (within its document at this hop), "score", "relation", "method",
-    "evidence" and its own "parents"; only the best `expand` candidates per document are followed
-    further. With `docs`, every node also carries its clause "path" and "text".
+    Returns {"id", "document", "parents": [...]}: the candidates one hop up, each with "id",
+    "document", "rank" (within its document), "score", "relation", "method", "evidence" and
+    "parents", the candidates of the next hop, listed under the best `expand` candidates of each
+    document. Every hop ranks the starting measure's own links (which already weigh the evidence of
+    the levels between), so the chain answers for that measure at every level. With `docs`, every
+    node also carries its clause "path" and "text" (with `extractions`, a measure's own sentence).
     """
     graph = _Graph(corpus_links)
     clauses = {c.id: (d, c) for d in docs or () for c in d.walk()}
+    measures = {m.id: m.text for e in (extractions or {}).values() for m in e.measures()}
+    start = measure_or_clause_id
 
     def describe(node_id: str) -> dict[str, Any]:
         node: dict[str, Any] = {"id": node_id, "document": document_of(node_id)}
@@ -121,16 +117,19 @@ def trace(
         if found:
             doc, clause = found
             node["path"] = list(clause.path)
-            node["text"] = doc.text[clause.body_start : clause.end].strip()[:200]
+            node["text"] = measures.get(node_id) or doc.text[clause.body_start : clause.end].strip()[:200]
         return node
 
-    def climb(node_id: str, depth: int, seen: frozenset[str]) -> list[dict[str, Any]]:
-        doc_id = document_of(node_id)
+    def climb(below: set[str], seen: set[str], depth: int) -> list[dict[str, Any]]:
         if depth >= _MAX_DEPTH:
             return []
+        hop_docs, links = graph.hop(start, below, seen, top_k)
+        if not links:
+            return []
+        above = climb(hop_docs, seen | hop_docs, depth + 1)
         out: list[dict[str, Any]] = []
         per_doc: dict[str, int] = {}
-        for link in graph.hop(node_id, seen | {doc_id}, top_k):
+        for link in links:
             target_doc = document_of(link.target)
             per_doc[target_doc] = per_doc.get(target_doc, 0) + 1
             node = describe(link.target)
@@ -140,14 +139,14 @@ def trace(
                 relation=link.relation,
                 method=link.method,
                 evidence=[{"kind": e.kind, "value": e.value, "weight": e.weight} for e in link.evidence],
+                parents=above if per_doc[target_doc] <= expand else [],
             )
-            follow = per_doc[target_doc] <= expand
-            node["parents"] = climb(link.target, depth + 1, seen | {doc_id}) if follow else []
             out.append(node)
         return out
 
-    root = describe(measure_or_clause_id)
-    root["parents"] = climb(measure_or_clause_id, 0, frozenset())
+    root = describe(start)
+    origin = document_of(start)
+    root["parents"] = climb({origin}, {origin}, 0)
     return root
 
 

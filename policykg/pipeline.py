@@ -242,6 +242,8 @@ def build(
             todo.append((pos, path, manifest.get(key)))
 
     fresh: dict[str, tuple[NormalisedDocument, DocumentExtraction, str]] = {}
+    # Duplicates are found by normalised text, among this batch and everything built before.
+    built_texts = {e["content_hash"]: (key, e["document"]) for key, e in index.items() if "content_hash" in e}
     seen_hashes: dict[str, str] = {}
     results = _process_all([(p, e) for _, p, e in todo], settings, progress)
     for (pos, path, _), (_, result) in zip(todo, results, strict=True):
@@ -249,13 +251,16 @@ def build(
             outcome_at[pos] = result
             continue
         doc, extraction = result  # type: ignore[misc]
-        if doc.content_hash in seen_hashes:
-            outcome_at[pos] = Outcome(str(path), "skipped", document=seen_hashes[doc.content_hash], code="duplicate",
-                                      message=f"same text as {seen_hashes[doc.content_hash]}")
+        key = str(path.resolve())
+        earlier = built_texts.get(doc.content_hash)
+        original = seen_hashes.get(doc.content_hash) or (earlier[1] if earlier and earlier[0] != key else None)
+        index[key] = {"sha256": doc.sha256, "document": original or doc.id, "content_hash": doc.content_hash}
+        if original:
+            outcome_at[pos] = Outcome(str(path), "skipped", document=original, code="duplicate",
+                                      message=f"same text as {original}")
             continue
         seen_hashes[doc.content_hash] = doc.id
         fresh[doc.id] = (doc, extraction, doc.sha256)
-        index[str(path.resolve())] = {"sha256": doc.sha256, "document": doc.id}
         outcome_at[pos] = Outcome(str(path), "ok", document=doc.id)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
 

@@ -54,7 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_upload_bytes", 32 * 1024 * 1024, "Uploaded documents larger than this get 413.", int),
     Setting("api_max_limit", 500, "Largest `limit` a list endpoint accepts.", int),
     Setting("trace_max_depth", 4, "Levels of higher documents a trace follows upward from a measure.", int),
-    Setting("trace_max_parents", 5, "Candidate higher clauses a trace keeps per level, best first.", int),
+    Setting("trace_max_parents", 3, "Candidate higher clauses a trace keeps per level, best first.", int),
     Setting("search_max_concepts", 20, "Concepts a search phrase may expand to (best matches first).", int),
     Setting("rate_limit", 0, "Requests per minute allowed per client address; 0 disables rate limiting.", int),
     Setting("cors_origins", "", "Comma-separated origins allowed by CORS; empty keeps CORS closed."),

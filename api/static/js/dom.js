@@ -7,7 +7,9 @@ export function h(tag, attrs, ...children) {
     if (value === null || value === undefined || value === false) continue;
     if (key === 'class') el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
-    else if (key === 'style' && typeof value === 'object') Object.assign(el.style, value);
+    else if (key === 'style' && typeof value === 'object') {
+      for (const [prop, v] of Object.entries(value)) el.style.setProperty(prop.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), v);
+    }
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
     else if (key === 'value' && 'value' in el) el.value = value;
     else if (key === 'checked' && 'checked' in el) el.checked = Boolean(value);
@@ -40,7 +42,8 @@ export function select(attrs, options, current) {
   return el;
 }
 
-export function clear(el) {
+/** Replaces the children of `el` (arrays among them are flattened; null/false are skipped). */
+export function fill(el, ...children) {
   el.replaceChildren();
-  return el;
+  return append(el, children);
 }

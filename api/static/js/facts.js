@@ -106,7 +106,9 @@ export function highlighted(text, base, marks) {
   const out = [];
   for (let i = 0; i < cuts.length - 1; i += 1) {
     const [s, e] = [cuts[i], cuts[i + 1]];
-    const piece = text.slice(s, e);
+    // Runs of blank lines in the source become one line break (offsets are unaffected: marks
+    // were placed on the text as stored).
+    const piece = text.slice(s, e).replace(/[ \t\u3000]*\n\s*/g, '\n');
     const over = inside.filter((m) => m.s <= s && m.e >= e);
     if (!over.length) {
       out.push(piece);

@@ -46,7 +46,9 @@ export function t(key, vars) {
 /** The label in the script that suits the interface language, from a {script: label} map. */
 export function pick(labels, fallback = '') {
   if (!labels) return fallback;
-  const order = current === 'zh' ? ['zh-Hans', 'zh-Hant', 'en'] : ['en', 'zh-Hans', 'zh-Hant'];
-  for (const script of order) if (labels[script]) return labels[script];
+  // Language tags may arrive lower-cased from the store ("zh-hans"): compare without case.
+  const byTag = new Map(Object.entries(labels).map(([tag, label]) => [tag.toLowerCase(), label]));
+  const order = current === 'zh' ? ['zh-hans', 'zh-hant', 'en'] : ['en', 'zh-hans', 'zh-hant'];
+  for (const script of order) if (byTag.get(script)) return byTag.get(script);
   return Object.values(labels).find(Boolean) || fallback;
 }

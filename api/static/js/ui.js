@@ -1,6 +1,6 @@
 // Small pieces of interface shared by the views: badges, chips, headings with downloads, notes.
 
-import { levelName, regionName } from './catalog.js';
+import { levelName, regionName, titleLang } from './catalog.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { href } from './router.js';
@@ -27,7 +27,7 @@ export function docLine(doc, regionMap, { clauseId, clauseNumber } = {}) {
   return h(
     'span',
     { class: 'doc-line' },
-    h('a', { class: 'doc-title', href: href('doc', doc.id, { clause: clauseId }) }, doc.title || doc.id),
+    h('a', { class: 'doc-title', lang: titleLang(doc), href: href('doc', doc.id, { clause: clauseId }) }, doc.title || doc.id),
     doc.issued ? h('span', { class: 'muted' }, ` (${doc.issued.slice(0, 4)})`) : null,
     ' ',
     levelBadge(doc.level),
@@ -75,7 +75,7 @@ export function targetValue(target) {
   const gap = unit && !/^[%‰]/.test(unit) ? ' ' : '';
   let number;
   if (target.value_min !== null && target.value_min !== undefined && target.value_max !== null && target.value_max !== undefined) {
-    number = `${formatNumber(target.value_min)}–${formatNumber(target.value_max)}`;
+    return `${formatNumber(target.value_min)}–${formatNumber(target.value_max)}${gap}${unit}`;
   } else if (target.value !== null && target.value !== undefined) {
     number = formatNumber(target.value);
   } else {

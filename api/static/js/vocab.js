@@ -53,3 +53,19 @@ export function clauseOfItem(id) {
 export function isMeasureId(id) {
   return /\.m\d+$/.test(id);
 }
+
+/** Sort key of a clause id in reading order: "…~s8.i21.p3" → [8, 21, 3]. */
+export function clauseOrder(id) {
+  const path = id.split('~').pop() || '';
+  return path.split('.').map((seg) => Number(seg.replace(/^[a-z]+/, '')) || 0);
+}
+
+export function compareClauseIds(a, b) {
+  const x = clauseOrder(a);
+  const y = clauseOrder(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i += 1) {
+    const d = (x[i] ?? -1) - (y[i] ?? -1);
+    if (d) return d;
+  }
+  return 0;
+}

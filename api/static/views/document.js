@@ -3,8 +3,8 @@
 // fact shows the exact quote and its offsets in the original text.
 
 import { getJSON } from '../js/api.js';
-import { docTitles, regions } from '../js/catalog.js';
-import { h } from '../js/dom.js';
+import { docTitles, regions, titleLang } from '../js/catalog.js';
+import { fill, h } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
 import { documentClauseSpans, documentFacts, highlighted, sourceNote } from '../js/facts.js';
 import { t } from '../js/i18n.js';
@@ -76,8 +76,10 @@ function clauseSection(clause, ctx) {
 
   const blocks = [];
   if (clause.measures.length) {
-    blocks.push(h('div', { class: 'fact-block measures' },
-      h('h4', {}, t('fact.measures'), h('span', { class: 'count' }, clause.measures.length)),
+    const open = clause.measures.some((m) => m.id === focusItem);
+    blocks.push(h('details', { class: 'fact-block measures', open },
+      h('summary', {}, h('h4', {}, t('fact.measures'), h('span', { class: 'count' }, clause.measures.length)),
+        h('span', { class: 'muted small' }, ` ${t('doc.measures.hint')}`)),
       h('ol', {}, clause.measures.map((m) => {
         const fact = factById.get(m.id);
         return h('li', { class: ['measure', m.id === focusItem ? 'focus' : ''], 'data-measure': m.id, title: fact ? sourceNote(fact) : null },
@@ -92,15 +94,15 @@ function clauseSection(clause, ctx) {
       h('table', { class: 'mini' },
         h('thead', {}, h('tr', {}, h('th', {}, t('label.indicator')), h('th', {}, t('label.value')), h('th', {}, t('label.year')), h('th', {}, t('label.baseyear')))),
         h('tbody', {}, clause.targets.map((tg) => h('tr', { 'data-target': tg.id, title: factById.get(tg.id) ? sourceNote(factById.get(tg.id)) : null },
-          h('td', {}, tg.indicator), h('td', { class: 'value' }, targetValue(tg)),
-          h('td', {}, tg.year ?? ''), h('td', {}, tg.base_year ?? '')))))));
+          h('td', {}, tg.indicator), h('td', { class: 'value nowrap' }, targetValue(tg)),
+          h('td', { class: 'nowrap' }, tg.year ?? ''), h('td', { class: 'nowrap' }, tg.base_year ?? '')))))));
   }
   if (clause.deadlines.length) {
     blocks.push(h('div', { class: 'fact-block deadlines' },
       h('h4', {}, t('fact.deadlines')),
       h('div', { class: 'chips' }, clause.deadlines.map((d) => h('span', {
         class: 'chip deadline-chip', title: factTitle('deadline', `${d.kind || ''} ${period(d)}`.trim(), factById.get(d.id)),
-      }, d.label, h('span', { class: 'muted' }, ` ${period(d)}`))))));
+      }, d.label, d.label.includes(period(d)) ? null : h('span', { class: 'muted' }, ` ${period(d)}`))))));
   }
   if (clause.units.length) {
     const order = { lead: 0, support: 1, mentioned: 2 };
@@ -183,9 +185,9 @@ export async function render(page, { id, params }) {
   };
 
   const onlyBox = h('input', { type: 'checkbox', checked: onlyFacts, onchange: (e) => go({ facts: e.target.checked ? '1' : null }) });
-  page.replaceChildren(
+  fill(page, 
     h('header', { class: 'doc-head' },
-      h('h1', {}, titles.main),
+      h('h1', { lang: titleLang(doc) }, titles.main),
       titles.other ? h('p', { class: 'doc-other-title' }, titles.other) : null,
       h('p', { class: 'doc-meta' },
         levelBadge(doc.level), ' ', regionBadge(regionMap, doc.region), ' ',

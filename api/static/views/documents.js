@@ -1,7 +1,7 @@
 // The documents of the graph, grouped from the central level down, each opening its clause tree.
 
-import { LEVELS, docTitles, documents, levelName, regions } from '../js/catalog.js';
-import { h } from '../js/dom.js';
+import { LEVELS, docTitles, documents, levelName, regions, titleLang } from '../js/catalog.js';
+import { fill, h } from '../js/dom.js';
 import { t } from '../js/i18n.js';
 import { href } from '../js/router.js';
 import { levelBadge, regionBadge, sectionHead } from '../js/ui.js';
@@ -25,7 +25,7 @@ export async function render(page) {
       const titles = docTitles(d);
       return h('tr', { 'data-doc': d.id },
         h('td', { class: 'title-cell' },
-          h('a', { href: href('doc', d.id) }, titles.main),
+          h('a', { href: href('doc', d.id), lang: titleLang(d) }, titles.main),
           titles.other ? h('div', { class: 'muted small' }, titles.other) : null),
         h('td', {}, levelBadge(d.level)),
         h('td', {}, regionBadge(regionMap, d.region)),
@@ -36,7 +36,7 @@ export async function render(page) {
           h('a', { href: href('units', '', { document: d.id }) }, t('units.matrix.short'))));
     })));
 
-  page.replaceChildren(
+  fill(page, 
     sectionHead(t('docs.heading', { n: docs.length }), downloadButtons('policykg-documents', rows)),
     h('p', { class: 'lead-text' }, t('docs.intro')),
     h('div', { class: 'table-wrap' }, table),

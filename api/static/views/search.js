@@ -3,7 +3,7 @@
 
 import { getJSON } from '../js/api.js';
 import { documentMap, documents, regions } from '../js/catalog.js';
-import { h, select as selectEl } from '../js/dom.js';
+import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
 import { clauseFacts, highlighted, itemSpans, sourceNote, wordMarks } from '../js/facts.js';
 import { t } from '../js/i18n.js';
@@ -59,7 +59,7 @@ export async function render(page, { params }) {
   document.title = q ? `${q} · ${t('nav.search')} · policykg` : 'policykg';
   const form = searchForm(params, docs);
   if (!q) {
-    page.replaceChildren(
+    fill(page, 
       h('h1', { class: 'page-title' }, t('search.heading')),
       h('p', { class: 'lead-text' }, t('search.intro')),
       form,
@@ -72,7 +72,7 @@ export async function render(page, { params }) {
     form.querySelector('input').focus();
     return;
   }
-  page.replaceChildren(form, h('p', { class: 'loading' }, t('loading')));
+  fill(page, form, h('p', { class: 'loading' }, t('loading')));
 
   const [{ results }, docMap, regionMap, words] = await Promise.all([
     getJSON('/api/search', { q, document: params.get('document'), limit: LIMIT }),
@@ -126,7 +126,7 @@ export async function render(page, { params }) {
   }
 
   const toggle = textToggle(mode, (next) => navigate('search', '', { q, document: params.get('document'), text: next === 'normalised' ? next : null }));
-  page.replaceChildren(
+  fill(page, 
     form,
     sectionHead(t('search.count', { n: results.length, q }), h('span', { class: 'tools' }, toggle, downloadButtons(`policykg-search-${q}`, rows))),
     results.length ? h('p', { class: 'legend' }, legend(['match', 'target', 'deadline', 'unit', 'concept'])) : note(t('search.none')),

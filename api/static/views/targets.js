@@ -1,0 +1,150 @@
+// Targets: a timeline by indicator and year, comparable across documents (the non-fossil share of
+// the national plans beside a city's), and the same targets as a table.
+
+import { getJSON, select } from '../js/api.js';
+import { LEVELS, conceptLabel, concepts, docShort, documentMap, documents, levelName, regionName, regions, truncate } from '../js/catalog.js';
+import { fill, h, select as selectEl } from '../js/dom.js';
+import { downloadButtons } from '../js/download.js';
+import { pick, t } from '../js/i18n.js';
+import { href, navigate } from '../js/router.js';
+import { PALETTE, timeline } from '../js/timeline.js';
+import { levelBadge, note, regionBadge, sectionHead, targetValue } from '../js/ui.js';
+import { PREFIXES, idOf } from '../js/vocab.js';
+
+const TARGET_CONCEPTS = `${PREFIXES}
+SELECT DISTINCT ?target ?concept WHERE { ?target a pkg:Target ; pkg:concept ?concept }`;
+
+let targetConcepts = null;
+
+/** target id → concept ids; read once (the API's target rows do not carry them). */
+async function conceptsOfTargets() {
+  if (!targetConcepts) {
+    targetConcepts = select(TARGET_CONCEPTS).then((rows) => {
+      const out = new Map();
+      for (const row of rows) {
+        const id = idOf(row.target);
+        if (!out.has(id)) out.set(id, []);
+        out.get(id).push(idOf(row.concept));
+      }
+      return out;
+    }).catch((error) => {
+      targetConcepts = null;
+      throw error;
+    });
+  }
+  return targetConcepts;
+}
+
+function filters(params, docs, regionMap, conceptList) {
+  const docSelect = selectEl({ name: 'document', 'aria-label': t('label.document') },
+    [['', t('search.alldocs')], ...docs.map((d) => [d.id, docShort(d, regionMap)])], params.get('document'));
+  const used = [...new Set(docs.map((d) => d.region).filter(Boolean))];
+  const regionSelect = selectEl({ name: 'region', 'aria-label': t('label.region') },
+    [['', t('units.allregions')], ...used.sort().map((r) => [r, `${regionName(regionMap, r)} (${r})`])], params.get('region'));
+  const year = h('input', { type: 'number', name: 'year', min: 1990, max: 2100, placeholder: t('label.year'), value: params.get('year') || '', class: 'year', 'aria-label': t('label.year') });
+  const options = h('datalist', { id: 'target-concepts' }, conceptList.map((c) => h('option', { value: conceptLabel(c) }, c.id)));
+  const concept = h('input', { type: 'text', name: 'concept', list: 'target-concepts', placeholder: t('targets.concept.placeholder'), value: params.get('concept') || '', 'aria-label': t('label.concept') });
+  const el = h('form', { class: 'search-form' }, options, docSelect, regionSelect, year, concept, h('button', { type: 'submit', class: 'primary' }, t('targets.button')));
+  el.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const picked = conceptList.find((c) => conceptLabel(c) === concept.value.trim());
+    navigate('targets', '', {
+      document: docSelect.value, region: regionSelect.value, year: year.value,
+      concept: picked ? picked.id : concept.value.trim(), shared: params.get('shared'), qual: params.get('qual'),
+    });
+  });
+  return el;
+}
+
+function lanesOf(targets, conceptMap, ofTarget) {
+  const lanes = new Map();
+  for (const tg of targets) {
+    const cs = ofTarget.get(tg.id) || [];
+    const key = cs.length === 1 ? `c:${cs[0]}` : `i:${tg.indicator}`;
+    if (!lanes.has(key)) {
+      const label = cs.length === 1 ? pick(conceptMap.get(cs[0])?.labels, tg.indicator) : tg.indicator;
+      lanes.set(key, { key, label, wordings: new Set(), targets: [], docs: new Set() });
+    }
+    const lane = lanes.get(key);
+    lane.targets.push(tg);
+    lane.docs.add(tg.document);
+    if (tg.indicator !== lane.label) lane.wordings.add(tg.indicator);
+  }
+  for (const lane of lanes.values()) {
+    const words = [...lane.wordings];
+    lane.sublabel = words.length ? words.slice(0, 2).join(' / ') + (words.length > 2 ? ' …' : '') : '';
+    lane.targets.sort((a, b) => a.year - b.year || (Number(a.value) || 0) - (Number(b.value) || 0));
+  }
+  return [...lanes.values()].sort((a, b) => b.docs.size - a.docs.size
+    || Math.min(...a.targets.map((x) => x.year)) - Math.min(...b.targets.map((x) => x.year))
+    || a.label.localeCompare(b.label));
+}
+
+export async function render(page, { params }) {
+  document.title = `${t('nav.targets')} · policykg`;
+  const [docs, docMap, regionMap, conceptList] = await Promise.all([documents(), documentMap(), regions(), concepts()]);
+  const conceptMap = new Map(conceptList.map((c) => [c.id, c]));
+  const narrowed = Boolean(params.get('document') || params.get('region') || params.get('concept'));
+  const sharedOnly = params.has('shared') ? params.get('shared') === '1' : !narrowed;
+  const withQualitative = params.get('qual') === '1';
+  const state = Object.fromEntries([...params.entries()]);
+  const go = (changes) => navigate('targets', '', { ...state, ...changes });
+
+  fill(page, h('h1', { class: 'page-title' }, t('targets.heading')), h('p', { class: 'lead-text' }, t('targets.intro')),
+    filters(params, docs, regionMap, conceptList), h('p', { class: 'loading' }, t('loading')));
+  const [{ targets }, ofTarget] = await Promise.all([
+    getJSON('/api/targets', { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') }),
+    conceptsOfTargets(),
+  ]);
+
+  const order = [...docs].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.id.localeCompare(b.id)).map((d) => d.id);
+  const colourOf = (docId) => PALETTE[Math.max(0, order.indexOf(docId)) % PALETTE.length];
+  const docLabel = (docId) => docShort(docMap.get(docId), regionMap) || docId;
+  const legendLabel = (docId) => truncate(docLabel(docId), 60);
+  const whoLabel = (docId) => {
+    const doc = docMap.get(docId);
+    return doc?.region && doc.region !== 'CN' ? regionName(regionMap, doc.region) : levelName(doc?.level);
+  };
+
+  const charted = targets.filter((tg) => tg.year && (withQualitative || (tg.value !== null && tg.value !== undefined) || (tg.value_min !== null && tg.value_min !== undefined)));
+  let lanes = lanesOf(charted, conceptMap, ofTarget);
+  const allLanes = lanes.length;
+  if (sharedOnly) lanes = lanes.filter((l) => l.docs.size >= 2);
+  const legendDocs = order.filter((d) => lanes.some((l) => l.docs.has(d)));
+
+  const rows = () => targets.map((tg) => ({
+    ...tg, clause_id: tg.id.replace(/\.t\d+$/, ''), level: docMap.get(tg.document)?.level, region: docMap.get(tg.document)?.region,
+    concepts: (ofTarget.get(tg.id) || []).join(' '),
+  }));
+  for (const tg of charted) tg.clause_id = tg.id.replace(/\.t\d+$/, '');
+
+  const table = h('table', { class: 'list targets-table' },
+    h('thead', {}, h('tr', {}, [t('label.indicator'), t('label.value'), t('label.year'), t('label.baseyear'), t('label.document'), t('label.clause'), t('label.sentence')].map((x) => h('th', {}, x)))),
+    h('tbody', {}, targets.map((tg) => {
+      const doc = docMap.get(tg.document);
+      return h('tr', { 'data-target': tg.id, 'data-document': tg.document },
+        h('td', {}, tg.indicator),
+        h('td', { class: 'value nowrap' }, targetValue(tg)),
+        h('td', { class: 'num' }, tg.year ?? ''),
+        h('td', { class: 'num' }, tg.base_year ?? ''),
+        h('td', { class: 'doc-cell' }, h('span', { class: 'tl-dot', style: { '--c': colourOf(tg.document) } }), ' ',
+          h('a', { href: href('doc', tg.document) }, doc?.title || tg.document), h('div', {}, levelBadge(doc?.level), ' ', regionBadge(regionMap, doc?.region))),
+        h('td', { class: 'nowrap' }, h('a', { href: href('doc', tg.document, { clause: tg.id.replace(/\.t\d+$/, '') }) }, tg.clause)),
+        h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, tg.text || '')));
+    })));
+
+  fill(page, 
+    h('h1', { class: 'page-title' }, t('targets.heading')),
+    h('p', { class: 'lead-text' }, t('targets.intro')),
+    filters(params, docs, regionMap, conceptList),
+    h('section', { class: 'timeline-section' },
+      sectionHead(t('targets.timeline.count', { lanes: lanes.length, all: allLanes }), downloadButtons('targets-timeline', () => lanes.flatMap((l) => l.targets.map((tg) => ({ lane: l.label, ...tg }))))),
+      h('div', { class: 'toolbar' },
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'shared', checked: sharedOnly, onchange: (e) => go({ shared: e.target.checked ? '1' : '0' }) }), ' ', t('targets.sharedonly')),
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'qual', checked: withQualitative, onchange: (e) => go({ qual: e.target.checked ? '1' : null }) }), ' ', t('targets.qualitative'))),
+      lanes.length ? timeline(lanes, { colourOf, docLabel, legendLabel, legendDocs, whoLabel }) : note(sharedOnly ? t('targets.noshared') : t('targets.none'))),
+    h('section', { class: 'table-section' },
+      sectionHead(t('targets.table', { n: targets.length }), downloadButtons('targets', rows)),
+      targets.length ? h('div', { class: 'table-wrap' }, table) : note(t('targets.none'))),
+  );
+}

@@ -1,0 +1,249 @@
+"""The things the linker compares: measures and clauses as feature bundles, batched per document.
+
+A unit is a measure (one sentence) or a leaf clause as a whole. Its wording is a set of features
+(bigrams and single characters of the normalised Chinese, see `features.wording_features`) kept as
+integer ids of one shared vocabulary, for the whole text and, for a measure, for each comma-piece,
+which is also scored alone. A `Batch` lays the rows (whole texts and pieces) of many units end to
+end, so one document's units are scored against a higher document with a few array operations
+instead of one Python loop per unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from policykg.extract.model import ClauseFacts, DocumentExtraction, Target
+from policykg.ingest.model import Clause, NormalisedDocument
+from policykg.link.features import (
+    UNIGRAM_MARK,
+    quantity_contexts,
+    scope_only,
+    segments,
+    wording_features,
+    years,
+)
+
+UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
+SCOPE_WEIGHT = 0.5  # features only found in an enumeration closed by 等 count for less
+
+
+class Vocabulary:
+    """Integer ids for wording features, shared by every document linked together."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def encode(self, grams: Iterable[str]) -> list[int]:
+        ids = self.ids
+        return [ids.setdefault(g, len(ids)) for g in grams]
+
+
+def kind_weight(feature: str) -> float:
+    return UNIGRAM_WEIGHT if feature.startswith(UNIGRAM_MARK) else 1.0
+
+
+@dataclass(slots=True)
+class Row:
+    """The wording of a whole unit or of one of its pieces: feature ids and their kind weights."""
+
+    text: str
+    ids: np.ndarray
+    kinds: np.ndarray
+    scale: np.ndarray  # per feature: 1, or SCOPE_WEIGHT when it only names the scope of the action
+
+
+@dataclass(slots=True)
+class Unit:
+    """A measure or a leaf clause, with every feature the linker compares."""
+
+    id: str
+    document: str
+    clause_id: str
+    text: str
+    lang: str
+    grams: set[str]  # wording features of the whole text
+    concepts: set[str]
+    quantities: dict[str, set[str]]  # quantity → bigrams of the words before it
+    years: set[str]
+    unit_roles: set[str]
+    targets: list[Target] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)  # the whole text first, then each piece (if several)
+
+
+def _lang(doc: NormalisedDocument) -> str:
+    return "en" if doc.metadata.language == "en" else "zh"
+
+
+def _unit_role(unit_id: str) -> str:
+    """The office a unit id names, without its jurisdiction ("cn-fj-sanming.sthjj" → "sthjj")."""
+    return unit_id.replace("/", ".").rsplit(".", 1)[-1]
+
+
+def own_text(doc: NormalisedDocument, clause: Clause) -> str:
+    """The clause's full text (heading, body and children) in normalised form."""
+    return doc.text[clause.start : clause.end]
+
+
+def clause_concepts(clause: Clause, facts_by_clause: dict[str, ClauseFacts]) -> set[str]:
+    """Concepts mentioned anywhere in a clause (its own facts and its descendants')."""
+    found: set[str] = set()
+    for c in clause.walk():
+        facts = facts_by_clause.get(c.id)
+        if facts:
+            found.update(m.concept_id for m in facts.concepts)
+    return found
+
+
+def make_unit(
+    uid: str,
+    doc: NormalisedDocument,
+    clause_id: str,
+    text: str,
+    facts: ClauseFacts | None,
+    concepts: Iterable[str],
+    vocab: Vocabulary,
+    targets: Sequence[Target] = (),
+    split: Callable[[str], list[str]] | None = None,
+) -> Unit:
+    """A unit with its features; `split` cuts its text into the pieces that are also scored alone."""
+    lang = _lang(doc)
+    chinese = lang == "zh"
+    pieces: list[tuple[str, set[str]]] = []
+    if chinese and split is not None:
+        pieces = [(p, f) for p in split(text) if (f := wording_features(p))]
+    # Bigrams never cross a piece boundary, so the pieces make up the whole.
+    whole = set().union(*(f for _, f in pieces)) if pieces else (wording_features(text) if chinese else set())
+    unit = Unit(
+        id=uid,
+        document=doc.id,
+        clause_id=clause_id,
+        text=text,
+        lang=lang,
+        grams=whole,
+        concepts=set(concepts),
+        quantities=quantity_contexts(text),
+        years=years(text),
+        unit_roles={_unit_role(u.unit_id) for u in facts.units} if facts else set(),
+        targets=list(targets),
+    )
+    ordered = sorted(whole)
+    ids = vocab.encode(ordered)
+    scoped = scope_only(text) if chinese else set()
+    unit.rows = [_row(text, ordered, ids, scoped)]
+    if len(pieces) > 1:
+        id_of = dict(zip(ordered, ids, strict=True))
+        for piece, features in pieces:
+            grams = sorted(features)
+            unit.rows.append(_row(piece, grams, [id_of[g] for g in grams], scoped))
+    return unit
+
+
+def _row(text: str, grams: list[str], ids: list[int], scoped: set[str]) -> Row:
+    return Row(
+        text,
+        np.array(ids, dtype=np.int64),
+        np.array([UNIGRAM_WEIGHT if g[0] == UNIGRAM_MARK else 1.0 for g in grams]),
+        np.array([SCOPE_WEIGHT if g in scoped else 1.0 for g in grams]),
+    )
+
+
+def clause_unit(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
+                vocab: Vocabulary, split: Callable[[str], list[str]] | None = None) -> Unit:
+    """A leaf clause as one unit; its sentences are measures of their own already."""
+    facts_by_clause = extraction.clauses if extraction else {}
+    facts = facts_by_clause.get(clause.id)
+    return make_unit(
+        clause.id, doc, clause.id, own_text(doc, clause), facts, clause_concepts(clause, facts_by_clause), vocab,
+        facts.targets if facts else [], split,
+    )
+
+
+def source_units(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
+                 leaves: dict[str, Unit] | None = None) -> list[Unit]:
+    """Every measure of a document (pieces: its comma-pieces) and every leaf clause as a whole.
+
+    Measures are what a trace starts from; whole clauses also carry the sentences that are no
+    measures (a target such as "到2025年,城镇建筑可再生能源替代率达到8%") and let a trace start
+    from a clause. `leaves` holds leaf-clause units already made, by clause id.
+    """
+    units: list[Unit] = []
+    facts_by_clause = extraction.clauses if extraction else {}
+    for clause in doc.walk():
+        facts = facts_by_clause.get(clause.id)
+        own_targets = facts.targets if facts else []
+        for m in facts.measures if facts else ():
+            targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
+            units.append(make_unit(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, segments))
+        if clause.is_leaf:
+            made = leaves.get(clause.id) if leaves else None
+            units.append(made or clause_unit(doc, clause, extraction, vocab))
+    return units
+
+
+@dataclass(slots=True)
+class Batch:
+    """The rows of many units laid end to end: row r covers ids[starts[r]:starts[r] + sizes[r]]."""
+
+    units: list[Unit]
+    ids: np.ndarray
+    kinds: np.ndarray
+    scale: np.ndarray
+    starts: np.ndarray
+    sizes: np.ndarray
+    whole: np.ndarray  # row of each unit's whole text
+    piece_rows: np.ndarray  # rows that are pieces
+    piece_unit: np.ndarray  # the unit each piece row belongs to
+    first_piece: list[int]  # per unit: its first piece row (or -1), its pieces being contiguous
+
+    @classmethod
+    def of(cls, units: Sequence[Unit]) -> Batch:
+        ids: list[np.ndarray] = []
+        kinds: list[np.ndarray] = []
+        scale: list[np.ndarray] = []
+        starts: list[int] = []
+        sizes: list[int] = []
+        whole: list[int] = []
+        piece_rows: list[int] = []
+        piece_unit: list[int] = []
+        first_piece: list[int] = []
+        offset = 0
+        for k, unit in enumerate(units):
+            for n, row in enumerate(unit.rows):
+                r = len(starts)
+                if n == 0:
+                    whole.append(r)
+                    first_piece.append(r + 1 if len(unit.rows) > 1 else -1)
+                else:
+                    piece_rows.append(r)
+                    piece_unit.append(k)
+                starts.append(offset)
+                sizes.append(len(row.ids))
+                ids.append(row.ids)
+                kinds.append(row.kinds)
+                scale.append(row.scale)
+                offset += len(row.ids)
+        return cls(
+            units=list(units),
+            ids=np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
+            kinds=np.concatenate(kinds) if kinds else np.zeros(0),
+            scale=np.concatenate(scale) if scale else np.zeros(0),
+            starts=np.array(starts, dtype=np.int64),
+            sizes=np.array(sizes, dtype=np.int64),
+            whole=np.array(whole, dtype=np.int64),
+            piece_rows=np.array(piece_rows, dtype=np.int64),
+            piece_unit=np.array(piece_unit, dtype=np.int64),
+            first_piece=first_piece,
+        )
+
+    def row_sums(self, values: np.ndarray) -> np.ndarray:
+        """Per row, the sum of `values` (one entry, or one row of a matrix, per feature occurrence)."""
+        padded = np.concatenate([values, np.zeros((1, *values.shape[1:]), dtype=values.dtype)])
+        starts = np.minimum(self.starts, len(values))
+        sums = np.add.reduceat(padded, starts, axis=0)
+        sums[self.sizes == 0] = 0
+        return sums

@@ -1,0 +1,114 @@
+"""The whole build on the default corpus and on a batch with bad files: outcomes, idempotency, the store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from policykg.graph.store import open_store
+from policykg.ontology.vocab import LINKS_GRAPH, graph_iri
+from policykg.pipeline import build
+from policykg.settings import Settings
+
+EXPECTED_IDS = {
+    "central-opinions-carbon-peak-2021-en",
+    "central-opinions-beautiful-china-2023-en",
+    "provincial-secretaries-remarks-2021",
+    "sanming-pollution-carbon-synergy-plan-2022",
+    "shanwei-carbon-peak-plan-2023",
+    "central-opinions-carbon-peak-2021-zh",
+    "state-council-2030-carbon-peak-action-plan-2021",
+    "mee-pollution-carbon-synergy-plan-2022",
+    "miit-industry-carbon-peak-plan-2022",
+    "fujian-pollution-carbon-synergy-plan-2022",
+    "jiangsu-carbon-opinions-2022",
+}
+
+
+def _graph_quads(store_dir: Path, graph: str) -> set[str]:
+    with open_store(Settings(store=str(store_dir))) as store:
+        rows = store.query(f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+        return {f"{r['s']} {r['p']} {r['o']}" for r in rows}
+
+
+def test_default_corpus_builds_every_document(built_store):
+    _, summary = built_store
+    assert summary.total == 11
+    assert summary.ok == 11, [o for o in summary.outcomes if o.status != "ok"]
+    assert {o.document for o in summary.outcomes} == EXPECTED_IDS
+    assert summary.links > 0
+
+
+def test_rebuild_is_a_no_op(built_store, tmp_path):
+    store_dir, _ = built_store
+    copy = tmp_path / "store"
+    shutil.copytree(store_dir, copy)
+    before = _graph_quads(copy, graph_iri("sanming-pollution-carbon-synergy-plan-2022"))
+    links_before = _graph_quads(copy, LINKS_GRAPH)
+    again = build(None, Settings(store=str(copy)))
+    assert (again.ok, again.quarantined, again.skipped) == (0, 0, 11)
+    assert {o.code for o in again.outcomes} == {"unchanged"}
+    assert _graph_quads(copy, graph_iri("sanming-pollution-carbon-synergy-plan-2022")) == before
+    assert _graph_quads(copy, LINKS_GRAPH) == links_before
+
+
+def test_bad_files_are_quarantined_and_the_batch_goes_on(tmp_path, corpus_dir):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    shutil.copy(corpus_dir / "003_e073a84fa08b70e4.txt", batch / "sanming.txt")
+    shutil.copy(corpus_dir / "003_e073a84fa08b70e4.txt", batch / "sanming-copy.txt")
+    (batch / "empty.txt").write_bytes(b"")
+    (batch / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
+    (batch / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    store_dir = tmp_path / "store"
+    summary = build([batch], Settings(store=str(store_dir), workers=1))
+    by_name = {Path(o.path).name: o for o in summary.outcomes}
+    assert summary.ok + summary.quarantined + summary.skipped == summary.total == 5
+    assert by_name["empty.txt"].status == "quarantined" and by_name["empty.txt"].code == "empty_document"
+    assert by_name["blank.txt"].code == "empty_document"
+    assert by_name["binary.txt"].status == "quarantined" and by_name["binary.txt"].code == "binary_content"
+    statuses = sorted([by_name["sanming.txt"].status, by_name["sanming-copy.txt"].status])
+    assert statuses == ["ok", "skipped"]
+    quarantine = (store_dir / "quarantine.json").read_text(encoding="utf-8")
+    assert "binary_content" in quarantine and "empty_document" in quarantine
+
+    # A re-run processes only what failed: the good file is skipped as unchanged, the bad ones fail again.
+    again = build([batch], Settings(store=str(store_dir), workers=1))
+    assert again.ok == 0
+    assert again.quarantined == 3
+    assert again.skipped == 2
+
+
+def test_sanming_graph_holds_its_ccus_units(built_store):
+    store_dir, _ = built_store
+    with open_store(Settings(store=str(store_dir))) as store:
+        rows = store.query(
+            """
+            PREFIX pkg: <https://policykg.org/ns#>
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            PREFIX eli: <http://data.europa.eu/eli/ontology#>
+            SELECT DISTINCT ?label ?role WHERE {
+              ?m a pkg:Measure ; pkg:concept <https://policykg.org/concept/ccus> ; pkg:clause ?c .
+              ?r a pkg:Responsibility ; pkg:clause ?c ; pkg:unit ?u ; pkg:role ?role .
+              ?u skos:prefLabel ?label . FILTER(LANGMATCHES(LANG(?label), "zh-Hans"))
+              ?c eli:number "五" ; pkg:document <https://policykg.org/doc/sanming-pollution-carbon-synergy-plan-2022> .
+            }
+            """
+        )
+    got = {(str(r["label"]), str(r["role"])) for r in rows}
+    assert got == {
+        ("三明市工业和信息化局", "lead"),
+        ("三明市发展和改革委员会", "support"),
+        ("三明市生态环境局", "support"),
+        ("三明市科学技术局", "support"),
+        ("三明市商务局", "support"),
+    }
+
+
+def test_store_is_queryable_by_pyoxigraph_directly(built_store):
+    store_dir, _ = built_store
+    with open_store(Settings(store=str(store_dir))) as store:
+        assert store.quad_count() > 10_000
+    assert isinstance(ox.NamedNode(graph_iri("shanwei-carbon-peak-plan-2023")), ox.NamedNode)

@@ -1,0 +1,83 @@
+"""The researcher's path through the page: search a phrase, open Sanming's CCUS measure, read who is
+responsible for it, and trace it up to the central clause it carries out."""
+
+from __future__ import annotations
+
+import re
+
+SANMING = "sanming-pollution-carbon-synergy-plan-2022"
+CLAUSE = f"{SANMING}~s4.i5"  # 四、（五）推进工业领域协同增效
+MEASURE = f"{CLAUSE}.m9"  # 推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。
+CENTRAL_21 = "central-opinions-carbon-peak-2021-zh~s8.i21"  # （二十一）加快先进适用技术研发和推广
+
+
+def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.open("#/search")
+    page.get_by_role("searchbox").fill("碳捕集")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#/search\?q="))
+    browser.ready()
+
+    # The hit: Sanming's measure, with its document, level and region, and the words marked.
+    hit = page.locator(f'li.result[data-id="{MEASURE}"]')
+    hit.wait_for()
+    assert "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。" in hit.locator(".result-text").inner_text()
+    assert hit.locator(".doc-title").inner_text() == "三明市减污降碳协同增效实施方案"
+    assert hit.locator(".badge.level").inner_text() == "市级"
+    assert hit.locator(".badge.region").inner_text() == "三明市"
+    assert "碳捕集" in hit.locator("mark.hl-match").first.inner_text()
+    # Its clause's units, lead first and marked.
+    assert hit.locator(".unit-chip.lead").inner_text().endswith("三明市工业和信息化局")
+    browser.no_horizontal_overflow()
+    hit.scroll_into_view_if_needed()
+    browser.shot("01-search-碳捕集")
+
+    # Open it in its document: the clause is focused and the measure marked.
+    hit.locator("a.open-item").click()
+    page.wait_for_url(re.compile(r"#/doc/"))
+    browser.ready()
+    clause = page.locator(f'section.clause[data-clause="{CLAUSE}"]')
+    assert "focused" in (clause.get_attribute("class") or "")
+    assert clause.locator("li.measure.focus").get_attribute("data-measure") == MEASURE
+
+    # Five responsible units, 工信局 the lead.
+    units = clause.locator(".fact-block.units .unit-chip")
+    assert units.count() == 5
+    labels = [units.nth(i).inner_text().replace("牵头", "").strip() for i in range(5)]
+    assert labels == ["三明市工业和信息化局", "三明市发展和改革委员会", "三明市生态环境局", "三明市科学技术局", "三明市商务局"]
+    lead = clause.locator(".unit-chip.lead")
+    assert lead.count() == 1
+    # Hovering the lead shows the exact quote and its offsets in the original text ...
+    title = lead.get_attribute("title") or ""
+    found = re.search(r"“市工信局” · 原文第 (\d+)–(\d+) 字符", title)
+    assert found, title
+    assert int(found.group(2)) - int(found.group(1)) == len("市工信局")
+    # ... and the same span, placed by those offsets, marks exactly those characters in the clause text.
+    assert "市工信局" in [m.inner_text() for m in clause.locator(".clause-text mark.hl-unit").all()]
+    # The clause's 2025 target with value, unit and year.
+    target = clause.locator(f'tr[data-target="{CLAUSE}.t1"]')
+    assert target.locator("td").all_inner_texts() == [
+        "钢铁、水泥、合成氨等重点行业产能和数据中心达到能效标杆水平的比例", "> 30%", "2025", "",
+    ]
+    browser.no_horizontal_overflow()
+    browser.shot("02-document-sanming-五")
+
+    # Trace the measure up: the central clause （二十一） is among the national clauses reached.
+    clause.locator("li.measure.focus a.trace-link").click()
+    page.wait_for_url(re.compile(r"#/trace/"))
+    page.locator("ol.chains").wait_for(timeout=600_000)
+    browser.ready()
+    assert "二氧化碳捕集与利用封存示范" in page.locator(".trace-source").inner_text()
+    chain = page.locator(f'li.chain[data-end="{CENTRAL_21}"]')
+    assert chain.count() == 1
+    assert chain.locator(".chain-step").first.inner_text() == "三明市 · 五"
+    assert chain.locator(".chain-step").last.inner_text().endswith("· 二十一")
+    hop = page.locator(f'.trace-tree .hop[data-clause="{CENTRAL_21}"]').first
+    assert "加快先进适用技术研发和推广" in hop.inner_text()
+    # Every hop in the tree says how well it is supported: a score and its evidence.
+    first = page.locator(".trace-tree .hop").first
+    assert re.fullmatch(r"0\.\d\d|1\.00", first.locator(".score-num").inner_text())
+    assert first.locator(".evidence").count() > 0
+    browser.no_horizontal_overflow()
+    browser.shot("03-trace-sanming-measure")
+    browser.shot("03-trace-sanming-measure-full", full_page=True)
