@@ -57,7 +57,8 @@ def _plain(value: Any) -> Any:
 @router.post(
     "/documents", status_code=201, summary="Ingest a document into the running store",
     description="Multipart upload (field `file`) with `Authorization: Bearer <write token>`; the document "
-    "is ingested, extracted, linked and stored, and its outcome returned.",
+    "is ingested, extracted, linked and stored. 201 with `{status: ok|skipped, document, links}`; a document "
+    "that cannot be read is a 422 problem naming why (`binary_content`, `unsupported_format`, …).",
     openapi_extra=_OPENAPI, dependencies=[BEARER],
 )
 async def upload(request: Request) -> JSONResponse:
@@ -85,4 +86,8 @@ async def upload(request: Request) -> JSONResponse:
     body = _plain(outcome)
     if not isinstance(body, dict):
         body = {"outcome": body}
+    if body.get("status") == "quarantined":  # the document could not be read: say why, as a problem
+        code = str(body.get("code") or "ingest_error")
+        raise ApiError(413 if code == "too_large" else 422, code, str(body.get("message") or "the document was refused"),
+                       filename=filename)
     return JSONResponse(body, status_code=201)

@@ -13,6 +13,7 @@ Input is normalised text (simplified Chinese, half-width ASCII) or English; offs
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -272,12 +273,19 @@ def _unpaired(phrase: str, quote: str) -> bool:
 
 
 # --- list distribution -----------------------------------------------------------------------------
-def _jieba_boundaries(s: str) -> list[int]:
+@functools.cache
+def _plain_tokenizer():  # type: ignore[no-untyped-def]
+    """jieba with its stock dictionary only, so list splitting does not depend on the user words
+    other components add to jieba's shared default tokenizer (concept labels such as 单位地区生产总值能耗)."""
     import jieba  # imported late: its dictionary takes a second to load and only lists need it
 
     jieba.setLogLevel(60)
+    return jieba.Tokenizer()
+
+
+def _jieba_boundaries(s: str) -> list[int]:
     bounds, pos = [], 0
-    for token in jieba.cut(s):
+    for token in _plain_tokenizer().cut(s):
         pos += len(token)
         bounds.append(pos)
     return bounds

@@ -14,6 +14,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -213,6 +214,7 @@ def build(
     paths: Sequence[str | Path] | None = None,
     settings: Settings | None = None,
     progress: ProgressHook | None = None,
+    store: object | None = None,
 ) -> BuildSummary:
     """Build the given files (default: the bundled corpus) into the store named by `settings.store`.
 
@@ -264,9 +266,13 @@ def build(
         outcome_at[pos] = Outcome(str(path), "ok", document=doc.id)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
 
-    with open_store(settings) as store:
+    if store is not None:  # a running service passes the store it already holds open
         _write(store, ws, fresh, summary, settings, progress)
-        summary.quads = store.quad_count()
+        summary.quads = store.quad_count()  # type: ignore[attr-defined]
+    else:
+        with open_store(settings) as opened:
+            _write(opened, ws, fresh, summary, settings, progress)
+            summary.quads = opened.quad_count()
     ws.write_index(index)
     ws.write_quarantine(summary.outcomes)
     return summary
@@ -333,3 +339,27 @@ def _quads_version(quads: Sequence[object]) -> str:
     for q in sorted(str(q) for q in quads):
         h.update(q.encode())
     return h.hexdigest()
+
+
+_UPLOAD_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
+
+
+def ingest_upload(store: object, filename: str, data: bytes, settings: Settings) -> dict[str, object]:
+    """Adds one uploaded document to a running store: saved under the store's uploads/, then built.
+
+    The same bytes uploaded twice are skipped the second time; a file that fails is quarantined
+    and reported with its typed reason, like any file of a build.
+    """
+    name = _UPLOAD_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    folder = Workspace(settings.store).root / "uploads"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{Path(name).stem[:80]}-{digest}{Path(name).suffix.lower()[:8]}"
+    if not path.exists():
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        tmp.replace(path)
+    summary = build([path], settings.replace(workers=1), store=store)
+    outcome = summary.outcomes[0]
+    return {"status": outcome.status, "document": outcome.document, "code": outcome.code,
+            "message": outcome.message, "links": summary.links}

@@ -66,12 +66,15 @@ ClientFactory = Callable[..., TestClient]
 
 @pytest.fixture()
 def make_client(local_store: OxigraphStore) -> Iterator[ClientFactory]:
-    """`make_client(store=None, **settings)`: a TestClient of an app with those settings over a store."""
+    """`make_client(graph_store=None, **settings)`: a TestClient of an app with those settings over a store
+    (by default the shared read-only one; the `store` setting then follows the store given)."""
     clients: list[TestClient] = []
 
-    def make(store: Any = None, **overrides: Any) -> TestClient:
-        settings = Settings(**{"write_token": TOKEN, **overrides})
-        client = TestClient(create_app(settings, store=store or local_store), raise_server_exceptions=False)
+    def make(graph_store: Any = None, **overrides: Any) -> TestClient:
+        graph_store = graph_store or local_store
+        workspace = str(graph_store.directory.parent) if graph_store.directory is not None else ":memory:"
+        settings = Settings(**{"write_token": TOKEN, "store": workspace, **overrides})
+        client = TestClient(create_app(settings, store=graph_store), raise_server_exceptions=False)
         client.__enter__()
         clients.append(client)
         return client

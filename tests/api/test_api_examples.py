@@ -39,7 +39,8 @@ def test_units_for_ccus(client) -> None:  # type: ignore[no-untyped-def]
 
 def test_trace_measure(client) -> None:  # type: ignore[no-untyped-def]
     rows = run(client, "trace-measure")
-    assert [(r["from"], r["to"], r["relation"], r["score"], r["toLevel"], r["toClauseNumber"]) for r in rows] == [(
+    assert [(r["step"], r["from"], r["to"], r["relation"], r["score"], r["toLevel"], r["toClauseNumber"]) for r in rows] == [(
+        "1",
         "https://policykg.org/measure/sanming-pollution-carbon-synergy-plan-2022~s4.i5.m2",
         "https://policykg.org/clause/mee-pollution-carbon-synergy-plan-2022~s4.i8",
         "implements", "0.82", "ministry", "八",

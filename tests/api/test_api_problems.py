@@ -87,7 +87,7 @@ def test_internal_failure_is_a_500_problem_without_internals(make_client, api_st
     directory = copy_store(api_store_dir, tmp_path / "gone")
     store = OxigraphStore(directory / "rdf", query_workers=1)
     store.close()  # the store goes away under the running service
-    client = make_client(store=store)
+    client = make_client(graph_store=store)
     body = assert_problem(client.get("/api/documents"), 500, "internal_error")
     assert "logged" in body["detail"]
     body = assert_problem(client.get("/sparql", params={"query": "ASK {}"}), 503)

@@ -218,7 +218,7 @@ def test_update_when_writes_are_disabled(make_client) -> None:  # type: ignore[n
 
 
 def test_update_with_the_token_is_applied(make_client, scratch_store) -> None:  # type: ignore[no-untyped-def]
-    c = make_client(store=scratch_store)
+    c = make_client(graph_store=scratch_store)
     assert c.get("/sparql", params={"query": NOTE_ASK}).json()["boolean"] is False
     r = c.post("/sparql", content=INSERT.encode(), headers={"Content-Type": "application/sparql-update", **AUTH})
     assert r.status_code == 204, r.text
@@ -229,7 +229,7 @@ def test_update_with_the_token_is_applied(make_client, scratch_store) -> None:  
 
 
 def test_malformed_update_is_400(make_client, scratch_store) -> None:  # type: ignore[no-untyped-def]
-    c = make_client(store=scratch_store)
+    c = make_client(graph_store=scratch_store)
     body = assert_problem(c.post("/sparql", data={"update": "INSERT DATA { <a> }"}, headers=AUTH), 400,
                           "malformed_update")
     assert "expected" in body["detail"]
@@ -288,7 +288,7 @@ def test_service_is_refused_before_any_connection(client, listener, query: str) 
 
 def test_load_is_refused_before_any_connection(make_client, scratch_store, listener) -> None:  # type: ignore[no-untyped-def]
     port, hits = listener
-    c = make_client(store=scratch_store)
+    c = make_client(graph_store=scratch_store)
     r = c.post("/sparql", data={"update": f"LOAD <http://127.0.0.1:{port}/data.ttl>"}, headers=AUTH)
     assert_problem(r, 403, "load_refused")
     time.sleep(0.3)

@@ -8,8 +8,6 @@ import pytest
 from api_support import TOKEN, LiveServer, assert_problem, raw_request, status_and_json
 from policykg.api.routes_upload import safe_filename
 
-from policykg import pipeline
-
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SANMING_FILE = Path(__file__).resolve().parents[2] / "corpus" / "documents" / "003_e073a84fa08b70e4.txt"
 
@@ -54,11 +52,29 @@ def test_uploaded_names_lose_their_directories(name: str, safe: str) -> None:
     assert safe_filename(name) == safe
 
 
-@pytest.mark.skipif(not hasattr(pipeline, "ingest_upload"), reason="the build's upload entry point is not there yet")
 def test_upload_ingests_a_real_document(make_client, scratch_store) -> None:  # type: ignore[no-untyped-def]
-    c = make_client(store=scratch_store)
+    c = make_client(graph_store=scratch_store)
+    before = {d["id"] for d in c.get("/api/documents").json()["documents"]}
     files = {"file": ("三明市减污降碳协同增效实施方案.txt", SANMING_FILE.read_bytes(), "text/plain")}
     r = c.post("/api/documents", files=files, headers=AUTH)
     assert r.status_code == 201, r.text
-    units = c.get("/api/units", params={"concept": "CCUS", "region": "CN-FJ-Sanming"}).json()["units"]
-    assert "cn-fj-sanming.gxj" in {u["id"] for u in units}
+    outcome = r.json()
+    assert outcome["status"] == "ok" and outcome["document"] not in before
+    assert {d["id"] for d in c.get("/api/documents").json()["documents"]} == before | {outcome["document"]}
+    doc = c.get(f"/api/documents/{outcome['document']}").json()
+    [i5] = [cl for cl in doc["clauses"] if cl["path"] == ["四", "五"]]
+    assert i5["title"] == "推进工业领域协同增效"
+    assert i5["units"][0]["id"] == "cn-fj-sanming.gxj" and i5["units"][0]["role"] == "lead"
+    again = c.post("/api/documents", files=files, headers=AUTH)  # the same bytes once more
+    assert again.status_code == 201 and again.json()["status"] == "skipped"
+
+
+def test_an_unreadable_upload_is_a_problem_naming_why(make_client, scratch_store) -> None:  # type: ignore[no-untyped-def]
+    c = make_client(graph_store=scratch_store)
+    before = c.get("/api/documents").json()["documents"]
+    r = c.post("/api/documents", files={"file": ("plan.txt", bytes(range(256)) * 40, "text/plain")}, headers=AUTH)
+    body = assert_problem(r, 422, "binary_content")
+    assert body["filename"] == "plan.txt"
+    r = c.post("/api/documents", files={"file": ("plan.exe", b"MZ\x90\x00" * 100)}, headers=AUTH)
+    assert_problem(r, 422, "unsupported_format")
+    assert c.get("/api/documents").json()["documents"] == before

@@ -7,8 +7,9 @@ import re
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
 CLAUSE = f"{SANMING}~s4.i5"  # 四、（五）推进工业领域协同增效
-MEASURE = f"{CLAUSE}.m9"  # 推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。
+MEASURE_TEXT = "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。"
 CENTRAL_21 = "central-opinions-carbon-peak-2021-zh~s8.i21"  # （二十一）加快先进适用技术研发和推广
+CENTRAL_21_EN = "central-opinions-carbon-peak-2021-en~s8.i21"  # its English translation
 
 
 def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untyped-def]
@@ -19,13 +20,14 @@ def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untype
     browser.ready()
 
     # The hit: Sanming's measure, with its document, level and region, and the words marked.
-    hit = page.locator(f'li.result[data-id="{MEASURE}"]')
+    hit = page.locator(f'li.result[data-id^="{CLAUSE}.m"]', has_text=MEASURE_TEXT)
     hit.wait_for()
-    assert "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。" in hit.locator(".result-text").inner_text()
+    measure = hit.get_attribute("data-id")
+    assert hit.locator(".result-text").inner_text() == MEASURE_TEXT
     assert hit.locator(".doc-title").inner_text() == "三明市减污降碳协同增效实施方案"
     assert hit.locator(".badge.level").inner_text() == "市级"
     assert hit.locator(".badge.region").inner_text() == "三明市"
-    assert "碳捕集" in hit.locator("mark.hl-match").first.inner_text()
+    assert any("碳捕集" in m for m in hit.locator("mark.hl-match").all_inner_texts())
     # Its clause's units, lead first and marked.
     assert hit.locator(".unit-chip.lead").inner_text().endswith("三明市工业和信息化局")
     browser.no_horizontal_overflow()
@@ -38,7 +40,8 @@ def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untype
     browser.ready()
     clause = page.locator(f'section.clause[data-clause="{CLAUSE}"]')
     assert "focused" in (clause.get_attribute("class") or "")
-    assert clause.locator("li.measure.focus").get_attribute("data-measure") == MEASURE
+    assert clause.locator("li.measure.focus").get_attribute("data-measure") == measure
+    assert clause.locator("li.measure.focus .measure-text").inner_text() == MEASURE_TEXT
 
     # Five responsible units, 工信局 the lead.
     units = clause.locator(".fact-block.units .unit-chip")
@@ -68,12 +71,18 @@ def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untype
     page.locator("ol.chains").wait_for(timeout=600_000)
     browser.ready()
     assert "二氧化碳捕集与利用封存示范" in page.locator(".trace-source").inner_text()
+    # The chain ends at the Chinese original in the Chinese interface, wherever the link went in
+    # (the English translation restates it).
     chain = page.locator(f'li.chain[data-end="{CENTRAL_21}"]')
     assert chain.count() == 1
-    assert chain.locator(".chain-step").first.inner_text() == "三明市 · 五"
-    assert chain.locator(".chain-step").last.inner_text().endswith("· 二十一")
-    hop = page.locator(f'.trace-tree .hop[data-clause="{CENTRAL_21}"]').first
-    assert "加快先进适用技术研发和推广" in hop.inner_text()
+    steps = chain.locator(".chain-step").all_inner_texts()
+    assert steps[0] == "三明市 · 五"
+    assert steps[-1] == "中共中央、国务院关于完整准确全… · 二十一"
+    assert chain.locator(".chain-step").last.get_attribute("href") == f"#/doc/central-opinions-carbon-peak-2021-zh?clause={CENTRAL_21.replace('~', '%7E')}"
+    hops = page.locator(f'.trace-tree .hop[data-clause="{CENTRAL_21}"], .trace-tree .hop[data-clause="{CENTRAL_21_EN}"]')
+    assert hops.count() > 0
+    texts = " ".join(hops.all_inner_texts())
+    assert "加快先进适用技术研发和推广" in texts or "Accelerate the R & D" in texts
     # Every hop in the tree says how well it is supported: a score and its evidence.
     first = page.locator(".trace-tree .hop").first
     assert re.fullmatch(r"0\.\d\d|1\.00", first.locator(".score-num").inner_text())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
@@ -37,8 +39,8 @@ def test_timeline_compares_shanwei_with_national_targets(browser) -> None:  # ty
     assert _point(page, forest, SHANWEI, 2025).locator(".tl-value").inner_text() == "50%"
     assert _point(page, forest, SHANWEI, 2030).locator(".tl-value").inner_text() == "≥ 53%"
     stock = "c:forest_stock"
-    assert _point(page, stock, SHANWEI, 2025).locator(".tl-value").inner_text() == "792 万立方米"
-    assert _point(page, stock, SHANWEI, 2030).locator(".tl-value").inner_text() == "840 万立方米"
+    assert _point(page, stock, SHANWEI, 2025).locator(".tl-value").inner_text() == "792万立方米"
+    assert _point(page, stock, SHANWEI, 2030).locator(".tl-value").inner_text() == "840万立方米"
     assert _point(page, "c:non_fossil_share", SHANWEI, 2025).count() == 1
     assert page.locator(".tl-point").evaluate_all("ps => [...new Set(ps.map(p => p.dataset.document))]") == [SHANWEI]
     browser.no_horizontal_overflow()
@@ -59,9 +61,10 @@ def test_targets_download_as_csv_and_json(browser, tmp_path: Path) -> None:  # t
     csv_file = tmp_path / "targets.csv"
     csv_download.value.save_as(csv_file)
     text = csv_file.read_text(encoding="utf-8")
-    assert text.startswith("\ufeffid,indicator,comparator,value,")
-    forest = [line for line in text.splitlines() if ",森林覆盖率," in line]
-    assert len(forest) == 2 and any(",50,%," in line or ",50.0,%," in line for line in forest)
+    assert text.startswith("\ufeff"), "a byte-order mark lets spreadsheet programs read the Chinese"
+    table_rows = list(csv.DictReader(io.StringIO(text[1:])))
+    forest = [(r["comparator"], r["value"], r["unit"], r["year"], r["text"]) for r in table_rows if r["indicator"] == "森林覆盖率"]
+    assert forest == [("=", "50", "%", "2025", "森林覆蓋率達到50%"), (">=", "53", "%", "2030", "森林覆蓋率穩定維持53%以上")]
 
     with page.expect_download() as json_download:
         table.locator('button[data-download="json"]').click()

@@ -103,28 +103,26 @@ export function highlighted(text, base, marks) {
     points.add(m.e);
   }
   const cuts = [...points].sort((a, b) => a - b);
-  const out = [];
+  const runs = [];
   for (let i = 0; i < cuts.length - 1; i += 1) {
     const [s, e] = [cuts[i], cuts[i + 1]];
+    const over = inside.filter((m) => m.s <= s && m.e >= e);
+    const kinds = [...new Set(over.map((m) => m.kind))].sort();
+    const titled = over.filter((m) => m.title).reduce((a, b) => (!a || b.e - b.s < a.e - a.s ? b : a), null);
+    const narrowest = over.length ? over.reduce((a, b) => (b.e - b.s < a.e - a.s ? b : a)) : null;
+    const run = { s, e, key: kinds.join(' '), title: titled ? titled.title : null, kind: narrowest?.kind };
+    const last = runs[runs.length - 1];
+    // Neighbouring runs under the same marks read as one (overlapping search words, for instance).
+    if (last && last.key === run.key && last.title === run.title && last.kind === run.kind) last.e = e;
+    else runs.push(run);
+  }
+  return runs.map((run) => {
     // Runs of blank lines in the source become one line break (offsets are unaffected: marks
     // were placed on the text as stored).
-    const piece = text.slice(s, e).replace(/[ \t\u3000]*\n\s*/g, '\n');
-    const over = inside.filter((m) => m.s <= s && m.e >= e);
-    if (!over.length) {
-      out.push(piece);
-      continue;
-    }
-    const narrowest = over.reduce((a, b) => (b.e - b.s < a.e - a.s ? b : a));
-    const titled = over.filter((m) => m.title).reduce((a, b) => (!a || b.e - b.s < a.e - a.s ? b : a), null);
-    out.push(
-      h('mark', {
-        class: ['hl', ...new Set(over.map((m) => `hl-${m.kind}`))],
-        title: titled ? titled.title : null,
-        'data-kind': narrowest.kind,
-      }, piece),
-    );
-  }
-  return out;
+    const piece = text.slice(run.s, run.e).replace(/[ \t\u3000]*\n\s*/g, '\n');
+    if (!run.key) return piece;
+    return h('mark', { class: ['hl', ...run.key.split(' ').map((k) => `hl-${k}`)], title: run.title, 'data-kind': run.kind }, piece);
+  });
 }
 
 /** Marks for every place a search word occurs in `text` (case-insensitive), in original offsets. */

@@ -73,3 +73,29 @@ export async function unimplemented(minScore) {
     }))
     .filter((r) => r.best_local_score === null || r.best_local_score < minScore);
 }
+
+const UNIT_TYPES = (values) => `${PREFIXES}
+SELECT ?value ?label ?regionLabel WHERE {
+  VALUES ?value { ${values} }
+  ?unit pkg:jurisdiction ?region ; skos:prefLabel ?label .
+  FILTER(LANGMATCHES(LANG(?label), "zh-Hans"))
+  FILTER(STRENDS(STR(?unit), CONCAT(".", ?value)))
+  ?region skos:prefLabel ?regionLabel FILTER(LANGMATCHES(LANG(?regionLabel), "zh-Hans"))
+}`;
+
+/**
+ * A readable name for each kind of unit named in link evidence ("fgw" → "发展和改革委员会"): the most
+ * common name of that kind's units across regions, without the region's name.
+ */
+export async function unitTypeLabels(types) {
+  const wanted = [...new Set(types)].filter((ty) => /^[\w-]+$/.test(ty));
+  if (!wanted.length) return new Map();
+  const counts = new Map();
+  for (const row of await select(UNIT_TYPES(wanted.map((ty) => JSON.stringify(ty)).join(' ')))) {
+    const name = row.label.startsWith(row.regionLabel) ? row.label.slice(row.regionLabel.length) : row.label;
+    const bucket = counts.get(row.value) || new Map();
+    bucket.set(name, (bucket.get(name) || 0) + 1);
+    counts.set(row.value, bucket);
+  }
+  return new Map([...counts].map(([ty, bucket]) => [ty, [...bucket].sort((a, b) => b[1] - a[1])[0][0]]));
+}

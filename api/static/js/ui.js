@@ -64,7 +64,8 @@ export function formatNumber(value) {
   if (value === null || value === undefined || value === '') return '';
   const n = Number(value);
   if (!Number.isFinite(n)) return String(value);
-  return n.toLocaleString(undefined, { maximumFractionDigits: 4 });
+  // No thousands separators: policy texts write 7050亩 and 1000万千瓦.
+  return n.toLocaleString('en', { maximumFractionDigits: 4, useGrouping: false });
 }
 
 const COMPARATORS = { '>=': '≥', '<=': '≤', '~': '≈', '=': '', '>': '>', '<': '<' };
@@ -72,7 +73,8 @@ const COMPARATORS = { '>=': '≥', '<=': '≤', '~': '≈', '=': '', '>': '>', '
 /** "≥ 32%", "30–50 家", "≈ 40%": a target's value as written, readable. */
 export function targetValue(target) {
   const unit = target.unit || '';
-  const gap = unit && !/^[%‰]/.test(unit) ? ' ' : '';
+  // "32%" and "792万立方米" as the texts write them; a space before Latin units ("19 billion m³").
+  const gap = unit && !/^[%‰\u3400-\u9fff]/.test(unit) ? ' ' : '';
   let number;
   if (target.value_min !== null && target.value_min !== undefined && target.value_max !== null && target.value_max !== undefined) {
     return `${formatNumber(target.value_min)}–${formatNumber(target.value_max)}${gap}${unit}`;

@@ -101,7 +101,9 @@ export async function render(page, { params }) {
   const colourOf = (docId) => PALETTE[Math.max(0, order.indexOf(docId)) % PALETTE.length];
   const docLabel = (docId) => docShort(docMap.get(docId), regionMap) || docId;
   const legendLabel = (docId) => truncate(docLabel(docId), 60);
+  const chartedDocs = new Set();
   const whoLabel = (docId) => {
+    if (chartedDocs.size < 2) return '';
     const doc = docMap.get(docId);
     return doc?.region && doc.region !== 'CN' ? regionName(regionMap, doc.region) : levelName(doc?.level);
   };
@@ -111,6 +113,7 @@ export async function render(page, { params }) {
   const allLanes = lanes.length;
   if (sharedOnly) lanes = lanes.filter((l) => l.docs.size >= 2);
   const legendDocs = order.filter((d) => lanes.some((l) => l.docs.has(d)));
+  for (const d of legendDocs) chartedDocs.add(d);
 
   const rows = () => targets.map((tg) => ({
     ...tg, clause_id: tg.id.replace(/\.t\d+$/, ''), level: docMap.get(tg.document)?.level, region: docMap.get(tg.document)?.region,

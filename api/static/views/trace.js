@@ -6,8 +6,8 @@ import { getJSON } from '../js/api.js';
 import { LEVELS, concepts, docName, docShort, documentMap, levelName, regionName, regions, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
-import { pick, t } from '../js/i18n.js';
-import { LOCAL_LEVELS, implementers, unimplemented } from '../js/links.js';
+import { language, pick, t } from '../js/i18n.js';
+import { LOCAL_LEVELS, implementers, unimplemented, unitTypeLabels } from '../js/links.js';
 import { href, navigate } from '../js/router.js';
 import { docLine, errorBox, levelBadge, note, regionBadge, sectionHead } from '../js/ui.js';
 import { compareClauseIds, isMeasureId } from '../js/vocab.js';
@@ -21,11 +21,12 @@ function scoreBar(score) {
     h('span', { class: 'score-num' }, value.toFixed(2)));
 }
 
-function evidenceChip(e, conceptMap) {
+function evidenceChip(e, conceptMap, ctx) {
   let text = e.value;
   if (e.kind === 'concept') text = pick(conceptMap.get(e.value)?.labels, e.value);
   else if (e.kind === 'wording') text = `“${e.value}”`;
   else if (e.kind === 'alignment') text = t('evidence.alignment');
+  else if (e.kind === 'unit') text = ctx.unitTypes.get(e.value) || e.value;
   return h('span', { class: `chip evidence ev-${e.kind}`, title: `${t(`evidence.${e.kind}`)} · ${t('evidence.weight')} ${Number(e.weight || 0).toFixed(2)}` },
     h('span', { class: 'ev-kind' }, t(`evidence.${e.kind}`)), ' ', text);
 }
@@ -38,7 +39,7 @@ function hopCard(node, ctx) {
       scoreBar(node.score),
       docLine(doc, ctx.regionMap, { clauseId: node.id, clauseNumber: node.clause })),
     h('p', { class: 'hop-text clamp' }, node.text || ''),
-    node.evidence?.length ? h('div', { class: 'chips evidence-list' }, node.evidence.map((e) => evidenceChip(e, ctx.conceptMap))) : null,
+    node.evidence?.length ? h('div', { class: 'chips evidence-list' }, node.evidence.map((e) => evidenceChip(e, ctx.conceptMap, ctx))) : null,
     h('div', { class: 'hop-actions' }, h('a', { href: href('trace', node.id) }, t('trace.fromhere'))));
 }
 
@@ -47,22 +48,28 @@ function tree(parents, ctx) {
   return h('ul', { class: 'trace-tree' }, parents.map((p) => h('li', {}, hopCard(p, ctx), tree(p.parents, ctx))));
 }
 
-/** Every path from the source to a central-level clause, best (highest product of scores) first. */
+/**
+ * Every path from the source to a central-level clause, best (highest product of scores) first.
+ * A central clause and its translation (the hop between them "restates" it) are one end: the chain
+ * ends at the version in the interface language, and names the other as `also`.
+ */
 function chainsToCentre(parents, docs) {
   const best = new Map();
+  const central = (node) => docs.get(node.document)?.level === 'central';
   const walk = (nodes, path, score) => {
     for (const node of nodes || []) {
-      const next = [...path, node];
       const value = score * (Number(node.score) || 0);
-      // A central clause restating another central clause is its translation: the chain already
-      // ended at the first of the two.
       const previous = path[path.length - 1];
-      const translation = node.relation === 'restates' && previous && docs.get(previous.document)?.level === 'central';
-      if (docs.get(node.document)?.level === 'central' && !translation) {
-        const seen = best.get(node.id);
-        if (!seen || value > seen.score) best.set(node.id, { path: next, score: value });
+      const translation = node.relation === 'restates' && previous && central(previous);
+      if (central(node) && !translation) {
+        const versions = [node, ...(node.parents || []).filter((p) => p.relation === 'restates' && central(p))];
+        const end = versions.find((n) => docs.get(n.document)?.language === language()) || node;
+        const seen = best.get(end.id);
+        if (!seen || value > seen.score) {
+          best.set(end.id, { path: [...path, { ...end, score: node.score, relation: node.relation }], score: value, also: versions.filter((n) => n !== end) });
+        }
       }
-      walk(node.parents, next, value);
+      walk(node.parents, [...path, node], value);
     }
   };
   walk(parents, [], 1);
@@ -89,6 +96,9 @@ function chainList(chains, source, ctx) {
         }, stepLabel(doc, node.clause, ctx)),
       ];
     }),
+    chain.also.map((n) => [' ', h('a', {
+      class: 'chain-also small', href: href('doc', n.document, { clause: n.id }), title: docShort(ctx.docs.get(n.document), ctx.regionMap),
+    }, `= ${t(`doc.version.${ctx.docs.get(n.document)?.language || 'zh'}`)} ${n.clause}`)]),
     h('span', { class: 'muted small' }, ` (${t('trace.chainscore')} ${chain.score.toFixed(3)})`))));
 }
 
@@ -201,6 +211,13 @@ export async function render(page, { id, params }) {
         docLine(doc, regionMap, { clauseId, clauseNumber: source.clause })),
       h('p', { class: 'hop-text' }, source.text || '')),
   );
+  const unitTypes = [];
+  const collect = (nodes) => nodes.forEach((n) => {
+    unitTypes.push(...(n.evidence || []).filter((e) => e.kind === 'unit').map((e) => e.value));
+    collect(n.parents || []);
+  });
+  collect(parents);
+  ctx.unitTypes = await unitTypeLabels(unitTypes).catch(() => new Map());
   const chains = chainsToCentre(parents, docs);
   source.clause_id = clauseId;
   const flat = [];
