@@ -538,7 +538,12 @@ class Queries:
                 for lang in ("zh-Hans", "zh-Hant", "en"):
                     for label in c.all_labels(lang):
                         self._labels.setdefault(normalise_label(label), cid)
-        return self._labels.get(normalise_label(concept))
+        exact = self._labels.get(normalise_label(concept))
+        if exact is not None:
+            return exact
+        # A partial label ("碳捕集", "carbon capture") names the concept the scheme's lookup ranks first.
+        found = self.scheme.lookup(concept) if concept.strip() else []
+        return found[0] if found else None
 
     def _concept_family(self, concept: str) -> list[str]:
         cid = self.resolve_concept(concept)

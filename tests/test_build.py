@@ -112,3 +112,16 @@ def test_store_is_queryable_by_pyoxigraph_directly(built_store):
     with open_store(Settings(store=str(store_dir))) as store:
         assert store.quad_count() > 10_000
     assert isinstance(ox.NamedNode(graph_iri("shanwei-carbon-peak-plan-2023")), ox.NamedNode)
+
+
+def test_units_for_ccus_in_every_script_and_partial_label(built_settings):
+    from policykg.graph.queries import Queries
+
+    expected = ["三明市发展和改革委员会", "三明市商务局", "三明市工业和信息化局", "三明市生态环境局", "三明市科学技术局"]
+    with open_store(built_settings) as store:
+        queries = Queries(store)
+        for label in ("CCUS", "碳捕集", "碳捕集利用與封存", "carbon capture", "二氧化碳捕集与利用封存"):
+            result = queries.units(label, document="sanming-pollution-carbon-synergy-plan-2022")
+            assert result is not None, label
+            assert result["concept"]["id"] == "ccus", label
+            assert sorted(u["label"] for u in result["units"]) == expected, label

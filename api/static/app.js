@@ -1,5 +1,6 @@
 // The web page: one shell (header, tabs, language toggle) and one view per hash route.
 
+import { ApiError } from './js/api.js';
 import { fill, h } from './js/dom.js';
 import { language, loadLanguages, setLanguage, t } from './js/i18n.js';
 import { currentRoute } from './js/router.js';
@@ -45,7 +46,8 @@ async function render() {
     await VIEWS[name].render(page, { id: route.id, params: route.params });
   } catch (error) {
     fill(page, errorBox(error));
-    console.error(error);
+    // An answer of the server (unknown id, bad query) is shown above; anything else is a fault.
+    if (!(error instanceof ApiError)) console.error(error);
   }
   // Which address the finished view shows: lets a reader's tools (and the page's tests) know that
   // the view for the current address is complete.

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 #: A laptop screen.
-VIEWPORT = {"width": 1366, "height": 860}
+VIEWPORT: Any = {"width": 1366, "height": 860}
 
 
 def _free_port() -> int:

@@ -208,3 +208,22 @@ def test_language_toggle(browser) -> None:  # type: ignore[no-untyped-def]
     page.reload()
     browser.ready()
     assert page.locator("nav.tabs a.active").inner_text() == "Targets", "the choice is remembered"
+
+
+def test_views_fit_a_small_laptop_screen(browser) -> None:  # type: ignore[no-untyped-def]
+    """Long Chinese titles and texts wrap: no view is wider than a 1024 px window."""
+    browser.page.set_viewport_size({"width": 1024, "height": 700})
+    for name, route in [
+        ("search", "#/search?q=非化石能源"),
+        ("documents", "#/docs"),
+        ("document", f"#/doc/central-opinions-carbon-peak-2021-en?clause={CENTRAL_21.replace('-zh', '-en')}"),
+        ("units", "#/units?concept=hydrogen"),
+        ("targets", "#/targets"),
+        ("trace", f"#/trace/{CENTRAL_21}"),
+        ("unimplemented", "#/trace"),
+        ("sparql", "#/sparql?example=targets-2025-city-vs-national"),
+    ]:
+        page = browser.open(route)
+        browser.no_horizontal_overflow()
+        assert page.locator("header.top").bounding_box()["height"] < 70, "the header keeps to one line"
+        browser.shot(f"15-narrow-{name}")

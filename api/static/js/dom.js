@@ -28,11 +28,6 @@ export function append(parent, children) {
   return parent;
 }
 
-/** A link to a view of the page (hash route). */
-export function link(href, ...children) {
-  return h('a', { href }, ...children);
-}
-
 /** A <select> with [value, label] options and the current value selected. */
 export function select(attrs, options, current) {
   const el = h('select', attrs);

@@ -54,7 +54,7 @@ function period(d) {
 }
 
 function clauseSection(clause, ctx) {
-  const { facts, spans, mode, docId, focusItem } = ctx;
+  const { facts, spans, mode, docId, focusItem, script } = ctx;
   const clauseFacts = facts.get(clause.id) || [];
   const byId = new Map([...clause.targets, ...clause.deadlines].map((x) => [x.id, x]));
   for (const fact of clauseFacts) fact.title = factTitle(fact.kind, describe(fact, byId, clause), fact);
@@ -126,7 +126,7 @@ function clauseSection(clause, ctx) {
       h('span', { class: 'clause-path', title: clause.id }, (clause.path || [clause.number]).join(' › ')),
       clause.title ? h('span', { class: 'clause-title' }, clause.title) : null,
       h('a', { class: 'trace-link', href: href('trace', clause.id), title: t('trace.clause.title') }, t('trace.short'))),
-    h('p', { class: 'clause-text', lang: mode === 'normalised' ? 'zh-Hans' : null }, body),
+    h('p', { class: 'clause-text', lang: mode === 'normalised' ? 'zh-Hans' : script }, body),
     blocks.length ? h('div', { class: 'facts' }, blocks) : null);
 }
 
@@ -169,7 +169,7 @@ export async function render(page, { id, params }) {
   const go = (changes) => navigate('doc', id, { ...state, ...changes });
 
   const clauses = onlyFacts ? doc.clauses.filter((c) => hasFacts(c) || c.id === state.clause) : doc.clauses;
-  const ctx = { facts, spans, mode, docId: id, focusItem: state.item };
+  const ctx = { facts, spans, mode, docId: id, focusItem: state.item, script: titleLang(doc) };
   const article = h('article', { class: 'clauses' }, clauses.map((c) => clauseSection(c, ctx)));
   const count = (key) => doc.clauses.reduce((n, c) => n + c[key].length, 0);
   const allFacts = () => [...facts.values()].flat().map(({ title, ...f }) => ({ document: id, ...f }));

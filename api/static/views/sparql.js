@@ -51,7 +51,7 @@ function cell(term) {
     return h('td', { title: term.value }, view ? h('a', { href: view }, shortIri(term.value)) : shortIri(term.value));
   }
   const lang = term['xml:lang'];
-  return h('td', { lang: lang || null, class: 'literal' }, term.value, lang ? h('span', { class: 'muted small' }, ` @${lang}`) : null);
+  return h('td', { lang: lang || null, class: 'literal' }, term.value, lang ? h('span', { class: 'muted small lang-tag' }, ` @${lang}`) : null);
 }
 
 function resultView(result) {

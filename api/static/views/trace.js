@@ -3,13 +3,13 @@
 // the national clauses no local document implements.
 
 import { getJSON } from '../js/api.js';
-import { LEVELS, concepts, docName, docShort, documentMap, levelName, regionName, regions, truncate } from '../js/catalog.js';
+import { LEVELS, concepts, docName, docShort, documentMap, levelName, regionName, regions, titleLang, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
 import { language, pick, t } from '../js/i18n.js';
 import { LOCAL_LEVELS, implementers, unimplemented, unitTypeLabels } from '../js/links.js';
 import { href, navigate } from '../js/router.js';
-import { docLine, errorBox, levelBadge, note, regionBadge, sectionHead } from '../js/ui.js';
+import { docLine, errorBox, levelBadge, note, sectionHead } from '../js/ui.js';
 import { compareClauseIds, isMeasureId } from '../js/vocab.js';
 
 const SCORE_STEPS = ['0', '0.2', '0.3', '0.4', '0.5'];
@@ -121,6 +121,7 @@ function implementersSection(clauseId, ctx, params) {
       if (!groups.has(key)) groups.set(key, { level: doc?.level, region: doc?.region, items: [] });
       groups.get(key).items.push(l);
     }
+    const sorted = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }));
     const rows = () => shown.map((l) => ({ ...l, level: ctx.docs.get(l.document)?.level, region: ctx.docs.get(l.document)?.region }));
     fill(box, 
       sectionHead(t('trace.implementers', { n: shown.length }), downloadButtons(`implementers-${clauseId}`, rows)),
@@ -129,14 +130,23 @@ function implementersSection(clauseId, ctx, params) {
         h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: bestOnly, onchange: (e) => go({ best: e.target.checked ? null : '0' }) }), ' ', t('trace.bestonly')),
         h('span', { class: 'muted small' }, t('trace.implementers.all', { n: lower.length }))),
       shown.length ? null : note(t('trace.noimplementers')),
-      [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([, g]) => h('div', { class: 'impl-group' },
+      sorted.length > 1 ? h('p', { class: 'chips impl-summary' }, sorted.map(([key, g]) => h('button', {
+        type: 'button', class: 'chip', onclick: () => box.querySelector(`[data-group="${key}"]`)?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+      }, levelName(g.level), ' ', regionName(ctx.regionMap, g.region), h('span', { class: 'count' }, g.items.length)))) : null,
+      sorted.map(([key, g]) => h('div', { class: 'impl-group', 'data-group': key },
         h('h3', {}, levelBadge(g.level), ' ', regionName(ctx.regionMap, g.region), h('span', { class: 'count' }, g.items.length)),
-        h('ul', { class: 'impl-list' }, g.items.map((l) => h('li', { 'data-source': l.source },
-          scoreBar(l.score), ' ',
-          h('span', { class: `badge relation rel-${l.relation}` }, t(`relation.${l.relation}`)), ' ',
-          docLine(ctx.docs.get(l.document), ctx.regionMap, { clauseId: l.clause, clauseNumber: l.number }),
-          h('p', { class: 'hop-text clamp' }, l.text || ''),
-          h('a', { class: 'small', href: href('trace', l.source) }, t('search.trace'))))))),
+        h('ul', { class: 'impl-list' }, g.items.map((l) => {
+          const doc = ctx.docs.get(l.document);
+          return h('li', { 'data-source': l.source },
+            scoreBar(l.score),
+            h('div', { class: 'impl-body' },
+              h('div', { class: 'impl-head' },
+                h('a', { class: 'doc-title', href: href('doc', l.document, { clause: l.clause, item: l.kind === 'measure' ? l.source : null }), lang: titleLang(doc) }, docName(doc)),
+                h('span', { class: 'badge clause-no' }, `${t('label.clause')} ${l.number}`),
+                l.relation !== 'implements' ? h('span', { class: `badge relation rel-${l.relation}` }, t(`relation.${l.relation}`)) : null,
+                h('a', { class: 'small trace-link', href: href('trace', l.source) }, t('search.trace'))),
+              h('p', { class: 'hop-text clamp' }, l.text || '')));
+        })))),
     );
   }).catch((error) => fill(box, errorBox(error)));
   return box;

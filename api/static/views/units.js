@@ -111,6 +111,7 @@ async function matrix(docId, ctx, params) {
   const conceptIds = [...conceptInfo.keys()].sort((a, b) => conceptClauses(b) - conceptClauses(a) || a.localeCompare(b));
   const shownConcepts = all ? conceptIds : conceptIds.slice(0, MATRIX_CONCEPTS);
   const unitIds = [...unitInfo.keys()].sort((a, b) => unitClauses(b) - unitClauses(a) || a.localeCompare(b));
+  const busiest = Math.max(1, ...[...cells.values()].flatMap((row) => [...row.values()].map((c) => c.lead + c.support)));
   const label = (cid) => pick(ctx.conceptMap.get(cid)?.labels, conceptInfo.get(cid)?.label || cid);
   const rows = () => unitIds.flatMap((uid) => [...cells.get(uid).entries()].map(([cid, cell]) => ({
     document: docId, unit: uid, label: unitInfo.get(uid).label, concept: cid, concept_label: label(cid),
@@ -126,17 +127,22 @@ async function matrix(docId, ctx, params) {
         const cell = cells.get(uid).get(cid);
         if (!cell) return h('td', { class: 'empty' });
         const numbers = [...new Set(cell.clauses.map((c) => c.number))].join('、');
-        return h('td', { class: ['cell', cell.lead ? 'has-lead' : ''], title: `${unitInfo.get(uid).label} × ${label(cid)}\n${t('label.clause')} ${numbers}\n${t('role.lead')} ${cell.lead} · ${t('role.support')} ${cell.support}` },
+        // Shaded by how many clauses: the busiest cells of the document stand out.
+        const share = (cell.lead + cell.support) / busiest;
+        const style = { background: cell.lead ? `hsl(8 75% ${95 - share * 22}%)` : `hsl(210 70% ${96 - share * 26}%)` };
+        return h('td', { class: ['cell', cell.lead ? 'has-lead' : ''], style, title: `${unitInfo.get(uid).label} × ${label(cid)}\n${t('label.clause')} ${numbers}\n${t('role.lead')} ${cell.lead} · ${t('role.support')} ${cell.support}` },
           h('a', { href: href('doc', docId, { clause: cell.clauses[0].id }) }, String(cell.lead + cell.support)));
       })))));
+  const heading = t('units.matrix', { doc: docShort(ctx.docs.get(docId), ctx.regionMap) });
+  if (!unitIds.length) return [sectionHead(heading), note(t('units.matrix.none'))];
   return [
-    sectionHead(t('units.matrix', { doc: docShort(ctx.docs.get(docId), ctx.regionMap) }), downloadButtons(`units-concepts-${docId}`, rows)),
+    sectionHead(heading, downloadButtons(`units-concepts-${docId}`, rows)),
     h('p', { class: 'muted small' }, t('units.matrix.explain', { units: unitIds.length, concepts: conceptIds.length }), ' ',
       conceptIds.length > MATRIX_CONCEPTS
         ? h('a', { href: href('units', '', { concept: params.get('concept'), document: docId, region: params.get('region'), all: all ? null : '1' }) },
           all ? t('units.matrix.fewer', { n: MATRIX_CONCEPTS }) : t('units.matrix.all', { n: conceptIds.length }))
         : null),
-    unitIds.length ? h('div', { class: 'table-wrap matrix-wrap' }, table) : note(t('units.matrix.none')),
+    h('div', { class: 'table-wrap matrix-wrap' }, table),
   ];
 }
 
