@@ -14,17 +14,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
-from policykg.api import problems, routes_meta, routes_research, routes_sparql, routes_upload
-from policykg.api.auth import check_token_setting
-from policykg.api.middleware import BodyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
-from policykg.api.routes_upload import MULTIPART_OVERHEAD
-from policykg.api.state import ServiceState
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from policykg import __version__
+from policykg.api import problems, routes_meta, routes_research, routes_sparql, routes_upload
+from policykg.api.auth import check_token_setting
+from policykg.api.middleware import BodyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
+from policykg.api.routes_upload import MULTIPART_OVERHEAD
+from policykg.api.state import ServiceState
 from policykg.errors import ConfigurationError, StoreError
 from policykg.settings import Settings
 

@@ -6,8 +6,8 @@ import hmac
 
 from fastapi import Request, Security
 from fastapi.security import HTTPBearer
-from policykg.api.problems import ApiError
 
+from policykg.api.problems import ApiError
 from policykg.errors import ConfigurationError
 from policykg.settings import DEFAULT_TOKENS, Settings
 

@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from policykg.api.problems import BodyTooLarge, problem_response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from policykg.api.problems import BodyTooLarge, problem_response
 
 #: Paths whose responses are HTML pages of the interactive API docs, which load the Swagger UI assets.
 DOCS_PATHS = ("/docs", "/redoc")

@@ -17,11 +17,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from policykg.ontology.vocab import BASE
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from policykg.errors import PolicyKGError
+from policykg.ontology.vocab import BASE
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 #: Problem type IRIs are BASE + "problems/" + code; docs/api.md lists every code.

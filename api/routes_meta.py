@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
-from policykg.api.examples import example, examples
-from policykg.api.problems import ApiError
-from policykg.api.state import state_of
 from starlette.concurrency import run_in_threadpool
 
 from policykg import __version__
+from policykg.api.examples import example, examples
+from policykg.api.problems import ApiError
+from policykg.api.state import state_of
 
 router = APIRouter(tags=["Service"])
 

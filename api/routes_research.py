@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
+
 from policykg.api.problems import ApiError
 from policykg.api.state import state_of
 

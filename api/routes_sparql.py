@@ -10,14 +10,14 @@ from __future__ import annotations
 import json
 
 from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
 from policykg.api.auth import BEARER, require_write_token
 from policykg.api.problems import ApiError
 from policykg.api.sparql import UPDATE_MEDIA_TYPE, check_query, check_update, read_operation
 from policykg.api.state import state_of
-from policykg.graph.results import JSON_RESULTS, NotAcceptable
-from starlette.concurrency import run_in_threadpool
-
 from policykg.errors import BadRequest
+from policykg.graph.results import JSON_RESULTS, NotAcceptable
 
 router = APIRouter(tags=["SPARQL"])
 

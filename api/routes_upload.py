@@ -12,12 +12,12 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
-from policykg.api.auth import BEARER, require_write_token
-from policykg.api.problems import ApiError
-from policykg.api.state import state_of
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from policykg.api.auth import BEARER, require_write_token
+from policykg.api.problems import ApiError
+from policykg.api.state import state_of
 from policykg.errors import TooLarge
 
 router = APIRouter(prefix="/api", tags=["Researcher API"])

@@ -14,9 +14,10 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from policykg.extract.model import Deadline, Provenance
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from policykg.extract.model import Deadline, Provenance
 
 __all__ = ["EXTRACTOR", "DeadlineHit", "extract_deadlines", "five_year_plan", "year_scopes"]
 

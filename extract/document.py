@@ -8,6 +8,7 @@ concepts and sectors they mention.
 
 from __future__ import annotations
 
+from policykg import __version__
 from policykg.extract.model import (
     ClauseFacts,
     ConceptMention,
@@ -18,8 +19,6 @@ from policykg.extract.model import (
     UnitMention,
 )
 from policykg.ingest.model import Clause, NormalisedDocument
-
-from policykg import __version__
 
 VERSION = __version__
 

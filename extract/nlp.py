@@ -24,12 +24,13 @@ from typing import Any
 import jieba
 import opencc
 import spacy
-from policykg.ontology.concepts import ConceptScheme, fold_width
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
+
+from policykg.ontology.concepts import ConceptScheme, fold_width
 
 COMPONENT = "policykg_concepts"
 SPANS_KEY = "concepts"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from policykg.extract.model import DocumentExtraction, Provenance
-from policykg.ingest.model import NormalisedDocument
 from rich.console import Console
 from rich.text import Text
+
+from policykg.extract.model import DocumentExtraction, Provenance
+from policykg.ingest.model import NormalisedDocument
 
 CONTEXT = 12  # characters of original text shown either side of a highlighted span
 

@@ -19,11 +19,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines, year_scopes
 from policykg.extract.model import Provenance, Target
 from policykg.extract.numbers import Quantity, scan_quantities
-from spacy.language import Language
-from spacy.tokens import Doc
 
 __all__ = ["EXTRACTOR", "TargetHit", "extract_targets"]
 

@@ -21,10 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from policykg.extract.nlp import register_user_words
-from policykg.ontology.units import PARTY_PREFIX, RELATIVE_PREFIXES, Resolution, Unit, UnitRegistry
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from policykg.extract.nlp import register_user_words
+from policykg.ontology.units import PARTY_PREFIX, RELATIVE_PREFIXES, Resolution, Unit, UnitRegistry
 
 EXTRACTOR = "policykg.extract.units"
 

@@ -17,11 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+
+from policykg.errors import BadRequest
 from policykg.graph.results import Term, to_python
 from policykg.graph.store import Output, Store, iri_ref
 from policykg.ontology.vocab import ELI, OA, ORG, PKG, RDF, RDFS, SKOS, TIME, id_from_iri, kind_of_iri
-
-from policykg.errors import BadRequest
 
 RDF_EXPORTS = ("ttl", "nt", "nq", "trig", "jsonld")
 TABLE_EXPORTS = ("csv", "neo4j")

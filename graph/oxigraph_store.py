@@ -31,10 +31,10 @@ from pathlib import Path
 from socket import AF_UNIX, SOCK_STREAM, socketpair
 
 import pyoxigraph as ox
-from policykg.graph.results import QueryResult, parse_json_results, write_json
-from policykg.graph.store import META_GRAPH, Output, Store, insert_data, iri_ref, meta_update, rdf_format
 
 from policykg.errors import BadRequest, QueryTimeout, StoreError
+from policykg.graph.results import QueryResult, parse_json_results, write_json
+from policykg.graph.store import META_GRAPH, Output, Store, insert_data, iri_ref, meta_update, rdf_format
 from policykg.settings import Settings
 
 #: Triples per INSERT DATA operation of a replace (all in one request, hence one transaction).

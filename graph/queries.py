@@ -17,10 +17,10 @@ from string import Template
 from typing import Any
 
 import pyoxigraph as ox
+
 from policykg.graph.results import to_python
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme, normalise_label
-
 from policykg.settings import Settings
 
 # --- the queries --------------------------------------------------------------------------------------

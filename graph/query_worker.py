@@ -15,9 +15,9 @@ import sys
 from multiprocessing.connection import Connection
 
 import pyoxigraph as ox
-from policykg.graph.oxigraph_store import encode_result, run_query
 
 from policykg.errors import BadRequest, PolicyKGError
+from policykg.graph.oxigraph_store import encode_result, run_query
 
 
 def serve(conn: Connection) -> None:

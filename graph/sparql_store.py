@@ -20,11 +20,11 @@ from collections.abc import Generator, Iterator
 
 import httpx
 import pyoxigraph as ox
-from policykg.graph.results import QueryResult, parse_json_results
-from policykg.graph.store import META_GRAPH, Store, insert_data, iri_ref, meta_update
 
 from policykg import __version__
 from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
+from policykg.graph.results import QueryResult, parse_json_results
+from policykg.graph.store import META_GRAPH, Store, insert_data, iri_ref, meta_update
 from policykg.settings import Settings
 
 #: Triples per INSERT DATA operation; servers compile each operation separately, and very large

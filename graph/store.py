@@ -22,10 +22,10 @@ from types import TracebackType
 from typing import IO, Any, ClassVar
 
 import pyoxigraph as ox
-from policykg.graph.results import QueryResult, RawResult, negotiate, query_form, serialize
-from policykg.ontology.vocab import BASE, PREFIXES
 
 from policykg.errors import BadRequest, ConfigurationError
+from policykg.graph.results import QueryResult, RawResult, negotiate, query_form, serialize
+from policykg.ontology.vocab import BASE, PREFIXES
 from policykg.settings import Settings
 
 #: Named graph holding one description per data graph: its version, size and time of last write.

@@ -8,7 +8,6 @@ from policykg.ingest.manifest import ManifestEntry
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.normalise import normalise
 from policykg.ingest.raw import read_raw
-
 from policykg.settings import Settings
 
 __all__ = ["ingest_file", "normalise", "read_raw"]

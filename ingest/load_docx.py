@@ -11,11 +11,10 @@ from __future__ import annotations
 import io
 import zipfile
 
+from policykg.errors import EmptyDocument, MalformedFile, UnsafeArchive
 from policykg.ingest.loaders import LoadedText, Loader, register
 from policykg.ingest.model import RawDocument
 from policykg.ingest.raw import DOCX
-
-from policykg.errors import EmptyDocument, MalformedFile, UnsafeArchive
 from policykg.settings import Settings
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 import html
 import re
 
+from policykg.errors import EmptyDocument
 from policykg.ingest.encoding import decode_bytes
 from policykg.ingest.loaders import LoadedText, Loader, register
 from policykg.ingest.model import Note, RawDocument
 from policykg.ingest.raw import HTML
-
-from policykg.errors import EmptyDocument
 from policykg.settings import Settings
 
 _META_CHARSET = re.compile(rb"<meta[^>]{0,300}?charset\s*=\s*[\"']?([A-Za-z0-9_-]{2,40})", re.I)

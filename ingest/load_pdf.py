@@ -10,11 +10,10 @@ from __future__ import annotations
 import io
 import re
 
+from policykg.errors import MalformedFile, NoTextLayer, TooLarge
 from policykg.ingest.loaders import LoadedText, Loader, register
 from policykg.ingest.model import RawDocument
 from policykg.ingest.raw import PDF
-
-from policykg.errors import MalformedFile, NoTextLayer, TooLarge
 from policykg.settings import Settings
 
 _SENTENCE_END = tuple('。！？；：!?;:）)」”"')

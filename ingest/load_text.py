@@ -6,7 +6,6 @@ from policykg.ingest.encoding import decode_bytes
 from policykg.ingest.loaders import LoadedText, Loader, register
 from policykg.ingest.model import RawDocument
 from policykg.ingest.raw import TEXT
-
 from policykg.settings import Settings
 
 

@@ -11,9 +11,8 @@ import importlib
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 
-from policykg.ingest.model import Note, RawDocument
-
 from policykg.errors import UnsupportedFormat
+from policykg.ingest.model import Note, RawDocument
 from policykg.settings import Settings
 
 _MODULES = ("load_text", "load_html", "load_docx", "load_pdf")

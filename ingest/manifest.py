@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from policykg.ingest.model import Level, Script
-
 from policykg.errors import ConfigurationError
+from policykg.ingest.model import Level, Script
 
 #: Suffixes of the files the ingest stage reads.
 SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policykg.errors import TooLarge
 from policykg.ingest import boilerplate, fold, mojibake, pinyin, script
 from policykg.ingest.citations import find_citations
 from policykg.ingest.clauses import build_clauses
@@ -30,8 +31,6 @@ from policykg.ingest.model import (
     Span,
 )
 from policykg.ingest.textmap import TrackedText
-
-from policykg.errors import TooLarge
 from policykg.settings import Settings
 
 

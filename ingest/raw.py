@@ -9,9 +9,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from policykg.ingest.model import RawDocument
-
 from policykg.errors import FileVanished, TooLarge
+from policykg.ingest.model import RawDocument
 from policykg.settings import Settings
 
 TEXT = "text/plain"

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.features import bigrams, idf_table

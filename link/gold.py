@@ -76,7 +76,6 @@ class Report:
 def default_corpus() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExtraction]]:
     """The bundled corpus ingested and extracted (once per process): what the gold set is about."""
     from policykg.ingest.manifest import default_corpus_files, load_manifest
-
     from policykg.pipeline import process_file
     from policykg.settings import Settings
 

@@ -17,7 +17,6 @@ from policykg.link.citations import resolve_citations
 from policykg.link.clauses import ClauseLinker, carry_over
 from policykg.link.documents import Works, citation_links, expression_links, implementation_links, work_of
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink
-
 from policykg.settings import Settings
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
 from policykg.extract.model import ClauseFacts, DocumentExtraction, Target
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.features import (

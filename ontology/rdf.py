@@ -15,13 +15,14 @@ from functools import lru_cache
 from pathlib import Path, PurePath
 from typing import Any
 
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
+
 from policykg.extract.model import ClauseFacts, DocumentExtraction, Provenance
 from policykg.ingest.model import Clause, NormalisedDocument, Span
 from policykg.link.model import CorpusLinks
 from policykg.ontology import vocab as v
 from policykg.ontology.units import UnitRegistry
 from policykg.ontology.vocab import RDF_TYPE, E, P
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, parse
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent
 ONTOLOGY_FILE = ONTOLOGY_DIR / "policykg.ttl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.ingest.model import Citation, Span
 from policykg.link.citations import CitationIndex, resolve_citations
 from policykg.link.features import bigrams, dice, normalise_doc_number, normalise_title, referenced_id

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 import pytest
+
 from policykg.link import link_corpus
 from policykg.link.clauses import longest_common_substring
 from policykg.link.features import quantity_contexts, scope_only, segments, wording_features
 from policykg.link.gold import default_corpus
-
 from policykg.settings import Settings
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"

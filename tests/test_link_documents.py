@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from policykg.link import link_corpus
 from policykg.link.documents import not_later, region_contains
 from policykg.link.gold import default_corpus
-
 from policykg.settings import Settings
 
 CENTRAL_ZH = "central-opinions-carbon-peak-2021-zh"

@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
+
 from policykg.link import link_corpus
 from policykg.link.gold import clause_of, default_corpus, evaluate, load_gold, resolve_source
-
 from policykg.settings import Settings
 
 GOLD = Path(__file__).parent / "gold" / "links.toml"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from policykg.link import find_measures, link_corpus, trace
 from policykg.link.gold import default_corpus
-
 from policykg.settings import Settings
 
 

@@ -10,9 +10,10 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 import rdflib
+from test_rdf_mapping import FUJIAN, SANMING, corpus_fixture
+
 from policykg.ontology import vocab as v
 from policykg.ontology.rdf import ONTOLOGY_FILE, SHAPES_FILE, reference_quads, to_rdflib_graph
-from test_rdf_mapping import FUJIAN, SANMING, corpus_fixture
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "ontology.md"
 PKG = rdflib.Namespace(v.PKG)
@@ -187,8 +188,9 @@ def test_graph_names_cannot_collide():
 
 
 def test_real_pipeline_output_conforms(shapes):
-    from policykg.ontology.rdf import document_quads
     from test_rdf_mapping import real_sanming
+
+    from policykg.ontology.rdf import document_quads
 
     conforms, report = _validate(to_rdflib_graph(document_quads(*real_sanming())), shapes)
     assert conforms, report

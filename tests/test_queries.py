@@ -6,10 +6,10 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from policykg.graph.queries import QUERIES, Queries, example_queries, fill
-from policykg.ontology.rdf import reference_quads
 from test_rdf_mapping import FUJIAN, MEE, SANMING, corpus_fixture
 
+from policykg.graph.queries import QUERIES, Queries, example_queries, fill
+from policykg.ontology.rdf import reference_quads
 from policykg.settings import Settings
 
 I5 = f"{SANMING}~s4.i5"
@@ -273,8 +273,9 @@ def test_the_same_answers_through_the_embedded_store(q, tmp_path):
 
 
 def test_units_for_ccus_from_the_real_pipeline():
-    from policykg.ontology.rdf import document_quads
     from test_rdf_mapping import real_sanming
+
+    from policykg.ontology.rdf import document_quads
 
     doc, extraction = real_sanming()
     store = ox.Store()

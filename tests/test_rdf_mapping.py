@@ -17,6 +17,8 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 import rdflib
+from rdflib.compare import isomorphic
+
 from policykg.extract.model import (
     ClauseFacts,
     ConceptMention,
@@ -38,7 +40,6 @@ from policykg.ontology.rdf import (
     to_rdflib_graph,
 )
 from policykg.ontology.units import UnitRegistry
-from rdflib.compare import isomorphic
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "documents"
 VERSION = "0.1.0"

@@ -18,6 +18,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
 
 from graph_facts import build as build_facts  # noqa: E402
+
 from policykg.graph.oxigraph_store import OxigraphStore  # noqa: E402
 from policykg.ontology.rdf import reference_quads  # noqa: E402
 from policykg.ontology.vocab import REFERENCE_GRAPH  # noqa: E402

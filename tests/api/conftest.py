@@ -30,9 +30,9 @@ from api_support import (
 )
 from api_support import write_store as write_seed_store
 from fastapi.testclient import TestClient
+
 from policykg.api.app import create_app
 from policykg.graph.oxigraph_store import OxigraphStore
-
 from policykg.settings import Settings
 
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from api_support import TOKEN
 from fastapi.testclient import TestClient
+
 from policykg.api.app import create_app
 from policykg.graph.oxigraph_store import OxigraphStore
-
 from policykg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[2]

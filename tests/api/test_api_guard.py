@@ -15,6 +15,7 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policykg.api.problems import ApiError
 from policykg.api.sparql import check_query, check_update, tokens
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from api_support import TOKEN, assert_problem
+
 from policykg.graph.oxigraph_store import OxigraphStore
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

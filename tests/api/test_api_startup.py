@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from api_support import TOKEN, copy_store
 from fastapi.testclient import TestClient
-from policykg.api.app import create_app
-from policykg.graph.oxigraph_store import OxigraphStore
 
+from policykg.api.app import create_app
 from policykg.errors import ConfigurationError
+from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.settings import DEFAULT_TOKENS, Settings
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from api_support import TOKEN, LiveServer, assert_problem, raw_request, status_and_json
+
 from policykg.api.routes_upload import safe_filename
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

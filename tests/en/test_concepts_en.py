@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policykg.extract.nlp import COMPONENT, SPANS_KEY, en_nlp, english_variants, find_concepts
 from policykg.ontology.concepts import ConceptScheme
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policykg.extract.deadlines import extract_deadlines, year_scopes
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"

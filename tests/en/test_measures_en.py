@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policykg.extract.measures import (
     extract_measures,
     is_measure,

@@ -9,6 +9,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policykg.extract.numbers import parse_number, parse_quantity
 from policykg.extract.targets import TargetHit, extract_targets
 

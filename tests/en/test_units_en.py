@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import spacy
+
 from policykg.extract.units import extract_units
 from policykg.ontology.units import UnitRegistry
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from graph_facts import Facts, build
+
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.ontology.rdf import reference_quads
 from policykg.ontology.vocab import REFERENCE_GRAPH

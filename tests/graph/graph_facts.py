@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
+from pyoxigraph import Quad
+
 from policykg.extract.model import (
     ClauseFacts,
     ConceptMention,
@@ -30,7 +32,6 @@ from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence,
 from policykg.ontology.rdf import document_quads, links_quads, to_rdflib_graph
 from policykg.ontology.units import UnitRegistry
 from policykg.ontology.vocab import LINKS_GRAPH, graph_iri
-from pyoxigraph import Quad
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"

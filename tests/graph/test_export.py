@@ -11,14 +11,14 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18, Facts, canonical_graph
+from rdflib.compare import isomorphic
+
+from policykg.errors import BadRequest
 from policykg.graph.export import export
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.store import META_GRAPH
 from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import REFERENCE_GRAPH
-from rdflib.compare import isomorphic
-
-from policykg.errors import BadRequest
 
 TABLES = {
     "documents", "clauses", "measures", "targets", "deadlines", "units", "responsibilities", "concepts", "links",

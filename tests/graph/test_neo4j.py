@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18
+
 from policykg.graph import cypher
 from policykg.graph.neo4j_sync import Projection, apply, example_queries, projection, sync
 from policykg.graph.oxigraph_store import OxigraphStore

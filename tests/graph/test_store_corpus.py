@@ -9,12 +9,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from policykg.graph import cypher
 from policykg.graph.export import export
 from policykg.graph.neo4j_sync import Projection, apply, projection
 from policykg.graph.store import Store, open_store
 from policykg.ontology.vocab import LINKS_GRAPH, REFERENCE_GRAPH, graph_iri
-
 from policykg.settings import Settings
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"

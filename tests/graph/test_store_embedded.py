@@ -16,14 +16,14 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from graph_facts import MEE_I8, SANMING, SANMING_I5, canonical_graph
+from rdflib.compare import isomorphic
+
+from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.results import NotAcceptable, query_form
 from policykg.graph.store import META_GRAPH, Store, open_store, register_backend
 from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
-from rdflib.compare import isomorphic
-
-from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
 from policykg.settings import Settings
 
 SANMING_GRAPH = graph_iri(SANMING)

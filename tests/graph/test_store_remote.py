@@ -10,14 +10,14 @@ from collections.abc import Iterator
 
 import pytest
 from graph_facts import MEE_I8, SANMING, SANMING_I5, SANMING_I18, canonical_graph
+from rdflib.compare import isomorphic
+
+from policykg.errors import ConfigurationError, QueryTimeout
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.sparql_store import SparqlStore
 from policykg.graph.store import open_store
 from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
-from rdflib.compare import isomorphic
-
-from policykg.errors import ConfigurationError, QueryTimeout
 from policykg.settings import Settings
 
 SANMING_GRAPH = graph_iri(SANMING)

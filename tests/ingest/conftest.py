@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from policykg.ingest import ingest_file
 from policykg.ingest.manifest import default_corpus_files, load_manifest
 from policykg.ingest.model import NormalisedDocument

@@ -9,9 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from policykg.ingest import ingest_file, read_raw
-from policykg.ingest.model import NormalisedDocument
-from policykg.ingest.raw import DOCX, HTML, PDF, TEXT
 
 from policykg.errors import (
     BinaryContent,
@@ -23,6 +20,9 @@ from policykg.errors import (
     UnsafeArchive,
     UnsupportedFormat,
 )
+from policykg.ingest import ingest_file, read_raw
+from policykg.ingest.model import NormalisedDocument
+from policykg.ingest.raw import DOCX, HTML, PDF, TEXT
 from policykg.settings import Settings
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
+from policykg.errors import ConfigurationError
 from policykg.ingest.inspect import as_json, render
 from policykg.ingest.manifest import default_corpus_files, load_manifest
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.textmap import Edit, TrackedText, apply_edits
-
-from policykg.errors import ConfigurationError
 
 
 def test_manifest_entries_are_keyed_by_absolute_path(corpus_dir: Path) -> None:

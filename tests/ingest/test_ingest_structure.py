@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from policykg.ingest import normalise
 from policykg.ingest.markers import cn_number
 from policykg.ingest.model import Clause, NormalisedDocument, RawDocument

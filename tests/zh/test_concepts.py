@@ -8,6 +8,9 @@ from pathlib import Path
 
 import opencc
 import pytest
+from rdflib import RDF, Graph, Literal
+from rdflib.namespace import SKOS
+
 from policykg.extract.concepts import clause_concepts, concept_mentions
 from policykg.extract.nlp import (
     COMPONENT,
@@ -35,8 +38,6 @@ from policykg.ontology.concepts import (
     fold_width,
     normalise_label,
 )
-from rdflib import RDF, Graph, Literal
-from rdflib.namespace import SKOS
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 SANMING = "003_e073a84fa08b70e4.txt"

@@ -14,6 +14,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines, five_year_plan, year_scopes
 from policykg.extract.model import Provenance
 from policykg.ingest.model import Span

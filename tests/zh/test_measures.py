@@ -6,6 +6,7 @@ from pathlib import Path
 
 import opencc
 import pytest
+
 from policykg.extract.concepts import clause_concepts
 from policykg.extract.measures import (
     CONFIDENCE_CUE,

@@ -16,6 +16,7 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policykg.extract.model import Provenance
 from policykg.extract.numbers import parse_number, parse_quantity, scan_quantities
 from policykg.extract.targets import TargetHit, extract_targets

@@ -9,6 +9,7 @@ from pathlib import Path
 import opencc
 import pytest
 import spacy
+
 from policykg.extract.units import UnitHit, UnitList, extract_units, find_unit_lists, user_words
 from policykg.ontology.units import UnitRegistry
 
