@@ -130,13 +130,13 @@ function clauseSection(clause, ctx) {
     blocks.length ? h('div', { class: 'facts' }, blocks) : null);
 }
 
-function outline(clauses, onPick) {
+function outline(clauses, onPick, current) {
   return h('nav', { class: 'outline', 'aria-label': t('doc.outline') },
     h('h3', {}, t('doc.outline')),
     h('ol', {}, clauses.map((c) => {
       const depth = Math.max(0, (c.path?.length || 1) - 1);
       const label = `${c.number} ${c.title || (c.text || '').slice(0, 30)}`;
-      return h('li', { class: [`depth-${Math.min(depth, 4)}`, hasFacts(c) ? 'with-facts' : ''] },
+      return h('li', { class: [`depth-${Math.min(depth, 4)}`, hasFacts(c) ? 'with-facts' : '', c.id === current ? 'current' : ''] },
         h('button', { type: 'button', class: 'link', 'data-goto': c.id, title: label, onclick: () => onPick(c.id) }, label));
     })));
 }
@@ -181,6 +181,7 @@ export async function render(page, { id, params }) {
     replaceParams('doc', id, state);
     for (const s of article.querySelectorAll('.clause.focused')) s.classList.remove('focused');
     el.classList.add('focused');
+    for (const li of page.querySelectorAll('.outline li')) li.classList.toggle('current', li.querySelector('button')?.dataset.goto === clauseId);
     el.scrollIntoView({ block: 'start', behavior: 'smooth' });
   };
 
@@ -206,14 +207,17 @@ export async function render(page, { id, params }) {
       h('span', { class: 'muted small' }, t('doc.download.clauses')), downloadButtons(`${id}-clauses`, () => clauseRows(doc)),
       h('span', { class: 'muted small' }, t('doc.download.facts')), downloadButtons(`${id}-facts`, allFacts)),
     mode === 'normalised' ? note(t('doc.normalised.note')) : null,
-    h('div', { class: 'doc-layout' }, outline(clauses, pick), article),
+    h('div', { class: 'doc-layout' }, outline(clauses, pick, state.clause), article),
   );
   if (!clauses.length) article.append(note(t('doc.noclauses')));
   if (state.clause) {
     const el = document.getElementById(`clause-${state.clause}`);
     if (el) {
       el.classList.add('focused');
-      requestAnimationFrame(() => el.scrollIntoView({ block: 'start' }));
+      requestAnimationFrame(() => {
+        el.scrollIntoView({ block: 'start' });
+        page.querySelector('.outline li.current')?.scrollIntoView({ block: 'nearest' });
+      });
     }
   }
 }
