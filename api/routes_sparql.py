@@ -86,7 +86,7 @@ async def sparql(request: Request) -> Response:
     )
     if operation.kind == "update":
         require_write_token(request, settings)
-        check_update(operation.text)
+        await run_in_threadpool(check_update, operation.text)
         try:
             await run_in_threadpool(state.store.update, operation.text)
         except BadRequest as exc:
@@ -95,7 +95,7 @@ async def sparql(request: Request) -> Response:
             raise ApiError(400, "malformed_update", exc.message) from None
         return Response(status_code=204)
 
-    check_query(operation.text)
+    await run_in_threadpool(check_query, operation.text)  # seconds for a long query: off the event loop
     try:
         raw = await run_in_threadpool(
             state.store.query_raw, operation.text, request.headers.get("accept"),

@@ -197,6 +197,10 @@ def is_local(iri: str) -> bool:
     return iri.startswith(BASE)
 
 
+#: Keywords the guard refuses or checks; a text without any of them, in any case, passes as it is.
+_GUARDED = ("service", "from", "using")
+
+
 class _Prologue:
     """BASE and PREFIX declarations seen so far, to resolve the IRIs dataset clauses name."""
 
@@ -220,6 +224,9 @@ class _Prologue:
 
 
 def _check(text: str, update: bool) -> None:
+    lowered = text.lower()
+    if not any(word in lowered for word in (*_GUARDED, "load") if update or word != "load"):
+        return  # no token can name a guarded keyword: skip the tokenizer (a long query costs it seconds)
     toks = tokens(text)
     prologue = _Prologue()
     for i, token in enumerate(toks):

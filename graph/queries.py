@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from string import Template
 from typing import Any
@@ -41,15 +43,14 @@ SELECT DISTINCT ?doc ?title ?lang ?script ?level ?region ?issuer ?issued ?number
 }
 """
 
-#: The clauses of one document with their position in the original text (for reading order).
+#: The clauses of one document (their position in the original text comes from SPAN_STARTS).
 CLAUSES = """
-SELECT DISTINCT ?clause ?number ?path ?depth ?title ?text ?start WHERE {
+SELECT DISTINCT ?clause ?number ?path ?depth ?title ?text WHERE {
   ?clause a eli:LegalResourceSubdivision ; pkg:document ${doc} ; eli:number ?number .
   OPTIONAL { ?clause pkg:path ?path }
   OPTIONAL { ?clause pkg:depth ?depth }
   OPTIONAL { ?clause eli:title ?title }
   OPTIONAL { ?clause pkg:text ?text }
-  OPTIONAL { ?clause pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
 }
 """
 
@@ -72,10 +73,9 @@ SELECT DISTINCT ?clause ?concept ?label ?lang WHERE {
 
 #: Measures of one document.
 CLAUSE_MEASURES = """
-SELECT DISTINCT ?measure ?clause ?text ?start WHERE {
+SELECT DISTINCT ?measure ?clause ?text WHERE {
   ?measure a pkg:Measure ; pkg:document ${doc} ; pkg:clause ?clause .
   OPTIONAL { ?measure pkg:text ?text }
-  OPTIONAL { ?measure pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
 }
 """
 
@@ -92,9 +92,10 @@ SELECT DISTINCT ?deadline ?clause ?label ?kind ?ongoing ?begin ?end WHERE {
 """
 
 #: Targets with their clause and document; `${filter}` narrows by document, year, concept or region.
+#: Their sentence comes from TARGET_SENTENCES, their position and quote from SPAN_STARTS / SPAN_QUOTES.
 TARGETS = """
 SELECT DISTINCT ?target ?doc ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?baseValue
-                ?baseYear ?year ?quote ?sentence ?start WHERE {
+                ?baseYear ?year WHERE {
   ?target a pkg:Target ; pkg:document ?doc ; pkg:clause ?clause ; pkg:indicator ?indicator .
   ?clause eli:number ?number .
   ${filter}
@@ -106,18 +107,38 @@ SELECT DISTINCT ?target ?doc ?clause ?number ?indicator ?comparator ?value ?min 
   OPTIONAL { ?target pkg:baseValue ?baseValue }
   OPTIONAL { ?target pkg:baseYear ?baseYear }
   OPTIONAL { ?target pkg:targetYear ?year }
-  OPTIONAL { ?measure pkg:hasTarget ?target ; pkg:text ?sentence }
-  OPTIONAL {
-    ?target pkg:span ?span .
-    ?span oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start .
-    OPTIONAL { ?span oa:hasSelector ?q . ?q a oa:TextQuoteSelector ; oa:exact ?quote }
-  }
+}
+"""
+
+#: The sentences of the measures that carry each of `${items}` (targets).
+TARGET_SENTENCES = """
+SELECT DISTINCT ?item ?sentence WHERE {
+  VALUES ?item { ${items} }
+  ?measure pkg:hasTarget ?item ; pkg:text ?sentence .
+}
+"""
+
+#: Where each of `${items}` starts in the original text of its document. Optional multi-pattern
+#: groups are evaluated on their own before the join, over every span of the store; listing the
+#: items first makes the join start from them instead.
+SPAN_STARTS = """
+SELECT DISTINCT ?item ?start WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start .
+}
+"""
+
+#: The exact quote of the span of each of `${items}`.
+SPAN_QUOTES = """
+SELECT DISTINCT ?item ?quote WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextQuoteSelector ; oa:exact ?quote .
 }
 """
 
 #: Measures and clauses whose normalised text contains `${needle}` (lower-cased, simplified).
 SEARCH_TEXT = """
-SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start WHERE {
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
   {
     ?item a pkg:Measure ; pkg:clause ?clause .
     BIND("measure" AS ?kind)
@@ -131,13 +152,12 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start WHERE {
   FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
   ?clause eli:number ?number .
   OPTIONAL { ?item pkg:text ?text }
-  OPTIONAL { ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
 }
 """
 
 #: Measures and clauses tagged with one of `${concepts}`.
 SEARCH_CONCEPTS = """
-SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start ?concept WHERE {
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
   VALUES ?concept { ${concepts} }
   {
     ?item a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept .
@@ -151,14 +171,13 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?start ?concept WHERE {
   ${filter}
   ?clause eli:number ?number .
   OPTIONAL { ?item pkg:text ?text }
-  OPTIONAL { ?item pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
 }
 """
 
 #: Units responsible (lead or support) for clauses about one of `${concepts}` — the clause itself, a
 #: measure or a target in it carries the concept.
 UNITS_FOR_CONCEPTS = """
-SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number ?start WHERE {
+SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
   VALUES ?concept { ${concepts} }
   { ?clause pkg:concept ?concept . ?clause a eli:LegalResourceSubdivision . }
   UNION { ?measure a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept . }
@@ -169,7 +188,6 @@ SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number ?sta
   OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
   ${filter}
   OPTIONAL { ?unit skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans")) }
-  OPTIONAL { ?clause pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?start }
 }
 """
 
@@ -208,22 +226,24 @@ ORDER BY DESC(?best) ?target
 LIMIT ${limit}
 """
 
-#: The links from `${sources}` to each of `${targets}`.
+#: The links from `${sources}` to each of `${targets}` (a comma-separated list).
 PARENT_LINKS = """
 SELECT DISTINCT ?link ?target ?score ?rank ?relation WHERE {
   VALUES ?source { ${sources} }
-  VALUES ?target { ${targets} }
-  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target ; pkg:score ?score ; pkg:relation ?relation .
+  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target .
+  FILTER(?target IN (${targets}))
+  ?link pkg:score ?score ; pkg:relation ?relation .
   OPTIONAL { ?link pkg:rank ?rank }
 }
 """
 
-#: The evidence of the links from `${sources}` to each of `${targets}`.
+#: The evidence of the links from `${sources}` to each of `${targets}` (a comma-separated list).
 PARENT_EVIDENCE = """
 SELECT DISTINCT ?target ?evidence ?ekind ?evalue ?eweight WHERE {
   VALUES ?source { ${sources} }
-  VALUES ?target { ${targets} }
-  ?link pkg:source ?source ; pkg:target ?target ; pkg:evidence ?evidence .
+  ?link pkg:source ?source ; pkg:target ?target .
+  FILTER(?target IN (${targets}))
+  ?link pkg:evidence ?evidence .
   ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
   OPTIONAL { ?evidence pkg:weight ?eweight }
 }
@@ -246,6 +266,9 @@ QUERIES: dict[str, str] = {
     "clause_measures": CLAUSE_MEASURES,
     "clause_deadlines": CLAUSE_DEADLINES,
     "targets": TARGETS,
+    "target_sentences": TARGET_SENTENCES,
+    "span_starts": SPAN_STARTS,
+    "span_quotes": SPAN_QUOTES,
     "search_text": SEARCH_TEXT,
     "search_concepts": SEARCH_CONCEPTS,
     "units_for_concepts": UNITS_FOR_CONCEPTS,
@@ -266,6 +289,11 @@ _ORDINAL = re.compile(r"\.([a-z])(\d+)$")
 SCORE_TEXT = 0.6
 SCORE_CONCEPT_EXACT = 0.4
 SCORE_CONCEPT_PARTIAL = 0.2
+
+#: Answers kept per store generation (query text → rows); a write to the store empties the cache.
+CACHE_ENTRIES = 512
+#: IRIs per VALUES block of the follow-up queries (spans, sentences).
+VALUES_CHUNK = 2000
 
 
 def fill(query: str, **slots: str) -> str:
@@ -341,9 +369,52 @@ class Queries:
         self.settings = settings or Settings()
         self.scheme = scheme or ConceptScheme.load()
         self._labels: dict[str, str] | None = None
+        self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
+        self._cache_generation: int | None = None
+        self._cache_lock = threading.Lock()
+
+    def _generation(self) -> int | None:
+        """The store's write counter, when it keeps one (the embedded store does: every write bumps
+        it). Stores without one — a remote endpoint others may write to — are not cached."""
+        generation = getattr(self.store, "generation", None)
+        return generation if isinstance(generation, int) else None
 
     def rows(self, query: str, **slots: str) -> list[dict[str, Any]]:
-        return _rows(self.store, fill(query, **slots))
+        """The rows of a query, from a small cache valid for the store's current generation."""
+        sparql = fill(query, **slots)
+        generation = self._generation()
+        if generation is None:
+            return _rows(self.store, sparql)
+        with self._cache_lock:
+            if generation != self._cache_generation:
+                self._cache.clear()
+                self._cache_generation = generation
+            cached = self._cache.get(sparql)
+            if cached is not None:
+                self._cache.move_to_end(sparql)
+                return list(cached)
+        found = _rows(self.store, sparql)
+        with self._cache_lock:
+            if generation == self._cache_generation:
+                self._cache[sparql] = found
+                while len(self._cache) > CACHE_ENTRIES:
+                    self._cache.popitem(last=False)
+        return list(found)
+
+    def _per_item(self, query: str, items: Iterable[str], column: str) -> dict[str, Any]:
+        """item IRI → the first value of `column` a follow-up query (SPAN_STARTS, …) finds for it."""
+        unique = sorted(set(items))
+        out: dict[str, Any] = {}
+        for i in range(0, len(unique), VALUES_CHUNK):
+            values = " ".join(iri(item) for item in unique[i : i + VALUES_CHUNK])
+            for row in self.rows(query, items=values):
+                if row[column] is not None:
+                    out.setdefault(row["item"], row[column])
+        return out
+
+    def _starts(self, items: Iterable[str]) -> dict[str, int]:
+        """item IRI → the offset its span starts at in the original text."""
+        return self._per_item(SPAN_STARTS, items, "start")
 
     # --- documents --------------------------------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
@@ -387,7 +458,9 @@ class Queries:
         language = result["language"] or "zh"
         clauses: dict[str, dict[str, Any]] = {}
         order: dict[str, tuple[int, int]] = {}
-        for row in self.rows(CLAUSES, doc=doc):
+        clause_rows = self.rows(CLAUSES, doc=doc)
+        starts = self._starts(row["clause"] for row in clause_rows)
+        for row in clause_rows:
             cid = v.id_from_iri(row["clause"])
             clauses[cid] = {
                 "id": cid,
@@ -401,7 +474,8 @@ class Queries:
                 "measures": [],
                 "deadlines": [],
             }
-            order[cid] = (row["start"] if row["start"] is not None else 0, row["depth"] or 0)
+            start = starts.get(row["clause"])
+            order[cid] = (start if start is not None else 0, row["depth"] or 0)
 
         units = sorted(self.rows(CLAUSE_UNITS, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["resp"])))
         seen_units: set[tuple[str, str, str]] = set()
@@ -496,7 +570,12 @@ class Queries:
         region_slot = "?docRegion" in filter_
         by_id: dict[str, dict[str, Any]] = {}
         keys: dict[str, tuple[str, int, tuple[str, int]]] = {}
-        for row in self.rows(TARGETS, filter=filter_):
+        rows = self.rows(TARGETS, filter=filter_)
+        iris = [row["target"] for row in rows]
+        starts = self._starts(iris)
+        sentences = self._per_item(TARGET_SENTENCES, iris, "sentence")
+        quotes = self._per_item(SPAN_QUOTES, iris, "quote")
+        for row in rows:
             tid = v.id_from_iri(row["target"])
             if tid in by_id:
                 continue
@@ -513,11 +592,11 @@ class Queries:
                 "year": _year(row["year"]),
                 "document": v.id_from_iri(row["doc"]),
                 "clause": row["number"],
-                "text": row["sentence"] or row["quote"],
+                "text": sentences.get(row["target"]) or quotes.get(row["target"]),
                 "_clause": v.id_from_iri(row["clause"]),
                 "_region": None,
             }
-            keys[tid] = (by_id[tid]["document"], row["start"] or 0, _ordinal(tid))
+            keys[tid] = (by_id[tid]["document"], starts.get(row["target"]) or 0, _ordinal(tid))
         if region_slot and by_id:
             regions = {
                 v.id_from_iri(r["doc"]): v.id_from_iri(r["region"]) if r["region"] else None
@@ -583,6 +662,8 @@ class Queries:
         scores: dict[str, float] = {}
         keys: dict[str, tuple[int, str, int]] = {}
 
+        starts: dict[str, int] = {}
+
         def add(row: dict[str, Any], score: float) -> None:
             item = v.id_from_iri(row["item"])
             if item not in hits:
@@ -593,20 +674,26 @@ class Queries:
                     "text": row["text"],
                     "score": 0.0,
                 }
-                keys[item] = (0 if row["kind"] == "measure" else 1, hits[item]["document"], row["start"] or 0)
+                kind = 0 if row["kind"] == "measure" else 1
+                keys[item] = (kind, hits[item]["document"], starts.get(row["item"]) or 0)
                 scores[item] = 0.0
             scores[item] = max(scores[item], score)
 
         text_hits = set()
-        for row in self.rows(SEARCH_TEXT, filter=filter_, needle=string_literal(needle)):
+        text_rows = self.rows(SEARCH_TEXT, filter=filter_, needle=string_literal(needle))
+        concept_scores = self._search_concepts(q)
+        concept_rows: list[dict[str, Any]] = []
+        if concept_scores:
+            values = " ".join(iri(v.concept_iri(c)) for c in concept_scores)
+            concept_rows = self.rows(SEARCH_CONCEPTS, filter=filter_, concepts=values)
+        starts.update(self._starts(row["item"] for row in [*text_rows, *concept_rows]))
+        for row in text_rows:
             add(row, SCORE_TEXT)
             text_hits.add(v.id_from_iri(row["item"]))
 
-        concept_scores = self._search_concepts(q)
         if concept_scores:
-            values = " ".join(iri(v.concept_iri(c)) for c in concept_scores)
             concept_best: dict[str, float] = {}
-            for row in self.rows(SEARCH_CONCEPTS, filter=filter_, concepts=values):
+            for row in concept_rows:
                 score = concept_scores[v.id_from_iri(row["concept"])]
                 add(row, 0.0)
                 item = v.id_from_iri(row["item"])
@@ -651,6 +738,8 @@ class Queries:
             concepts=" ".join(iri(v.concept_iri(c)) for c in family),
             filter="\n  ".join(filters),
         )
+        starts = self._starts(row["clause"] for row in rows)
+        rows = [{**row, "start": starts.get(row["clause"])} for row in rows]
         units: dict[str, dict[str, Any]] = {}
         first: dict[str, tuple[str, int, tuple[str, int]]] = {}
         leads: dict[str, int] = {}
@@ -734,9 +823,10 @@ class Queries:
             cache[item] = []
             return []
         targets = " ".join(iri(row["target"]) for row in best)
+        target_list = ", ".join(iri(row["target"]) for row in best)
         info = {row["target"]: row for row in self.rows(CLAUSE_INFO, targets=targets)}
         parents: dict[str, dict[str, Any]] = {}
-        for row in self.rows(PARENT_LINKS, sources=sources, targets=targets):
+        for row in self.rows(PARENT_LINKS, sources=sources, targets=target_list):
             target = row["target"]
             parent = parents.get(target)
             if target in info and (parent is None or row["score"] > parent["score"]):
@@ -751,7 +841,7 @@ class Queries:
                     "evidence": [],
                 }
         evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
-        for row in self.rows(PARENT_EVIDENCE, sources=sources, targets=targets):
+        for row in self.rows(PARENT_EVIDENCE, sources=sources, targets=target_list):
             bucket = evidence.setdefault(row["target"], {})
             key = (row["ekind"], str(row["evalue"]))
             weight = row["eweight"] or 0.0

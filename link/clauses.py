@@ -27,9 +27,9 @@ import numpy as np
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import bigrams, idf_table
+from policykg.link.features import UNIGRAM_MARK, bigrams, idf_table
 from policykg.link.model import ClauseLink, Evidence
-from policykg.link.units import Batch, Unit, Vocabulary, clause_unit, kind_weight, source_units
+from policykg.link.units import SCOPE_WEIGHT, Batch, Unit, Vocabulary, clause_unit, kind_weight, source_units
 
 METHOD = "policykg.link.clauses/0.1"
 
@@ -37,6 +37,8 @@ METHOD = "policykg.link.clauses/0.1"
 _W_WORDING = 0.70
 _W_CONCEPT = 0.20
 _W_NUMBER = 0.10
+_W_PHRASE = 0.15  # added when the unit names a term the clause quotes, shared by the clauses quoting it
+_W_HEADING = float(__import__("os").environ.get("WH", "0.1"))
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
 _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
@@ -89,8 +91,12 @@ class ClauseIndex:
         # Feature × clause weights, with a last all-zero row standing for every feature not kept.
         self.by_feature = np.zeros((len(kept) + 1, n), dtype=np.float32)
         for i, u in enumerate(self.units):
-            cols = [column[g] for g in u.grams if g in column]
-            self.by_feature[cols, i] = weights[cols]
+            # Wording a clause only has in the scope of an action ("煤电、钢铁、水泥等项目") counts for less.
+            grams = sorted(u.grams)
+            scale = u.rows[0].scale if u.rows else np.ones(len(grams))
+            kept_at = [(column[g], x) for g, x in zip(grams, scale, strict=True) if g in column]
+            cols = [c for c, _ in kept_at]
+            self.by_feature[cols, i] = weights[cols] * np.array([x for _, x in kept_at])
         self.mass = self.by_feature.sum(axis=0)
         self.unseen = float(weights.max()) if len(kept) else 1.0
         # Vocabulary id → feature row; features the document has but ignores → -2, lacks → -1.
@@ -103,6 +109,16 @@ class ClauseIndex:
         self.by_concept = _postings(u.concepts for u in self.units)
         self.by_number = _postings(set(u.quantities) for u in self.units)
         self.by_year = _postings(u.years for u in self.units)
+        self.by_quoted = _postings(u.quoted for u in self.units)
+        # The heading's bigrams, idf-weighted: the topic a clause announces.
+        self.by_heading: dict[str, list[tuple[int, float]]] = {}
+        heading_mass = np.zeros(n)
+        for i, c in enumerate(self.clauses):
+            for g in sorted(bigrams(c.title)):
+                if g in column and not g.startswith(UNIGRAM_MARK):
+                    self.by_heading.setdefault(g, []).append((i, idf[g]))
+                    heading_mass[i] += idf[g]
+        self.heading_mass = heading_mass
         self._pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when needed
 
     def score(self, batch: Batch) -> Scores:
@@ -111,23 +127,37 @@ class ClauseIndex:
         wording, recall, shared = self._wording(batch) if self.chinese else (np.zeros((n_units, n)),) * 3
         concept = np.zeros((n_units, n))
         number = np.zeros((n_units, n))
+        phrase = np.zeros((n_units, n))
+        heading = np.zeros((n_units, n))
         for k, unit in enumerate(batch.units):
             if unit.concepts:
-                total = sum(self.concept_idf.get(c, self.unseen_concept) for c in unit.concepts)
+                # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
+                weight = {c: self.concept_idf.get(c, self.unseen_concept) * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
+                          for c in unit.concepts}
+                total = sum(weight.values())
                 for c in unit.concepts:
                     for i in self.by_concept.get(c, ()):
-                        concept[k, i] += self.concept_idf[c] / total
+                        in_scope = c in self.units[i].scope_concepts
+                        concept[k, i] += weight[c] / total * (SCOPE_WEIGHT if in_scope else 1.0)
             for q, context in unit.quantities.items():
                 for i in self.by_number.get(q, ()):
                     number[k, i] += _number_credit(context, self.units[i].quantities[q])
             for y in unit.years:
                 for i in self.by_year.get(y, ()):
                     number[k, i] += _YEAR_CREDIT
+            for g in unit.grams:
+                for i, w in self.by_heading.get(g, ()):
+                    heading[k, i] += w
+            if unit.compact:
+                for term, where in self.by_quoted.items():
+                    if term in unit.compact:
+                        phrase[k, where] += 1.0 / len(where)
         number = np.minimum(number, 1.0)
+        heading = np.divide(heading, self.heading_mass, out=np.zeros_like(heading), where=self.heading_mass > 0)
         same_lang = np.array([u.lang == "zh" for u in batch.units])[:, None] & self.chinese
         total_score = np.where(
             same_lang,
-            _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number,
+            _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number + _W_PHRASE * np.minimum(phrase, 1.0) + _W_HEADING * heading,
             _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number,
         )
         return Scores(total_score, wording, recall, shared)

@@ -74,7 +74,7 @@ def wording_features(text: str) -> set[str]:
     return grams
 
 
-_SCOPE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等")
+_SCOPE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等(?=[\u4e00-\u9fff]{0,4}(?:行业|领域|产业|项目|企业|地区|区域|单位|部门|园区))")
 
 
 def scope_only(text: str) -> set[str]:
@@ -89,6 +89,51 @@ def scope_only(text: str) -> set[str]:
         return set()
     outside = _SCOPE_LIST.sub(" ", text)
     return wording_features(inside) - wording_features(outside)
+
+
+def scope_spans(text: str) -> list[tuple[int, int]]:
+    """Where the enumerations closed by 等 lie in a text (start, end offsets)."""
+    return [m.span() for m in _SCOPE_LIST.finditer(text)]
+
+
+def inside_scope(text: str, surfaces: Iterable[str]) -> bool:
+    """True when a term is named in `text` (under any of `surfaces`) only inside 等-enumerations."""
+    spans = scope_spans(text)
+    if not spans:
+        return False
+    found = False
+    for surface in surfaces:
+        start = text.find(surface) if surface else -1
+        while start >= 0:
+            found = True
+            end = start + len(surface)
+            if not any(a <= start and end <= b for a, b in spans):
+                return False
+            start = text.find(surface, start + 1)
+    return found
+
+
+_QUOTED = re.compile(r"[“\"]([^“”\"]{2,40})[”\"]")
+_NOT_WORD = re.compile(r"[^0-9A-Za-z\u3400-\u4dbf\u4e00-\u9fff]+")
+
+
+def compact(text: str) -> str:
+    """Only the letters, digits and Chinese characters of a text: phrases compare across punctuation."""
+    return _NOT_WORD.sub("", text)
+
+
+def quoted_terms(text: str, min_chars: int = 3) -> set[str]:
+    """Terms a text puts in quotation marks (“揭榜挂帅”, “全国统筹、节约优先…”), compacted.
+
+    A higher document quotes the slogans and programme names it coins; a lower text naming one of
+    them verbatim points at the clause that coined it. Five-year-plan periods (“十四五”) are dates.
+    """
+    found = set()
+    for m in _QUOTED.finditer(text):
+        term = compact(m.group(1))
+        if len(term) >= min_chars and not _PERIOD.fullmatch(term):
+            found.add(term)
+    return found
 
 
 def segments(text: str, min_chars: int = 4) -> list[str]:

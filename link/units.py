@@ -19,7 +19,10 @@ from policykg.extract.model import ClauseFacts, DocumentExtraction, Target
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.features import (
     UNIGRAM_MARK,
+    compact,
+    inside_scope,
     quantity_contexts,
+    quoted_terms,
     scope_only,
     segments,
     wording_features,
@@ -73,6 +76,9 @@ class Unit:
     years: set[str]
     unit_roles: set[str]
     targets: list[Target] = field(default_factory=list)
+    scope_concepts: set[str] = field(default_factory=set)  # concepts named only in 等-enumerations
+    compact: str = ""  # the text without punctuation or spaces (Chinese units only)
+    quoted: set[str] = field(default_factory=set)  # terms the text quotes, compacted
     rows: list[Row] = field(default_factory=list)  # the whole text first, then each piece (if several)
 
 
@@ -132,6 +138,14 @@ def make_unit(
         unit_roles={_unit_role(u.unit_id) for u in facts.units} if facts else set(),
         targets=list(targets),
     )
+    if chinese:
+        unit.compact = compact(text)
+        unit.quoted = quoted_terms(text)
+    if chinese and facts is not None:
+        surfaces: dict[str, set[str]] = {}
+        for mention in facts.concepts:
+            surfaces.setdefault(mention.concept_id, set()).add(mention.surface)
+        unit.scope_concepts = {c for c in unit.concepts if inside_scope(text, surfaces.get(c, ()))}
     ordered = sorted(whole)
     ids = vocab.encode(ordered)
     scoped = scope_only(text) if chinese else set()

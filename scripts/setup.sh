@@ -28,6 +28,8 @@ if [ "$want_test" = 1 ]; then
   need=()
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
+  # CJK fonts so that screenshots of the page show Chinese text, not boxes
+  dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       export DEBIAN_FRONTEND=noninteractive
