@@ -1,8 +1,9 @@
 """The default backend: an embedded pyoxigraph (RocksDB) store on disk.
 
-Writes are single SPARQL Update requests, which Oxigraph applies in one transaction, so replacing a
-document's graph and its version is atomic and readers (who get a snapshot per query) see the old or
-the new graph, never a mix.
+Every write is one Oxigraph transaction — an `extend` for a graph written the first time, otherwise
+a single SPARQL Update request holding only the difference — so replacing a document's graph and its
+version is atomic, also across a crash (RocksDB's write-ahead log), and readers (who get a snapshot
+per query) see the old or the new graph, never a mix.
 
 pyoxigraph cannot interrupt a running query, so a query given a timeout runs in a worker process
 (see `policykg.graph.query_worker`) over a RocksDB checkpoint of the store — a hard-linked, read-only
@@ -34,11 +35,24 @@ import pyoxigraph as ox
 
 from policykg.errors import BadRequest, QueryTimeout, StoreError
 from policykg.graph.results import QueryResult, parse_json_results, write_json
-from policykg.graph.store import META_GRAPH, Output, Store, insert_data, iri_ref, meta_update, rdf_format
+from policykg.graph.store import (
+    META_GRAPH,
+    Output,
+    Store,
+    delete_data,
+    insert_data,
+    iri_ref,
+    meta_update,
+    rdf_format,
+)
 from policykg.settings import Settings
 
 #: Triples per INSERT DATA operation of a replace (all in one request, hence one transaction).
 _INSERT_CHUNK = 5000
+
+
+def _has_bnode(t: ox.Triple) -> bool:
+    return isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode)
 
 
 def run_query(store: ox.Store, sparql: str, max_rows: int | None = None) -> QueryResult:
@@ -332,21 +346,51 @@ class OxigraphStore(Store):
             self.generation += 1
 
     def _write_graph(self, graph_iri: str, triples: list[ox.Triple], meta: list[ox.Triple]) -> None:
-        ops = [f"DROP SILENT GRAPH {iri_ref(graph_iri)}"]
-        ops += insert_data(graph_iri, triples, _INSERT_CHUNK)
-        ops += meta_update(graph_iri, meta)
-        self._apply(ops)
+        """Replaces a graph and its meta description in ONE transaction, choosing the cheapest form.
+
+        * A graph the store has never held (no quads, no meta): one `extend` of data and meta —
+          a single RocksDB transaction, about five times faster than parsing INSERT DATA text.
+        * A graph already there: one update request holding only the difference (DELETE DATA of the
+          triples that went away, INSERT DATA of the new ones) and the new meta description. A rebuild
+          after a small change therefore writes a small transaction; a graph that changed entirely
+          costs what a full rewrite costs.
+        * Blank nodes cannot be named across requests, so a graph holding any falls back to
+          DROP + INSERT DATA + meta, still one request.
+        """
+        node = ox.NamedNode(graph_iri)
+        meta_node = ox.NamedNode(META_GRAPH)
+        has_meta = next(iter(self._store.quads_for_pattern(node, None, None, meta_node)), None) is not None
+        old = [q.triple for q in self._store.quads_for_pattern(None, None, None, node)]
+        if not has_meta and not old:
+            self._extend([ox.Quad(t.subject, t.predicate, t.object, node) for t in triples]
+                         + [ox.Quad(t.subject, t.predicate, t.object, meta_node) for t in meta])
+            return
+        if any(_has_bnode(t) for t in old) or any(_has_bnode(t) for t in triples):
+            ops = [f"DROP SILENT GRAPH {iri_ref(graph_iri)}"]
+            ops += insert_data(graph_iri, triples, _INSERT_CHUNK)
+            self._apply(ops + meta_update(graph_iri, meta))
+            return
+        new_set = set(triples)
+        old_set = set(old)
+        removed = [t for t in old if t not in new_set]
+        added = [t for t in triples if t not in old_set]
+        ops = delete_data(graph_iri, removed, _INSERT_CHUNK) + insert_data(graph_iri, added, _INSERT_CHUNK)
+        self._apply(ops + meta_update(graph_iri, meta))
+
+    def _extend(self, quads: list[ox.Quad]) -> None:
+        """Adds quads in one transaction (all or nothing, also across a crash)."""
+        try:
+            self._store.extend(quads)
+        except OSError as exc:
+            raise StoreError(f"store write failed: {exc}") from None
+        finally:
+            self.generation += 1
 
     def _drop_graph(self, graph_iri: str) -> None:
         self._apply([f"DROP SILENT GRAPH {iri_ref(graph_iri)}", *meta_update(graph_iri, [])])
 
     def _insert(self, quads: list[ox.Quad]) -> None:
-        try:
-            self._store.extend(quads)  # transactional
-        except OSError as exc:
-            raise StoreError(f"store write failed: {exc}") from None
-        finally:
-            self.generation += 1
+        self._extend(quads)
 
     def _graph_quads(self, graph_iri: str) -> Iterator[ox.Quad]:
         return iter(self._store.quads_for_pattern(None, None, None, ox.NamedNode(graph_iri)))

@@ -10,6 +10,7 @@ a unit's label, say — may live in a document graph and in the reference graph.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -24,6 +25,9 @@ from policykg.graph.results import to_python
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme, normalise_label
 from policykg.settings import Settings
+
+#: `vocab.id_from_iri`, memoised: answers hold thousands of IRIs, most of them seen before.
+_id = functools.lru_cache(maxsize=1 << 16)(v.id_from_iri)
 
 # --- the queries --------------------------------------------------------------------------------------
 
@@ -139,6 +143,10 @@ SELECT DISTINCT ?item ?quote WHERE {
 #: Measures and clauses whose normalised text contains `${needle}` (lower-cased, simplified).
 SEARCH_TEXT = """
 SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
+  ?item pkg:normalisedText ?normalised .
+  FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
+  ?item pkg:document ?doc .
+  ${filter}
   {
     ?item a pkg:Measure ; pkg:clause ?clause .
     BIND("measure" AS ?kind)
@@ -147,9 +155,6 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
     BIND(?item AS ?clause)
     BIND("clause" AS ?kind)
   }
-  ?item pkg:document ?doc ; pkg:normalisedText ?normalised .
-  ${filter}
-  FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
   ?clause eli:number ?number .
   OPTIONAL { ?item pkg:text ?text }
 }
@@ -159,16 +164,16 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
 SEARCH_CONCEPTS = """
 SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
   VALUES ?concept { ${concepts} }
+  ?item pkg:concept ?concept ; pkg:document ?doc .
+  ${filter}
   {
-    ?item a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept .
+    ?item a pkg:Measure ; pkg:clause ?clause .
     BIND("measure" AS ?kind)
   } UNION {
-    ?item a eli:LegalResourceSubdivision ; pkg:concept ?concept .
+    ?item a eli:LegalResourceSubdivision .
     BIND(?item AS ?clause)
     BIND("clause" AS ?kind)
   }
-  ?item pkg:document ?doc .
-  ${filter}
   ?clause eli:number ?number .
   OPTIONAL { ?item pkg:text ?text }
 }
@@ -179,10 +184,11 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
 UNITS_FOR_CONCEPTS = """
 SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
   VALUES ?concept { ${concepts} }
-  { ?clause pkg:concept ?concept . ?clause a eli:LegalResourceSubdivision . }
-  UNION { ?measure a pkg:Measure ; pkg:clause ?clause ; pkg:concept ?concept . }
-  UNION { ?target a pkg:Target ; pkg:clause ?clause ; pkg:concept ?concept . }
-  ?resp a pkg:Responsibility ; pkg:clause ?clause ; pkg:unit ?unit ; pkg:role ?role ; pkg:document ?doc .
+  ?thing pkg:concept ?concept .
+  { ?thing a eli:LegalResourceSubdivision . BIND(?thing AS ?clause) }
+  UNION { ?thing a pkg:Measure ; pkg:clause ?clause . }
+  UNION { ?thing a pkg:Target ; pkg:clause ?clause . }
+  ?resp pkg:clause ?clause ; a pkg:Responsibility ; pkg:unit ?unit ; pkg:role ?role ; pkg:document ?doc .
   FILTER(?role IN ("lead", "support"))
   ?clause eli:number ?number .
   OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
@@ -424,7 +430,7 @@ class Queries:
         docs: dict[str, dict[str, Any]] = {}
         scripts: dict[str, str | None] = {}
         for row in self.rows(DOCUMENTS, filter=filter_):
-            doc_id = v.id_from_iri(row["doc"])
+            doc_id = _id(row["doc"])
             entry = docs.get(doc_id)
             if entry is None:
                 entry = docs[doc_id] = {
@@ -432,7 +438,7 @@ class Queries:
                     "title": None,
                     "titles": {},
                     "level": row["level"],
-                    "region": v.id_from_iri(row["region"]) if row["region"] else None,
+                    "region": _id(row["region"]) if row["region"] else None,
                     "issuer": row["issuer"],
                     "issued": _issued(row["issued"]),
                     "doc_number": row["number"],
@@ -461,7 +467,7 @@ class Queries:
         clause_rows = self.rows(CLAUSES, doc=doc)
         starts = self._starts(row["clause"] for row in clause_rows)
         for row in clause_rows:
-            cid = v.id_from_iri(row["clause"])
+            cid = _id(row["clause"])
             clauses[cid] = {
                 "id": cid,
                 "number": row["number"],
@@ -477,10 +483,10 @@ class Queries:
             start = starts.get(row["clause"])
             order[cid] = (start if start is not None else 0, row["depth"] or 0)
 
-        units = sorted(self.rows(CLAUSE_UNITS, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["resp"])))
+        units = sorted(self.rows(CLAUSE_UNITS, doc=doc), key=lambda r: _ordinal(_id(r["resp"])))
         seen_units: set[tuple[str, str, str]] = set()
         for row in units:
-            cid, uid = v.id_from_iri(row["clause"]), v.id_from_iri(row["unit"])
+            cid, uid = _id(row["clause"]), _id(row["unit"])
             if cid not in clauses or (cid, uid, row["role"]) in seen_units:
                 continue
             seen_units.add((cid, uid, row["role"]))
@@ -488,7 +494,7 @@ class Queries:
                 {
                     "id": uid,
                     "label": row["label"],
-                    "jurisdiction": v.id_from_iri(row["jurisdiction"]) if row["jurisdiction"] else None,
+                    "jurisdiction": _id(row["jurisdiction"]) if row["jurisdiction"] else None,
                     "role": row["role"],
                 }
             )
@@ -501,7 +507,7 @@ class Queries:
 
         labels: dict[tuple[str, str], dict[str, str]] = {}
         for row in self.rows(CLAUSE_CONCEPTS, doc=doc):
-            key = (v.id_from_iri(row["clause"]), v.id_from_iri(row["concept"]))
+            key = (_id(row["clause"]), _id(row["concept"]))
             bucket = labels.setdefault(key, {})
             if row["label"] is not None:
                 bucket[_script(row["lang"]) or "und"] = row["label"]
@@ -511,18 +517,18 @@ class Queries:
                 label = by_script.get(want) or by_script.get("zh-Hans") or next(iter(by_script.values()), concept_id)
                 clauses[cid]["concepts"].append({"id": concept_id, "label": label})
 
-        for row in sorted(self.rows(CLAUSE_MEASURES, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["measure"]))):
-            cid = v.id_from_iri(row["clause"])
+        for row in sorted(self.rows(CLAUSE_MEASURES, doc=doc), key=lambda r: _ordinal(_id(r["measure"]))):
+            cid = _id(row["clause"])
             if cid in clauses:
-                clauses[cid]["measures"].append({"id": v.id_from_iri(row["measure"]), "text": row["text"]})
+                clauses[cid]["measures"].append({"id": _id(row["measure"]), "text": row["text"]})
 
-        deadlines = sorted(self.rows(CLAUSE_DEADLINES, doc=doc), key=lambda r: _ordinal(v.id_from_iri(r["deadline"])))
+        deadlines = sorted(self.rows(CLAUSE_DEADLINES, doc=doc), key=lambda r: _ordinal(_id(r["deadline"])))
         for row in deadlines:
-            cid = v.id_from_iri(row["clause"])
+            cid = _id(row["clause"])
             if cid in clauses:
                 clauses[cid]["deadlines"].append(
                     {
-                        "id": v.id_from_iri(row["deadline"]),
+                        "id": _id(row["deadline"]),
                         "label": row["label"],
                         "start": _issued(row["begin"]),
                         "end": _issued(row["end"]),
@@ -576,7 +582,7 @@ class Queries:
         sentences = self._per_item(TARGET_SENTENCES, iris, "sentence")
         quotes = self._per_item(SPAN_QUOTES, iris, "quote")
         for row in rows:
-            tid = v.id_from_iri(row["target"])
+            tid = _id(row["target"])
             if tid in by_id:
                 continue
             by_id[tid] = {
@@ -590,16 +596,16 @@ class Queries:
                 "base_value": row["baseValue"],
                 "base_year": _year(row["baseYear"]),
                 "year": _year(row["year"]),
-                "document": v.id_from_iri(row["doc"]),
+                "document": _id(row["doc"]),
                 "clause": row["number"],
                 "text": sentences.get(row["target"]) or quotes.get(row["target"]),
-                "_clause": v.id_from_iri(row["clause"]),
+                "_clause": _id(row["clause"]),
                 "_region": None,
             }
             keys[tid] = (by_id[tid]["document"], starts.get(row["target"]) or 0, _ordinal(tid))
         if region_slot and by_id:
             regions = {
-                v.id_from_iri(r["doc"]): v.id_from_iri(r["region"]) if r["region"] else None
+                _id(r["doc"]): _id(r["region"]) if r["region"] else None
                 for r in self.rows(DOCUMENTS)
             }
             for t in by_id.values():
@@ -665,11 +671,11 @@ class Queries:
         starts: dict[str, int] = {}
 
         def add(row: dict[str, Any], score: float) -> None:
-            item = v.id_from_iri(row["item"])
+            item = _id(row["item"])
             if item not in hits:
                 hits[item] = {
                     "id": item,
-                    "document": v.id_from_iri(row["doc"]),
+                    "document": _id(row["doc"]),
                     "clause": row["number"],
                     "text": row["text"],
                     "score": 0.0,
@@ -689,14 +695,14 @@ class Queries:
         starts.update(self._starts(row["item"] for row in [*text_rows, *concept_rows]))
         for row in text_rows:
             add(row, SCORE_TEXT)
-            text_hits.add(v.id_from_iri(row["item"]))
+            text_hits.add(_id(row["item"]))
 
         if concept_scores:
             concept_best: dict[str, float] = {}
             for row in concept_rows:
-                score = concept_scores[v.id_from_iri(row["concept"])]
+                score = concept_scores[_id(row["concept"])]
                 add(row, 0.0)
-                item = v.id_from_iri(row["item"])
+                item = _id(row["item"])
                 concept_best[item] = max(concept_best.get(item, 0.0), score)
             for item, score in concept_best.items():
                 scores[item] = (SCORE_TEXT if item in text_hits else 0.0) + score
@@ -743,19 +749,19 @@ class Queries:
         units: dict[str, dict[str, Any]] = {}
         first: dict[str, tuple[str, int, tuple[str, int]]] = {}
         leads: dict[str, int] = {}
-        for row in sorted(rows, key=lambda r: (v.id_from_iri(r["doc"]), r["start"] or 0, _ordinal(v.id_from_iri(r["resp"])))):
-            uid = v.id_from_iri(row["unit"])
-            jurisdiction = v.id_from_iri(row["jurisdiction"]) if row["jurisdiction"] else None
+        for row in sorted(rows, key=lambda r: (_id(r["doc"]), r["start"] or 0, _ordinal(_id(r["resp"])))):
+            uid = _id(row["unit"])
+            jurisdiction = _id(row["jurisdiction"]) if row["jurisdiction"] else None
             if region and not _within(jurisdiction or "", region):
                 continue
             unit = units.get(uid)
             if unit is None:
                 unit = units[uid] = {"id": uid, "label": row["label"], "jurisdiction": jurisdiction, "clauses": []}
-                first[uid] = (v.id_from_iri(row["doc"]), row["start"] or 0, _ordinal(v.id_from_iri(row["resp"])))
+                first[uid] = (_id(row["doc"]), row["start"] or 0, _ordinal(_id(row["resp"])))
                 leads[uid] = 0
             entry = {
-                "id": v.id_from_iri(row["clause"]),
-                "document": v.id_from_iri(row["doc"]),
+                "id": _id(row["clause"]),
+                "document": _id(row["doc"]),
                 "clause": row["number"],
                 "role": row["role"],
             }
@@ -784,7 +790,7 @@ class Queries:
         source = {
             "id": item_id,
             "kind": v.kind_of_iri(row["item"]),
-            "document": v.id_from_iri(row["doc"]),
+            "document": _id(row["doc"]),
             "clause": row["number"],
             "text": row["text"],
         }
@@ -831,8 +837,8 @@ class Queries:
             parent = parents.get(target)
             if target in info and (parent is None or row["score"] > parent["score"]):
                 parents[target] = {
-                    "id": v.id_from_iri(target),
-                    "document": v.id_from_iri(info[target]["doc"]),
+                    "id": _id(target),
+                    "document": _id(info[target]["doc"]),
                     "clause": info[target]["number"],
                     "text": info[target]["text"],
                     "score": row["score"],

@@ -132,6 +132,19 @@ def insert_data(graph_iri: str, triples: list[ox.Triple], chunk: int | None = No
     return ops
 
 
+def delete_data(graph_iri: str, triples: list[ox.Triple], chunk: int | None = None) -> list[str]:
+    """`DELETE DATA` operations removing `triples` (which must hold no blank node) from `graph_iri`."""
+    if not triples:
+        return []
+    graph = iri_ref(graph_iri)
+    size = max(1, chunk or len(triples))
+    ops = []
+    for start in range(0, len(triples), size):
+        body = " .\n".join(str(t) for t in triples[start : start + size])
+        ops.append(f"DELETE DATA {{ GRAPH {graph} {{\n{body} .\n}} }}")
+    return ops
+
+
 def meta_update(graph_iri: str, meta: list[ox.Triple]) -> list[str]:
     """Operations that replace the meta description of one graph (or delete it, with `meta` empty)."""
     ops = [f"DELETE WHERE {{ GRAPH {iri_ref(META_GRAPH)} {{ {iri_ref(graph_iri)} ?p ?o }} }}"]

@@ -137,16 +137,22 @@ def _bomless_utf16(sample: bytes) -> str | None:
 #: What a UTF-16 text is made of: ASCII, CJK ideographs and punctuation, full-width forms, general punctuation.
 _TEXT_CHARS = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u2460-\u24ff\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
+_CJK_PUNCTUATION = re.compile("[\u3001\u3002\uff0c\uff1b\uff1a]")  # 、。，；：
+
 
 def _utf16_by_content(sample: bytes) -> str | None:
     """The byte order under which a BOM-less sample reads as text, for UTF-16 with few ASCII characters.
 
     Chinese in UTF-16 has NULs only in its ASCII characters (line ends, digits), so their parity is a
-    weak sign; decoded in the right order, nearly every character is ASCII or CJK, in the wrong order
-    hardly any is.
+    weak sign; decoded in the right order, nearly every character is ASCII or CJK and the text is
+    punctuated the Chinese way, in the wrong order (or for binary data) it is not.
     """
     for name in ("utf-16-le", "utf-16-be"):
         text = sample.decode(name, errors="replace")
-        if text and len(_TEXT_CHARS.findall(text)) >= 0.95 * len(text):
+        if (
+            text
+            and len(_TEXT_CHARS.findall(text)) >= 0.95 * len(text)
+            and len(_CJK_PUNCTUATION.findall(text)) >= 0.005 * len(text)
+        ):
             return name
     return None

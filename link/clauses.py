@@ -39,6 +39,7 @@ _W_CONCEPT = 0.20
 _W_NUMBER = 0.10
 _W_PHRASE = 0.15  # added when the unit names a term the clause quotes, shared by the clauses quoting it
 _W_HEADING = float(__import__("os").environ.get("WH", "0.1"))
+_BROADER_CREDIT = float(__import__("os").environ.get("WB", "0.5"))
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
 _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
@@ -110,15 +111,16 @@ class ClauseIndex:
         self.by_number = _postings(set(u.quantities) for u in self.units)
         self.by_year = _postings(u.years for u in self.units)
         self.by_quoted = _postings(u.quoted for u in self.units)
-        # The heading's bigrams, idf-weighted: the topic a clause announces.
-        self.by_heading: dict[str, list[tuple[int, float]]] = {}
-        heading_mass = np.zeros(n)
-        for i, c in enumerate(self.clauses):
-            for g in sorted(bigrams(c.title)):
-                if g in column and not g.startswith(UNIGRAM_MARK):
-                    self.by_heading.setdefault(g, []).append((i, idf[g]))
-                    heading_mass[i] += idf[g]
-        self.heading_mass = heading_mass
+        # The headings' bigrams, idf-weighted (the topic each clause announces), as a small matrix:
+        # heading feature × clause, and for every kept feature its heading row or -1.
+        titles = [sorted(g for g in bigrams(c.title) if g in column) for c in self.clauses]
+        in_titles = sorted(set().union(*titles)) if titles else []
+        self.heading_row = np.full(len(kept) + 1, -1, dtype=np.int64)
+        self.heading_row[[column[g] for g in in_titles]] = np.arange(len(in_titles))
+        self.by_heading = np.zeros((len(in_titles), n))
+        for i, grams in enumerate(titles):
+            self.by_heading[self.heading_row[[column[g] for g in grams]], i] = [idf[g] for g in grams]
+        self.heading_mass = self.by_heading.sum(axis=0)
         self._pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when needed
 
     def score(self, batch: Batch) -> Scores:
@@ -128,7 +130,6 @@ class ClauseIndex:
         concept = np.zeros((n_units, n))
         number = np.zeros((n_units, n))
         phrase = np.zeros((n_units, n))
-        heading = np.zeros((n_units, n))
         for k, unit in enumerate(batch.units):
             if unit.concepts:
                 # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
@@ -136,24 +137,26 @@ class ClauseIndex:
                           for c in unit.concepts}
                 total = sum(weight.values())
                 for c in unit.concepts:
-                    for i in self.by_concept.get(c, ()):
+                    holders = self.by_concept.get(c, ())
+                    for i in holders:
                         in_scope = c in self.units[i].scope_concepts
                         concept[k, i] += weight[c] / total * (SCOPE_WEIGHT if in_scope else 1.0)
+                    # A clause naming a broader concept (wind power for offshore wind) covers it in part.
+                    broader = {i for a in concept_ancestors(c) for i in self.by_concept.get(a, ())} - set(holders)
+                    for i in broader:
+                        concept[k, i] += weight[c] / total * _BROADER_CREDIT
             for q, context in unit.quantities.items():
                 for i in self.by_number.get(q, ()):
                     number[k, i] += _number_credit(context, self.units[i].quantities[q])
             for y in unit.years:
                 for i in self.by_year.get(y, ()):
                     number[k, i] += _YEAR_CREDIT
-            for g in unit.grams:
-                for i, w in self.by_heading.get(g, ()):
-                    heading[k, i] += w
             if unit.compact:
                 for term, where in self.by_quoted.items():
                     if term in unit.compact:
                         phrase[k, where] += 1.0 / len(where)
         number = np.minimum(number, 1.0)
-        heading = np.divide(heading, self.heading_mass, out=np.zeros_like(heading), where=self.heading_mass > 0)
+        heading = self._heading(batch) if self.chinese else np.zeros((n_units, n))
         same_lang = np.array([u.lang == "zh" for u in batch.units])[:, None] & self.chinese
         total_score = np.where(
             same_lang,
@@ -161,6 +164,23 @@ class ClauseIndex:
             _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number,
         )
         return Scores(total_score, wording, recall, shared)
+
+    def _heading(self, batch: Batch) -> np.ndarray:
+        """Share of every clause's heading (idf mass of its bigrams) that each unit's text holds."""
+        n_units, n = len(batch.units), len(self.units)
+        heading = np.zeros((n_units, n))
+        if not len(self.by_heading) or not len(batch.ids):
+            return heading
+        unit_of_row = np.full(len(batch.starts), -1, dtype=np.int64)
+        unit_of_row[batch.whole] = np.arange(n_units)
+        unit_of_id = np.repeat(unit_of_row, batch.sizes)
+        inside = batch.ids < len(self.row_of)
+        rows = np.full(len(batch.ids), -1, dtype=np.int64)
+        rows[inside] = self.row_of[batch.ids[inside]]
+        h = np.where(rows >= 0, self.heading_row[np.maximum(rows, 0)], -1)
+        pick = (h >= 0) & (unit_of_id >= 0)
+        np.add.at(heading, unit_of_id[pick], self.by_heading[h[pick]])
+        return np.divide(heading, self.heading_mass, out=heading, where=self.heading_mass > 0)
 
     def _wording(self, batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Wording similarity of every unit to every clause in [0, 1], the recall behind it, and the
@@ -360,6 +380,15 @@ def classify(unit: Unit, clause_unit_: Unit, recall: float) -> str:
         if wording and len(wording & clause_unit_.grams) >= 0.6 * len(wording):
             return "quantifies"
     return "implements"
+
+
+@functools.lru_cache(maxsize=None)
+def concept_ancestors(concept_id: str) -> tuple[str, ...]:
+    """The concepts above one of the scheme (broader, transitively); none for an unknown id."""
+    from policykg.ontology.concepts import ConceptScheme
+
+    scheme = ConceptScheme.load()
+    return tuple(scheme.ancestors(concept_id)) if concept_id in scheme.concepts else ()
 
 
 @functools.lru_cache(maxsize=1)

@@ -52,7 +52,7 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
     summary = build([corpus_dir / SANMING, batch], Settings(store=str(store_dir), workers=1), progress=progress)
     elapsed = time.monotonic() - started
 
-    assert summary.total == len(expect) + 1 == 26
+    assert summary.total == len(expect) + 1 == 27
     assert summary.ok + summary.quarantined + summary.skipped == summary.total
     outcomes = {Path(o.path).name: o for o in summary.outcomes}
     assert outcomes[SANMING].status == "ok" and outcomes[SANMING].document == SANMING_ID
