@@ -8,6 +8,13 @@ so it dominates when both sides are Chinese; between languages concepts and numb
 and where a higher work has a Chinese expression the links found for it are carried over to its
 other expressions clause by clause (same path), never through translation.
 
+What a clause is *about* weighs more than what it merely lists: features and concepts a text only
+names inside an enumeration of the scope of an action ("钢铁、水泥、煤电、化工等行业", "煤电、钢铁、水泥、石化
+等高碳项目") count half on either side, so a carbon-capture measure meets the technology clause rather
+than the investment clause that lists the same industries. A term a higher clause quotes (the slogan
+“全国统筹、节约优先、双轮驱动、内外畅通、防范风险”, “揭榜挂帅”) named verbatim in a measure points at
+that clause, and so, more mildly, does a measure naming the clause's own heading.
+
 A measure also gets evidence through the documents between it and the target: a Sanming measure
 carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
 carries out, since Fujian's fuller wording is closer to the centre's.
@@ -27,7 +34,7 @@ import numpy as np
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import UNIGRAM_MARK, bigrams, idf_table
+from policykg.link.features import bigrams, idf_table
 from policykg.link.model import ClauseLink, Evidence
 from policykg.link.units import SCOPE_WEIGHT, Batch, Unit, Vocabulary, clause_unit, kind_weight, source_units
 
@@ -38,8 +45,8 @@ _W_WORDING = 0.70
 _W_CONCEPT = 0.20
 _W_NUMBER = 0.10
 _W_PHRASE = 0.15  # added when the unit names a term the clause quotes, shared by the clauses quoting it
-_W_HEADING = float(__import__("os").environ.get("WH", "0.1"))
-_BROADER_CREDIT = float(__import__("os").environ.get("WB", "0.5"))
+_W_HEADING = 0.10  # added in proportion to the share of the clause's heading the unit names
+_BROADER_CREDIT = 0.3  # a concept counts this much in a clause naming only a broader one
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
 _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
@@ -124,7 +131,14 @@ class ClauseIndex:
         self._pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when needed
 
     def score(self, batch: Batch) -> Scores:
-        """Every unit of the batch against every clause."""
+        """Every unit of the batch against every clause.
+
+        Between Chinese texts: wording, concepts (idf-weighted share of the unit's concepts the clause
+        names; a concept only named in the scope of an action, on either side, counts half, and a
+        clause naming only a broader concept covers it in part), quantities and years, plus two
+        bonuses: a term the clause quotes (a slogan, a programme name) named in the unit, and the
+        share of the clause's heading the unit names.
+        """
         n_units, n = len(batch.units), len(self.units)
         wording, recall, shared = self._wording(batch) if self.chinese else (np.zeros((n_units, n)),) * 3
         concept = np.zeros((n_units, n))
@@ -133,8 +147,10 @@ class ClauseIndex:
         for k, unit in enumerate(batch.units):
             if unit.concepts:
                 # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
-                weight = {c: self.concept_idf.get(c, self.unseen_concept) * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
-                          for c in unit.concepts}
+                weight = {
+                    c: self.concept_idf.get(c, self.unseen_concept) * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
+                    for c in unit.concepts
+                }
                 total = sum(weight.values())
                 for c in unit.concepts:
                     holders = self.by_concept.get(c, ())
@@ -160,7 +176,8 @@ class ClauseIndex:
         same_lang = np.array([u.lang == "zh" for u in batch.units])[:, None] & self.chinese
         total_score = np.where(
             same_lang,
-            _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number + _W_PHRASE * np.minimum(phrase, 1.0) + _W_HEADING * heading,
+            _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number
+            + _W_PHRASE * np.minimum(phrase, 1.0) + _W_HEADING * heading,
             _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number,
         )
         return Scores(total_score, wording, recall, shared)
@@ -241,6 +258,14 @@ class ClauseIndex:
             evidence.append(Evidence("wording", core, round(wording, 4)))
         for c in sorted(unit.concepts & clause_unit_.concepts):
             evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
+        broader: dict[str, float] = {}  # concepts the clause names above the unit's own
+        for c in sorted(unit.concepts - clause_unit_.concepts):
+            credit = self.concept_idf.get(c, self.unseen_concept) * _BROADER_CREDIT
+            for a in concept_ancestors(c):
+                if a in clause_unit_.concepts and a not in unit.concepts:
+                    broader[a] = max(broader.get(a, 0.0), credit)
+        for a in sorted(broader):
+            evidence.append(Evidence("concept", a, round(broader[a], 4)))
         for q in sorted(unit.quantities.keys() & clause_unit_.quantities.keys()):
             credit = _number_credit(unit.quantities[q], clause_unit_.quantities[q])
             if credit:
@@ -382,7 +407,7 @@ def classify(unit: Unit, clause_unit_: Unit, recall: float) -> str:
     return "implements"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def concept_ancestors(concept_id: str) -> tuple[str, ...]:
     """The concepts above one of the scheme (broader, transitively); none for an unknown id."""
     from policykg.ontology.concepts import ConceptScheme

@@ -74,11 +74,17 @@ def wording_features(text: str) -> set[str]:
     return grams
 
 
-_SCOPE_LIST = re.compile(r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等(?=[\u4e00-\u9fff]{0,4}(?:行业|领域|产业|项目|企业|地区|区域|单位|部门|园区))")
+#: An enumeration closed by 等 and followed by the kind of thing it enumerates: sectors, fields,
+#: projects, enterprises, places or units ("钢铁、水泥等行业", "煤电、石化等高碳项目"). A list closed by 等
+#: alone ("大力发展风能、太阳能、地热能等,") is what the action is about, not its scope.
+_SCOPE_LIST = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等"
+    r"(?=[\u4e00-\u9fff]{0,4}(?:行业|领域|产业|项目|企业|地区|区域|单位|部门|园区))"
+)
 
 
 def scope_only(text: str) -> set[str]:
-    """Wording features found only inside enumerations closed by 等 ("钢铁、水泥、煤电、化工等").
+    """Wording features found only inside scope enumerations ("钢铁、水泥、煤电、化工等行业", see `_SCOPE_LIST`).
 
     Such lists name the scope of an action, not the action: "推进钢铁、水泥…等行业开展二氧化碳捕集…示范"
     is about carbon capture, and the same list of industries recurs in clauses about investment,
@@ -92,13 +98,13 @@ def scope_only(text: str) -> set[str]:
 
 
 def scope_spans(text: str) -> list[tuple[int, int]]:
-    """Where the enumerations closed by 等 lie in a text (start, end offsets)."""
+    """Where the scope enumerations closed by 等 lie in a text (start, end offsets)."""
     return [m.span() for m in _SCOPE_LIST.finditer(text)]
 
 
-def inside_scope(text: str, surfaces: Iterable[str]) -> bool:
-    """True when a term is named in `text` (under any of `surfaces`) only inside 等-enumerations."""
-    spans = scope_spans(text)
+def inside_scope(text: str, surfaces: Iterable[str], spans: list[tuple[int, int]]) -> bool:
+    """True when a term is named in `text` (under any of `surfaces`) only inside the 等-enumerations
+    at `spans` (see `scope_spans`)."""
     if not spans:
         return False
     found = False

@@ -24,6 +24,7 @@ from policykg.link.features import (
     quantity_contexts,
     quoted_terms,
     scope_only,
+    scope_spans,
     segments,
     wording_features,
     years,
@@ -141,11 +142,12 @@ def make_unit(
     if chinese:
         unit.compact = compact(text)
         unit.quoted = quoted_terms(text)
-    if chinese and facts is not None:
+    spans = scope_spans(text) if chinese and facts is not None and unit.concepts else []
+    if spans and facts is not None:
         surfaces: dict[str, set[str]] = {}
         for mention in facts.concepts:
             surfaces.setdefault(mention.concept_id, set()).add(mention.surface)
-        unit.scope_concepts = {c for c in unit.concepts if inside_scope(text, surfaces.get(c, ()))}
+        unit.scope_concepts = {c for c in unit.concepts if inside_scope(text, surfaces.get(c, ()), spans)}
     ordered = sorted(whole)
     ids = vocab.encode(ordered)
     scoped = scope_only(text) if chinese else set()

@@ -125,3 +125,18 @@ def test_units_for_ccus_in_every_script_and_partial_label(built_settings):
             assert result is not None, label
             assert result["concept"]["id"] == "ccus", label
             assert sorted(u["label"] for u in result["units"]) == expected, label
+
+
+def test_the_links_graph_of_the_corpus_conforms_to_the_shapes(built_store):
+    """Every clause link the build wrote (scores, ranks, relations, evidence kinds) satisfies ontology/shapes.ttl."""
+    import pyshacl
+    import rdflib
+
+    store_dir, _ = built_store
+    with open_store(Settings(store=str(store_dir))) as store:
+        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in store.iter_quads(LINKS_GRAPH)]
+    assert len(lines) > 10_000
+    data = rdflib.Graph().parse(data="\n".join(lines), format="nt")
+    shapes = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl")
+    conforms, _, report = pyshacl.validate(data, shacl_graph=shapes)
+    assert conforms, report[:2000]

@@ -7,8 +7,15 @@ from collections import defaultdict
 import pytest
 
 from policykg.link import link_corpus
-from policykg.link.clauses import longest_common_substring
-from policykg.link.features import quantity_contexts, scope_only, segments, wording_features
+from policykg.link.clauses import ClauseLinker, concept_ancestors, longest_common_substring
+from policykg.link.features import (
+    quantity_contexts,
+    quoted_terms,
+    scope_only,
+    scope_spans,
+    segments,
+    wording_features,
+)
 from policykg.link.gold import default_corpus
 from policykg.settings import Settings
 
@@ -130,3 +137,62 @@ def test_sentences_split_into_comma_pieces_and_share_their_longest_run() -> None
         "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。",
         "在煤电、化工、水泥、钢铁等行业,实施碳捕集、利用与封存(CCUS)示范工程。",
     ) == "煤电、化工"
+
+
+CENTRAL = "central-opinions-carbon-peak-2021-zh"
+
+
+def _clause_text(docs, doc_id: str, path: tuple[str, ...]) -> str:  # type: ignore[no-untyped-def]
+    doc = docs[doc_id]
+    clause = next(c for c in doc.walk() if c.path == path)
+    return doc.text[clause.start : clause.end]
+
+
+def test_an_enumeration_is_scope_when_followed_by_what_it_enumerates(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, _, _ = corpus
+    investment = _clause_text(docs, CENTRAL, ("十二", "三十"))  # 严控煤电、钢铁、电解铝、水泥、石化等高碳项目投资
+    listed = [investment[a:b] for a, b in scope_spans(investment)]
+    assert any(s.endswith("煤电、钢铁、电解铝、水泥、石化等") for s in listed)  # …高碳项目投资
+    assert any(s.endswith("碳捕集利用与封存等") for s in listed)  # …等项目的支持力度
+    # 大力发展风能、太阳能、生物质能、海洋能、地热能等, : what the action develops, not its scope
+    non_fossil = _clause_text(docs, CENTRAL, ("五", "十二"))
+    assert "风能、太阳能、生物质能、海洋能、地热能等" in non_fossil
+    assert not any("风能" in non_fossil[a:b] for a, b in scope_spans(non_fossil))
+    assert not {"风能", "太阳", "地热"} & scope_only(non_fossil)
+
+
+def test_concepts_named_only_in_the_scope_count_for_less(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = corpus
+    linker = ClauseLinker(docs, extractions, 3, 0.05)
+    m = _measure(extractions, SANMING, "开展二氧化碳捕集与利用封存示范")
+    unit = next(u for u in linker.units(SANMING) if u.id == m.id)
+    assert unit.concepts >= {"ccus", "steel", "cement", "coal_power"}
+    assert unit.scope_concepts >= {"steel", "cement", "coal_power"} and "ccus" not in unit.scope_concepts
+    ranked = [_path(docs, lk.target) for lk in _links(links, m.id, CENTRAL)]
+    assert ranked[0] == ("八", "二十一")  # 推进规模化碳捕集利用与封存技术研发、示范和产业化应用
+    assert ("十二", "三十") not in ranked[:1]  # investment in the same industries comes after
+    best = _links(links, m.id, CENTRAL)[0]
+    assert ("concept", "ccus") in {(e.kind, e.value) for e in best.evidence}
+
+
+def test_a_quoted_slogan_named_verbatim_points_at_the_clause_that_coined_it(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = corpus
+    principles = _clause_text(docs, CENTRAL, ("一", "二"))
+    assert "全国统筹节约优先双轮驱动内外畅通防范风险" in quoted_terms(principles)
+    assert quoted_terms("“十四五”时期,实施“揭榜挂帅”机制") == {"揭榜挂帅"}  # a period is a date, not a term
+    m = _measure(extractions, "provincial-secretaries-remarks-2021", "节约优先、双轮驱动、内外畅通")
+    best = _links(links, m.id, CENTRAL)[0]
+    assert _path(docs, best.target) == ("一", "二")
+    assert ("wording", "全国统筹、节约优先、双轮驱动、内外畅通、防范风险") in {(e.kind, e.value) for e in best.evidence}
+
+
+def test_a_clause_naming_a_broader_concept_covers_the_measure_in_part(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = corpus
+    assert concept_ancestors("offshore_wind")[0] == "wind_power"
+    assert concept_ancestors("no_such_concept") == ()
+    m = _measure(extractions, SANMING, "研发末端碳捕集")
+    best = _links(links, m.id, CENTRAL)[0]
+    assert _path(docs, best.target) == ("八", "二十一")
+    named = {e.value for e in best.evidence if e.kind == "concept"}
+    assert "low_carbon_technology" in named and "low_carbon_technology" not in m.concepts
+    assert any("low_carbon_technology" in concept_ancestors(c) for c in m.concepts)

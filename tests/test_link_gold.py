@@ -1,7 +1,9 @@
 """The default corpus through ingest → extract → link, scored against the gold set of links.
 
 tests/gold/links.toml was written by reading the documents side by side; this test reports how
-well the linker finds those clauses (recall@1, recall@3, MRR) and holds it to recall@3 ≥ 0.9.
+well the linker finds those clauses (recall@1, recall@3, MRR), next to the figures of the linker
+before scope, quoted-term, heading and broader-concept evidence (docs/linking.md), and holds it to
+recall@1 ≥ 0.85, recall@3 ≥ 0.95 and MRR ≥ 0.9.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from policykg.link.gold import clause_of, default_corpus, evaluate, load_gold, r
 from policykg.settings import Settings
 
 GOLD = Path(__file__).parent / "gold" / "links.toml"
+#: recall@1, recall@3 and MRR of the linker with wording, concepts, numbers and parents only.
+BEFORE = (0.837, 0.976, 0.901)
 LOCAL_SOURCES = {
     "sanming-pollution-carbon-synergy-plan-2022",
     "shanwei-carbon-peak-plan-2023",
@@ -56,14 +60,17 @@ def test_gold_recall(corpus, gold) -> None:  # type: ignore[no-untyped-def]
     docs, extractions, links = corpus
     report = evaluate(gold, docs, extractions, links)
     print("\ngold links:", report.summary())
+    print("  before scope, quoted-term, heading and broader-concept evidence: "
+          "recall@1={:.3f} recall@3={:.3f} MRR={:.3f}".format(*BEFORE))
     for name, sub in sorted(report.by("source").items()):
         print(f"  from {name}: {sub.summary()}")
     for name, sub in sorted(report.by("target").items()):
         print(f"  into {name}: {sub.summary()}")
     assert not report.unresolved
-    assert report.recall_at(3) >= 0.9
-    assert report.recall_at(1) >= 0.75
-    assert report.mrr >= 0.8
+    assert report.recall_at(3) >= 0.95
+    assert report.recall_at(1) >= 0.85
+    assert report.mrr >= 0.9
+    assert report.recall_at(1) > BEFORE[0] and report.mrr > BEFORE[2]
 
 
 def _ranks(corpus, gold, quote: str) -> dict[str, int | None]:  # type: ignore[no-untyped-def]
@@ -76,9 +83,10 @@ def test_sanming_carbon_capture_traces_to_fujian_mee_and_the_central_clause_21(c
     ranks = _ranks(corpus, gold, "开展二氧化碳捕集与利用封存示范")
     assert ranks["fujian-pollution-carbon-synergy-plan-2022"] == 1  # 三(五) 推进工业领域协同增效
     assert ranks["mee-pollution-carbon-synergy-plan-2022"] == 1  # 四(八)
-    zh, en = ranks["central-opinions-carbon-peak-2021-zh"], ranks["central-opinions-carbon-peak-2021-en"]
-    assert zh is not None and zh <= 3  # 八(二十一) 推进规模化碳捕集利用与封存技术研发、示范
-    assert en == zh  # the English expression gets the aligned clause at the same rank
+    # 八(二十一) 推进规模化碳捕集利用与封存技术研发、示范, ahead of the investment clause (三十) that
+    # lists the same industries, in the Chinese original and in the English expression alike.
+    assert ranks["central-opinions-carbon-peak-2021-zh"] == 1
+    assert ranks["central-opinions-carbon-peak-2021-en"] == 1
 
 
 def test_shanwei_nuclear_power_traces_to_central_clause_12_and_the_2030_plan(corpus, gold) -> None:  # type: ignore[no-untyped-def]
@@ -92,9 +100,8 @@ def test_shanwei_nuclear_power_traces_to_central_clause_12_and_the_2030_plan(cor
 
 def test_heilongjiang_principles_trace_to_the_working_principles(corpus, gold) -> None:  # type: ignore[no-untyped-def]
     ranks = _ranks(corpus, gold, "节约优先、双轮驱动、内外畅通")
-    for doc in ("central-opinions-carbon-peak-2021-zh", "central-opinions-carbon-peak-2021-en"):
-        rank = ranks[doc]
-        assert rank is not None and rank <= 3  # 一(二) 工作原则
+    # 一(二) 工作原则, which quotes the five principles, ahead of the guiding thought 一(一)
+    assert ranks == {"central-opinions-carbon-peak-2021-zh": 1, "central-opinions-carbon-peak-2021-en": 1}
 
 
 def test_linking_the_corpus_is_deterministic_and_fast(corpus) -> None:  # type: ignore[no-untyped-def]
