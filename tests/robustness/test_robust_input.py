@@ -63,7 +63,7 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
             assert got.document == SANMING_ID, got
         if got.status == "quarantined":
             assert got.message and "Traceback" not in got.message and str(tmp_path) not in got.message
-    assert (summary.ok, summary.quarantined, summary.skipped) == (9, 15, 2)
+    assert (summary.ok, summary.quarantined, summary.skipped) == (10, 15, 2)
 
     # bounded: every file in a few seconds, the zip bomb and the 200,000-deep page included
     starts = [started] + [t for _, t in ticks[:-1]]
@@ -71,6 +71,8 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
     slow = {n: round(s, 1) for n, s in per_file.items() if s > PER_FILE_SECONDS and outcomes[n].status != "ok"}
     assert not slow, slow
     assert elapsed < 180, elapsed
+    worst = max((s, n) for n, s in per_file.items() if outcomes[n].status != "ok")
+    print(f"bad batch: {summary.total} files in {elapsed:.1f} s; slowest refused file {worst[1]} {worst[0]:.2f} s")
 
     # the real document's graph is exactly the one of the clean default build
     assert _graph(store_dir, SANMING_ID) == _graph(built_store[0], SANMING_ID)
@@ -95,7 +97,8 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
     )
     jiangsu = cached("jiangsu-utf16le-nobom.txt")
     assert jiangsu.encoding == "utf-16-le" and jiangsu.original == (corpus_dir / JIANGSU).read_text(encoding="utf-8")
-    assert "lol" not in cached("laughs.html").text and "lol" not in cached("laughs.xhtml").text
+    for name in ("laughs.html", "laughs.xhtml"):  # the entities are never expanded (the DTD stays inert text)
+        assert "lollol" not in cached(name).text and len(cached(name).text) < 1000, cached(name).text
     gap_notes = [n.message for n in cached("mee-broken-numbering.txt").notes if n.kind == "numbering_gap"]
     assert gap_notes, "the missing clause (三) is noted"
 

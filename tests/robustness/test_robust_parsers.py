@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import string
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -152,3 +153,15 @@ def test_reading_a_request_raises_only_problems(method: str, query_string: bytes
 @pytest.mark.parametrize("depth", [10_000, 200_000])
 def test_guard_on_deeply_nested_queries(depth: int) -> None:
     check_query("SELECT * WHERE " + "{" * depth + " ?s ?p ?o " + "}" * depth)
+    with pytest.raises(ApiError) as info:
+        check_query("SELECT * WHERE " + "{" * depth + " SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } " + "}" * depth)
+    assert info.value.code == "service_refused"
+
+
+def test_a_query_of_max_body_bytes_without_guarded_words_is_passed_at_once() -> None:
+    """The guard tokenizes only texts that could name SERVICE, LOAD, FROM or USING."""
+    query = "ASK { " + "?s ?p ?o . " * (SETTINGS.max_body_bytes // 11) + "}"
+    started = time.monotonic()
+    check_query(query)
+    check_update("INSERT DATA { <urn:a> <urn:b> " + "'x' , " * (SETTINGS.max_body_bytes // 7) + "'y' }")
+    assert time.monotonic() - started < 0.5

@@ -191,13 +191,16 @@ def test_service_is_refused_over_tcp_without_any_outbound_connection(corpus_serv
     assert hits == []
 
 
-def test_a_long_harmless_query_does_not_stall_the_service(corpus_server: LiveServer) -> None:
-    """A query of ~60,000 tokens (under max_body_bytes) is guarded and answered in bounded time."""
-    query = "ASK { " + "?s ?p ?o . " * 15_000 + "}"
-    assert len(query.encode()) < int(LIVE_ENV["POLICYKG_MAX_BODY_BYTES"]) * 3
+def test_a_long_query_is_guarded_and_answered_in_bounded_time(corpus_server: LiveServer) -> None:
+    """A query just under the body limit, with a FROM the guard must tokenize the whole text for."""
+    query = "SELECT * FROM <https://policykg.org/graph/links> WHERE { " + "?s ?p ?o . " * 5_500 + "} LIMIT 1"
+    assert 60_000 < len(query.encode()) < int(LIVE_ENV["POLICYKG_MAX_BODY_BYTES"])
     started = time.monotonic()
-    r = httpx.post(corpus_server.url + "/sparql", data={"query": query}, timeout=30)
-    assert r.status_code in (200, 413, 503), r.text[:300]
+    r = httpx.post(corpus_server.url + "/sparql", content=query.encode(),
+                   headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    assert r.status_code in (200, 503), r.text[:300]
+    if r.status_code == 503:
+        assert r.json()["code"] == "query_timeout"
     assert time.monotonic() - started < 10
     r = httpx.get(corpus_server.url + "/api/units", params={"concept": "CCUS"}, timeout=10)
     assert _sanming_ccus_units(r.json()) == SANMING_CCUS_UNITS
@@ -253,7 +256,7 @@ def test_rate_limit_is_per_client_with_retry_after(limited_server: LiveServer) -
 
 # --- a bounded load run ------------------------------------------------------------------------------------------------------
 def test_load_run_keeps_answering_correctly(corpus_server: LiveServer) -> None:
-    """2,000 requests from 8 concurrent clients, two runaway queries among them; every 25th checks a known answer."""
+    """2,000 requests from 8 concurrent clients, a runaway query among them; every 25th checks a known answer."""
     total, clients, check_every = 2000, 8, 25
     requests = [
         ("/api/documents", None),
@@ -300,7 +303,7 @@ def test_load_run_keeps_answering_correctly(corpus_server: LiveServer) -> None:
 
     started = time.monotonic()
     threads = [threading.Thread(target=client) for _ in range(clients)]
-    hogs = [threading.Thread(target=runaway) for _ in range(2)]
+    hogs = [threading.Thread(target=runaway)]
     for t in threads + hogs:
         t.start()
     for t in threads + hogs:
@@ -309,7 +312,7 @@ def test_load_run_keeps_answering_correctly(corpus_server: LiveServer) -> None:
     assert not any(t.is_alive() for t in threads + hogs)
     assert wrong == []
     assert sum(statuses.values()) == total and statuses[200] == total
-    assert len(timeouts) == 2 and max(timeouts) < 8.0  # sparql_timeout is 2 s: the worker is killed, not waited for
+    assert len(timeouts) == 1 and max(timeouts) < 8.0  # sparql_timeout is 2 s: the worker is killed, not waited for
     assert elapsed < 120, elapsed
     latencies.sort()
     p50, p99 = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99)]
@@ -330,7 +333,7 @@ def test_error_bodies_never_leak_internals(corpus_server: LiveServer) -> None:
         httpx.get(url + "/api/search", params={"q": "碳", "limit": "-1"}),
         httpx.get(url + "/api/targets", params={"year": "九千"}),
         httpx.get(url + "/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o } ORDER BY ((((((" }),
-        httpx.get(url + "/api/examples/%2e%2e%2fapp.py"),
+        httpx.get(url + "/api/examples/%2e%2e%2f%2e%2e%2fsettings"),
         httpx.post(url + "/api/documents", content=b"x" * 10, headers={"Authorization": f"Bearer {TOKEN}",
                                                                        "Content-Type": "multipart/form-data"}),
         httpx.request("OPTIONS", url + "/api/documents", headers={"Origin": "https://evil.example",
