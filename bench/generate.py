@@ -11,9 +11,9 @@ Council plan and the CPC opinions), provincial plans for the 31 province-level r
 plans), and city plans for the cities of ontology/units.toml (cite their province's plan of the same
 topic, and a central plan), so there are links to find between every two levels.
 
-One document in six is written in traditional script (OpenCC s2t, or s2tw for a Taiwan word variant)
-and one in six in English (sentences of the English seed translations recombined). Same seed, same
-size → the same bytes. Files only: a manifest.toml in the corpus format is written beside them; the
+One provincial or city plan in six is written in traditional script (OpenCC s2t, or s2tw for the
+Taiwan word variants), and one provincial plan in six in English (sentences of the English seed
+translations recombined). Same seed, same size → the same bytes. Files only: a manifest.toml in the corpus format is written beside them; the
 store is never touched.
 """
 
@@ -249,7 +249,7 @@ def render_zh(d: Doc, items: list[str], provinces: dict[str, Region], sources: l
     return "\n".join(lines) + "\n"
 
 
-def render_en(d: Doc, sentences: list[str], rng: random.Random) -> str:
+def render_en(d: Doc, sentences: list[str], n_items: int, rng: random.Random) -> str:
     assert d.region is not None
     kind = TOPICS[d.topic][0].replace("-", " ")
     title = f"Implementation Plan of {d.region.en} for {kind.title()} ({d.year})"
@@ -261,9 +261,10 @@ def render_en(d: Doc, sentences: list[str], rng: random.Random) -> str:
         f"peak and carbon neutralization, and the Action Plan for Carbon Dioxide Peaking Before 2030, this plan is formulated for {d.region.en}.",
     ]
     n = 0
+    per_section = max(1, n_items // len(EN_SECTIONS))
     for s, heading in enumerate(EN_SECTIONS):
         lines.append(f"{numeral(s + 1)}、{heading}")
-        for _ in range(rng.randint(2, 4)):
+        for _ in range(per_section):
             n += 1
             body = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
             lines.append(f"({numeral(n)}){vary(body, rng)}")
@@ -274,7 +275,7 @@ def toml_str(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def generate(size: int, seed: int, out: Path, items_per_doc: tuple[int, int] = (8, 16)) -> list[Path]:
+def generate(size: int, seed: int, out: Path, items_per_doc: tuple[int, int] = (4, 8)) -> list[Path]:
     """Writes `size` documents and a manifest.toml into `out`; returns the document paths."""
     import opencc
 
@@ -290,11 +291,12 @@ def generate(size: int, seed: int, out: Path, items_per_doc: tuple[int, int] = (
     manifest = ["# A synthetic corpus made by bench/generate.py; one [[document]] per file.", ""]
     for d in docs:
         doc_rng = random.Random(f"{seed}:{d.index}")
+        n_items = doc_rng.randint(*items_per_doc)
         if d.script == "en":
-            text = render_en(d, english, doc_rng)
+            text = render_en(d, english, n_items, doc_rng)
             title = text.splitlines()[0]
         else:
-            items = pick_items(pool, d.topic, doc_rng.randint(*items_per_doc), doc_rng)
+            items = pick_items(pool, d.topic, n_items, doc_rng)
             text = render_zh(d, items, by_id, sources, doc_rng)
             title = d.title
             if d.script == "zh-Hant":
@@ -330,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=int, default=100)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--items", type=int, nargs=2, default=(8, 16), metavar=("MIN", "MAX"),
+    parser.add_argument("--items", type=int, nargs=2, default=(4, 8), metavar=("MIN", "MAX"),
                         help="items per simplified/traditional document")
     args = parser.parse_args(argv)
     paths = generate(args.size, args.seed, args.out, tuple(args.items))

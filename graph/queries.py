@@ -10,12 +10,13 @@ a unit's label, say — may live in a document graph and in the reference graph.
 
 from __future__ import annotations
 
+import copy
 import functools
 import json
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from string import Template
 from typing import Any
 
@@ -60,10 +61,18 @@ SELECT DISTINCT ?clause ?number ?path ?depth ?title ?text WHERE {
 
 #: Units named in the clauses of one document, with their role.
 CLAUSE_UNITS = """
-SELECT DISTINCT ?resp ?clause ?unit ?label ?jurisdiction ?role WHERE {
+SELECT DISTINCT ?resp ?clause ?unit ?jurisdiction ?role WHERE {
   ?resp a pkg:Responsibility ; pkg:document ${doc} ; pkg:clause ?clause ; pkg:unit ?unit ; pkg:role ?role .
-  OPTIONAL { ?unit skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans")) }
   OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
+}
+"""
+
+#: The simplified-Chinese label of each of `${items}` (units). An OPTIONAL with a FILTER inside is
+#: evaluated over every label of the store before the join; asked for by unit, it is a look-up.
+UNIT_LABELS = """
+SELECT DISTINCT ?item ?label WHERE {
+  VALUES ?item { ${items} }
+  ?item skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans"))
 }
 """
 
@@ -160,6 +169,30 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
 }
 """
 
+#: Every normalised text, for the in-process phrase index of a store that tells its generation.
+NORMALISED_TEXTS = """
+SELECT ?item ?normalised WHERE { ?item pkg:normalisedText ?normalised }
+"""
+
+#: SEARCH_TEXT for `${items}` already known to contain the phrase (found in the phrase index).
+SEARCH_ITEMS = """
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:document ?doc .
+  ${filter}
+  {
+    ?item a pkg:Measure ; pkg:clause ?clause .
+    BIND("measure" AS ?kind)
+  } UNION {
+    ?item a eli:LegalResourceSubdivision .
+    BIND(?item AS ?clause)
+    BIND("clause" AS ?kind)
+  }
+  ?clause eli:number ?number .
+  OPTIONAL { ?item pkg:text ?text }
+}
+"""
+
 #: Measures and clauses tagged with one of `${concepts}`.
 SEARCH_CONCEPTS = """
 SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
@@ -182,7 +215,7 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
 #: Units responsible (lead or support) for clauses about one of `${concepts}` — the clause itself, a
 #: measure or a target in it carries the concept.
 UNITS_FOR_CONCEPTS = """
-SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
+SELECT DISTINCT ?unit ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
   VALUES ?concept { ${concepts} }
   ?thing pkg:concept ?concept .
   { ?thing a eli:LegalResourceSubdivision . BIND(?thing AS ?clause) }
@@ -193,7 +226,6 @@ SELECT DISTINCT ?unit ?label ?jurisdiction ?resp ?role ?clause ?doc ?number WHER
   ?clause eli:number ?number .
   OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
   ${filter}
-  OPTIONAL { ?unit skos:prefLabel ?label FILTER(LANGMATCHES(LANG(?label), "zh-Hans")) }
 }
 """
 
@@ -221,35 +253,20 @@ SELECT DISTINCT ?source WHERE {
 }
 """
 
-#: The higher clauses linked from `${sources}`, best score first, at most `${limit}` of them.
-PARENT_CANDIDATES = """
-SELECT ?target (MAX(?score) AS ?best) WHERE {
-  VALUES ?source { ${sources} }
-  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target ; pkg:score ?score .
-}
-GROUP BY ?target
-ORDER BY DESC(?best) ?target
-LIMIT ${limit}
-"""
-
-#: The links from `${sources}` to each of `${targets}` (a comma-separated list).
+#: The clause links from `${sources}` (the best targets are chosen from them, best score first).
 PARENT_LINKS = """
 SELECT DISTINCT ?link ?target ?score ?rank ?relation WHERE {
   VALUES ?source { ${sources} }
-  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target .
-  FILTER(?target IN (${targets}))
-  ?link pkg:score ?score ; pkg:relation ?relation .
+  ?link pkg:source ?source ; a pkg:ClauseLink ; pkg:target ?target ; pkg:score ?score ; pkg:relation ?relation .
   OPTIONAL { ?link pkg:rank ?rank }
 }
 """
 
-#: The evidence of the links from `${sources}` to each of `${targets}` (a comma-separated list).
+#: The evidence of each of `${links}`, with the clause it links to.
 PARENT_EVIDENCE = """
 SELECT DISTINCT ?target ?evidence ?ekind ?evalue ?eweight WHERE {
-  VALUES ?source { ${sources} }
-  ?link pkg:source ?source ; pkg:target ?target .
-  FILTER(?target IN (${targets}))
-  ?link pkg:evidence ?evidence .
+  VALUES ?link { ${links} }
+  ?link pkg:target ?target ; pkg:evidence ?evidence .
   ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
   OPTIONAL { ?evidence pkg:weight ?eweight }
 }
@@ -268,6 +285,7 @@ QUERIES: dict[str, str] = {
     "documents": DOCUMENTS,
     "clauses": CLAUSES,
     "clause_units": CLAUSE_UNITS,
+    "unit_labels": UNIT_LABELS,
     "clause_concepts": CLAUSE_CONCEPTS,
     "clause_measures": CLAUSE_MEASURES,
     "clause_deadlines": CLAUSE_DEADLINES,
@@ -276,11 +294,12 @@ QUERIES: dict[str, str] = {
     "span_starts": SPAN_STARTS,
     "span_quotes": SPAN_QUOTES,
     "search_text": SEARCH_TEXT,
+    "normalised_texts": NORMALISED_TEXTS,
+    "search_items": SEARCH_ITEMS,
     "search_concepts": SEARCH_CONCEPTS,
     "units_for_concepts": UNITS_FOR_CONCEPTS,
     "item": ITEM,
     "link_sources": LINK_SOURCES,
-    "parent_candidates": PARENT_CANDIDATES,
     "parent_links": PARENT_LINKS,
     "parent_evidence": PARENT_EVIDENCE,
     "clause_info": CLAUSE_INFO,
@@ -298,8 +317,9 @@ SCORE_CONCEPT_PARTIAL = 0.2
 
 #: Answers kept per store generation (query text → rows); a write to the store empties the cache.
 CACHE_ENTRIES = 512
-#: IRIs per VALUES block of the follow-up queries (spans, sentences).
-VALUES_CHUNK = 2000
+#: IRIs per VALUES block of the follow-up queries (spans, sentences, labels); past about a thousand
+#: Oxigraph stops starting the join from the list.
+VALUES_CHUNK = 400
 
 
 def fill(query: str, **slots: str) -> str:
@@ -378,6 +398,30 @@ class Queries:
         self._cache: OrderedDict[str, list[dict[str, Any]]] = OrderedDict()
         self._cache_generation: int | None = None
         self._cache_lock = threading.Lock()
+        self._texts: tuple[int, list[tuple[str, str]]] | None = None
+        self._answers: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._answers_generation: int | None = None
+
+    def _answer(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """A whole answer, kept like query rows for the store's current generation; callers get a copy
+        of their own (the HTTP layer may change what it is given)."""
+        generation = self._generation()
+        if generation is None:
+            return compute()
+        with self._cache_lock:
+            if generation != self._answers_generation:
+                self._answers.clear()
+                self._answers_generation = generation
+            if key in self._answers:
+                self._answers.move_to_end(key)
+                return copy.deepcopy(self._answers[key])
+        value = compute()
+        with self._cache_lock:
+            if generation == self._answers_generation:
+                self._answers[key] = copy.deepcopy(value)
+                while len(self._answers) > CACHE_ENTRIES:
+                    self._answers.popitem(last=False)
+        return value
 
     def _generation(self) -> int | None:
         """The store's write counter, when it keeps one (the embedded store does: every write bumps
@@ -407,6 +451,25 @@ class Queries:
                     self._cache.popitem(last=False)
         return list(found)
 
+    def _text_rows(self, needle: str, filter_: str) -> list[dict[str, Any]]:
+        """SEARCH_TEXT's rows. On a store that tells its generation, the phrase is looked for in an
+        in-process copy of every normalised text (read once per generation), and only the items that
+        contain it are asked for: a scan of the text in Python instead of one in SPARQL per phrase."""
+        generation = self._generation()
+        if generation is None:
+            return self.rows(SEARCH_TEXT, filter=filter_, needle=string_literal(needle))
+        texts = self._texts
+        if texts is None or texts[0] != generation:
+            rows = _rows(self.store, fill(NORMALISED_TEXTS))
+            texts = (generation, [(row["item"], str(row["normalised"]).lower()) for row in rows])
+            self._texts = texts
+        items = sorted({item for item, text in texts[1] if needle in text})
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(items), VALUES_CHUNK):
+            values = " ".join(iri(item) for item in items[i : i + VALUES_CHUNK])
+            out += self.rows(SEARCH_ITEMS, items=values, filter=filter_)
+        return out
+
     def _per_item(self, query: str, items: Iterable[str], column: str) -> dict[str, Any]:
         """item IRI → the first value of `column` a follow-up query (SPAN_STARTS, …) finds for it."""
         unique = sorted(set(items))
@@ -424,7 +487,7 @@ class Queries:
 
     # --- documents --------------------------------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
-        return self._documents("")
+        return self._answer(("documents",), lambda: self._documents(""))
 
     def _documents(self, filter_: str) -> list[dict[str, Any]]:
         docs: dict[str, dict[str, Any]] = {}
@@ -456,6 +519,9 @@ class Queries:
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The document's metadata and its clauses in reading order; None when it is not in the store."""
+        return self._answer(("document", doc_id), lambda: self._document(doc_id))
+
+    def _document(self, doc_id: str) -> dict[str, Any] | None:
         doc = iri(v.doc_iri(doc_id))
         found = self._documents(f"VALUES ?doc {{ {doc} }}")
         if not found:
@@ -483,7 +549,9 @@ class Queries:
             start = starts.get(row["clause"])
             order[cid] = (start if start is not None else 0, row["depth"] or 0)
 
-        units = sorted(self.rows(CLAUSE_UNITS, doc=doc), key=lambda r: _ordinal(_id(r["resp"])))
+        unit_rows = self.rows(CLAUSE_UNITS, doc=doc)
+        unit_labels = self._per_item(UNIT_LABELS, (r["unit"] for r in unit_rows), "label")
+        units = sorted(unit_rows, key=lambda r: _ordinal(_id(r["resp"])))
         seen_units: set[tuple[str, str, str]] = set()
         for row in units:
             cid, uid = _id(row["clause"]), _id(row["unit"])
@@ -493,7 +561,7 @@ class Queries:
             clauses[cid]["units"].append(
                 {
                     "id": uid,
-                    "label": row["label"],
+                    "label": unit_labels.get(row["unit"]),
                     "jurisdiction": _id(row["jurisdiction"]) if row["jurisdiction"] else None,
                     "role": row["role"],
                 }
@@ -548,6 +616,13 @@ class Queries:
         region: str | None = None,
     ) -> list[dict[str, Any]]:
         """Targets, narrowed by document, target year, concept (or a narrower one) and region."""
+        return self._answer(
+            ("targets", document, year, concept, region), lambda: self._targets_for(document, year, concept, region)
+        )
+
+    def _targets_for(
+        self, document: str | None, year: int | None, concept: str | None, region: str | None
+    ) -> list[dict[str, Any]]:
         filters = []
         if document:
             filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
@@ -657,6 +732,9 @@ class Queries:
         The phrase is normalised the way documents are (traditional → simplified with the Taiwan
         phrase table, full-width folded, lower case), then matched against the normalised text.
         """
+        return self._answer(("search", q, document, limit), lambda: self._search(q, document, limit))
+
+    def _search(self, q: str, document: str | None, limit: int) -> list[dict[str, Any]]:
         from policykg.ingest.script import to_simplified
 
         needle = normalise_label(to_simplified(q))
@@ -686,7 +764,7 @@ class Queries:
             scores[item] = max(scores[item], score)
 
         text_hits = set()
-        text_rows = self.rows(SEARCH_TEXT, filter=filter_, needle=string_literal(needle))
+        text_rows = self._text_rows(needle, filter_)
         concept_scores = self._search_concepts(q)
         concept_rows: list[dict[str, Any]] = []
         if concept_scores:
@@ -732,6 +810,9 @@ class Queries:
         `concept` is an id or any label in any script; None when no concept has that name. Units
         with a lead role come first, then by how many clauses they carry, then by first mention.
         """
+        return self._answer(("units", concept, document, region), lambda: self._units(concept, document, region))
+
+    def _units(self, concept: str, document: str | None, region: str | None) -> dict[str, Any] | None:
         cid = self.resolve_concept(concept)
         if cid is None:
             return None
@@ -745,7 +826,8 @@ class Queries:
             filter="\n  ".join(filters),
         )
         starts = self._starts(row["clause"] for row in rows)
-        rows = [{**row, "start": starts.get(row["clause"])} for row in rows]
+        labels = self._per_item(UNIT_LABELS, (row["unit"] for row in rows), "label")
+        rows = [{**row, "start": starts.get(row["clause"]), "label": labels.get(row["unit"])} for row in rows]
         units: dict[str, dict[str, Any]] = {}
         first: dict[str, tuple[str, int, tuple[str, int]]] = {}
         leads: dict[str, int] = {}
@@ -782,6 +864,9 @@ class Queries:
         Each level keeps `trace_max_parents` candidates; the walk stops after `trace_max_depth` levels
         and never revisits a clause already on the path.
         """
+        return self._answer(("trace", item_id), lambda: self._trace(item_id))
+
+    def _trace(self, item_id: str) -> dict[str, Any] | None:
         candidates = [iri(v.measure_iri(item_id)), iri(v.clause_iri(item_id))]
         rows = self.rows(ITEM, items=" ".join(candidates))
         if not rows:
@@ -819,20 +904,25 @@ class Queries:
     def _candidates(self, item: str, limit: int, cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         """The best `limit` higher clauses linked from an item (for a clause: from it or any measure
         inside it), each with its best link's score and relation and the evidence of every link to it.
-        Several small queries rather than one: with the sources listed first, every join starts from
-        a handful of nodes."""
+        Several small queries rather than one: with the sources (or links) listed first, every join
+        starts from a handful of nodes."""
         if item in cache:
             return cache[item]
         sources = " ".join(iri(row["source"]) for row in self.rows(LINK_SOURCES, item=iri(item)))
-        best = self.rows(PARENT_CANDIDATES, sources=sources, limit=str(max(1, int(limit))))
-        if not best:
+        links = self.rows(PARENT_LINKS, sources=sources)
+        best: dict[str, Any] = {}
+        for row in links:
+            if row["target"] not in best or row["score"] > best[row["target"]]:
+                best[row["target"]] = row["score"]
+        chosen = sorted(best, key=lambda t: (-best[t], t))[: max(1, int(limit))]
+        if not chosen:
             cache[item] = []
             return []
-        targets = " ".join(iri(row["target"]) for row in best)
-        target_list = ", ".join(iri(row["target"]) for row in best)
-        info = {row["target"]: row for row in self.rows(CLAUSE_INFO, targets=targets)}
+        wanted = set(chosen)
+        links = [row for row in links if row["target"] in wanted]
+        info = {row["target"]: row for row in self.rows(CLAUSE_INFO, targets=" ".join(iri(t) for t in chosen))}
         parents: dict[str, dict[str, Any]] = {}
-        for row in self.rows(PARENT_LINKS, sources=sources, targets=target_list):
+        for row in links:
             target = row["target"]
             parent = parents.get(target)
             if target in info and (parent is None or row["score"] > parent["score"]):
@@ -847,7 +937,8 @@ class Queries:
                     "evidence": [],
                 }
         evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
-        for row in self.rows(PARENT_EVIDENCE, sources=sources, targets=target_list):
+        link_values = " ".join(sorted({iri(row["link"]) for row in links}))
+        for row in self.rows(PARENT_EVIDENCE, links=link_values):
             bucket = evidence.setdefault(row["target"], {})
             key = (row["ekind"], str(row["evalue"]))
             weight = row["eweight"] or 0.0

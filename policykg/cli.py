@@ -30,12 +30,15 @@ def build(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the bundled corpus.")] = None,
     store: StoreOpt = None,
     workers: Annotated[int | None, typer.Option(help="Build processes (setting `workers`).")] = None,
+    executor: Annotated[
+        str | None, typer.Option(help="'local' or 'dask://HOST:PORT' (setting `executor`).")
+    ] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Ingest, extract, link and store documents. Failing files are quarantined; the rest goes on."""
     from policykg.pipeline import build as run_build
 
-    settings = _settings(store, workers=workers)
+    settings = _settings(store, workers=workers, executor=executor)
     with Progress(
         TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
         console=err, transient=json_out,
@@ -199,6 +202,18 @@ def neo4j_sync(
     console.print(counts)
     for title, cypher in example_queries():
         console.print(f"[bold]{title}[/]\n{cypher}\n", highlight=False)
+
+
+@app.command("load-shards")
+def load_shards_command(
+    folder: Annotated[Path, typer.Argument(help="A folder of per-document N-Quads shards (a build's shards/).")],
+    store: StoreOpt = None,
+) -> None:
+    """Bulk-load per-document N-Quads shards into the store the settings name (any backend)."""
+    from policykg.pipeline import load_shards
+
+    counts = load_shards(folder, _settings(store))
+    console.print(counts)
 
 
 @app.command("settings")

@@ -3,22 +3,24 @@
 Data flows one way through the stages. Each input file ends in exactly one of three outcomes —
 ok, quarantined (with a typed reason) or skipped (unchanged since the last build, or a duplicate of
 another input) — so the summary always adds up to the input. Every document's graph is a pure
-function of the document and the shared lexicons; the links graph is recomputed from all documents
-the store holds, whose normalised form and extraction are cached beside the store.
+function of the document and the shared lexicons, computed by the map step (`map_document`) on the
+executor of the `executor` setting and kept as an N-Quads shard beside the store; the links graph
+is recomputed from all documents the store holds (their normalised form and extraction are cached
+beside the store) when one of them changed. See docs/build.md.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
-import os
 import pickle
 import re
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from policykg import __version__
 from policykg.errors import FileVanished, PolicyKGError
@@ -106,6 +108,8 @@ class Workspace:
         self.rdf = self.root / "rdf"
         self.quarantine_file = self.root / "quarantine.json"
         self.index_file = self.root / "index.json"
+        self.shards = self.root / "shards"
+        self.links_file = self.root / "links.json"
 
     def read_index(self) -> dict[str, dict[str, str]]:
         """Source path → {sha256, document} of every file built into this store."""
@@ -147,6 +151,26 @@ class Workspace:
             )
         tmp.replace(self.cache / f"{doc.id}.pkl")
 
+    def write_shard(self, doc_id: str, shard: bytes) -> Path:
+        """Writes `shards/<doc_id>.nq` (whole or not at all)."""
+        self.shards.mkdir(parents=True, exist_ok=True)
+        path = self.shards / f"{doc_id}.nq"
+        tmp = path.with_suffix(".nq.tmp")
+        tmp.write_bytes(shard)
+        tmp.replace(path)
+        return path
+
+    def read_links_record(self) -> dict[str, object]:
+        try:
+            return json.loads(self.links_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        except (OSError, ValueError):
+            return {}
+
+    def write_links_record(self, record: dict[str, object]) -> None:
+        tmp = self.links_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(record), encoding="utf-8")
+        tmp.replace(self.links_file)
+
     def write_quarantine(self, outcomes: Iterable[Outcome]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         rows = [asdict(o) for o in outcomes if o.status == "quarantined"]
@@ -186,28 +210,51 @@ def _attempt(path: Path, entry: object | None, settings: Settings) -> tuple[Path
         return path, Outcome(str(path), "quarantined", code="unreadable", message=f"{type(exc).__name__}: {exc}")
 
 
+@dataclass(slots=True)
+class MappedDocument:
+    """The map step's result for one file: the document, its extraction and its graph as an N-Quads shard."""
+
+    document: NormalisedDocument
+    extraction: DocumentExtraction
+    version: str
+    shard: bytes
+
+
+def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> tuple[str, bytes]:
+    """(version, N-Quads) of a document's graph; the shard ends with the graph's version record."""
+    import pyoxigraph as ox
+
+    from policykg.graph.store import META_GRAPH, VERSION
+    from policykg.ontology.rdf import document_quads
+    from policykg.ontology.vocab import graph_iri
+
+    version = document_version(doc)
+    record = ox.Quad(ox.NamedNode(graph_iri(doc.id)), ox.NamedNode(VERSION), ox.Literal(version),
+                     ox.NamedNode(META_GRAPH))
+    body = ox.serialize([*document_quads(doc, extraction), record], format=ox.RdfFormat.N_QUADS)
+    return version, body or b""
+
+
+def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[Path, object]:
+    """The per-document step of a build — a pure function of the file and the shared lexicons.
+
+    Returns (path, MappedDocument) or (path, Outcome) for a file to quarantine. Runs in whatever
+    process or machine the executor picks.
+    """
+    path, result = _attempt(path, entry, settings)
+    if isinstance(result, Outcome):
+        return path, result
+    assert isinstance(result, tuple)
+    doc: NormalisedDocument = result[0]
+    extraction: DocumentExtraction = result[1]
+    version, shard = document_shard(doc, extraction)
+    return path, MappedDocument(doc, extraction, version, shard)
+
+
 def _worker_count(settings: Settings, n_files: int) -> int:
-    workers = settings.workers or (os.cpu_count() or 1)
-    # A worker pays ~1 s to load the lexicons; below a few files per worker one process is faster.
-    return max(1, min(workers, n_files // 4))
+    from policykg.executors import worker_count
 
-
-def _process_all(todo: list[tuple[Path, object | None]], settings: Settings, progress: ProgressHook | None):  # type: ignore[no-untyped-def]
-    """Yield (path, result) in input order, in parallel processes when the batch is large enough."""
-    workers = _worker_count(settings, len(todo))
-    if workers <= 1:
-        for i, (path, entry) in enumerate(todo):
-            yield _attempt(path, entry, settings)
-            if progress:
-                progress("ingest+extract", i + 1, len(todo))
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-        futures = [pool.submit(_attempt, path, entry, settings) for path, entry in todo]
-        for i, fut in enumerate(futures):
-            yield fut.result()
-            if progress:
-                progress("ingest+extract", i + 1, len(todo))
+    return worker_count(settings.workers, n_files)
 
 
 def build(
@@ -219,12 +266,28 @@ def build(
     """Build the given files (default: the bundled corpus) into the store named by `settings.store`.
 
     A file whose bytes are unchanged since it was last built is skipped before it is read further, so a
-    re-run processes only what is new or what failed before.
+    re-run processes only what is new or what failed before. The per-document step runs on the
+    executor of `settings.executor`; each document's graph is written as it arrives, first as its
+    N-Quads shard (`shards/<id>.nq`), then into the store as one transaction.
     """
     from policykg.graph.store import open_store
-    from policykg.ingest.manifest import load_manifest
 
     settings = settings or Settings()
+    if store is not None:  # a running service passes the store it already holds open
+        summary = _build(paths, settings, progress, store)
+        summary.quads = store.quad_count()  # type: ignore[attr-defined]
+        return summary
+    with open_store(settings) as opened:
+        summary = _build(paths, settings, progress, opened)
+        summary.quads = opened.quad_count()
+    return summary
+
+
+def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: ProgressHook | None,
+           store: Any) -> BuildSummary:
+    from policykg.executors import open_executor
+    from policykg.ingest.manifest import load_manifest
+
     ws = Workspace(settings.store)
     ws.ensure()
     files = discover(paths)
@@ -243,39 +306,123 @@ def build(
         else:
             todo.append((pos, path, manifest.get(key)))
 
-    fresh: dict[str, tuple[NormalisedDocument, DocumentExtraction, str]] = {}
     # Duplicates are found by normalised text, among this batch and everything built before.
     built_texts = {e["content_hash"]: (key, e["document"]) for key, e in index.items() if "content_hash" in e}
     seen_hashes: dict[str, str] = {}
-    results = _process_all([(p, e) for _, p, e in todo], settings, progress)
-    for (pos, path, _), (_, result) in zip(todo, results, strict=True):
-        if isinstance(result, Outcome):
-            outcome_at[pos] = result
-            continue
-        doc, extraction = result  # type: ignore[misc]
-        key = str(path.resolve())
-        earlier = built_texts.get(doc.content_hash)
-        original = seen_hashes.get(doc.content_hash) or (earlier[1] if earlier and earlier[0] != key else None)
-        index[key] = {"sha256": doc.sha256, "document": original or doc.id, "content_hash": doc.content_hash}
-        if original:
-            outcome_at[pos] = Outcome(str(path), "skipped", document=original, code="duplicate",
-                                      message=f"same text as {original}")
-            continue
-        seen_hashes[doc.content_hash] = doc.id
-        fresh[doc.id] = (doc, extraction, doc.sha256)
-        outcome_at[pos] = Outcome(str(path), "ok", document=doc.id)
-    summary.outcomes = [outcome_at[i] for i in range(len(files))]
+    fresh: dict[str, MappedDocument] = {}
+    writes: list[tuple[int, Path, str, Future[bool]]] = []
+    written = 0
+    lock = threading.Lock()
 
-    if store is not None:  # a running service passes the store it already holds open
-        _write(store, ws, fresh, summary, settings, progress)
-        summary.quads = store.quad_count()  # type: ignore[attr-defined]
-    else:
-        with open_store(settings) as opened:
-            _write(opened, ws, fresh, summary, settings, progress)
-            summary.quads = opened.quad_count()
+    def write(result: MappedDocument) -> bool:
+        """Shard, then graph, then cache entry: a crash between two of them is redone by the next build."""
+        nonlocal written
+        ws.write_shard(result.document.id, result.shard)
+        changed = store_shard(store, result.shard)
+        ws.save(result.document, result.extraction, result.document.sha256)
+        with lock:
+            written += 1
+            if progress:
+                progress("store", written, len(todo))
+        return changed
+
+    # One writer thread: the store releases the GIL while it writes, so graphs are written while this
+    # thread takes the next results and computes the links.
+    links: Any = None
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-store") as writer:
+        reference = writer.submit(_write_reference, store)
+        executor = open_executor(settings.executor, settings.workers, len(todo)) if todo else None
+        try:
+            results = executor.map(map_document, [(p, e, settings) for _, p, e in todo]) if executor else iter(())
+            for done, ((pos, path, _), (_, result)) in enumerate(zip(todo, results, strict=True), start=1):
+                if progress:
+                    progress("ingest+extract", done, len(todo))
+                placed = _place(path, result, index, built_texts, seen_hashes)
+                if isinstance(placed, Outcome):
+                    outcome_at[pos] = placed
+                    continue
+                fresh[placed.document.id] = placed
+                writes.append((pos, path, placed.document.id, writer.submit(write, placed)))
+        finally:
+            if executor is not None:
+                executor.close()
+        links = _compute_links(store, ws, fresh, settings)
+    reference.result()
+    for pos, path, doc_id, fut in writes:
+        if fut.result():
+            outcome_at[pos] = Outcome(str(path), "ok", document=doc_id)
+        else:
+            outcome_at[pos] = Outcome(str(path), "skipped", document=doc_id, code="unchanged",
+                                      message="already in the store at this version")
+    summary.outcomes = [outcome_at[i] for i in range(len(files))]
+    _write_links(store, ws, links, summary)
+    if progress:
+        progress("link", 1, 1)
     ws.write_index(index)
     ws.write_quarantine(summary.outcomes)
     return summary
+
+
+def _place(path: Path, result: object, index: dict[str, dict[str, str]],
+           built_texts: dict[str, tuple[str, str]], seen_hashes: dict[str, str]) -> Outcome | MappedDocument:
+    """A mapped file's outcome, or the MappedDocument to write when it is a new document."""
+    if isinstance(result, Outcome):
+        return result
+    assert isinstance(result, MappedDocument)
+    doc = result.document
+    key = str(path.resolve())
+    earlier = built_texts.get(doc.content_hash)
+    original = seen_hashes.get(doc.content_hash) or (earlier[1] if earlier and earlier[0] != key else None)
+    index[key] = {"sha256": doc.sha256, "document": original or doc.id, "content_hash": doc.content_hash}
+    if original:
+        return Outcome(str(path), "skipped", document=original, code="duplicate", message=f"same text as {original}")
+    seen_hashes[doc.content_hash] = doc.id
+    return result
+
+
+def store_shard(store: Any, shard: bytes | Path) -> bool:
+    """Writes one document shard (its quads and version record) into a store of any backend.
+
+    The graph is replaced as one transaction, or left alone (False) when the store already holds it
+    at the shard's version.
+    """
+    import pyoxigraph as ox
+
+    from policykg.errors import BadRequest
+    from policykg.graph.store import META_GRAPH, VERSION
+
+    if isinstance(shard, Path):
+        quads = list(ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS))
+    else:
+        quads = list(ox.parse(shard, ox.RdfFormat.N_QUADS))
+    records = [q for q in quads if q.graph_name == ox.NamedNode(META_GRAPH) and q.predicate.value == VERSION]
+    if len(records) != 1 or not isinstance(records[0].subject, ox.NamedNode):
+        raise BadRequest("a shard holds one graph and exactly one version record")
+    graph, version = records[0].subject.value, records[0].object.value
+    return bool(store.replace_graph(graph, (q for q in quads if q is not records[0]), version=version))
+
+
+def load_shards(folder: str | Path, settings: Settings | None = None, store: Any = None) -> dict[str, int]:
+    """Loads every `*.nq` shard of `folder` (e.g. written by a build on other machines) into a store.
+
+    Each shard replaces its document's graph atomically; shards already in the store at their
+    version write nothing. Returns counts of shards written and unchanged.
+    """
+    from policykg.graph.store import open_store
+
+    counts = {"written": 0, "unchanged": 0}
+    shards = sorted(Path(folder).glob("*.nq"))
+
+    def run(target: Any) -> None:
+        for shard in shards:
+            counts["written" if store_shard(target, shard) else "unchanged"] += 1
+
+    if store is not None:
+        run(store)
+    else:
+        with open_store(settings or Settings()) as opened:
+            run(opened)
+    return counts
 
 
 def _sha256_file(path: Path) -> str | None:
@@ -289,37 +436,70 @@ def _sha256_file(path: Path) -> str | None:
         return None
 
 
-def _write(store, ws: Workspace, fresh, summary: BuildSummary, settings: Settings, progress) -> None:  # type: ignore[no-untyped-def]
+def _write_reference(store: Any) -> None:
+    """The reference graph, computed only when the stored one is not at the lexicons' version."""
+    from policykg.ontology.rdf import reference_quads
+    from policykg.ontology.vocab import REFERENCE_GRAPH
+
+    def quads() -> Iterator[Any]:
+        yield from reference_quads()
+
+    store.replace_graph(REFERENCE_GRAPH, quads(), version=GRAPH_SCHEMA_VERSION + reference_version())
+
+
+def links_version(versions: dict[str, str], settings: Settings) -> str:
+    """What the links graph depends on: every cached document's version and the link settings."""
+    h = hashlib.sha256(GRAPH_SCHEMA_VERSION.encode())
+    for doc_id, version in sorted(versions.items()):
+        h.update(f"{doc_id}={version}\n".encode())
+    for name, value in sorted(settings.as_dict().items()):
+        if name.startswith("link_"):
+            h.update(f"{name}={value!r}\n".encode())
+    return "inputs:" + h.hexdigest()
+
+
+@dataclass(slots=True)
+class _Links:
+    version: str
+    clauses: int
+    quads: list[Any] | None = None  # None when the stored links graph is already at `version`
+
+
+def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], settings: Settings) -> _Links:
+    """The links of every document of the store: the cached ones and this build's new ones.
+
+    Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
+    """
     from policykg.link import link_corpus
-    from policykg.ontology.rdf import document_quads, links_quads, reference_quads
-    from policykg.ontology.vocab import LINKS_GRAPH, REFERENCE_GRAPH, graph_iri
+    from policykg.ontology.rdf import links_quads
+    from policykg.ontology.vocab import LINKS_GRAPH
 
-    store.replace_graph(REFERENCE_GRAPH, reference_quads(), version=GRAPH_SCHEMA_VERSION + reference_version())
-    total = len(fresh)
-    for n, (doc_id, (doc, extraction, sha)) in enumerate(sorted(fresh.items())):
-        changed = store.replace_graph(graph_iri(doc_id), document_quads(doc, extraction), version=document_version(doc))
-        ws.save(doc, extraction, sha)
-        if not changed:
-            for o in summary.outcomes:
-                if o.document == doc_id and o.status == "ok":
-                    o.status, o.code, o.message = "skipped", "unchanged", "already in the store at this version"
-        if progress:
-            progress("store", n + 1, total)
-
-    docs: list[NormalisedDocument] = []
+    docs: dict[str, NormalisedDocument] = {}
     extractions: dict[str, DocumentExtraction] = {}
     for doc_id in ws.cached_ids():
-        loaded = ws.load(doc_id)
-        if loaded is None:
+        if doc_id in fresh:
             continue
-        docs.append(loaded[0])
-        extractions[doc_id] = loaded[1]
-    links = link_corpus(docs, extractions, settings)
-    quads = links_quads(links)
-    summary.links = len(links.clauses)
-    store.replace_graph(LINKS_GRAPH, quads, version=_quads_version(quads))
-    if progress:
-        progress("link", 1, 1)
+        loaded = ws.load(doc_id)
+        if loaded is not None:
+            docs[doc_id], extractions[doc_id] = loaded
+    for doc_id, mapped in fresh.items():
+        docs[doc_id], extractions[doc_id] = mapped.document, mapped.extraction
+    version = links_version({i: document_version(d) for i, d in docs.items()}, settings)
+    recorded = ws.read_links_record()
+    if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
+        return _Links(version, int(str(recorded.get("clauses", 0))))
+    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings)
+    return _Links(version, len(links.clauses), links_quads(links))
+
+
+def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary) -> None:
+    from policykg.ontology.vocab import LINKS_GRAPH
+
+    summary.links = links.clauses
+    if links.quads is None:
+        return
+    store.replace_graph(LINKS_GRAPH, links.quads, version=links.version)
+    ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 
 def reference_version() -> str:
@@ -332,13 +512,6 @@ def reference_version() -> str:
         if p.suffix in (".ttl", ".toml"):
             h.update(p.read_bytes())
     return h.hexdigest()[:16]
-
-
-def _quads_version(quads: Sequence[object]) -> str:
-    h = hashlib.sha256()
-    for q in sorted(str(q) for q in quads):
-        h.update(q.encode())
-    return h.hexdigest()
 
 
 _UPLOAD_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
@@ -359,7 +532,7 @@ def ingest_upload(store: object, filename: str, data: bytes, settings: Settings)
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
         tmp.replace(path)
-    summary = build([path], settings.replace(workers=1), store=store)
+    summary = build([path], settings.replace(workers=1, executor="local"), store=store)
     outcome = summary.outcomes[0]
     return {"status": outcome.status, "document": outcome.document, "code": outcome.code,
             "message": outcome.message, "links": summary.links}

@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_workers", 2, "Embedded store: processes that run timed SPARQL queries; one past its timeout is killed.", int),
     # build
     Setting("workers", 0, "Build processes; 0 means one per core.", int),
+    Setting("executor", "local", "Where a build's per-document step runs: 'local' (`workers` processes) or 'dask://HOST:PORT'."),
     Setting("max_file_bytes", 64 * 1024 * 1024, "Input files larger than this are quarantined without being read.", int),
     Setting("max_text_chars", 20_000_000, "Decoded texts longer than this are quarantined.", int),
     Setting("max_unzipped_bytes", 64 * 1024 * 1024, "Maximum total uncompressed size read from a .docx archive.", int),

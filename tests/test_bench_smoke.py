@@ -34,11 +34,11 @@ def _digest(folder: Path) -> dict[str, str]:
 
 def test_same_seed_same_bytes_other_seed_other_bytes(tmp_path: Path) -> None:
     gen = _generator()
-    gen.generate(40, 7, tmp_path / "a")
-    gen.generate(40, 7, tmp_path / "b")
-    gen.generate(40, 8, tmp_path / "c")
+    gen.generate(100, 7, tmp_path / "a")
+    gen.generate(100, 7, tmp_path / "b")
+    gen.generate(100, 8, tmp_path / "c")
     a, b, c = (_digest(tmp_path / x) for x in "abc")
-    assert len(a) == 41  # 40 documents and the manifest
+    assert len(a) == 101  # 100 documents and the manifest
     assert a == b
     assert a != c
     names = sorted(a)
@@ -65,7 +65,7 @@ def test_generated_corpus_builds_with_links_between_levels(tmp_path: Path) -> No
     from policykg.pipeline import build
 
     gen = _generator()
-    paths = gen.generate(20, 7, tmp_path / "corpus")
+    paths = gen.generate(20, 7, tmp_path / "corpus", (2, 3))  # short documents: a fast build
     settings = Settings(store=str(tmp_path / "store"))
     summary = build(paths, settings)
     assert summary.ok == 20
@@ -92,3 +92,14 @@ def test_generated_corpus_builds_with_links_between_levels(tmp_path: Path) -> No
             }"""
         )
         assert ("municipal", "provincial") in {(r["low"], r["high"]) for r in clause_links}
+
+        # the researcher queries cache their answers per store generation: a write is seen at once
+        from policykg.graph.queries import Queries
+
+        queries = Queries(store)
+        hits = queries.search("碳", limit=500)
+        assert hits == queries.search("碳", limit=500)
+        fuzhou = "00007-municipal-cn-fj-fuzhou-zh-hans"
+        assert fuzhou in {h["document"] for h in hits}
+        store.remove_graph(v.graph_iri(fuzhou))
+        assert fuzhou not in {h["document"] for h in queries.search("碳", limit=500)}
