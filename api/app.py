@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 from starlette.routing import Match, Mount
 from starlette.staticfiles import StaticFiles
@@ -79,6 +80,13 @@ def _body_limit(settings: Settings) -> Callable[[Scope], int]:
     return limit_for
 
 
+def _warm_up(state: ServiceState) -> None:
+    from policykg.ontology.concepts import ConceptScheme
+
+    ConceptScheme.load()
+    state.queries.resolve_concept("ccus")
+
+
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
     """The service over `store` (default: the store `settings` name, opened here and closed at shutdown).
 
@@ -99,6 +107,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Load the query layer (concept scheme, label tables) before the first request, not during it.
+        await run_in_threadpool(_warm_up, state)
         try:
             yield
         finally:
