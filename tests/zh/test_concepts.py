@@ -10,6 +10,7 @@ import opencc
 import pytest
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
+from zh_support import normalised_zh
 
 from policykg.extract.concepts import clause_concepts, concept_mentions
 from policykg.extract.nlp import (
@@ -23,10 +24,7 @@ from policykg.extract.nlp import (
 )
 from policykg.ingest.model import (
     Clause,
-    Metadata,
     NormalisedDocument,
-    OffsetMap,
-    Script,
 )
 from policykg.ontology.concepts import (
     CONCEPT_NS,
@@ -35,7 +33,6 @@ from policykg.ontology.concepts import (
     SCHEME_PATH,
     SECTOR_SCHEME,
     ConceptScheme,
-    fold_width,
     normalise_label,
 )
 
@@ -45,24 +42,6 @@ SHANWEI = "004_a38210081867983d.txt"
 CENTRAL_ZH = "cn_central_opinions_carbon_peak_neutrality_2021_zh.txt"
 
 
-def normalised_zh(name: str, doc_id: str) -> NormalisedDocument:
-    """A simplified-script corpus document in its normalised form (full-width ASCII folded 1:1)."""
-    original = (DOCS / name).read_text("utf-8")
-    text = fold_width(original)
-    return NormalisedDocument(
-        id=doc_id,
-        slug=doc_id,
-        source_path=str(DOCS / name),
-        sha256="",
-        content_hash="",
-        encoding="utf-8",
-        encoding_confidence=1.0,
-        original=original,
-        text=text,
-        offsets=OffsetMap.identity(len(text)),
-        metadata=Metadata(title=doc_id, titles={}, language="zh", script=Script.HANS),
-        clauses=[],
-    )
 
 
 def item(doc: NormalisedDocument, cid: str, marker: str, title: str, end_marker: str) -> Clause:

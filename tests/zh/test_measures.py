@@ -6,6 +6,7 @@ from pathlib import Path
 
 import opencc
 import pytest
+from zh_support import normalised_zh
 
 from policykg.extract.concepts import clause_concepts
 from policykg.extract.measures import (
@@ -22,7 +23,7 @@ from policykg.extract.measures import (
 )
 from policykg.ingest import ingest_file
 from policykg.ingest.manifest import load_manifest
-from policykg.ingest.model import Clause, Metadata, NormalisedDocument, OffsetMap, Script
+from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.ontology.concepts import fold_width
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
@@ -30,24 +31,6 @@ SANMING_ID = "sanming-pollution-carbon-synergy-plan-2022"
 CENTRAL_ID = "central-opinions-carbon-peak-2021-zh"
 
 
-def normalised_zh(name: str, doc_id: str) -> NormalisedDocument:
-    """A simplified-script corpus document in its normalised form (full-width ASCII folded 1:1)."""
-    original = (DOCS / name).read_text("utf-8")
-    text = fold_width(original)
-    return NormalisedDocument(
-        id=doc_id,
-        slug=doc_id,
-        source_path=str(DOCS / name),
-        sha256="",
-        content_hash="",
-        encoding="utf-8",
-        encoding_confidence=1.0,
-        original=original,
-        text=text,
-        offsets=OffsetMap.identity(len(text)),
-        metadata=Metadata(title=doc_id, titles={}, language="zh", script=Script.HANS),
-        clauses=[],
-    )
 
 
 def clause(
