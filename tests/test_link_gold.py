@@ -8,7 +8,6 @@ recall@1 ≥ 0.85, recall@3 ≥ 0.95 and MRR ≥ 0.9.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -104,13 +103,9 @@ def test_heilongjiang_principles_trace_to_the_working_principles(corpus, gold) -
     assert ranks == {"central-opinions-carbon-peak-2021-zh": 1, "central-opinions-carbon-peak-2021-en": 1}
 
 
-def test_linking_the_corpus_is_deterministic_and_fast(corpus) -> None:  # type: ignore[no-untyped-def]
+def test_linking_the_corpus_is_deterministic(corpus) -> None:  # type: ignore[no-untyped-def]
+    """Linking depends on the documents, not on their order. (Its speed is measured by bench/run.py.)"""
     docs, extractions, links = corpus
-    timings = []
     for order in (list(reversed(docs)), sorted(docs, key=lambda d: d.metadata.title)):
-        started = time.process_time()
         again = link_corpus(order, extractions, Settings())
-        timings.append(time.process_time() - started)
         assert again == links  # the input order changes nothing
-    print(f"\nlink_corpus: {len(links.clauses)} clause links in {min(timings):.2f} s of CPU")
-    assert min(timings) < 2.0

