@@ -320,6 +320,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         ws.write_shard(result.document.id, result.shard)
         changed = store_shard(store, result.shard)
         ws.save(result.document, result.extraction, result.document.sha256)
+        result.shard = b""  # written and kept on disk: only the document and extraction stay for linking
         with lock:
             written += 1
             if progress:
@@ -347,6 +348,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
             if executor is not None:
                 executor.close()
         links = _compute_links(store, ws, fresh, settings)
+        fresh.clear()
     reference.result()
     for pos, path, doc_id, fut in writes:
         if fut.result():
@@ -462,7 +464,7 @@ def links_version(versions: dict[str, str], settings: Settings) -> str:
 class _Links:
     version: str
     clauses: int
-    quads: list[Any] | None = None  # None when the stored links graph is already at `version`
+    corpus: Any = None  # the CorpusLinks to write; None when the stored links graph is already at `version`
 
 
 def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], settings: Settings) -> _Links:
@@ -471,7 +473,6 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
     """
     from policykg.link import link_corpus
-    from policykg.ontology.rdf import links_quads
     from policykg.ontology.vocab import LINKS_GRAPH
 
     docs: dict[str, NormalisedDocument] = {}
@@ -489,16 +490,19 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
         return _Links(version, int(str(recorded.get("clauses", 0))))
     links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings)
-    return _Links(version, len(links.clauses), links_quads(links))
+    return _Links(version, len(links.clauses), links)
 
 
 def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary) -> None:
+    from policykg.ontology.rdf import links_quads
     from policykg.ontology.vocab import LINKS_GRAPH
 
     summary.links = links.clauses
-    if links.quads is None:
+    if links.corpus is None:
         return
-    store.replace_graph(LINKS_GRAPH, links.quads, version=links.version)
+    # The quads are made here, once the documents are written and the linking inputs released.
+    quads, links.corpus = links_quads(links.corpus), None
+    store.replace_graph(LINKS_GRAPH, quads, version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 
