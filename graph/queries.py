@@ -149,13 +149,9 @@ SELECT DISTINCT ?item ?quote WHERE {
 }
 """
 
-#: Measures and clauses whose normalised text contains `${needle}` (lower-cased, simplified).
-SEARCH_TEXT = """
-SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
-  ?item pkg:normalisedText ?normalised .
-  FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
-  ?item pkg:document ?doc .
-  ${filter}
+#: The tail every search query shares: a hit `?item` is a measure (of `?clause`) or a clause itself;
+#: its kind, clause number and original text.
+_HIT_KIND_CLAUSE_TEXT = """
   {
     ?item a pkg:Measure ; pkg:clause ?clause .
     BIND("measure" AS ?kind)
@@ -168,6 +164,15 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
   OPTIONAL { ?item pkg:text ?text }
 }
 """
+
+#: Measures and clauses whose normalised text contains `${needle}` (lower-cased, simplified).
+SEARCH_TEXT = """
+SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
+  ?item pkg:normalisedText ?normalised .
+  FILTER(CONTAINS(LCASE(STR(?normalised)), ${needle}))
+  ?item pkg:document ?doc .
+  ${filter}
+""" + _HIT_KIND_CLAUSE_TEXT
 
 #: Every normalised text, for the in-process phrase index of a store that tells its generation.
 NORMALISED_TEXTS = """
@@ -180,18 +185,7 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text WHERE {
   VALUES ?item { ${items} }
   ?item pkg:document ?doc .
   ${filter}
-  {
-    ?item a pkg:Measure ; pkg:clause ?clause .
-    BIND("measure" AS ?kind)
-  } UNION {
-    ?item a eli:LegalResourceSubdivision .
-    BIND(?item AS ?clause)
-    BIND("clause" AS ?kind)
-  }
-  ?clause eli:number ?number .
-  OPTIONAL { ?item pkg:text ?text }
-}
-"""
+""" + _HIT_KIND_CLAUSE_TEXT
 
 #: Measures and clauses tagged with one of `${concepts}`.
 SEARCH_CONCEPTS = """
@@ -199,18 +193,7 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
   VALUES ?concept { ${concepts} }
   ?item pkg:concept ?concept ; pkg:document ?doc .
   ${filter}
-  {
-    ?item a pkg:Measure ; pkg:clause ?clause .
-    BIND("measure" AS ?kind)
-  } UNION {
-    ?item a eli:LegalResourceSubdivision .
-    BIND(?item AS ?clause)
-    BIND("clause" AS ?kind)
-  }
-  ?clause eli:number ?number .
-  OPTIONAL { ?item pkg:text ?text }
-}
-"""
+""" + _HIT_KIND_CLAUSE_TEXT
 
 #: Units responsible (lead or support) for clauses about one of `${concepts}` — the clause itself, a
 #: measure or a target in it carries the concept.

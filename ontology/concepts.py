@@ -224,26 +224,22 @@ class ConceptScheme:
     # --- hierarchy -------------------------------------------------------------------------------
     def descendants(self, concept_id: str) -> list[str]:
         """Every concept below `concept_id` (narrower, transitively), nearest first."""
-        seen: list[str] = []
-        frontier = list(self.concepts[concept_id].narrower)
-        while frontier:
-            cid = frontier.pop(0)
-            if cid in seen or cid == concept_id:
-                continue
-            seen.append(cid)
-            frontier.extend(self.concepts[cid].narrower)
-        return seen
+        return self._walk(concept_id, "narrower")
 
     def ancestors(self, concept_id: str) -> list[str]:
         """Every concept above `concept_id` (broader, transitively), nearest first."""
+        return self._walk(concept_id, "broader")
+
+    def _walk(self, concept_id: str, relation: str) -> list[str]:
+        """Breadth-first closure of `relation` ("narrower" or "broader") from `concept_id`, itself excluded."""
         seen: list[str] = []
-        frontier = list(self.concepts[concept_id].broader)
+        frontier = list(getattr(self.concepts[concept_id], relation))
         while frontier:
             cid = frontier.pop(0)
             if cid in seen or cid == concept_id:
                 continue
             seen.append(cid)
-            frontier.extend(self.concepts[cid].broader)
+            frontier.extend(getattr(self.concepts[cid], relation))
         return seen
 
     def sector_of(self, concept_id: str) -> str:
