@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
@@ -47,6 +47,17 @@ clauses they implement.
 
 def cors_origins(settings: Settings) -> list[str]:
     return [o.strip() for o in str(settings.cors_origins).split(",") if o.strip()]
+
+
+def server_options(settings: Settings) -> dict[str, Any]:
+    """uvicorn options that follow the settings (`policykg serve` passes them to `uvicorn.run`).
+
+    X-Forwarded-For and X-Forwarded-Proto are believed only from the `trusted_proxies`; with none,
+    not at all, so a client cannot choose its own address (and with it its rate-limit bucket).
+    uvicorn alone would believe them from 127.0.0.1.
+    """
+    trusted = ",".join(p.strip() for p in str(settings.trusted_proxies).split(",") if p.strip())
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted}
 
 
 def is_api_path(path: str) -> bool:
@@ -156,5 +167,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
 
 
 def create_app_from_environment() -> FastAPI:
-    """For `uvicorn --factory policykg.api.app:create_app_from_environment`: settings from POLICYKG_* variables."""
+    """For `uvicorn --factory policykg.api.app:create_app_from_environment`: settings from POLICYKG_* variables.
+
+    uvicorn's own flags then decide whether proxy headers are believed (`server_options` gives the
+    values `trusted_proxies` stands for: `--no-proxy-headers` when it is empty).
+    """
     return create_app(Settings())

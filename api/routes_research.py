@@ -2,7 +2,8 @@
 
 Paths and field names are a contract shared with the web page and the notebook API. Each route is a
 thin shell over `policykg.graph.queries.Queries`; it validates parameters against the settings'
-limits and turns "nothing there" into a 404 problem.
+limits and turns "nothing there" into a 404 problem. /api/units and /api/targets answer one page
+at a time (`limit`, `offset`), with the total and the link to the next page.
 """
 
 from __future__ import annotations
@@ -18,6 +19,14 @@ router = APIRouter(prefix="/api", tags=["Researcher API"])
 
 Id = Annotated[str, Path(min_length=1, max_length=300, description="A document, clause or measure id")]
 OptionalFilter = Annotated[str | None, Query(max_length=300)]
+PageLimit = Annotated[
+    int | None,
+    Query(ge=1, description="Items per page, at most the setting `api_max_limit`; default: the setting `page_size`"),
+]
+PageOffset = Annotated[
+    int,
+    Query(ge=0, le=1_000_000_000, description="Items to skip, in the answer's order; the `next` link of a page carries it"),
+]
 
 
 def _listed(key: str, value: Any) -> dict[str, Any]:
@@ -34,6 +43,25 @@ def _limit(request: Request, limit: int) -> int:
             {"location": "query.limit", "message": f"must be at most {ceiling}"}
         ])
     return limit
+
+
+def _page_size(request: Request, limit: int | None) -> int:
+    """The limit of a page: the request's (checked against `api_max_limit`) or the setting `page_size`."""
+    if limit is not None:
+        return _limit(request, limit)
+    settings = state_of(request).settings
+    return max(1, min(int(settings.page_size), int(settings.api_max_limit)))
+
+
+def _paged(request: Request, answer: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    """The answer with its paging: `total`, `limit`, `offset` and `next`, the path and query of the
+    next page (null on the last one)."""
+    total = int(answer.get("total") or 0)
+    following = None
+    if offset + limit < total:
+        url = request.url.include_query_params(limit=limit, offset=offset + limit)
+        following = f"{url.path}?{url.query}"
+    return {**answer, "total": total, "limit": limit, "offset": offset, "next": following}
 
 
 @router.get("/documents", summary="Every document in the graph, with level, region, dates and titles")
@@ -60,17 +88,24 @@ def search(
     return _listed("results", hits)
 
 
-@router.get("/units", summary="Units responsible for measures about a concept")
+@router.get(
+    "/units",
+    summary="Units responsible for measures about a concept",
+    description="One page of units, ranked (most lead clauses first), each with all its clauses.",
+)
 def units(
     request: Request,
     concept: Annotated[str, Query(min_length=1, max_length=300, description="Concept id or label, e.g. CCUS")],
     document: OptionalFilter = None,
     region: OptionalFilter = None,
+    limit: PageLimit = None,
+    offset: PageOffset = 0,
 ) -> dict[str, Any]:
-    answer = state_of(request).queries.units(concept, document=document, region=region)
+    size = _page_size(request, limit)
+    answer = state_of(request).queries.units_page(concept, document=document, region=region, limit=size, offset=offset)
     if not answer:
         raise ApiError(404, "concept_not_found", f"no concept {concept!r}", concept=concept)
-    return dict(answer)
+    return _paged(request, dict(answer), size, offset)
 
 
 @router.get("/trace/{item_id}", summary="The chain from a measure or clause up to the clauses it implements")
@@ -81,16 +116,25 @@ def trace(request: Request, item_id: Id) -> dict[str, Any]:
     return dict(found)
 
 
-@router.get("/targets", summary="Quantified targets, filtered by document, target year, concept, region")
+@router.get(
+    "/targets",
+    summary="Quantified targets, filtered by document, target year, concept, region",
+    description="One page of targets, in reading order: by document, then place in its text.",
+)
 def targets(
     request: Request,
     document: OptionalFilter = None,
     year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     concept: OptionalFilter = None,
     region: OptionalFilter = None,
+    limit: PageLimit = None,
+    offset: PageOffset = 0,
 ) -> dict[str, Any]:
-    found = state_of(request).queries.targets(document=document, year=year, concept=concept, region=region)
-    return _listed("targets", found)
+    size = _page_size(request, limit)
+    found = state_of(request).queries.targets_page(
+        document=document, year=year, concept=concept, region=region, limit=size, offset=offset
+    )
+    return _paged(request, dict(found), size, offset)
 
 
 @router.get("/concepts", summary="Concepts of the scheme, optionally matching a label")

@@ -25,7 +25,7 @@ import tempfile
 import threading
 import time
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -33,15 +33,18 @@ from socket import AF_UNIX, SOCK_STREAM, socketpair
 
 import pyoxigraph as ox
 
-from policykg.errors import BadRequest, QueryTimeout, StoreError
+from policykg.errors import BadRequest, QueryTimeout, StoreBusy, StoreError
 from policykg.graph.results import QueryResult, parse_json_results, write_json
 from policykg.graph.store import (
     META_GRAPH,
+    PENDING,
+    GraphData,
     Output,
     Store,
     delete_data,
     insert_data,
     iri_ref,
+    meta_triples,
     meta_update,
     rdf_format,
 )
@@ -287,10 +290,14 @@ class OxigraphStore(Store):
         except OSError as exc:
             message = str(exc)
             if "lock" in message.lower():
-                raise StoreError("the store is open in another process (one writer at a time)") from None
+                raise StoreBusy("the store is open in another process (one writer at a time)") from None
             raise StoreError(f"cannot open the store: {exc.strerror or 'unreadable data'}") from None
         self._remove_stale_snapshots()
         self.generation = 0
+        #: Graphs new to the store are written in batches without a transaction each (see write_graphs).
+        #: Only for a writer no one reads from meanwhile: a build that opened the store itself.
+        self.bulk_writes = False
+        self._remove_unfinished_writes()
         self._workers = QueryWorkers(self, query_workers)
         self._finalizer = weakref.finalize(self, QueryWorkers.close, self._workers)
 
@@ -376,6 +383,51 @@ class OxigraphStore(Store):
         added = [t for t in triples if t not in old_set]
         ops = delete_data(graph_iri, removed, _INSERT_CHUNK) + insert_data(graph_iri, added, _INSERT_CHUNK)
         self._apply(ops + meta_update(graph_iri, meta))
+
+    def write_graphs(self, batch: Sequence[GraphData]) -> list[bool]:
+        """As Store.write_graphs; with `bulk_writes` on, graphs new to the store go in one bulk load.
+
+        A bulk load skips RocksDB transactions (about twice as fast, memory bounded by RocksDB, not by
+        the batch), so it is made safe around it: the graphs are first marked pending in the meta
+        graph (one transaction), then loaded, then recorded with their versions while the marks are
+        removed (one transaction). A crash in between leaves marked graphs, which the next opening of
+        the store removes: the store is back at its last recorded state, and the next build writes
+        them again. Graphs the store already holds are replaced one by one, as always.
+        """
+        if not self.bulk_writes or len(batch) < 2:
+            return super().write_graphs(batch)
+        with self._write_lock:
+            new = [g for g in batch if not self._holds(g.iri)]
+            fresh = {g.iri for g in new}
+            if new:
+                marks = [ox.Quad(ox.NamedNode(g.iri), ox.NamedNode(PENDING), ox.Literal("true"),
+                                 ox.NamedNode(META_GRAPH)) for g in new]
+                self._extend(marks)
+                try:
+                    self._store.bulk_load(b"".join(g.nquads for g in new), format=ox.RdfFormat.N_QUADS)
+                except (OSError, SyntaxError) as exc:
+                    raise StoreError(f"store write failed: {exc}") from None
+                finally:
+                    self.generation += 1
+                meta = [ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(META_GRAPH))
+                        for g in new for t in meta_triples(g.iri, g.version, g.nquads.count(b"\n"))]
+                self._apply([*delete_data(META_GRAPH, [m.triple for m in marks]),
+                             *insert_data(META_GRAPH, [q.triple for q in meta])])
+            return [True if g.iri in fresh else self.replace_graph(g.iri, g.quads(), g.version) for g in batch]
+
+    def _holds(self, graph_iri: str) -> bool:
+        """Whether the store has any quad of `graph_iri`, or a meta description of it."""
+        node = ox.NamedNode(graph_iri)
+        if next(iter(self._store.quads_for_pattern(node, None, None, ox.NamedNode(META_GRAPH))), None):
+            return True
+        return next(iter(self._store.quads_for_pattern(None, None, None, node)), None) is not None
+
+    def _remove_unfinished_writes(self) -> None:
+        """Drops the graphs of a batch write a crash interrupted (marked pending in the meta graph)."""
+        pending = [q.subject for q in self._store.quads_for_pattern(
+            None, ox.NamedNode(PENDING), None, ox.NamedNode(META_GRAPH)) if isinstance(q.subject, ox.NamedNode)]
+        for node in pending:
+            self._apply([f"DROP SILENT GRAPH {iri_ref(node.value)}", *meta_update(node.value, [])])
 
     def _extend(self, quads: list[ox.Quad]) -> None:
         """Adds quads in one transaction (all or nothing, also across a crash)."""

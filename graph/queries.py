@@ -19,6 +19,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from string import Template
 from typing import Any
+from urllib.parse import unquote
 
 import pyoxigraph as ox
 
@@ -76,6 +77,14 @@ SELECT DISTINCT ?item ?label WHERE {
 }
 """
 
+#: The jurisdiction (a region) of each of `${items}` (units).
+UNIT_JURISDICTIONS = """
+SELECT DISTINCT ?item ?jurisdiction WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:jurisdiction ?jurisdiction
+}
+"""
+
 #: Concepts the clauses of one document are about, with their labels in every script.
 CLAUSE_CONCEPTS = """
 SELECT DISTINCT ?clause ?concept ?label ?lang WHERE {
@@ -104,22 +113,49 @@ SELECT DISTINCT ?deadline ?clause ?label ?kind ?ongoing ?begin ?end WHERE {
 }
 """
 
-#: Targets with their clause and document; `${filter}` narrows by document, year, concept or region.
-#: Their sentence comes from TARGET_SENTENCES, their position and quote from SPAN_STARTS / SPAN_QUOTES.
-TARGETS = """
-SELECT DISTINCT ?target ?doc ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?baseValue
-                ?baseYear ?year WHERE {
+#: The pattern of the targets `${filter}` keeps (by document, year, concept or region), with where
+#: each starts in its document's text (every fact has a span: `ontology.rdf` writes one for each).
+_TARGETS_WHERE = """
   ?target a pkg:Target ; pkg:document ?doc ; pkg:clause ?clause ; pkg:indicator ?indicator .
   ?clause eli:number ?number .
   ${filter}
-  OPTIONAL { ?target pkg:comparator ?comparator }
-  OPTIONAL { ?target pkg:value ?value }
-  OPTIONAL { ?target pkg:valueMin ?min }
-  OPTIONAL { ?target pkg:valueMax ?max }
-  OPTIONAL { ?target pkg:measureUnit ?unit }
-  OPTIONAL { ?target pkg:baseValue ?baseValue }
-  OPTIONAL { ?target pkg:baseYear ?baseYear }
-  OPTIONAL { ?target pkg:targetYear ?year }
+  ?target pkg:span ?span . ?span oa:hasSelector ?sel . ?sel a oa:TextPositionSelector ; oa:start ?at .
+}
+"""
+
+#: Targets, one row each, in reading order — by document, then where they start in its text, then by
+#: id (`.t2` before `.t10`), a stable order for pages; `${page}` is empty or LIMIT/OFFSET. Their facts
+#: come from TARGET_FACTS, their sentence from TARGET_SENTENCES and their quote from SPAN_QUOTES, asked
+#: for the targets of the page only.
+TARGETS = (
+    """
+SELECT ?target ?doc (MIN(?at) AS ?start) WHERE {"""
+    + _TARGETS_WHERE
+    + """GROUP BY ?target ?doc
+ORDER BY ?doc ?start STRLEN(STR(?target)) STR(?target)
+${page}
+"""
+)
+
+#: How many targets TARGETS finds (the total of a page).
+TARGETS_COUNT = """
+SELECT (COUNT(DISTINCT ?target) AS ?total) WHERE {""" + _TARGETS_WHERE
+
+#: The facts of each of `${items}` (targets): clause, clause number, indicator, value, unit, years.
+TARGET_FACTS = """
+SELECT DISTINCT ?item ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?baseValue ?baseYear ?year
+WHERE {
+  VALUES ?item { ${items} }
+  ?item pkg:clause ?clause ; pkg:indicator ?indicator .
+  ?clause eli:number ?number .
+  OPTIONAL { ?item pkg:comparator ?comparator }
+  OPTIONAL { ?item pkg:value ?value }
+  OPTIONAL { ?item pkg:valueMin ?min }
+  OPTIONAL { ?item pkg:valueMax ?max }
+  OPTIONAL { ?item pkg:measureUnit ?unit }
+  OPTIONAL { ?item pkg:baseValue ?baseValue }
+  OPTIONAL { ?item pkg:baseYear ?baseYear }
+  OPTIONAL { ?item pkg:targetYear ?year }
 }
 """
 
@@ -195,10 +231,13 @@ SELECT DISTINCT ?item ?kind ?doc ?clause ?number ?text ?concept WHERE {
   ${filter}
 """ + _HIT_KIND_CLAUSE_TEXT
 
-#: Units responsible (lead or support) for clauses about one of `${concepts}` — the clause itself, a
-#: measure or a target in it carries the concept.
-UNITS_FOR_CONCEPTS = """
-SELECT DISTINCT ?unit ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
+#: The responsibilities (lead or support) of units for clauses about one of `${concepts}` — the clause
+#: itself, a measure or a target in it carries the concept —, with where the clause starts in its
+#: document's text (every clause has a span: `ontology.rdf` writes one for each). `${filter}` narrows by
+#: document or region. A unit's jurisdiction is copied into the graph of every document naming the unit:
+#: joined here, each copy would be a row, so a region is a subquery of the units within it and the
+#: jurisdictions of a page's units are asked for afterwards (UNIT_JURISDICTIONS).
+_UNITS_WHERE = """
   VALUES ?concept { ${concepts} }
   ?thing pkg:concept ?concept .
   { ?thing a eli:LegalResourceSubdivision . BIND(?thing AS ?clause) }
@@ -206,11 +245,36 @@ SELECT DISTINCT ?unit ?jurisdiction ?resp ?role ?clause ?doc ?number WHERE {
   UNION { ?thing a pkg:Target ; pkg:clause ?clause . }
   ?resp pkg:clause ?clause ; a pkg:Responsibility ; pkg:unit ?unit ; pkg:role ?role ; pkg:document ?doc .
   FILTER(?role IN ("lead", "support"))
-  ?clause eli:number ?number .
-  OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
+  ?clause eli:number ?number ; pkg:span ?span . ?span oa:hasSelector ?sel .
+  ?sel a oa:TextPositionSelector ; oa:start ?start .
   ${filter}
-}
 """
+
+#: The units responsible for clauses about one of `${concepts}`, one row each, ranked: most lead clauses
+#: first, then most clauses, then the first mentioned, then by id — a stable order for pages; `${page}`
+#: is empty or LIMIT/OFFSET. A `?mention` sorts as a reader meets it: by document, place in its text,
+#: clause, then mention number (`.u2` before `.u10`). `?entries` holds the unit's clauses, one line
+#: each: the mention, the role and the clause number (URI-encoded).
+UNITS_FOR_CONCEPTS = (
+    """
+SELECT ?unit (COUNT(DISTINCT ?led) AS ?leads) (COUNT(DISTINCT ?entry) AS ?clauses)
+       (MIN(?mention) AS ?first) (GROUP_CONCAT(DISTINCT ?line; SEPARATOR="\\n") AS ?entries) WHERE {"""
+    + _UNITS_WHERE
+    + """  BIND(CONCAT(STR(?doc), " ", SUBSTR(STR(?start + 10000000000), 2), " ", STR(?clause), " ",
+              SUBSTR(STR(STRLEN(STR(?resp)) + 100000), 2), " ", STR(?resp)) AS ?mention)
+  BIND(IF(?role = "lead", ?clause, ?none) AS ?led)
+  BIND(CONCAT(STR(?clause), " ", ?role) AS ?entry)
+  BIND(CONCAT(?mention, " ", ?role, " ", ENCODE_FOR_URI(?number)) AS ?line)
+}
+GROUP BY ?unit
+ORDER BY DESC(?leads) DESC(?clauses) ?first ?unit
+${page}
+"""
+)
+
+#: How many units UNITS_FOR_CONCEPTS finds (the total of a page).
+UNITS_COUNT = """
+SELECT (COUNT(DISTINCT ?unit) AS ?total) WHERE {""" + _UNITS_WHERE + "}\n"
 
 #: A measure or clause: its document, clause number and original text.
 ITEM = """
@@ -269,10 +333,13 @@ QUERIES: dict[str, str] = {
     "clauses": CLAUSES,
     "clause_units": CLAUSE_UNITS,
     "unit_labels": UNIT_LABELS,
+    "unit_jurisdictions": UNIT_JURISDICTIONS,
     "clause_concepts": CLAUSE_CONCEPTS,
     "clause_measures": CLAUSE_MEASURES,
     "clause_deadlines": CLAUSE_DEADLINES,
     "targets": TARGETS,
+    "targets_count": TARGETS_COUNT,
+    "target_facts": TARGET_FACTS,
     "target_sentences": TARGET_SENTENCES,
     "span_starts": SPAN_STARTS,
     "span_quotes": SPAN_QUOTES,
@@ -281,6 +348,7 @@ QUERIES: dict[str, str] = {
     "search_items": SEARCH_ITEMS,
     "search_concepts": SEARCH_CONCEPTS,
     "units_for_concepts": UNITS_FOR_CONCEPTS,
+    "units_count": UNITS_COUNT,
     "item": ITEM,
     "link_sources": LINK_SOURCES,
     "parent_links": PARENT_LINKS,
@@ -365,9 +433,35 @@ def _year(value: Any) -> int | None:
         return None
 
 
-def _within(region: str, scope: str) -> bool:
-    """Region ids nest by construction: CN-FJ-Sanming is within CN-FJ and CN."""
-    return region == scope or region.startswith(scope + "-")
+def _within(variable: str, scope: str) -> str:
+    """A FILTER keeping `variable` (a region IRI) within the region `scope`. Region ids nest by
+    construction: CN-FJ-Sanming is within CN-FJ and CN (and so are their IRIs)."""
+    region = v.region_iri(scope)
+    return f"FILTER({variable} = {iri(region)} || STRSTARTS(STR({variable}), {string_literal(region + '-')}))"
+
+
+def _unit_clauses(entries: str) -> list[dict[str, Any]]:
+    """A unit's clauses from UNITS_FOR_CONCEPTS' `?entries`, in the order a reader meets them: one per
+    clause and role, placed at its first mention."""
+    first: dict[tuple[str, str, str, str], str] = {}
+    for line in entries.split("\n"):
+        doc, start, clause, length, resp, role, number = line.split(" ")
+        mention = " ".join((doc, start, clause, length, resp))
+        key = (clause, doc, unquote(number), role)
+        if key not in first or mention < first[key]:
+            first[key] = mention
+    return [
+        {"id": _id(clause), "document": _id(doc), "clause": number, "role": role}
+        for (clause, doc, number, role) in sorted(first, key=lambda k: first[k])
+    ]
+
+
+def _page(limit: int | None, offset: int) -> str:
+    """The LIMIT/OFFSET of one page; empty for every row."""
+    parts = [] if limit is None else [f"LIMIT {int(limit)}"]
+    if offset:
+        parts.append(f"OFFSET {int(offset)}")
+    return " ".join(parts)
 
 
 class Queries:
@@ -453,16 +547,29 @@ class Queries:
             out += self.rows(SEARCH_ITEMS, items=values, filter=filter_)
         return out
 
+    def _look_up(self, query: str, items: Iterable[str]) -> list[dict[str, Any]]:
+        """The rows of a follow-up query (SPAN_STARTS, …) for `items`, asked in VALUES chunks."""
+        unique = sorted(set(items))
+        out: list[dict[str, Any]] = []
+        for i in range(0, len(unique), VALUES_CHUNK):
+            out += self.rows(query, items=" ".join(iri(item) for item in unique[i : i + VALUES_CHUNK]))
+        return out
+
     def _per_item(self, query: str, items: Iterable[str], column: str) -> dict[str, Any]:
         """item IRI → the first value of `column` a follow-up query (SPAN_STARTS, …) finds for it."""
-        unique = sorted(set(items))
         out: dict[str, Any] = {}
-        for i in range(0, len(unique), VALUES_CHUNK):
-            values = " ".join(iri(item) for item in unique[i : i + VALUES_CHUNK])
-            for row in self.rows(query, items=values):
-                if row[column] is not None:
-                    out.setdefault(row["item"], row[column])
+        for row in self._look_up(query, items):
+            if row[column] is not None:
+                out.setdefault(row["item"], row[column])
         return out
+
+    def _total(self, count_query: str, page: list[Any], limit: int | None, offset: int, **slots: str) -> int:
+        """How many rows the unpaged query has. A page shorter than its limit (and not past the end)
+        tells it; else `count_query` (same slots) counts them."""
+        if (page or not offset) and (limit is None or len(page) < limit):
+            return offset + len(page)
+        rows = self.rows(count_query, **slots)
+        return int(rows[0]["total"]) if rows else 0
 
     def _starts(self, items: Iterable[str]) -> dict[str, int]:
         """item IRI → the offset its span starts at in the original text."""
@@ -550,9 +657,8 @@ class Queries:
                 }
             )
 
-        for target in self._targets(f"VALUES ?doc {{ {doc} }}"):
+        for target in self._targets(f"VALUES ?doc {{ {doc} }}")[0]:
             cid = target.pop("_clause")
-            target.pop("_region", None)
             if cid in clauses:
                 clauses[cid]["targets"].append(target)
 
@@ -598,14 +704,30 @@ class Queries:
         concept: str | None = None,
         region: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Targets, narrowed by document, target year, concept (or a narrower one) and region."""
+        """Targets, narrowed by document, target year, concept (or a narrower one) and region, in
+        reading order (by document, then place in its text)."""
+        return list(self.targets_page(document, year, concept, region)["targets"])
+
+    def targets_page(
+        self,
+        document: str | None = None,
+        year: int | None = None,
+        concept: str | None = None,
+        region: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any]:
+        """`{"targets": [...], "total": n}`: the `limit` targets (all when None) after the first `offset`
+        of what `targets()` answers, and how many that is in all."""
         return self._answer(
-            ("targets", document, year, concept, region), lambda: self._targets_for(document, year, concept, region)
+            ("targets", document, year, concept, region, limit, offset),
+            lambda: self._targets_for(document, year, concept, region, limit, offset),
         )
 
     def _targets_for(
-        self, document: str | None, year: int | None, concept: str | None, region: str | None
-    ) -> list[dict[str, Any]]:
+        self, document: str | None, year: int | None, concept: str | None, region: str | None,
+        limit: int | None, offset: int,
+    ) -> dict[str, Any]:
         filters = []
         if document:
             filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
@@ -614,61 +736,54 @@ class Queries:
         if concept:
             ids = self._concept_family(concept)
             if not ids:
-                return []
+                return {"targets": [], "total": 0}
             values = " ".join(iri(v.concept_iri(c)) for c in ids)
             filters.append(
                 f"VALUES ?c {{ {values} }} "
                 "{ ?target pkg:concept ?c } UNION { ?m pkg:hasTarget ?target ; pkg:concept ?c }"
             )
         if region:
-            filters.append("?doc pkg:region ?docRegion")
-        found = self._targets("\n  ".join(filters))
-        if region:
-            found = [t for t in found if _within(t.pop("_region") or "", region)]
+            filters.append(f"?doc pkg:region ?docRegion {_within('?docRegion', region)}")
+        found, total = self._targets("\n  ".join(filters), limit, offset)
         for t in found:
             t.pop("_clause", None)
-            t.pop("_region", None)
-        return found
+        return {"targets": found, "total": total}
 
-    def _targets(self, filter_: str) -> list[dict[str, Any]]:
-        region_slot = "?docRegion" in filter_
-        by_id: dict[str, dict[str, Any]] = {}
-        keys: dict[str, tuple[str, int, tuple[str, int]]] = {}
-        rows = self.rows(TARGETS, filter=filter_)
-        iris = [row["target"] for row in rows]
-        starts = self._starts(iris)
+    def _targets(self, filter_: str, limit: int | None = None, offset: int = 0) -> tuple[list[dict[str, Any]], int]:
+        """One page of the targets `filter_` keeps, in TARGETS' order, and how many it keeps in all.
+        Their facts, sentences and quotes are asked for the targets of the page only."""
+        order = self.rows(TARGETS, filter=filter_, page=_page(limit, offset))
+        total = self._total(TARGETS_COUNT, order, limit, offset, filter=filter_)
+        iris = [row["target"] for row in order]
+        facts: dict[str, dict[str, Any]] = {}
+        for row in self._look_up(TARGET_FACTS, iris):
+            facts.setdefault(row["item"], row)
         sentences = self._per_item(TARGET_SENTENCES, iris, "sentence")
         quotes = self._per_item(SPAN_QUOTES, iris, "quote")
-        for row in rows:
-            tid = _id(row["target"])
-            if tid in by_id:
+        out = []
+        for row in order:
+            fact = facts.get(row["target"])
+            if fact is None:  # written between the two queries
                 continue
-            by_id[tid] = {
-                "id": tid,
-                "indicator": row["indicator"],
-                "comparator": row["comparator"],
-                "value": row["value"],
-                "value_min": row["min"],
-                "value_max": row["max"],
-                "unit": row["unit"],
-                "base_value": row["baseValue"],
-                "base_year": _year(row["baseYear"]),
-                "year": _year(row["year"]),
-                "document": _id(row["doc"]),
-                "clause": row["number"],
-                "text": sentences.get(row["target"]) or quotes.get(row["target"]),
-                "_clause": _id(row["clause"]),
-                "_region": None,
-            }
-            keys[tid] = (by_id[tid]["document"], starts.get(row["target"]) or 0, _ordinal(tid))
-        if region_slot and by_id:
-            regions = {
-                _id(r["doc"]): _id(r["region"]) if r["region"] else None
-                for r in self.rows(DOCUMENTS)
-            }
-            for t in by_id.values():
-                t["_region"] = regions.get(t["document"])
-        return [by_id[t] for t in sorted(by_id, key=lambda t: keys[t])]
+            out.append(
+                {
+                    "id": _id(row["target"]),
+                    "indicator": fact["indicator"],
+                    "comparator": fact["comparator"],
+                    "value": fact["value"],
+                    "value_min": fact["min"],
+                    "value_max": fact["max"],
+                    "unit": fact["unit"],
+                    "base_value": fact["baseValue"],
+                    "base_year": _year(fact["baseYear"]),
+                    "year": _year(fact["year"]),
+                    "document": _id(row["doc"]),
+                    "clause": fact["number"],
+                    "text": sentences.get(row["target"]) or quotes.get(row["target"]),
+                    "_clause": _id(fact["clause"]),
+                }
+            )
+        return out, total
 
     # --- concepts ---------------------------------------------------------------------------------
     def resolve_concept(self, concept: str) -> str | None:
@@ -793,9 +908,27 @@ class Queries:
         `concept` is an id or any label in any script; None when no concept has that name. Units
         with a lead role come first, then by how many clauses they carry, then by first mention.
         """
-        return self._answer(("units", concept, document, region), lambda: self._units(concept, document, region))
+        found = self.units_page(concept, document, region)
+        return None if found is None else {"concept": found["concept"], "units": found["units"]}
 
-    def _units(self, concept: str, document: str | None, region: str | None) -> dict[str, Any] | None:
+    def units_page(
+        self,
+        concept: str,
+        document: str | None = None,
+        region: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> dict[str, Any] | None:
+        """`{"concept", "units", "total"}`: the `limit` units (all when None) after the first `offset` of
+        what `units()` answers, each with all its clauses, and how many units there are in all."""
+        return self._answer(
+            ("units", concept, document, region, limit, offset),
+            lambda: self._units(concept, document, region, limit, offset),
+        )
+
+    def _units(
+        self, concept: str, document: str | None, region: str | None, limit: int | None, offset: int
+    ) -> dict[str, Any] | None:
         cid = self.resolve_concept(concept)
         if cid is None:
             return None
@@ -803,41 +936,32 @@ class Queries:
         filters = []
         if document:
             filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
-        rows = self.rows(
-            UNITS_FOR_CONCEPTS,
-            concepts=" ".join(iri(v.concept_iri(c)) for c in family),
-            filter="\n  ".join(filters),
-        )
-        starts = self._starts(row["clause"] for row in rows)
+        if region:
+            # the units within the region, found once (a jurisdiction has a copy per document graph)
+            filters.append(
+                f"{{ SELECT DISTINCT ?unit WHERE {{ ?unit pkg:jurisdiction ?jurisdiction "
+                f"{_within('?jurisdiction', region)} }} }}"
+            )
+        slots = {"concepts": " ".join(iri(v.concept_iri(c)) for c in family), "filter": "\n  ".join(filters)}
+        rows = self.rows(UNITS_FOR_CONCEPTS, page=_page(limit, offset), **slots)
+        total = self._total(UNITS_COUNT, rows, limit, offset, **slots)
         labels = self._per_item(UNIT_LABELS, (row["unit"] for row in rows), "label")
-        rows = [{**row, "start": starts.get(row["clause"]), "label": labels.get(row["unit"])} for row in rows]
-        units: dict[str, dict[str, Any]] = {}
-        first: dict[str, tuple[str, int, tuple[str, int]]] = {}
-        leads: dict[str, int] = {}
-        for row in sorted(rows, key=lambda r: (_id(r["doc"]), r["start"] or 0, _ordinal(_id(r["resp"])))):
-            uid = _id(row["unit"])
-            jurisdiction = _id(row["jurisdiction"]) if row["jurisdiction"] else None
-            if region and not _within(jurisdiction or "", region):
-                continue
-            unit = units.get(uid)
-            if unit is None:
-                unit = units[uid] = {"id": uid, "label": row["label"], "jurisdiction": jurisdiction, "clauses": []}
-                first[uid] = (_id(row["doc"]), row["start"] or 0, _ordinal(_id(row["resp"])))
-                leads[uid] = 0
-            entry = {
-                "id": _id(row["clause"]),
-                "document": _id(row["doc"]),
-                "clause": row["number"],
-                "role": row["role"],
-            }
-            if entry not in unit["clauses"]:
-                unit["clauses"].append(entry)
-                leads[uid] += row["role"] == "lead"
+        jurisdictions = self._per_item(UNIT_JURISDICTIONS, (row["unit"] for row in rows), "jurisdiction")
+        units = []
+        for row in rows:
+            units.append(
+                {
+                    "id": _id(row["unit"]),
+                    "label": labels.get(row["unit"]),
+                    "jurisdiction": _id(jurisdictions[row["unit"]]) if row["unit"] in jurisdictions else None,
+                    "clauses": _unit_clauses(row["entries"]),
+                }
+            )
         c = self.scheme.concepts[cid]
-        ranked = sorted(units, key=lambda u: (-leads[u], -len(units[u]["clauses"]), first[u], u))
         return {
             "concept": {"id": cid, "labels": {lang: c.labels.get(lang) for lang in ("zh-Hans", "zh-Hant", "en")}},
-            "units": [units[u] for u in ranked],
+            "units": units,
+            "total": total,
         }
 
     # --- trace ------------------------------------------------------------------------------------

@@ -16,9 +16,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Level, NormalisedDocument, Script
-from policykg.link.features import bigrams, idf_table
+from policykg.link.features import bigrams
 from policykg.link.model import ClauseLink, DocumentLink, ResolvedCitation
 
 ALIGNMENT_METHOD = "alignment"
@@ -120,25 +122,42 @@ def document_profiles(
     return profiles
 
 
-def similarity_matrix(
-    docs: Sequence[NormalisedDocument], extractions: dict[str, DocumentExtraction]
-) -> dict[tuple[str, str], float]:
-    """Cosine similarity (tf-idf over concepts and bigrams) of every ordered pair of documents."""
-    profiles = document_profiles(docs, extractions)
-    idf = idf_table(set(p) for p in profiles.values())
-    vectors: dict[str, dict[str, float]] = {}
-    for doc_id, bag in profiles.items():
-        weights = {f: (1 + math.log(n)) * idf[f] for f, n in bag.items() if idf[f] > 0}
-        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-        vectors[doc_id] = {f: w / norm for f, w in weights.items()}
-    sims: dict[tuple[str, str], float] = {}
-    ids = sorted(vectors)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            va, vb = sorted((vectors[a], vectors[b]), key=len)
-            s = sum(w * vb[f] for f, w in va.items() if f in vb)
-            sims[(a, b)] = sims[(b, a)] = s
-    return sims
+class DocumentSimilarity:
+    """Cosine similarity (tf-idf over concepts and bigrams) of pairs of documents, computed on demand.
+
+    Each document becomes a sparse unit vector (feature ids, weights) once; a document is then
+    compared only with the candidates it is asked about, so the cost grows with the pairs compared
+    (each document against the few hundred above it), not with the square of the corpus.
+    """
+
+    def __init__(self, docs: Sequence[NormalisedDocument], extractions: dict[str, DocumentExtraction]) -> None:
+        feature_id: dict[str, int] = {}
+        bags: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for doc_id, bag in document_profiles(docs, extractions).items():
+            ids = np.fromiter((feature_id.setdefault(f, len(feature_id)) for f in bag), dtype=np.int64, count=len(bag))
+            bags[doc_id] = (ids, np.fromiter(bag.values(), dtype=np.float64, count=len(bag)))
+        self.size = len(feature_id)
+        df = np.zeros(self.size)
+        for ids, _ in bags.values():
+            df[ids] += 1  # ids are distinct within a document
+        idf = np.log((len(bags) + 1) / (df + 0.5))  # as features.idf_table
+        self.vectors: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        for doc_id, (ids, counts) in bags.items():
+            keep = idf[ids] > 0
+            ids, weights = ids[keep], (1 + np.log(counts[keep])) * idf[ids[keep]]
+            norm = math.sqrt(float(weights @ weights)) or 1.0
+            self.vectors[doc_id] = (ids, weights / norm)
+
+    def scores(self, doc_id: str, others: Sequence[str]) -> list[float]:
+        """The similarity of `doc_id` with each of `others`."""
+        ids, weights = self.vectors[doc_id]
+        dense = np.zeros(self.size)
+        dense[ids] = weights
+        return [float(dense[o_ids] @ o_weights) for o_ids, o_weights in (self.vectors[o] for o in others)]
+
+
+def region_key(region: str | None) -> str:
+    return region or "CN"
 
 
 def implementation_links(
@@ -154,7 +173,11 @@ def implementation_links(
     for c in citations:
         if c.target_document and c.target_document != c.source_document:
             cited.setdefault(c.source_document, set()).add(c.target_document)
-    sims: dict[tuple[str, str], float] | None = None
+    similarity: DocumentSimilarity | None = None
+    by_region: dict[str, list[NormalisedDocument]] = {}
+    for d in docs:
+        by_region.setdefault(region_key(d.metadata.region), []).append(d)
+    position = {d.id: n for n, d in enumerate(docs)}
     links: list[DocumentLink] = []
     for doc in sorted(docs, key=lambda d: d.id):
         above = [t for t in cited.get(doc.id, ()) if rank(by_id[t]) < rank(doc)]
@@ -163,9 +186,10 @@ def implementation_links(
         elif rank(doc) == 0:
             continue  # nothing sits above the central level
         else:
-            if sims is None:
-                sims = similarity_matrix(docs, extractions)
-            chosen = _best_matching(doc, docs, works, sims, parent_top_k)
+            if similarity is None:
+                similarity = DocumentSimilarity(docs, extractions)
+            containing = sorted(_containing(doc, by_region), key=lambda d: position[d.id])  # ties: input order
+            chosen = _best_matching(doc, containing, works, similarity, parent_top_k)
         seen: set[str] = set()
         for target, (score, method) in sorted(chosen.items(), key=lambda kv: (-kv[1][0], kv[0])):
             for expression in works.expressions(target, by_id):
@@ -177,23 +201,27 @@ def implementation_links(
     return links
 
 
+def _containing(doc: NormalisedDocument, by_region: dict[str, list[NormalisedDocument]]) -> list[NormalisedDocument]:
+    """The documents whose jurisdiction contains or equals `doc`'s (found by region prefix, not by scanning)."""
+    parts = region_key(doc.metadata.region).split("-")
+    return [d for n in range(1, len(parts) + 1) for d in by_region.get("-".join(parts[:n]), ())]
+
+
 def _best_matching(
     doc: NormalisedDocument,
-    docs: Sequence[NormalisedDocument],
+    containing: Sequence[NormalisedDocument],
     works: Works,
-    sims: dict[tuple[str, str], float],
+    similarity: DocumentSimilarity,
     top_k: int,
 ) -> dict[str, tuple[float, str]]:
     """The top works above `doc` whose jurisdiction contains it, each represented by its best expression."""
+    candidates = [
+        other for other in containing
+        if other.id != doc.id and rank(other) < rank(doc) and work_of(other) != work_of(doc)
+        and not_later(other.metadata.issued, doc.metadata.issued)  # a document cannot carry out a later one
+    ]
     best: dict[str, tuple[float, str]] = {}
-    for other in docs:
-        if other.id == doc.id or rank(other) >= rank(doc) or work_of(other) == work_of(doc):
-            continue
-        if not region_contains(other.metadata.region, doc.metadata.region):
-            continue
-        if not not_later(other.metadata.issued, doc.metadata.issued):
-            continue  # a document cannot carry out one issued after it
-        s = sims.get((doc.id, other.id), 0.0)
+    for other, s in zip(candidates, similarity.scores(doc.id, [o.id for o in candidates]), strict=True):
         work = work_of(other)
         if work not in best or s > best[work][0]:
             best[work] = (s, other.id)

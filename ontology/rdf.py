@@ -19,7 +19,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 
 from policykg.extract.model import ClauseFacts, DocumentExtraction, Provenance
 from policykg.ingest.model import Clause, NormalisedDocument, Span
-from policykg.link.model import CorpusLinks
+from policykg.link.model import ClauseLink, CorpusLinks
 from policykg.ontology import vocab as v
 from policykg.ontology.units import UnitRegistry
 from policykg.ontology.vocab import RDF_TYPE, E, P
@@ -129,6 +129,8 @@ class _Graph:
     def __init__(self, graph: NamedNode) -> None:
         self.graph = graph
         self._quads: dict[Quad, None] = {}
+        #: (extractor, version) → (agent, activity) nodes already described in this graph
+        self.activities: dict[tuple[str, str], tuple[NamedNode, NamedNode]] = {}
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is None:
@@ -235,36 +237,57 @@ def _clause(g: _Graph, doc: NormalisedDocument, d: NamedNode, clause: Clause, an
     _span(g, doc, d, c, clause.span, quote=False)
 
 
+_OA_SPECIFIC = NamedNode(v.OA + "SpecificResource")
+_OA_HAS_SOURCE = NamedNode(v.OA + "hasSource")
+_OA_HAS_SELECTOR = NamedNode(v.OA + "hasSelector")
+_OA_POSITION = NamedNode(v.OA + "TextPositionSelector")
+_OA_QUOTE = NamedNode(v.OA + "TextQuoteSelector")
+_OA_START = NamedNode(v.OA + "start")
+_OA_END = NamedNode(v.OA + "end")
+_OA_EXACT = NamedNode(v.OA + "exact")
+_PROV_AGENT = NamedNode(v.PROV + "SoftwareAgent")
+_PROV_ACTIVITY = NamedNode(v.PROV + "Activity")
+_PROV_ASSOCIATED = NamedNode(v.PROV + "wasAssociatedWith")
+_PROV_USED = NamedNode(v.PROV + "used")
+_PROV_GENERATED_BY = NamedNode(v.PROV + "wasGeneratedBy")
+_PROV_ATTRIBUTED_TO = NamedNode(v.PROV + "wasAttributedTo")
+_PROV_DERIVED_FROM = NamedNode(v.PROV + "wasDerivedFrom")
+
+
 def _span(g: _Graph, doc: NormalisedDocument, d: NamedNode, fact: NamedNode, span: Span, quote: bool = True) -> None:
     """fact pkg:span [oa:SpecificResource oa:hasSource doc; oa:hasSelector position (+ quote)]."""
     sr = NamedNode(v.span_iri(fact.value))
     pos = NamedNode(v.position_selector_iri(fact.value))
     g.add(fact, P.span, sr)
-    g.type(sr, NamedNode(v.OA + "SpecificResource"))
-    g.add(sr, NamedNode(v.OA + "hasSource"), d)
-    g.add(sr, NamedNode(v.OA + "hasSelector"), pos)
-    g.type(pos, NamedNode(v.OA + "TextPositionSelector"))
-    g.add(pos, NamedNode(v.OA + "start"), integer_literal(span.start))
-    g.add(pos, NamedNode(v.OA + "end"), integer_literal(span.end))
+    g.type(sr, _OA_SPECIFIC)
+    g.add(sr, _OA_HAS_SOURCE, d)
+    g.add(sr, _OA_HAS_SELECTOR, pos)
+    g.type(pos, _OA_POSITION)
+    g.add(pos, _OA_START, integer_literal(span.start))
+    g.add(pos, _OA_END, integer_literal(span.end))
     if quote:
         q = NamedNode(v.quote_selector_iri(fact.value))
-        g.add(sr, NamedNode(v.OA + "hasSelector"), q)
-        g.type(q, NamedNode(v.OA + "TextQuoteSelector"))
-        g.add(q, NamedNode(v.OA + "exact"), Literal(doc.quote(span)))
+        g.add(sr, _OA_HAS_SELECTOR, q)
+        g.type(q, _OA_QUOTE)
+        g.add(q, _OA_EXACT, Literal(doc.quote(span)))
 
 
 def _provenance(g: _Graph, doc: NormalisedDocument, d: NamedNode, fact: NamedNode, clause: NamedNode, prov: Provenance) -> None:
-    agent = NamedNode(v.agent_iri(prov.extractor, prov.version))
-    activity = NamedNode(v.activity_iri(doc.id, prov.extractor, prov.version))
-    g.type(agent, NamedNode(v.PROV + "SoftwareAgent"))
-    g.add(agent, _RDFS_LABEL, Literal(prov.extractor))
-    g.add(agent, P.version, Literal(prov.version))
-    g.type(activity, NamedNode(v.PROV + "Activity"))
-    g.add(activity, NamedNode(v.PROV + "wasAssociatedWith"), agent)
-    g.add(activity, NamedNode(v.PROV + "used"), d)
-    g.add(fact, NamedNode(v.PROV + "wasGeneratedBy"), activity)
-    g.add(fact, NamedNode(v.PROV + "wasAttributedTo"), agent)
-    g.add(fact, NamedNode(v.PROV + "wasDerivedFrom"), clause)
+    key = (prov.extractor, prov.version)
+    if key not in g.activities:  # each extractor's agent and activity are described once per document
+        agent = NamedNode(v.agent_iri(prov.extractor, prov.version))
+        activity = NamedNode(v.activity_iri(doc.id, prov.extractor, prov.version))
+        g.activities[key] = (agent, activity)
+        g.type(agent, _PROV_AGENT)
+        g.add(agent, _RDFS_LABEL, Literal(prov.extractor))
+        g.add(agent, P.version, Literal(prov.version))
+        g.type(activity, _PROV_ACTIVITY)
+        g.add(activity, _PROV_ASSOCIATED, agent)
+        g.add(activity, _PROV_USED, d)
+    agent, activity = g.activities[key]
+    g.add(fact, _PROV_GENERATED_BY, activity)
+    g.add(fact, _PROV_ATTRIBUTED_TO, agent)
+    g.add(fact, _PROV_DERIVED_FROM, clause)
     g.add(fact, P.confidence, decimal_literal(prov.confidence))
     g.add(fact, P.document, d)
     g.add(fact, P.clause, clause)
@@ -385,7 +408,26 @@ def item_node(ident: str) -> NamedNode:
 
 
 def links_quads(links: CorpusLinks) -> list[Quad]:
-    """Document links, resolved citations and scored clause links, in LINKS_GRAPH."""
+    """Every quad of the links: document links and citations in LINKS_GRAPH, clause links per document."""
+    return [q for _, quads in links_graphs(links) for q in quads]
+
+
+def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
+    """(graph IRI, quads) of each links graph, made one at a time.
+
+    Clause links go to the graph of their source's document (`links_graph_iri`), in document order;
+    document links, resolved citations and the placeholders of documents only referenced go to
+    LINKS_GRAPH, yielded last.
+    """
+    by_document: dict[str, list[ClauseLink]] = {}
+    for cl in links.clauses:
+        by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
+    for doc_id in sorted(by_document):
+        iri = v.links_graph_iri(doc_id)
+        g = _Graph(NamedNode(iri))
+        for cl in by_document.pop(doc_id):
+            _clause_link(g, cl)
+        yield iri, g.quads()
     g = _Graph(v.LINKS_GRAPH_NODE)
     for cit in links.citations:
         source = v.doc_node(cit.source_document)
@@ -413,23 +455,25 @@ def links_quads(links: CorpusLinks) -> list[Quad]:
         g.add(node, P.relation, Literal(dl.relation))
         g.add(node, P.score, decimal_literal(dl.score))
         g.add(node, P.method, Literal(dl.method))
-    for cl in links.clauses:
-        node = NamedNode(v.clause_link_iri(cl.source, cl.target))
-        g.type(node, P.ClauseLink)
-        g.add(node, P.source, item_node(cl.source))
-        g.add(node, P.target, v.clause_node(cl.target))
-        g.add(node, P.relation, Literal(cl.relation))
-        g.add(node, P.score, decimal_literal(cl.score))
-        g.add(node, P.rank, integer_literal(cl.rank))
-        g.add(node, P.method, Literal(cl.method))
-        for n, ev in enumerate(cl.evidence, 1):
-            e = NamedNode(v.evidence_iri(node.value, n))
-            g.add(node, P.evidence, e)
-            g.type(e, P.Evidence)
-            g.add(e, P.evidenceKind, Literal(ev.kind))
-            g.add(e, _RDF_VALUE, Literal(ev.value))
-            g.add(e, P.weight, decimal_literal(ev.weight))
-    return g.quads()
+    yield v.LINKS_GRAPH, g.quads()
+
+
+def _clause_link(g: _Graph, cl: ClauseLink) -> None:
+    node = NamedNode(v.clause_link_iri(cl.source, cl.target))
+    g.type(node, P.ClauseLink)
+    g.add(node, P.source, item_node(cl.source))
+    g.add(node, P.target, v.clause_node(cl.target))
+    g.add(node, P.relation, Literal(cl.relation))
+    g.add(node, P.score, decimal_literal(cl.score))
+    g.add(node, P.rank, integer_literal(cl.rank))
+    g.add(node, P.method, Literal(cl.method))
+    for n, ev in enumerate(cl.evidence, 1):
+        e = NamedNode(v.evidence_iri(node.value, n))
+        g.add(node, P.evidence, e)
+        g.type(e, P.Evidence)
+        g.add(e, P.evidenceKind, Literal(ev.kind))
+        g.add(e, _RDF_VALUE, Literal(ev.value))
+        g.add(e, P.weight, decimal_literal(ev.weight))
 
 
 # --- reference ------------------------------------------------------------------------------------

@@ -22,7 +22,8 @@ IRIs (``BASE = https://policykg.org/``)::
     link/{source}~{target}        pkg:ClauseLink;  doclink/{relation}~{source}~{target}  pkg:DocumentLink
     {fact}#span, #pos, #quote     oa:SpecificResource and its two selectors (the exact source passage)
     graph/doc/{doc_id}            named graph holding everything read from one document
-    graph/links                   named graph of document and clause links (LINKS_GRAPH)
+    graph/links                   named graph of document links and resolved citations (LINKS_GRAPH)
+    graph/links/{doc_id}          named graph of the clause links from one document's measures and clauses
     graph/reference               ontology + concept scheme + unit registry + regions (REFERENCE_GRAPH)
 
 Vocabulary (what each class/property is used for; docs/ontology.md has the full tables):
@@ -86,6 +87,7 @@ Language tags come back lower-cased from the store ("zh-hans"): compare them wit
 
 from __future__ import annotations
 
+import re
 from urllib.parse import unquote
 
 from pyoxigraph import NamedNode
@@ -155,9 +157,14 @@ _KINDS = (
 _UNSAFE = set(' <>"{}|\\^`%#?') | {chr(c) for c in range(0x20)} | {"\x7f"}
 
 
+_UNSAFE_RE = re.compile("[" + re.escape("".join(sorted(_UNSAFE))) + "]")
+
+
 def _escape(ident: str) -> str:
     """Percent-encode only what an IRI cannot carry, so readable ids (also Chinese ones) stay readable."""
-    return "".join(f"%{ord(ch):02X}" if ch in _UNSAFE else ch for ch in ident)
+    if _UNSAFE_RE.search(ident) is None:  # the usual case: nothing to encode
+        return ident
+    return _UNSAFE_RE.sub(lambda m: f"%{ord(m.group()):02X}", ident)
 
 
 def _iri(kind: str, ident: str) -> str:
@@ -246,6 +253,12 @@ def graph_iri(doc_id: str) -> str:
     return _iri("graph/doc", doc_id)
 
 
+def links_graph_iri(doc_id: str) -> str:
+    """The named graph of the clause links whose source is in one document (written per document, so
+    that a build rewrites only the links that changed and never holds the whole corpus's at once)."""
+    return _iri("graph/links", doc_id)
+
+
 def span_iri(fact_iri: str) -> str:
     return fact_iri + "#span"
 
@@ -300,7 +313,9 @@ class _Namespace:
     def __getattr__(self, name: str) -> NamedNode:
         if name.startswith("__"):
             raise AttributeError(name)
-        return NamedNode(self._base + name)
+        node = NamedNode(self._base + name)
+        setattr(self, name, node)  # made once: later look-ups find the attribute without this call
+        return node
 
     def __getitem__(self, name: str) -> NamedNode:
         return NamedNode(self._base + name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from policykg.errors import PolicyKGError, StoreBusy
+from policykg.pipeline import BuildSummary
 from policykg.settings import Settings
 
 app = typer.Typer(help="policykg: a multilingual knowledge graph of Chinese climate policy.", no_args_is_help=True)
@@ -50,7 +53,13 @@ def build(
                 tasks[stage] = progress.add_task(stage, total=total)
             progress.update(tasks[stage], completed=done, total=total)
 
-        summary = run_build(paths or None, settings, progress=hook)
+        try:
+            summary = run_build(paths or None, settings, progress=hook)
+        except StoreBusy as busy:
+            summary = _through_service(paths, settings, busy)
+        except PolicyKGError as exc:
+            err.print(f"[red]{exc.code}[/]: {exc.message}")
+            raise typer.Exit(2) from exc
     if json_out:
         console.print_json(json.dumps(summary.as_dict(), ensure_ascii=False))
     else:
@@ -63,6 +72,22 @@ def build(
             f"ok {summary.ok} + quarantined {summary.quarantined} + skipped {summary.skipped} = {summary.total} "
             f"files; {summary.links} clause links; {summary.quads} quads in {settings.store}"
         )
+
+
+def _through_service(paths: list[Path] | None, settings: Settings, busy: StoreBusy) -> BuildSummary:
+    """The store is held by a running service: build through its upload route, or say why not."""
+    from policykg.handoff import running_service, send_to_service
+
+    url = running_service(settings.store)
+    if url is None:
+        err.print(f"[red]{busy.code}[/]: {busy.message}")
+        raise typer.Exit(2) from busy
+    err.print(f"the store is served at {url}: sending the files to its upload route, one at a time", soft_wrap=True)
+    try:
+        return send_to_service(url, paths or None, settings)
+    except PolicyKGError as exc:
+        err.print(f"[red]{exc.code}[/]: {exc.message}")
+        raise typer.Exit(2) from exc
 
 
 @app.command()
@@ -111,8 +136,9 @@ def serve(
     """Serve the researcher API, the SPARQL endpoint and the web page."""
     import uvicorn
 
-    from policykg.api.app import create_app
+    from policykg.api.app import create_app, server_options
     from policykg.errors import ConfigurationError
+    from policykg.handoff import announce
 
     settings = _settings(store, host=host, port=port)
     try:
@@ -121,7 +147,11 @@ def serve(
         err.print(f"[red]{exc.code}[/]: {exc.message}")
         raise typer.Exit(2) from exc
     console.print(f"policykg serving {settings.store} on http://{settings.host}:{settings.port}/")
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    # uvicorn stops on SIGTERM and then raises it again: make that an exit that unwinds `announce`.
+    signal.signal(signal.SIGTERM, lambda signum, _: sys.exit(128 + signum))
+    with announce(settings.store, settings.host, settings.port):  # lets a build elsewhere find this service
+        uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning",
+                    **server_options(settings))
 
 
 @app.command()

@@ -73,6 +73,12 @@ class StoreError(PolicyKGError):
     status = 503
 
 
+class StoreBusy(StoreError):
+    """Another process holds the embedded store (it admits one writer process)."""
+
+    code = "store_busy"
+
+
 class NotFound(PolicyKGError):
     code = "not_found"
     status = 404

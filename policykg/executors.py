@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Protocol
 
 from policykg.errors import ConfigurationError
@@ -27,6 +28,10 @@ from policykg.errors import ConfigurationError
 #: Below this many files per process, starting another process (which loads the lexicons, ~2 s of CPU)
 #: costs more than it saves; applies when `workers` is 0 (automatic).
 FILES_PER_WORKER = 4
+
+#: Files submitted ahead per local process: enough to keep each busy, few enough to bound the memory of
+#: results waiting for the store.
+WINDOW_PER_WORKER = 4
 
 
 class Executor(Protocol):
@@ -62,8 +67,25 @@ class LocalExecutor:
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
     def map(self, fn: Callable[..., Any], items: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
-        futures = [self._pool.submit(fn, *item) for item in items]  # submitted now, not on first next()
-        return _in_order(futures, lambda: [f.cancel() for f in futures])
+        """Keeps `WINDOW_PER_WORKER` items per process submitted ahead of the consumer: all processes stay
+        busy, while a slow consumer (the store) holds back new work instead of collecting results."""
+        window = max(1, self.workers * WINDOW_PER_WORKER)
+        pending: deque[Future[Any]] = deque(self._pool.submit(fn, *item) for item in items[:window])
+        return self._drain(fn, items, window, pending)
+
+    def _drain(self, fn: Callable[..., Any], items: Sequence[tuple[Any, ...]], window: int,
+               pending: deque[Future[Any]]) -> Iterator[Any]:
+        following = iter(items[window:])
+        try:
+            while pending:
+                result = pending.popleft().result()
+                nxt = next(following, None)
+                if nxt is not None:
+                    pending.append(self._pool.submit(fn, *nxt))
+                yield result
+        finally:
+            for fut in pending:
+                fut.cancel()
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

@@ -15,7 +15,6 @@ import hashlib
 import json
 import pickle
 import re
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -212,27 +211,39 @@ def _attempt(path: Path, entry: object | None, settings: Settings) -> tuple[Path
 
 @dataclass(slots=True)
 class MappedDocument:
-    """The map step's result for one file: the document, its extraction and its graph as an N-Quads shard."""
+    """The map step's result for one file: the document, its extraction and its graph as N-Quads."""
 
     document: NormalisedDocument
     extraction: DocumentExtraction
     version: str
-    shard: bytes
+    data: bytes  # the quads of the document's graph, N-Quads
+
+    @property
+    def shard(self) -> bytes:
+        """The document's shard: its graph's quads followed by the graph's version record."""
+        from policykg.ontology.vocab import graph_iri
+
+        return self.data + version_record(graph_iri(self.document.id), self.version)
 
 
-def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> tuple[str, bytes]:
-    """(version, N-Quads) of a document's graph; the shard ends with the graph's version record."""
+def version_record(graph: str, version: str) -> bytes:
+    """The N-Quads line that ends a shard: the graph's version, in the meta graph."""
     import pyoxigraph as ox
 
     from policykg.graph.store import META_GRAPH, VERSION
-    from policykg.ontology.rdf import document_quads
-    from policykg.ontology.vocab import graph_iri
 
-    version = document_version(doc)
-    record = ox.Quad(ox.NamedNode(graph_iri(doc.id)), ox.NamedNode(VERSION), ox.Literal(version),
-                     ox.NamedNode(META_GRAPH))
-    body = ox.serialize([*document_quads(doc, extraction), record], format=ox.RdfFormat.N_QUADS)
-    return version, body or b""
+    record = ox.Quad(ox.NamedNode(graph), ox.NamedNode(VERSION), ox.Literal(version), ox.NamedNode(META_GRAPH))
+    return ox.serialize([record], format=ox.RdfFormat.N_QUADS) or b""
+
+
+def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> tuple[str, bytes]:
+    """(version, N-Quads) of a document's graph, without its version record."""
+    import pyoxigraph as ox
+
+    from policykg.ontology.rdf import document_quads
+
+    body = ox.serialize(document_quads(doc, extraction), format=ox.RdfFormat.N_QUADS)
+    return document_version(doc), body or b""
 
 
 def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[Path, object]:
@@ -247,8 +258,8 @@ def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[
     assert isinstance(result, tuple)
     doc: NormalisedDocument = result[0]
     extraction: DocumentExtraction = result[1]
-    version, shard = document_shard(doc, extraction)
-    return path, MappedDocument(doc, extraction, version, shard)
+    version, data = document_shard(doc, extraction)
+    return path, MappedDocument(doc, extraction, version, data)
 
 
 def _worker_count(settings: Settings, n_files: int) -> int:
@@ -278,6 +289,7 @@ def build(
         summary.quads = store.quad_count()  # type: ignore[attr-defined]
         return summary
     with open_store(settings) as opened:
+        opened.bulk_writes = True  # no one else reads this store while the build holds it
         summary = _build(paths, settings, progress, opened)
         summary.quads = opened.quad_count()
     return summary
@@ -296,6 +308,9 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     summary = BuildSummary()
     outcome_at: dict[int, Outcome] = {}
     todo: list[tuple[int, Path, object | None]] = []
+    # A file with the same bytes as another one of this batch is not read again: it ends as its twin does.
+    first_with: dict[str, int] = {}
+    twin_of: dict[int, int] = {}
     for pos, path in enumerate(files):
         key = str(path.resolve())
         sha = _sha256_file(path)
@@ -303,36 +318,60 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         if sha and known and known.get("sha256") == sha and ws.load(known["document"]) is not None:
             outcome_at[pos] = Outcome(str(path), "skipped", document=known["document"], code="unchanged",
                                       message="already built from these bytes")
+        elif sha and sha in first_with:
+            twin_of[pos] = first_with[sha]
         else:
+            if sha:
+                first_with[sha] = pos
             todo.append((pos, path, manifest.get(key)))
 
     # Duplicates are found by normalised text, among this batch and everything built before.
     built_texts = {e["content_hash"]: (key, e["document"]) for key, e in index.items() if "content_hash" in e}
     seen_hashes: dict[str, str] = {}
     fresh: dict[str, MappedDocument] = {}
-    writes: list[tuple[int, Path, str, Future[bool]]] = []
+    writes: list[tuple[int, Path, str, Future[list[bool]], int]] = []
     written = 0
-    lock = threading.Lock()
+    # A service's build writes each document as it comes; a build holding the store alone, in batches.
+    batch_limit = settings.store_batch_mb * 1_000_000 if getattr(store, "bulk_writes", False) else 0
 
-    def write(result: MappedDocument) -> bool:
-        """Shard, then graph, then cache entry: a crash between two of them is redone by the next build."""
+    def write(batch: list[MappedDocument]) -> list[bool]:
+        """Shards, then graphs, then cache entries: a crash between two of them is redone by the next build."""
+        from policykg.graph.store import GraphData
+        from policykg.ontology.vocab import graph_iri
+
         nonlocal written
-        ws.write_shard(result.document.id, result.shard)
-        changed = store_shard(store, result.shard)
-        ws.save(result.document, result.extraction, result.document.sha256)
-        result.shard = b""  # written and kept on disk: only the document and extraction stay for linking
-        with lock:
-            written += 1
-            if progress:
-                progress("store", written, len(todo))
+        for m in batch:
+            ws.write_shard(m.document.id, m.shard)
+        changed = store.write_graphs([GraphData(graph_iri(m.document.id), m.version, m.data) for m in batch])
+        for m in batch:
+            ws.save(m.document, m.extraction, m.document.sha256)
+            m.data = b""  # written and kept on disk: only the document and extraction stay for linking
+        written += len(batch)
+        if progress:
+            progress("store", written, len(todo))
         return changed
 
     # One writer thread: the store releases the GIL while it writes, so graphs are written while this
-    # thread takes the next results and computes the links.
+    # thread takes the next results. At most one batch is being written while the next one fills: when
+    # the store is the slower side, the map step waits instead of piling results up in memory.
     links: Any = None
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="policykg-store") as writer:
         reference = writer.submit(_write_reference, store)
         executor = open_executor(settings.executor, settings.workers, len(todo)) if todo else None
+        batch: list[tuple[int, Path, MappedDocument]] = []
+        batch_bytes = 0
+        in_flight: Future[list[bool]] | None = None
+
+        def flush() -> None:
+            nonlocal batch, batch_bytes, in_flight
+            if not batch:
+                return
+            if in_flight is not None:
+                in_flight.result()
+            in_flight = writer.submit(write, [m for _, _, m in batch])
+            writes.extend((pos, path, m.document.id, in_flight, n) for n, (pos, path, m) in enumerate(batch))
+            batch, batch_bytes = [], 0
+
         try:
             results = executor.map(map_document, [(p, e, settings) for _, p, e in todo]) if executor else iter(())
             for done, ((pos, path, _), (_, result)) in enumerate(zip(todo, results, strict=True), start=1):
@@ -343,21 +382,27 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
                     outcome_at[pos] = placed
                     continue
                 fresh[placed.document.id] = placed
-                writes.append((pos, path, placed.document.id, writer.submit(write, placed)))
+                batch.append((pos, path, placed))
+                batch_bytes += len(placed.data)
+                if batch_bytes >= batch_limit:
+                    flush()
+            flush()
         finally:
             if executor is not None:
                 executor.close()
         links = _compute_links(store, ws, fresh, settings)
         fresh.clear()
     reference.result()
-    for pos, path, doc_id, fut in writes:
-        if fut.result():
+    for pos, path, doc_id, fut, n in writes:
+        if fut.result()[n]:
             outcome_at[pos] = Outcome(str(path), "ok", document=doc_id)
         else:
             outcome_at[pos] = Outcome(str(path), "skipped", document=doc_id, code="unchanged",
                                       message="already in the store at this version")
+    for pos, twin in twin_of.items():
+        _place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
-    _write_links(store, ws, links, summary)
+    _write_links(store, ws, links, summary, batch_limit)
     if progress:
         progress("link", 1, 1)
     ws.write_index(index)
@@ -380,6 +425,20 @@ def _place(path: Path, result: object, index: dict[str, dict[str, str]],
         return Outcome(str(path), "skipped", document=original, code="duplicate", message=f"same text as {original}")
     seen_hashes[doc.content_hash] = doc.id
     return result
+
+
+def _place_twin(path: Path, twin: Outcome, twin_path: Path, index: dict[str, dict[str, str]],
+                outcome_at: dict[int, Outcome], pos: int) -> None:
+    """The outcome of a file whose bytes equal those of `twin_path`, already processed in this batch."""
+    if twin.status == "quarantined":
+        outcome_at[pos] = Outcome(str(path), "quarantined", code=twin.code,
+                                  message=f"same bytes as {twin_path.name}: {twin.message}")
+        return
+    entry = index.get(str(twin_path.resolve()))
+    if entry is not None:
+        index[str(path.resolve())] = dict(entry)
+    outcome_at[pos] = Outcome(str(path), "skipped", document=twin.document, code="duplicate",
+                              message=f"same text as {twin.document}")
 
 
 def store_shard(store: Any, shard: bytes | Path) -> bool:
@@ -493,16 +552,37 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     return _Links(version, len(links.clauses), links)
 
 
-def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary) -> None:
-    from policykg.ontology.rdf import links_quads
+def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
+    """Writes the links graphs: one per source document (only those whose links changed are rewritten),
+    then LINKS_GRAPH, whose version records the inputs the links were computed from."""
+    import pyoxigraph as ox
+
+    from policykg.graph.store import GraphData
+    from policykg.ontology.rdf import links_graphs
     from policykg.ontology.vocab import LINKS_GRAPH
 
     summary.links = links.clauses
     if links.corpus is None:
         return
-    # The quads are made here, once the documents are written and the linking inputs released.
-    quads, links.corpus = links_quads(links.corpus), None
-    store.replace_graph(LINKS_GRAPH, quads, version=links.version)
+    corpus, links.corpus = links.corpus, None
+    stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
+    batch: list[GraphData] = []
+    size = 0
+    for iri, quads in links_graphs(corpus):
+        if iri == LINKS_GRAPH:
+            store.write_graphs(batch)
+            for gone in sorted(stale):
+                store.remove_graph(gone)
+            store.replace_graph(LINKS_GRAPH, quads, version=links.version)
+            break
+        stale.discard(iri)
+        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+        # The links come in a deterministic order, so the serialisation itself is a content version.
+        batch.append(GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data))
+        size += len(data)
+        if size >= batch_limit:
+            store.write_graphs(batch)
+            batch, size = [], 0
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 

@@ -33,6 +33,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("query_workers", 2, "Embedded store: processes that run timed SPARQL queries; one past its timeout is killed.", int),
     # build
     Setting("workers", 0, "Build processes; 0 means one per core.", int),
+    Setting("store_batch_mb", 32, "A build that opened the store itself writes new graphs in batches of about this many MB of N-Quads (one bulk load each).", int),
     Setting("executor", "local", "Where a build's per-document step runs: 'local' (`workers` processes) or 'dask://HOST:PORT'."),
     Setting("max_file_bytes", 64 * 1024 * 1024, "Input files larger than this are quarantined without being read.", int),
     Setting("max_text_chars", 20_000_000, "Decoded texts longer than this are quarantined.", int),
@@ -54,10 +55,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_body_bytes", 1 * 1024 * 1024, "Request bodies larger than this get 413 before they are read.", int),
     Setting("max_upload_bytes", 32 * 1024 * 1024, "Uploaded documents larger than this get 413.", int),
     Setting("api_max_limit", 500, "Largest `limit` a list endpoint accepts.", int),
+    Setting("page_size", 100, "Items per page of a paged list endpoint (/api/units, /api/targets) when the request gives no `limit`; at most `api_max_limit`.", int),
     Setting("trace_max_depth", 4, "Levels of higher documents a trace follows upward from a measure.", int),
     Setting("trace_max_parents", 3, "Candidate higher clauses a trace keeps per level, best first.", int),
     Setting("search_max_concepts", 20, "Concepts a search phrase may expand to (best matches first).", int),
     Setting("rate_limit", 0, "Requests per minute allowed per client address; 0 disables rate limiting.", int),
+    Setting("trusted_proxies", "", "Comma-separated addresses (or networks) of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto `serve` believes; the client address, and so its rate limit, then comes from the header. Empty: the headers are ignored."),
     Setting("cors_origins", "", "Comma-separated origins allowed by CORS; empty keeps CORS closed."),
     # neo4j
     Setting("neo4j_batch_size", 500, "Rows per UNWIND batch when projecting into Neo4j.", int),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policykg.graph.store import open_store
-from policykg.ontology.vocab import LINKS_GRAPH, graph_iri
+from policykg.ontology.vocab import LINKS_GRAPH, graph_iri, links_graph_iri
 from policykg.pipeline import build
 from policykg.settings import Settings
 
@@ -47,11 +47,14 @@ def test_rebuild_is_a_no_op(built_store, tmp_path):
     shutil.copytree(store_dir, copy)
     before = _graph_quads(copy, graph_iri("sanming-pollution-carbon-synergy-plan-2022"))
     links_before = _graph_quads(copy, LINKS_GRAPH)
+    clause_links_before = _graph_quads(copy, links_graph_iri("sanming-pollution-carbon-synergy-plan-2022"))
+    assert len(clause_links_before) > 1000
     again = build(None, Settings(store=str(copy)))
     assert (again.ok, again.quarantined, again.skipped) == (0, 0, 11)
     assert {o.code for o in again.outcomes} == {"unchanged"}
     assert _graph_quads(copy, graph_iri("sanming-pollution-carbon-synergy-plan-2022")) == before
     assert _graph_quads(copy, LINKS_GRAPH) == links_before
+    assert _graph_quads(copy, links_graph_iri("sanming-pollution-carbon-synergy-plan-2022")) == clause_links_before
 
 
 def test_bad_files_are_quarantined_and_the_batch_goes_on(tmp_path, corpus_dir):
@@ -62,22 +65,30 @@ def test_bad_files_are_quarantined_and_the_batch_goes_on(tmp_path, corpus_dir):
     (batch / "empty.txt").write_bytes(b"")
     (batch / "blank.txt").write_text("  \n\t\n", encoding="utf-8")
     (batch / "binary.txt").write_bytes(bytes(range(256)) * 64)
+    (batch / "empty-copy.txt").write_bytes(b"")
     store_dir = tmp_path / "store"
-    summary = build([batch], Settings(store=str(store_dir), workers=1))
+    mapped: list[int] = []
+    summary = build([batch], Settings(store=str(store_dir), workers=1),
+                    progress=lambda stage, done, total: mapped.append(total) if stage == "ingest+extract" else None)
     by_name = {Path(o.path).name: o for o in summary.outcomes}
-    assert summary.ok + summary.quarantined + summary.skipped == summary.total == 5
+    assert summary.ok + summary.quarantined + summary.skipped == summary.total == 6
+    # files with the same bytes as another of the batch are not read again: 4 of the 6 files are mapped
+    assert set(mapped) == {4}
+    assert (by_name["empty-copy.txt"].status, by_name["empty-copy.txt"].code) == ("quarantined", "empty_document")
     assert by_name["empty.txt"].status == "quarantined" and by_name["empty.txt"].code == "empty_document"
     assert by_name["blank.txt"].code == "empty_document"
     assert by_name["binary.txt"].status == "quarantined" and by_name["binary.txt"].code == "binary_content"
     statuses = sorted([by_name["sanming.txt"].status, by_name["sanming-copy.txt"].status])
     assert statuses == ["ok", "skipped"]
+    twin = by_name["sanming.txt"]  # sorted after its copy, so it is the one found to be a duplicate
+    assert (twin.code, twin.document) == ("duplicate", by_name["sanming-copy.txt"].document)
     quarantine = (store_dir / "quarantine.json").read_text(encoding="utf-8")
     assert "binary_content" in quarantine and "empty_document" in quarantine
 
     # A re-run processes only what failed: the good file is skipped as unchanged, the bad ones fail again.
     again = build([batch], Settings(store=str(store_dir), workers=1))
     assert again.ok == 0
-    assert again.quarantined == 3
+    assert again.quarantined == 4
     assert again.skipped == 2
 
 
@@ -134,7 +145,9 @@ def test_the_links_graph_of_the_corpus_conforms_to_the_shapes(built_store):
 
     store_dir, _ = built_store
     with open_store(Settings(store=str(store_dir))) as store:
-        lines = [f"{q.subject} {q.predicate} {q.object} ." for q in store.iter_quads(LINKS_GRAPH)]
+        links_graphs = [g for g in store.graphs() if g == LINKS_GRAPH or g.startswith(LINKS_GRAPH + "/")]
+        lines = [f"{q.subject} {q.predicate} {q.object} ." for g in links_graphs for q in store.iter_quads(g)]
+    assert len(links_graphs) >= 9  # LINKS_GRAPH and one graph per document whose measures link up
     assert len(lines) > 10_000
     data = rdflib.Graph().parse(data="\n".join(lines), format="nt")
     shapes = rdflib.Graph().parse(Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl")

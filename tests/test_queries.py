@@ -238,6 +238,25 @@ def test_targets(q):
     assert q.targets(concept="no such concept") == []
 
 
+def test_units_and_targets_a_page_at_a_time(q):
+    everywhere = q.units("ccus")["units"]
+    assert len(everywhere) > 4
+    pages = [q.units_page("ccus", limit=2, offset=offset) for offset in range(0, len(everywhere), 2)]
+    assert [u for page in pages for u in page["units"]] == everywhere
+    assert {page["total"] for page in pages} == {len(everywhere)}
+    assert q.units_page("ccus", limit=2, offset=len(everywhere)) == {**pages[0], "units": []}
+    assert q.units_page("ccus", region="CN-FJ-Sanming", limit=3)["total"] == len(CCUS_UNITS)
+    assert q.units_page("no such concept at all", limit=2) is None
+
+    targets = q.targets()
+    assert len(targets) > 3
+    pages = [q.targets_page(limit=3, offset=offset) for offset in range(0, len(targets), 3)]
+    assert [t for page in pages for t in page["targets"]] == targets
+    assert {page["total"] for page in pages} == {len(targets)}
+    assert q.targets_page(year=2030, limit=1, offset=1) == {"targets": q.targets(year=2030)[1:2], "total": 3}
+    assert q.targets_page(concept="no such concept", limit=5) == {"targets": [], "total": 0}
+
+
 def test_concepts(q):
     found = q.concepts("碳捕集")
     assert found[0]["id"] == "ccus"
@@ -255,14 +274,15 @@ def test_concepts(q):
 def test_the_same_answers_through_the_embedded_store(q, tmp_path):
     from policykg.graph.store import open_store
     from policykg.ontology import vocab as v
-    from policykg.ontology.rdf import document_quads, links_quads
+    from policykg.ontology.rdf import document_quads, links_graphs
 
     fx = corpus_fixture()
     with open_store(Settings(store=str(tmp_path))) as store:
         store.replace_graph(v.REFERENCE_GRAPH, reference_quads(), version="reference")
         for doc_id, doc in fx.docs.items():
             store.replace_graph(v.graph_iri(doc_id), document_quads(doc, fx.extractions[doc_id]), version=doc_id)
-        store.replace_graph(v.LINKS_GRAPH, links_quads(fx.links), version="links")
+        for iri, quads in links_graphs(fx.links):
+            store.replace_graph(iri, quads, version="links")
         embedded = Queries(store)
         assert embedded.documents() == q.documents()
         assert embedded.document(SANMING) == q.document(SANMING)

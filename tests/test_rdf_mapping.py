@@ -35,6 +35,7 @@ from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme
 from policykg.ontology.rdf import (
     document_quads,
+    links_graphs,
     links_quads,
     to_rdflib_dataset,
     to_rdflib_graph,
@@ -475,7 +476,11 @@ def test_mapping_is_deterministic(fx):
 
 def test_links_graph(fx):
     quads = links_quads(fx.links)
-    assert {_term(q.graph_name).value for q in quads} == {v.LINKS_GRAPH}
+    graphs = dict(links_graphs(fx.links))
+    # clause links live in the links graph of their source's document; document links in LINKS_GRAPH
+    assert list(graphs) == [v.links_graph_iri(FUJIAN), v.links_graph_iri(SANMING), v.LINKS_GRAPH]
+    assert {_term(q.graph_name).value for q in quads} == set(graphs)
+    assert all(_term(q.subject).value.startswith(v.BASE + "link/") for q in graphs[v.links_graph_iri(SANMING)])
     sm = _measure_with(fx.extractions[SANMING], "ccus")
     link = v.clause_link_iri(sm.id, f"{FUJIAN}~s3.i5")
     assert _objects(quads, link, v.PKG + "source") == [v.measure_iri(sm.id)]
@@ -505,7 +510,7 @@ def test_serialisations_round_trip(fx, fmt):
         data = ds.serialize(format=fmt)
         back = rdflib.Dataset()
         back.parse(data=data, format=fmt)
-        for name in (v.graph_iri(SANMING), v.LINKS_GRAPH):
+        for name in (v.graph_iri(SANMING), v.links_graph_iri(SANMING), v.LINKS_GRAPH):
             assert isomorphic(ds.graph(rdflib.URIRef(name)), back.graph(rdflib.URIRef(name)))
 
 

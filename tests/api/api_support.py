@@ -19,9 +19,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "graph"))
 
 from graph_facts import build as build_facts  # noqa: E402
 
+from policykg.api.app import server_options  # noqa: E402
 from policykg.graph.oxigraph_store import OxigraphStore  # noqa: E402
 from policykg.ontology.rdf import reference_quads  # noqa: E402
 from policykg.ontology.vocab import REFERENCE_GRAPH  # noqa: E402
+from policykg.settings import Settings  # noqa: E402
 
 #: The write token of every test service (not one of settings.DEFAULT_TOKENS).
 TOKEN = "tok-3f9c1e7a-api-tests"
@@ -33,6 +35,7 @@ LIVE_ENV = {
     "POLICYKG_MAX_BODY_BYTES": "65536",
     "POLICYKG_QUERY_WORKERS": "2",
     "POLICYKG_RATE_LIMIT": "0",
+    "POLICYKG_TRUSTED_PROXIES": "",
 }
 
 
@@ -67,12 +70,30 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def proxy_flags(env: dict[str, str]) -> list[str]:
+    """uvicorn's proxy-header flags for the `trusted_proxies` setting in `env` (else the environment),
+    the values `policykg serve` passes to uvicorn."""
+    options = server_options(Settings(trusted_proxies={**os.environ, **env}.get("POLICYKG_TRUSTED_PROXIES")))
+    if not options["proxy_headers"]:
+        return ["--no-proxy-headers"]
+    return ["--proxy-headers", "--forwarded-allow-ips", options["forwarded_allow_ips"]]
+
+
 def start_uvicorn(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
     """`uvicorn --factory policykg.api.app:create_app_from_environment` with POLICYKG_* settings in `env`."""
     with log.open("wb") as out:
         return subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "policykg.api.app:create_app_from_environment",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", *proxy_flags(env)],
+            env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
+        )
+
+
+def start_serve(env: dict[str, str], port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`policykg serve` on 127.0.0.1:`port` with POLICYKG_* settings in `env`."""
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            [sys.executable, "-m", "policykg.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
             env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT,
         )
 

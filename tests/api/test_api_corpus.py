@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_support import TOKEN
+from api_support import TOKEN, assert_problem
 from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
@@ -22,6 +22,7 @@ SANMING, MEE, FUJIAN = (
     "sanming-pollution-carbon-synergy-plan-2022", "mee-pollution-carbon-synergy-plan-2022",
     "fujian-pollution-carbon-synergy-plan-2022",
 )
+STATE_COUNCIL = "state-council-2030-carbon-peak-action-plan-2021"
 CCUS_SENTENCE = "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。"
 
 
@@ -111,3 +112,115 @@ def test_example_trace_measure(corpus: TestClient) -> None:
     assert {f"{FUJIAN}~s3.i5", f"{MEE}~s4.i8"} <= first
     assert {r["step"] for r in rows} <= {"1", "2"}
     assert all(0 < float(r["score"]) <= 1 and r["relation"] != "restates" for r in rows)
+    # step 2 goes on from the clauses step 1 reached: MEE's （八） on to the State Council's plan
+    second = {(r["from"].rsplit("/", 1)[1], r["to"].rsplit("/", 1)[1], r["relation"], r["toLevel"], r["toClauseNumber"])
+              for r in rows if r["step"] == "2"}
+    assert {f for f, *_ in second} <= {r["to"].rsplit("/", 1)[1] for r in rows if r["step"] == "1"}
+    assert (f"{MEE}~s4.i8", f"{STATE_COUNCIL}~s3.i3.p1", "implements", "central", "1") in second
+
+
+# --- paging: /api/units and /api/targets answer a page at a time -------------------------------------------------
+ALL = 500  # api_max_limit by default: one page holds every unit or target of the default corpus
+
+
+def count(client: TestClient, where: str) -> int:
+    """COUNT(DISTINCT ?x) over the /sparql endpoint, independent of the researcher API."""
+    query = "PREFIX pkg: <https://policykg.org/ns#> SELECT (COUNT(DISTINCT ?x) AS ?n) WHERE { " + where + " }"
+    r = client.post("/sparql", data={"query": query})
+    assert r.status_code == 200, r.text
+    return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_target_pages_are_slices_of_the_whole_answer(corpus: TestClient) -> None:
+    whole = corpus.get("/api/targets", params={"limit": ALL}).json()
+    targets = whole["targets"]
+    assert whole["total"] == len(targets) == count(corpus, "?x a pkg:Target") > 100
+    assert (whole["limit"], whole["offset"], whole["next"]) == (ALL, 0, None)
+    assert len({t["id"] for t in targets}) == len(targets)
+    docs = [t["document"] for t in targets]
+    assert docs == sorted(docs), "reading order: by document, then place in its text"
+
+    first = corpus.get("/api/targets", params={"limit": 7}).json()
+    assert (first["total"], first["limit"], first["offset"]) == (len(targets), 7, 0)
+    assert first["targets"] == targets[:7]
+    second = corpus.get(first["next"]).json()
+    assert (second["total"], second["limit"], second["offset"]) == (len(targets), 7, 7)
+    assert second["targets"] == targets[7:14]
+    assert not {t["id"] for t in first["targets"]} & {t["id"] for t in second["targets"]}
+
+    # without a limit, the page holds `page_size` (100) targets; following `next` gives every target once
+    page = corpus.get("/api/targets").json()
+    assert (page["limit"], page["offset"], len(page["targets"])) == (100, 0, 100)
+    followed = list(page["targets"])
+    while page["next"]:
+        page = corpus.get(page["next"]).json()
+        followed += page["targets"]
+    assert followed == targets
+    assert page["offset"] == 200 and page["next"] is None
+
+    past = corpus.get("/api/targets", params={"offset": 10_000}).json()
+    assert (past["targets"], past["total"], past["next"]) == ([], len(targets), None)
+
+
+def test_target_pages_keep_the_filters(corpus: TestClient) -> None:
+    params = {"year": 2025, "region": "CN-FJ"}
+    whole = corpus.get("/api/targets", params={**params, "limit": ALL}).json()["targets"]
+    assert len(whole) > 4 and {t["year"] for t in whole} == {2025}
+    first = corpus.get("/api/targets", params={**params, "limit": 2}).json()
+    assert "year=2025" in first["next"] and "region=CN-FJ" in first["next"]
+    second = corpus.get(first["next"]).json()
+    assert first["targets"] + second["targets"] == whole[:4]
+    assert first["total"] == second["total"] == len(whole)
+
+
+def test_unit_pages_are_slices_of_the_ranking_and_never_split_a_unit(corpus: TestClient) -> None:
+    whole = corpus.get("/api/units", params={"concept": "碳达峰", "limit": ALL}).json()
+    units = whole["units"]
+    assert whole["total"] == len(units) > 10 and whole["next"] is None
+    assert whole["concept"]["id"] == "carbon_peak"
+    assert units == corpus.app.state.policykg.queries.units("碳达峰")["units"]
+    leads = [sum(c["role"] == "lead" for c in u["clauses"]) for u in units]
+    assert leads == sorted(leads, reverse=True), "units with the most lead clauses first"
+
+    first = corpus.get("/api/units", params={"concept": "碳达峰", "limit": 4}).json()
+    second = corpus.get(first["next"]).json()
+    assert first["concept"] == second["concept"] == whole["concept"]
+    assert (first["total"], first["offset"], second["offset"]) == (len(units), 0, 4)
+    # a unit comes whole, with every one of its clauses, on exactly one page
+    assert first["units"] == units[:4] and second["units"] == units[4:8]
+    assert not {u["id"] for u in first["units"]} & {u["id"] for u in second["units"]}
+    last = corpus.get("/api/units", params={"concept": "碳达峰", "limit": 4, "offset": len(units) - 1}).json()
+    assert (last["units"], last["next"]) == (units[-1:], None)
+
+    # CCUS has no narrower concept: its units are those named lead or support for a clause tagged with
+    # it, or holding a measure or target tagged with it
+    ccus = corpus.get("/api/units", params={"concept": "CCUS"}).json()
+    assert (ccus["limit"], ccus["offset"], ccus["next"]) == (100, 0, None)
+    assert ccus["total"] == len(ccus["units"]) == count(
+        corpus,
+        "?t pkg:concept <https://policykg.org/concept/ccus> . "
+        "{ ?t a <http://data.europa.eu/eli/ontology#LegalResourceSubdivision> BIND(?t AS ?clause) } "
+        "UNION { ?t a pkg:Measure ; pkg:clause ?clause } UNION { ?t a pkg:Target ; pkg:clause ?clause } "
+        "?r pkg:clause ?clause ; pkg:unit ?x ; pkg:role ?role FILTER(?role IN (\"lead\", \"support\"))",
+    ) > 10
+
+
+@pytest.mark.parametrize(
+    ("params", "location"),
+    [
+        ({"limit": 0}, "query.limit"),
+        ({"limit": -3}, "query.limit"),
+        ({"limit": ALL + 1}, "query.limit"),
+        ({"limit": "ten"}, "query.limit"),
+        ({"offset": -1}, "query.offset"),
+        ({"offset": "next"}, "query.offset"),
+    ],
+)
+@pytest.mark.parametrize(("path", "query"), [("/api/targets", {}), ("/api/units", {"concept": "ccus"})])
+def test_invalid_page_parameters_are_problems(
+    corpus: TestClient, path: str, query: dict[str, str], params: dict[str, Any], location: str
+) -> None:
+    body = assert_problem(corpus.get(path, params={**query, **params}), 422, "validation_error")
+    assert body["instance"] == path
+    assert [e["location"] for e in body["errors"]] == [location]
+

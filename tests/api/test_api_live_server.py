@@ -15,11 +15,14 @@ from api_support import (
     TOKEN,
     LiveServer,
     assert_problem,
+    copy_store,
     free_port,
     raw_request,
+    start_serve,
     start_uvicorn,
     status_and_json,
     stop,
+    wait_ready,
 )
 from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 
@@ -38,7 +41,7 @@ I5_UNIT_LABELS = ["三明市工业和信息化局", "三明市发展和改革委
 def test_health(live_server: LiveServer) -> None:
     body = httpx.get(live_server.url + "/api/health").json()
     assert body["status"] == "ok" and body["backend"] == "oxigraph" and body["writes"] is True
-    assert body["graphs"] == 4  # two documents, the links graph and the reference graph
+    assert body["graphs"] == 5  # two documents, the clause links of one of them, the links graph, the reference graph
 
 
 def test_units_for_ccus_over_http(live_server: LiveServer) -> None:
@@ -116,7 +119,7 @@ def test_sparqlwrapper_update_with_token(live_server: LiveServer) -> None:
 def test_update_without_token_is_refused_over_http(live_server: LiveServer) -> None:
     r = httpx.post(live_server.url + "/sparql", data={"update": "CLEAR ALL"})
     assert_problem(r, 403, "token_required")
-    assert httpx.get(live_server.url + "/api/health").json()["graphs"] == 4
+    assert httpx.get(live_server.url + "/api/health").json()["graphs"] == 5  # two documents, the clause links of one of them, the links graph, the reference graph
 
 
 # --- limits over a real connection ------------------------------------------------------------------------
@@ -176,6 +179,48 @@ def test_truncation_over_http(live_server: LiveServer) -> None:
     body = r.json()
     assert len(body["results"]["bindings"]) == int(LIVE_ENV["POLICYKG_SPARQL_MAX_ROWS"])
     assert body["policykg"]["truncated"] is True
+
+
+# --- proxy headers and the rate limit ----------------------------------------------------------------------
+RATE = 5
+
+
+@pytest.mark.parametrize("trusted", ["", "127.0.0.1"])
+def test_serve_believes_x_forwarded_for_only_from_trusted_proxies(
+    api_store_dir: Path, tmp_path: Path, trusted: str,
+) -> None:
+    """`policykg serve` with a low rate limit: by default a client cannot pick its bucket by sending
+    X-Forwarded-For; with `trusted_proxies` naming 127.0.0.1, each forwarded address is a client."""
+    directory = copy_store(api_store_dir, tmp_path / "store")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    env = {**LIVE_ENV, "POLICYKG_STORE": str(directory), "POLICYKG_RATE_LIMIT": str(RATE),
+           "POLICYKG_TRUSTED_PROXIES": trusted}
+    process = start_serve(env, port, log)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(url, process, log)  # its health probe is a request of 127.0.0.1
+        with httpx.Client(base_url=url, timeout=10) as http:
+            def get(forwarded: str | None) -> httpx.Response:
+                headers = {} if forwarded is None else {"X-Forwarded-For": forwarded}
+                return http.get("/api/concepts", params={"q": "CCUS"}, headers=headers)
+
+            # a different forwarded address on every request
+            codes = [get(f"198.51.100.{i}").status_code for i in range(1, RATE + 2)]
+            if not trusted:
+                assert codes[: RATE - 1] == [200] * (RATE - 1) and codes[-1] == 429, codes  # one bucket: 127.0.0.1
+                body = assert_problem(get("203.0.113.9"), 429, "rate_limited")
+                assert body["limit_per_minute"] == RATE
+                assert get(None).status_code == 429
+            else:
+                assert codes == [200] * (RATE + 1)  # a bucket each
+                answers = [get("203.0.113.7") for _ in range(RATE + 1)]
+                assert [r.status_code for r in answers] == [200] * RATE + [429]
+                assert assert_problem(answers[-1], 429, "rate_limited")["limit_per_minute"] == RATE
+                assert get("203.0.113.9").status_code == 200  # another forwarded client is unaffected
+                assert get(None).status_code == 200  # the proxy itself (127.0.0.1) has a bucket of its own
+    finally:
+        stop(process)
 
 
 # --- refusing to start -------------------------------------------------------------------------------------

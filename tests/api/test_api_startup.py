@@ -38,4 +38,4 @@ def test_the_store_it_opened_is_closed_at_shutdown(api_store_dir: Path, tmp_path
     with TestClient(create_app(Settings(store=str(directory), write_token=TOKEN))) as client:
         assert len(client.get("/api/documents").json()["documents"]) == 2
     with OxigraphStore(directory / "rdf") as again:  # the lock was released
-        assert len(again.graphs()) == 4
+        assert len(again.graphs()) == 5  # two documents, the clause links of one, links, reference

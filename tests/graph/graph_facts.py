@@ -29,9 +29,9 @@ from policykg.extract.model import (
 )
 from policykg.ingest.model import Clause, Level, Metadata, NormalisedDocument, OffsetMap, Script, Span
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence, ResolvedCitation
-from policykg.ontology.rdf import document_quads, links_quads, to_rdflib_graph
+from policykg.ontology.rdf import document_quads, links_graphs, to_rdflib_graph
 from policykg.ontology.units import UnitRegistry
-from policykg.ontology.vocab import LINKS_GRAPH, graph_iri
+from policykg.ontology.vocab import graph_iri
 
 REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO / "corpus"
@@ -132,7 +132,7 @@ class Facts:
         return {
             graph_iri(SANMING): document_quads(self.sanming, self.extractions[SANMING]),
             graph_iri(MEE): document_quads(self.mee, self.extractions[MEE]),
-            LINKS_GRAPH: links_quads(self.links),
+            **dict(links_graphs(self.links)),
         }
 
 

@@ -8,6 +8,7 @@ must process only what failed.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -66,8 +67,17 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
     assert (summary.ok, summary.quarantined, summary.skipped) == (10, 15, 2)
 
     # bounded: every file in a few seconds, the zip bomb and the 200,000-deep page included
+    # files with the same bytes as an earlier one are not read again, so they have no tick of their own
+    seen_bytes: set[str] = set()
+    mapped = []
+    for o in summary.outcomes:
+        digest = hashlib.sha256(Path(o.path).read_bytes()).hexdigest() if Path(o.path).exists() else o.path
+        if digest not in seen_bytes:
+            seen_bytes.add(digest)
+            mapped.append(o)
+    assert len(mapped) == len(summary.outcomes) - 1  # the plain copy of the Sanming plan
     starts = [started] + [t for _, t in ticks[:-1]]
-    per_file = {Path(o.path).name: t - s for o, s, (_, t) in zip(summary.outcomes, starts, ticks, strict=True)}
+    per_file = {Path(o.path).name: t - s for o, s, (_, t) in zip(mapped, starts, ticks, strict=True)}
     slow = {n: round(s, 1) for n, s in per_file.items() if s > PER_FILE_SECONDS and outcomes[n].status != "ok"}
     assert not slow, slow
     assert elapsed < 180, elapsed

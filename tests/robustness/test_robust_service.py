@@ -52,7 +52,7 @@ def _no_leak(response: httpx.Response) -> None:
 def test_the_known_answer(corpus_server: LiveServer) -> None:
     body = httpx.get(corpus_server.url + "/api/units", params={"concept": "CCUS"}).json()
     assert _sanming_ccus_units(body) == SANMING_CCUS_UNITS
-    assert httpx.get(corpus_server.url + "/api/health").json()["graphs"] == 13  # 11 documents, links, reference
+    assert httpx.get(corpus_server.url + "/api/health").json()["graphs"] == 21  # 11 documents, the clause links of 8 of them, links, reference
 
 
 # --- schemathesis over the OpenAPI description ---------------------------------------------------------------
@@ -226,7 +226,7 @@ def limited_server(built_store, tmp_path_factory: pytest.TempPathFactory) -> Ite
     directory = copy_store(built_store[0], root / "store")
     port = free_port()
     log = root / "uvicorn.log"
-    env = {**LIVE_ENV, "POLICYKG_STORE": str(directory), "POLICYKG_RATE_LIMIT": "30"}
+    env = {**LIVE_ENV, "POLICYKG_STORE": str(directory), "POLICYKG_RATE_LIMIT": "30", "POLICYKG_TRUSTED_PROXIES": "127.0.0.1"}
     process = start_uvicorn(env, port, log)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -237,7 +237,7 @@ def limited_server(built_store, tmp_path_factory: pytest.TempPathFactory) -> Ite
 
 
 def test_rate_limit_is_per_client_with_retry_after(limited_server: LiveServer) -> None:
-    """uvicorn trusts X-Forwarded-For from 127.0.0.1 (a local reverse proxy): each forwarded address is a client."""
+    """With `trusted_proxies` naming 127.0.0.1 (a local reverse proxy), each forwarded address is a client."""
     a = {"X-Forwarded-For": "198.51.100.7"}
     b = {"X-Forwarded-For": "203.0.113.9"}
     url = limited_server.url + "/api/concepts"

@@ -51,9 +51,10 @@ def web_server(built_store: tuple[Path, Any], tmp_path_factory: pytest.TempPathF
     log = store.parent / "uvicorn.log"
     env = {**os.environ, "POLICYKG_STORE": str(store), "POLICYKG_WRITE_TOKEN": "", "POLICYKG_RATE_LIMIT": "0"}
     with log.open("wb") as out:
+        # --no-proxy-headers: what `policykg serve` does with its default (empty) trusted_proxies
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "--factory", "policykg.api.app:create_app_from_environment",
-             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"],
+             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-proxy-headers"],
             env=env, stdout=out, stderr=subprocess.STDOUT,
         )
     base = f"http://127.0.0.1:{port}"

@@ -74,3 +74,25 @@ def test_targets_download_as_csv_and_json(browser, tmp_path: Path) -> None:  # t
     api = page.request.get(browser.base + f"api/targets?document={SHANWEI}").json()["targets"]
     assert [r["id"] for r in rows] == [t["id"] for t in api]
     assert {(r["indicator"], r["value"], r["year"]) for r in rows} >= {("森林覆盖率", 50.0, 2025), ("森林覆盖率", 53.0, 2030)}
+
+
+def test_the_table_shows_every_page_of_targets(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The API answers a page of targets at a time; the view reads every page, so nothing is left out."""
+    first = browser.page.request.get(browser.base + "api/targets").json()
+    assert first["next"] and first["total"] > len(first["targets"]) == 100
+    every = browser.page.request.get(browser.base + f"api/targets?limit={first['total']}").json()["targets"]
+    asked: list[str] = []
+    browser.page.on("request", lambda r: asked.append(r.url) if "/api/targets" in r.url else None)
+    page = browser.open("#/targets?limit=50")
+    page.locator(".timeline").wait_for()
+    rows = page.locator(".targets-table tbody tr")
+    assert rows.evaluate_all("rs => rs.map(r => r.dataset.target)") == [t["id"] for t in every]
+    assert str(first["total"]) in page.locator(".table-section .section-head h2").inner_text()
+    assert len(asked) == -(-len(every) // 50), asked  # one request per page of 50
+
+    with page.expect_download() as json_download:
+        page.locator('.table-section button[data-download="json"]').click()
+    json_file = tmp_path / "targets.json"
+    json_download.value.save_as(json_file)
+    assert [r["id"] for r in json.loads(json_file.read_text(encoding="utf-8"))] == [t["id"] for t in every]
+

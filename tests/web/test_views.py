@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -107,6 +108,33 @@ def test_units_by_jurisdiction_and_matrix(browser) -> None:  # type: ignore[no-u
     assert int(cell.inner_text()) == expected >= 1
     browser.no_horizontal_overflow()
     browser.shot("10-units-matrix-sanming")
+
+
+def test_units_a_page_at_a_time_and_every_page_downloaded(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    every = browser.page.request.get(browser.base + "api/units?concept=carbon_peak&limit=500").json()
+    assert every["total"] == len(every["units"]) > 20
+    page = browser.open("#/units?concept=carbon_peak&limit=10")
+    rows = page.locator(".units-table tbody tr")
+    assert rows.count() == 10
+    more = page.locator('button[data-more="units"]')
+    assert more.inner_text() == "再显示 10 个"
+    assert f"共 {every['total']} 个" in page.locator(".more-units").inner_text()
+    more.click()
+    page.locator(".units-table tbody tr").nth(19).wait_for()
+    assert rows.count() == 20
+    shown = set(rows.evaluate_all("rs => rs.map(r => r.dataset.unit)"))
+    assert shown == {u["id"] for u in every["units"][:20]}
+    browser.shot("09b-units-more")
+
+    # the download holds every unit and clause, not only the pages shown
+    with page.expect_download() as json_download:
+        page.locator('.responsible button[data-download="json"]').click()
+    json_file = tmp_path / "units.json"
+    json_download.value.save_as(json_file)
+    saved = json.loads(json_file.read_text(encoding="utf-8"))
+    assert [(r["unit"], r["clause_id"], r["role"]) for r in saved] == [
+        (u["id"], c["id"], c["role"]) for u in every["units"] for c in u["clauses"]
+    ]
 
 
 def test_reverse_trace_and_unimplemented_clauses(browser) -> None:  # type: ignore[no-untyped-def]

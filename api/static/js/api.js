@@ -29,6 +29,37 @@ export async function getJSON(path, params = {}) {
   return res.json();
 }
 
+/**
+ * The rest of a paged answer (/api/units, /api/targets): follows `next` from `answer` to the last page
+ * and returns the answer with `key` holding the items of every page.
+ */
+export async function restOfPages(answer, key) {
+  const items = [...answer[key]];
+  let next = answer.next;
+  while (next) {
+    const page = await getJSON(next);
+    items.push(...page[key]);
+    next = page.next;
+  }
+  return { ...answer, [key]: items, offset: 0, next: null };
+}
+
+/**
+ * Every page of a paged answer: the first page's answer with `key` holding the items of all pages,
+ * read `size` items a request (500 is the server's default maximum; a server allowing fewer refuses
+ * it, and its own page size is used).
+ */
+export async function getAllPages(path, params, key, size = 500) {
+  let first;
+  try {
+    first = await getJSON(path, { ...params, limit: size });
+  } catch (error) {
+    if (!(error instanceof ApiError && error.code === 'validation_error')) throw error;
+    first = await getJSON(path, params);
+  }
+  return restOfPages(first, key);
+}
+
 /** Like getJSON, but a 404 answers null (e.g. an unknown concept name). */
 export async function getJSONOrNull(path, params = {}) {
   try {

@@ -1,5 +1,6 @@
 // Every list on the page can be saved as CSV (UTF-8 with a byte-order mark, so spreadsheet programs
-// read Chinese correctly) and as JSON, built in the browser from the rows on screen.
+// read Chinese correctly) and as JSON, built in the browser from the rows of the list (of every page
+// of it, when the list is shown a page at a time).
 
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -26,7 +27,18 @@ export function save(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** "CSV" and "JSON" buttons saving `rows()` (a function, so the rows are read when clicked). */
+/** Saves what `rows()` gives (rows, or a promise of them); the button waits while they load. */
+async function saveRows(button, rows, write) {
+  button.disabled = true;
+  try {
+    write(await rows());
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** "CSV" and "JSON" buttons saving `rows()` (a function, so the rows are read when clicked; it may
+ * return a promise, e.g. while the other pages of the list load). */
 export function downloadButtons(name, rows, columns) {
   const safe = name.replace(/[^\w\u4e00-\u9fff.-]+/g, '_').slice(0, 80) || 'policykg';
   return h(
@@ -34,11 +46,11 @@ export function downloadButtons(name, rows, columns) {
     { class: 'downloads' },
     h('button', {
       type: 'button', class: 'small', title: t('download.csv.title'), 'data-download': 'csv',
-      onclick: () => save(`${safe}.csv`, toCSV(rows(), columns), 'text/csv;charset=utf-8'),
+      onclick: (e) => saveRows(e.currentTarget, rows, (list) => save(`${safe}.csv`, toCSV(list, columns), 'text/csv;charset=utf-8')),
     }, '⤓ CSV'),
     h('button', {
       type: 'button', class: 'small', title: t('download.json.title'), 'data-download': 'json',
-      onclick: () => save(`${safe}.json`, `${JSON.stringify(rows(), null, 2)}\n`, 'application/json'),
+      onclick: (e) => saveRows(e.currentTarget, rows, (list) => save(`${safe}.json`, `${JSON.stringify(list, null, 2)}\n`, 'application/json')),
     }, '⤓ JSON'),
   );
 }

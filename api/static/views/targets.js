@@ -1,7 +1,7 @@
 // Targets: a timeline by indicator and year, comparable across documents (the non-fossil share of
 // the national plans beside a city's), and the same targets as a table.
 
-import { getJSON, select } from '../js/api.js';
+import { getAllPages, select } from '../js/api.js';
 import { LEVELS, conceptLabel, concepts, docShort, documentMap, documents, levelName, regionName, regions, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
@@ -92,8 +92,9 @@ export async function render(page, { params }) {
 
   fill(page, h('h1', { class: 'page-title' }, t('targets.heading')), h('p', { class: 'lead-text' }, t('targets.intro')),
     filters(params, docs, regionMap, conceptList), h('p', { class: 'loading' }, t('loading')));
+  // The timeline compares every target, so every page of the answer is read (`limit` a request).
   const [{ targets }, ofTarget] = await Promise.all([
-    getJSON('/api/targets', { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') }),
+    getAllPages('/api/targets', { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') }, 'targets', params.get('limit') || undefined),
     conceptsOfTargets(),
   ]);
 

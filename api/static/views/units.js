@@ -1,13 +1,13 @@
 // "Who is responsible for X": the units named lead or support for clauses about a concept, grouped by
 // jurisdiction with the clauses as evidence; and for one document, a units × concepts matrix.
 
-import { getJSON, getJSONOrNull } from '../js/api.js';
+import { getJSON, getJSONOrNull, restOfPages } from '../js/api.js';
 import { conceptLabel, concepts, docName, docShort, documentMap, documents, regionName, regions, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
 import { pick, t } from '../js/i18n.js';
 import { href, navigate } from '../js/router.js';
-import { note, sectionHead } from '../js/ui.js';
+import { errorBox, note, sectionHead } from '../js/ui.js';
 
 const SUGGESTED = ['ccus', 'hydrogen', 'non_fossil_share', 'green_building', 'forest_coverage', 'nev', 'clean_production_audit'];
 const MATRIX_CONCEPTS = 30;
@@ -53,7 +53,8 @@ function evidence(clauses, ctx) {
   });
 }
 
-function responsibleList(answer, ctx) {
+/** The units of the pages loaded so far, with a "more" button while pages remain; downloads hold every page. */
+function responsibleList(answer, ctx, more) {
   const groups = new Map();
   for (const unit of answer.units) {
     const key = unit.jurisdiction || '';
@@ -62,11 +63,13 @@ function responsibleList(answer, ctx) {
   }
   const depth = (r) => (r ? r.split('-').length : 9);
   const keys = [...groups.keys()].sort((a, b) => depth(a) - depth(b) || a.localeCompare(b));
-  const rows = () => answer.units.flatMap((u) => u.clauses.map((c) => ({
+  const rows = async () => (answer.next ? await restOfPages(answer, 'units') : answer).units.flatMap((u) => u.clauses.map((c) => ({
     concept: answer.concept.id, unit: u.id, label: u.label, jurisdiction: u.jurisdiction, role: c.role, document: c.document, clause: c.clause, clause_id: c.id,
   })));
+  const total = answer.total ?? answer.units.length;
+  const rest = total - answer.units.length;
   return [
-    sectionHead(t('units.answer', { concept: pick(answer.concept.labels, answer.concept.id), n: answer.units.length }),
+    sectionHead(t('units.answer', { concept: pick(answer.concept.labels, answer.concept.id), n: total }),
       downloadButtons(`units-${answer.concept.id}`, rows)),
     answer.units.length ? null : note(t('units.none')),
     keys.map((key) => h('div', { class: 'jurisdiction', 'data-jurisdiction': key },
@@ -81,7 +84,27 @@ function responsibleList(answer, ctx) {
             h('td', { class: 'num' }, leads ? h('span', { class: 'lead-mark' }, `${t('role.lead')} ×${leads}`) : '—'),
             h('td', {}, evidence(u.clauses, ctx)));
         }))))),
+    answer.next ? h('p', { class: 'more-units' }, t('units.shown', { shown: answer.units.length, n: total }), ' ',
+      h('button', { type: 'button', class: 'small', 'data-more': 'units', onclick: more }, t('units.more', { n: Math.min(rest, answer.limit || rest) }))) : null,
   ];
+}
+
+/** The units section: the first page, then each next page appended on "more". */
+function responsibleSection(answer, ctx) {
+  const section = h('section', { class: 'responsible' });
+  const show = (shown) => fill(section, responsibleList(shown, ctx, async (e) => {
+    const button = e.currentTarget;
+    button.disabled = true;
+    try {
+      const page = await getJSON(shown.next);
+      show({ ...shown, units: [...shown.units, ...page.units], next: page.next });
+    } catch (error) {
+      button.disabled = false;
+      button.parentElement.append(errorBox(error));
+    }
+  }));
+  show(answer);
+  return section;
 }
 
 async function matrix(docId, ctx, params) {
@@ -163,7 +186,7 @@ export async function render(page, { params }) {
   }
   fill(page, ...parts, h('p', { class: 'loading' }, t('loading')));
   const [answer, matrixParts] = await Promise.all([
-    concept ? getJSONOrNull('/api/units', { concept, document: docId, region: params.get('region') }) : null,
+    concept ? getJSONOrNull('/api/units', { concept, document: docId, region: params.get('region'), limit: params.get('limit') }) : null,
     docId ? matrix(docId, ctx, params) : null,
   ]);
   if (concept && !answer) {
@@ -172,7 +195,7 @@ export async function render(page, { params }) {
       near.length ? h('p', { class: 'examples' }, t('units.didyoumean'), ' ', near.slice(0, 12).map((c) =>
         h('a', { class: 'chip', href: href('units', '', { concept: c.id, document: docId }) }, conceptLabel(c)))) : null);
   } else if (answer) {
-    parts.push(h('section', { class: 'responsible' }, responsibleList(answer, ctx)));
+    parts.push(responsibleSection(answer, ctx));
   }
   if (matrixParts) parts.push(h('section', { class: 'matrix-section' }, matrixParts));
   else if (!concept) parts.push(note(t('units.pickdoc')));
