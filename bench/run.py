@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -99,6 +100,7 @@ def stages(files: list[Path], store_dir: Path) -> dict[str, Any]:
     from policykg.link import link_corpus
     from policykg.ontology.rdf import document_quads, links_graphs, reference_quads
     from policykg.ontology.vocab import REFERENCE_GRAPH, graph_iri
+    from policykg.pipeline import write_in_batches
     from policykg.settings import Settings
 
     settings = Settings(store=str(store_dir))
@@ -131,14 +133,10 @@ def stages(files: list[Path], store_dir: Path) -> dict[str, Any]:
     try:
         t0 = time.perf_counter()
         store.replace_graph(REFERENCE_GRAPH, reference_quads(), version="bench")
-        batch: list[GraphData] = []
-        for iri, quads in [*((graph_iri(d.id), document_quads(d, extractions[d.id])) for d in docs),
-                           *links_graphs(links)]:
-            batch.append(GraphData(iri, "bench", ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""))
-            if sum(len(g.nquads) for g in batch) >= limit:
-                store.write_graphs(batch)
-                batch = []
-        store.write_graphs(batch)
+        graphs = itertools.chain(((graph_iri(d.id), document_quads(d, extractions[d.id])) for d in docs),
+                                 links_graphs(links))
+        write_in_batches(store, (GraphData(iri, "bench", ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+                                 for iri, quads in graphs), limit)
         t["store"] = time.perf_counter() - t0
         quads = store.quad_count()
     finally:

@@ -552,6 +552,23 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     return _Links(version, len(links.clauses), links)
 
 
+def write_in_batches(store: Any, graphs: Iterable[Any], limit: int) -> list[bool]:
+    """Writes graphs (GraphData) through `store.write_graphs`, in batches of about `limit` bytes of
+    N-Quads (0: one graph at a time); True for each graph written."""
+    written: list[bool] = []
+    batch: list[Any] = []
+    size = 0
+    for graph in graphs:
+        batch.append(graph)
+        size += len(graph.nquads)
+        if size >= limit:
+            written += store.write_graphs(batch)
+            batch, size = [], 0
+    if batch:
+        written += store.write_graphs(batch)
+    return written
+
+
 def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
     then LINKS_GRAPH, whose version records the inputs the links were computed from."""
@@ -566,23 +583,22 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         return
     corpus, links.corpus = links.corpus, None
     stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
-    batch: list[GraphData] = []
-    size = 0
-    for iri, quads in links_graphs(corpus):
-        if iri == LINKS_GRAPH:
-            store.write_graphs(batch)
-            for gone in sorted(stale):
-                store.remove_graph(gone)
-            store.replace_graph(LINKS_GRAPH, quads, version=links.version)
-            break
-        stale.discard(iri)
-        data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-        # The links come in a deterministic order, so the serialisation itself is a content version.
-        batch.append(GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data))
-        size += len(data)
-        if size >= batch_limit:
-            store.write_graphs(batch)
-            batch, size = [], 0
+    document_links: list[ox.Quad] = []
+
+    def clause_link_graphs() -> Iterator[GraphData]:
+        for iri, quads in links_graphs(corpus):
+            if iri == LINKS_GRAPH:
+                document_links.extend(quads)
+                continue
+            stale.discard(iri)
+            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+            # The links come in a deterministic order, so the serialisation itself is a content version.
+            yield GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data)
+
+    write_in_batches(store, clause_link_graphs(), batch_limit)
+    for gone in sorted(stale):
+        store.remove_graph(gone)
+    store.replace_graph(LINKS_GRAPH, document_links, version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 
