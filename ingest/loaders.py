@@ -15,7 +15,7 @@ from policykg.errors import UnsupportedFormat
 from policykg.ingest.model import Note, RawDocument
 from policykg.settings import Settings
 
-_MODULES = ("load_text", "load_html", "load_docx", "load_pdf")
+_MODULES = ("load_text", "load_html", "load_docx", "load_pdf", "pack")
 _REGISTRY: dict[str, Loader] = {}
 
 
@@ -25,6 +25,10 @@ class LoadedText:
     encoding: str
     confidence: float
     notes: list[Note] = field(default_factory=list)
+    #: "pdf" when the text is a PDF's text layer whose page layout the normaliser must undo
+    layout: str | None = None
+    #: (file name, sha256) of the file the text was first read from, when that is not this file (a pack)
+    source: tuple[str, str] | None = None
 
 
 class Loader(ABC):
@@ -44,9 +48,8 @@ def register(loader_class: type[Loader]) -> type[Loader]:
 
 
 def loader_for(media_type: str) -> Loader:
-    if not _REGISTRY:
-        for name in _MODULES:
-            importlib.import_module(f"policykg.ingest.{name}")
+    for name in _MODULES:  # each registers its loader when first imported
+        importlib.import_module(f"policykg.ingest.{name}")
     try:
         return _REGISTRY[media_type]
     except KeyError:

@@ -15,9 +15,7 @@ from pathlib import Path
 
 from policykg.errors import ConfigurationError
 from policykg.ingest.model import Level, Script
-
-#: Suffixes of the files the ingest stage reads.
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".docx", ".pdf")
+from policykg.ingest.raw import is_supported
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +39,21 @@ def default_manifest_path() -> Path:
     return Path(str(resources.files("policykg.corpus").joinpath("manifest.toml")))
 
 
-def default_corpus_files() -> list[Path]:
-    """The bundled documents, in file-name order."""
-    folder = default_manifest_path().parent / "documents"
-    return sorted(
-        p.resolve() for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-    )
+#: The default corpus's folders: the bundled texts, then the pack of the real corpus's PDFs.
+DEFAULT_FOLDERS = ("documents", "real")
+#: The eleven bundled texts alone (the seed documents and the Sanming hierarchy).
+BUNDLED_TEXTS = ("documents",)
+
+
+def default_corpus_files(folders: tuple[str, ...] = DEFAULT_FOLDERS) -> list[Path]:
+    """The bundled documents, folder by folder, each in file-name order."""
+    base = default_manifest_path().parent
+    files: list[Path] = []
+    for name in folders:
+        folder = base / name
+        if folder.is_dir():
+            files.extend(sorted(p.resolve() for p in folder.iterdir() if p.is_file() and is_supported(p.name)))
+    return files
 
 
 def load_manifest(path: str | Path | None = None) -> dict[str, ManifestEntry]:
@@ -107,3 +114,8 @@ def _entry(raw: dict[str, object], base: Path, index: int) -> ManifestEntry:
         doc_number=text("doc_number"),
         source=text("source"),
     )
+
+
+def bundled_texts() -> list[Path]:
+    """The eleven bundled texts, in file-name order."""
+    return default_corpus_files(BUNDLED_TEXTS)

@@ -19,7 +19,7 @@ from policykg.ingest.regions import gazetteer
 _DOC_WORD = r"(?:实施意见|意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|战略|白皮书|法)"
 _TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _DOC_WORD + r"(?:\([^()]{1,12}\))?$")
 _TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
-_NOTICE = re.compile(r"印发.*通知$")
+_NOTICE = re.compile(r"印发.*(?:通知|》)$")
 _NOTICE_INNER = re.compile(r"《([^《》]{2,100})》|印发(.{2,100}?)的通知$")
 _EN_TITLE_WORDS = re.compile(
     r"\b(?:Opinions?|Plan|Notice|Measures|Guidelines|Regulations?|Law|Programme|Program|Scheme|Decision|Outline|Strategy|White Paper|Action)\b"
@@ -62,7 +62,18 @@ _CENTRAL = frozenset(
         "全国人大常委会",
     }
 )
-_COUNTY = re.compile(r"(?:县|(?<!自治)区)(?:人民政府|政府|委员会|县委|区委|党委)?$|县委$")
+_COUNTY = re.compile(r"(?:县|(?<!自治)(?<!新)(?<!开发)区)(?:人民政府|政府|委员会|县委|区委|党委)?$|县委$")
+_GENERIC_ORGAN = re.compile(r"^(省|自治区|市)(?:委|政府|人民政府|人大|生态环境厅|发展改革委|发展和改革委员会|[\u4e00-\u9fff]{1,12}?[厅局委办])")
+_ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|管委会)")
+#: Document types, longest first so that 实施方案 wins over 方案.
+_DOC_TYPES = tuple(
+    sorted(
+        ["意见", "实施意见", "指导意见", "方案", "实施方案", "行动方案", "工作方案", "规划", "计划", "行动计划", "通知", "办法", "管理办法", "条例", "指南", "要点", "工作要点", "白皮书", "措施", "若干措施", "纲要", "决定", "规定", "细则", "实施细则", "公告", "通告", "报告", "规程", "政策", "清单", "目录"],
+        key=len,
+        reverse=True,
+    )
+)
+_TRAILING_REMARK = re.compile(r"(?:[(（][^()（）]{1,16}[)）])+$")
 #: Metadata is read from at most this much text before the first clause and after the last.
 _HEAD_MAX = 20_000
 _TAIL_MAX = 5_000
@@ -78,6 +89,8 @@ class TextMetadata:
     level: Level | None = None
     region: str | None = None
     title_at: tuple[int, int] | None = None  # where the title stands in the normalised text
+    notice_title: str | None = None
+    doc_type: str | None = None
 
     def as_dict(self) -> dict[str, str]:
         out = {
@@ -87,6 +100,8 @@ class TextMetadata:
             "doc_number": self.doc_number,
             "level": str(self.level) if self.level else None,
             "region": self.region,
+            "notice_title": self.notice_title,
+            "doc_type": self.doc_type,
         }
         return {k: v for k, v in out.items() if v}
 
@@ -102,8 +117,10 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
     else:
         title, title_line = _chinese_title(head)
         md.title = title
+        if title_line and title and _squash(title_line) != _squash(title):
+            md.notice_title = title_line
         md.issuers = _issuers(head, tail, title_line)
-    md.issued = _issued(head) or _issued(tail)
+    md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text))
     md.doc_number = _own_number(head)
     if md.title is None and head:
         first = re.split(r"[。.!?！？]", head[0], maxsplit=1)[0]
@@ -111,7 +128,8 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
     if md.title:
         at = text.find(md.title, 0, head_limit + len(md.title))
         md.title_at = (at, at + len(md.title)) if at >= 0 else None
-    md.level, md.region = guess_level_region(md.issuers, md.title or "")
+    md.level, md.region = guess_level_region(md.issuers, md.title or "", md.notice_title or "", text[:_HEAD_MAX])
+    md.doc_type = doc_type(md.title or "") if script != Script.EN else None
     return md
 
 
@@ -242,20 +260,59 @@ def _own_number(head: list[str]) -> str | None:
     return None
 
 
-def guess_level_region(issuers: list[str], title: str) -> tuple[Level | None, str | None]:
-    gaz = gazetteer()
-    prefix_match = _TITLE_PREFIX.match(title)
+def guess_level_region(
+    issuers: list[str], title: str, notice: str = "", body: str = ""
+) -> tuple[Level | None, str | None]:
+    """Level and region from who issued the document and what its titles name.
+
+    Central organs make it central; otherwise the most specific administrative division named by
+    the issuers and titles together (`ingest/regions.py`) gives the region, and its kind the level;
+    a development zone or new area below a city (…开发区, …新区, …高新区) is county level. A
+    document naming no division is national: a ministry's.
+    """
+    prefix_match = _TITLE_PREFIX.match(notice or title)
     title_issuer = prefix_match.group(1) if prefix_match else ""
     if any(i in _CENTRAL for i in issuers) or (
         not issuers and title_issuer.startswith(("中共中央", "国务院"))
     ):
         return Level.CENTRAL, "CN"
-    names = [*issuers, title]
-    region = next((r for r in map(gaz.find, names) if r is not None), None)
-    if any(_COUNTY.search(i) for i in issuers):
-        return Level.COUNTY, region.id if region else None
-    if region is not None:
-        return (Level.MUNICIPAL if region.kind == "city" else Level.PROVINCIAL), region.id
-    if issuers and all(i.endswith("部") or i.startswith("国家") or "总局" in i for i in issuers):
-        return Level.MINISTRY, "CN"
-    return None, None
+    gaz = gazetteer()
+    region = gaz.find("\n".join(issuers)) if issuers else None
+    if region is None:
+        region = gaz.find("\n".join(n for n in (notice, title) if n))
+    if region is None:
+        generic = _GENERIC_ORGAN.match(" ".join([*issuers, notice, title]).strip())
+        if generic is None:
+            return Level.MINISTRY, "CN"
+        kind = "province" if generic.group(1) in ("省", "自治区") else "city"
+        region = gaz.most_named(body, kind)
+        if region is None:
+            return (Level.PROVINCIAL if kind == "province" else Level.MUNICIPAL), None
+    if region.kind == "county":
+        return Level.COUNTY, region.id
+    if _ZONE.search(title) or _ZONE.search(notice) or any(_COUNTY.search(i) for i in issuers):
+        return Level.COUNTY, region.id
+    return (Level.MUNICIPAL if region.kind == "city" else Level.PROVINCIAL), region.id
+
+
+def doc_type(title: str) -> str | None:
+    """The genre word a title ends with (a trailing remark such as （试行） aside): the longest of the
+    project's list of document types, or None."""
+    bare = _TRAILING_REMARK.sub("", "".join(title.split()))
+    bare = bare.rstrip("》\"”")
+    for word in _DOC_TYPES:
+        if bare.endswith(word):
+            return word
+    return "其他" if bare else None
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+_DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$", re.MULTILINE)
+
+
+def _date_lines(text: str) -> list[str]:
+    """Lines that are a date and nothing else (a signature's date), in document order."""
+    return [m.group(0).strip() for m in _DATE_LINE.finditer(text)]

@@ -166,6 +166,8 @@ class Metadata:
     source_note: str | None = None
     work: str | None = None  # id of the work this document is an expression of (translations share it)
     from_text: dict[str, str] = field(default_factory=dict)  # what the text itself says (title, issued, ...)
+    doc_type: str | None = None  # the genre its title ends with: 实施方案, 意见, 规划 … (ingest/metadata.py)
+    notice_title: str | None = None  # the covering notice's title, where it differs from the document's
 
 
 @dataclass(slots=True)
@@ -175,7 +177,7 @@ class NormalisedDocument:
     id: str  # readable slug + short content hash, stable for the same normalised text
     slug: str
     source_path: str
-    sha256: str  # of the raw bytes
+    sha256: str  # of the file as published: the raw bytes, or the PDF a pack was read from
     content_hash: str  # of the normalised text
     encoding: str
     encoding_confidence: float
@@ -187,6 +189,7 @@ class NormalisedDocument:
     citations: list[Citation] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     paragraph_scripts: list[tuple[Span, Script]] = field(default_factory=list)
+    source_name: str = ""  # the file as published (a pack names its PDF); with `sha256`, the provenance
 
     def span(self, start: int, end: int) -> Span:
         """Normalised range → original span."""

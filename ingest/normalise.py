@@ -9,13 +9,14 @@ typed ingest errors for the caller to quarantine.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from policykg.errors import TooLarge
-from policykg.ingest import boilerplate, fold, mojibake, pinyin, script
+from policykg.ingest import boilerplate, fold, layout, mojibake, pinyin, script
 from policykg.ingest.citations import find_citations
 from policykg.ingest.clauses import build_clauses
-from policykg.ingest.ids import content_hash, document_id
+from policykg.ingest.ids import content_hash, document_id, readable_id
 from policykg.ingest.loaders import loader_for
 from policykg.ingest.manifest import ManifestEntry
 from policykg.ingest.metadata import TextMetadata, text_metadata
@@ -51,12 +52,12 @@ def normalise(
         *loaded.notes,
     ]
     tracked = TrackedText(original)
-    scripts = _clean(tracked, notes)
+    scripts = _clean(tracked, notes, loaded.layout)
     text = tracked.text
-    doc_id = entry.id if entry else document_id(Path(raw.path).stem, text)
+    provisional_id = entry.id if entry else document_id(Path(raw.path).stem, text)
 
     offsets = tracked.offsets()
-    structure = build_clauses(text, doc_id, offsets.to_original, original)
+    structure = build_clauses(text, provisional_id, offsets.to_original, original)
     for clause, missing in structure.gaps:
         notes.append(
             Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
@@ -65,12 +66,16 @@ def normalise(
     found = text_metadata(text, preamble_end, structure.body_end, scripts.document)
     metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))
     notes.extend(_disagreements(found, entry))
+    sha256 = loaded.source[1] if loaded.source else raw.sha256
+    doc_id = provisional_id if entry else _readable_id(metadata, sha256)
+    if doc_id != provisional_id:
+        structure = build_clauses(text, doc_id, offsets.to_original, original)
 
     return NormalisedDocument(
         id=doc_id,
         slug=doc_id,
         source_path=raw.path,
-        sha256=raw.sha256,
+        sha256=sha256,
         content_hash=content_hash(text),
         encoding=loaded.encoding,
         encoding_confidence=loaded.confidence,
@@ -82,12 +87,15 @@ def normalise(
         citations=_foreign(find_citations(tracked), metadata, found),
         notes=notes,
         paragraph_scripts=_paragraph_scripts(text, scripts.lines, offsets),
+        source_name=loaded.source[0] if loaded.source else Path(raw.path).name,
     )
 
 
-def _clean(tracked: TrackedText, notes: list[Note]) -> script.ScriptResult:
+def _clean(tracked: TrackedText, notes: list[Note], layout_kind: str | None = None) -> script.ScriptResult:
     """The character-level steps, in order; each leaves a note of what it did."""
     tracked.apply(fold.cleanup_edits(tracked.text))
+    if layout_kind == "pdf":
+        _undo_page_layout(tracked, notes)
     tracked.replace_same_length(fold.unify_line_ends(tracked.text))
 
     edits, dropped = boilerplate.boilerplate_edits(tracked.text)
@@ -119,6 +127,36 @@ def _clean(tracked: TrackedText, notes: list[Note]) -> script.ScriptResult:
     return scripts
 
 
+def _undo_page_layout(tracked: TrackedText, notes: list[Note]) -> None:
+    """A PDF text layer → reading text: page furniture out, wrapped lines joined, CJK spaces out."""
+    done = layout.layout_edits(tracked.text)
+    for start, end, line in done.dropped:
+        notes.append(Note("page_furniture", f"dropped page number or running head: {line[:40]}", Span(*tracked.to_original(start, end))))
+    if done.joined:
+        notes.append(Note("lines_joined", f"joined {done.joined} lines wrapped by the page layout", count=done.joined))
+    if done.spaces:
+        notes.append(Note("spaces_removed", f"removed {done.spaces} spaces between Chinese characters", count=done.spaces))
+    tracked.apply(done.edits)
+    tracked.replace_same_length(layout.radical_fold(tracked.text))
+
+
+def _readable_id(metadata: Metadata, sha256: str) -> str:
+    """Region, romanised title words, year and a short hash: the same file always gets the same id."""
+    from policykg.ingest.regions import gazetteer
+
+    region = gazetteer().by_id(metadata.region) if metadata.region else None
+    year = (metadata.issued or "")[:4] or None
+    if year is None:
+        m = re.search(r"(?:19|20)\d{2}", metadata.doc_number or "") or re.search(r"(?:19|20)\d{2}", metadata.title)
+        year = m.group(0) if m else None
+    title = metadata.titles.get(str(Script.HANS)) or metadata.title
+    if metadata.language == "en":
+        words = re.findall(r"[A-Za-z0-9]+", title)
+        head = " ".join(w for w in words if w.lower() not in ("of", "the", "and", "on", "for", "a", "to", "in"))[:48]
+        return document_id(head, title) + (f"-{year}" if year else "") + f"-{sha256[:4]}"
+    return readable_id(region.name if region else "", title, year, sha256)
+
+
 def _quote_original(original: str, offsets: OffsetMap, at: tuple[int, int] | None) -> str | None:
     """The original characters of a normalised range (a traditional title as the document writes it)."""
     if at is None:
@@ -148,6 +186,8 @@ def _metadata(
             issued=found.issued,
             doc_number=found.doc_number,
             from_text=found.as_dict(),
+            doc_type=found.doc_type,
+            notice_title=found.notice_title,
         )
     entry_script = Script(entry.script)
     titles = {str(entry_script): entry.title}
@@ -169,6 +209,8 @@ def _metadata(
         source_note=entry.source,
         work=entry.work,
         from_text=found.as_dict(),
+        doc_type=found.doc_type,
+        notice_title=found.notice_title,
     )
 
 

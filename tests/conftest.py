@@ -17,13 +17,14 @@ def corpus_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """(store directory, build summary) of the default corpus, built once for the whole session."""
+    """(store directory, build summary) of the eleven bundled texts, built once for the whole session."""
+    from policykg.ingest.manifest import bundled_texts
     from policykg.pipeline import build
     from policykg.settings import Settings
 
     store_dir = tmp_path_factory.mktemp("store")
     settings = Settings(store=str(store_dir))
-    summary = build(None, settings)
+    summary = build(bundled_texts(), settings)
     return store_dir, summary
 
 

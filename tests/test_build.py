@@ -8,6 +8,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from policykg.graph.store import open_store
+from policykg.ingest.manifest import bundled_texts
 from policykg.ontology.vocab import LINKS_GRAPH, graph_iri, links_graph_iri
 from policykg.pipeline import build
 from policykg.settings import Settings
@@ -49,7 +50,7 @@ def test_rebuild_is_a_no_op(built_store, tmp_path):
     links_before = _graph_quads(copy, LINKS_GRAPH)
     clause_links_before = _graph_quads(copy, links_graph_iri("sanming-pollution-carbon-synergy-plan-2022"))
     assert len(clause_links_before) > 1000
-    again = build(None, Settings(store=str(copy)))
+    again = build(bundled_texts(), Settings(store=str(copy)))
     assert (again.ok, again.quarantined, again.skipped) == (0, 0, 11)
     assert {o.code for o in again.outcomes} == {"unchanged"}
     assert _graph_quads(copy, graph_iri("sanming-pollution-carbon-synergy-plan-2022")) == before

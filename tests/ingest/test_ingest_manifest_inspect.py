@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from policykg.errors import ConfigurationError
 from policykg.ingest.inspect import as_json, render
-from policykg.ingest.manifest import default_corpus_files, load_manifest
+from policykg.ingest.manifest import bundled_texts, load_manifest
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.textmap import Edit, TrackedText, apply_edits
 
@@ -36,7 +36,7 @@ def test_manifest_entries_are_keyed_by_absolute_path(corpus_dir: Path) -> None:
         "中发〔2021〕36号",
     )
     assert en.title_zh == "中共中央、国务院关于完整准确全面贯彻新发展理念做好碳达峰碳中和工作的意见"
-    files = default_corpus_files()
+    files = bundled_texts()
     assert [str(f) for f in files] == sorted(manifest)
     assert all(f.is_absolute() for f in files)
 

@@ -167,6 +167,6 @@ def test_dates_and_levels() -> None:
     )
     assert guess_level_region([], "福建省减污降碳协同增效实施方案") == (Level.PROVINCIAL, "CN-FJ")
     assert guess_level_region(["三明市生态环境局"], "") == (Level.MUNICIPAL, "CN-FJ-Sanming")
-    assert guess_level_region(["三明市三元区人民政府"], "") == (Level.COUNTY, "CN-FJ-Sanming")
+    assert guess_level_region(["三明市三元区人民政府"], "") == (Level.COUNTY, "CN-FJ-Sanming-Sanyuan")
     assert guess_level_region(["广西壮族自治区人民政府"], "") == (Level.PROVINCIAL, "CN-GX")
     assert guess_level_region(["北京市人民政府"], "") == (Level.PROVINCIAL, "CN-BJ")

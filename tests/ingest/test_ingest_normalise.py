@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from policykg.ingest import ingest_file
 from policykg.ingest.fold import fold
-from policykg.ingest.manifest import default_corpus_files, load_manifest
+from policykg.ingest.manifest import bundled_texts, load_manifest
 from policykg.ingest.model import NormalisedDocument, Script
 
 REMARKS = "provincial-secretaries-remarks-2021"
@@ -120,20 +120,25 @@ def test_ids_and_hashes(ingested: dict[str, NormalisedDocument], ingested_withou
     doc = ingested["sanming-pollution-carbon-synergy-plan-2022"]
     assert doc.slug == doc.id
     assert doc.content_hash == hashlib.sha256(doc.text.encode()).hexdigest()
-    raw = (default_corpus_files()[3]).read_bytes()
+    raw = (bundled_texts()[3]).read_bytes()
     assert doc.sha256 == hashlib.sha256(raw).hexdigest()
     plain = ingested_without_manifest["003_e073a84fa08b70e4.txt"]
-    assert plain.id == "003-e073a84fa08b70e4"
+    # without a manifest: region, romanised title words, year and the file's hash
+    assert plain.id == "sanming-jianwujiang-tan-xietong-zengxiao-2022-5bb6"
+    assert plain.id.endswith(plain.sha256[:4])
     assert plain.content_hash == doc.content_hash
 
 
-def test_non_ascii_file_names_get_a_content_id(tmp_path, ingested: dict[str, NormalisedDocument]) -> None:  # type: ignore[no-untyped-def]
+def test_file_names_do_not_make_the_id(tmp_path, ingested: dict[str, NormalisedDocument]) -> None:  # type: ignore[no-untyped-def]
     doc = ingested[SHANWEI]
-    copy = tmp_path / "汕尾市碳達峰實施方案.txt"
-    copy.write_bytes(doc.original.encode("utf-8"))
-    again = ingest_file(copy)
-    assert again.id == "doc-" + again.content_hash[:10]
-    assert again.content_hash == doc.content_hash
+    ids = set()
+    for name in ("汕尾市碳達峰實施方案.txt", "shanwei.txt"):
+        copy = tmp_path / name
+        copy.write_bytes(doc.original.encode("utf-8"))
+        again = ingest_file(copy)
+        assert again.content_hash == doc.content_hash
+        ids.add(again.id)
+    assert ids == {"shanwei-tandafeng-shishifangan-2023-dd22"}
 
 
 def test_boilerplate_lines_are_dropped_from_the_text_only(ingested: dict[str, NormalisedDocument]) -> None:
@@ -158,7 +163,7 @@ def test_the_whole_corpus_normalises_deterministically(
 ) -> None:
     """Normalising again gives the same documents. (Its speed is measured by bench/run.py.)"""
     manifest = load_manifest()
-    files = default_corpus_files()
+    files = bundled_texts()
     assert len(files) == 11
     docs = [ingest_file(f, manifest.get(str(f))) for f in files]
     assert sum(f.stat().st_size for f in files) > 350_000

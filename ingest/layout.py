@@ -1,0 +1,314 @@
+"""A PDF text layer back into the text a reader sees: edits, so spans still point into the layer.
+
+What the layer does that a reader does not see, and what is edited here (docs/pdf.md):
+- page numbers and running heads at a page's edges ("— 3 —", "－23－", "第3页 共12页"), which a page
+  break leaves inside a sentence: dropped;
+- lines wrapped by the layout inside sentences, list items, responsibility lists ("（责任单\\n位：…）")
+  and titles ("…关于实施林业碳汇\\n“三建两创”行动…的通知"), also across a page break: joined;
+- spaces between Chinese characters (letter-spaced names, "比 2020 年下降 18%"): removed, while the
+  spaces between Latin words and numbers stay; table rows keep theirs (they separate cells);
+- Kangxi radicals and compatibility ideographs that some fonts map to ("⾏" for 行): one-to-one to the
+  ideograph (`radical_fold`, a same-length rewrite).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from policykg.ingest.pdf_text import PAGE_BREAK
+from policykg.ingest.textmap import Edit
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = r"\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’—…·"
+_PAGE_FURNITURE = re.compile(
+    r"^\s*(?:[-—–－~·•]{0,3}\s*\d{1,4}\s*[-—–－~·•]{0,3}"
+    r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|[-—–－]\s*[ivxlcIVXLC]{1,6}\s*[-—–－])\s*$"
+)
+_SENTENCE_END = tuple("。！？；!?;")
+_LIST_OPEN = tuple("：:")
+_STARTS_CLAUSE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]\D|[①-⑳]"
+    r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇]|附件|附表|附\s*件|抄送|印发|[★●■◆•])"
+)
+_CONTINUES = tuple("）)、，,。；;：:%”》」")
+_DOC_WORD = re.compile(
+    r"(?:意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|要点|白皮书|规程|清单|目录|政策)"
+    r"(?:[（(][^（）()]{1,16}[)）])?$"
+)
+_PROSE_MARK = re.compile(r"[，。、；：“”]")
+_REMARK = re.compile(r"[（(][^（）()]{0,12}(?:年|试行|暂行|草案|征求意见稿|修订|修订版)[)）]")
+_TITLE_STOP = re.compile(r"[。，；;：:,]")
+_DATE = re.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
+_NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
+_ISSUER_LINE = re.compile(r"(?:人民政府|委员会|办公厅|办公室|[厅局部委院])$")
+_SPACED_PAIR = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_TIGHT_PAIR = re.compile(rf"[{_CJK}](?=[{_CJK}])")
+_SPACE_BY_CJK = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}\w%(（])|(?<=[\w%)）])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])"
+)
+#: Spaces inside a date or a number with its measure word, in any line: "2021 年 10 月 24 日", "39 号".
+_SPACE_IN_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)")
+_RADICALS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
+#: Lines at each page edge where running heads and page numbers are looked for.
+_EDGE_LINES = 2
+#: A title wraps over at most this many lines.
+_TITLE_LINES = 3
+_TITLE_MAX_CHARS = 90
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int
+    end: int  # exclusive, before the line end
+    text: str
+    page: int
+    rank: int  # position among the page's non-blank lines
+
+
+@dataclass(slots=True)
+class Layout:
+    """The edits, plus what they did, for the document's notes."""
+
+    edits: list[Edit] = field(default_factory=list)
+    dropped: list[tuple[int, int, str]] = field(default_factory=list)  # page furniture removed
+    joined: int = 0
+    spaces: int = 0
+
+
+def layout_edits(text: str) -> Layout:
+    """Edits that turn a PDF's page texts (joined by PAGE_BREAK, LF line ends) into reading text."""
+    lines = _lines(text)
+    dropped = _furniture(lines)
+    content = [line for line in lines if line.text.strip() and id(line) not in dropped]
+    full = _full_width(content)
+    out = Layout()
+    for line in lines:
+        if id(line) in dropped:
+            out.dropped.append((line.start, line.end, line.text.strip()))
+
+    gap_edits: list[Edit] = []
+    i = 0
+    while i < len(content) - 1:
+        a = content[i]
+        n = _title_join(content, i, full)
+        if n and i + n + 1 < len(content) and _title_remark(content[i + n + 1].text):
+            n += 1  # "…行动方案" + "（2022-2025年）"
+        elif not n and _DOC_WORD.search(_squash(a.text)) and _title_remark(content[i + 1].text):
+            n = 1
+        if n or _joins(a, content[i + 1], full):
+            last = i + (n or 1)
+            for k in range(i, last):
+                gap_edits.append(_glue(text, content[k], content[k + 1]))
+                out.joined += 1
+            i = last
+            continue
+        i += 1
+    joined_gaps = {(e.start, e.end) for e in gap_edits}
+    dropped_starts = sorted(line.start for line in lines if id(line) in dropped)
+    for a, b in zip(content, content[1:], strict=False):
+        if (a.end, b.start) in joined_gaps:
+            continue
+        k = bisect_left(dropped_starts, a.end)
+        if k < len(dropped_starts) and dropped_starts[k] < b.start:
+            gap_edits.append(Edit(a.end, b.start, "\n"))  # furniture between two paragraphs goes, one line end stays
+    # furniture before the first or after the last content line
+    if content:
+        for line in lines:
+            if id(line) in dropped and (line.end <= content[0].start or line.start >= content[-1].end):
+                end = min(line.end + 1, len(text))
+                gap_edits.append(Edit(line.start, end, ""))
+
+    line_edits: list[Edit] = []
+    for line in content:
+        for m in _space_edits(line.text, full):
+            line_edits.append(Edit(line.start + m[0], line.start + m[1], ""))
+            out.spaces += 1
+    out.edits = _merged(gap_edits + line_edits)
+    return out
+
+
+def _merged(edits: list[Edit]) -> list[Edit]:
+    """Sorted edits with overlapping ones made one (a join's gap can hold a dropped page number)."""
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if out and e.start < out[-1].end:
+            last = out[-1]
+            out[-1] = Edit(last.start, max(last.end, e.end), last.text or e.text)
+        else:
+            out.append(e)
+    return out
+
+
+def radical_fold(text: str) -> str:
+    """Kangxi radicals and compatibility ideographs as their ideographs, one for one (same length)."""
+    if not _RADICALS.search(text):
+        return text
+
+    def fold(m: re.Match[str]) -> str:
+        folded = unicodedata.normalize("NFKC", m.group(0))
+        return folded if len(folded) == 1 else m.group(0)
+
+    return _RADICALS.sub(fold, text)
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    page = 0
+    rank = 0
+    for chunk in re.split(r"(\n|" + re.escape(PAGE_BREAK) + ")", text):
+        if chunk == "\n":
+            pos += 1
+            continue
+        if chunk == PAGE_BREAK:
+            pos += 1
+            page += 1
+            rank = 0
+            continue
+        out.append(_Line(pos, pos + len(chunk), chunk, page, rank))
+        if chunk.strip():
+            rank += 1
+        pos += len(chunk)
+    return out
+
+
+def _furniture(lines: list[_Line]) -> set[int]:
+    """ids of the lines that are page numbers or running heads at a page's edge."""
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.text.strip():
+            by_page.setdefault(line.page, []).append(line)
+    if len(by_page) < 2:
+        return set()
+    edges = [page[:_EDGE_LINES] + page[-_EDGE_LINES:] for page in by_page.values()]
+    dropped = {id(line) for edge in edges for line in edge if _PAGE_FURNITURE.match(line.text)}
+    # running heads: the same short line (digits aside) at the edge of many pages
+    seen: dict[str, int] = {}
+    for edge in edges:
+        for key in {_head_key(line.text) for line in edge}:
+            seen[key] = seen.get(key, 0) + 1
+    repeated = {k for k, n in seen.items() if n >= 3 and n >= 0.4 * len(by_page) and 0 < len(k) <= 40}
+    for edge in edges:
+        for line in edge:
+            if _head_key(line.text) in repeated:
+                dropped.add(id(line))
+    return dropped
+
+
+def _head_key(line: str) -> str:
+    return re.sub(r"\d+", "#", "".join(line.split()))
+
+
+def _width(s: str) -> float:
+    """Printed width in Chinese characters: a wide character counts 1, a narrow one 1/2."""
+    t = s.strip()
+    wide = (len(t.encode("utf-8")) - len(t)) // 2  # characters of three UTF-8 bytes (CJK)
+    return wide + 0.5 * (len(t) - wide)
+
+
+def _full_width(content: list[_Line]) -> float:
+    widths = sorted(_width(line.text) for line in content if _width(line.text) >= 10)
+    if len(widths) < 5:
+        return 0.0
+    return widths[int(0.9 * (len(widths) - 1))]
+
+
+def _open_brackets(s: str) -> int:
+    return s.count("（") + s.count("(") - s.count("）") - s.count(")")
+
+
+def _joins(a: _Line, b: _Line, full: float) -> bool:
+    left, right = a.text.rstrip(), b.text.strip()
+    if not left or not right or _STARTS_CLAUSE.match(right):
+        return False
+    if left.endswith(_SENTENCE_END):
+        return False
+    if right.startswith(_CONTINUES):
+        return True
+    if left.endswith(_LIST_OPEN) or _NUMBER.search(right) or _DATE.match(right):
+        return False
+    if _DOC_WORD.search(_squash(left)) and len(_squash(left)) <= _TITLE_MAX_CHARS and not _PROSE_MARK.search(left):
+        return False  # a title line: what follows is a new line (a salutation, a number)
+    if _open_brackets(left) > 0 and _open_brackets(right) < 0:
+        return True
+    if left.endswith(("，", "、", ",")):
+        return True
+    return full > 0 and _width(left) >= 0.85 * full
+
+
+def _title_join(content: list[_Line], i: int, full: float) -> int:
+    """How many following lines continue a title wrapped at line i (0 when it is not one).
+
+    A title is a run of at most three short lines without sentence punctuation, dates, document
+    numbers or bracketed remarks, whose joined text ends with a document word (…方案, …的通知).
+    """
+    first = content[i]
+    if not _title_part(first.text) or _DOC_WORD.search(_squash(first.text)):
+        return 0
+    if full > 0 and _width(first.text) >= 0.95 * full:
+        return 0
+    joined = _squash(first.text)
+    for n in range(1, _TITLE_LINES):
+        if i + n >= len(content):
+            return 0
+        nxt = content[i + n]
+        if nxt.page != first.page or not _title_part(nxt.text):
+            return 0
+        joined += _squash(nxt.text)
+        if len(joined) > _TITLE_MAX_CHARS:
+            return 0
+        if _DOC_WORD.search(joined):
+            return n
+    return 0
+
+
+def _title_remark(line: str) -> bool:
+    """A bracketed remark that belongs to the title above it: （试行）, （2021—2030年）."""
+    bare = _squash(line)
+    return bool(_REMARK.fullmatch(bare)) and not _DATE.search(bare)
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split())
+
+
+def _title_part(line: str) -> bool:
+    """Whether a line can be part of a wrapped title."""
+    bare = _squash(line)
+    return bool(bare) and not (
+        _TITLE_STOP.search(bare)
+        or _STARTS_CLAUSE.match(bare)
+        or _DATE.search(bare)
+        or _NUMBER.search(bare)
+        or (bare[0] in "(（" and bare[-1] in ")）")
+        or (_ISSUER_LINE.search(bare) and "关于" not in bare and "印发" not in bare)
+    )
+
+
+def _glue(text: str, a: _Line, b: _Line) -> Edit:
+    """The gap between two lines of one paragraph: nothing, or one space between two Latin words."""
+    left = text[a.end - 1 : a.end] if a.end > a.start else ""
+    start = a.end
+    while start > a.start and text[start - 1] in " \t":
+        start -= 1
+    right_start = b.start + (len(b.text) - len(b.text.lstrip()))
+    right = text[right_start : right_start + 1]
+    latin = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+    return Edit(start, right_start, " " if latin and right_start > start else "")
+
+
+def _space_edits(line: str, full: float) -> list[tuple[int, int]]:
+    """Ranges of spaces to delete inside one line."""
+    spaced = len(_SPACED_PAIR.findall(line))
+    tight = len(_TIGHT_PAIR.findall(line))
+    if spaced >= 2 and spaced >= tight:
+        return [(m.start(), m.end()) for m in re.finditer(rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}])", line)]
+    prose = bool(_PROSE_MARK.search(line)) or (full > 0 and _width(line) >= 0.6 * full)
+    if not prose:
+        return [(m.start(), m.end()) for m in _SPACE_IN_DATE.finditer(line)]
+    return [(m.start(), m.end()) for m in _SPACE_BY_CJK.finditer(line)]
