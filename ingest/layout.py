@@ -18,6 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from policykg.ingest.pdf_tables import ROW_SEPARATOR
 from policykg.ingest.pdf_text import PAGE_BREAK
 from policykg.ingest.textmap import Edit
 
@@ -42,6 +43,7 @@ _DOC_WORD = re.compile(
 )
 _PROSE_MARK = re.compile(r"[，。、；：“”]")
 _REMARK = re.compile(r"[（(][^（）()]{0,12}(?:年|试行|暂行|草案|征求意见稿|修订|修订版)[)）]")
+_TABLE_ROW = re.compile(re.escape(ROW_SEPARATOR))
 _TITLE_STOP = re.compile(r"[。，；;：:,]")
 _DATE = re.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
@@ -226,6 +228,8 @@ def _joins(a: _Line, b: _Line, full: float) -> bool:
     left, right = a.text.rstrip(), b.text.strip()
     if not left or not right or _STARTS_CLAUSE.match(right):
         return False
+    if _TABLE_ROW.search(left) or _TABLE_ROW.search(right):
+        return False  # a table's row is a line of its own (ingest/pdf_tables.py)
     if left.endswith(_SENTENCE_END):
         return False
     if right.startswith(_CONTINUES):

@@ -3,7 +3,8 @@
 The pages are kept apart: the layout step (`ingest/layout.py`) needs page edges to drop running heads
 and page numbers and to join a sentence that a page break cut. A page with no text (a scanned cover, a
 seal, an image) is a note; a file with no text on any page is refused (NoTextLayer), so "needs OCR"
-is never read as "empty". The same pages are what a corpus pack stores (`ingest/pack.py`), so a
+is never read as "empty". Ruled tables come out as rows of "header:cell" pairs (`ingest/pdf_tables.py`).
+The same pages are what a corpus pack stores (`ingest/pack.py`), so a
 document read from its pack and from its PDF has the same text and the same spans.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from policykg.errors import MalformedFile, NoTextLayer, TooLarge
+from policykg.ingest import pdf_tables
 from policykg.settings import Settings
 
 #: Joins pages in a document's original text; the layout step reads it as a page edge.
@@ -57,12 +59,14 @@ def read_pages(data: bytes, settings: Settings) -> PdfPages:
             raise TooLarge(f"the PDF has {n_pages} pages, more than max_pdf_pages", limit=settings.max_pdf_pages)
         pages: list[str] = []
         total = 0
+        header: list[str] | None = None  # a table's header, for its continuation on the next page
         for index in range(n_pages):
             page = pdf[index]
             try:
                 textpage = page.get_textpage()
                 try:
-                    text = textpage.get_text_range()
+                    with_tables, header = pdf_tables.page_text(page, textpage, header)
+                    text = with_tables if with_tables is not None else textpage.get_text_range()
                 finally:
                     textpage.close()
             except pypdfium2.PdfiumError as exc:

@@ -121,3 +121,13 @@ def test_the_pdf_and_its_pack_are_one_document():
     from policykg.settings import Settings
 
     assert pack_bytes(pdf, Settings())[1] == pack.read_bytes()  # packs are deterministic
+
+
+def test_ruled_tables_are_rows_of_header_and_cell():
+    # 133: targets per city, one row each; 191: a task table whose cells wrap over several lines
+    zhejiang = normalise(read_raw(_pack_of("133")))
+    assert "序号:1;地区:嘉兴;2020年装机:0;2025年装机或开工:60;“十四五”新增装机或开工:60\n" in zhejiang.text
+    shandong = normalise(read_raw(_pack_of("191")))
+    row = next(line for line in shandong.text.split("\n") if line.startswith("序号:1;任务:超大型海上风电机组研制"))
+    assert row.endswith(";目标:研制适用于北方低风速海域百米级超长柔性叶片、电气系统、PLC主控系统等关键部件,"
+                        "自主研发适应超大型海上风电机组的基础及吊装施工技术装备。")
