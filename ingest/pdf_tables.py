@@ -102,11 +102,11 @@ def _rows(table: _Table, chars: list[tuple[float, float, float, str]]) -> list[l
         col = next((c for c in range(len(table.xs) - 1) if table.xs[c] <= x <= table.xs[c + 1]), None)
         if row is not None and col is not None:
             cells.setdefault((row, col), []).append(ch)
-    rows = []
+    rows: list[list[str]] = []
     for r in range(len(table.ys) - 1):
-        row = [_cell_text(cells.get((r, c), [])) for c in range(len(table.xs) - 1)]
-        if any(row):
-            rows.append(row)
+        texts = [_cell_text(cells.get((r, c), [])) for c in range(len(table.xs) - 1)]
+        if any(texts):
+            rows.append(texts)
     return rows
 
 
