@@ -54,10 +54,13 @@ def server_options(settings: Settings) -> dict[str, Any]:
 
     X-Forwarded-For and X-Forwarded-Proto are believed only from the `trusted_proxies`; with none,
     not at all, so a client cannot choose its own address (and with it its rate-limit bucket).
-    uvicorn alone would believe them from 127.0.0.1.
+    uvicorn alone would believe them from 127.0.0.1. Requests the HTTP parser refuses (a request line
+    too long, a URL not percent-encoded) are answered with a problem too (`policykg.api.protocol`).
     """
+    from policykg.api.protocol import ProblemHTTPProtocol
+
     trusted = ",".join(p.strip() for p in str(settings.trusted_proxies).split(",") if p.strip())
-    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted}
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted, "http": ProblemHTTPProtocol}
 
 
 def is_api_path(path: str) -> bool:

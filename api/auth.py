@@ -26,8 +26,11 @@ def check_token_setting(settings: Settings) -> None:
 
 
 def require_write_token(request: Request, settings: Settings) -> None:
-    """Lets the request through only with `Authorization: Bearer <write_token>`; 403 otherwise."""
-    token = str(settings.write_token)
+    """Lets the request through only with `Authorization: Bearer <write_token>`; 403 otherwise.
+
+    A token of only whitespace counts as none (writes disabled); surrounding whitespace is ignored.
+    """
+    token = str(settings.write_token).strip()
     if not token:
         raise ApiError(403, "writes_disabled", "this service accepts no writes (no write_token is set)")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")

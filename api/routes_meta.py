@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
 from starlette.concurrency import run_in_threadpool
 
 from policykg import __version__
@@ -24,8 +27,27 @@ async def health(request: Request) -> dict[str, Any]:
         "version": __version__,
         "backend": state.store.backend,
         "graphs": len(graphs),
-        "writes": bool(state.settings.write_token),
+        "writes": bool(str(state.settings.write_token).strip()),
     }
+
+
+@router.get(
+    "/api/dataset", summary="The whole dataset as N-Quads (gzip-encoded)", response_class=Response,
+    description="Every named graph with its quads and version records, as `application/n-quads` sent with "
+    "`Content-Encoding: gzip` (`curl --compressed`). Loaded into an empty store it restores the graph "
+    "this service serves; `policykg export` and `policykg.open` read it while the service holds the store.",
+    responses={200: {"content": {"application/n-quads": {}}}},
+)
+async def dataset(request: Request) -> StreamingResponse:
+    handle = await run_in_threadpool(state_of(request).open_dataset)
+    size = os.fstat(handle.fileno()).st_size
+
+    def chunks() -> Iterator[bytes]:
+        with handle:
+            yield from iter(lambda: handle.read(1 << 20), b"")
+
+    return StreamingResponse(chunks(), media_type="application/n-quads",
+                             headers={"Content-Encoding": "gzip", "Content-Length": str(size)})
 
 
 @router.get("/api/examples", summary="Example SPARQL queries, one per researcher question")

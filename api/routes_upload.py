@@ -7,7 +7,8 @@ size is bounded by the body-limit middleware, and the document's own size by `ma
 from __future__ import annotations
 
 import dataclasses
-from pathlib import PurePosixPath, PureWindowsPath
+import hashlib
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -46,6 +47,14 @@ def safe_filename(name: str) -> str:
     """The file's own name, without any directory part a client may have put in it."""
     base = PureWindowsPath(PurePosixPath(name).name).name.strip()
     return base or "upload"
+
+
+def forget_upload(store_dir: str, data: bytes) -> None:
+    """A refused upload is not kept: the copy saved under the store's uploads/ (named `<name>-<the first
+    12 hex digits of its sha256><suffix>`) is removed."""
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    for saved in (Path(store_dir) / "uploads").glob(f"*-{digest}*"):
+        saved.unlink(missing_ok=True)
 
 
 def _plain(value: Any) -> Any:
@@ -87,6 +96,7 @@ async def upload(request: Request) -> JSONResponse:
     if not isinstance(body, dict):
         body = {"outcome": body}
     if body.get("status") == "quarantined":  # the document could not be read: say why, as a problem
+        await run_in_threadpool(forget_upload, settings.store, data)
         code = str(body.get("code") or "ingest_error")
         raise ApiError(413 if code == "too_large" else 422, code, str(body.get("message") or "the document was refused"),
                        filename=filename)

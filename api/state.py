@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import os
+import tempfile
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
 
 from fastapi import Request
 
@@ -21,6 +25,8 @@ class ServiceState:
     owns_store: bool
     _queries: Any = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _dataset: tuple[int | None, Path] | None = None  # (store generation, gzipped N-Quads of that state)
+    _dataset_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def queries(self) -> Any:
@@ -32,7 +38,35 @@ class ServiceState:
                 self._queries = Queries(self.store, self.settings)
             return self._queries
 
+    def open_dataset(self) -> IO[bytes]:
+        """The whole dataset as gzipped N-Quads, open for reading. Dumped to a temporary file once per
+        state of the store (an embedded store counts its writes), so repeated downloads cost no dump."""
+        generation = getattr(self.store, "generation", None)
+        cacheable = isinstance(generation, int)
+        with self._dataset_lock:
+            if self._dataset is None or not cacheable or self._dataset[0] != generation:
+                fd, name = tempfile.mkstemp(prefix="policykg-dataset-", suffix=".nq.gz")
+                try:
+                    with os.fdopen(fd, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=1) as gz:
+                        self.store.dump("nq", gz)
+                except BaseException:
+                    os.unlink(name)
+                    raise
+                self._forget_dataset()
+                self._dataset = (generation, Path(name))
+            handle = self._dataset[1].open("rb")  # stays readable when a newer dump replaces the file
+            if not cacheable:
+                self._forget_dataset()
+            return handle
+
+    def _forget_dataset(self) -> None:
+        if self._dataset is not None:
+            self._dataset[1].unlink(missing_ok=True)
+            self._dataset = None
+
     def close(self) -> None:
+        with self._dataset_lock:
+            self._forget_dataset()
         if self.owns_store:
             self.store.close()
 

@@ -8,6 +8,8 @@ is named after its content instead: "doc-" + the first 10 hex digits of its norm
 from __future__ import annotations
 
 import hashlib
+import logging
+from functools import lru_cache
 import re
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -34,11 +36,20 @@ _STOP_WORDS = frozenset(["的", "和", "与", "及", "等", "关于", "做好", 
 _ID_WORDS = 4
 
 
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    """A segmenter of its own, with jieba's dictionary only: words other stages add to jieba's shared
+    segmenter must not change an id."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.Tokenizer()
+
+
 def readable_id(region_name: str, title: str, year: str | None, sha256: str) -> str:
     """An id a person can read and the same file always gets: region, a few romanised title words,
     the year, and four hex digits of the file's sha256 (so two documents never share one):
     "chongqing-yange-nengxiao-yueshu-tuidong-2022-c8f0"."""
-    import jieba
     from pypinyin import lazy_pinyin
 
     from policykg.ingest.regions import gazetteer
@@ -50,7 +61,7 @@ def readable_id(region_name: str, title: str, year: str | None, sha256: str) -> 
     core = _GENERIC_ORGAN.sub("", core)
     core = re.sub(r"\d+年?度?", "", core)
     words: list[str] = []
-    for word in jieba.lcut(core):
+    for word in _segmenter().lcut(core):
         if word in _STOP_WORDS or not word.strip():
             continue
         roman = "".join(p for p in lazy_pinyin(word) if p.isascii() and p.isalnum()).lower()

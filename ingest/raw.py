@@ -1,15 +1,22 @@
 """Reading a file's bytes, within the size limit, and naming its media type.
 
+Only regular files are read. A named pipe, a device or a socket is refused (`not_regular_file`)
+before anything could block on it, a loop of symbolic links is `symlink_loop`, and no read goes past
+`max_file_bytes`, whatever size the file claims.
+
 The suffix names the type; a few unmistakable signatures (a PDF header, a Word archive, an HTML
 document) override a wrong suffix, so a PDF saved as ".txt" is still read as a PDF.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from pathlib import Path
 
-from policykg.errors import FileVanished, TooLarge
+from policykg.errors import FileVanished, NotRegularFile, SymlinkLoop, TooLarge
 from policykg.ingest.model import RawDocument
 from policykg.settings import Settings
 
@@ -17,7 +24,10 @@ TEXT = "text/plain"
 HTML = "text/html"
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_TEXT = "application/vnd.policykg.pdf-text+json"  # a PDF's text layer as a corpus pack holds it
 UNKNOWN = "application/octet-stream"
+#: A corpus pack's file: the text layer of one PDF (ingest/pack.py).
+PACK_SUFFIX = ".pdftext.json"
 
 MEDIA_TYPES = {
     ".txt": TEXT,
@@ -32,20 +42,54 @@ MEDIA_TYPES = {
 
 
 def read_raw(path: str | Path, settings: Settings | None = None) -> RawDocument:
-    """The file's bytes; TooLarge before reading a file over `max_file_bytes`, FileVanished if it is gone."""
+    """The file's bytes; TooLarge before reading a file over `max_file_bytes`, FileVanished if it is gone,
+    NotRegularFile or SymlinkLoop for what is not a file to read."""
     settings = settings or Settings()
     p = Path(path)
-    try:
-        size = p.stat().st_size
-        if size > settings.max_file_bytes:
-            raise TooLarge(f"{p.name}: {size} bytes, more than max_file_bytes", limit=settings.max_file_bytes)
-        with p.open("rb") as fh:
-            data = fh.read(settings.max_file_bytes + 1)
-    except (FileNotFoundError, NotADirectoryError) as exc:
-        raise FileVanished(f"{p.name}: the file is no longer there") from exc
-    if len(data) > settings.max_file_bytes:  # grew while being read
-        raise TooLarge(f"{p.name}: more than max_file_bytes", limit=settings.max_file_bytes)
+    limit = settings.max_file_bytes
+    with os.fdopen(open_regular(p), "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > limit:
+            raise TooLarge(f"{p.name}: {size} bytes, more than max_file_bytes", limit=limit)
+        data = fh.read(limit + 1)
+    if len(data) > limit:  # grew while being read
+        raise TooLarge(f"{p.name}: more than max_file_bytes", limit=limit)
     return RawDocument(str(p), data, hashlib.sha256(data).hexdigest(), media_type(p.name, data))
+
+
+_KINDS = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+          stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a folder"}
+
+
+def open_regular(path: Path) -> int:
+    """A read-only descriptor of `path`, which must be (a link to) a regular file.
+
+    The type is checked before opening, so nothing waits on a pipe or wakes a device, and again on the
+    descriptor (opened non-blocking), in case the path was swapped in between.
+    """
+    try:
+        _require_regular(path, os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except (FileNotFoundError, NotADirectoryError):
+        if os.path.islink(path):
+            raise FileVanished(f"{path.name}: a symbolic link to nothing") from None
+        raise FileVanished(f"{path.name}: the file is no longer there") from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise SymlinkLoop(f"{path.name}: a loop of symbolic links") from None
+        raise
+    try:
+        _require_regular(path, os.fstat(fd).st_mode)
+    except NotRegularFile:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _require_regular(path: Path, mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        kind = _KINDS.get(stat.S_IFMT(mode), "not a file")
+        raise NotRegularFile(f"{path.name}: {kind}, not a regular file; only regular files are read")
 
 
 def media_type(name: str, data: bytes) -> str:
@@ -58,4 +102,36 @@ def media_type(name: str, data: bytes) -> str:
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return HTML
+    if name.lower().endswith(PACK_SUFFIX):
+        return PDF_TEXT
     return MEDIA_TYPES.get(Path(name).suffix.lower(), UNKNOWN)
+
+
+def is_supported(name: str) -> bool:
+    """Whether a file name has a suffix the ingest stage reads (the one list: MEDIA_TYPES)."""
+    lowered = name.lower()
+    return lowered.endswith(PACK_SUFFIX) or Path(lowered).suffix in MEDIA_TYPES
+
+
+SUPPORTED_SUFFIXES = (*MEDIA_TYPES, PACK_SUFFIX)
+
+
+class LoopPath(type(Path())):  # type: ignore[misc]
+    """A path that leads into a loop of symbolic links.
+
+    `Path.resolve` raises on such a path; this one resolves to its absolute path, so that a build can
+    key and count it like any other input, and reading it ends as the typed outcome `symlink_loop`.
+    """
+
+    def resolve(self, strict: bool = False) -> Path:
+        return Path(os.path.abspath(self))
+
+
+def loop_safe(path: Path) -> Path:
+    """`path`, or the same path as a LoopPath when it leads into a loop of symbolic links."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LoopPath(path)
+    return path

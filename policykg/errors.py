@@ -67,6 +67,25 @@ class NoStructure(IngestError):
     code = "no_structure"
 
 
+class NotRegularFile(IngestError):
+    """A named pipe, a device, a socket or a folder where a document was expected: never read."""
+
+    code = "not_regular_file"
+
+
+class SymlinkLoop(IngestError):
+    """A path that leads into a loop of symbolic links."""
+
+    code = "symlink_loop"
+
+
+class PathNotFound(PolicyKGError):
+    """A path the user named (on the command line) does not exist: nothing is built."""
+
+    code = "path_not_found"
+    status = 404
+
+
 # --- store and service ----------------------------------------------------------------------------
 class StoreError(PolicyKGError):
     code = "store_error"

@@ -16,8 +16,13 @@ where or in how many processes the map step ran.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -57,14 +62,50 @@ class SerialExecutor:
         pass
 
 
+#: prctl(2) option: the signal a process gets when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent(parent: int) -> None:
+    """Worker initializer: the worker ends when the process that started it does, even when that one is
+    killed with SIGKILL, instead of running on as an orphan.
+
+    On Linux the kernel sends the worker SIGKILL when its parent goes (PR_SET_PDEATHSIG; the pool's
+    processes are started by the thread that runs the build, which lives as long as the pool);
+    elsewhere a thread checks every half second whether the parent is still there.
+    """
+    if _parent_death_signal():
+        if os.getppid() != parent:  # the parent was gone before the signal was asked for
+            os._exit(1)
+        return
+    threading.Thread(target=_watch_parent, args=(parent,), name="policykg-parent-watch", daemon=True).start()
+
+
+def _parent_death_signal() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        return int(ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 class LocalExecutor:
-    """A pool of `workers` spawned processes (spawn: no state of the parent leaks into a worker)."""
+    """A pool of `workers` spawned processes (spawn: no state of the parent leaks into a worker), which
+    end when the building process does (`end_with_parent`)."""
 
     name = "local"
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=end_with_parent, initargs=(os.getpid(),))
 
     def map(self, fn: Callable[..., Any], items: Sequence[tuple[Any, ...]]) -> Iterator[Any]:
         """Keeps `WINDOW_PER_WORKER` items per process submitted ahead of the consumer: all processes stay
@@ -146,4 +187,5 @@ def open_executor(spec: str, workers: int, n_items: int) -> Executor:
     raise ConfigurationError(f"unknown executor {spec!r}: use 'local' or 'dask://HOST:PORT'")
 
 
-__all__ = ["DaskExecutor", "Executor", "LocalExecutor", "SerialExecutor", "open_executor", "worker_count"]
+__all__ = ["DaskExecutor", "Executor", "LocalExecutor", "SerialExecutor", "end_with_parent", "open_executor",
+           "worker_count"]

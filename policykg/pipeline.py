@@ -22,12 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from policykg import __version__
-from policykg.errors import FileVanished, PolicyKGError
+from policykg.errors import PolicyKGError
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
+from policykg.ingest.raw import is_supported
 from policykg.settings import Settings
-
-SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf", ".md")
 
 #: Bumped whenever extraction or mapping changes what a document's graph holds, so that a rebuild with
 #: new code replaces graphs even when the document text did not change.
@@ -84,17 +83,28 @@ ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
 
 
 def discover(paths: Sequence[str | Path] | None) -> list[Path]:
-    """Files to build: the given files, the supported files under the given folders, or the default corpus."""
+    """Files to build: the given files, the supported files under the given folders, or the default corpus.
+
+    A path that does not exist is an error (PathNotFound): nothing is built. Anything else named, or
+    found under a folder with a supported name — a named pipe, a device, a socket, a loop of symbolic
+    links — is returned unopened, so that the build gives it its typed outcome and counts it.
+    """
+    from os.path import lexists
+
+    from policykg.errors import PathNotFound
     from policykg.ingest.manifest import default_corpus_files
+    from policykg.ingest.raw import loop_safe
 
     if not paths:
         return list(default_corpus_files())
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            found.extend(sorted(loop_safe(f) for f in p.rglob("*") if is_supported(f.name) and not f.is_dir()))
+        elif lexists(p):
+            found.append(loop_safe(p))
         else:
-            found.append(p)
+            raise PathNotFound(f"{p}: no such file or folder")
     return found
 
 
@@ -198,14 +208,19 @@ def process_file(path: Path, entry: object | None, settings: Settings) -> tuple[
 
 
 def _attempt(path: Path, entry: object | None, settings: Settings) -> tuple[Path, object]:
-    """process_file, with every expected failure turned into an Outcome (runs in worker processes too)."""
+    """process_file, with every expected failure turned into an Outcome (runs in worker processes too).
+
+    A file that is gone, not a regular file or a loop of links fails in `read_raw` with its typed
+    reason; messages name the file, never its folder.
+    """
     try:
-        if not path.exists():
-            raise FileVanished(f"{path.name}: the file is no longer there")
         return path, process_file(path, entry, settings)
     except PolicyKGError as exc:
         return path, Outcome(str(path), "quarantined", code=exc.code, message=exc.message)
-    except (OSError, ValueError, UnicodeError, RecursionError, MemoryError) as exc:
+    except OSError as exc:
+        return path, Outcome(str(path), "quarantined", code="unreadable",
+                             message=f"{path.name}: {exc.strerror or type(exc).__name__}")
+    except (ValueError, UnicodeError, RecursionError, MemoryError) as exc:
         return path, Outcome(str(path), "quarantined", code="unreadable", message=f"{type(exc).__name__}: {exc}")
 
 
@@ -304,6 +319,8 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     ws.ensure()
     files = discover(paths)
     manifest = load_manifest()
+    # a bundled document keeps its manifest entry, so its id, whichever route or path brings its bytes
+    manifest_by_sha = {sha: e for e in manifest.values() if (sha := _sha256_file(e.path))}
     index = ws.read_index()
     summary = BuildSummary()
     outcome_at: dict[int, Outcome] = {}
@@ -323,7 +340,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         else:
             if sha:
                 first_with[sha] = pos
-            todo.append((pos, path, manifest.get(key)))
+            todo.append((pos, path, manifest.get(key) or (manifest_by_sha.get(sha) if sha else None)))
 
     # Duplicates are found by normalised text, among this batch and everything built before.
     built_texts = {e["content_hash"]: (key, e["document"]) for key, e in index.items() if "content_hash" in e}
@@ -486,14 +503,26 @@ def load_shards(folder: str | Path, settings: Settings | None = None, store: Any
     return counts
 
 
-def _sha256_file(path: Path) -> str | None:
+def _sha256_file(path: Path, limit: int | None = None) -> str | None:
+    """The file's sha256, streamed; None when it is not a regular file of at most `limit` bytes (default:
+    the setting max_file_bytes) or cannot be read — `read_raw` then refuses it with its typed reason.
+    Nothing is read from a pipe or a device, and nothing past the limit."""
+    import os
+
+    from policykg.ingest.raw import open_regular
+
+    limit = Settings().max_file_bytes if limit is None else limit
     try:
-        h = hashlib.sha256()
-        with path.open("rb") as fh:
+        with open(open_regular(path), "rb") as fh:
+            if os.fstat(fh.fileno()).st_size > limit:
+                return None
+            h = hashlib.sha256()
             for block in iter(lambda: fh.read(1 << 20), b""):
                 h.update(block)
-        return h.hexdigest()
-    except OSError:
+                if fh.tell() > limit:  # grew while being read
+                    return None
+            return h.hexdigest()
+    except (PolicyKGError, OSError):
         return None
 
 
@@ -509,8 +538,11 @@ def _write_reference(store: Any) -> None:
 
 
 def links_version(versions: dict[str, str], settings: Settings) -> str:
-    """What the links graph depends on: every cached document's version and the link settings."""
+    """What the links graph depends on: every cached document's version, the linker's and the link settings."""
+    from policykg.link import LINKER_VERSION
+
     h = hashlib.sha256(GRAPH_SCHEMA_VERSION.encode())
+    h.update(f"linker={LINKER_VERSION}\n".encode())
     for doc_id, version in sorted(versions.items()):
         h.update(f"{doc_id}={version}\n".encode())
     for name, value in sorted(settings.as_dict().items()):

@@ -33,3 +33,26 @@ def built_settings(built_store):  # type: ignore[no-untyped-def]
     from policykg.settings import Settings
 
     return Settings(store=str(built_store[0]))
+
+
+#: Fixtures that make a test slow (a corpus build), start a server, or drive a browser.
+_SLOW = {"built_store", "built_settings", "api_store_dir"}
+_SERVER = {"live_server", "oxigraph_server", "virtuoso_server", "falkordb_server", "corpus_server", "web_server"}
+_BROWSER = {"browser", "browser_context"}
+#: Modules that build stores or run the CLI in subprocesses of their own.
+_SLOW_MODULES = {"test_build.py", "test_build_parallel.py", "test_bench_smoke.py", "test_crash_safety.py",
+                 "test_cli.py", "test_link_bounds.py", "test_link_gold.py"}
+_SLOW_FOLDERS = ("/tests/robustness/", "/tests/api/", "/tests/graph/")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Marks each test by what it needs, so that `make test-fast` can leave out the slow lanes."""
+    for item in items:
+        used = set(getattr(item, "fixturenames", ()))
+        path = str(item.path)
+        if used & _BROWSER or "/tests/web/" in path:
+            item.add_marker(pytest.mark.browser)
+        if used & _SERVER or "serve" in item.name:
+            item.add_marker(pytest.mark.server)
+        if used & _SLOW or item.path.name in _SLOW_MODULES or any(f in path for f in _SLOW_FOLDERS):
+            item.add_marker(pytest.mark.slow)

@@ -49,8 +49,10 @@ def test_units_for_ccus_over_http(live_server: LiveServer) -> None:
     assert body["concept"]["id"] == "ccus"
     by_id = {u["id"]: u for u in body["units"]}
     assert by_id["cn-fj-sanming.gxj"]["label"] == "三明市工业和信息化局"
-    assert {"id": f"{SANMING}~s4.i5", "document": SANMING, "clause": "五", "role": "lead"} in by_id["cn-fj-sanming.gxj"]["clauses"]
-    assert by_id["cn.miit"]["clauses"] == [{"id": f"{MEE}~s4.i8", "document": MEE, "clause": "八", "role": "lead"}]
+    assert {"id": f"{SANMING}~s4.i5", "document": SANMING, "clause": "五", "role": "lead",
+            "path": ["四", "五"]} in by_id["cn-fj-sanming.gxj"]["clauses"]
+    assert by_id["cn.miit"]["clauses"] == [{"id": f"{MEE}~s4.i8", "document": MEE, "clause": "八", "role": "lead",
+                                           "path": ["四", "八"]}]
 
 
 def test_trace_over_http(live_server: LiveServer) -> None:

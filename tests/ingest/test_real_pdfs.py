@@ -131,3 +131,18 @@ def test_ruled_tables_are_rows_of_header_and_cell():
     row = next(line for line in shandong.text.split("\n") if line.startswith("序号:1;任务:超大型海上风电机组研制"))
     assert row.endswith(";目标:研制适用于北方低风速海域百米级超长柔性叶片、电气系统、PLC主控系统等关键部件,"
                         "自主研发适应超大型海上风电机组的基础及吊装施工技术装备。")
+
+
+def test_corpus_report_command(tmp_path):
+    from typer.testing import CliRunner
+
+    from policykg.cli import app
+
+    out = tmp_path / "report.md"
+    result = CliRunner().invoke(app, ["corpus-report", str(out), str(_pack_of("100")), str(_pack_of("490"))])
+    assert result.exit_code == 0, result.output
+    report = out.read_text(encoding="utf-8")
+    assert "2 files: 2 documents read, 0 quarantined" in report
+    assert "| provincial | 1 |" in report and "| municipal | 1 |" in report
+    assert "| 重庆市 | 1 |" in report and "| 福建省 | 1 |" in report
+    assert "| 实施方案 | 1 |" in report and "| 通知 | 1 |" in report
