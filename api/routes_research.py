@@ -1,19 +1,22 @@
 """The researcher API: JSON answers to the questions the knowledge graph is for.
 
 Paths and field names are a contract shared with the web page and the notebook API. Each route is a
-thin shell over `policykg.graph.queries.Queries`; it validates parameters against the settings'
-limits and turns "nothing there" into a 404 problem. /api/units and /api/targets answer one page
-at a time (`limit`, `offset`), with the total and the link to the next page.
+thin shell over `policykg.graph.queries.Queries` (with the ranking and clause paths of
+`policykg.api.answers`); it validates parameters against the settings' limits and turns "nothing
+there" into a 404 problem. /api/search, /api/units and /api/targets answer one page at a time
+(`limit`, `offset`), with the total and the link to the next page.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
+from policykg.api.answers import ranked_search, with_clause_paths
 from policykg.api.problems import ApiError
 from policykg.api.state import state_of
+from policykg.graph.document_links import COVERAGE_MIN_SCORE, coverage_csv
 
 router = APIRouter(prefix="/api", tags=["Researcher API"])
 
@@ -69,7 +72,14 @@ def documents(request: Request) -> dict[str, Any]:
     return _listed("documents", state_of(request).queries.documents())
 
 
-@router.get("/documents/{doc_id}", summary="One document with its clause tree")
+@router.get(
+    "/documents/{doc_id}",
+    summary="One document with its clause tree, its parents and its children",
+    description="`clauses` in reading order with their facts; `parents`: the documents it implements, `children`: "
+    "those implementing it, best score first, each with `score`, `relation`, `method` and `evidence` (citation, "
+    "family, topic, hierarchy); `expressions`: the same work in another language or copy; `cites`: what it cites, "
+    "documents of the corpus or `referenced_only` ones known by title and number.",
+)
 def document(request: Request, doc_id: Id) -> dict[str, Any]:
     found = state_of(request).queries.document(doc_id)
     if not found:
@@ -77,15 +87,22 @@ def document(request: Request, doc_id: Id) -> dict[str, Any]:
     return dict(found)
 
 
-@router.get("/search", summary="Clauses and measures matching a phrase, in any script")
+@router.get(
+    "/search",
+    summary="Clauses and measures matching a phrase, in any script",
+    description="One page of hits, ranked best first (see `score`); `total` counts the hits ranked, at most "
+    "the setting `api_max_limit`.",
+)
 def search(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=300, description="Words or a phrase, any script")],
     document: OptionalFilter = None,
-    limit: Annotated[int, Query(ge=1, description="At most this many results (≤ setting api_max_limit)")] = 20,
+    limit: Annotated[int, Query(ge=1, description="Hits per page (≤ setting api_max_limit)")] = 20,
+    offset: PageOffset = 0,
 ) -> dict[str, Any]:
-    hits = state_of(request).queries.search(q, document=document, limit=_limit(request, limit))
-    return _listed("results", hits)
+    size = _limit(request, limit)
+    hits = ranked_search(state_of(request).queries, q, document=document)
+    return _paged(request, {"results": hits[offset : offset + size], "total": len(hits)}, size, offset)
 
 
 @router.get(
@@ -105,15 +122,54 @@ def units(
     answer = state_of(request).queries.units_page(concept, document=document, region=region, limit=size, offset=offset)
     if not answer:
         raise ApiError(404, "concept_not_found", f"no concept {concept!r}", concept=concept)
-    return _paged(request, dict(answer), size, offset)
+    return _paged(request, with_clause_paths(state_of(request).queries, dict(answer)), size, offset)
 
 
-@router.get("/trace/{item_id}", summary="The chain from a measure or clause up to the clauses it implements")
+@router.get(
+    "/trace/{item_id}",
+    summary="The chain from a measure or clause up to the clauses it implements",
+    description="`ancestors`: per document above, best chain first, the item's ranked clauses there, each with its "
+    "`score`, its `chain` (score × the score of the document links up to that document), `relation`, `evidence` "
+    "(whole words, terms, concepts, numbers) and `expressions` (the same clause in the work's other expressions); "
+    "a document's `via` is the document just below it on its best chain (null: implemented directly). `parents`: "
+    "the same links as a tree, hop by hop.",
+)
 def trace(request: Request, item_id: Id) -> dict[str, Any]:
     found = state_of(request).queries.trace(item_id)
     if not found:
         raise ApiError(404, "item_not_found", f"no measure or clause {item_id!r}", id=item_id)
     return dict(found)
+
+
+@router.get(
+    "/coverage/{doc_id}",
+    summary="Which clauses of a document each province and city implements, and which nobody does",
+    description="A clause × region matrix: rows are the document's leaf clauses in reading order, columns the "
+    "provinces and cities below its jurisdiction (a national document: provinces and cities; a province: its "
+    "cities; a county counts for its city). A region implements a clause when a measure or clause of one of "
+    "its documents has it among its best `rank` links into the document, scoring at least `min_score`; a "
+    "cell counts those clauses of the region's documents. `uncovered`: the clauses no region implements. "
+    "`format=csv` gives the matrix as CSV.",
+    response_model=None,
+)
+def coverage(
+    request: Request,
+    doc_id: Id,
+    rank: Annotated[int, Query(ge=1, le=10, description="Links of this rank or better count")] = 1,
+    min_score: Annotated[float, Query(ge=0, le=1, description="Links scoring at least this count")] = COVERAGE_MIN_SCORE,
+    format: Annotated[Literal["json", "csv"], Query(description="json, or csv for the matrix")] = "json",
+) -> dict[str, Any] | Response:
+    found = state_of(request).queries.coverage(doc_id, rank=rank, min_score=min_score)
+    if not found:
+        raise ApiError(404, "document_not_found", f"no document {doc_id!r}", id=doc_id)
+    if format == "csv":
+        return Response(coverage_csv(found), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="coverage-{_safe(doc_id)}.csv"'})
+    return dict(found)
+
+
+def _safe(name: str) -> str:
+    return "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "_" for ch in name)[:120]
 
 
 @router.get(
@@ -134,7 +190,7 @@ def targets(
     found = state_of(request).queries.targets_page(
         document=document, year=year, concept=concept, region=region, limit=size, offset=offset
     )
-    return _paged(request, dict(found), size, offset)
+    return _paged(request, with_clause_paths(state_of(request).queries, dict(found)), size, offset)
 
 
 @router.get("/concepts", summary="Concepts of the scheme, optionally matching a label")

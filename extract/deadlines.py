@@ -285,6 +285,14 @@ def year_scopes(text: str, lang: str | None = None, hits: list[DeadlineHit] | No
     the next marker's range begins. Markers written together share one range, one tuple per year.
     `hits` are the text's deadlines when the caller already has them.
     """
+    return [(start, end, hit.year) for start, end, hit in deadline_scopes(text, lang, hits) if hit.year is not None]
+
+
+def deadline_scopes(
+    text: str, lang: str | None = None, hits: list[DeadlineHit] | None = None
+) -> list[tuple[int, int, DeadlineHit]]:
+    """`year_scopes` with the marker itself: (start, end, deadline), so that a period's first year is known
+    ("“十四五”期间累计…" runs from 2021 to 2025)."""
     lang = lang or _detect_lang(text)
     markers = [h for h in (extract_deadlines(text, lang) if hits is None else hits)
                if h.year is not None and h.kind != "ongoing"]
@@ -302,7 +310,7 @@ def year_scopes(text: str, lang: str | None = None, hits: list[DeadlineHit] | No
         starts.append(start)
         previous_end = group[-1].end
 
-    scopes: list[tuple[int, int, int]] = []
+    scopes: list[tuple[int, int, DeadlineHit]] = []
     for i, group in enumerate(groups):
         anchor = group[0].start
         p_start = text.rfind("\n", 0, anchor) + 1
@@ -316,9 +324,8 @@ def year_scopes(text: str, lang: str | None = None, hits: list[DeadlineHit] | No
         if i + 1 < len(groups) and starts[i + 1] < end:
             end = starts[i + 1]
         for hit in group:
-            year = hit.year
-            if year is not None:
-                scopes.append((starts[i], end, year))
+            if hit.year is not None:
+                scopes.append((starts[i], end, hit))
     return scopes
 
 

@@ -43,7 +43,22 @@ def clause_jurisdiction(doc: NormalisedDocument, clause: Clause, parents: list[C
             region = UnitRegistry.load().region_id(province)
             if region:
                 return region
-    return doc.metadata.region or "CN"
+    return document_region(doc)
+
+
+def document_region(doc: NormalisedDocument) -> str:
+    """The document's region; where the metadata has none, the division its title, issuers or file name
+    names ("80、湖北省关于…"), so that its 省/市 prefixes still read."""
+    if doc.metadata.region:
+        return doc.metadata.region
+    from policykg.ingest.regions import gazetteer
+
+    md = doc.metadata
+    for name in (md.titles.get("zh-Hans") or md.title, md.notice_title, *md.issuers, doc.source_name):
+        found = gazetteer().find(name or "")
+        if found:
+            return found.id
+    return "CN"
 
 
 def _prov(doc: NormalisedDocument, extractor: str, base: int, start: int, end: int, confidence: float) -> Provenance:
@@ -55,11 +70,12 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.deadlines import extract_deadlines
     from policykg.extract.measures import extract_measures, is_measure_container
     from policykg.extract.targets import extract_targets
-    from policykg.extract.units import extract_units
+    from policykg.extract.units import declared_convention, extract_units
 
     lang = _lang(doc)
     result = DocumentExtraction(document_id=doc.id)
     flagged = [n.span for n in doc.notes if n.kind == "mojibake" and n.span is not None]
+    convention = declared_convention(doc.text) if lang == "zh" else None
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
         start, end = own_range(clause)
@@ -67,12 +83,17 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
 
-        for hit in extract_units(text, jurisdiction, lang):
+        for hit in extract_units(text, jurisdiction, lang, *([convention] if convention else [])):
             facts.units.append(
                 UnitMention(
                     unit_id=hit.unit_id, label=hit.label, surface=doc.quote(doc.span(start + hit.start, start + hit.end)),
                     jurisdiction=hit.jurisdiction, role=hit.role,
                     provenance=_prov(doc, "policykg.extract.units", start, hit.start, hit.end, hit.confidence),
+                    list_span=(
+                        doc.span(start + hit.list_start, start + hit.list_end)
+                        if hit.list_start is not None and hit.list_end is not None else None
+                    ),
+                    resolved=hit.resolved,
                 )
             )
         for c_start, c_end, concept_id in find_concepts(text, lang):
@@ -89,9 +110,10 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
             facts.targets.append(
                 Target(
                     indicator=t.indicator, comparator=t.comparator, value=t.value, unit=t.unit, provenance=span,
-                    value_min=t.value_min, value_max=t.value_max, base_value=t.base_value, base_unit=t.base_unit,
-                    change=t.change, base_year=t.base_year, year=t.year, qualitative=t.qualitative,
-                    concepts=tuple(cid for _, _, cid in find_concepts(t.indicator, lang)),
+                    value_min=t.value_min, value_max=t.value_max, converted_value=t.converted_value,
+                    converted_unit=t.converted_unit, change=t.change, base_year=t.base_year, year=t.year,
+                    qualitative=t.qualitative, concepts=tuple(cid for _, _, cid in find_concepts(t.indicator, lang)),
+                    start_year=t.start_year,
                 )
             )
         for d in extract_deadlines(text, lang):

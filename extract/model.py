@@ -34,34 +34,46 @@ class Deadline:
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """A quantified (or qualitative, with value None) target."""
+    """A quantified target, or a qualitative goal (value None, `qualitative` True): two kinds kept apart.
+
+    "单位国内生产总值二氧化碳排放比2020年下降18%" is a decrease (`change`) of 18 % (`value`, `unit`) from 2020
+    (`base_year`); "“十四五”期间累计新增…" an amount over `start_year`…`year`.
+    """
 
     indicator: str  # the thing measured, normalised simplified (or English for English text)
-    comparator: str | None  # ">=", "<=", "~", "=", ">", "<"; None for qualitative
+    comparator: str | None  # ">=", "<=", "~", "=", ">", "<" (for a change: its bound); None for qualitative
     value: float | None
-    unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW", "μg/m³"
+    unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW", "μg/m³", "万吨/日"
     provenance: Provenance
     value_min: float | None = None
     value_max: float | None = None
-    base_value: float | None = None  # value converted to the base unit (kW, m³, mu, ...)
-    base_unit: str | None = None
+    converted_value: float | None = None  # the value converted to a comparable unit (kW, m³, mu, t/d, ...)
+    converted_unit: str | None = None
     change: str | None = None  # "decrease" | "increase" when the value is a relative change
-    base_year: int | None = None  # "比2020年降低20%" → 2020
-    year: int | None = None  # target year
+    base_year: int | None = None  # the year a change is measured from: "比2020年降低20%" → 2020
+    year: int | None = None  # target year (the last year of a period)
     qualitative: bool = False
     concepts: tuple[str, ...] = ()  # concept ids of the indicator
+    start_year: int | None = None  # the first year of the period an amount is counted over
+
+    @property
+    def kind(self) -> str:
+        return "qualitative" if self.qualitative else "quantified"
 
 
 @dataclass(frozen=True, slots=True)
 class UnitMention:
     """A unit named in a clause, resolved against the unit registry."""
 
-    unit_id: str  # canonical unit id from the registry, e.g. "cn.ndrc", "cn-fj-sanming.fgw"
+    unit_id: str  # canonical unit id from the registry, e.g. "cn.ndrc", "cn-fj-sanming.fgw"; for an
+    # unresolved unit "<region>.x-<digest>", for a generic participant "<region>.generic-<digest>"
     label: str  # canonical label (simplified Chinese full name)
-    surface: str  # as written in the original
+    surface: str  # the name as written in the original
     jurisdiction: str  # region id: "CN", "CN-FJ", "CN-FJ-Sanming"
-    role: str  # "lead" | "support" | "mentioned"
+    role: str  # "lead" | "support" | "generic" (a participant naming no particular organ) | "mentioned"
     provenance: Provenance
+    list_span: Span | None = None  # the responsibility list it belongs to (original text), when it does
+    resolved: bool = True  # False: a unit the registry does not know, kept with its jurisdiction
 
 
 @dataclass(frozen=True, slots=True)

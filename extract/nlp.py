@@ -205,6 +205,32 @@ def _singular(word: str) -> str | None:
     return None
 
 
+# --- wordings a label list cannot enumerate ---------------------------------------------------------
+#: Concepts real documents name in many wordings: the parts of "碳捕集利用与封存" in another order, joined
+#: by 、/和/及/与 or "/", or only some of them named ("二氧化碳捕集、封存与利用", "碳捕集、利用及封存",
+#: "二氧化碳捕捉利用", "碳捕集试点"). Matched besides the labels; the longest match wins.
+WORDINGS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "ccus": (
+        re.compile(
+            r"(?:二氧化碳|碳)(?:捕集|捕获|捕捉)"
+            r"(?:\s*(?:[、与和及/]|以及)?\s*(?:综合利用|转化利用|资源化利用|地质封存|利用|封存|运输|储存))*"
+        ),
+        re.compile(
+            r"\bcarbon(?:\s+dioxide)?\s+captur(?:e|ing)(?:(?:\s*,\s*|\s+)(?:and\s+|&\s+)?"
+            r"(?:utili[sz]ation|utili[sz]ing|use|storage|sequestration|transport)\b)*"
+            r"|\bCCU?S\b",
+            re.IGNORECASE,
+        ),
+    ),
+}
+
+
+def wording_matches(text: str, chinese: bool) -> list[ConceptMatch]:
+    """Matches of the concepts' wording patterns (`WORDINGS`) in `text`."""
+    return [(m.start(), m.end(), cid) for cid, patterns in WORDINGS.items()
+            for m in patterns[0 if chinese else 1].finditer(text)]
+
+
 # --- the concept component ------------------------------------------------------------------------
 class ConceptMatcher:
     """Pipeline component: concept labels of the scheme found in the doc.
@@ -237,11 +263,15 @@ class ConceptMatcher:
         """Exact character matches; Chinese accepts plain text, English needs a tokenised Doc."""
         if self.chinese:
             text = doc_or_text.text if isinstance(doc_or_text, Doc) else doc_or_text
-            return self.chars.find(text)
+            return longest_non_overlapping([*self.chars.find_all(text), *wording_matches(_fold_text(text), True)])
         if not isinstance(doc_or_text, Doc):
             raise TypeError("the English concept matcher needs a tokenised Doc")
         doc = doc_or_text
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.phrases(doc)]
+        for start, end, cid in wording_matches(doc.text, False):
+            span = doc.char_span(start, end, label=cid, alignment_mode="contract")
+            if span is not None and len(span):
+                spans.append(span)
         return [(s.start_char, s.end_char, s.label_) for s in sorted(filter_spans(spans))]
 
     def __call__(self, doc: Doc) -> Doc:

@@ -34,7 +34,7 @@ class UnitInfo:
     """One unit of the table: how it is written back, what it converts to and by which factor."""
 
     label: str
-    base_unit: str
+    converted_unit: str
     factor: float
     dimension: str
 
@@ -48,8 +48,8 @@ class Quantity:
 
     value: float
     unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW"; None for a bare number
-    base_value: float | None  # value converted to `base_unit`
-    base_unit: str | None  # "kW", "m³", "mu", "%", ... ; "1" for a bare magnitude ("100万")
+    converted_value: float | None  # value converted to `converted_unit`
+    converted_unit: str | None  # "kW", "m³", "mu", "%", ... ; "1" for a bare magnitude ("100万")
     dimension: str | None = None
     value_max: float | None = None
     start: int = 0
@@ -65,6 +65,8 @@ class _Table:
     units: dict[str, UnitInfo]
     magnitudes: dict[str, float]
     unit_re: re.Pattern[str]  # magnitude? unit? at a position
+    rates: dict[str, str]  # period word → its symbol ("日" → "d"): "万吨/日"
+    rate_re: re.Pattern[str] | None
 
 
 @cache
@@ -84,7 +86,9 @@ def _tables() -> dict[str, _Table]:
         rf"(?:\s*(?P<mag>{alternation(en_mags)})\b)?(?:\s*(?P<unit>{alternation(en_units)})(?:(?<=[^a-z])|\b))?",
         re.IGNORECASE,
     )
-    return {"zh": _Table(zh_units, zh_mags, zh_re), "en": _Table(en_units, en_mags, en_re)}
+    zh_rates = dict(raw["zh"].get("rates", {}))
+    rate_re = re.compile(rf"\s*/\s*({alternation(zh_rates)})(?![度常均报])") if zh_rates else None
+    return {"zh": _Table(zh_units, zh_mags, zh_re, zh_rates, rate_re), "en": _Table(en_units, en_mags, en_re, {}, None)}
 
 
 def unit_info(surface: str, lang: str = "zh") -> UnitInfo | None:
@@ -150,6 +154,12 @@ def _unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, float, Un
     factor = table.magnitudes[key] if key else 1.0
     info = table.units[unit.lower() if lang == "en" else unit] if unit else None
     end = m.end("unit") if unit else m.end("mag")
+    rate = table.rate_re.match(text, end) if table.rate_re and info is not None else None
+    if rate and info is not None:  # "万吨/日": a unit per period
+        period = rate.group(1)
+        info = UnitInfo(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
+                        f"{info.dimension}-rate")
+        end = rate.end()
     return end, mag, factor, info
 
 
@@ -167,7 +177,7 @@ def _quantity(value: float, value_max: float | None, mag: str | None, factor: fl
         label = f"{mag.lower()} {info.label}" if mag else info.label
     else:
         label = f"{mag or ''}{info.label}"
-    return Quantity(value, label, _exact(value * factor * info.factor), info.base_unit, info.dimension, value_max, start, end)
+    return Quantity(value, label, _exact(value * factor * info.factor), info.converted_unit, info.dimension, value_max, start, end)
 
 
 def parse_quantity(s: str, lang: str | None = None) -> Quantity | None:

@@ -73,13 +73,21 @@ def render_extraction(doc: NormalisedDocument, extraction: DocumentExtraction, c
             continue
         console.print(Text(clause_id, style="bold"))
         for t in facts.targets:
-            value = "—" if t.value is None else f"{t.comparator or ''}{t.value:g}{t.unit or ''}"
-            label = Text(f"  target  {t.indicator} {value} year={t.year}  ")
+            if t.value is None:
+                value = "—"
+            elif t.change:  # "比2020年下降18%": a decrease of 18 % from 2020
+                bound = "" if t.comparator in (None, "=") else f" {t.comparator}"
+                value = f"{t.change}{bound} {t.value:g}{t.unit or ''} from {t.base_year or '?'}"
+            else:
+                value = f"{t.comparator or ''}{t.value:g}{t.unit or ''}"
+            years = f"{t.start_year}–{t.year}" if t.start_year else f"{t.year}"
+            label = Text(f"  {'goal' if t.qualitative else 'target'}  {t.indicator} {value} year={years}  ")
             console.print(label + highlighted(doc, t.provenance, "bold magenta"))
         for d in facts.deadlines:
             console.print(Text(f"  deadline {d.kind} {d.start}..{d.end}  ") + highlighted(doc, d.provenance, "bold cyan"))
         for u in facts.units:
-            console.print(Text(f"  unit    {u.role:9} {u.label}  ") + highlighted(doc, u.provenance, "bold green"))
+            known = "" if u.resolved else " (unresolved)"
+            console.print(Text(f"  unit    {u.role:9} {u.label}{known}  ") + highlighted(doc, u.provenance, "bold green"))
         for m in facts.measures:
             concepts = ",".join(m.concepts)
             console.print(Text(f"  measure {m.id.rsplit('.', 1)[-1]} [{concepts}] ") + Text(m.text[:80], style="yellow"))

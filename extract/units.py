@@ -1,14 +1,14 @@
-"""Responsible units named in a clause: who leads, who supports, who is merely mentioned.
+"""Responsible units named in a clause: who leads, who supports, who takes part, who is merely mentioned.
 
 Chinese plans close a measure with the units that carry it out — "(责任单位:市生态环境局、自然资源局、
 农业农村局、发改委、工信局等按职责分工负责)", "(生态环境部、国家发展改革委…按职责分工负责)", "(X牵头,Y按职责
-分工负责)". Such a list is read item by item against the unit registry: a region prefix (市, 省, 重庆市)
-carries to the following items of its group, so "市工信局、发改委" are both city bureaus, and a ";"
-starts a new group. The first unit is the lead unless the list says who leads (牵头); the others support.
-Units named anywhere else are "mentioned" (汕尾's 市碳达峰碳中和工作领导小组 coordinates, it is not
-assigned a measure). English text names central units in full ("the Ministry of Ecology and
-Environment, in conjunction with … the National Development and Reform Commission") and resolves to the
-same ids as the Chinese names.
+分工负责)". Such a list is recognised by its form and read item by item (extract/unit_lists.py): every
+item is kept, resolved against the unit registry or kept unresolved with its jurisdiction; generic
+participants (各区人民政府, 有关部门) are generic. The first unit leads unless the list says who leads (牵头)
+or who supports (配合). Units named anywhere else are "mentioned" (汕尾's 市碳达峰碳中和工作领导小组
+coordinates, it is not assigned a measure). English text names central units in full ("the Ministry of
+Ecology and Environment, in conjunction with … the National Development and Reform Commission") and
+resolves to the same ids as the Chinese names.
 
 Input is NORMALISED text (simplified, full-width ASCII folded); the full-width forms are accepted too,
 since they are single characters and cannot shift an offset.
@@ -18,45 +18,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.nlp import register_user_words
-from policykg.ontology.units import PARTY_PREFIX, RELATIVE_PREFIXES, Resolution, Unit, UnitRegistry
+from policykg.extract.unit_forms import Convention, UnitHit, UnitList, _inside, _unit_hit, declared_convention
+from policykg.extract.unit_lists import find_unit_lists
+from policykg.ontology.units import PARTY_PREFIX, RELATIVE_PREFIXES, Unit, UnitRegistry
+
+__all__ = [
+    "EXTRACTOR", "Convention", "UnitHit", "UnitList", "declared_convention", "extract_units", "find_unit_lists",
+    "user_words",
+]
 
 EXTRACTOR = "policykg.extract.units"
-
-# --- Chinese responsibility lists ------------------------------------------------------------------
-OPEN, CLOSE = "(（", ")）"
-UNIT_KEYS = {
-    "责任单位": None, "责任部门": None, "主责单位": None, "责任主体": None, "实施单位": None,
-    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead",
-    "配合单位": "support", "配合部门": "support", "参与单位": "support", "协办单位": "support",
-    "协同单位": "support",
-}
-OTHER_KEYS = ("完成期限", "完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排")
-KEY_RE = re.compile("(" + "|".join(sorted([*UNIT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + r")\s*[:：]")
-#: How a list closes: "…等按职责分工负责", "…牵头负责", "…负责", "…按职责分工落实".
-LIST_TAIL_RE = re.compile(r"(?:按职责分工|按职责|依职责|分别|共同)?(?:牵头)?(?:负责|落实)$|牵头$")
-#: A closing formula only a responsibility list has: such a list is kept even when no name in it resolves,
-#: so that names missing from the registry show up in `UnitList.unresolved` instead of vanishing.
-STRONG_TAIL_RE = re.compile(r"(?:按职责分工|按职责|依职责)(?:负责|落实)$")
-#: What follows a unit inside a list: "等", "等部门", the closing formula, a role word.
-ITEM_TAIL_RE = re.compile(
-    r"(?:等(?:部门|单位)?)?(?:按职责分工|按职责|依职责|分别|共同)?"
-    r"(?P<role>牵头|参与|配合|协助|参加|协同)?(?:负责|落实)?$"
-)
-GROUP_SEPARATORS = ";；"
-SEGMENT_SEPARATORS = ",，"
-ITEM_SEPARATORS = "、"
-CONJUNCTIONS = ("以及", "和", "及", "与")
-MEMBER_SUFFIX = "成员单位"
-#: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方.
-GENERIC_RE = re.compile(r"^(?:各|有关|相关|其他|其它|地方|市直|省直|区直|县直|中央和国家机关)|(?:有关|相关)(?:部门|单位)$")
-MAX_ITEM = 40
 
 # --- Chinese mentions -------------------------------------------------------------------------------
 #: A relative prefix after one of these is part of another word: 城市, 直辖市, 地级市, 各省, 县市.
@@ -89,48 +67,25 @@ CONFIDENCE_EN_ACRONYM = 0.8
 CONFIDENCE_MENTION = 0.8
 
 
-@dataclass(frozen=True, slots=True)
-class UnitHit:
-    """A unit named in `text` at [start, end), resolved against the registry."""
-
-    start: int
-    end: int
-    unit_id: str
-    label: str
-    surface: str
-    jurisdiction: str  # the unit's region id
-    role: str  # "lead" | "support" | "mentioned"
-    confidence: float
-    list_start: int | None = None  # the responsibility list the hit belongs to, when it does
-    list_end: int | None = None
-
-
-@dataclass(slots=True)
-class UnitList:
-    """One responsibility list: its range in the text, the units it resolves to and what it could not."""
-
-    start: int
-    end: int
-    hits: list[UnitHit] = field(default_factory=list)
-    unresolved: list[tuple[int, int, str]] = field(default_factory=list)
-    generic: list[tuple[int, int, str]] = field(default_factory=list)  # 各有关部门, 地方 …
-
-
 # =================================================================================================
 # public entry points
 # =================================================================================================
-def extract_units(text: str, jurisdiction: str | None, lang: str | None = None) -> list[UnitHit]:
-    """Every unit `text` names, in reading order: list members as lead/support, others as mentioned.
+def extract_units(
+    text: str, jurisdiction: str | None, lang: str | None = None, convention: Convention = Convention.FIRST
+) -> list[UnitHit]:
+    """Every unit `text` names, in reading order: list members as lead/support (generic participants as
+    generic), others as mentioned.
 
-    `jurisdiction` is the document's (or clause's) region id; `lang` "zh" or "en" (guessed when None).
+    `jurisdiction` is the document's (or clause's) region id; `lang` "zh" or "en" (guessed when None);
+    `convention` who leads a list that marks no lead (`declared_convention` of the whole document).
     A unit that a list assigns is not repeated as a mention, and a unit mentioned twice is reported once.
     """
     registry = UnitRegistry.load()
     jurisdiction = jurisdiction if jurisdiction and registry.region(jurisdiction) else "CN"
     if (lang or _guess_lang(text)).startswith("en"):
         return _extract_en(text, registry)
-    lists = find_unit_lists(text, jurisdiction)
-    hits = [hit for unit_list in lists for hit in unit_list.hits]
+    lists = find_unit_lists(text, jurisdiction, convention)
+    hits = [hit for unit_list in lists for hit in [*unit_list.hits, *unit_list.participants]]
     assigned = {hit.unit_id for hit in hits}
     skip = [(u.start, u.end) for u in lists] + [(m.start(), m.end()) for m in TITLE_RE.finditer(text)]
     for hit in _mentions_zh(text, jurisdiction, registry, skip):
@@ -140,33 +95,6 @@ def extract_units(text: str, jurisdiction: str | None, lang: str | None = None) 
     return sorted(hits, key=lambda h: (h.start, h.end))
 
 
-def find_unit_lists(text: str, jurisdiction: str | None) -> list[UnitList]:
-    """The responsibility lists of a Chinese text: "(责任单位:…)", "(…按职责分工负责)", "(X牵头,…)"."""
-    registry = UnitRegistry.load()
-    jurisdiction = jurisdiction if jurisdiction and registry.region(jurisdiction) else "CN"
-    lists: list[UnitList] = []
-    taken: list[tuple[int, int]] = []
-    for start, end in _parentheses(text):
-        body_start, body_end = _strip(text, start + 1, end - 1)
-        body = text[body_start:body_end]
-        keyed = bool(KEY_RE.match(body))
-        if not keyed and not LIST_TAIL_RE.search(body):
-            continue
-        unit_list = _read_list(text, body_start, body_end, start, end, jurisdiction, registry)
-        if unit_list.hits or unit_list.generic or keyed or STRONG_TAIL_RE.search(body):
-            lists.append(unit_list)
-            taken.append((start, end))
-    for match in KEY_RE.finditer(text):  # "责任单位:…" on its own, outside brackets
-        if match.group(1) not in UNIT_KEYS or _inside(match.start(), taken):
-            continue
-        end = _line_end(text, match.start())
-        unit_list = _read_list(text, match.start(), end, match.start(), end, jurisdiction, registry)
-        if unit_list.hits:
-            lists.append(unit_list)
-            taken.append((match.start(), end))
-    return sorted(lists, key=lambda u: u.start)
-
-
 def user_words() -> list[str]:
     """Every unit name, for the segmenter's user dictionary, so 市场监管局 is never cut after 市."""
     registry = UnitRegistry.load()
@@ -174,117 +102,6 @@ def user_words() -> list[str]:
     for unit in registry.all_units():
         words.update(unit.names)
     return sorted(w for w in words if len(w) > 1)
-
-
-# =================================================================================================
-# Chinese lists
-# =================================================================================================
-def _read_list(
-    text: str, body_start: int, body_end: int, start: int, end: int, jurisdiction: str, registry: UnitRegistry
-) -> UnitList:
-    unit_list = UnitList(start, end)
-    found: list[tuple[int, int, Resolution, str | None]] = []  # (start, end, resolution, marked role)
-    for key_role, c_start, c_end in _chunks(text, body_start, body_end):
-        for group in _split(text, c_start, c_end, GROUP_SEPARATORS):
-            context = jurisdiction  # a region prefix carries to the end of its ";" group
-            for segment in _split(text, *group, SEGMENT_SEPARATORS):
-                items = _split(text, *segment, ITEM_SEPARATORS)
-                marker = _marker(text, *items[-1]) if items else None
-                for i_start, i_end in items:
-                    s, e = _clean_item(text, i_start, i_end)
-                    if s >= e:
-                        continue
-                    resolved = _resolve_item(text, s, e, jurisdiction, context, registry)
-                    if not resolved:
-                        (unit_list.generic if _generic(text[s:e]) else unit_list.unresolved).append((s, e, text[s:e]))
-                        continue
-                    for r_start, r_end, resolution in resolved:
-                        if resolution.region:
-                            context = resolution.region
-                        found.append((r_start, r_end, resolution, marker or key_role))
-    roles = _roles([role for _, _, _, role in found])
-    seen: set[str] = set()
-    for (s, e, resolution, _), role in zip(found, roles, strict=True):
-        unit = resolution.unit
-        if unit.id in seen:
-            continue
-        seen.add(unit.id)
-        unit_list.hits.append(_hit(text, s, e, unit, role, resolution.confidence, start, end))
-    return unit_list
-
-
-def _roles(marked: list[str | None]) -> list[str]:
-    """Marked leads lead and everyone else supports; without a marked lead the first unmarked one leads."""
-    if "lead" in marked:
-        return ["lead" if m == "lead" else "support" for m in marked]
-    roles = ["support"] * len(marked)
-    for i, m in enumerate(marked):
-        if m != "support":
-            roles[i] = "lead"
-            break
-    return roles
-
-
-def _chunks(text: str, start: int, end: int) -> Iterator[tuple[str | None, int, int]]:
-    """(role of the key, start, end) per keyed part ("牵头单位:…,配合单位:…"); non-unit keys are skipped."""
-    keys = list(KEY_RE.finditer(text, start, end))
-    if not keys:
-        yield None, start, end
-        return
-    if keys[0].start() > start:
-        yield None, start, keys[0].start()
-    for i, key in enumerate(keys):
-        stop = keys[i + 1].start() if i + 1 < len(keys) else end
-        if key.group(1) in UNIT_KEYS:
-            yield UNIT_KEYS[key.group(1)], key.end(), stop
-
-
-def _marker(text: str, start: int, end: int) -> str | None:
-    """The role a segment's closing words give all its units: 牵头 → lead, 配合/参与/协助 → support."""
-    match = ITEM_TAIL_RE.search(text, start, end)
-    role = match.group("role") if match else None
-    if role == "牵头":
-        return "lead"
-    return "support" if role else None
-
-
-def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
-    start, end = _strip(text, start, end)
-    if text.startswith("由", start):
-        start += 1
-    match = ITEM_TAIL_RE.search(text, start, end)
-    if match and match.start() > start:
-        end = match.start()
-    return _strip(text, start, end)
-
-
-def _resolve_item(
-    text: str, start: int, end: int, jurisdiction: str, context: str, registry: UnitRegistry
-) -> list[tuple[int, int, Resolution]]:
-    item = text[start:end]
-    if len(item) > MAX_ITEM:
-        return []
-    found = registry.resolve_detail(item, jurisdiction, context)
-    if found:
-        return [(start, end, found)]
-    if item.endswith(MEMBER_SUFFIX):  # "领导小组办公室成员单位": the units the office coordinates
-        found = registry.resolve_detail(item[: -len(MEMBER_SUFFIX)], jurisdiction, context)
-        if found:
-            return [(start, end, Resolution(found.unit, found.region, round(found.confidence * 0.9, 2), found.how))]
-    for conj in CONJUNCTIONS:  # "国家发展改革委和生态环境部": split only where both sides are units
-        at = item.find(conj)
-        while at > 0:
-            left = registry.resolve_detail(item[:at], jurisdiction, context)
-            right_context = left.region if left and left.region else context
-            right = _resolve_item(text, start + at + len(conj), end, jurisdiction, right_context, registry)
-            if left and right:
-                return [(start, start + at, left), *right]
-            at = item.find(conj, at + 1)
-    return []
-
-
-def _generic(item: str) -> bool:
-    return bool(GENERIC_RE.search(item))
 
 
 # =================================================================================================
@@ -427,7 +244,7 @@ def _extract_en(text: str, registry: UnitRegistry) -> list[UnitHit]:
         listed = [s for s in members if _inside(s[0], in_lists)]
         roles = _en_roles(text, sentence.start(), sentence.end(), [m for m in members if m not in listed])
         if listed:
-            roles.update(zip(listed, _roles([None] * len(listed)), strict=True))
+            roles.update((m, "lead" if i == 0 else "support") for i, m in enumerate(listed))
         for member in members:
             s, e, unit, confidence = member
             hits.append(_hit(text, s, e, unit, roles.get(member, "mentioned"), confidence))
@@ -455,15 +272,8 @@ def _en_roles(
 # =================================================================================================
 # shared helpers
 # =================================================================================================
-def _hit(
-    text: str, start: int, end: int, unit: Unit, role: str, confidence: float,
-    list_start: int | None = None, list_end: int | None = None,
-) -> UnitHit:
-    return UnitHit(
-        start=start, end=end, unit_id=unit.id, label=unit.label, surface=text[start:end],
-        jurisdiction=unit.jurisdiction, role=role, confidence=confidence,
-        list_start=list_start, list_end=list_end,
-    )
+def _hit(text: str, start: int, end: int, unit: Unit, role: str, confidence: float) -> UnitHit:
+    return _unit_hit(text[start:end], start, end, unit, role, confidence)
 
 
 def _dedupe(hits: list[UnitHit]) -> list[UnitHit]:
@@ -478,54 +288,6 @@ def _dedupe(hits: list[UnitHit]) -> list[UnitHit]:
             seen.add(hit.unit_id)
         out.append(hit)
     return out
-
-
-def _parentheses(text: str) -> Iterator[tuple[int, int]]:
-    """Outermost balanced bracket pairs, as [open, close + 1)."""
-    depth, opened = 0, 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch in CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                yield opened, i + 1
-
-
-def _split(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
-    """Split [start, end) at separators outside brackets ("各县(市、区)" stays whole)."""
-    parts: list[tuple[int, int]] = []
-    depth, begin = 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE and depth:
-            depth -= 1
-        elif depth == 0 and ch in separators:
-            parts.append((begin, i))
-            begin = i + 1
-    parts.append((begin, end))
-    return [(s, e) for s, e in (_strip(text, s, e) for s, e in parts) if s < e]
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in ranges)
-
-
-def _line_end(text: str, start: int) -> int:
-    ends = [p for p in (text.find(c, start) for c in "\n。") if p >= 0]
-    return min(ends) if ends else len(text)
 
 
 def _guess_lang(text: str) -> str:

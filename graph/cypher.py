@@ -31,7 +31,7 @@ NODE_PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
     "Target": (
         ("document", "string"), ("clause", "string"), ("indicator", "string"), ("comparator", "string"),
         ("value", "float"), ("value_min", "float"), ("value_max", "float"), ("unit", "string"),
-        ("base_value", "float"), ("base_unit", "string"), ("change", "string"), ("base_year", "int"),
+        ("converted_value", "float"), ("converted_unit", "string"), ("change", "string"), ("base_year", "int"),
         ("target_year", "int"), ("qualitative", "boolean"), ("start", "int"), ("end", "int"),
     ),
     "Unit": (("label", "string"), ("label_en", "string"), ("jurisdiction", "string")),

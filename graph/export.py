@@ -210,16 +210,19 @@ def build_tables(g: Graph) -> list[Table]:
     )
     table(
         "targets",
-        ["id", "clause", "document", "indicator", "comparator", "value", "value_min", "value_max", "unit",
-         "base_value", "base_unit", "change", "base_year", "target_year", "qualitative", "concepts",
-         "confidence", "start", "end"],
+        # "比2020年下降18%": change "decrease", value 18, unit "%", base_year 2020; the comparator bounds the
+        # value (or the change); converted_value is the value in converted_unit (kW, t, …), no baseline
+        ["id", "clause", "document", "kind", "indicator", "comparator", "value", "value_min", "value_max", "unit",
+         "change", "base_year", "start_year", "target_year", "converted_value", "converted_unit", "qualitative",
+         "concepts", "confidence", "start", "end"],
         g.targets,
         lambda t: [
-            t.id, t.ref(PKG + "clause"), t.ref(PKG + "document"), t.one(PKG + "indicator"),
+            t.id, t.ref(PKG + "clause"), t.ref(PKG + "document"),
+            "qualitative" if t.one(PKG + "qualitative") else "quantified", t.one(PKG + "indicator"),
             t.one(PKG + "comparator"), t.one(PKG + "value"), t.one(PKG + "valueMin"), t.one(PKG + "valueMax"),
-            t.one(PKG + "measureUnit"), t.one(PKG + "baseValue"), t.one(PKG + "baseUnit"), t.one(PKG + "change"),
-            _year(t.one(PKG + "baseYear")), _year(t.one(PKG + "targetYear")), bool(t.one(PKG + "qualitative")),
-            t.refs(PKG + "concept"), t.one(PKG + "confidence"), *g.span(t),
+            t.one(PKG + "measureUnit"), t.one(PKG + "change"), _year(t.one(PKG + "baseYear")),
+            _year(t.ref(TIME + "hasBeginning")), _year(t.one(PKG + "targetYear")), t.one(PKG + "convertedValue"), t.one(PKG + "convertedUnit"),
+            bool(t.one(PKG + "qualitative")), t.refs(PKG + "concept"), t.one(PKG + "confidence"), *g.span(t),
         ],
     )
     table(

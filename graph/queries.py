@@ -23,6 +23,8 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
+from policykg.graph.document_links import COVERAGE_MIN_SCORE, coverage, document_links
+from policykg.graph.document_links import QUERIES as DOCUMENT_GRAPH_QUERIES
 from policykg.graph.results import to_python
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme, normalise_label
@@ -62,9 +64,11 @@ SELECT DISTINCT ?clause ?number ?path ?depth ?title ?text WHERE {
 
 #: Units named in the clauses of one document, with their role.
 CLAUSE_UNITS = """
-SELECT DISTINCT ?resp ?clause ?unit ?jurisdiction ?role WHERE {
+SELECT DISTINCT ?resp ?clause ?unit ?jurisdiction ?role ?surface ?unitType WHERE {
   ?resp a pkg:Responsibility ; pkg:document ${doc} ; pkg:clause ?clause ; pkg:unit ?unit ; pkg:role ?role .
+  OPTIONAL { ?resp pkg:surface ?surface }
   OPTIONAL { ?unit pkg:jurisdiction ?jurisdiction }
+  OPTIONAL { ?unit dcterms:type ?unitType }
 }
 """
 
@@ -141,9 +145,11 @@ ${page}
 TARGETS_COUNT = """
 SELECT (COUNT(DISTINCT ?target) AS ?total) WHERE {""" + _TARGETS_WHERE
 
-#: The facts of each of `${items}` (targets): clause, clause number, indicator, value, unit, years.
+#: The facts of each of `${items}` (targets): clause, clause number, indicator, value, unit, years, the
+#: direction of a relative change and its base year, the first year of a period, the value converted.
 TARGET_FACTS = """
-SELECT DISTINCT ?item ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?baseValue ?baseYear ?year
+SELECT DISTINCT ?item ?clause ?number ?indicator ?comparator ?value ?min ?max ?unit ?convertedValue ?convertedUnit ?change
+       ?baseYear ?year ?startYear ?qualitative
 WHERE {
   VALUES ?item { ${items} }
   ?item pkg:clause ?clause ; pkg:indicator ?indicator .
@@ -153,9 +159,13 @@ WHERE {
   OPTIONAL { ?item pkg:valueMin ?min }
   OPTIONAL { ?item pkg:valueMax ?max }
   OPTIONAL { ?item pkg:measureUnit ?unit }
-  OPTIONAL { ?item pkg:baseValue ?baseValue }
+  OPTIONAL { ?item pkg:convertedValue ?convertedValue }
+  OPTIONAL { ?item pkg:convertedUnit ?convertedUnit }
+  OPTIONAL { ?item pkg:change ?change }
   OPTIONAL { ?item pkg:baseYear ?baseYear }
   OPTIONAL { ?item pkg:targetYear ?year }
+  OPTIONAL { ?item time:hasBeginning ?begins . ?begins time:inXSDgYear ?startYear }
+  OPTIONAL { ?item pkg:qualitative ?qualitative }
 }
 """
 
@@ -319,12 +329,38 @@ SELECT DISTINCT ?target ?evidence ?ekind ?evalue ?eweight WHERE {
 }
 """
 
+#: The evidence of each of `${links}`, by link, in the order the link states it.
+PARENT_EVIDENCE_OF = """
+SELECT DISTINCT ?link ?evidence ?ekind ?evalue ?eweight WHERE {
+  VALUES ?link { ${links} }
+  ?link pkg:evidence ?evidence .
+  ?evidence pkg:evidenceKind ?ekind ; rdf:value ?evalue .
+  OPTIONAL { ?evidence pkg:weight ?eweight }
+}
+"""
+
 #: Document, number and original text of each of `${targets}` (clauses).
 CLAUSE_INFO = """
 SELECT DISTINCT ?target ?doc ?number ?text WHERE {
   VALUES ?target { ${targets} }
   ?target pkg:document ?doc ; eli:number ?number .
   OPTIONAL { ?target pkg:text ?text }
+}
+"""
+
+#: The documents each of `${docs}` implements, with the score of the document link.
+DOCUMENT_PARENTS = """
+SELECT DISTINCT ?source ?target ?score WHERE {
+  VALUES ?source { ${docs} }
+  ?link a pkg:DocumentLink ; pkg:source ?source ; pkg:relation "implements" ; pkg:target ?target ; pkg:score ?score .
+}
+"""
+
+#: The clauses of other expressions (the English central opinions) aligned to each of `${targets}`.
+ALIGNED_CLAUSES = """
+SELECT DISTINCT ?target ?other WHERE {
+  VALUES ?target { ${targets} }
+  ?link a pkg:ClauseLink ; pkg:target ?target ; pkg:method "alignment" ; pkg:source ?other .
 }
 """
 
@@ -353,7 +389,11 @@ QUERIES: dict[str, str] = {
     "link_sources": LINK_SOURCES,
     "parent_links": PARENT_LINKS,
     "parent_evidence": PARENT_EVIDENCE,
+    "parent_evidence_of": PARENT_EVIDENCE_OF,
     "clause_info": CLAUSE_INFO,
+    "document_parents": DOCUMENT_PARENTS,
+    "aligned_clauses": ALIGNED_CLAUSES,
+    **DOCUMENT_GRAPH_QUERIES,
 }
 
 _LANGUAGES = {v.EU_LANGUAGE + code: lang for lang, code in (("zh", "ZHO"), ("en", "ENG"))}
@@ -632,6 +672,7 @@ class Queries:
                 "text": row["text"],
                 "units": [],
                 "targets": [],
+                "goals": [],
                 "concepts": [],
                 "measures": [],
                 "deadlines": [],
@@ -651,16 +692,19 @@ class Queries:
             clauses[cid]["units"].append(
                 {
                     "id": uid,
-                    "label": unit_labels.get(row["unit"]),
+                    "label": unit_labels.get(row["unit"]),  # the canonical name
+                    "name": row["surface"],  # as the document writes it
                     "jurisdiction": _id(row["jurisdiction"]) if row["jurisdiction"] else None,
                     "role": row["role"],
+                    "resolved": row["unitType"] is None,  # False: a unit the registry does not know
                 }
             )
 
+        # quantified targets and qualitative goals are two kinds, in two lists
         for target in self._targets(f"VALUES ?doc {{ {doc} }}")[0]:
             cid = target.pop("_clause")
             if cid in clauses:
-                clauses[cid]["targets"].append(target)
+                clauses[cid]["targets" if target["kind"] == "quantified" else "goals"].append(target)
 
         labels: dict[tuple[str, str], dict[str, str]] = {}
         for row in self.rows(CLAUSE_CONCEPTS, doc=doc):
@@ -694,7 +738,12 @@ class Queries:
                     }
                 )
         result["clauses"] = [clauses[c] for c in sorted(clauses, key=lambda c: (order[c], c))]
+        result.update(document_links(self, doc_id))  # parents, children, expressions, cites
         return result
+
+    def coverage(self, doc_id: str, rank: int = 1, min_score: float = COVERAGE_MIN_SCORE) -> dict[str, Any] | None:
+        """Which of a document's clauses each province and city below it implements (`document_links.coverage`)."""
+        return self._answer(("coverage", doc_id, rank, min_score), lambda: coverage(self, doc_id, rank, min_score))
 
     # --- targets ----------------------------------------------------------------------------------
     def targets(
@@ -703,10 +752,12 @@ class Queries:
         year: int | None = None,
         concept: str | None = None,
         region: str | None = None,
+        kind: str = "quantified",
     ) -> list[dict[str, Any]]:
         """Targets, narrowed by document, target year, concept (or a narrower one) and region, in
-        reading order (by document, then place in its text)."""
-        return list(self.targets_page(document, year, concept, region)["targets"])
+        reading order (by document, then place in its text). `kind` "quantified" (the default: targets
+        with a value) or "qualitative" (goals stated in words): the two are never mixed in one list."""
+        return list(self.targets_page(document, year, concept, region, kind=kind)["targets"])
 
     def targets_page(
         self,
@@ -716,19 +767,20 @@ class Queries:
         region: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        kind: str = "quantified",
     ) -> dict[str, Any]:
         """`{"targets": [...], "total": n}`: the `limit` targets (all when None) after the first `offset`
         of what `targets()` answers, and how many that is in all."""
         return self._answer(
-            ("targets", document, year, concept, region, limit, offset),
-            lambda: self._targets_for(document, year, concept, region, limit, offset),
+            ("targets", document, year, concept, region, limit, offset, kind),
+            lambda: self._targets_for(document, year, concept, region, limit, offset, kind),
         )
 
     def _targets_for(
         self, document: str | None, year: int | None, concept: str | None, region: str | None,
-        limit: int | None, offset: int,
+        limit: int | None, offset: int, kind: str = "quantified",
     ) -> dict[str, Any]:
-        filters = []
+        filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
         if document:
             filters.append(f"VALUES ?doc {{ {iri(v.doc_iri(document))} }}")
         if year is not None:
@@ -765,17 +817,24 @@ class Queries:
             fact = facts.get(row["target"])
             if fact is None:  # written between the two queries
                 continue
+            direction = fact["change"]
             out.append(
                 {
                     "id": _id(row["target"]),
+                    "kind": "qualitative" if fact["qualitative"] else "quantified",
                     "indicator": fact["indicator"],
-                    "comparator": fact["comparator"],
+                    # a relative change reads as its direction: "比2020年下降18%" is a decrease of 18 % from 2020
+                    "comparator": direction or fact["comparator"],
+                    "bound": fact["comparator"] if direction and fact["comparator"] != "=" else None,
+                    "direction": direction,
                     "value": fact["value"],
                     "value_min": fact["min"],
                     "value_max": fact["max"],
                     "unit": fact["unit"],
-                    "base_value": fact["baseValue"],
+                    "converted_value": fact["convertedValue"],  # the value in a unit comparable across documents
+                    "converted_unit": fact["convertedUnit"],
                     "base_year": _year(fact["baseYear"]),
+                    "start_year": _year(fact["startYear"]),
                     "year": _year(fact["year"]),
                     "document": _id(row["doc"]),
                     "clause": fact["number"],
@@ -809,7 +868,7 @@ class Queries:
 
     def concepts(self, q: str = "") -> list[dict[str, Any]]:
         """Concepts whose id or label (any script, any case) matches `q`; every concept for an empty q."""
-        ids = self.scheme.lookup(q) if q.strip() else sorted(self.scheme.concepts)
+        ids = self.scheme.matching(q) if q.strip() else sorted(self.scheme.concepts)  # every match, exact first
         out = []
         for cid in ids:
             c = self.scheme.concepts[cid]
@@ -968,8 +1027,10 @@ class Queries:
     def trace(self, item_id: str) -> dict[str, Any] | None:
         """The chain upward from a measure (or clause): the clauses it implements, best first, and theirs.
 
-        Each level keeps `trace_max_parents` candidates; the walk stops after `trace_max_depth` levels
-        and never revisits a clause already on the path.
+        `{"source", "parents", "ancestors"}`. "parents": each level keeps `trace_max_parents`
+        candidates; the walk stops after `trace_max_depth` levels and never revisits a clause already
+        on the path. "ancestors": per document above, best chain first, the item's own ranked
+        clauses there (see `_ancestors`).
         """
         return self._answer(("trace", item_id), lambda: self._trace(item_id))
 
@@ -987,7 +1048,93 @@ class Queries:
             "text": row["text"],
         }
         cache: dict[str, list[dict[str, Any]]] = {}
-        return {"source": source, "parents": self._parents(row["item"], (row["item"],), cache)}
+        return {
+            "source": source,
+            "parents": self._parents(row["item"], (row["item"],), cache),
+            "ancestors": self._ancestors(row["item"], row["doc"]),
+        }
+
+    def _document_chains(self, doc: str) -> dict[str, tuple[float, str | None]]:
+        """Document IRI → (score of the best chain of `implements` links from `doc` up to it, the
+        document IRI just below it on that chain or None), at most `trace_max_depth` links up."""
+        best: dict[str, tuple[float, str | None]] = {}
+        frontier: dict[str, tuple[float, str | None]] = {doc: (1.0, None)}
+        for _ in range(self.settings.trace_max_depth):
+            if not frontier:
+                break
+            rows = self.rows(DOCUMENT_PARENTS, docs=" ".join(iri(d) for d in sorted(frontier)))
+            reached: dict[str, tuple[float, str | None]] = {}
+            for row in rows:
+                below, (score, _) = row["source"], frontier[row["source"]]
+                chain = score * float(row["score"] or 0.0)
+                if row["target"] != doc and chain > max(best.get(row["target"], (0.0,))[0],
+                                                       reached.get(row["target"], (0.0,))[0]):
+                    reached[row["target"]] = (chain, None if below == doc else below)
+            best.update(reached)
+            frontier = reached
+        return best
+
+    def _ancestors(self, item: str, doc: str) -> list[dict[str, Any]]:
+        """Per document above the item's, its ranked clauses for the item (its own links, or for a clause
+        the links of everything inside it), each with its score, its chain (score × the score of the
+        chain of document links up to that document), relation, evidence and the same clause in the
+        work's other expressions; the documents best chain first, at most `trace_max_parents` clauses
+        each. A document's "via" is the document just below it on its best chain (null: direct)."""
+        sources = " ".join(iri(row["source"]) for row in self.rows(LINK_SOURCES, item=iri(item)))
+        links = self.rows(PARENT_LINKS, sources=sources) if sources else []
+        best: dict[str, dict[str, Any]] = {}
+        for row in links:
+            kept = best.get(row["target"])
+            if kept is None or (row["score"], -(row["rank"] or 0)) > (kept["score"], -(kept["rank"] or 0)):
+                best[row["target"]] = row
+        if not best:
+            return []
+        info = {r["target"]: r for r in self._look_up_targets(sorted(best))}
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for target, row in best.items():
+            if target in info:
+                by_doc.setdefault(info[target]["doc"], []).append(row)
+        wanted = max(1, int(self.settings.trace_max_parents))
+        chosen = {d: sorted(rows, key=lambda r: (-r["score"], r["target"]))[:wanted] for d, rows in by_doc.items()}
+        kept_links = [r for rows in chosen.values() for r in rows]
+        evidence: dict[str, list[dict[str, Any]]] = {}
+        link_values = " ".join(sorted(iri(r["link"]) for r in kept_links))
+        targets_of = {r["link"]: r["target"] for r in kept_links}
+        for row in self.rows(PARENT_EVIDENCE_OF, links=link_values):
+            if row["link"] in targets_of:
+                evidence.setdefault(row["link"], []).append(
+                    {"kind": row["ekind"], "value": str(row["evalue"]), "weight": row["eweight"] or 0.0, "n": row["evidence"]}
+                )
+        aligned: dict[str, list[str]] = {}
+        for row in self.rows(ALIGNED_CLAUSES, targets=" ".join(iri(r["target"]) for r in kept_links)):
+            aligned.setdefault(row["target"], []).append(_id(row["other"]))
+        chains = self._document_chains(doc)
+        out = []
+        for d, rows in chosen.items():
+            doc_score, via = chains.get(d, (1.0, None))
+            clauses = []
+            for n, r in enumerate(rows, 1):
+                found = sorted(evidence.get(r["link"], []), key=lambda e: _evidence_order(e["n"]))
+                clauses.append({
+                    "id": _id(r["target"]),
+                    "clause": info[r["target"]]["number"],
+                    "text": info[r["target"]]["text"],
+                    "rank": n,
+                    "score": r["score"],
+                    "chain": round(float(r["score"]) * doc_score, 4),
+                    "relation": r["relation"],
+                    "evidence": [{k: e[k] for k in ("kind", "value", "weight")} for e in found],
+                    "expressions": sorted(aligned.get(r["target"], [])),
+                })
+            out.append({"document": _id(d), "score": round(doc_score, 4), "via": _id(via) if via else None,
+                        "clauses": clauses})
+        return sorted(out, key=lambda a: (-a["clauses"][0]["chain"], a["document"]))
+
+    def _look_up_targets(self, targets: list[str]) -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for n in range(0, len(targets), VALUES_CHUNK):
+            rows.extend(self.rows(CLAUSE_INFO, targets=" ".join(iri(t) for t in targets[n : n + VALUES_CHUNK])))
+        return rows
 
     def _parents(self, item: str, path: tuple[str, ...], cache: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
         """The best parent clauses of one item IRI, each with its own parents; `path` holds the IRIs
@@ -1057,6 +1204,12 @@ class Queries:
         ranked = sorted(parents.values(), key=lambda p: (-p["score"], p["rank"] or 0, p["id"]))
         cache[item] = ranked
         return ranked
+
+
+def _evidence_order(evidence_iri: str) -> int:
+    """The position of an evidence node in its link ("…#e3" → 3): evidence is listed as the linker stated it."""
+    tail = str(evidence_iri).rsplit("#e", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def example_queries() -> Iterable[tuple[str, str]]:

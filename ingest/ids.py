@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from functools import lru_cache
 import re
+from functools import lru_cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 

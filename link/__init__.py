@@ -5,7 +5,7 @@
 """
 
 from policykg.link.citations import resolve_citations
-from policykg.link.linker import link_corpus
+from policykg.link.linker import LINKER_VERSION, link_corpus
 from policykg.link.trace import find_measures, trace
 
-__all__ = ["find_measures", "link_corpus", "resolve_citations", "trace"]
+__all__ = ["LINKER_VERSION", "find_measures", "link_corpus", "resolve_citations", "trace"]

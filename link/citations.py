@@ -10,8 +10,9 @@ documents citing the same outside document meet at the same node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policykg.ingest.model import Citation, NormalisedDocument
 from policykg.link.features import (
@@ -24,6 +25,16 @@ from policykg.link.features import (
     region_places,
 )
 from policykg.link.model import ResolvedCitation
+
+#: Words that make a citation one of what the citing document carries out ("贯彻落实《…》", "根据…的要求"):
+#: they come shortly before the 《 (the text between may name the issuers).
+_IMPLEMENTING = re.compile(r"(?:贯彻|貫徹|落实|落實|根据|根據|按照|依据|依據|实施|實施)[^。;；\n]{0,16}$")
+
+
+def implementing(citation: Citation, source: NormalisedDocument) -> bool:
+    """True when the words just before the citation say the document carries the cited one out."""
+    before = source.original[max(0, citation.span.start - 40) : citation.span.start]
+    return bool(_IMPLEMENTING.search(before.replace("《", "").replace("》", "")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,16 +111,19 @@ class CitationIndex:
 
 
 def resolve_citations(docs: Sequence[NormalisedDocument], threshold: float = 0.8) -> list[ResolvedCitation]:
-    """Every citation of every document, resolved; one entry per distinct (source, cited document)."""
+    """Every citation of every document, resolved; one entry per distinct (source, cited document),
+    `implementing` when any of its citations is (see `implementing`)."""
     index = CitationIndex(docs, threshold)
     resolved: list[ResolvedCitation] = []
-    seen: set[tuple[str, str]] = set()
+    seen: dict[tuple[str, str], int] = {}
     for doc in sorted(docs, key=lambda d: d.id):
         for citation in doc.citations:
-            r = index.resolve(citation, doc)
+            r = replace(index.resolve(citation, doc), implementing=implementing(citation, doc))
             key = (r.source_document, r.referenced_id)
             if key in seen:
+                if r.implementing and not resolved[seen[key]].implementing:
+                    resolved[seen[key]] = replace(resolved[seen[key]], implementing=True)
                 continue
-            seen.add(key)
+            seen[key] = len(resolved)
             resolved.append(r)
     return resolved

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -34,11 +35,20 @@ import numpy as np
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import bigrams, idf_table
+from policykg.link.features import bigrams, idf_table, segments, words
 from policykg.link.model import ClauseLink, Evidence
-from policykg.link.units import SCOPE_WEIGHT, Batch, Unit, Vocabulary, clause_unit, kind_weight, source_units
+from policykg.link.units import (
+    SCOPE_WEIGHT,
+    Batch,
+    Specificity,
+    Unit,
+    Vocabulary,
+    clause_unit,
+    kind_weight,
+    source_units,
+)
 
-METHOD = "policykg.link.clauses/0.1"
+METHOD = "policykg.link.clauses/0.2"
 
 # How the evidence adds up to a score in [0, 1].
 _W_WORDING = 0.70
@@ -55,8 +65,16 @@ _PIECE_FLOOR = 0.5  # a fully matched piece counts this much at least, more for 
 _RESTATES_COVERAGE = 0.8  # share of the measure's wording found in one clause for "restates"
 _VIA_MIN = 0.3  # a unit's best clause in an intermediate document relays evidence from this score on
 _VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
+_W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 …) counts this much, unless its quoted term is named
+#: Headings of the clauses that frame a whole document rather than carry out anything in particular.
+#: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
+_FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|总体要求|主要目标|总体目标|工作目标|发展目标|面临形势|重要意义)")
 _EDGE = " \t\n,.;:!?()、。“”《》"  # trimmed from the ends of a shared run shown as evidence
+_MAX_TERMS = 3  # specific shared words shown as wording evidence besides the shared run
+_WORDING_LEAST = 0.6  # a shared run shown as wording is worth this much (specificity × characters) at least
+_TERM_SPECIFICITY = 0.3  # least specificity across the corpus of a word shown as a term
 _SHORT_TEXT = 40  # characters; longer units show the shared wording of their best piece only
+_LONG_TEXT = 120  # characters; a longer whole clause shows the evidence of its best sentence piece
 
 
 @dataclass(slots=True)
@@ -84,9 +102,13 @@ class ClauseIndex:
     is meant; a feature the document never uses weighs as much as its rarest one.
     """
 
-    def __init__(self, doc: NormalisedDocument, units: Sequence[Unit], vocab: Vocabulary) -> None:
-        """`units`: the document's leaf clauses as units, in reading order."""
+    def __init__(self, doc: NormalisedDocument, units: Sequence[Unit], vocab: Vocabulary,
+                 specificity: Specificity | None = None) -> None:
+        """`units`: the document's leaf clauses as units, in reading order; `specificity` weighs
+        every feature and concept by how specific it is across the corpus."""
         self.doc = doc
+        self.specificity = specificity or Specificity({}, 0, vocab)
+        spec = self.specificity.of
         self.chinese = doc.metadata.language != "en"
         self.clauses: list[Clause] = [c for c in doc.walk() if c.is_leaf]
         self.units = list(units)
@@ -94,7 +116,9 @@ class ClauseIndex:
         idf = idf_table(u.grams for u in self.units)
         common = math.log((n + 1) / (_COMMON_SHARE * n + 0.5))
         kept = sorted(g for g, w in idf.items() if w > common)
-        weights = np.array([idf[g] * kind_weight(g) for g in kept])
+        weights = np.array([idf[g] * kind_weight(g) * spec(g) for g in kept])
+        # what a feature the document lacks weighs, before its specificity: as much as its rarest one
+        self.unseen = float(np.array([idf[g] * kind_weight(g) for g in kept]).max()) if len(kept) else 1.0
         column = {g: j for j, g in enumerate(kept)}
         # Feature × clause weights, with a last all-zero row standing for every feature not kept.
         self.by_feature = np.zeros((len(kept) + 1, n), dtype=np.float32)
@@ -106,14 +130,14 @@ class ClauseIndex:
             cols = [c for c, _ in kept_at]
             self.by_feature[cols, i] = weights[cols] * np.array([x for _, x in kept_at])
         self.mass = self.by_feature.sum(axis=0)
-        self.unseen = float(weights.max()) if len(kept) else 1.0
         # Vocabulary id → feature row; features the document has but ignores → -2, lacks → -1.
         self.row_of = np.full(len(vocab), -1, dtype=np.int64)
         self.row_of[vocab.encode(sorted(g for g in idf if g not in column))] = -2
         self.row_of[vocab.encode(kept)] = np.arange(len(kept))
         self.weight_of = np.append(weights, 0.0)
-        self.concept_idf = idf_table(u.concepts for u in self.units)
-        self.unseen_concept = max(self.concept_idf.values(), default=1.0)
+        concept_idf = idf_table(u.concepts for u in self.units)
+        self.unseen_concept = max(concept_idf.values(), default=1.0)
+        self.concept_idf = {c: w * spec("concept:" + c) for c, w in concept_idf.items()}
         self.by_concept = _postings(u.concepts for u in self.units)
         self.by_number = _postings(set(u.quantities) for u in self.units)
         self.by_year = _postings(u.years for u in self.units)
@@ -128,7 +152,7 @@ class ClauseIndex:
         for i, grams in enumerate(titles):
             self.by_heading[self.heading_row[[column[g] for g in grams]], i] = [idf[g] for g in grams]
         self.heading_mass = self.by_heading.sum(axis=0)
-        self._pairs: list[set[str] | None] = [None] * n  # two-character substrings, made when needed
+        self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
 
     def score(self, batch: Batch) -> Scores:
         """Every unit of the batch against every clause.
@@ -148,7 +172,8 @@ class ClauseIndex:
             if unit.concepts:
                 # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
                 weight = {
-                    c: self.concept_idf.get(c, self.unseen_concept) * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
+                    c: self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c))
+                    * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
                     for c in unit.concepts
                 }
                 total = sum(weight.values())
@@ -180,6 +205,9 @@ class ClauseIndex:
             + _W_PHRASE * np.minimum(phrase, 1.0) + _W_HEADING * heading,
             _W_CROSS_CONCEPT * concept + _W_CROSS_NUMBER * number,
         )
+        # A framing clause is what a measure carries out only when nothing specific is: unless the
+        # measure names a term the clause quotes (the five principles), it counts for less.
+        total_score *= np.where(phrase > 0, 1.0, self.framing[None, :])
         return Scores(total_score, wording, recall, shared)
 
     def _heading(self, batch: Batch) -> np.ndarray:
@@ -213,7 +241,8 @@ class ClauseIndex:
         inside = batch.ids < len(self.row_of)
         rows[inside] = self.row_of[batch.ids[inside]]
         weight = np.where(rows >= 0, self.weight_of[np.maximum(rows, 0)], 0.0)
-        weight = np.where(rows == -1, self.unseen * batch.kinds, weight) * batch.scale
+        unseen = self.unseen * batch.kinds * self.specificity.by_id(batch.ids)
+        weight = np.where(rows == -1, unseen, weight) * batch.scale
         row_total = batch.row_sums(weight)
         gathered = self.by_feature[np.where(rows >= 0, rows, len(self.weight_of) - 1)]
         shared = batch.row_sums(gathered * batch.scale[:, None].astype(gathered.dtype))
@@ -231,15 +260,17 @@ class ClauseIndex:
         return best * (0.75 + 0.25 * np.sqrt(np.minimum(1.0, 4 * precision))), recall, shared
 
     def candidates(self, batch: Batch, k: int, scores: Scores, top_k: int, min_score: float,
-                   via: Callable[[int], Evidence | None] | None = None) -> list[Candidate]:
-        """The best `top_k` clauses for unit `k`, best first, each scoring at least `min_score`;
-        `via(i)` gives the evidence that came through an intermediate document for clause i."""
+                   via: Callable[[int], Evidence | None] | None = None, min_share: float = 0.0) -> list[Candidate]:
+        """The best `top_k` clauses for unit `k`, best first, each scoring at least `min_score` and at
+        least `min_share` of the best; `via(i)` gives the evidence that came through an intermediate
+        document for clause i."""
         row = scores.total[k]
         order = np.argsort(-row, kind="stable")[:top_k]  # ties: reading order
+        floor = max(min_score, min_share * float(row[order[0]])) if len(order) else min_score
         return [
             self._candidate(batch, k, int(i), scores, via(int(i)) if via else None)
             for i in order
-            if row[i] >= min_score
+            if row[i] >= floor
         ]
 
     def _candidate(self, batch: Batch, k: int, i: int, scores: Scores, via: Evidence | None) -> Candidate:
@@ -247,20 +278,24 @@ class ClauseIndex:
         wording = float(scores.wording[k, i])
         evidence: list[Evidence] = []
         if wording > 0:
-            if self._pairs[i] is None:
-                self._pairs[i] = char_pairs(clause_unit_.text)
             text = unit.text
             first = batch.first_piece[k]
             if first >= 0 and len(text) > _SHORT_TEXT:  # show the piece this clause holds best
                 n_pieces = len(unit.rows) - 1
                 text = unit.rows[1 + int(np.argmax(scores.shared[first : first + n_pieces, i]))].text
-            core = longest_common_substring(text, clause_unit_.text, pairs=self._pairs[i]).strip(_EDGE)
-            evidence.append(Evidence("wording", core, round(wording, 4)))
+            elif len(text) > _LONG_TEXT:  # a whole clause: the sentence piece sharing most with this one
+                text = max(segments(text), key=lambda piece: len(bigrams(piece) & clause_unit_.grams), default=text)
+            core = shared_words(text, clause_unit_.text, least=_WORDING_LEAST, values=self.specificity.values)
+            if core:
+                evidence.append(Evidence("wording", core, round(wording, 4)))
+            # the most specific other words both name, weighed by their specificity
+            for term, spec in self._terms(unit.text if len(unit.text) <= _LONG_TEXT else text, clause_unit_.text, core):
+                evidence.append(Evidence("wording", term, spec))
         for c in sorted(unit.concepts & clause_unit_.concepts):
             evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
         broader: dict[str, float] = {}  # concepts the clause names above the unit's own
         for c in sorted(unit.concepts - clause_unit_.concepts):
-            credit = self.concept_idf.get(c, self.unseen_concept) * _BROADER_CREDIT
+            credit = self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c)) * _BROADER_CREDIT
             for a in concept_ancestors(c):
                 if a in clause_unit_.concepts and a not in unit.concepts:
                     broader[a] = max(broader.get(a, 0.0), credit)
@@ -280,16 +315,30 @@ class ClauseIndex:
         return Candidate(self.clauses[i], round(min(1.0, float(scores.total[k, i])), 4), relation, tuple(evidence))
 
 
+    def _terms(self, text: str, other: str, shown: str) -> list[tuple[str, float]]:
+        """Up to `_MAX_TERMS` whole words of `text` that `other` names too, besides those in `shown`,
+        the most specific across the corpus first (and only those specific enough)."""
+        out = []
+        for word, spec in self.specificity.specific_words(text, _TERM_SPECIFICITY):
+            if word in other and word not in shown:
+                out.append((word, spec))
+                if len(out) == _MAX_TERMS:
+                    break
+        return out
+
 class ClauseLinker:
     """Links the units of lower documents to the clauses of the documents above them."""
 
     def __init__(self, docs: dict[str, NormalisedDocument], extractions: dict[str, DocumentExtraction],
-                 top_k: int, min_score: float) -> None:
+                 top_k: int, min_score: float, min_share: float = 0.0,
+                 doc_freq: tuple[dict[str, int], int] | None = None) -> None:
         self.docs = docs
         self.extractions = extractions
         self.top_k = top_k
         self.min_score = min_score
+        self.min_share = min_share
         self.vocab = Vocabulary()
+        self.specificity = Specificity(*(doc_freq or ({}, 0)), self.vocab)
         self._indexes: dict[str, ClauseIndex] = {}
         self._leaves: dict[str, list[Unit]] = {}
         self._relays: dict[tuple[str, str], np.ndarray] = {}
@@ -303,8 +352,13 @@ class ClauseLinker:
 
     def index(self, doc_id: str) -> ClauseIndex:
         if doc_id not in self._indexes:
-            self._indexes[doc_id] = ClauseIndex(self.docs[doc_id], self.leaves(doc_id), self.vocab)
+            self._indexes[doc_id] = ClauseIndex(self.docs[doc_id], self.leaves(doc_id), self.vocab, self.specificity)
         return self._indexes[doc_id]
+
+    def release(self, doc_id: str) -> None:
+        """Forgets the units of a document linked from, unless it is also linked to."""
+        if doc_id not in self._indexes:
+            self._leaves.pop(doc_id, None)
 
     def units(self, doc_id: str) -> list[Unit]:
         leaves = {u.id: u for u in self.leaves(doc_id)}
@@ -344,7 +398,7 @@ class ClauseLinker:
             relay = _Relayed(source, relayed, relay_clauses)
             for k, unit in enumerate(units):
                 via = functools.partial(relay.evidence, k) if relays[k] else None
-                for n, cand in enumerate(self.index(t).candidates(batch, k, combined, self.top_k, self.min_score, via), 1):
+                for n, cand in enumerate(self.index(t).candidates(batch, k, combined, self.top_k, self.min_score, via, self.min_share), 1):
                     method = METHOD + ("+via" if any(e.kind == "via" for e in cand.evidence) else "")
                     links.append(ClauseLink(unit.id, cand.clause.id, cand.relation, cand.score, n, method, cand.evidence))
             found[t] = links
@@ -451,6 +505,43 @@ def longest_common_substring(a: str, b: str, limit: int = 40, pairs: set[str] | 
         if best_len >= limit:
             break
     return a[best_start : best_start + min(best_len, limit)]
+
+
+def shared_words(text: str, other: str, limit: int = 40, weigh: Callable[[str], float] | None = None,
+                 least: float = 0.0, values: Callable[[str], list[float]] | None = None) -> str:
+    """The run of whole words of `text` that `other` holds verbatim and that says most: the readable
+    core of a match, never a fragment of a word ("碳捕集利用与封存", not "化碳捕集"). Runs are
+    compared on the sum of `weigh(word)` × length over their words of two characters or more
+    (default: length alone; the linker weighs by specificity, so "捕集" outranks "推进"). Empty when
+    no such word is shared, or when the best run is worth less than `least`. `values(text)` may give
+    `cumulative_values` ready made.
+
+    Any stretch inside a shared run is shared too, so the longest run from each word ends no sooner
+    than the one from the word before: one pass, growing the end as the start moves on.
+    """
+    spans = words(text)
+    value = values(text) if values else cumulative_values(text, weigh or _length_only)
+    best_start, best_end, best_value = 0, 0, 0.0
+    end = 0  # tokens [n, end) form a run `other` holds
+    for n, (start, _, _) in enumerate(spans):
+        end = max(end, n)
+        while end < len(spans) and spans[end][1] - start <= limit and text[start : spans[end][1]] in other:
+            end += 1
+        if end > n and value[end] - value[n] > best_value:
+            best_start, best_end, best_value = start, spans[end - 1][1], value[end] - value[n]
+    return text[best_start:best_end] if best_value >= least and best_value > 0 else ""
+
+
+def _length_only(_: str) -> float:
+    return 1.0
+
+
+def cumulative_values(text: str, weigh: Callable[[str], float]) -> list[float]:
+    """Over `features.words(text)`: 0, then the running sum of weigh(word) × length (words worth showing)."""
+    value = [0.0]
+    for a, b, wordy in words(text):
+        value.append(value[-1] + ((b - a) * weigh(text[a:b]) if wordy else 0.0))
+    return value
 
 
 def char_pairs(text: str) -> set[str]:

@@ -7,10 +7,12 @@ measure". Quantities ("30%", "675公顷") and years are compared as evidence in 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
 from collections.abc import Iterable
+from typing import Any
 
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+\-]*")
@@ -234,3 +236,46 @@ def referenced_id(title: str) -> str:
     """Stable id of a document known only from citations: "ref-" + a hash of its normalised title."""
     key = normalise_title(title) or title
     return "ref-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> Any:
+    """The extract stage's Chinese segmenter (jieba with the concept scheme's words as a user dictionary)."""
+    import jieba
+
+    from policykg.extract.nlp import zh_nlp
+
+    zh_nlp()  # loads the user dictionary into jieba's default segmenter
+    return jieba.dt
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def word_spans(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Where the words of a text lie (start, end, whether it is a word worth showing, see `is_word`):
+    jieba's tokens with the policy terms kept whole ("碳捕集利用与封存", "海上风电"), spaces and
+    punctuation left out (a per cent sign is part of its number)."""
+    return tuple(
+        (start, end, is_word(word))
+        for word, start, end in _segmenter().tokenize(text, HMM=False)
+        if _NOT_WORD.sub("", word) or word in _UNIT_SIGNS
+    )
+
+
+_UNIT_SIGNS = frozenset("%％‰℃")  # signs that belong to the number before them
+_BLOCK = re.compile(r"[^,，;；:：。!！?？\n]+")
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def words(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """`word_spans` of a whole text, segmented block by block (between commas and stops), so that the
+    blocks a measure shares with its clause are segmented once."""
+    out: list[tuple[int, int, bool]] = []
+    for m in _BLOCK.finditer(text):
+        at = m.start()
+        out.extend((at + s, at + e, w) for s, e, w in word_spans(m.group()))
+    return tuple(out)
+
+
+def is_word(word: str) -> bool:
+    """A word worth showing as evidence: two Chinese characters or more, or a Latin word of three letters."""
+    return len("".join(_CJK_RUN.findall(word))) >= 2 or any(len(w) >= 3 for w in _LATIN_WORD.findall(word))

@@ -3,7 +3,9 @@
 A gold entry names a measure by its clause path and a short quote of its normalised text, and the
 correct higher clauses by document and path. Each (entry, higher document) pair is one question:
 "is a correct clause among the candidates this measure got in that document, and at which rank?".
-A candidate is correct when its path equals a gold path or lies inside it.
+A candidate is correct when its path equals a gold path or lies inside it. Links point at the
+original of a work: a question about another expression (the English central opinions) is answered
+by the candidates in the original, compared by path.
 """
 
 from __future__ import annotations
@@ -74,8 +76,8 @@ class Report:
 
 @functools.lru_cache(maxsize=1)
 def default_corpus() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExtraction]]:
-    """The bundled corpus ingested and extracted (once per process): what the gold set is about."""
-    from policykg.ingest.manifest import default_corpus_files, load_manifest
+    """The eleven bundled texts ingested and extracted (once per process): what the gold set is about."""
+    from policykg.ingest.manifest import bundled_texts, load_manifest
     from policykg.pipeline import process_file
     from policykg.settings import Settings
 
@@ -83,7 +85,7 @@ def default_corpus() -> tuple[tuple[NormalisedDocument, ...], dict[str, Document
     settings = Settings()
     docs: list[NormalisedDocument] = []
     extractions: dict[str, DocumentExtraction] = {}
-    for path in default_corpus_files():
+    for path in bundled_texts():
         doc, extraction = process_file(path, manifest.get(str(path.resolve())), settings)
         docs.append(doc)
         extractions[doc.id] = extraction
@@ -146,6 +148,9 @@ def evaluate(
     by_source: dict[str, list[ClauseLink]] = {}
     for link in links.clauses:
         by_source.setdefault(link.source, []).append(link)
+    # A work is one parent: a question about its English expression is answered by the links to the
+    # Chinese original's clause of the same path.
+    original_of = {d.source: d.target for d in links.documents if d.relation in ("translation_of", "same_work")}
     report = Report()
     for g in gold:
         doc = by_id.get(g.source_document)
@@ -154,7 +159,8 @@ def evaluate(
             rank = None
             if source_id is not None:
                 candidates = sorted(
-                    (lk for lk in by_source.get(source_id, ()) if lk.target.split("~", 1)[0] == t.document),
+                    (lk for lk in by_source.get(source_id, ())
+                     if lk.target.split("~", 1)[0] in (t.document, original_of.get(t.document))),
                     key=lambda lk: lk.rank,
                 )
                 for lk in candidates:

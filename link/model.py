@@ -17,6 +17,15 @@ class ResolvedCitation:
     target_document: str | None  # None when the cited document is not in the corpus
     referenced_id: str  # id of the referenced-only node when target_document is None, else target
     method: str
+    implementing: bool = False  # cited after 贯彻 / 落实 / 根据 / 按照 / 依据 at least once
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "via" | "alignment";
+    # for documents: "citation" | "family" | "topic" | "hierarchy"
+    value: str
+    weight: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +35,7 @@ class DocumentLink:
     relation: str  # "implements" | "cites" | "translation_of" | "same_work"
     score: float
     method: str
-
-
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "citation"
-    value: str
-    weight: float = 0.0
+    evidence: tuple[Evidence, ...] = ()  # for "implements": citation, family, topic, hierarchy
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,18 +6,23 @@ level implements, the closest first, and a document reached through a closer one
 measure well is left to the next hop (Sanming → Fujian → MEE → central opinions, not straight to the
 top). A closer document that says little about the measure does not relay it: Shanwei's nuclear
 power measure goes straight to the national plans, not through the industry plan. Each hop lists the
-measure's ranked candidate clauses there with their scores and evidence. Expressions of one work
-(the English central opinions next to the Chinese) appear side by side at the same hop.
+measure's ranked candidate clauses there with their scores and evidence.
+
+Beside the hops, the trace lists every document above with the measure's ranked clauses there, its
+direct links: a Sanming measure gets the central clause it carries out even though the Fujian and
+MEE plans lie between. Links point at a work's original; each clause names the same clause in the
+other expressions (the English central opinions beside the Chinese).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
+from policykg.link.documents import ALIGNMENT_METHOD
 from policykg.link.features import bigrams
 from policykg.link.model import ClauseLink, CorpusLinks
 
@@ -43,10 +48,32 @@ class _Graph:
         for d in links.documents:
             if d.relation == "implements":
                 self.implements.setdefault(d.source, set()).add(d.target)
-        self.links = [lk for lk in links.clauses if lk.method != "alignment"]  # alignment is no step up
+        self.parents: dict[str, list[tuple[str, float]]] = {}
+        for d in links.documents:
+            if d.relation == "implements":
+                self.parents.setdefault(d.source, []).append((d.target, d.score))
+        self.links = [lk for lk in links.clauses if lk.method != ALIGNMENT_METHOD]  # alignment is no step up
         self.by_source: dict[str, list[ClauseLink]] = {}
         for link in self.links:
             self.by_source.setdefault(link.source, []).append(link)
+        # the other expressions' clauses aligned to each clause of an original (English beside Chinese)
+        self.expressions: dict[str, list[str]] = {}
+        for link in links.clauses:
+            if link.method == ALIGNMENT_METHOD:
+                self.expressions.setdefault(link.target, []).append(link.source)
+
+    def chains(self, doc_id: str) -> dict[str, tuple[float, str | None]]:
+        """Every document above `doc_id` with the score of the best chain of document links to it (the
+        product of their scores) and the document just below it on that chain (None: direct)."""
+        best: dict[str, tuple[float, str | None]] = {}
+        stack: list[tuple[str, float, str | None]] = [(t, s, None) for t, s in self.parents.get(doc_id, ())]
+        while stack:
+            doc, score, via = stack.pop()
+            if doc == doc_id or score <= best.get(doc, (0.0, None))[0]:
+                continue
+            best[doc] = (score, via)
+            stack.extend((t, score * s, doc) for t, s in self.parents.get(doc, ()))
+        return best
 
     def hop(self, start: str, below: set[str], exclude: set[str], top_k: int) -> tuple[set[str], list[ClauseLink]]:
         """The documents one hop above `below` that carry `start`, and its candidates there."""
@@ -99,7 +126,11 @@ def trace(
 ) -> dict[str, Any]:
     """The chain from a measure or clause up to the top level.
 
-    Returns {"id", "document", "parents": [...]}: the candidates one hop up, each with "id",
+    Returns {"id", "document", "parents": [...], "ancestors": [...]}. "ancestors" lists, per document
+    above, best first, {"document", "score" (of its chain of document links), "via" (the document
+    just below it on that chain, None when direct), "clauses": [...]}, each clause with "id", "rank",
+    "score", "chain" (score × the document chain's), "relation", "evidence" and "expressions" (the
+    same clause in the work's other expressions). "parents" are the candidates one hop up, each with "id",
     "document", "rank" (within its document), "score", "relation", "method", "evidence" and
     "parents", the candidates of the next hop, listed under the best `expand` candidates of each
     document. Every hop ranks the starting measure's own links (which already weigh the evidence of
@@ -147,7 +178,36 @@ def trace(
     root = describe(start)
     origin = document_of(start)
     root["parents"] = climb({origin}, {origin}, 0)
+    root["ancestors"] = _ancestors(graph, start, describe)
     return root
+
+
+def _ancestors(graph: _Graph, start: str, describe: Callable[[str], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per document above, its ranked clauses for `start`, the documents best chain first.
+
+    A clause's "chain" is its own score times the score of the chain of document links from the
+    start's document to the clause's (the via document is the one just below on that chain); the
+    documents are ordered by their best clause's chain, their clauses by score.
+    """
+    chains = graph.chains(document_of(start))
+    pool = graph.by_source.get(start) or [lk for lk in graph.links if lk.source.startswith(start + ".")]
+    out: list[dict[str, Any]] = []
+    for doc in sorted({document_of(lk.target) for lk in pool}):
+        doc_score, via = chains.get(doc, (1.0, None))
+        clauses = []
+        for n, link in enumerate(graph.candidates(start, doc, len(pool)), 1):
+            node = describe(link.target)
+            node.update(
+                rank=n,
+                score=link.score,
+                chain=round(link.score * doc_score, 4),
+                relation=link.relation,
+                evidence=[{"kind": e.kind, "value": e.value, "weight": e.weight} for e in link.evidence],
+                expressions=sorted(graph.expressions.get(link.target, ())),
+            )
+            clauses.append(node)
+        out.append({"document": doc, "score": doc_score, "via": via, "clauses": clauses})
+    return sorted(out, key=lambda a: (-max((c["chain"] for c in a["clauses"]), default=0.0), a["document"]))
 
 
 def find_measures(

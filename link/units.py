@@ -10,6 +10,7 @@ instead of one Python loop per unit.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from policykg.extract.model import ClauseFacts, DocumentExtraction, Target
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.features import (
     UNIGRAM_MARK,
+    bigrams,
     compact,
     inside_scope,
     quantity_contexts,
@@ -27,6 +29,7 @@ from policykg.link.features import (
     scope_spans,
     segments,
     wording_features,
+    words,
     years,
 )
 
@@ -39,13 +42,116 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self.features: list[str] = []  # id → feature
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def encode(self, grams: Iterable[str]) -> list[int]:
-        ids = self.ids
-        return [ids.setdefault(g, len(ids)) for g in grams]
+        ids, features = self.ids, self.features
+        out = []
+        for g in grams:
+            i = ids.get(g)
+            if i is None:
+                i = ids[g] = len(features)
+                features.append(g)
+            out.append(i)
+        return out
+
+
+class Specificity:
+    """How specific a wording feature or concept is across the whole corpus, in [floor, 1].
+
+    A feature found in one document counts fully; one found in every document ("指导思想", "推进",
+    the concept carbon_peak) hardly counts: the idf over the corpus's documents relative to the
+    largest idf possible. Features the corpus never saw count fully. Frequencies over a few documents
+    say little about what is generic, so below `FULL` documents the weighting fades towards 1.
+    """
+
+    FLOOR = 0.1
+    FULL = 100  # documents from which the corpus's frequencies count fully; fewer say less
+    TEXT_CACHE = 1 << 15  # texts whose specific words are kept
+
+    def __init__(self, doc_freq: dict[str, int], n_docs: int, vocab: Vocabulary) -> None:
+        self.doc_freq = doc_freq
+        self.top = math.log((n_docs + 1) / 1.5) if n_docs > 1 else 0.0
+        self.n_docs = n_docs
+        self.trust = min(1.0, n_docs / self.FULL)
+        self.vocab = vocab
+        self._by_id = np.zeros(0)
+        self._words: dict[str, float] = {}
+        self._texts: dict[tuple[str, float], tuple[tuple[str, float], ...]] = {}
+        self._values: dict[str, list[float]] = {}
+
+    def of(self, feature: str, raw: bool = False) -> float:
+        """The weight of a feature in scores (`raw`: the specificity itself, as evidence shows it)."""
+        df = self.doc_freq.get(feature)
+        if not df or self.top <= 0:
+            return 1.0
+        spec = min(1.0, max(self.FLOOR, math.log((self.n_docs + 1) / (df + 0.5)) / self.top))
+        return spec if raw else 1.0 - (1.0 - spec) * self.trust
+
+    def word(self, word: str) -> float:
+        """A word's specificity: that of its most common bigram (a word is rarer than its parts); raw, as
+        evidence shows it, whatever the size of the corpus."""
+        spec = self._words.get(word)
+        if spec is None:
+            spec = min((self.of(g, raw=True) for g in bigrams(word) if len(g) == 2), default=1.0)
+            spec = self._words[word] = round(spec, 4)
+        return spec
+
+    def values(self, text: str) -> list[float]:
+        """Over `features.words(text)`: 0, then the running sum of specificity × length of the words."""
+        found = self._values.get(text)
+        if found is None:
+            found = [0.0]
+            for a, b, wordy in words(text):
+                found.append(found[-1] + ((b - a) * self.word(text[a:b]) if wordy else 0.0))
+            if len(self._values) >= self.TEXT_CACHE:
+                self._values.clear()
+            self._values[text] = found
+        return found
+
+    def specific_words(self, text: str, least: float) -> tuple[tuple[str, float], ...]:
+        """The distinct words of a text (see `features.words`) at least `least` specific, most specific first."""
+        found = self._texts.get((text, least))
+        if found is None:
+            scored: dict[str, float] = {}
+            for start, end, wordy in words(text):
+                if wordy and text[start:end] not in scored:
+                    scored[text[start:end]] = self.word(text[start:end])
+            found = tuple(sorted(((w, s) for w, s in scored.items() if s >= least),
+                                 key=lambda ws: (-ws[1], -len(ws[0]), ws[0])))
+            if len(self._texts) >= self.TEXT_CACHE:
+                self._texts.clear()
+            self._texts[(text, least)] = found
+        return found
+
+    def by_id(self, ids: np.ndarray) -> np.ndarray:
+        """The specificity of vocabulary ids (the table grows with the vocabulary)."""
+        known = len(self._by_id)
+        if known < len(self.vocab):
+            grown = np.fromiter((self.of(f) for f in self.vocab.features[known:]), dtype=np.float64,
+                                count=len(self.vocab) - known)
+            self._by_id = np.concatenate([self._by_id, grown])
+        return self._by_id[ids]
+
+
+def corpus_frequencies(
+    docs: Iterable[NormalisedDocument], extractions: dict[str, DocumentExtraction]
+) -> tuple[dict[str, int], int]:
+    """In how many documents each wording feature (zh) and each concept ("concept:" + id) occurs."""
+    df: dict[str, int] = {}
+    n = 0
+    for doc in docs:
+        n += 1
+        features: set[str] = wording_features(doc.text) if _lang(doc) == "zh" else set()
+        extraction = extractions.get(doc.id)
+        if extraction is not None:
+            features.update("concept:" + m.concept_id for f in extraction.clauses.values() for m in f.concepts)
+        for f in features:
+            df[f] = df.get(f, 0) + 1
+    return df, n
 
 
 def kind_weight(feature: str) -> float:

@@ -221,6 +221,22 @@ class ConceptScheme:
                     inside[cid] = max(inside.get(cid, 0), len(key))
         return sorted(inside, key=lambda cid: (-inside[cid], cid))
 
+    def matching(self, label: str) -> list[str]:
+        """Every concept a search for `label` finds: the exact matches first, then every concept with a
+        label that contains it ("碳汇" finds 碳汇 and also 森林碳汇, 海洋碳汇, 碳汇交易 …), nearest first;
+        failing both, the concepts whose labels occur inside it (as `lookup`)."""
+        query = _loose(label)
+        if not query:
+            return []
+        exact = list(self._exact.get(query, []))
+        partial: dict[str, int] = {}
+        for key, ids in self._exact.items():
+            if key != query and _contains(key, query):
+                for cid in ids:
+                    partial[cid] = min(partial.get(cid, len(key)), len(key))
+        found = exact + [cid for cid in sorted(partial, key=lambda c: (partial[c], c)) if cid not in exact]
+        return found or self.lookup(label)
+
     # --- hierarchy -------------------------------------------------------------------------------
     def descendants(self, concept_id: str) -> list[str]:
         """Every concept below `concept_id` (narrower, transitively), nearest first."""

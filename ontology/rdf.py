@@ -19,7 +19,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 
 from policykg.extract.model import ClauseFacts, DocumentExtraction, Provenance
 from policykg.ingest.model import Clause, NormalisedDocument, Span
-from policykg.link.model import ClauseLink, CorpusLinks
+from policykg.link.model import ClauseLink, CorpusLinks, Evidence
 from policykg.ontology import vocab as v
 from policykg.ontology.units import UnitRegistry
 from policykg.ontology.vocab import RDF_TYPE, E, P
@@ -41,6 +41,7 @@ _RDFS_LABEL = NamedNode(v.RDFS + "label")
 _SKOS_PREF = NamedNode(v.SKOS + "prefLabel")
 _SKOS_ALT = NamedNode(v.SKOS + "altLabel")
 _DCT_PART_OF = NamedNode(v.DCTERMS + "isPartOf")
+_DCT_TYPE = NamedNode(v.DCTERMS + "type")
 _RDF_VALUE = NamedNode(v.RDF + "value")
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -310,18 +311,27 @@ def _facts(g: _Graph, doc: NormalisedDocument, d: NamedNode, clause_id: str, fac
     c = v.clause_node(clause_id)
     nlang, olang = normalised_lang(doc), original_lang(doc)
 
+    registry = UnitRegistry.load()
     for n, unit in enumerate(facts.units, 1):
         r = NamedNode(v.responsibility_iri(f"{clause_id}.u{n}"))
         u = v.unit_node(unit.unit_id)
         g.type(r, P.Responsibility)
         g.add(r, P.unit, u)
         g.add(r, P.role, Literal(unit.role))
-        g.add(r, P.surface, Literal(unit.surface))
+        g.add(r, P.surface, Literal(unit.surface))  # the name as written; the unit's label is its canonical name
         _provenance(g, doc, d, r, c, unit.provenance)
         g.type(u, NamedNode(v.ORG + "Organization"))
         g.add(u, _SKOS_PREF, text_literal(unit.label, "zh-Hans"))
+        if not unit.resolved:  # kept though the registry does not know it: "unresolved" (or "generic")
+            g.add(u, _DCT_TYPE, Literal("generic" if unit.role == "generic" else "unresolved"))
         if unit.jurisdiction:
             g.add(u, P.jurisdiction, v.region_node(unit.jurisdiction))
+            for region in registry.ancestors(unit.jurisdiction):  # divisions adopted from the gazetteer
+                if region.id not in registry.regions:
+                    _region_quads(g, registry, region.id)
+        known = registry.by_id(unit.unit_id) if unit.resolved else None
+        if known is not None and known.successor:
+            _successor_quads(g, registry, known.id)
 
     for n, mention in enumerate(facts.concepts, 1):
         a = NamedNode(v.mention_iri(f"{clause_id}.c{n}"))
@@ -359,14 +369,14 @@ def _facts(g: _Graph, doc: NormalisedDocument, d: NamedNode, clause_id: str, fac
             (P.value, target.value),
             (P.valueMin, target.value_min),
             (P.valueMax, target.value_max),
-            (P.baseValue, target.base_value),
+            (P.convertedValue, target.converted_value),  # the value in a comparable unit (pkg:convertedUnit)
         ):
             if value is not None:
                 g.add(t, prop, decimal_literal(value))
         if target.unit:
             g.add(t, P.measureUnit, Literal(target.unit))
-        if target.base_unit:
-            g.add(t, P.baseUnit, Literal(target.base_unit))
+        if target.converted_unit:
+            g.add(t, P.convertedUnit, Literal(target.converted_unit))
         if target.change:
             g.add(t, P.change, Literal(target.change))
         if target.base_year is not None:
@@ -374,6 +384,8 @@ def _facts(g: _Graph, doc: NormalisedDocument, d: NamedNode, clause_id: str, fac
         if target.year is not None:
             g.add(t, P.targetYear, year_literal(target.year))
             g.add(t, NamedNode(v.TIME + "hasTime"), _instant(g, f"{target.year:04d}"))
+        if target.start_year is not None:  # an amount over a period: "“十四五”期间累计…" from 2021
+            g.add(t, NamedNode(v.TIME + "hasBeginning"), _instant(g, f"{target.start_year:04d}"))
         g.add(t, P.qualitative, boolean_literal(target.qualitative))
         for concept_id in target.concepts:
             g.add(t, P.concept, v.concept_node(concept_id))
@@ -455,6 +467,7 @@ def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
         g.add(node, P.relation, Literal(dl.relation))
         g.add(node, P.score, decimal_literal(dl.score))
         g.add(node, P.method, Literal(dl.method))
+        _evidence(g, node, dl.evidence)  # citation, family, topic, hierarchy
     yield v.LINKS_GRAPH, g.quads()
 
 
@@ -467,7 +480,12 @@ def _clause_link(g: _Graph, cl: ClauseLink) -> None:
     g.add(node, P.score, decimal_literal(cl.score))
     g.add(node, P.rank, integer_literal(cl.rank))
     g.add(node, P.method, Literal(cl.method))
-    for n, ev in enumerate(cl.evidence, 1):
+    _evidence(g, node, cl.evidence)
+
+
+def _evidence(g: _Graph, node: NamedNode, evidence: Iterable[Evidence]) -> None:
+    """A link's evidence, in the order the linker states it (`…#e1`, `…#e2`…)."""
+    for n, ev in enumerate(evidence, 1):
         e = NamedNode(v.evidence_iri(node.value, n))
         g.add(node, P.evidence, e)
         g.type(e, P.Evidence)
@@ -522,33 +540,73 @@ def _registry_quads(g: _Graph, registry: UnitRegistry) -> None:
     """Regions (labels, parent) and units (labels, other names, jurisdiction, parent unit)."""
     s2t = _to_traditional()
     for region in registry.regions.values():
-        node = v.region_node(region.id)
-        g.type(node, P.Region)
-        g.add(node, _SKOS_PREF, text_literal(region.zh, "zh-Hans"))
-        g.add(node, _SKOS_PREF, text_literal(s2t.convert(region.zh), "zh-Hant"))
-        g.add(node, _SKOS_PREF, text_literal(region.en, "en"))
-        for short in region.short:
-            g.add(node, _SKOS_ALT, text_literal(short, "zh-Hans"))
-        g.add(node, P.regionLevel, Literal(region.level))
-        if region.parent:
-            g.add(node, _DCT_PART_OF, v.region_node(region.parent))
+        _region_quads(g, registry, region.id)
     for unit in registry.all_units():
-        node = v.unit_node(unit.id)
-        g.type(node, NamedNode(v.ORG + "Organization"))
-        g.add(node, _SKOS_PREF, text_literal(unit.label, "zh-Hans"))
-        g.add(node, _SKOS_PREF, text_literal(s2t.convert(unit.label), "zh-Hant"))
-        if unit.en:
-            g.add(node, _SKOS_PREF, text_literal(unit.en, "en"))
-        for name in unit.names:
-            if name != unit.label:
-                g.add(node, _SKOS_ALT, text_literal(name, "zh-Hans"))
-        for name in unit.en_names:
-            g.add(node, _SKOS_ALT, text_literal(name, "en"))
-        for name in unit.former:
-            g.add(node, NamedNode(v.SKOS + "hiddenLabel"), text_literal(name, "zh-Hans"))
-        g.add(node, P.jurisdiction, v.region_node(unit.jurisdiction))
-        if unit.parent:
-            g.add(node, NamedNode(v.ORG + "subOrganizationOf"), v.unit_node(unit.parent))
+        _unit_quads(g, registry, unit.id, s2t)
+
+
+def _region_quads(g: _Graph, registry: UnitRegistry, region_id: str) -> None:
+    """A region's labels, level and parent."""
+    s2t = _to_traditional()
+    region = registry.region(region_id)
+    if region is None:
+        return
+    node = v.region_node(region.id)
+    g.type(node, P.Region)
+    g.add(node, _SKOS_PREF, text_literal(region.zh, "zh-Hans"))
+    g.add(node, _SKOS_PREF, text_literal(s2t.convert(region.zh), "zh-Hant"))
+    g.add(node, _SKOS_PREF, text_literal(region.en, "en"))
+    for short in region.short:
+        g.add(node, _SKOS_ALT, text_literal(short, "zh-Hans"))
+    g.add(node, P.regionLevel, Literal(region.level))
+    if region.parent:
+        g.add(node, _DCT_PART_OF, v.region_node(region.parent))
+
+
+def _unit_quads(g: _Graph, registry: UnitRegistry, unit_id: str, s2t: Any) -> None:
+    """A unit's labels (names it has and had), jurisdiction, parent and successor."""
+    unit = registry.by_id(unit_id)
+    if unit is None:
+        return
+    node = v.unit_node(unit.id)
+    g.type(node, NamedNode(v.ORG + "Organization"))
+    g.add(node, _SKOS_PREF, text_literal(unit.label, "zh-Hans"))
+    g.add(node, _SKOS_PREF, text_literal(s2t.convert(unit.label), "zh-Hant"))
+    if unit.en:
+        g.add(node, _SKOS_PREF, text_literal(unit.en, "en"))
+    for name in unit.names:
+        if name != unit.label:
+            g.add(node, _SKOS_ALT, text_literal(name, "zh-Hans"))
+    for name in unit.en_names:
+        g.add(node, _SKOS_ALT, text_literal(name, "en"))
+    for name in unit.former:
+        g.add(node, NamedNode(v.SKOS + "hiddenLabel"), text_literal(name, "zh-Hans"))
+    g.add(node, P.jurisdiction, v.region_node(unit.jurisdiction))
+    if unit.parent:
+        g.add(node, NamedNode(v.ORG + "subOrganizationOf"), v.unit_node(unit.parent))
+    if unit.successor:
+        _successor_quads(g, registry, unit.id)
+
+
+def _successor_quads(g: _Graph, registry: UnitRegistry, unit_id: str) -> None:
+    """An institutional reform as a W3C ORG change event: the unit was changed by it on its date, and its
+    successor resulted from it (银保监局 → 国家金融监督管理总局…监管局, 2023-07-20). The unit keeps its own
+    label: a 2022 plan's unit is never relabelled with a name that did not yet exist."""
+    unit = registry.by_id(unit_id)
+    if unit is None or not unit.successor:
+        return
+    after = registry.by_id(unit.successor)
+    event = NamedNode(f"{v.unit_node(unit.id).value}/change")
+    g.type(event, NamedNode(v.ORG + "ChangeEvent"))
+    g.add(v.unit_node(unit.id), NamedNode(v.ORG + "changedBy"), event)
+    g.add(event, NamedNode(v.ORG + "originalOrganization"), v.unit_node(unit.id))
+    g.add(event, NamedNode(v.ORG + "resultingOrganization"), v.unit_node(unit.successor))
+    g.add(v.unit_node(unit.successor), NamedNode(v.ORG + "resultedFrom"), event)
+    if unit.renamed:
+        g.add(event, NamedNode(v.DCTERMS + "date"), date_literal(unit.renamed))
+    if after is not None:  # the successor's own labels, for a unit the reference graph does not list
+        g.type(v.unit_node(after.id), NamedNode(v.ORG + "Organization"))
+        g.add(v.unit_node(after.id), _SKOS_PREF, text_literal(after.label, "zh-Hans"))
 
 
 # --- rdflib bridge --------------------------------------------------------------------------------

@@ -8,113 +8,55 @@ and resolves a surface form, read in a jurisdiction, to one of them. Resolution 
 fixed name of one unit, or a region prefix (absolute 三明市/福建, relative 市/省) followed by a name of a
 type at that region's level, or a bare type name read in the jurisdiction's own region. Nothing is
 guessed from substrings, so 市场监管局 can never be read as 市 + 场监管局.
+
+Regions units.toml does not list are the national gazetteer's (every city and county, ingest/regions.py):
+such a division is adopted with its units when first asked for, so a plan of any city resolves its
+bureaus; `all_units` and the reference graph keep to the listed regions. A unit an institutional reform
+replaced stays a unit of its own with its own name, and names its successor and the date (银保监局 →
+国家金融监督管理总局…监管局, 2023-07-20).
 """
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from policykg.ontology.unit_model import (
+    NAME_LEVEL,
+    PARTY_PREFIX,
+    RELATIVE_PREFIXES,
+    Region,
+    Resolution,
+    Unit,
+    UnitType,
+    claim,
+    expand,
+    gazetteer_ids,
+    gazetteer_named,
+    gazetteer_region,
+    local_unit_id,
+)
+from policykg.ontology.unit_model import how as _how
+
+__all__ = [
+    "DATA", "NAME_LEVEL", "PARTY_PREFIX", "RELATIVE_PREFIXES", "Region", "Resolution", "Unit", "UnitRegistry",
+    "UnitType", "local_unit_id",
+]
+
 DATA = Path(__file__).with_name("units.toml")
 
-#: The name levels a type gives names for; a region's level picks one (a municipality uses city names).
-NAME_LEVEL = {"province": "province", "municipality": "city", "city": "city", "county": "county"}
-
-#: Relative prefixes: which ancestor-or-self of the jurisdiction they name.
-RELATIVE_PREFIXES: Mapping[str, tuple[str, ...]] = {
-    "省": ("province",),
-    "自治区": ("province",),
-    "市": ("city", "municipality"),
-    "县": ("county",),
-    "区": ("county",),
-}
-
-#: The party prefix put before a region in the names of party organs: 中共三明市委宣传部.
-PARTY_PREFIX = "中共"
-
-
-@dataclass(frozen=True, slots=True)
-class Region:
-    """An administrative region: CN, a province-level region or a city."""
-
-    id: str
-    zh: str
-    en: str
-    level: str  # "country" | "province" | "municipality" | "city" | "county"
-    parent: str | None = None
-    short: tuple[str, ...] = ()
-    abbr: str | None = None
-
-    @property
-    def name_level(self) -> str | None:
-        """The level whose unit names this region uses ("city" for a municipality); None for CN."""
-        return NAME_LEVEL.get(self.level)
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    """One organisation. `names` are every simplified-Chinese surface that denotes it on its own."""
-
-    id: str
-    label: str  # canonical full name, simplified Chinese, with its jurisdiction ("三明市发展和改革委员会")
-    names: tuple[str, ...]
-    en: str  # canonical English name
-    jurisdiction: str  # region id
-    type: str | None  # local unit type ("fgw"); None for a central unit with a fixed identity
-    parent: str | None  # unit id of the organisation it belongs to (org:subOrganizationOf)
-    en_names: tuple[str, ...] = ()  # further English names and acronyms
-    former: tuple[str, ...] = ()  # names it had before a reorganisation
-    national: str | None = None  # for a local unit: the central unit of the same kind (cn.ndrc for fgw)
-    kind: str = "unit"  # "unit" | "party" | "government" | "company"
-
-    @property
-    def all_en(self) -> tuple[str, ...]:
-        return (self.en, *self.en_names)
-
-
-@dataclass(frozen=True, slots=True)
-class UnitType:
-    """One kind of local unit with its names per level ("province" / "city" / "county")."""
-
-    id: str
-    names: Mapping[str, tuple[str, ...]]
-    en: Mapping[str, str]
-    labels: Mapping[str, str] = field(default_factory=dict)
-    national: str | None = None
-    parent: str | None = None
-    party: bool = False
-    regional: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    misspelled: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-
-    def bare_names(self, level: str, region_id: str | None = None) -> tuple[str, ...]:
-        """Names without a region in them, for a level (and a region's own names first)."""
-        own = self.regional.get(region_id, ()) if region_id else ()
-        return tuple(dict.fromkeys((*own, *(n for n in self.names.get(level, ()) if "{" not in n))))
-
-    def templates(self, level: str) -> tuple[str, ...]:
-        return tuple(n for n in self.names.get(level, ()) if "{" in n)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """How a surface resolved: the unit, the region its prefix named (None without a prefix), a confidence."""
-
-    unit: Unit
-    region: str | None
-    confidence: float
-    how: str  # "name" | "prefix" | "inherited" | "national" | "other-level" | "misspelled"
 
 
 class UnitRegistry:
     """Regions, unit types and units, with name resolution. Build with `UnitRegistry.load()`."""
 
     def __init__(self, data: Mapping[str, Any]) -> None:
-        self.regions: dict[str, Region] = {}
+        self.regions: dict[str, Region] = {}  # the regions units.toml lists
+        self._adopted: dict[str, Region] = {}  # gazetteer divisions adopted on first use
+        self._adopted_units: set[str] = set()
         self.types: dict[str, UnitType] = {}
         self._units: dict[str, Unit] = {}
         self._fixed: dict[str, tuple[str, float, str]] = {}  # surface → (unit id, confidence, how)
@@ -124,6 +66,7 @@ class UnitRegistry:
         self._misspelled: dict[str, dict[str, str]] = {}  # name level → misspelled name → type id
         self._prefixes: dict[str, str] = {}  # absolute prefix (三明市, 三明) → region id
         self._region_names: dict[str, str] = {}  # any region name (lower-cased en too) → region id
+        self._named: dict[tuple[str, str | None], str | None] = {}  # (prefix, jurisdiction) → gazetteer region
         self._load_regions(data.get("region", []))
         self._load_types(data.get("type", []))
         self._load_central(data.get("unit", []))
@@ -167,19 +110,20 @@ class UnitRegistry:
                 regional={k: tuple(v) for k, v in row.get("regional", {}).items()},
                 aliases={k: tuple(v) for k, v in row.get("aliases", {}).items()},
                 misspelled={k: tuple(v) for k, v in row.get("misspelled", {}).items()},
+                successor=row.get("successor"), renamed=row.get("renamed"), kind=row.get("kind", "unit"),
             )
             self.types[unit_type.id] = unit_type
             for level in levels:
                 for name in unit_type.bare_names(level):
-                    _claim(self._bare.setdefault(level, {}), name, unit_type.id, level)
+                    claim(self._bare.setdefault(level, {}), name, unit_type.id, level)
             for region_id, names in unit_type.regional.items():
                 if region_id not in self.regions:
                     raise ValueError(f"type {unit_type.id}: unknown region {region_id}")
                 for name in names:
-                    _claim(self._regional.setdefault(region_id, {}), name, unit_type.id, region_id)
+                    claim(self._regional.setdefault(region_id, {}), name, unit_type.id, region_id)
             for level, names in unit_type.misspelled.items():
                 for name in names:
-                    _claim(self._misspelled.setdefault(level, {}), name, unit_type.id, level)
+                    claim(self._misspelled.setdefault(level, {}), name, unit_type.id, level)
 
     def _load_central(self, rows: Iterable[Mapping[str, Any]]) -> None:
         bare_any = {name for names in self._bare.values() for name in names}
@@ -190,6 +134,7 @@ class UnitRegistry:
                 id=row["id"], label=names[0], names=names, en=en[0] if en else "", en_names=en[1:],
                 jurisdiction=row.get("jurisdiction", "CN"), type=None, parent=row.get("parent"),
                 former=tuple(row.get("former", ())), kind=row.get("kind", "unit"),
+                successor=row.get("successor"), renamed=row.get("renamed"),
             )
             self._add(unit)
             for name in (*unit.names, *unit.former):
@@ -201,19 +146,8 @@ class UnitRegistry:
     def _generate_local(self) -> None:
         ordered = sorted(self.regions.values(), key=lambda r: self.depth(r.id))
         templated: list[tuple[str, str]] = []
-        for unit_type in self.types.values():
-            for region in ordered:
-                level = region.name_level
-                if level is None or not (unit_type.names.get(level) or region.id in unit_type.regional):
-                    continue
-                unit = self._local_unit(unit_type, region, level)
-                self._add(unit)
-                for template in unit_type.templates(level):
-                    surface = _expand(template, region)
-                    if surface:
-                        templated.append((surface, unit.id))
-                for alias in unit_type.aliases.get(region.id, ()):
-                    self._fix(alias, unit.id, 0.95, "name")
+        for region in ordered:
+            templated.extend(self._generate_region(region))
         for surface, unit_id in templated:  # aliases and central names take precedence over templates
             if surface not in self._fixed and surface not in self._contextual:
                 self._fix(surface, unit_id, 0.95, "name")
@@ -222,25 +156,59 @@ class UnitRegistry:
                 raise ValueError(f"unit {unit.id}: unknown parent {unit.parent}")
             if unit.national and unit.national not in self._units:
                 raise ValueError(f"unit {unit.id}: unknown national counterpart {unit.national}")
+            if unit.successor and unit.successor not in self._units:
+                raise ValueError(f"unit {unit.id}: unknown successor {unit.successor}")
+
+    def _generate_region(self, region: Region) -> list[tuple[str, str]]:
+        """Create the region's unit of every type that has names at its level; returns (template surface,
+        unit id) pairs for the caller to fix once aliases have taken their names."""
+        level = region.name_level
+        templated: list[tuple[str, str]] = []
+        if level is None:
+            return templated
+        for unit_type in self.types.values():
+            if not (unit_type.names.get(level) or region.id in unit_type.regional or region.id in unit_type.aliases):
+                continue
+            unit = self._local_unit(unit_type, region, level)
+            self._add(unit)
+            for template in unit_type.templates(level):
+                surface = expand(template, region)
+                if surface:
+                    templated.append((surface, unit.id))
+            for alias in unit_type.aliases.get(region.id, ()):
+                self._fix(alias, unit.id, 0.95, "name")
+        return templated
 
     def _local_unit(self, unit_type: UnitType, region: Region, level: str) -> Unit:
         bare = unit_type.bare_names(level, region.id)
-        templates = tuple(t for t in (_expand(t, region) for t in unit_type.templates(level)) if t)
+        templates = tuple(t for t in (expand(t, region) for t in unit_type.templates(level)) if t)
         first = unit_type.regional.get(region.id, unit_type.names.get(level, ("",)))[0]
-        if level in unit_type.labels:
-            label = _expand(unit_type.labels[level], region) or region.zh + bare[0]
+        aliases = unit_type.aliases.get(region.id, ())
+        if not unit_type.names.get(level) and region.id not in unit_type.regional and aliases:
+            label = aliases[0]  # a unit only one region has, named in full ("人民银行福州中心支行")
+        elif level in unit_type.labels:
+            label = expand(unit_type.labels[level], region) or region.zh + bare[0]
         elif "{" in first:
-            label = _expand(first, region) or region.zh + bare[0]
+            label = expand(first, region) or region.zh + bare[0]
         else:
             label = region.zh + first
-        names = (label, *(region.zh + n for n in bare), *templates, *unit_type.aliases.get(region.id, ()))
+        names = (label, *(region.zh + n for n in bare), *templates, *aliases)
         en_suffix = unit_type.en.get(level, "")
         return Unit(
             id=local_unit_id(region.id, unit_type.id), label=label, names=tuple(dict.fromkeys(names)),
             en=f"{region.en} {en_suffix}".strip(), jurisdiction=region.id, type=unit_type.id,
             parent=self._local_parent(unit_type, region), national=unit_type.national,
-            kind="party" if unit_type.party else "unit",
+            kind="party" if unit_type.party else unit_type.kind,
+            successor=self._successor(unit_type, region, level), renamed=unit_type.renamed,
         )
+
+    def _successor(self, unit_type: UnitType, region: Region, level: str) -> str | None:
+        after = self.types.get(unit_type.successor or "")
+        if after is None:
+            return None
+        if after.names.get(level) or region.id in after.regional or region.id in after.aliases:
+            return local_unit_id(region.id, after.id)
+        return after.national
 
     def _local_parent(self, unit_type: UnitType, region: Region) -> str | None:
         spec = unit_type.parent
@@ -256,7 +224,8 @@ class UnitRegistry:
                 found = self._existing(local_unit_id(up, unit_type.id))
                 if found:
                     return found
-                up = self.regions[up].parent
+                known = self._known(up)
+                up = known.parent if known else None
             return unit_type.national
         return spec
 
@@ -278,7 +247,12 @@ class UnitRegistry:
     # lookup
     # ---------------------------------------------------------------------------------------------
     def by_id(self, unit_id: str) -> Unit | None:
-        return self._units.get(unit_id)
+        found = self._units.get(unit_id)
+        if found is None and "." in unit_id:  # a unit of a division the registry adopts when first asked
+            region_id = gazetteer_ids().get(unit_id.rsplit(".", 1)[0])
+            if region_id and self._known(region_id) is None and self.region(region_id):
+                found = self._units.get(unit_id)
+        return found
 
     def counterpart(self, unit_id: str) -> str:
         """The central unit of the same kind ("cn-fj-sanming.fgw" → "cn.ndrc"); a central unit is its own.
@@ -289,11 +263,56 @@ class UnitRegistry:
         return (unit.national or unit.id) if unit else unit_id
 
     def all_units(self) -> list[Unit]:
-        """Every unit: the central ones, then the generated local ones by type and region."""
-        return list(self._units.values())
+        """Every unit of the registry's own regions: the central ones, then the generated local ones by type
+        and region (the units of divisions adopted from the gazetteer are found by `by_id` and resolution)."""
+        return [u for u in self._units.values() if u.id not in self._adopted_units]
 
     def region(self, region_id: str) -> Region | None:
-        return self.regions.get(region_id)
+        """A region by id: the registry's own, else a division of the national gazetteer (every city and
+        county), adopted with its units on first use so that a plan of any city resolves its bureaus."""
+        found = self._known(region_id)
+        return found if found is not None else self._adopt(region_id)
+
+    def _known(self, region_id: str) -> Region | None:
+        return self.regions.get(region_id) or self._adopted.get(region_id)
+
+    def _adopt(self, region_id: str) -> Region | None:
+        region = gazetteer_region(region_id)
+        if region is None or region.parent is None:
+            return None
+        if self._known(region.parent) is None and self._adopt(region.parent) is None:
+            return None
+        self._adopted[region.id] = region
+        for name in (region.id, region.zh, region.en.lower()):
+            self._region_names.setdefault(name, region.id)
+        known = set(self._units)
+        templated = self._generate_region(region)
+        self._adopted_units.update(set(self._units) - known)
+        for surface, unit_id in templated:
+            if surface not in self._fixed and surface not in self._contextual:
+                self._fix(surface, unit_id, 0.95, "name")
+        return region
+
+    def region_named(self, name: str, jurisdiction: str | None) -> str | None:
+        """The region a prefix names: a registry name (三明市, 福建), else a gazetteer city by its full or
+        short name, or a county by its full name, preferring one inside the jurisdiction's province."""
+        if name in self._prefixes:
+            return self._prefixes[name]
+        key = (name, jurisdiction)
+        if key not in self._named:
+            self._named[key] = self._gazetteer_named(name, jurisdiction)
+        return self._named[key]
+
+    def _gazetteer_named(self, name: str, jurisdiction: str | None) -> str | None:
+        scope = {r.id for r in self.ancestors(jurisdiction)} if jurisdiction else set()
+        found = gazetteer_named(name, scope)
+        return found if found and self.region(found) else None
+
+    def government(self, name: str, jurisdiction: str | None) -> Resolution | None:
+        """A bare region name in a list of units ("金堂县、大邑县政府") stands for that region's government."""
+        region_id = self.region_named("".join(name.split()), jurisdiction)
+        unit = self._units.get(local_unit_id(region_id, "gov")) if region_id else None
+        return Resolution(unit, region_id, 0.7, "region") if unit else None
 
     def region_id(self, name: str) -> str | None:
         """A region's id from its id, Chinese name, short name, abbreviation or English name."""
@@ -301,18 +320,18 @@ class UnitRegistry:
         return self._region_names.get(name) or self._region_names.get(name.lower())
 
     def depth(self, region_id: str) -> int:
-        n, current = 0, self.regions.get(region_id)
+        n, current = 0, self._known(region_id)
         while current is not None and current.parent:
-            n, current = n + 1, self.regions.get(current.parent)
+            n, current = n + 1, self._known(current.parent)
         return n
 
     def ancestors(self, region_id: str) -> list[Region]:
         """The region itself, then its parents up to CN."""
         out: list[Region] = []
-        current = self.regions.get(region_id)
+        current = self._known(region_id)
         while current is not None:
             out.append(current)
-            current = self.regions.get(current.parent) if current.parent else None
+            current = self._known(current.parent) if current.parent else None
         return out
 
     def fixed_names(self) -> dict[str, str]:
@@ -351,8 +370,8 @@ class UnitRegistry:
         name = "".join(surface.split())
         if not name:
             return None
-        jurisdiction = jurisdiction if jurisdiction in self.regions else "CN"
-        context = context if context in self.regions else jurisdiction
+        jurisdiction = jurisdiction if jurisdiction and self.region(jurisdiction) else "CN"
+        context = context if context and self.region(context) else jurisdiction
         fixed = self._fixed.get(name)
         if fixed:
             return Resolution(self._units[fixed[0]], None, fixed[1], fixed[2])
@@ -387,11 +406,9 @@ class UnitRegistry:
         return None
 
     def _prefix_region(self, prefix: str, jurisdiction: str) -> str | None:
-        if prefix in self._prefixes:
-            return self._prefixes[prefix]
         levels = RELATIVE_PREFIXES.get(prefix)
         if levels is None:
-            return None
+            return self.region_named(prefix, jurisdiction)
         for region in self.ancestors(jurisdiction):
             if region.level in levels:
                 if prefix == "自治区" and not region.zh.endswith("自治区"):
@@ -404,8 +421,8 @@ class UnitRegistry:
     def _type_unit(self, name: str, region_id: str) -> tuple[Unit, float, str] | None:
         """The unit of the type called `name` in a region: its own names, its level's, then misspellings
         and names of another level (lower confidence: "三明市工信厅" still means the city's bureau)."""
-        region = self.regions[region_id]
-        level = region.name_level
+        region = self._known(region_id)
+        level = region.name_level if region else None
         if level is None:
             return None
         candidates = (
@@ -420,27 +437,6 @@ class UnitRegistry:
                 if unit:
                     return unit, confidence, how
         return None
-
-
-def local_unit_id(region_id: str, type_id: str) -> str:
-    """The canonical id of a region's unit of a type: "cn-fj-sanming.fgw"."""
-    return f"{region_id.lower()}.{type_id}"
-
-
-def _expand(template: str, region: Region) -> str | None:
-    if "{short}" in template and not region.short:
-        return None
-    return template.format(zh=region.zh, short=region.short[0] if region.short else "")
-
-
-def _claim(index: dict[str, str], name: str, type_id: str, where: str) -> None:
-    if index.get(name, type_id) != type_id:
-        raise ValueError(f"type name {name} ({where}) belongs to both {index[name]} and {type_id}")
-    index[name] = type_id
-
-
-def _how(found: str, default: str) -> str:
-    return default if found == "exact" else found
 
 
 @cache

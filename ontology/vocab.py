@@ -54,7 +54,7 @@ Vocabulary (what each class/property is used for; docs/ontology.md has the full 
                                  pkg:deadline
     pkg:Target                   pkg:clause, pkg:indicator, pkg:comparator, pkg:value, pkg:valueMin,
                                  pkg:valueMax, pkg:measureUnit (as written: "%", "万千瓦"),
-                                 pkg:baseValue + pkg:baseUnit, pkg:change, pkg:baseYear /
+                                 pkg:convertedValue + pkg:convertedUnit, pkg:change, pkg:baseYear /
                                  pkg:targetYear (xsd:gYear), pkg:qualitative, pkg:concept,
                                  time:hasTime → time:Instant of the target year
     pkg:Deadline                 also a time:ProperInterval: time:hasBeginning / time:hasEnd →

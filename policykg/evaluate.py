@@ -9,23 +9,44 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from policykg.extract.model import DocumentExtraction
+from policykg.extract.scoring import (
+    TARGET_FIELDS,
+    UNIT_ROLES,
+    ExtractedList,
+    FieldScore,
+    ListedUnit,
+    Ratio,
+    TargetScores,
+    UnitScores,
+    extracted_lists,
+    fold,
+    indicator_similarity,
+    key_values,
+    score_targets,
+    score_units,
+    target_values,
+)
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.regions import gazetteer
 
+if TYPE_CHECKING:  # the link stage is imported only where links are scored
+    from policykg.link.key import KeyScores
+    from policykg.link.model import CorpusLinks
+
+__all__ = [
+    "METADATA_FIELDS", "TARGET_FIELDS", "UNIT_ROLES", "ExtractedList", "FieldScore", "ListedUnit", "Ratio",
+    "TargetScores", "UnitScores", "expected_values", "extract_key_documents", "extracted_lists", "fold",
+    "indicator_similarity", "key_region", "key_values", "load_key", "main", "metadata_values", "score_metadata",
+    "score_targets", "score_units", "target_values", "title_words", "score_links", "link_figures",
+]
+
 METADATA_FIELDS = ("title", "type", "level", "region", "issuers", "doc_number", "issued")
 
-_BRACKETS = str.maketrans({"〔": "[", "〕": "]", "【": "[", "】": "]", "（": "(", "）": ")", "“": '"', "”": '"',
-                           "‘": "'", "’": "'", "—": "-", "–": "-", "－": "-", "«": "《", "»": "》"})
-
-
-def fold(value: str) -> str:
-    """What a reader treats as the same text: width, spaces, bracket and quote shapes."""
-    return "".join(unicodedata.normalize("NFKC", value).translate(_BRACKETS).split())
 
 
 def load_key(path: str | Path, table: str) -> list[dict[str, object]]:
@@ -40,17 +61,6 @@ def key_region(entry: dict[str, object]) -> str | None:
         return "CN" if entry.get("level") in ("central", "ministry") else None
     region = gazetteer().find("".join(names))
     return region.id if region else None
-
-
-@dataclass(slots=True)
-class FieldScore:
-    right: int = 0
-    total: int = 0
-    misses: list[tuple[str, str, str]] = field(default_factory=list)  # (file, expected, got)
-
-    @property
-    def accuracy(self) -> float:
-        return self.right / self.total if self.total else 1.0
 
 
 def metadata_values(doc: NormalisedDocument) -> dict[str, str]:
@@ -101,3 +111,58 @@ def score_metadata(key: Iterable[dict[str, object]], docs: Iterable[NormalisedDo
 
 def title_words(title: str) -> str:
     return re.sub(r"\s+", "", title)
+
+
+# --- links -------------------------------------------------------------------------------------------
+def score_links(key: list[dict[str, object]], docs: list[NormalisedDocument],
+                extractions: dict[str, DocumentExtraction], links: CorpusLinks) -> KeyScores:
+    """Top-1 and top-3 of the clause links per parent document on a links key (`policykg.link.key`):
+    a `KeyScores`, whose `as_dict()` gives the figures."""
+    from policykg.link.key import score_key
+
+    return score_key(key, docs, extractions, links)
+
+
+def link_figures(keys: str | Path = "tests/keys", packs: str | Path = "corpus/real") -> dict[str, dict[str, float | int]]:
+    """The links key's figures: the bundled texts, the key's documents and parents linked, then scored."""
+    from policykg.link import link_corpus
+    from policykg.link.key import key_corpus
+
+    key = load_key(Path(keys) / "links_measure.toml", "measure")
+    docs, extractions = key_corpus(key, str(packs))
+    scores = score_links(key, docs, extractions, link_corpus(docs, extractions))
+    return scores.as_dict()
+
+
+# --- running -----------------------------------------------------------------------------------------
+def extract_key_documents(files: Iterable[str], packs: str | Path = "corpus/real"
+                          ) -> dict[str, tuple[NormalisedDocument, DocumentExtraction]]:
+    """Normalise and extract the key's documents from their packs, as the build does (by published name)."""
+    from policykg.extract.document import extract_document
+    from policykg.ingest.normalise import normalise
+    from policykg.ingest.raw import read_raw
+
+    folder = Path(packs)
+    rows = (folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()
+    by_source = {r.split("\t")[1]: folder / r.split("\t")[0] for r in rows if r and not r.startswith("#")}
+    out: dict[str, tuple[NormalisedDocument, DocumentExtraction]] = {}
+    for file in sorted(set(files)):
+        doc = normalise(read_raw(by_source[file]))
+        out[file] = (doc, extract_document(doc))
+    return out
+
+
+def main(keys: str | Path = "tests/keys") -> dict[str, object]:
+    """The unit and target figures on the measuring keys (aggregates only: the documents stay unread)."""
+    import json
+
+    units_key = load_key(Path(keys) / "units_measure.toml", "list")
+    targets_key = load_key(Path(keys) / "targets_measure.toml", "target")
+    docs = extract_key_documents([str(e["file"]) for e in [*units_key, *targets_key]])
+    figures = {"units": score_units(units_key, docs).as_dict(), "targets": score_targets(targets_key, docs).as_dict()}
+    print(json.dumps(figures, ensure_ascii=False, indent=1))
+    return figures
+
+
+if __name__ == "__main__":
+    main()

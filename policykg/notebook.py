@@ -68,7 +68,7 @@ class Units:
         return len(self.units)
 
     def records(self) -> list[dict[str, Any]]:
-        """One row per unit and clause: unit, label, jurisdiction, document, clause, role."""
+        """One row per unit and clause: unit, label, jurisdiction, document, clause (its number and path), role."""
         return [
             {
                 "unit": u.get("id"),
@@ -77,6 +77,7 @@ class Units:
                 "document": c.get("document"),
                 "clause_id": c.get("id"),
                 "clause": c.get("clause"),
+                "clause_path": "/".join(c.get("path") or []),
                 "role": c.get("role"),
             }
             for u in self.units
@@ -138,9 +139,12 @@ class Graph:
 
         Raises KeyError when no concept has that name.
         """
+        from policykg.api.answers import with_clause_paths
+
         found = self._queries.units(concept, document=document, region=region)
         if not found:
             raise KeyError(f"no concept {concept!r}")
+        found = with_clause_paths(self._queries, dict(found))
         return Units(dict(found["concept"]), list(found["units"]))
 
     def trace(self, item_id: str) -> Trace:
@@ -156,11 +160,27 @@ class Graph:
         year: int | None = None,
         concept: str | None = None,
         region: str | None = None,
+        kind: str = "quantified",
     ) -> list[dict[str, Any]]:
-        return list(self._queries.targets(document=document, year=year, concept=concept, region=region))
+        """Quantified targets (or, with kind="qualitative", the goals stated in words: never mixed). A
+        relative change reads as its direction: comparator "decrease", value 18, unit "%", base_year 2020."""
+        from policykg.api.answers import with_clause_paths
+
+        found = self._queries.targets(document=document, year=year, concept=concept, region=region, kind=kind)
+        return list(with_clause_paths(self._queries, {"targets": list(found)})["targets"])
+
+    def goals(
+        self, document: str | None = None, year: int | None = None, concept: str | None = None,
+        region: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The qualitative goals ("城市生活垃圾分类实现全覆盖"): `targets(kind="qualitative")`."""
+        return self.targets(document, year, concept, region, kind="qualitative")
 
     def search(self, q: str, document: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
-        return list(self._queries.search(q, document=document, limit=limit))
+        """The best `limit` hits, ranked as /api/search ranks them."""
+        from policykg.api.answers import ranked_search
+
+        return ranked_search(self._queries, q, document=document)[:limit]
 
     def concepts(self, q: str = "") -> list[dict[str, Any]]:
         return list(self._queries.concepts(q))
@@ -191,12 +211,15 @@ class Graph:
 def open(target: str | os.PathLike[str] | Settings | Store | None = None) -> Graph:  # noqa: A001
     """Opens the graph: a store directory (as `policykg build --store` made it), a Settings, or a Store.
 
-    With nothing given, the store the settings name (POLICYKG_STORE, default var/store).
+    With nothing given, the store the settings name (POLICYKG_STORE, default var/store). While
+    `policykg serve` holds the store, the graph is an in-memory copy of what the service serves,
+    fetched once (`policykg.handoff`); when another process (a build) holds it, StoreBusy says so. A
+    store directory that does not exist is PathNotFound (rather than a new, empty store).
     """
     from policykg.graph.store import Store as StoreBase
-    from policykg.graph.store import open_store
+    from policykg.handoff import open_for_reading
 
     if isinstance(target, StoreBase):
         return Graph(target, Settings(), owns_store=False)
     settings = target if isinstance(target, Settings) else Settings(store=None if target is None else os.fspath(target))
-    return Graph(open_store(settings), settings)
+    return Graph(open_for_reading(settings), settings)

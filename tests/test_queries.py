@@ -78,7 +78,9 @@ def test_document_clauses_in_reading_order_with_their_facts(q):
     assert i5["text"].startswith("(五)推进工业领域协同增效。围绕“433”产业新体系")
     assert [(u["id"], u["label"], u["role"]) for u in i5["units"]] == CCUS_UNITS
     assert {u["jurisdiction"] for u in i5["units"]} == {"CN-FJ-Sanming"}
-    assert [t["value"] for t in i5["targets"]] == [30.0, None]
+    # quantified targets and qualitative goals are two lists
+    assert [t["value"] for t in i5["targets"]] == [30.0]
+    assert [(g["kind"], g["value"], g["indicator"]) for g in i5["goals"]] == [("qualitative", None, "短流程炼钢占比")]
     first = i5["targets"][0]
     assert (first["comparator"], first["unit"], first["year"], first["clause"]) == (">", "%", 2025, "五")
     assert first["text"] == "推进工业节能和能效水平提升,到2025年,钢铁、水泥、合成氨等重点行业产能和数据中心达到能效标杆水平的比例超过30%。"
@@ -208,31 +210,37 @@ def test_trace_from_a_clause_and_limits(q):
 
 
 def test_targets(q):
-    by_2030 = q.targets(year=2030)
-    assert sorted(t["id"] for t in by_2030) == sorted(
-        [f"{SANMING}~s4.i5.t2", f"{FUJIAN}~s3.i5.t1", f"{FUJIAN}~s3.i5.t2"]
-    )
+    by_2030 = q.targets(year=2030)  # quantified targets; Sanming's "达到省上要求" is a qualitative goal
+    assert sorted(t["id"] for t in by_2030) == sorted([f"{FUJIAN}~s3.i5.t1", f"{FUJIAN}~s3.i5.t2"])
+    assert [g["id"] for g in q.targets(year=2030, kind="qualitative")] == [f"{SANMING}~s4.i5.t2"]
     fujian_steel = next(t for t in by_2030 if t["id"] == f"{FUJIAN}~s3.i5.t1")
     assert fujian_steel == {
         "id": f"{FUJIAN}~s3.i5.t1",
+        "kind": "quantified",
         "indicator": "短流程炼钢占比",
         "comparator": ">=",
+        "bound": None,
+        "direction": None,
         "value": 20.0,
         "value_min": None,
         "value_max": None,
         "unit": "%",
-        "base_value": None,
+        "converted_value": None,
+        "converted_unit": None,
         "base_year": None,
+        "start_year": None,
         "year": 2030,
         "document": FUJIAN,
         "clause": "五",
         "text": "到2025年和2030年，短流程炼钢占比分别提升至15%、20%以上。",
     }
     mee = q.targets(document=MEE)
-    assert [(t["value"], t["unit"], t["base_value"], t["year"]) for t in mee] == [(1150.0, "万吨", 11_500_000.0, 2025)]
+    assert [(t["value"], t["unit"], t["converted_value"], t["converted_unit"], t["year"]) for t in mee] == [
+        (1150.0, "万吨", 11_500_000.0, "t", 2025)]
     # concept filter includes narrower concepts: steel ⊃ short-process steelmaking
     steel = {t["id"] for t in q.targets(concept="steel")}
-    assert steel == {f"{SANMING}~s4.i5.t2", f"{FUJIAN}~s3.i5.t1"}
+    assert steel == {f"{FUJIAN}~s3.i5.t1"}
+    assert {t["id"] for t in q.targets(concept="steel", kind="qualitative")} == {f"{SANMING}~s4.i5.t2"}
     assert {t["document"] for t in q.targets(region="CN-FJ")} == {SANMING, FUJIAN}
     assert {t["document"] for t in q.targets(region="CN-FJ-Sanming", year=2025)} == {SANMING}
     assert q.targets(concept="no such concept") == []
@@ -253,7 +261,7 @@ def test_units_and_targets_a_page_at_a_time(q):
     pages = [q.targets_page(limit=3, offset=offset) for offset in range(0, len(targets), 3)]
     assert [t for page in pages for t in page["targets"]] == targets
     assert {page["total"] for page in pages} == {len(targets)}
-    assert q.targets_page(year=2030, limit=1, offset=1) == {"targets": q.targets(year=2030)[1:2], "total": 3}
+    assert q.targets_page(year=2030, limit=1, offset=1) == {"targets": q.targets(year=2030)[1:2], "total": 2}
     assert q.targets_page(concept="no such concept", limit=5) == {"targets": [], "total": 0}
 
 
@@ -307,3 +315,31 @@ def test_units_for_ccus_from_the_real_pipeline():
     ]
     assert sorted(in_i5) == sorted(CCUS_UNITS)
     assert answer["units"][0]["id"] == "cn-fj-sanming.gxj"
+
+
+def test_a_relative_change_reads_as_its_direction_and_units_carry_their_written_name():
+    """The Sanming plan through the real ingest and extract stages: "主要农作物化肥、农药使用量比2020年减少10%以上"
+    is a decrease of at least 10 % from 2020, not "= 10 %"."""
+    from test_rdf_mapping import real_sanming
+
+    from policykg.ontology.rdf import document_quads
+
+    doc, extraction = real_sanming()
+    store = ox.Store()
+    store.extend(document_quads(doc, extraction))
+    store.extend(reference_quads())
+    queries = Queries(store)
+    found = [t for t in queries.targets(document=doc.id) if t["indicator"] == "主要农作物化肥、农药使用量"]
+    assert [(t["comparator"], t["bound"], t["direction"], t["value"], t["unit"], t["base_year"], t["year"])
+            for t in found] == [("decrease", ">=", "decrease", 10.0, "%", 2020, 2025)]
+    assert all(t["kind"] == "quantified" for t in queries.targets(document=doc.id))
+    goals = queries.targets(document=doc.id, kind="qualitative")
+    assert goals and all(g["kind"] == "qualitative" and g["value"] is None for g in goals)
+    clause = next(c for c in queries.document(doc.id)["clauses"] if c["number"] == "五")  # type: ignore[index]
+    assert [(u["name"], u["label"], u["resolved"]) for u in clause["units"]][:2] == [
+        ("市工信局", "三明市工业和信息化局", True), ("发改委", "三明市发展和改革委员会", True)]
+
+
+def test_concept_search_by_a_partial_label_finds_every_match(q):
+    found = [c["id"] for c in q.concepts("碳汇")]
+    assert found[0] == "carbon_sink" and {"forest_carbon_sink", "blue_carbon", "carbon_sink_trading"} <= set(found)

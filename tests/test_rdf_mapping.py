@@ -291,7 +291,7 @@ def mee() -> tuple[NormalisedDocument, DocumentExtraction]:
         doc, i8,
         concepts=["碳捕集、利用与封存技术"],
         targets=[("2025年再生铝产量达到1150万吨", dict(indicator="再生铝产量", comparator=">=", value=1150.0,
-                                                    unit="万吨", base_value=11_500_000.0, base_unit="t", year=2025))],
+                                                    unit="万吨", converted_value=11_500_000.0, converted_unit="t", year=2025))],
     )
     # The units of this clause are named without 责任单位: (工业和信息化部、国家发展改革委…按职责分工负责).
     lo, hi = own_text(doc, i8)
@@ -549,3 +549,60 @@ def test_real_pipeline_output_maps_with_exact_spans():
     for quote_iri, text in exact.items():
         pos = quote_iri[: -len("#quote")] + "#pos"
         assert doc.original[starts[pos] : ends[pos]] == text
+
+
+# --- units the registry does not know, reforms, periods (real tune documents of the real corpus) ---------
+@lru_cache(maxsize=1)
+def real_tune() -> dict[str, tuple[NormalisedDocument, DocumentExtraction]]:
+    """Two `tune` documents of the real corpus (tests/keys/split.toml), as the build reads their packs."""
+    from policykg.evaluate import extract_key_documents
+
+    return extract_key_documents(
+        ["113、武汉市推动降碳及发展低碳产业工作方案.pdf", "430、内蒙古自治区“十四五”土壤、地下水和农村牧区生态环境保护规划.pdf"],
+        CORPUS.parent / "real",
+    )
+
+
+def test_unresolved_units_generic_participants_and_periods_map_and_conform():
+    import pyshacl
+
+    from policykg.ontology.rdf import SHAPES_FILE
+
+    doc, extraction = real_tune()["113、武汉市推动降碳及发展低碳产业工作方案.pdf"]
+    quads = document_quads(doc, extraction)
+    bus = next(u for u in extraction.units() if u.surface == "市公交集团")
+    node = v.unit_iri(bus.unit_id)
+    assert _objects(quads, node, v.SKOS + "prefLabel") == ["武汉市公交集团"]
+    assert _objects(quads, node, v.DCTERMS + "type") == ["unresolved"]
+    assert _objects(quads, node, v.PKG + "jurisdiction") == [v.region_iri("CN-HB-Wuhan")]
+    assert "武汉市" in _objects(quads, v.region_iri("CN-HB-Wuhan"), v.SKOS + "prefLabel")  # not a registry region
+    generic = next(u for u in extraction.units() if u.role == "generic")
+    assert _objects(quads, v.unit_iri(generic.unit_id), v.DCTERMS + "type") == ["generic"]
+    assert "generic" in {_term(q.object).value for q in _triples(quads, p=v.PKG + "role")}
+
+    plan, facts = real_tune()["430、内蒙古自治区“十四五”土壤、地下水和农村牧区生态环境保护规划.pdf"]
+    target = next(t for t in facts.targets() if t.value == 1600)
+    assert (target.start_year, target.year) == (2021, 2025)
+    period_quads = document_quads(plan, facts)
+    iri = next(_term(q.subject).value for q in _triples(period_quads, p=v.PKG + "indicator")
+               if _term(q.object).value == target.indicator)
+    assert _objects(period_quads, iri, v.TIME + "hasBeginning") == [v.instant_iri("2021")]
+    assert _objects(period_quads, iri, v.TIME + "hasTime") == [v.instant_iri("2025")]
+
+    shapes = rdflib.Graph().parse(SHAPES_FILE)
+    conforms, _, report = pyshacl.validate(to_rdflib_graph([*quads, *period_quads]), shacl_graph=shapes, advanced=True)
+    assert conforms, report
+
+
+def test_a_renamed_institution_keeps_its_label_and_links_its_successor():
+    doc, extraction = real_sanming()  # the Sanming plan of 2022 names its banking regulators as they then were
+    quads = document_quads(doc, extraction)
+    old = v.unit_iri("cn-fj-sanming.cbirc")
+    assert _objects(quads, old, v.SKOS + "prefLabel") == ["中国银行保险监督管理委员会三明监管分局"]
+    [event] = _objects(quads, old, v.ORG + "changedBy")
+    assert _objects(quads, event, v.ORG + "resultingOrganization") == [v.unit_iri("cn-fj-sanming.nfra")]
+    assert _objects(quads, event, v.DCTERMS + "date") == ["2023-07-20"]
+    assert _objects(quads, v.unit_iri("cn-fj-sanming.nfra"), v.ORG + "resultedFrom") == [event]
+    bank = v.unit_iri("cn-fj-sanming.pbc-pre2023")
+    [bank_event] = _objects(quads, bank, v.ORG + "changedBy")
+    assert _objects(quads, bank_event, v.ORG + "resultingOrganization") == [v.unit_iri("cn-fj-sanming.pbc")]

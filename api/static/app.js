@@ -5,6 +5,7 @@ import { fill, h } from './js/dom.js';
 import { language, loadLanguages, setLanguage, t } from './js/i18n.js';
 import { currentRoute } from './js/router.js';
 import { errorBox } from './js/ui.js';
+import * as coverage from './views/coverage.js';
 import * as docs from './views/documents.js';
 import * as doc from './views/document.js';
 import * as search from './views/search.js';
@@ -13,7 +14,7 @@ import * as targets from './views/targets.js';
 import * as trace from './views/trace.js';
 import * as units from './views/units.js';
 
-const VIEWS = { search, docs, doc, trace, units, targets, sparql };
+const VIEWS = { search, docs, doc, trace, units, targets, coverage, sparql };
 // Which tab a view belongs to (the document view is reached from the document list).
 const TAB_OF = { doc: 'docs' };
 

@@ -22,7 +22,7 @@ def run(client, name: str) -> list[dict[str, str]]:  # type: ignore[no-untyped-d
 def test_examples_are_listed(client) -> None:  # type: ignore[no-untyped-def]
     examples = client.get("/api/examples").json()["examples"]
     assert [e["name"] for e in examples] == [
-        "documents-by-level", "targets-2025-city-vs-national", "trace-measure", "units-for-ccus"]
+        "document-parents", "documents-by-level", "targets-2025-city-vs-national", "trace-measure", "units-for-ccus"]
     for e in examples:
         assert e["title"] and e["question"].endswith("?")
         assert re.search(r"PREFIX pkg:\s+<https://policykg.org/ns#>", e["query"])
@@ -62,3 +62,9 @@ def test_documents_by_level(client) -> None:  # type: ignore[no-untyped-def]
         ("ministry", MEE_DOC, "减污降碳协同增效实施方案", "2022-06-10"),
         ("municipal", SANMING_DOC, "三明市减污降碳协同增效实施方案", "2022-12-13"),
     ]
+
+
+def test_document_parents(client) -> None:  # type: ignore[no-untyped-def]
+    rows = run(client, "document-parents")
+    assert [(r["parent"], r["level"], r["score"]) for r in rows] == [(MEE_DOC, "ministry", "0.9")]
+    assert rows[0]["title"] == "减污降碳协同增效实施方案"

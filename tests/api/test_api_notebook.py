@@ -34,7 +34,8 @@ def test_units_for_ccus(graph: Graph) -> None:
     assert isinstance(units, Units) and units.concept["id"] == "ccus"
     rows = units.records()
     assert {"unit": "cn-fj-sanming.gxj", "label": "三明市工业和信息化局", "jurisdiction": "CN-FJ-Sanming",
-            "document": SANMING, "clause_id": f"{SANMING}~s4.i5", "clause": "五", "role": "lead"} in rows
+            "document": SANMING, "clause_id": f"{SANMING}~s4.i5", "clause": "五", "clause_path": "四/五",
+            "role": "lead"} in rows
     assert {u["id"] for u in units} >= {"cn.miit", "cn-fj-sanming.gxj"}
     with pytest.raises(KeyError):
         graph.units("no such concept at all")

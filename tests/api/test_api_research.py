@@ -39,7 +39,8 @@ def test_units_for_ccus(client) -> None:  # type: ignore[no-untyped-def]
     units = {u["id"]: u for u in body["units"]}
     assert {"cn-fj-sanming.gxj", "cn-fj-sanming.kjj", "cn.miit", "cn.ndrc", "cn.mee", "cn.nea"} <= set(units)
     # 市科技局 leads Sanming (十八), which is about CCUS too
-    assert {"id": I18, "document": SANMING, "clause": "十八", "role": "lead"} in units["cn-fj-sanming.kjj"]["clauses"]
+    assert {"id": I18, "document": SANMING, "clause": "十八", "role": "lead",
+            "path": ["七", "十八"]} in units["cn-fj-sanming.kjj"]["clauses"]
 
 
 def test_units_by_traditional_label_and_region(client) -> None:  # type: ignore[no-untyped-def]
@@ -92,3 +93,35 @@ def test_openapi_documents_the_contract(client) -> None:  # type: ignore[no-unty
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger-ui" in docs.text
     assert "cdn.jsdelivr.net" in docs.headers["content-security-policy"]
+
+
+def test_document_names_its_parents_and_children(client) -> None:  # type: ignore[no-untyped-def]
+    sanming = client.get(f"/api/documents/{SANMING}").json()
+    [parent] = sanming["parents"]
+    assert (parent["id"], parent["relation"], parent["score"], parent["level"]) == (MEE, "implements", 0.9, "ministry")
+    assert parent["title"] and parent["method"] == "policykg.link.documents/0.1" and parent["evidence"] == []
+    assert sanming["children"] == [] and [c["id"] for c in sanming["cites"]] == [MEE]
+    mee = client.get(f"/api/documents/{MEE}").json()
+    assert [(c["id"], c["score"], c["region"]) for c in mee["children"]] == [(SANMING, 0.9, "CN-FJ-Sanming")]
+    assert mee["parents"] == [] and mee["expressions"] == []
+
+
+def test_coverage_matrix_of_a_national_plan(client) -> None:  # type: ignore[no-untyped-def]
+    body = client.get(f"/api/coverage/{MEE}").json()
+    assert body["document"]["id"] == MEE and body["scope"] == "CN" and (body["rank"], body["min_score"]) == (1, 0.2)
+    assert [(r["id"], r["label"], r["level"], r["documents"]) for r in body["regions"]] == [
+        ("CN-FJ-Sanming", "三明市", "city", [SANMING])]
+    rows = {c["id"]: c for c in body["clauses"]}
+    # Sanming's (五) and (十八) both carry out the MEE plan's (八): two of the city's clauses
+    assert rows[I8]["regions"] == {"CN-FJ-Sanming": {"count": 2, "best": 0.82, "documents": [SANMING]}}
+    assert I8 not in body["uncovered"] and set(body["uncovered"]) == set(rows) - {I8}
+    strict = client.get(f"/api/coverage/{MEE}", params={"min_score": 0.5}).json()
+    assert {c["id"]: c["regions"] for c in strict["clauses"]}[I8]["CN-FJ-Sanming"]["count"] == 1
+    csv = client.get(f"/api/coverage/{MEE}", params={"format": "csv"})
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert "attachment" in csv.headers["content-disposition"]
+    lines = csv.text.lstrip("\ufeff").splitlines()
+    assert lines[0] == "clause,path,title,三明市,regions"
+    assert any(line.startswith(f"{I8},四/八,") and line.endswith(",2,1") for line in lines)
+    assert client.get("/api/coverage/no-such-document").status_code == 404
+    assert client.get(f"/api/coverage/{MEE}", params={"rank": 0}).status_code == 422

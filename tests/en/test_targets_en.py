@@ -44,14 +44,14 @@ def test_parse_number_english(written: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "value", "unit", "base_value", "base_unit"),
+    ("written", "value", "unit", "converted_value", "converted_unit"),
     [("1.2 billion kw", 1.2, "billion kW", 1.2e9, "kW"), ("19 billion cubic meters", 19, "billion m³", 1.9e10, "m³"),
      ("28 micrograms per cubic meter", 28, "μg/m³", 28, "μg/m³"), ("1.8 billion mu", 1.8, "billion mu", 1.8e9, "mu")],
 )
-def test_parse_quantity_english(written: str, value: float, unit: str, base_value: float, base_unit: str) -> None:
+def test_parse_quantity_english(written: str, value: float, unit: str, converted_value: float, converted_unit: str) -> None:
     q = parse_quantity(written, "en")
     assert q is not None
-    assert (q.value, q.unit, q.base_value, q.base_unit) == (value, unit, base_value, base_unit)
+    assert (q.value, q.unit, q.converted_value, q.converted_unit) == (value, unit, converted_value, converted_unit)
 
 
 def test_opinions_2025_targets() -> None:
@@ -62,17 +62,17 @@ def test_opinions_2025_targets() -> None:
     share = find(OPINIONS, "proportion of non fossil energy consumption", 2025)
     assert (share.comparator, share.value) == ("~", 20)
     volume = find(OPINIONS, "forest volume", 2025)
-    assert (volume.value, volume.unit, volume.base_value, volume.base_unit) == (18, "billion m³", 1.8e10, "m³")
+    assert (volume.value, volume.unit, volume.converted_value, volume.converted_unit) == (18, "billion m³", 1.8e10, "m³")
 
 
 def test_opinions_2030_targets() -> None:
     capacity = find(OPINIONS, "total installed capacity of wind power and solar power generation", 2030)
     assert (capacity.comparator, capacity.value, capacity.unit) == (">=", 1.2, "billion kW")
-    assert (capacity.base_value, capacity.base_unit) == (1.2e9, "kW")
+    assert (capacity.converted_value, capacity.converted_unit) == (1.2e9, "kW")
     co2 = find(OPINIONS, "Carbon dioxide emissions per unit of GDP", 2030)  # "decreased by more than 65% compared with 2005"
     assert (co2.comparator, co2.value, co2.change, co2.base_year) == (">=", 65, "decrease", 2005)
     assert (find(OPINIONS, "forest coverage rate", 2030).comparator, find(OPINIONS, "forest coverage rate", 2030).value) == ("~", 25)
-    assert find(OPINIONS, "forest volume", 2030).base_value == 1.9e10
+    assert find(OPINIONS, "forest volume", 2030).converted_value == 1.9e10
     assert find(OPINIONS, "proportion of non fossil energy consumption", 2060).comparator == ">="
 
 

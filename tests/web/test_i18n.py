@@ -17,10 +17,12 @@ FAMILIES = {
     "level": ["central", "ministry", "provincial", "municipal", "county"],
     "role": ["lead", "support", "mentioned"],
     "relation": ["implements", "quantifies", "restates"],
-    "evidence": ["concept", "number", "year", "wording", "unit", "citation", "alignment"],
+    "evidence": ["concept", "number", "year", "wording", "unit", "citation", "alignment", "via", "family", "topic",
+                 "hierarchy"],
     "fact": ["match", "measure", "target", "deadline", "unit", "concept", "focus"],
-    "nav": ["search", "docs", "trace", "units", "targets", "sparql"],
-    "home": ["docs", "trace", "units", "targets", "sparql"],
+    "nav": ["search", "docs", "trace", "units", "targets", "coverage", "sparql"],
+    "home": ["docs", "trace", "units", "targets", "coverage", "sparql"],
+    "doclinks": ["parents", "children", "parents.none", "children.none"],
     "doc.version": ["en", "zh"],
 }
 

@@ -249,7 +249,7 @@ def test_ccus_in_central_opinions_clause_21():
         "hydrogen",
         "cascade_energy_use",
         "low_carbon_technology",
-        "advanced_materials",
+        "aerogels",  # "推动气凝胶等新型材料研发应用": aerogels, a narrower concept of 新材料
         "ccus",
         "low_carbon_technology",
     ]

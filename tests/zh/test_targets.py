@@ -80,18 +80,18 @@ def test_parse_number_refuses_words(written: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("written", "value", "unit", "base_value", "base_unit"),
+    ("written", "value", "unit", "converted_value", "converted_unit"),
     [("840万立方米", 840, "万立方米", 8.4e6, "m³"), ("12亿千瓦", 12, "亿千瓦", 1.2e9, "kW"),
      ("580万千瓦", 580, "万千瓦", 5.8e6, "kW"), ("45万亩", 45, "万亩", 4.5e5, "mu"),
      ("6.67万公顷", 6.67, "万公顷", 1.0005e6, "mu"), ("10亿吨", 10, "亿吨", 1e9, "t"),
      ("百分之三十", 30, "%", 30, "%"), ("三成", 3, "成", 30, "%"), ("5.1亿吨", 5.1, "亿吨", 5.1e8, "t")],
 )
-def test_parse_quantity_converts_to_base_unit(written: str, value: float, unit: str, base_value: float,
-                                              base_unit: str) -> None:
+def test_parse_quantity_converts_to_base_unit(written: str, value: float, unit: str, converted_value: float,
+                                              converted_unit: str) -> None:
     q = parse_quantity(written)
     assert q is not None
-    assert (q.value, q.unit, q.base_unit) == (value, unit, base_unit)
-    assert q.base_value == pytest.approx(base_value)
+    assert (q.value, q.unit, q.converted_unit) == (value, unit, converted_unit)
+    assert q.converted_value == pytest.approx(converted_value)
 
 
 def test_scan_skips_years_numbers_and_modifiers_keeps_ranges() -> None:
@@ -111,8 +111,8 @@ def test_shanwei_main_targets() -> None:
     t = find(SHANWEI, "非化石能源消费比重", 2025)
     assert (t.comparator, t.value, t.unit, t.change) == (">=", 32.0, "%", None)
     stock = find(SHANWEI, "森林蓄积量", 2030)
-    assert (stock.value, stock.unit, stock.base_value, stock.base_unit) == (840, "万立方米", 8.4e6, "m³")
-    assert find(SHANWEI, "森林蓄积量", 2025).base_value == 7.92e6
+    assert (stock.value, stock.unit, stock.converted_value, stock.converted_unit) == (840, "万立方米", 8.4e6, "m³")
+    assert find(SHANWEI, "森林蓄积量", 2025).converted_value == 7.92e6
     assert (find(SHANWEI, "森林覆盖率", 2030).comparator, find(SHANWEI, "森林覆盖率", 2030).value) == (">=", 53)
 
 
@@ -141,7 +141,7 @@ def test_shanwei_qualitative_targets_for_both_years() -> None:
 
 def test_shanwei_fourteenth_plan_capacity_and_modifiers() -> None:
     wind = find(SHANWEI, "装机容量", 2025)  # "“十四五”期间…重点推进省管海域海上风电项目,装机容量580万千瓦"
-    assert (wind.base_value, wind.base_unit) == (5.8e6, "kW")
+    assert (wind.converted_value, wind.converted_unit) == (5.8e6, "kW")
     cars = find(SHANWEI, "电动乘用车销售量", 2030)  # "力争达到乘用车新车销售量的30%以上"
     assert (cars.comparator, cars.value) == (">=", 30)
     green = find(SHANWEI, "城区常住人口100万以上的县(市、区)绿色出行比例", 2030)
@@ -174,7 +174,7 @@ def test_sanming_exceeds_is_strict() -> None:
 
 def test_sanming_forest_quality_under_fourteenth_plan() -> None:
     t = find(SANMING, "精准提升森林质量", 2025)
-    assert (t.value, t.unit, t.base_value, t.base_unit) == (45, "万亩", 4.5e5, "mu")
+    assert (t.value, t.unit, t.converted_value, t.converted_unit) == (45, "万亩", 4.5e5, "mu")
 
 
 def test_sanming_qualitative_targets() -> None:
@@ -199,9 +199,9 @@ def test_central_opinions_main_targets() -> None:
     co2_2030 = find(CENTRAL, "单位国内生产总值二氧化碳排放", 2030)
     assert (co2_2030.comparator, co2_2030.value, co2_2030.base_year) == (">=", 65, 2005)
     wind = find(CENTRAL, "风电、太阳能发电总装机容量", 2030)
-    assert (wind.comparator, wind.value, wind.unit, wind.base_value) == (">=", 12, "亿千瓦", 1.2e9)
+    assert (wind.comparator, wind.value, wind.unit, wind.converted_value) == (">=", 12, "亿千瓦", 1.2e9)
     assert find(CENTRAL, "非化石能源消费比重", 2025).comparator == "~"
-    assert find(CENTRAL, "森林蓄积量", 2030).base_value == 1.9e10
+    assert find(CENTRAL, "森林蓄积量", 2030).converted_value == 1.9e10
     assert find(CENTRAL, "非化石能源消费比重", 2060).value == 80
     assert not [t for t in targets_of(CENTRAL) if "未" in t.indicator]  # "对未完成目标任务的地区" is no target
 
@@ -209,15 +209,15 @@ def test_central_opinions_main_targets() -> None:
 def test_action_plan_targets_for_two_plan_periods() -> None:
     hydro = [t for t in targets_of(ACTION_PLAN) if t.indicator == "新增水电装机容量"]
     assert sorted(t.year for t in hydro) == [2025, 2030]
-    assert all((t.comparator, t.base_value, t.base_unit) == ("~", 4e7, "kW") for t in hydro)
+    assert all((t.comparator, t.converted_value, t.converted_unit) == ("~", 4e7, "kW") for t in hydro)
 
 
 def test_action_plan_limits_and_carried_indicator() -> None:
     refining = find(ACTION_PLAN, "国内原油一次加工能力", 2025)
-    assert (refining.comparator, refining.value, refining.base_value, refining.base_unit) == ("<=", 10, 1e9, "t")
+    assert (refining.comparator, refining.value, refining.converted_value, refining.converted_unit) == ("<=", 10, 1e9, "t")
     assert find(ACTION_PLAN, "年利用量", 2030).value == 45
     recycled = [t for t in targets_of(ACTION_PLAN) if t.indicator.endswith("9种主要再生资源循环利用量")]
-    assert [(t.year, t.base_value) for t in recycled] == [(2025, 4.5e8), (2030, 5.1e8)]
+    assert [(t.year, t.converted_value) for t in recycled] == [(2025, 4.5e8), (2030, 5.1e8)]
     assert not [t for t in targets_of(ACTION_PLAN) if t.value == 5 and t.unit == "%"]  # "5%以上的尖峰负荷响应能力"
 
 
@@ -226,7 +226,7 @@ def test_ministry_respectively_lists() -> None:
     cars = find(miit, "乘用车新车二氧化碳排放强度", 2030)
     trucks = find(miit, "商用车新车二氧化碳排放强度", 2030)
     assert (cars.value, trucks.value, trucks.comparator, trucks.base_year) == (25, 20, ">=", 2020)
-    assert (find(miit, "再生铜产量", 2025).base_value, find(miit, "再生铝产量", 2025).base_value) == (4e6, 1.15e7)
+    assert (find(miit, "再生铜产量", 2025).converted_value, find(miit, "再生铝产量", 2025).converted_value) == (4e6, 1.15e7)
     mee = "cn_mee7_pollution_carbon_synergy_plan_2022_zh.txt"
     steel = sorted((t.year, t.value) for t in targets_of(mee) if t.indicator == "短流程炼钢占比")
     assert steel == [(2025, 15), (2030, 20)]  # "2025年和2030年,全国短流程炼钢占比分别提升至15%、20%以上"

@@ -102,7 +102,7 @@ def test_central_units(registry: UnitRegistry) -> None:
         "科技部": "cn.most", "财政部": "cn.mof", "自然资源部": "cn.mnr", "住房城乡建设部": "cn.mohurd",
         "住房和城乡建设部": "cn.mohurd", "交通运输部": "cn.mot", "农业农村部": "cn.moa", "水利部": "cn.mwr",
         "商务部": "cn.mofcom", "国务院国资委": "cn.sasac", "市场监管总局": "cn.samr", "国家能源局": "cn.nea",
-        "国家林草局": "cn.nfga", "人民银行": "cn.pboc", "银保监会": "cn.nfra", "金融监管总局": "cn.nfra",
+        "国家林草局": "cn.nfga", "人民银行": "cn.pboc", "银保监会": "cn.cbirc", "金融监管总局": "cn.nfra",
         "证监会": "cn.csrc", "国家统计局": "cn.nbs", "国家铁路局": "cn.nra", "民航局": "cn.caac",
         "国管局": "cn.ggj", "中国气象局": "cn.cma", "教育部": "cn.moe", "外交部": "cn.mfa", "中央宣传部": "cn.publicity",
         "全国妇联": "cn.acwf", "税务总局": "cn.sat", "国家邮政局": "cn.spb", "司法部": "cn.moj",
@@ -141,14 +141,14 @@ def test_market_regulator_is_never_city_plus_remainder(registry: UnitRegistry) -
 
 def test_local_branches_of_central_units(registry: UnitRegistry) -> None:
     pbc = registry.resolve("人民银行三明中心支行", "CN-FJ-Sanming")
-    assert pbc is not None and pbc.id == "cn-fj-sanming.pbc"
+    assert pbc is not None and pbc.id == "cn-fj-sanming.pbc-pre2023"  # the branch before the 2023 reform
     assert pbc.jurisdiction == "CN-FJ-Sanming" and pbc.parent == "cn.pboc"
     fuzhou = registry.resolve("人民银行福州中心支行", "CN-FJ")  # Fujian's provincial branch, not Fuzhou's
-    assert fuzhou is not None and fuzhou.id == "cn-fj.pbc"
+    assert fuzhou is not None and fuzhou.id == "cn-fj.pbc-pre2023"
     nfra = registry.resolve("银保监分局", "CN-FJ-Sanming")
-    assert nfra is not None and nfra.id == "cn-fj-sanming.nfra" and nfra.parent == "cn-fj.nfra"
-    assert registry.by_id("cn-fj.nfra").parent == "cn.nfra"  # type: ignore[union-attr]
-    assert uid(registry, "福建银保监局", "CN-FJ") == "cn-fj.nfra"
+    assert nfra is not None and nfra.id == "cn-fj-sanming.cbirc" and nfra.parent == "cn-fj.cbirc"
+    assert registry.by_id("cn-fj.cbirc").parent == "cn.cbirc"  # type: ignore[union-attr]
+    assert uid(registry, "福建银保监局", "CN-FJ") == "cn-fj.cbirc"
     assert uid(registry, "福建证监局", "CN-FJ") == "cn-fj.csrc"
     tax = registry.resolve("税务局", "CN-FJ-Sanming")
     assert tax is not None and tax.label == "国家税务总局三明市税务局" and tax.parent == "cn-fj.tax"
@@ -214,7 +214,7 @@ SANMING_LISTS: dict[str, tuple[str, list[str]]] = {
     "十八": ("kjj", ["fgw", "gxj", "sthj"]),
     "十九": ("sfj", ["fgw", "sthj", "gxj", "scjg"]),
     "二十": ("sthj", ["fgw", "gxj", "scjg"]),
-    "二十一": ("czj", ["fgw", "tax", "sthj", "jrj", "pbc", "nfra"]),
+    "二十一": ("czj", ["fgw", "tax", "sthj", "jrj", "pbc-pre2023", "cbirc"]),
     "二十二": ("sthj", ["fgw", "tjj", "lyj", "qxj"]),
 }
 
@@ -266,8 +266,8 @@ def test_sanming_item_twenty_one_bank_branches() -> None:
     )
     hits = extract_units(clause, "CN-FJ-Sanming", "zh")
     by_surface = {h.surface: h for h in hits}
-    assert by_surface["人民银行三明中心支行"].unit_id == "cn-fj-sanming.pbc"
-    assert by_surface["银保监分局"].unit_id == "cn-fj-sanming.nfra"
+    assert by_surface["人民银行三明中心支行"].unit_id == "cn-fj-sanming.pbc-pre2023"
+    assert by_surface["银保监分局"].unit_id == "cn-fj-sanming.cbirc"
     assert by_surface["金融监管局"].unit_id == "cn-fj-sanming.jrj"  # the city's financial office, not the NFRA branch
     assert by_surface["市财政局"].role == "lead"
 
@@ -318,13 +318,13 @@ def test_mee_plan_lists_resolve_to_national_units() -> None:
     assert "cn.nrra" in [h.unit_id for h in by_item["十"][0].hits]
     assert roles(by_item["二十"][0].hits) == ("cn.mee", [])  # (生态环境部负责)
     assert roles(by_item["二十九"][0].hits) == ("cn.mee", [])  # (生态环境部牵头负责)
-    assert [h.unit_id for h in by_item["二十四"][0].hits][-3:] == ["cn.pboc", "cn.nfra", "cn.csrc"]
+    assert [h.unit_id for h in by_item["二十四"][0].hits][-3:] == ["cn.pboc", "cn.cbirc", "cn.csrc"]
     assert by_item["二十六"][0].hits == [] and [g[2] for g in by_item["二十六"][0].generic] == ["各相关部门", "地方"]
     distinct = {h.unit_id for u in lists for h in u.hits}
     assert distinct == {  # the 24 central units the plan names: 生态环境部 … 中国气象局
         "cn.mee", "cn.ndrc", "cn.miit", "cn.mnr", "cn.mwr", "cn.samr", "cn.nea", "cn.mohurd", "cn.moa", "cn.mof",
         "cn.mot", "cn.mofcom", "cn.ggj", "cn.china-railway", "cn.nrra", "cn.nfga", "cn.most", "cn.moj", "cn.pboc",
-        "cn.nfra", "cn.csrc", "cn.nbs", "cn.moe", "cn.cma",
+        "cn.cbirc", "cn.csrc", "cn.nbs", "cn.moe", "cn.cma",
     }
 
 
@@ -339,8 +339,11 @@ def test_miit_plan_lists_resolve_to_national_units() -> None:
     assert surfaces["国务院国资委"] == "cn.sasac"
     assert surfaces["税务总局"] == "cn.sat"
     assert surfaces["国家邮政局"] == "cn.spb"
-    assert surfaces["碳达峰碳中和工作领导小组办公室成员单位"] == "cn.tdfz-office"
-    assert [g[2] for u in lists for g in u.generic] == ["各地区相关部门", "各有关部门"]
+    # the office's member units name no particular organ: a generic participant, not the office itself
+    assert "cn.tdfz-office" not in surfaces.values()
+    members = [p for u in lists for p in u.participants if p.surface == "碳达峰碳中和工作领导小组办公室成员单位"]
+    assert [(p.role, p.resolved) for p in members] == [("generic", False)]
+    assert [g[2] for u in lists for g in u.generic] == ["碳达峰碳中和工作领导小组办公室成员单位", "各地区相关部门", "各有关部门"]
 
 
 def test_fujian_plan_lists_resolve_to_provincial_units() -> None:
@@ -357,7 +360,8 @@ def test_fujian_plan_lists_resolve_to_provincial_units() -> None:
     assert "cn-fj.hyj" in roles(by_item["八"][0].hits)[1]
     assert roles(by_item["二十二"][0].hits) == (
         "cn-fj.czj",
-        ["cn-fj.fgw", "cn-fj.tax", "cn-fj.jtj", "cn-fj.sthj", "cn-fj.jrj", "cn-fj.pbc", "cn-fj.nfra", "cn-fj.csrc"],
+        ["cn-fj.fgw", "cn-fj.tax", "cn-fj.jtj", "cn-fj.sthj", "cn-fj.jrj", "cn-fj.pbc-pre2023", "cn-fj.cbirc",
+         "cn-fj.csrc"],
     )
 
 
@@ -441,4 +445,8 @@ def test_unknown_names_in_a_list_are_reported() -> None:
     lists = find_unit_lists("(市海绵城市建设中心、市发改委等按职责分工负责)", "CN-FJ-Sanming")
     assert len(lists) == 1
     assert [u[2] for u in lists[0].unresolved] == ["市海绵城市建设中心"]
-    assert [(h.unit_id, h.role) for h in lists[0].hits] == [("cn-fj-sanming.fgw", "lead")]
+    # an unknown first unit is still the lead: it is kept, unresolved, with its jurisdiction and full name
+    unknown, ndrc = lists[0].hits
+    assert (unknown.role, unknown.resolved, unknown.jurisdiction, unknown.label) == (
+        "lead", False, "CN-FJ-Sanming", "三明市海绵城市建设中心")
+    assert (ndrc.unit_id, ndrc.role) == ("cn-fj-sanming.fgw", "support")

@@ -3,7 +3,8 @@
 // fact shows the exact quote and its offsets in the original text.
 
 import { getJSON } from '../js/api.js';
-import { docTitles, regions, titleLang } from '../js/catalog.js';
+import { docTitles, documentMap, regions, titleLang } from '../js/catalog.js';
+import { documentGraph } from '../js/doclinks.js';
 import { fill, h } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
 import { documentClauseSpans, documentFacts, highlighted, sourceNote } from '../js/facts.js';
@@ -160,8 +161,8 @@ export async function render(page, { id, params }) {
   }
   const mode = params.get('text') === 'normalised' ? 'normalised' : 'original';
   const onlyFacts = params.get('facts') === '1';
-  const [doc, facts, spans, regionMap] = await Promise.all([
-    getJSON(`/api/documents/${encodeURIComponent(id)}`), documentFacts(id), documentClauseSpans(id), regions(),
+  const [doc, facts, spans, regionMap, docMap] = await Promise.all([
+    getJSON(`/api/documents/${encodeURIComponent(id)}`), documentFacts(id), documentClauseSpans(id), regions(), documentMap(),
   ]);
   const titles = docTitles(doc);
   document.title = `${titles.main} · policykg`;
@@ -199,6 +200,7 @@ export async function render(page, { id, params }) {
         clauses: doc.clauses.length, measures: count('measures'), targets: count('targets'), units: count('units'),
       }), ' · ', h('a', { href: href('units', '', { document: id }) }, t('units.matrix.short')),
       ' · ', h('a', { href: href('targets', '', { document: id }) }, t('nav.targets')))),
+    documentGraph(doc, regionMap, docMap),
     h('div', { class: 'toolbar' },
       textToggle(mode, (next) => go({ text: next === 'normalised' ? next : null })),
       h('label', { class: 'check' }, onlyBox, ' ', t('doc.onlyfacts')),

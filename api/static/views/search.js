@@ -66,7 +66,7 @@ export async function render(page, { params }) {
       h('p', { class: 'examples' }, t('search.examples'), ' ',
         EXAMPLES.map((ex) => h('a', { class: 'chip', href: href('search', '', { q: ex }) }, ex))),
       h('div', { class: 'cards' },
-        ['docs', 'trace', 'units', 'targets', 'sparql'].map((v) => h('a', { class: 'card', href: `#/${v}` },
+        ['docs', 'trace', 'units', 'targets', 'coverage', 'sparql'].map((v) => h('a', { class: 'card', href: `#/${v}` },
           h('strong', {}, t(`nav.${v}`)), h('span', {}, t(`home.${v}`))))),
     );
     form.querySelector('input').focus();

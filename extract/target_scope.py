@@ -1,0 +1,166 @@
+"""Where a target stands: the hit it becomes, the deadlines governing a place in the text, the text
+read without the layout's line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from policykg.extract.deadlines import DeadlineHit
+from policykg.extract.model import Provenance, Target
+from policykg.extract.numbers import Quantity
+from policykg.extract.target_shapes import (
+    _region_lead_zh,
+    _sentence_bounds,
+)
+from policykg.extract.target_words import (
+    _LEAD_EN,
+    _LEAD_ZH,
+    _RATIO_NAME_ZH,
+    _RATIO_VALUE_ZH,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TargetHit:
+    """One target found at [start, end) of the text; the indicator phrase is at [indicator_start, indicator_end).
+
+    For a range ("30-50家") `value` and `value_min` hold the lower bound, `value_max` the upper one, and
+    the comparator is ">=". A relative change ("比2020年下降18%") has `change` "decrease" and `base_year`
+    2020: the value is the size of the change, the comparator its bound ("下降18%以上": ">="). An amount
+    over a period ("“十四五”期间累计…") runs from `start_year` to `year`. Qualitative targets (goals) have
+    no value and name their requirement instead.
+    """
+
+    start: int
+    end: int
+    indicator: str
+    comparator: str | None  # ">=", "<=", "~", "=", ">", "<"; None when qualitative
+    value: float | None
+    value_min: float | None
+    value_max: float | None
+    unit: str | None  # as written: "%", "万千瓦", "billion kW"
+    converted_value: float | None  # the value in `converted_unit` (万千瓦 → kW): comparable across documents
+    converted_unit: str | None
+    change: str | None  # "decrease" | "increase" for relative changes ("比2020年下降13.5%")
+    base_year: int | None
+    year: int | None
+    qualitative: bool
+    indicator_start: int
+    indicator_end: int
+    confidence: float
+    requirement: str | None = None  # the qualitative wording: "完成省下达的目标", "全覆盖"
+    start_year: int | None = None  # the first year of the period an amount is counted over
+
+    @property
+    def kind(self) -> str:
+        """"quantified" (a value) or "qualitative" (a goal stated in words): two kinds kept apart."""
+        return "qualitative" if self.qualitative else "quantified"
+
+    def to_target(self, provenance: Provenance, concepts: tuple[str, ...] = ()) -> Target:
+        return Target(
+            indicator=self.indicator, comparator=self.comparator, value=self.value, unit=self.unit,
+            provenance=provenance, value_min=self.value_min, value_max=self.value_max,
+            converted_value=self.converted_value, converted_unit=self.converted_unit, change=self.change,
+            base_year=self.base_year, year=self.year, qualitative=self.qualitative, concepts=concepts,
+            start_year=self.start_year,
+        )
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    lang: str
+    scopes: list[tuple[int, int, DeadlineHit]]
+    deadlines: list[DeadlineHit]
+
+    def markers_at(self, pos: int) -> list[DeadlineHit]:
+        """The deadline markers governing `pos`: those of the innermost scope range containing it."""
+        inside = [(s, hit) for s, e, hit in self.scopes if s <= pos < e]
+        if not inside:
+            return []
+        best = max(s for s, _ in inside)
+        markers: list[DeadlineHit] = []
+        for s, hit in inside:
+            if s == best and hit.year not in [m.year for m in markers]:
+                markers.append(hit)
+        return markers
+
+    def years_at(self, pos: int) -> list[int]:
+        """The years governing `pos`."""
+        return [m.year for m in self.markers_at(pos) if m.year is not None]
+
+    def periods_at(self, pos: int, amount: bool) -> list[tuple[int | None, int | None]]:
+        """(start year, year) of each marker governing `pos`. An `amount` counted over a period ("“十四五”
+        期间新增…") starts with the period's first year; periods written together and summed ("“十四五”、
+        “十五五”期间累计…") are one interval, not one copy per period."""
+        markers = self.markers_at(pos)
+        if not markers:
+            return []
+        s, e = _sentence_bounds(self.text, pos, self.lang)
+        sentence = self.text[s:e]
+        periods = [m for m in markers if m.kind == "period" and m.start_date]
+        if len(periods) > 1 and len(periods) == len(markers) and "累计" in sentence and "分别" not in sentence:
+            first, last = periods[0], periods[-1]
+            return [(int(str(first.start_date)[:4]), last.year)]
+        return [
+            (int(str(m.start_date)[:4]) if amount and m.kind == "period" and m.start_date else None, m.year)
+            for m in markers
+        ]
+
+    def in_target_context(self, pos: int) -> bool:
+        if self.years_at(pos):
+            return True
+        s, e = _sentence_bounds(self.text, pos, self.lang)
+        sentence = self.text[s:e]
+        return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))
+
+    def strip_lead(self, start: int, end: int) -> int:
+        """Move `start` past joiners, scope words, locations and deadline markers that open a phrase.
+
+        The word lists are matched with `Pattern.match(text, pos)`, which anchors at `pos` by itself.
+        """
+        lead = _LEAD_EN if self.lang == "en" else _LEAD_ZH
+        while start < end:
+            m = lead.match(self.text, start, end)
+            if m and m.end() > start:
+                start = m.end()
+                continue
+            hit = next((d for d in self.deadlines if d.start == start and d.end <= end), None)
+            if hit:
+                start = hit.end
+                continue
+            region = _region_lead_zh(self.text[start:end]) if self.lang != "en" else 0
+            if region:  # "巴中市二氧化硫削减…": the place is the plan's, not part of the indicator
+                start += region
+                continue
+            break
+        return start
+
+
+def ascii_text(text: str) -> bool:
+    return all(ord(ch) < 0x2E80 for ch in text)
+
+
+def _ratio_quantities(text: str) -> list[Quantity]:
+    """Values without a unit that a ratio indicator takes: "电能利用效率(PUE)不高于1.3"."""
+    found: dict[int, Quantity] = {}
+    for name in _RATIO_NAME_ZH.finditer(text):
+        end = _sentence_bounds(text, name.start(), "zh")[1]
+        for m in _RATIO_VALUE_ZH.finditer(text, name.end(), end):
+            value = float(m.group("value"))
+            found[m.start("value")] = Quantity(value, None, value, None, "ratio", None, m.start("value"), m.end("value"))
+    return list(found.values())
+
+
+def _mapped(hit: TargetHit, where: list[int]) -> TargetHit:
+    """A hit found in the unwrapped text, with its offsets in the text as given."""
+    def start(i: int) -> int:
+        return where[i] if i < len(where) else (where[-1] + 1 if where else 0)
+
+    def end(s: int, e: int) -> int:
+        return where[e - 1] + 1 if e > s else start(s)
+
+    return replace(hit, start=start(hit.start), end=end(hit.start, hit.end), indicator_start=start(hit.indicator_start),
+                   indicator_end=end(hit.indicator_start, hit.indicator_end))

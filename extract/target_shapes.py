@@ -1,0 +1,297 @@
+"""The shapes of targets: clause and sentence geometry, lists of indicators, the value's surroundings.
+
+Used by extract/targets.py, which reads targets backwards from each value.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from policykg.extract.numbers import Quantity
+from policykg.extract.target_words import (
+    _AUX_EN,
+    _BASE_EN,
+    _CATEGORY_ZH,
+    _CLAUSE_VERB_EN,
+    _COMPARATORS_EN,
+    _HARD_EDGE_EN,
+    _INDICATOR_TAIL_ZH,
+    _INTENSITY_HEAD_ZH,
+    _MEASURE_NOUN_ZH,
+    _POST_CHANGE_EN,
+    _SEGMENT_EDGE_EN,
+    _SEGMENT_EDGE_ZH,
+    _SENTENCE_EDGE_EN,
+    _SENTENCE_EDGE_ZH,
+    _SUFFIX_ZH,
+    _VERBS_EN,
+    _comparator_en_re,
+    _verb_re,
+)
+
+# --- text geometry ---------------------------------------------------------------------------------
+#: A line that starts a clause or a list item: its line break is a real one.
+_MARKER_LINE_ZH = re.compile(
+    r"[ \t]*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.、．)）]|[①-⑳]|第[一二三四五六七八九十百]+[章节条]"
+    r"|[-—•·●]|附件|专栏|表\d)"
+)
+
+
+_ENDS_SENTENCE_ZH = "。;；:：!?！？"
+
+
+def _unwrap(text: str) -> tuple[str, list[int]]:
+    """The text without the line breaks a PDF's layout put inside sentences, and where each of its characters
+    stands in `text`: "化肥施用\n量、农药使用量分别降低5%" is one clause, "达\n到" one verb. A break after a
+    sentence's end, after a short line (a heading), or before a clause marker stays."""
+    kept: list[str] = []
+    where: list[int] = []
+    line_start = 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            soft = (before and after and before not in _ENDS_SENTENCE_ZH and not before.isspace()
+                    and not after.isspace() and i - line_start >= 12 and not _MARKER_LINE_ZH.match(text, i + 1))
+            line_start = i + 1
+            if soft:
+                continue
+        kept.append(ch)
+        where.append(i)
+    return "".join(kept), where
+
+
+def _segment_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
+    """The clause around `pos`: between commas, semicolons and sentence ends."""
+    edge = _SEGMENT_EDGE_EN if lang == "en" else _SEGMENT_EDGE_ZH
+    if lang == "en":
+        start = _clause_start_en(text, pos)
+    else:
+        start = max((m.end() for m in edge.finditer(text, 0, pos)), default=0)
+    m = edge.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def _clause_start_en(text: str, pos: int) -> int:
+    """Where the clause holding `pos` starts: English lists commas inside a subject ("rivers, lakes, and
+    bays will reach 40%"), so a comma only ends a clause when what precedes it has a verb or a number."""
+    hard = max((m.end() for m in _HARD_EDGE_EN.finditer(text, 0, pos)), default=0)
+    bounds = [hard] + [hard + m.end() for m in re.finditer(",", text[hard:pos])]
+    i = len(bounds) - 1
+    while i > 0 and not _CLAUSE_VERB_EN.search(text, bounds[i - 1], bounds[i] - 1):
+        i -= 1
+    return bounds[i]
+
+
+def _sentence_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
+    edge = _SENTENCE_EDGE_EN if lang == "en" else _SENTENCE_EDGE_ZH
+    start = max((m.end() for m in edge.finditer(text, 0, pos)), default=0)
+    m = edge.search(text, pos)
+    return start, (m.end() if m else len(text))
+
+
+def _trim(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
+    """Drop punctuation and particles at both ends; a quotation mark stays when its pair is inside."""
+    junk = " \t,;:、的" if lang != "en" else " \t,;:"
+    quotes = "“”\"'"
+    while start < end and (text[start] in junk or text[start] in quotes and text.count(text[start], start, end) % 2):
+        start += 1
+    while end > start and (text[end - 1] in junk or text[end - 1] in quotes and _unpaired(text[start:end], text[end - 1])):
+        end -= 1
+    return start, end
+
+
+def _unpaired(phrase: str, quote: str) -> bool:
+    if quote in "“”":
+        return phrase.count("“") != phrase.count("”")
+    return phrase.count(quote) % 2 == 1
+
+
+# --- list distribution -----------------------------------------------------------------------------
+@functools.cache
+def _plain_tokenizer():  # type: ignore[no-untyped-def]
+    """jieba with its stock dictionary only, so list splitting does not depend on the user words
+    other components add to jieba's shared default tokenizer (concept labels such as 单位地区生产总值能耗)."""
+    import jieba  # imported late: its dictionary takes a second to load and only lists need it
+
+    jieba.setLogLevel(60)
+    return jieba.Tokenizer()
+
+
+def _jieba_boundaries(s: str) -> list[int]:
+    bounds, pos = [], 0
+    for token in _plain_tokenizer().cut(s):
+        pos += len(token)
+        bounds.append(pos)
+    return bounds
+
+
+def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
+    """"乘用车和商用车新车二氧化碳排放强度" → ["乘用车新车二氧化碳排放强度", "商用车新车二氧化碳排放强度"].
+
+    `n` is how many values the list pairs the indicators with (0: one value for each, "…均达到97%"). A list
+    closed by 等 splits only when it names as many items as there are values: "化学需氧量、氨氮…等主要污染物
+    重点工程减排量分别达到1.6万吨、0.04万吨…" → "化学需氧量重点工程减排量", "氨氮重点工程减排量", …
+    """
+    if "等" in indicator:
+        return _split_listed_zh(indicator, n)
+    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
+    if n >= 2 and len(parts) != n:  # "清洁能源及新能源公交车、出租车占比": 及 inside an item, 、 between items
+        by_comma = [p for p in indicator.split("、") if p]
+        parts = by_comma if len(by_comma) == n else parts
+    if len(parts) < 2:
+        return [indicator]
+    last = parts[-1]
+    if all(_MEASURE_NOUN_ZH.search(p) for p in parts):
+        first = parts[0]
+        if first.startswith("单位"):
+            # "单位国内生产总值能耗和二氧化碳排放": the intensity's denominator is written once
+            bounds = _jieba_boundaries(first)
+            prefix = first[: bounds[-2] if len(bounds) >= 2 else 0]
+            return [first] + [
+                prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p else p for p in parts[1:]
+            ]
+        return parts
+    paired = n == len(parts)  # as many values as items: the items must part, whatever their words
+    if _MEASURE_NOUN_ZH.search(last) and (paired or not any(_MEASURE_NOUN_ZH.search(p) for p in parts[:-1])):
+        # the shared head is at least two characters: "占比", not the "比" a segmenter may cut off
+        bounds = [b for b in _jieba_boundaries(last) if b < len(last) - 1 and _MEASURE_NOUN_ZH.search(last[b:])]
+        if not bounds:
+            return [indicator]
+        cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
+        suffix = last[cut:]
+        return [p + suffix for p in parts[:-1]] + [last]
+    return [indicator]
+
+
+def _split_listed_zh(indicator: str, n: int) -> list[str]:
+    at = indicator.rfind("等")
+    items = [p for p in re.split(r"、|和|及|与", indicator[:at]) if p]
+    head = indicator[at + 1 :]
+    category = _CATEGORY_ZH.match(head)
+    if category and len(head) - category.end() >= 2:
+        head = head[category.end() :]
+    if n >= 2 and len(items) == n and head and all(len(p) >= 2 for p in items):
+        return [p + head for p in items]
+    return [indicator]
+
+
+def _clean_indicator_zh(phrase: str) -> str:
+    """An indicator without what only qualifies its value: a yearly rate's "每年", "年均", a period's "累计",
+    a base period ("比“十三五”")."""
+    while True:
+        m = _INDICATOR_TAIL_ZH.search(phrase)
+        if not m or m.start() == 0:
+            return phrase
+        phrase = phrase[: m.start()]
+
+
+def _region_lead_zh(phrase: str) -> int:
+    """The length of a region's name opening an indicator ("巴中市二氧化硫…" → 3), 0 when none does."""
+    names = _region_names()
+    for k in range(min(len(phrase) - 2, 9), 2, -1):  # three characters at least: 城区 and 郊区 are words too
+        if phrase[:k] in names:
+            return k
+    return 0
+
+
+@functools.cache
+def _region_names() -> frozenset[str]:
+    from policykg.ingest.regions import gazetteer
+
+    return frozenset(r.full_name for r in gazetteer().regions if r.full_name)
+
+
+def _split_indicators_en(indicator: str, n: int = 0) -> list[str]:
+    """"proportion of A and B" → ["proportion of A", "proportion of B"]."""
+    parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", indicator)
+    if len(parts) < 2:
+        return [indicator]
+    m = re.match(r"^(.*\bof\s+)", parts[0])
+    if m and not any(" of " in f" {p} " for p in parts[1:]):
+        return [parts[0]] + [m.group(1) + p for p in parts[1:]]
+    return parts
+
+
+# --- value shapes shared by both languages ---------------------------------------------------------
+@dataclass(slots=True)
+class _Predicate:
+    verb_start: int  # where the indicator ends
+    comparator: str | None
+    change: str | None
+    base_year: int | None
+    confidence: float
+    level: bool = False  # the verb names a level reached ("达到"), not an amount ("新增")
+
+
+def _predicate_en(text: str, seg_start: int, value_start: int) -> _Predicate | None:
+    """Read [aux] verb [by|to] [comparator] backwards from the value."""
+    pre = text[seg_start:value_start].rstrip()
+    comparator = None
+    m = _comparator_en_re().search(pre)
+    if m:
+        comparator = _COMPARATORS_EN[m.group(1).lower()]
+        pre = pre[: m.start()].rstrip()
+    prep = None
+    m = re.search(r"\b(by|to|at|of)$", pre, re.IGNORECASE)
+    if m:
+        prep = m.group(1).lower()
+        pre = pre[: m.start()].rstrip()
+    m = _verb_re("en").search(pre)
+    if not m:
+        # "will not be less than 35%": the comparator carries the verb
+        a = _AUX_EN.search(pre)
+        if comparator is None or a is None:
+            return None
+        return _Predicate(seg_start + a.start(), comparator, None, None, 0.85)
+    verb_comparator, change = _VERBS_EN[m.group(1).lower()]
+    if prep in ("to", "at"):
+        change = None  # "decrease to 28" names a level, "decrease by 18%" a change
+    before = pre[: m.start()]
+    a = _AUX_EN.search(before)
+    if a:
+        before = before[: a.start()]
+    return _Predicate(seg_start + len(before), comparator or verb_comparator, change, None, 0.9)
+
+
+def _suffix(text: str, pos: int, lang: str) -> tuple[int, str | None]:
+    """(end, comparator) of a comparator written after the value: "以上", "左右", "or more"."""
+    if lang == "en":
+        m = re.match(r"\s*(or more|or above|and above|or less|or below)\b", text[pos:], re.IGNORECASE)
+        if m:
+            return pos + m.end(), (">=" if m.group(1).lower() in ("or more", "or above", "and above") else "<=")
+        return pos, None
+    for word in sorted(_SUFFIX_ZH, key=len, reverse=True):
+        if text.startswith(word, pos):
+            return pos + len(word), _SUFFIX_ZH[word]
+    return pos, None
+
+
+def _group_lists(text: str, quantities: list[Quantity], lang: str) -> list[list[tuple[Quantity, int, str | None]]]:
+    """Consecutive values joined only by 、/和/and form one list: "下降13.5%、18%", "90% and 83%"."""
+    joiner = re.compile(r"^\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE) if lang == "en" else re.compile(r"^\s*(?:、|和|及|与)\s*$")
+    lists: list[list[tuple[Quantity, int, str | None]]] = []
+    for q in quantities:
+        end, comparator = _suffix(text, q.end, lang)
+        item = (q, end, comparator)
+        if lists and joiner.match(text[lists[-1][-1][1]:q.start]):
+            lists[-1].append(item)
+        else:
+            lists.append([item])
+    return lists
+
+
+def _english_base(text: str, seg_start: int, seg_end: int, value_start: int, list_end: int
+                  ) -> tuple[str | None, int | None, int]:
+    """(change, base year, new end) from "13.5% lower than that in 2020" or "compared with 2005"."""
+    post = _POST_CHANGE_EN.match(text, list_end)
+    if post:
+        change = "decrease" if post.group(1).lower() in ("lower", "less") else "increase"
+        return change, int(post.group(2)), post.end()
+    after = _BASE_EN.search(text, list_end, seg_end)
+    if after and not text[list_end:after.start()].strip(" ,"):
+        return None, int(after.group(1)), after.end()
+    before = after or _BASE_EN.search(text, seg_start, value_start)
+    return None, (int(before.group(1)) if before else None), list_end

@@ -1,0 +1,207 @@
+"""The words of targets: verbs and comparators, the words around a value, in Chinese and English.
+
+Used by extract/targets.py (the grammar) and extract/target_shapes.py (clause geometry, indicator lists).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+# --- word lists ------------------------------------------------------------------------------------
+# verb → (comparator, change). A comparator after the value (以上, 左右) overrides a verb's None.
+_VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
+    **{v: (None, None) for v in (
+        "达到", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
+        "上升到", "上升至", "扩大到", "扩大至", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到",
+        "减少至", "减至", "压减到", "压减至", "稳定在", "保持在", "维持在", "稳定维持", "维持", "保持",
+        "为", "占", "在", "实现", "累计完成", "完成", "累计新增", "新增", "新建", "累计", "形成", "具备", "建成",
+    )},
+    **{v: (">", None) for v in ("超过", "高于", "大于", "多于", "突破", "超出")},
+    **{v: (">=", None) for v in ("不低于", "不少于", "不小于", "不得低于", "不得少于", "大于等于", "大于或等于")},
+    **{v: ("<=", None) for v in (
+        "不超过", "不高于", "不大于", "不多于", "不得超过", "不得高于", "小于等于", "小于或等于", "控制在", "控制到",
+    )},
+    **{v: ("<", None) for v in ("低于", "少于", "小于", "优于")},
+    **{v: (None, "decrease") for v in ("下降", "降低", "减少", "削减", "压减", "压降", "减排", "降")},
+    **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长")},
+}
+
+#: Verbs that name a level reached ("达到 N"), not an amount added over a period ("新增 N").
+_LEVEL_VERBS_ZH = frozenset({
+    "达到", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
+    "上升到", "上升至", "扩大到", "扩大至", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到",
+    "减少至", "减至", "压减到", "压减至", "稳定在", "保持在", "维持在", "稳定维持", "维持", "保持", "控制在",
+    "控制到", "为", "占", "在",
+})
+
+#: What makes an amount one over a whole period ("“十四五”期间累计…"), from the period's first year.
+_PERIOD_AMOUNT_ZH = re.compile(r"累计|期间|时期|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建")
+
+_SUFFIX_ZH = {"以上": ">=", "及以上": ">=", "之上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "之内": "<=",
+              "左右": "~", "上下": "~"}
+
+_APPROX_ZH = {"约": "~", "大约": "~", "近": "~", "将近": "~", "超": ">", "逾": ">"}
+
+_BASE_ZH = re.compile(r"(?:比|较|相比|相较于?|与)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:水平)?(?:相比)?(?:分别|均|都)?\s*$")
+
+_ADVERBS_ZH = re.compile(
+    r"(?:分别|均|都|要|将|力争|确保|力求|争取|进一步|稳步|逐步|持续|大幅|显著|全部|总体|仍|应|须|原则上|基本|普遍|必须|平均|稳定|已经|已|仍然)+$"
+)
+
+_LEAD_ZH = re.compile(
+    r"(?:[\s,;:、“”\"]|和|及|与|并且|其中|同时|分别|力争|确保|争取|力求|努力|推动|实现|在(?=全|我|本)"
+    r"|全市|全省|全国|全区|全县|我市|我省|我国|本市|本省|本区)+"
+)
+
+_MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|能耗|排放|容量|规模|面积|水平|效率|指数|浓度|数|消耗|产值|增加值|总值)$")
+
+_INTENSITY_HEAD_ZH = re.compile(r"(?:能耗|能源消耗|排放|排放量|用水量|水耗)$")
+
+_COUNT_ACTIONS_ZH = re.compile(r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创)")
+
+_QUALITATIVE_ZH = re.compile(
+    r"(?<![未没不])完成(?:国家和省|国家|省上|省|市|上级)?(?:下达|确定|分解)?的?(?:控制)?(?:目标任务|目标|任务)"
+    r"|达到(?:国家和省|国家|省上|省|上级)?的?(?:相关)?要求"
+    r"|全面执行[^,;。]{1,12}?标准"
+    r"|(?:实现)?(?:城乡)?全覆盖"
+    r"|(?:基本|初步|全面)(?:形成|建立|建成|健全)"
+    r"|全部(?:完成|实施|达到)[^,;。]{1,12}"
+)
+
+#: "利用率由30%提高到50%": the value the indicator starts from, before the verb.
+_FROM_VALUE_ZH = re.compile(
+    r"(?:由|从)(?:(?:19|20)\d{2}年(?:底|末)?的?)?\s*\d+(?:\.\d+)?\s*(?:%|个百分点|[\u4e00-\u9fff]{1,4})?$"
+)
+
+#: Indicators where "优于" (better than) means lower: PUE, intensities, concentrations.
+_LOWER_IS_BETTER_ZH = re.compile(r"PUE|效率|能耗|强度|浓度|排放")
+
+#: One value for each indicator of a list: "A、B均达到97%".
+_EACH_ZH = re.compile(r"均|都|分别")
+
+#: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
+_COUNTED_NOUN_ZH = re.compile(r"[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
+
+#: An approximation written after the indicator, without a verb: "…的产能约25%".
+_APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")
+
+#: What only qualifies a value: a yearly rate.
+_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|比“十[一二三四五]五”(?:末|期末)?)$")
+
+#: A table of contents' dot leaders: no indicator has them.
+_LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")
+
+#: An indicator that is only action words: the count after the verb comes before what it counts ("遴选建成900个…").
+_ONLY_ACTIONS_ZH = re.compile(
+    r"^(?:累计|新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|支持|形成|突破|开展|推动)+$"
+)
+
+#: The next item of a verbless enumeration: "…绿色工厂102家、绿色产品31个…" (a noun, then a value).
+_ENUM_NEXT_ZH = re.compile(r"\s*[、和及]\s*([\u4e00-\u9fff][^,;。、\d]{1,20}?\d)")
+
+#: A phrase a count may close without a verb before the value: "新建充电桩5000个".
+_VERBLESS_ACTION_ZH = re.compile(
+    r"^(?:累计)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展)"
+)
+
+#: "形成2.9万吨/日的处理能力": the capacity a value before 的 measures, and the verbs that state it.
+_CAPACITY_NOUN_ZH = re.compile(r"的\s*([\u4e00-\u9fff][^,;。、\n]{0,20}?(?:能力|规模|产能|容量))")
+
+_CAPACITY_VERB_ZH = re.compile(r"形成|具备|达到|建成|新增|提升至|提高到|提升到|提高至|实现")
+
+#: The category a list closed by 等 belongs to, before the indicator's head ("等主要污染物重点工程减排量").
+_CATEGORY_ZH = re.compile(r"^[^、]{0,6}?(?:污染物|物质|气体|指标|资源|产品|品种)")
+
+#: A ratio without a unit: "电能利用效率(PUE)不高于1.3", "PUE值降到1.25以下" (the values its sentence gives it).
+_RATIO_NAME_ZH = re.compile(r"PUE|电能利用效率|能源利用效率")
+
+_RATIO_VALUE_ZH = re.compile(
+    r"(?:不高于|不超过|不得高于|不得超过|小于等于|小于|低于|优于|降到|降至|降低到|下降到|达到|控制在|在|为)"
+    r"\s*(?P<value>\d(?:\.\d+)?)(?![\d.%A-Za-z])(?!\s*(?:万|亿|千|个|家|倍|年|月|日|级))"
+)
+
+_SEGMENT_EDGE_ZH = re.compile(r"[,;:。!?\n，；：！？]")
+
+_SENTENCE_EDGE_ZH = re.compile(r"[。!?\n！？]")
+
+_VERBS_EN: dict[str, tuple[str | None, str | None]] = {
+    **{v: (None, "decrease") for v in (
+        "reduce", "reduced", "reduces", "decrease", "decreased", "decreases", "decline", "declined", "declines",
+        "drop", "dropped", "drops", "fall", "fell", "falls", "cut", "cuts", "lower", "lowered", "lowers",
+    )},
+    **{v: (None, "increase") for v in (
+        "increase", "increased", "increases", "rise", "rose", "rises", "raise", "raised", "raises", "grow",
+        "grew", "grows", "improve", "improved", "improves", "expand", "expanded", "expands",
+    )},
+    **{v: (">", None) for v in ("exceed", "exceeds", "exceeded")},
+    **{v: (None, None) for v in (
+        "reach", "reaches", "reached", "account for", "accounts for", "accounted for", "be", "is", "are", "was",
+        "were", "remain", "remains", "remained", "stay", "stays", "maintain", "maintained", "keep", "kept",
+        "stabilize", "stabilized", "stabilise", "stabilised", "total", "totals", "totaled", "achieve",
+        "achieves", "achieved", "hit", "be controlled", "be kept", "controlled", "kept", "be maintained",
+        "amount to", "amounts to",
+    )},
+}
+
+_COMPARATORS_EN = {
+    "more than": ">=", "over": ">=", "above": ">=", "at least": ">=", "no less than": ">=", "not less than": ">=",
+    "not be less than": ">=", "not lower than": ">=", "not be lower than": ">=", "no lower than": ">=",
+    "less than": "<=", "below": "<=", "under": "<=", "within": "<=", "no more than": "<=", "not more than": "<=",
+    "not exceed": "<=", "not be more than": "<=", "not higher than": "<=", "up to": "<=",
+    "about": "~", "around": "~", "approximately": "~", "roughly": "~", "nearly": "~", "close to": "~",
+}
+
+_AUX_EN = re.compile(
+    r"(?:\s+(?:will|shall|should|must|to|be|is|are|has|have|been|expected|strive|striving|strives|aim|aims|"
+    r"basically|further|steadily|significantly|gradually|continuously|also|all|each|respectively|not))+\s*$",
+    re.IGNORECASE,
+)
+
+_LEAD_EN = re.compile(r"(?:[\s,;:\"“”]|and\b|while\b|of which\b|which\b|the\b|an?\b|that\b|in which\b)+", re.IGNORECASE)
+
+_POST_CHANGE_EN = re.compile(
+    r"\s*(lower|less|higher|more)\s+than\s+(?:that\s+(?:in|of)\s+|in\s+|the\s+)?((?:19|20)\d{2})", re.IGNORECASE
+)
+
+_BASE_EN = re.compile(
+    r"(?:compared\s+(?:with|to)|relative\s+to|from|over|than)\s+(?:that\s+(?:in|of)\s+|the\s+|in\s+)?"
+    r"((?:19|20)\d{2})(?:\s+levels?)?",
+    re.IGNORECASE,
+)
+
+_QUALITATIVE_EN = re.compile(
+    r"\bwill\s+(?:be\s+)?(?:basically|initially|fully|comprehensively)\s+"
+    r"(?:established|formed|completed|take\s+shape|achieved|realized|realised)"
+    r"|\bachieve\s+full\s+coverage\b"
+    r"|\b(?:meet|reach|complete)\s+the\s+(?:national\s+|provincial\s+)?(?:targets?|requirements?|goals?)\b",
+    re.IGNORECASE,
+)
+
+_SEGMENT_EDGE_EN = re.compile(r"[,;:\n]|[.!?](?=\s|$)")
+
+_HARD_EDGE_EN = re.compile(r"[;:\n]|[.!?](?=\s|$)")
+
+_CLAUSE_VERB_EN = re.compile(
+    r"\d|\b(?:will|is|are|was|were|has|have|had|shall|should|must|can|reach(?:es|ed)?|become|becomes|remain|"
+    r"remains|take|takes|made|make|makes|achieve[sd]?|increase[sd]?|decrease[sd]?|reduce[sd]?|improve[sd]?)\b",
+    re.IGNORECASE,
+)
+
+_NEGATED_EN = re.compile(r"\b(?:fail(?:s|ed)?\s+to|not|never|unable\s+to)\s*$", re.IGNORECASE)
+
+_SENTENCE_EDGE_EN = re.compile(r"[.!?](?=\s|$)|\n")
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+@cache
+def _verb_re(lang: str) -> re.Pattern[str]:
+    if lang == "en":
+        return re.compile(rf"\b({_alternation(_VERBS_EN)})\s*$", re.IGNORECASE)
+    return re.compile(rf"({_alternation(_VERBS_ZH)})$")
+
+@cache
+def _comparator_en_re() -> re.Pattern[str]:
+    return re.compile(rf"\b({_alternation(_COMPARATORS_EN)})\s*$", re.IGNORECASE)

@@ -1,0 +1,342 @@
+"""The forms of Chinese responsibility lists: their keys and closing formulas, what an item looks like,
+the notes and generic participants inside them, the conventions a document may declare, and the hits
+and lists `unit_lists` reads them into.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from policykg.ontology.units import RELATIVE_PREFIXES, Unit
+
+LIST_OPEN, LIST_CLOSE = "(（〔[【", ")）〕]】"
+
+
+NEST_OPEN, NEST_CLOSE = "(（〈〔【[", ")）〉〕】]"
+
+
+UNIT_KEYS: dict[str, str | None] = {
+    "责任单位": None, "责任部门": None, "主责单位": None, "责任主体": None, "实施单位": None, "责任处室": None,
+    "落实单位": None, "主要责任单位": None,
+    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "牵头处室": "lead",
+    "配合单位": "support", "配合部门": "support", "参与单位": "support", "协办单位": "support",
+    "协同单位": "support", "参与部门": "support", "协助单位": "support", "配合处室": "support",
+}
+
+
+OTHER_KEYS = ("完成期限", "完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "责任领导", "牵头领导")
+
+
+KEY_RE = re.compile("(" + "|".join(sorted([*UNIT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + r")\s*[:：∶]")
+
+
+_DUTY = r"(?:按照?职[责能]分工|按职责|依职责|根据职责分工|按分工)"
+
+
+_ACT = r"(?:负责|落实|推动|推进|实施|组织实施|具体落实|指导推动)+"
+
+
+#: How a list closes: "…等按职责分工负责", "…牵头负责", "…负责", "…按照职责分工指导推动", "…等参与".
+LIST_TAIL_RE = re.compile(rf"(?:{_DUTY}|分别|共同)?(?:牵头)?{_ACT}$|牵头$|{_DUTY}$|(?:参与|配合|协助|参加|协同)$")
+
+
+#: A closing formula only a responsibility list has.
+STRONG_TAIL_RE = re.compile(rf"{_DUTY}(?:{_ACT})?$")
+
+
+#: What follows a unit inside a list: "等", "等部门", "等有关部门", the closing formula, a role word.
+ITEM_TAIL_RE = re.compile(
+    r"(?:等+(?:省直|市直|区直|县直|省级|市级|区级|县级|省有关|市有关|有关|相关|其他)?(?:部门|单位)?(?:和?单位)?)?"
+    rf"(?:{_DUTY}|分别|共同)?(?P<role>牵头|参与|配合|协助|参加|协同)?(?:指导|统筹)?(?:{_ACT})?$"
+)
+
+
+GROUP_SEPARATORS = ";；"
+
+
+SEGMENT_SEPARATORS = ",，"
+
+
+ITEM_SEPARATORS = "、"
+
+
+CONJUNCTIONS = ("以及", "和", "及", "与")
+
+
+MEMBER_SUFFIX = "成员单位"
+
+
+#: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方, …成员单位.
+GENERIC_RE = re.compile(
+    r"^(?:各|有关|相关|其他|其它|市直|省直|区直|县直|中央和国家机关)|^地方(?:各级)?(?:人民)?(?:政府)?$"
+    r"|(?:有关|相关)(?:部门|单位)$|成员单位$"
+)
+
+
+#: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
+GENERIC_TAIL_RE = re.compile(r"^(?:市|州|县|区|盟|旗|自治县|县级市|乡|镇|街道)(?:[(（][^)）]*[)）])?(?:人民)?(?:政府)?$")
+
+
+#: A bracketed note inside a list: "〈含开发区、风景区管委会,以下…不再列出〉", "(下同)".
+NOTE_RE = re.compile(r"[(（〈][^()（）〈〉]*(?:含|包括|下同|不再列出|以下)[^()（）〈〉]*[)）〉]")
+
+
+#: Words that end a list's items: what follows is a note ("各项工作均需…,以下不再列出").
+JUNK_RE = re.compile(r"不再列出|下同|均需|^以下|^其中")
+
+
+#: Names a unit (of any kind) ends with: the form a list item has when the registry does not know it.
+UNIT_FORM_RE = re.compile(
+    r"(?:局|委|厅|办|处|室|科|院|中心|部|会|政府|公司|集团|管委|海关|法院|检察院|社|银行|分行|支行|营管部|总队|支队|大队|所|站|段"
+    r"|署|小组|联|总部|机关|办公室|委员会)$"
+)
+
+
+#: Bodies that look like lists but say something else: "(以下简称省发改委)".
+NOT_A_LIST_RE = re.compile(r"简称|详见|见附件|参见|例如|如:|包括|含")
+
+
+MAX_ITEM = 40
+
+
+SHARED_PREFIX_RE = re.compile(r"^(自治区|省|市|区|县)、(自治区|省|市|区|县)(.+)$")
+
+
+#: A second name in brackets after a unit's name: the office it also houses ("发展改革委(能源局)").
+ALIAS_RE = re.compile(r"[(（〔【][^()（）〔〕【】]{1,12}[)）〕】]$")
+
+
+#: Where a canonical label gets no region name in front of it: national bodies and companies.
+NO_REGION_PREFIX = ("国家", "国务院", "中国", "中共", "中央", "国网", "人行", "人民银行", "中铁", "共青团", "全国")
+
+
+LOCAL_BODY_RE = re.compile(r"(?:局|委|厅|办|处|室|科|中心|院|委员会|办公室|管委会|管委|所|站)$")
+
+
+YOUTH_LEAGUE_RE = re.compile(r"^团(省|市|区|县|自治区)委$")
+
+
+class Convention(StrEnum):
+    """Who leads a list that marks no lead, as a document declares it (or the usual convention)."""
+
+    FIRST = "first"  # the first unit named
+    BEFORE_COMMA = "before-comma"  # every unit before the list's first comma
+    PER_JURISDICTION = "per-jurisdiction"  # the first unit named for each jurisdiction of a joint plan
+
+
+#: A document's one-time declaration of its convention ("各项任务中排在首位的为牵头单位").
+_DECLARE = r"(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门)"
+
+
+CONVENTION_RES = (
+    (Convention.BEFORE_COMMA, re.compile(rf"(?:逗号|“,”|“，”)(?:之?前|以前)[^。;]{{0,16}}{_DECLARE}")),
+    (Convention.FIRST, re.compile(rf"(?:排在|列|位于|排)?(?:第一位|首位|第一个|首个)[^。;]{{0,24}}{_DECLARE}")),
+)
+#: What makes a first-unit declaration one per jurisdiction: it speaks of each side of a joint plan.
+_EACH_SIDE = re.compile(r"各方|双方|两地|两省|两市|各自|分别|川渝|京津冀|长三角|粤港澳|成渝")
+
+
+def declared_convention(text: str) -> Convention:
+    """The convention a document declares once for its lists ("各项任务中排在第一位的单位为牵头单位"; "…
+    四川省、重庆市排在第一位的单位分别为牵头单位" for each jurisdiction of a joint plan; "逗号前的单位为牵头单位"),
+    the usual one (the first unit leads) when it declares none."""
+    for convention, pattern in CONVENTION_RES:
+        m = pattern.search(text)
+        if m is None:
+            continue
+        if convention == Convention.FIRST:
+            start = max(text.rfind(c, 0, m.start()) for c in "。;\n") + 1
+            end = min([p for p in (text.find(c, m.end()) for c in "。;\n") if p >= 0] or [len(text)])
+            sentence = text[start:end]
+            provinces = set(_PROVINCE_RE.findall(sentence))
+            if _EACH_SIDE.search(sentence) or len(provinces) >= 2:
+                return Convention.PER_JURISDICTION
+        return convention
+    return Convention.FIRST
+
+
+_PROVINCE_RE = re.compile(
+    r"北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
+    r"|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHit:
+    """A unit named in `text` at [start, end): resolved against the registry, or an unresolved unit with the
+    jurisdiction its prefix or its place in the list gives it, or a generic participant."""
+
+    start: int
+    end: int
+    unit_id: str
+    label: str  # canonical name: the registry's label, or the name with its region written in full
+    surface: str  # the name as written
+    jurisdiction: str  # the unit's region id
+    role: str  # "lead" | "support" | "generic" | "mentioned"
+    confidence: float
+    list_start: int | None = None  # the responsibility list the hit belongs to, when it does
+    list_end: int | None = None
+    resolved: bool = True  # False: a unit the registry does not know (or a generic participant)
+
+
+@dataclass(slots=True)
+class UnitList:
+    """One responsibility list: its range, its units (resolved or not), its generic participants."""
+
+    start: int
+    end: int
+    hits: list[UnitHit] = field(default_factory=list)  # named units, lead and support
+    unresolved: list[tuple[int, int, str]] = field(default_factory=list)  # names the registry does not know
+    generic: list[tuple[int, int, str]] = field(default_factory=list)  # 各有关部门, 地方 …
+    participants: list[UnitHit] = field(default_factory=list)  # the generic items as hits (role "generic")
+
+
+def _core(body: str) -> str:
+    """A list's body without what follows it: a note after "。", a last ",以下不再列出" or ",下同"."""
+    body = body.split("。")[0]
+    parts = re.split(r"[,，;；]", body)
+    while len(parts) > 1 and JUNK_RE.search(parts[-1]):
+        parts.pop()
+    return body[: len(",".join(parts))].strip()
+
+
+def _closes_sentence(text: str, start: int, end: int) -> bool:
+    """A bracket right after a sentence's end, or right before one."""
+    rest = text[end : end + 2].lstrip(" ")
+    before = text[max(0, start - 2) : start].rstrip(" ")
+    return not rest or rest[0] in "。;；\n" or not before or before[-1] in "。;；\n"
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[str | None, int, int]]:
+    """(role of the key, start, end) per keyed part ("牵头单位:…,配合单位:…"); non-unit keys are skipped."""
+    keys = list(KEY_RE.finditer(text, start, end))
+    if not keys:
+        yield None, start, end
+        return
+    if keys[0].start() > start:
+        yield None, start, keys[0].start()
+    for i, key in enumerate(keys):
+        stop = keys[i + 1].start() if i + 1 < len(keys) else end
+        if key.group(1) in UNIT_KEYS:
+            yield UNIT_KEYS[key.group(1)], key.end(), stop
+
+
+def _marker(text: str, start: int, end: int) -> str | None:
+    """The role a segment's closing words give all its units: 牵头 → lead, 配合/参与/协助 → support."""
+    match = ITEM_TAIL_RE.search(text, start, end)
+    role = match.group("role") if match else None
+    if role == "牵头":
+        return "lead"
+    return "support" if role else None
+
+
+def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
+    start, end = _strip(text, start, end)
+    if text.startswith("由", start):
+        start += 1
+    match = ITEM_TAIL_RE.search(text, start, end)
+    if match and match.start() > start:
+        end = match.start()
+    start, end = _strip(text, start, end)
+    note = NOTE_RE.search(text, start, end)
+    if note and note.start() > start and not text[note.end() : end].strip():
+        end = note.start()
+    return _strip(text, start, end)
+
+
+def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"各市、州、县人民政府" is one generic participant, not three items."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        if out and GENERIC_TAIL_RE.match("".join(text[s:e].split())) and _generic(text[out[-1][0] : out[-1][1]]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _merge_prefixes(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"市、区机管局" names one kind of unit at two levels: one item, read as the first level's unit."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        if out and "".join(text[out[-1][0] : out[-1][1]].split()) in RELATIVE_PREFIXES and any(
+            text.startswith(p, s) for p in RELATIVE_PREFIXES
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def _generic(item: str) -> bool:
+    return bool(GENERIC_RE.search(item))
+
+
+def _digest(name: str) -> str:
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
+
+
+# =================================================================================================
+# shared helpers
+# =================================================================================================
+def _unit_hit(
+    surface: str, start: int, end: int, unit: Unit, role: str, confidence: float,
+    list_start: int | None = None, list_end: int | None = None,
+) -> UnitHit:
+    return UnitHit(
+        start=start, end=end, unit_id=unit.id, label=unit.label, surface=surface,
+        jurisdiction=unit.jurisdiction, role=role, confidence=confidence,
+        list_start=list_start, list_end=list_end,
+    )
+
+
+def _brackets(text: str) -> Iterator[tuple[int, int]]:
+    """Outermost balanced round brackets, as [open, close + 1)."""
+    depth, opened = 0, 0
+    for i, ch in enumerate(text):
+        if ch in LIST_OPEN:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch in LIST_CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                yield opened, i + 1
+
+
+def _split(text: str, start: int, end: int, separators: str) -> list[tuple[int, int]]:
+    """Split [start, end) at separators outside brackets ("各县(市、区)" stays whole)."""
+    parts: list[tuple[int, int]] = []
+    depth, begin = 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in NEST_OPEN:
+            depth += 1
+        elif ch in NEST_CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and ch in separators:
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in parts) if s < e]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in ranges)
+
+
+def _line_end(text: str, start: int) -> int:
+    ends = [p for p in (text.find(c, start) for c in "\n。") if p >= 0]
+    return min(ends) if ends else len(text)

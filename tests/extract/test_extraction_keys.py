@@ -1,0 +1,78 @@
+"""Units and targets against the keys written by reading real documents (tests/keys/units_measure.toml,
+tests/keys/targets_measure.toml), and the scoring itself on a `tune` document.
+
+The floors are the figures measured after the rules of docs/extraction.md were written (on `tune`
+documents only); docs/extraction.md has the figures before and after, field by field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.evaluate import extract_key_documents, load_key, score_targets, score_units
+
+REPO = Path(__file__).resolve().parents[2]
+KEYS = REPO / "tests" / "keys"
+PACKS = REPO / "corpus" / "real"
+TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
+
+FLOORS_UNITS = {"units_precision": 0.98, "units_recall": 0.93, "role_accuracy": 0.98, "lead_accuracy": 0.83}
+FLOORS_TARGETS = {"found_precision": 0.95, "found_recall": 0.85, "exact_precision": 0.92, "exact_recall": 0.82}
+
+
+@pytest.fixture(scope="module")
+def tune_doc():  # type: ignore[no-untyped-def]
+    return extract_key_documents([TUNE_DOC], PACKS)
+
+
+def test_scoring_units_on_a_tune_document(tune_doc) -> None:  # type: ignore[no-untyped-def]
+    key = [{
+        "file": TUNE_DOC, "clause": "二/一",
+        "text": "(市交通运输委、市发展改革委牵头,市工业和信息化局、市公安交管局、市财政局、市生态环境局、市住房城乡建设委、"
+                "市商务局、市市场监管委、市邮政管理局、天津港集团等按职责分工负责)",
+        "units": [{"name": n, "role": r} for n, r in [
+            ("市交通运输委", "lead"), ("市发展改革委", "lead"), ("市工业和信息化局", "support"), ("市公安交管局", "support"),
+            ("市财政局", "support"), ("市生态环境局", "support"), ("市住房城乡建设委", "support"), ("市商务局", "support"),
+            ("市市场监管委", "support"), ("市邮政管理局", "support"), ("天津港集团", "support")]],
+    }, {
+        "file": TUNE_DOC, "clause": "x", "text": "(no such list)",
+        "units": [{"name": "市不存在局", "role": "lead"}],
+    }]
+    scores = score_units(key, tune_doc)
+    assert (scores.lists.found, scores.lists.expected) == (1, 2)
+    assert (scores.units.found, scores.units.expected) == (11, 12)
+    assert scores.units.precision == 1.0 and scores.roles.accuracy == 1.0
+    assert (scores.lead.right, scores.lead.total) == (1, 2)
+
+
+def test_scoring_targets_on_a_tune_document(tune_doc) -> None:  # type: ignore[no-untyped-def]
+    sentence = "到2025年,全市单位地区生产总值能源消耗比2020年下降14.5%"
+    key = [
+        {"file": TUNE_DOC, "text": sentence, "indicator": "单位地区生产总值能源消耗", "comparator": "decrease",
+         "value": 14.5, "unit": "%", "base_year": 2020, "year": 2025},
+        {"file": TUNE_DOC, "text": sentence, "indicator": "单位地区生产总值能源消耗", "comparator": "decrease",
+         "value": 14.5, "unit": "%", "base_year": 2020, "year": 2030},  # a wrong year: found, not exact
+    ]
+    scores = score_targets(key, tune_doc)
+    assert (scores.found.found, scores.exact.found, scores.found.expected) == (1, 1, 2)
+    assert scores.fields["comparator"].accuracy == 1.0 and scores.fields["indicator"].accuracy == 1.0
+
+
+def test_units_and_targets_against_the_measuring_keys() -> None:
+    units_key = load_key(KEYS / "units_measure.toml", "list")
+    targets_key = load_key(KEYS / "targets_measure.toml", "target")
+    docs = extract_key_documents({str(e["file"]) for e in [*units_key, *targets_key]}, PACKS)
+    units = score_units(units_key, docs)
+    targets = score_targets(targets_key, docs)
+    measured = {
+        "units_precision": units.units.precision, "units_recall": units.units.recall,
+        "role_accuracy": units.roles.accuracy, "lead_accuracy": units.lead.accuracy,
+    }
+    assert all(measured[k] >= v for k, v in FLOORS_UNITS.items()), measured
+    measured_t = {
+        "found_precision": targets.found.precision, "found_recall": targets.found.recall,
+        "exact_precision": targets.exact.precision, "exact_recall": targets.exact.recall,
+    }
+    assert all(measured_t[k] >= v for k, v in FLOORS_TARGETS.items()), measured_t

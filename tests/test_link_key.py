@@ -1,0 +1,111 @@
+"""Clause links measured on the links key of real documents (tests/keys/links_measure.toml).
+
+119 measures of 14 `measure` documents of the split (6 provinces, 8 cities and counties), each with the
+clauses of the central opinions and of the 2030 Action Plan (and, for Shijiazhuang, of Hebei's implementing
+opinions) that it most directly implements, written by reading the documents. The corpus linked is the
+eleven bundled texts with the key's documents and its parents read from their packs (corpus/real).
+Nothing here was used to write the linker's rules: the figures are measured, and held as floors
+(docs/linking.md gives them with what limits them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policykg.evaluate import link_figures, load_key, score_links
+from policykg.link import link_corpus
+from policykg.link.key import PARENTS, find_quote, key_corpus, key_files, questions
+
+KEY = Path(__file__).parent / "keys" / "links_measure.toml"
+#: Measured top-1 / top-3 per parent document, over every question and over the reachable ones (the
+#: parent is among the documents the measure is linked to); the test holds the linker to them.
+FLOORS = {
+    "central": {"top1": 0.46, "top3": 0.52, "reachable_top1": 0.64, "reachable_top3": 0.72},
+    "action_plan": {"top1": 0.58, "top3": 0.68, "reachable_top1": 0.70, "reachable_top3": 0.81},
+    "provincial": {"top1": 0.77, "top3": 0.77, "reachable_top1": 0.77, "reachable_top3": 0.77},
+}
+
+@pytest.fixture(scope="module")
+def key() -> list[dict[str, object]]:
+    return load_key(KEY, "measure")
+
+
+@pytest.fixture(scope="module")
+def linked(key):  # type: ignore[no-untyped-def]
+    docs, extractions = key_corpus(key)
+    return docs, extractions, link_corpus(docs, extractions)
+
+
+def test_the_key_covers_a_hundred_measures_of_six_provinces_and_four_cities(key) -> None:  # type: ignore[no-untyped-def]
+    assert len(key) >= 100
+    assert len({(str(e["file"]), str(e["quote"])) for e in key}) == len(key)
+    asked = questions(key)
+    assert {q.parent for q in asked} == {"central", "action_plan", "provincial"}
+    assert sum(q.parent == "central" for q in asked) == sum(q.parent == "action_plan" for q in asked) == len(key)
+    assert set(PARENTS.values()) <= set(key_files(key))
+
+
+def test_the_parent_clauses_of_the_key_exist(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, _, _ = linked
+    by_name = {d.source_name: d for d in docs if d.source_name}
+    missing = []
+    for q in questions(key):
+        paths = {tuple(c.path) for c in by_name[q.parent_file].walk()}
+        missing += [(q.parent, path) for path in q.paths if path not in paths]
+    # Hebei's (三) is not read as a clause (its marker is missed by the structure stage): one answer
+    # of the key no link can give.
+    assert missing == [("provincial", ("三", "三"))]
+
+
+def test_measures_are_found_by_their_quotes(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, _ = linked
+    by_name = {d.source_name: d for d in docs if d.source_name}
+    found = [find_quote(by_name[str(e["file"])], extractions[by_name[str(e["file"])].id], str(e["quote"]),
+                        str(e.get("clause") or "")) for e in key]
+    # The quotes the clause trees do not reach are those of two 第X章/第X节 plans whose chapters the
+    # structure stage does not read as clauses (their text sits in one clause's body).
+    assert sum(f is None for f in found) <= 10
+
+
+def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    figures = score_links(key, docs, extractions, links).as_dict()
+    for parent, f in figures.items():
+        print(f"{parent}: {f}")
+    for parent, floors in FLOORS.items():
+        measured = figures[parent]
+        assert all(measured[name] >= floor for name, floor in floors.items()), (parent, measured)
+
+
+#: Documents of the key whose measures no clause linker can answer for: two 第X章/第X节 plans whose
+#: chapters the structure stage does not read as clauses (501, 567), two whose metadata has a wrong
+#: title or level (117 read as a ministry's "繁政办〔2022〕3号", 234 as "循环发展经济体系实施方案", so
+#: the central opinions are not among their parents), and one issued before both national parents
+#: (498, May 2021: nothing implements a document issued after it).
+NOT_THE_LINKERS = (
+    "501、江苏省“十四五”应对气候变化规划.pdf",
+    "567、广东省应对气候变化“十四五”专项规划.pdf",
+    "117、繁昌区节能降碳若干支持措施.pdf",
+    "234、梧州市人民政府关于加快建立健全绿色低碳循环发展经济体系的实施方案.pdf",
+    "498、浙江省应对气候变化“十四五”规划.pdf",
+)
+#: Measured on the other nine documents (the aims: top-1 ≥ 0.75, top-3 ≥ 0.9).
+FLOORS_READ_WHOLE = {"central": {"top1": 0.72, "top3": 0.81}, "action_plan": {"top1": 0.76, "top3": 0.88}}
+
+
+def test_top1_and_top3_on_the_documents_read_whole(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    figures = score_links(key, docs, extractions, links).without(NOT_THE_LINKERS).as_dict()
+    for parent, f in figures.items():
+        print(f"read whole, {parent}: {f}")
+    assert figures["all"]["questions"] == 161 and figures["all"]["unresolved"] == 0
+    for parent, floors in FLOORS_READ_WHOLE.items():
+        assert all(figures[parent][name] >= floor for name, floor in floors.items()), (parent, figures[parent])
+
+
+def test_link_figures_runs_the_whole_measurement() -> None:
+    figures = link_figures()
+    assert set(figures) == {"central", "action_plan", "provincial", "all"}
+    assert figures["all"]["questions"] == 247

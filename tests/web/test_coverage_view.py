@@ -1,0 +1,64 @@
+"""The document graph on the page, against the built default corpus: a document's parents and children as
+links with their evidence, and the coverage matrix of a national document by provinces and cities."""
+
+from __future__ import annotations
+
+SANMING = "sanming-pollution-carbon-synergy-plan-2022"
+FUJIAN = "fujian-pollution-carbon-synergy-plan-2022"
+CENTRAL_ZH = "central-opinions-carbon-peak-2021-zh"
+CENTRAL_EN = "central-opinions-carbon-peak-2021-en"
+
+
+def test_document_view_names_parents_and_children_as_links(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.open(f"#/doc/{SANMING}")
+    api = page.request.get(browser.base + f"api/documents/{SANMING}").json()
+    parents = page.locator('[data-links="parents"] li.doc-link').evaluate_all("ls => ls.map(l => l.dataset.doc)")
+    assert parents == [p["id"] for p in api["parents"]] and FUJIAN in parents
+    fujian = page.locator(f'[data-links="parents"] li[data-doc="{FUJIAN}"]')
+    assert fujian.locator(".ev-citation").count() == 1 and fujian.locator(".ev-family").count() == 1
+    assert "减污降碳协同增效" in fujian.locator(".ev-family").inner_text()
+    assert page.locator('[data-links="children"] li.doc-link').count() == 0
+    browser.shot("20-document-parents")
+    fujian.locator("a.doc-title").click()
+    browser.ready()
+    assert page.url.endswith(f"#/doc/{FUJIAN}")
+    children = page.locator('[data-links="children"] li.doc-link').evaluate_all("ls => ls.map(l => l.dataset.doc)")
+    assert SANMING in children
+
+    page = browser.open(f"#/doc/{CENTRAL_ZH}")
+    api = page.request.get(browser.base + f"api/documents/{CENTRAL_ZH}").json()
+    children = page.locator('[data-links="children"] li.doc-link').evaluate_all("ls => ls.map(l => l.dataset.doc)")
+    assert children == [c["id"] for c in api["children"]] and SANMING in children
+    assert page.locator(f'.doc-expressions a[data-doc="{CENTRAL_EN}"]').count() == 1
+    browser.no_horizontal_overflow()
+
+
+def test_coverage_matrix_of_the_central_opinions(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.open(f"#/doc/{CENTRAL_ZH}")
+    page.locator("a.coverage-link").click()
+    browser.ready()
+    assert page.url.endswith(f"#/coverage/{CENTRAL_ZH}")
+    api = page.request.get(browser.base + f"api/coverage/{CENTRAL_ZH}").json()
+    columns = page.locator("table.coverage thead th.region-col").evaluate_all("hs => hs.map(h => h.dataset.region)")
+    assert columns == [r["id"] for r in api["regions"]] and "CN-FJ-Sanming" in columns
+    rows = page.locator("table.coverage tbody tr")
+    assert rows.count() == len(api["clauses"])
+    for clause in api["clauses"][:8]:
+        row = page.locator(f'table.coverage tr[data-clause="{clause["id"]}"]')
+        for region, cell in clause["regions"].items():
+            assert row.locator(f'td[data-region="{region}"]').inner_text() == str(cell["count"])
+    shown = page.locator(".uncovered-list li").evaluate_all("ls => ls.map(l => l.dataset.clause)")
+    assert shown == api["uncovered"]
+    csv = page.request.get(browser.base + page.locator('a[data-download="server-csv"]').get_attribute("href").lstrip("/"))
+    assert csv.ok and csv.text().lstrip("\ufeff").startswith("clause,path,title,")
+    browser.no_horizontal_overflow()
+    browser.shot("21-coverage-central-opinions", full_page=True)
+
+    # a stricter floor leaves more clauses uncovered, on the page as in the API
+    page = browser.open(f"#/coverage/{CENTRAL_ZH}?min=0.5")
+    strict = page.request.get(browser.base + f"api/coverage/{CENTRAL_ZH}?min_score=0.5").json()
+    assert page.locator(".uncovered-list li").count() == len(strict["uncovered"]) >= len(api["uncovered"])
+
+    page = browser.open("#/coverage")
+    assert page.locator(f'.coverage-docs li[data-doc="{CENTRAL_ZH}"]').count() == 1
+    assert page.locator(f'.coverage-docs li[data-doc="{SANMING}"]').count() == 0  # a city has no places below
