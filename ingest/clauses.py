@@ -131,9 +131,9 @@ def _kind(style: str, parent: Clause | None, uses_item_cn: bool) -> str:
         return "province"
     if parent is None:
         return "section"
-    if style in ("S_CN", "CH"):
+    if style in ("S_CN", "CH", "PART"):
         return "section"
-    if style in ("I_CN", "ART"):
+    if style in ("I_CN", "ART", "SEC"):
         return "item"
     if style == "I_AR":
         # "(3)" in an English translation stands for "(三)": an item, unless the text also has (三) items.

@@ -3,7 +3,8 @@
 Works on normalised text, where "（一）" is already "(一)" and "1．" is "1.". A marker is only a
 candidate here; whether it opens a clause is decided by the numbering sequence (see clauses.py).
 Styles: S_CN "一、", S_AR "1、", I_CN "(一)", I_AR "(1)", P_AR "1.", C "①", R "01.北京市" (a province
-heading, recognised by its name), and the chapters and articles of regulations: CH "第一章", ART "第一条".
+heading, recognised by its name), the parts, chapters and sections of plans (PART "第一部分", CH "第一章",
+SEC "第一节") and the articles of regulations (ART "第一条").
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ _MARKER = re.compile(
     r"|\((?P<I_AR>\d{1,2})\)"
     r"|(?P<P_AR>\d{1,2})\.(?!\d)"
     r"|(?P<C>[\u2460-\u2473])"
+    r"|第(?P<PART>[一二三四五六七八九十]{1,2})部分"
     r"|第(?P<CH>[一二三四五六七八九十]{1,3})章"
+    r"|第(?P<SEC>[一二三四五六七八九十]{1,3})节"
     r"|第(?P<ART>[一二三四五六七八九十百零〇]{1,7})条"
     r")[ \t]*"
 )
@@ -99,7 +102,7 @@ def find_markers(text: str) -> list[Marker]:
         if style == "C":
             value = ord(number) - 0x2460 + 1
             number = str(value)
-        elif style in ("S_CN", "I_CN", "CH", "ART"):
+        elif style in ("S_CN", "I_CN", "CH", "ART", "SEC", "PART"):
             parsed = cn_number(number)
             if parsed is None:
                 continue
@@ -111,8 +114,8 @@ def find_markers(text: str) -> list[Marker]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         start = m.start(style) - (1 if style in ("I_CN", "I_AR") else 0)
-        if style in ("CH", "ART"):
-            start, written_end = m.start(style) - 1, m.end(style) + 1
+        if style in ("CH", "ART", "SEC", "PART"):
+            start, written_end = m.start(style) - 1, m.end(style) + (2 if style == "PART" else 1)
         else:
             written_end = m.end(style) + (0 if style == "C" else 1)
         if style == "P_AR" and gazetteer().province_heading(text[m.end() : line_end]):

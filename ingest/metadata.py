@@ -123,8 +123,7 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
     md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text))
     md.doc_number = _own_number(head)
     if md.title is None and head:
-        first = re.split(r"[。.!?！？]", head[0], maxsplit=1)[0]
-        md.title = first[:60]
+        md.title = _fallback_title(head)
     if md.title:
         at = text.find(md.title, 0, head_limit + len(md.title))
         md.title_at = (at, at + len(md.title)) if at >= 0 else None
@@ -316,3 +315,16 @@ _DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一�
 def _date_lines(text: str) -> list[str]:
     """Lines that are a date and nothing else (a signature's date), in document order."""
     return [m.group(0).strip() for m in _DATE_LINE.finditer(text)]
+
+
+def _fallback_title(head: list[str]) -> str:
+    """The first line that reads as words, when no line has a title's form: not a 文号, a date, a
+    page number or a salutation."""
+    number = re.compile(DOC_NUMBER)
+    for line in head:
+        first = re.split(r"[。.!?！？]", line, maxsplit=1)[0].strip()
+        words = sum(1 for c in first if "\u4e00" <= c <= "\u9fff" or c.isalpha())
+        if words < 6 or number.search(first) or _CN_DATE.search(first) or first.endswith((":", "：")):
+            continue
+        return first[:60]
+    return re.split(r"[。.!?！？]", head[0], maxsplit=1)[0][:60]

@@ -146,3 +146,14 @@ def test_corpus_report_command(tmp_path):
     assert "| provincial | 1 |" in report and "| municipal | 1 |" in report
     assert "| 重庆市 | 1 |" in report and "| 福建省 | 1 |" in report
     assert "| 实施方案 | 1 |" in report and "| 通知 | 1 |" in report
+
+
+def test_chapters_and_their_sections_are_clauses():
+    # 451: a city plan in 第X章 / 第X节, with numbered items in boxes below some sections
+    doc = normalise(read_raw(_pack_of("451")))
+    chapters = [c for c in doc.clauses if c.marker.startswith("第") and c.marker.endswith("章")]
+    assert len(chapters) == 12
+    assert [(c.marker, c.title) for c in chapters[1].children] == [
+        ("第一节", "指导思想"), ("第二节", "基本原则"), ("第三节", "发展目标"),
+    ]
+    assert chapters[2].children[1].path == ("三", "二") and chapters[2].children[1].title == "加快产业结构调整"
