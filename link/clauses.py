@@ -35,7 +35,7 @@ import numpy as np
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import bigrams, idf_table, segments, words
+from policykg.link.features import bigrams, idf_table, segment_grams, words
 from policykg.link.model import ClauseLink, Evidence
 from policykg.link.units import (
     SCOPE_WEIGHT,
@@ -284,7 +284,8 @@ class ClauseIndex:
                 n_pieces = len(unit.rows) - 1
                 text = unit.rows[1 + int(np.argmax(scores.shared[first : first + n_pieces, i]))].text
             elif len(text) > _LONG_TEXT:  # a whole clause: the sentence piece sharing most with this one
-                text = max(segments(text), key=lambda piece: len(bigrams(piece) & clause_unit_.grams), default=text)
+                pieces = segment_grams(text)
+                text = max(pieces, key=lambda piece: len(piece[1] & clause_unit_.grams))[0] if pieces else text
             core = shared_words(text, clause_unit_.text, least=_WORDING_LEAST, values=self.specificity.values)
             if core:
                 evidence.append(Evidence("wording", core, round(wording, 4)))

@@ -144,6 +144,12 @@ def quoted_terms(text: str, min_chars: int = 3) -> set[str]:
     return found
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def segment_grams(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """`segments(text)`, each with its bigrams: a measure's pieces are weighed against many clauses."""
+    return tuple((piece, frozenset(bigrams(piece))) for piece in segments(text))
+
+
 def segments(text: str, min_chars: int = 4) -> list[str]:
     """A sentence cut at commas and semicolons; pieces shorter than `min_chars` join the next one."""
     pieces: list[str] = []
@@ -265,7 +271,7 @@ _UNIT_SIGNS = frozenset("%％‰℃")  # signs that belong to the number before 
 _BLOCK = re.compile(r"[^,，;；:：。!！?？\n]+")
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@functools.lru_cache(maxsize=1 << 18)
 def words(text: str) -> tuple[tuple[int, int, bool], ...]:
     """`word_spans` of a whole text, segmented block by block (between commas and stops), so that the
     blocks a measure shares with its clause are segmented once."""

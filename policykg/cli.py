@@ -64,7 +64,7 @@ def _settings(store: str | None = None, **more: object) -> Settings:
 
 @app.command()
 def build(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the bundled corpus.")] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders; default: the default corpus.")] = None,
     store: StoreOpt = None,
     workers: Annotated[int | None, typer.Option(help="Build processes (setting `workers`).")] = None,
     executor: Annotated[
@@ -99,21 +99,29 @@ def build(
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         table = Table("file", "status", "document / reason")
-        for o in summary.outcomes:
+        shown = summary.outcomes
+        if len(shown) > _TABLE_ROWS:  # a large batch: the files that need a look, the rest counted below
+            shown = [o for o in summary.outcomes if o.status == "quarantined"]
+        for o in shown:
             style = {"ok": "green", "skipped": "yellow", "quarantined": "red"}.get(o.status, "")
             table.add_row(Text(Path(o.path).name), Text(o.status, style=style),
                           Text(o.document or f"{o.code}: {o.message}"))
-        console.print(table)
+        if shown:
+            console.print(table)
         console.print(Text(
             f"ok {summary.ok} + quarantined {summary.quarantined} + skipped {summary.skipped} = {summary.total} "
             f"files; {summary.links} clause links; {summary.quads} quads in {settings.store}"
         ), soft_wrap=True, highlight=False)
     if summary.total == 0:
         _fail("no_documents", "no file to build: the folders given hold no supported file "
-              "(.txt, .html, .docx, .pdf, .md)", 1)
+              "(.txt, .html, .docx, .pdf, .md, .pdftext.json)", 1)
     if summary.ok + summary.skipped == 0:
         _fail("nothing_built", f"none of the {summary.total} files could be built; the table above gives "
               "each one's reason", 1)
+
+
+#: Batches of more files than this list only their quarantined files.
+_TABLE_ROWS = 40
 
 
 def _through_service(paths: list[Path] | None, settings: Settings, busy: StoreBusy) -> BuildSummary:

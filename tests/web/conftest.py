@@ -166,9 +166,11 @@ def browser(
     session = Browser(page, web_server, screenshots)
     page.on("pageerror", lambda error: session.problems.append(f"page error: {error}"))
     page.on("console", lambda msg: session.problems.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None)
-    # The interface language is kept in localStorage; every test starts in Chinese.
+    # The interface language is kept in localStorage; every test starts in Chinese (the page is left
+    # so that the test's first address loads the page afresh, in the language just set).
     page.goto(web_server)
     page.evaluate("localStorage.setItem('policykg.lang', 'zh')")
+    page.goto("about:blank")
     yield session
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:

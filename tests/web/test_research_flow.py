@@ -65,28 +65,46 @@ def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untype
     browser.no_horizontal_overflow()
     browser.shot("02-document-sanming-五")
 
-    # Trace the measure up: the central clause （二十一） is among the national clauses reached.
+    # Trace the measure up: the central clause （二十一） is among the clauses it reaches.
     clause.locator("li.measure.focus a.trace-link").click()
     page.wait_for_url(re.compile(r"#/trace/"))
-    page.locator("ol.chains").wait_for(timeout=600_000)
+    page.locator("ol.ancestors").wait_for(timeout=600_000)
     browser.ready()
     assert "二氧化碳捕集与利用封存示范" in page.locator(".trace-source").inner_text()
-    # The chain ends at the Chinese original in the Chinese interface, wherever the link went in
-    # (the English translation restates it).
-    chain = page.locator(f'li.chain[data-end="{CENTRAL_21}"]')
+    # The documents with the best chains come first; the others on demand.
+    central = page.locator(f'li.ancestor[data-document="{CENTRAL_21.split("~")[0]}"]')
+    if central.is_hidden():
+        page.locator('button[data-more="documents"]').click()
+    assert central.is_visible()
+    ranked = central.locator(f'li.ranked[data-clause="{CENTRAL_21}"]')
+    if ranked.is_hidden():
+        central.locator('button[data-more="clauses"]').click()
+    assert ranked.is_visible()
+    assert "加快先进适用技术研发和推广" in ranked.locator(".hop-text").inner_text()
+    # Its chain starts at Sanming's clause and ends, in the Chinese interface, at the Chinese
+    # original of the central document's best clause there (the English translation restates it).
+    best = central.locator("li.ranked").first.get_attribute("data-clause")
+    chain = central.locator(f'.chain[data-end="{best}"]')
     assert chain.count() == 1
     steps = chain.locator(".chain-step").all_inner_texts()
     assert steps[0] == "三明市 · 五"
-    assert steps[-1] == "中共中央、国务院关于完整准确全… · 二十一"
-    assert chain.locator(".chain-step").last.get_attribute("href") == f"#/doc/central-opinions-carbon-peak-2021-zh?clause={CENTRAL_21.replace('~', '%7E')}"
+    assert steps[-1].startswith("中共中央、国务院关于完整准确全… · ")
+    assert chain.locator(".chain-step").last.get_attribute("href") == f"#/doc/central-opinions-carbon-peak-2021-zh?clause={best.replace('~', '%7E')}"
+    # Every clause reached says how well it is supported: a score and its evidence.
+    assert re.fullmatch(r"0\.\d\d|1\.00", ranked.locator(".score-num").inner_text())
+    assert ranked.locator(".evidence").count() > 0
+    browser.no_horizontal_overflow()
+    browser.shot("03-trace-sanming-measure")
+
+    # Every hop, as a tree, on demand.
+    assert page.locator(".trace-tree").count() == 0
+    page.locator("details.all-hops > summary").click()
     hops = page.locator(f'.trace-tree .hop[data-clause="{CENTRAL_21}"], .trace-tree .hop[data-clause="{CENTRAL_21_EN}"]')
     assert hops.count() > 0
     texts = " ".join(hops.all_inner_texts())
     assert "加快先进适用技术研发和推广" in texts or "Accelerate the R & D" in texts
-    # Every hop in the tree says how well it is supported: a score and its evidence.
     first = page.locator(".trace-tree .hop").first
     assert re.fullmatch(r"0\.\d\d|1\.00", first.locator(".score-num").inner_text())
     assert first.locator(".evidence").count() > 0
     browser.no_horizontal_overflow()
-    browser.shot("03-trace-sanming-measure")
     browser.shot("03-trace-sanming-measure-full", full_page=True)

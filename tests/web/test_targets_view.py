@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 SHANWEI = "shanwei-carbon-peak-plan-2023"
@@ -20,7 +21,7 @@ def test_timeline_compares_shanwei_with_national_targets(browser) -> None:  # ty
     page = browser.open("#/targets")
     page.locator(".timeline").wait_for()
     # Non-fossil share of energy consumption: national ≈20% (2025) and ≈25% (2030), Shanwei ≥32% (2025).
-    lane = "c:non_fossil_share"
+    lane = "i:非化石能源消费比重"
     assert _point(page, lane, STATE_COUNCIL, 2025).locator(".tl-value").inner_text() == "≈ 20%"
     assert _point(page, lane, STATE_COUNCIL, 2030).locator(".tl-value").inner_text() == "≈ 25%"
     shanwei = _point(page, lane, SHANWEI, 2025)
@@ -35,13 +36,13 @@ def test_timeline_compares_shanwei_with_national_targets(browser) -> None:  # ty
     page.get_by_role("button", name="筛选").click()
     page.wait_for_url(re.compile(r"region=CN-GD-Shanwei"))
     browser.ready()
-    forest = "c:forest_coverage"
+    forest = "i:森林覆盖率"
     assert _point(page, forest, SHANWEI, 2025).locator(".tl-value").inner_text() == "50%"
     assert _point(page, forest, SHANWEI, 2030).locator(".tl-value").inner_text() == "≥ 53%"
-    stock = "c:forest_stock"
+    stock = "i:森林蓄积量"
     assert _point(page, stock, SHANWEI, 2025).locator(".tl-value").inner_text() == "792万立方米"
     assert _point(page, stock, SHANWEI, 2030).locator(".tl-value").inner_text() == "840万立方米"
-    assert _point(page, "c:non_fossil_share", SHANWEI, 2025).count() == 1
+    assert _point(page, "i:非化石能源消费比重", SHANWEI, 2025).count() == 1
     assert page.locator(".tl-point").evaluate_all("ps => [...new Set(ps.map(p => p.dataset.document))]") == [SHANWEI]
     browser.no_horizontal_overflow()
     browser.shot("05-targets-shanwei")
@@ -96,3 +97,91 @@ def test_the_table_shows_every_page_of_targets(browser, tmp_path: Path) -> None:
     json_download.value.save_as(json_file)
     assert [r["id"] for r in json.loads(json_file.read_text(encoding="utf-8"))] == [t["id"] for t in every]
 
+
+
+GDP_CARBON = "单位国内生产总值二氧化碳排放"
+TRANSPORT_CARBON = "营运交通工具单位换算周转量碳排放强度"
+
+
+def _lane(indicator: str) -> str:
+    """The lane of an indicator, as the page keys it: its full label, without case, width or spacing differences."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", indicator).lower()).strip()
+    return "i:" + re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+
+
+def _every(browser, **params) -> list[dict]:  # type: ignore[no-untyped-def]
+    answer = browser.page.request.get(browser.base + "api/targets", params={**params, "limit": 500}).json()
+    assert answer["next"] is None
+    return answer["targets"]
+
+
+def test_one_lane_per_indicator_and_the_direction_of_changes(browser) -> None:  # type: ignore[no-untyped-def]
+    """GDP carbon intensity and transport carbon intensity share a concept but not a lane; a decrease
+    against a base year reads "−18 % vs 2020"."""
+    targets = {t["id"]: t for t in _every(browser, concept="carbon_intensity")}
+    assert {t["indicator"] for t in targets.values()} >= {GDP_CARBON, TRANSPORT_CARBON}
+    page = browser.open("#/targets?concept=carbon_intensity")
+    page.locator(".timeline").wait_for()
+    # Each charted target sits on the lane of its own indicator, and every lane holds one indicator.
+    placed = page.locator(".tl-point").evaluate_all(
+        "ps => ps.map(p => [p.closest('.tl-row').dataset.lane, p.dataset.target])")
+    charted = {i for i, t in targets.items() if t["year"] and (t["value"] is not None or t["value_min"] is not None)}
+    assert sorted(target for _, target in placed) == sorted(charted)
+    for lane, target in placed:
+        assert lane == _lane(targets[target]["indicator"]), (lane, targets[target]["indicator"])
+    lanes = page.locator(".tl-row[data-lane]").evaluate_all("rs => rs.map(r => r.dataset.lane)")
+    assert len(lanes) == len(set(lanes)) == len({_lane(targets[i]["indicator"]) for i in charted})
+    assert lanes.index(_lane(GDP_CARBON)) != lanes.index(_lane(TRANSPORT_CARBON))
+
+    # The direction and the base year are written on the marker.
+    gdp = _point(page, _lane(GDP_CARBON), STATE_COUNCIL, 2025)
+    assert gdp.locator(".tl-value").inner_text() == "−18 % 较2020年"
+    assert _point(page, _lane(GDP_CARBON), STATE_COUNCIL, 2030).locator(".tl-value").inner_text() == "−65 %以上 较2005年"
+    assert _point(page, _lane(TRANSPORT_CARBON), STATE_COUNCIL, 2030).locator(".tl-value").inner_text() == "≈ −9.5 % 较2020年"
+    assert _point(page, _lane(TRANSPORT_CARBON), SHANWEI, 2030).locator(".tl-value").inner_text() == "−10 % 较2020年"
+    # The table: the signed value, the base year in its column.
+    row = page.locator(f'.targets-table tr[data-target="{gdp.get_attribute("data-target")}"]')
+    assert row.locator("td").nth(1).inner_text() == "−18 %"
+    assert row.locator("td").nth(3).inner_text() == "2020"
+    browser.no_horizontal_overflow()
+    browser.shot("22-targets-carbon-intensity-lanes")
+
+    page.locator("#lang-toggle").click()
+    browser.ready()
+    assert _point(page, _lane(GDP_CARBON), STATE_COUNCIL, 2025).locator(".tl-value").inner_text() == "−18 % vs 2020"
+    assert _point(page, _lane(GDP_CARBON), STATE_COUNCIL, 2030).locator(".tl-value").inner_text() == "−65 % or more vs 2005"
+    # An increase: "+15 % or more" (a yearly growth, no base year).
+    increase = next(t for t in _every(browser) if t["comparator"] == "increase" and t["document"] == STATE_COUNCIL)
+    page = browser.open("#/targets?shared=0")
+    point = page.locator(f'.tl-point[data-target="{increase["id"]}"]')
+    assert point.locator(".tl-value").inner_text().startswith(f"+{increase['value']:g} %")
+    browser.no_horizontal_overflow()
+    browser.shot("23-targets-english-changes")
+
+
+def test_goals_without_a_number_are_listed_apart(browser) -> None:  # type: ignore[no-untyped-def]
+    goals = _every(browser, kind="qualitative")
+    quantified = _every(browser)
+    assert goals and all(g["kind"] == "qualitative" and g["value"] is None for g in goals)
+    # A goal that shares its indicator with quantified targets (Sanming's steel "达到省上要求").
+    shared = [g for g in goals if any(_lane(q["indicator"]) == _lane(g["indicator"]) for q in quantified)]
+    assert shared
+
+    page = browser.open("#/targets")
+    page.locator(".timeline").wait_for()
+    assert page.locator(".qualitative-section").count() == 0
+    page.locator('input[name="qual"]').check()
+    page.wait_for_url(re.compile(r"qual=1"))
+    browser.ready()
+    section = page.locator(".qualitative-section")
+    assert section.locator("tbody tr").evaluate_all("rs => rs.map(r => r.dataset.target)") == [
+        g["id"] for g in sorted(goals, key=lambda g: g["year"] or 9999)
+    ]
+    assert section.locator(".section-head h2").inner_text() == f"没有数值的目标（{len(goals)}）"
+    # Never on a lane of the timeline, not even on the lane of the same indicator.
+    on_timeline = set(page.locator(".tl-point").evaluate_all("ps => ps.map(p => p.dataset.target)"))
+    assert on_timeline and not on_timeline & {g["id"] for g in goals}
+    assert on_timeline <= {q["id"] for q in quantified}
+    section.scroll_into_view_if_needed()
+    browser.no_horizontal_overflow()
+    browser.shot("24-targets-goals-apart")

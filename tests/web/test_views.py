@@ -110,6 +110,44 @@ def test_units_by_jurisdiction_and_matrix(browser) -> None:  # type: ignore[no-u
     browser.shot("10-units-matrix-sanming")
 
 
+# Each rotated column label of a matrix: its full text, and whether any of it lies outside the label's
+# box or the label outside its header cell (what a reader would see cut off).
+LABELS_CUT = """ths => ths.map(th => {
+  const label = th.querySelector('.col-label');
+  const box = label.getBoundingClientRect();
+  const cell = th.getBoundingClientRect();
+  const range = document.createRange();
+  range.selectNodeContents(label);
+  const glyphs = [...range.getClientRects()];
+  const inside = (r, b) => r.left >= b.left - 1 && r.right <= b.right + 1 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1;
+  return {
+    text: label.textContent, title: th.title,
+    clipped: label.scrollHeight > label.clientHeight + 1 || label.scrollWidth > label.clientWidth + 1,
+    outside: !inside(box, cell) || glyphs.some(g => !inside(g, box)),
+    ellipsis: getComputedStyle(label).textOverflow === 'ellipsis' && getComputedStyle(label).overflow !== 'visible',
+  };
+})"""
+
+
+def test_rotated_matrix_labels_are_not_cut(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.open(f"#/units?document={SANMING}&all=1")
+    for language, shot in [("zh", "10b-units-matrix-labels"), ("en", "10c-units-matrix-labels-english")]:
+        if language == "en":
+            page.locator("#lang-toggle").click()
+            browser.ready()
+        labels = page.locator("table.matrix thead th.concept-col").evaluate_all(LABELS_CUT)
+        assert len(labels) > 30
+        longest = max(labels, key=lambda x: len(x["text"]))
+        assert len(longest["text"]) >= (8 if language == "zh" else 30), longest
+        for label in labels:
+            # the whole label is written: the header's tooltip starts with it
+            assert label["title"].startswith(f"{label['text']} ("), label
+            assert not (label["clipped"] or label["outside"] or label["ellipsis"]), label
+        browser.no_horizontal_overflow()
+        page.locator("table.matrix").scroll_into_view_if_needed()
+        browser.shot(shot)
+
+
 def test_units_a_page_at_a_time_and_every_page_downloaded(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     every = browser.page.request.get(browser.base + "api/units?concept=carbon_peak&limit=500").json()
     assert every["total"] == len(every["units"]) > 20
@@ -228,9 +266,10 @@ def test_language_toggle(browser) -> None:  # type: ignore[no-untyped-def]
     assert page.locator("h1.page-title").inner_text() == "Targets"
     assert page.evaluate("document.documentElement.lang") == "en"
     # Data stay in the language they were written in; the interface around them is English.
-    lane = page.locator('.tl-row[data-lane="c:non_fossil_share"] .tl-label span').first
+    label = page.locator('.tl-row[data-lane="i:非化石能源消费比重"] .tl-label')
     concept = page.request.get(browser.base + "api/concepts?q=non_fossil_share").json()["concepts"][0]
-    assert lane.inner_text() == concept["labels"]["en"] == "share of non-fossil energy consumption"
+    assert label.locator("span").first.inner_text() == "非化石能源消费比重"
+    assert label.locator(".muted").inner_text() == concept["labels"]["en"] == "share of non-fossil energy consumption"
     browser.no_horizontal_overflow()
     browser.shot("14-targets-english")
     page.reload()

@@ -69,22 +69,58 @@ export function formatNumber(value) {
 }
 
 const COMPARATORS = { '>=': '≥', '<=': '≤', '~': '≈', '=': '', '>': '>', '<': '<' };
+// A change against a base: the sign it is written with; `bound` then qualifies its size.
+const CHANGES = { decrease: '−', increase: '+' };
 
-/** "≥ 32%", "30–50 家", "≈ 40%": a target's value as written, readable. */
+/** Whether the target is a change (a decrease or increase against a base year or per year), not a level. */
+export function isChange(target) {
+  return Object.hasOwn(CHANGES, target?.comparator || '');
+}
+
+function present(value) {
+  return value !== null && value !== undefined && value !== '';
+}
+
+/** "−18 %", "+15 % or more", "≈ −9.5 %": the signed size of a change. */
+function changeValue(target) {
+  const unit = target.unit || '';
+  // "−18 %": a space before the unit keeps the sign and the number together as the change.
+  const gap = unit && !/^[\u3400-\u9fff]/.test(unit) ? ' ' : '';
+  const sign = CHANGES[target.comparator];
+  let size;
+  if (present(target.value_min) && present(target.value_max)) size = `${sign}${formatNumber(target.value_min)}–${formatNumber(target.value_max)}${gap}${unit}`;
+  else if (present(target.value)) size = `${sign}${formatNumber(target.value)}${gap}${unit}`;
+  else return t('target.qualitative');
+  if (target.bound === '>=' || target.bound === '>') return t('target.atleast', { value: size });
+  if (target.bound === '<=' || target.bound === '<') return t('target.atmost', { value: size });
+  if (target.bound === '~') return `≈ ${size}`;
+  return size;
+}
+
+/** "≥ 32%", "30–50 家", "≈ 40%", "−18 %": a target's value as written, readable. */
 export function targetValue(target) {
+  if (isChange(target)) return changeValue(target);
   const unit = target.unit || '';
   // "32%" and "792万立方米" as the texts write them; a space before Latin units ("19 billion m³").
   const gap = unit && !/^[%‰\u3400-\u9fff]/.test(unit) ? ' ' : '';
   let number;
-  if (target.value_min !== null && target.value_min !== undefined && target.value_max !== null && target.value_max !== undefined) {
+  if (present(target.value_min) && present(target.value_max)) {
     return `${formatNumber(target.value_min)}–${formatNumber(target.value_max)}${gap}${unit}`;
-  } else if (target.value !== null && target.value !== undefined) {
+  } else if (present(target.value)) {
     number = formatNumber(target.value);
   } else {
     return t('target.qualitative');
   }
   const comparator = COMPARATORS[target.comparator] ?? (target.comparator || '');
   return `${comparator ? `${comparator} ` : ''}${number}${gap}${unit}`;
+}
+
+/** The value with what it is measured against: "−18 % vs 2020", "+15 % a year from 2021". */
+export function targetLabel(target) {
+  const value = targetValue(target);
+  if (target.base_year) return t('target.versus', { value, year: target.base_year });
+  if (target.start_year) return t('target.since', { value, year: target.start_year });
+  return value;
 }
 
 /** Original script ↔ normalised simplified text, as two linked toggle buttons. */

@@ -1,5 +1,7 @@
 // Targets: a timeline by indicator and year, comparable across documents (the non-fossil share of
-// the national plans beside a city's), and the same targets as a table.
+// the national plans beside a city's), and the same targets as a table. One lane per indicator as
+// the texts name it: GDP carbon intensity and transport carbon intensity share a concept but are not
+// one series. Goals without a number (the API's kind=qualitative) are listed apart, on request.
 
 import { getAllPages, select } from '../js/api.js';
 import { LEVELS, conceptLabel, concepts, docShort, documentMap, documents, levelName, regionName, regions, truncate } from '../js/catalog.js';
@@ -56,28 +58,61 @@ function filters(params, docs, regionMap, conceptList) {
   return el;
 }
 
+/** The lane of an indicator: its label as written, compared without case, width or spacing differences. */
+export function laneKey(indicator) {
+  const text = String(indicator || '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // Spaces between Chinese characters are layout, not wording.
+  return `i:${text.replace(/(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '')}`;
+}
+
 function lanesOf(targets, conceptMap, ofTarget) {
   const lanes = new Map();
   for (const tg of targets) {
-    const cs = ofTarget.get(tg.id) || [];
-    const key = cs.length === 1 ? `c:${cs[0]}` : `i:${tg.indicator}`;
-    if (!lanes.has(key)) {
-      const label = cs.length === 1 ? pick(conceptMap.get(cs[0])?.labels, tg.indicator) : tg.indicator;
-      lanes.set(key, { key, label, wordings: new Set(), targets: [], docs: new Set() });
-    }
+    const key = laneKey(tg.indicator);
+    if (!lanes.has(key)) lanes.set(key, { key, label: tg.indicator, concepts: new Set(), targets: [], docs: new Set() });
     const lane = lanes.get(key);
     lane.targets.push(tg);
     lane.docs.add(tg.document);
-    if (tg.indicator !== lane.label) lane.wordings.add(tg.indicator);
+    for (const c of ofTarget.get(tg.id) || []) lane.concepts.add(c);
   }
   for (const lane of lanes.values()) {
-    const words = [...lane.wordings];
-    lane.sublabel = words.length ? words.slice(0, 2).join(' / ') + (words.length > 2 ? ' …' : '') : '';
+    // The concepts say what the indicator is about; lanes of one concept sit next to each other.
+    const names = [...lane.concepts].sort().map((c) => pick(conceptMap.get(c)?.labels, c)).filter((n) => laneKey(n) !== lane.key);
+    lane.group = [...lane.concepts].sort().join(' ');
+    lane.sublabel = names.length ? names.slice(0, 2).join(' · ') + (names.length > 2 ? ' …' : '') : '';
     lane.targets.sort((a, b) => a.year - b.year || (Number(a.value) || 0) - (Number(b.value) || 0));
   }
-  return [...lanes.values()].sort((a, b) => b.docs.size - a.docs.size
-    || Math.min(...a.targets.map((x) => x.year)) - Math.min(...b.targets.map((x) => x.year))
+  // Most documents first; lanes of the same concepts next to each other (GDP and transport carbon intensity).
+  const first = (lane) => Math.min(...lane.targets.map((x) => x.year));
+  const groupOf = (lane) => lane.group || lane.key;
+  const reach = new Map();
+  for (const lane of lanes.values()) reach.set(groupOf(lane), Math.max(reach.get(groupOf(lane)) || 0, lane.docs.size));
+  return [...lanes.values()].sort((a, b) => reach.get(groupOf(b)) - reach.get(groupOf(a))
+    || groupOf(a).localeCompare(groupOf(b))
+    || b.docs.size - a.docs.size
+    || first(a) - first(b)
     || a.label.localeCompare(b.label));
+}
+
+/** Goals without a number, apart from the timeline: by target year, then as the API orders them. */
+function qualitativeSection(goals, docMap, regionMap, colourOf) {
+  const sorted = [...goals].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999));
+  const rows = () => goals.map((g) => ({ ...g, level: docMap.get(g.document)?.level, region: docMap.get(g.document)?.region }));
+  return h('section', { class: 'qualitative-section' },
+    sectionHead(t('targets.goals', { n: goals.length }), downloadButtons('goals-without-number', rows)),
+    h('p', { class: 'muted small' }, t('targets.goals.explain')),
+    goals.length ? h('div', { class: 'table-wrap' }, h('table', { class: 'list goals-table' },
+      h('thead', {}, h('tr', {}, [t('label.year'), t('targets.goal'), t('label.document'), t('label.clause'), t('label.sentence')].map((x) => h('th', {}, x)))),
+      h('tbody', {}, sorted.map((g) => {
+        const doc = docMap.get(g.document);
+        return h('tr', { 'data-target': g.id, 'data-document': g.document },
+          h('td', { class: 'num' }, g.year ?? ''),
+          h('td', {}, g.indicator),
+          h('td', { class: 'doc-cell' }, h('span', { class: 'tl-dot', style: { '--c': colourOf(g.document) } }), ' ',
+            h('a', { href: href('doc', g.document) }, docShort(doc, regionMap) || g.document), h('div', {}, levelBadge(doc?.level))),
+          h('td', { class: 'nowrap' }, h('a', { href: href('doc', g.document, { clause: g.id.replace(/\.t\d+$/, '') }) }, g.clause)),
+          h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, g.text || '')));
+      })))) : note(t('targets.goals.none')));
 }
 
 export async function render(page, { params }) {
@@ -93,9 +128,11 @@ export async function render(page, { params }) {
   fill(page, h('h1', { class: 'page-title' }, t('targets.heading')), h('p', { class: 'lead-text' }, t('targets.intro')),
     filters(params, docs, regionMap, conceptList), h('p', { class: 'loading' }, t('loading')));
   // The timeline compares every target, so every page of the answer is read (`limit` a request).
-  const [{ targets }, ofTarget] = await Promise.all([
-    getAllPages('/api/targets', { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') }, 'targets', params.get('limit') || undefined),
+  const filter = { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') };
+  const [{ targets }, ofTarget, goals] = await Promise.all([
+    getAllPages('/api/targets', filter, 'targets', params.get('limit') || undefined),
     conceptsOfTargets(),
+    withQualitative ? getAllPages('/api/targets', { ...filter, kind: 'qualitative' }, 'targets', params.get('limit') || undefined).then((a) => a.targets) : null,
   ]);
 
   const order = [...docs].sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.id.localeCompare(b.id)).map((d) => d.id);
@@ -109,7 +146,9 @@ export async function render(page, { params }) {
     return doc?.region && doc.region !== 'CN' ? regionName(regionMap, doc.region) : levelName(doc?.level);
   };
 
-  const charted = targets.filter((tg) => tg.year && (withQualitative || (tg.value !== null && tg.value !== undefined) || (tg.value_min !== null && tg.value_min !== undefined)));
+  // Only quantified targets with a year and a value are charted: a goal without a number is never a point of a lane.
+  const hasValue = (tg) => (tg.value !== null && tg.value !== undefined) || (tg.value_min !== null && tg.value_min !== undefined);
+  const charted = targets.filter((tg) => tg.year && tg.kind !== 'qualitative' && hasValue(tg));
   let lanes = lanesOf(charted, conceptMap, ofTarget);
   const allLanes = lanes.length;
   if (sharedOnly) lanes = lanes.filter((l) => l.docs.size >= 2);
@@ -147,6 +186,7 @@ export async function render(page, { params }) {
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'shared', checked: sharedOnly, onchange: (e) => go({ shared: e.target.checked ? '1' : '0' }) }), ' ', t('targets.sharedonly')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'qual', checked: withQualitative, onchange: (e) => go({ qual: e.target.checked ? '1' : null }) }), ' ', t('targets.qualitative'))),
       lanes.length ? timeline(lanes, { colourOf, docLabel, legendLabel, legendDocs, whoLabel }) : note(sharedOnly ? t('targets.noshared') : t('targets.none'))),
+    goals ? qualitativeSection(goals, docMap, regionMap, colourOf) : null,
     h('section', { class: 'table-section' },
       sectionHead(t('targets.table', { n: targets.length }), downloadButtons('targets', rows)),
       targets.length ? h('div', { class: 'table-wrap' }, table) : note(t('targets.none'))),

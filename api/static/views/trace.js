@@ -27,6 +27,11 @@ function evidenceChip(e, conceptMap, ctx) {
   else if (e.kind === 'wording') text = `“${e.value}”`;
   else if (e.kind === 'alignment') text = t('evidence.alignment');
   else if (e.kind === 'unit') text = ctx.unitTypes.get(e.value) || e.value;
+  else if (e.kind === 'via' && ctx.clauseNumbers) {
+    // The intermediate clause the link goes through, named like a step of a chain.
+    const doc = ctx.docs.get(String(e.value).split('~')[0]);
+    if (doc) text = stepLabel(doc, ctx.clauseNumbers.get(e.value) || String(e.value).split('~')[1], ctx);
+  }
   return h('span', { class: `chip evidence ev-${e.kind}`, title: `${t(`evidence.${e.kind}`)} · ${t('evidence.weight')} ${Number(e.weight || 0).toFixed(2)}` },
     h('span', { class: 'ev-kind' }, t(`evidence.${e.kind}`)), ' ', text);
 }
@@ -48,58 +53,126 @@ function tree(parents, ctx) {
   return h('ul', { class: 'trace-tree' }, parents.map((p) => h('li', {}, hopCard(p, ctx), tree(p.parents, ctx))));
 }
 
-/**
- * Every path from the source to a central-level clause, best (highest product of scores) first.
- * A central clause and its translation (the hop between them "restates" it) are one end: the chain
- * ends at the version in the interface language, and names the other as `also`.
- */
-function chainsToCentre(parents, docs) {
-  const best = new Map();
-  const central = (node) => docs.get(node.document)?.level === 'central';
-  const walk = (nodes, path, score) => {
-    for (const node of nodes || []) {
-      const value = score * (Number(node.score) || 0);
-      const previous = path[path.length - 1];
-      const translation = node.relation === 'restates' && previous && central(previous);
-      if (central(node) && !translation) {
-        const versions = [node, ...(node.parents || []).filter((p) => p.relation === 'restates' && central(p))];
-        const end = versions.find((n) => docs.get(n.document)?.language === language()) || node;
-        const seen = best.get(end.id);
-        if (!seen || value > seen.score) {
-          best.set(end.id, { path: [...path, { ...end, score: node.score, relation: node.relation }], score: value, also: versions.filter((n) => n !== end) });
-        }
-      }
-      walk(node.parents, [...path, node], value);
-    }
-  };
-  walk(parents, [], 1);
-  return [...best.values()].sort((a, b) => b.score - a.score);
-}
+// How much of the upward trace shows at first: the documents with the best chains, and in each its
+// best clause (with those scoring nearly as well); the rest comes on demand ("show more").
+const DOCUMENTS_SHOWN = 3;
+const NEAR_BEST = 0.9;
 
-/** "三明市 · 五" for a local clause, "2030年前碳达峰行动方案 · 4" for a national one. */
+/** "三明市 · 五" for a local clause, "2030年前碳达峰行动方案 · 4" for a national one; a document alone without `clause`. */
 function stepLabel(doc, clause, ctx) {
   const local = LOCAL_LEVELS.includes(doc?.level);
-  const name = local ? regionName(ctx.regionMap, doc?.region) : truncate(docName(doc), 16);
-  return `${name} · ${clause}`;
+  const title = docName(doc);
+  // Sixteen characters of a Chinese title say about as much as thirty-two of an English one.
+  const name = local ? regionName(ctx.regionMap, doc?.region) : truncate(title, /[\u3400-\u9fff]/.test(title) ? 16 : 32);
+  return clause ? `${name} · ${clause}` : name;
 }
 
-function chainList(chains, source, ctx) {
-  if (!chains.length) return note(t('trace.nocentre'));
-  return h('ol', { class: 'chains' }, chains.map((chain) => h('li', { class: 'chain', 'data-end': chain.path[chain.path.length - 1].id },
-    [source, ...chain.path].map((node, i) => {
-      const doc = ctx.docs.get(node.document);
-      return [
-        i ? h('span', { class: 'arrow', title: `${t(`relation.${node.relation}`)} · ${t('trace.score.title')} ${Number(node.score).toFixed(2)}` }, ' → ') : null,
-        h('a', {
-          class: ['chain-step', `level-${doc?.level}`], href: href('doc', node.document, { clause: node.clause_id || node.id }),
-          title: `${levelName(doc?.level)} · ${docShort(doc, ctx.regionMap)} · ${t('label.clause')} ${node.clause}`,
-        }, stepLabel(doc, node.clause, ctx)),
-      ];
-    }),
-    chain.also.map((n) => [' ', h('a', {
-      class: 'chain-also small', href: href('doc', n.document, { clause: n.id }), title: docShort(ctx.docs.get(n.document), ctx.regionMap),
-    }, `= ${t(`doc.version.${ctx.docs.get(n.document)?.language || 'zh'}`)} ${n.clause}`)]),
-    h('span', { class: 'muted small' }, ` (${t('trace.chainscore')} ${chain.score.toFixed(3)})`))));
+/** The documents from the source's up to `docId` on its best chain: each ancestor names the one below it (`via`). */
+function documentPath(docId, byDocument) {
+  const path = [];
+  const seen = new Set();
+  for (let at = docId; at && !seen.has(at); at = byDocument.get(at)?.via) {
+    seen.add(at);
+    path.unshift(at);
+  }
+  return path;
+}
+
+/** The "show more" control of a list whose items past the first ones are hidden until asked for. */
+function moreButton(kind, hidden, label) {
+  if (!hidden.length) return null;
+  const button = h('button', { type: 'button', class: 'small more', 'data-more': kind, 'aria-expanded': 'false' }, label);
+  button.addEventListener('click', () => {
+    for (const el of hidden) el.hidden = false;
+    button.remove();
+  });
+  return button;
+}
+
+/** One ranked clause of an ancestor document: rank, relation, link score, chain score, evidence. */
+function rankedClause(clause, ctx) {
+  const doc = ctx.docs.get(ctx.documentOf(clause.id));
+  return h('li', { class: ['hop', 'ranked', `level-${doc?.level || 'unknown'}`], 'data-clause': clause.id, 'data-rank': String(clause.rank) },
+    h('div', { class: 'hop-head' },
+      h('span', { class: 'badge rank', title: t('trace.rank.title') }, `#${clause.rank}`),
+      h('a', { class: 'badge clause-no', href: href('doc', doc?.id, { clause: clause.id }) }, `${t('label.clause')} ${clause.clause}`),
+      h('span', { class: `badge relation rel-${clause.relation}` }, t(`relation.${clause.relation}`)),
+      scoreBar(clause.score),
+      h('span', { class: 'chain-score small', title: t('trace.chain.title') }, `${t('trace.chainscore')} ${Number(clause.chain).toFixed(3)}`),
+      (clause.expressions || []).map((other) => h('a', {
+        class: 'chain-also small', href: href('doc', ctx.documentOf(other), { clause: other }),
+      }, `= ${t(`doc.version.${ctx.docs.get(ctx.documentOf(other))?.language || 'zh'}`)} ${ctx.clauseNumbers.get(other) || clause.clause}`))),
+    h('p', { class: 'hop-text clamp' }, clause.text || ''),
+    clause.evidence?.length ? h('div', { class: 'chips evidence-list' }, clause.evidence.map((e) => evidenceChip(e, ctx.conceptMap, ctx))) : null,
+    h('div', { class: 'hop-actions' }, h('a', { href: href('trace', clause.id) }, t('trace.fromhere'))));
+}
+
+/** One document above the item: its best chain from the source, then its ranked clauses, the weaker ones on demand. */
+function ancestorCard(ancestor, source, ctx) {
+  const doc = ctx.docs.get(ancestor.document);
+  const clauses = ancestor.clauses || [];
+  const best = clauses[0];
+  const path = documentPath(ancestor.document, ctx.byDocument);
+  // The chain ends at the version of the clause in the interface language when the work has one
+  // (a translation restates its original: the same clause).
+  const endId = [best?.id, ...(best?.expressions || [])].find((id) => id && ctx.docs.get(ctx.documentOf(id))?.language === language()) || best?.id;
+  const steps = [
+    { doc: ctx.docs.get(source.document), clause: source.clause, clauseId: source.clause_id },
+    ...path.slice(0, -1).map((id) => ({ doc: ctx.docs.get(id) })),
+    { doc: ctx.docs.get(ctx.documentOf(endId)) || doc, clause: ctx.clauseNumbers.get(endId) || best?.clause, clauseId: endId },
+  ];
+  const chain = h('div', { class: 'chain', 'data-end': endId || '' },
+    steps.map((step, i) => [
+      i ? h('span', { class: 'arrow' }, ' → ') : null,
+      h('a', {
+        class: ['chain-step', `level-${step.doc?.level}`, step.clause ? '' : 'document-step'],
+        href: href('doc', step.doc?.id, { clause: step.clauseId }),
+        title: `${levelName(step.doc?.level)} · ${docShort(step.doc, ctx.regionMap)}${step.clause ? ` · ${t('label.clause')} ${step.clause}` : ''}`,
+      }, stepLabel(step.doc, step.clause, ctx)),
+    ]),
+    best ? h('span', { class: 'muted small' }, ` (${t('trace.chainscore')} ${Number(best.chain).toFixed(3)})`) : null);
+  const shown = clauses.filter((c, i) => i === 0 || Number(c.chain) >= NEAR_BEST * Number(best.chain));
+  const items = clauses.map((c) => {
+    const item = rankedClause(c, ctx);
+    if (!shown.includes(c)) item.hidden = true;
+    return item;
+  });
+  const hidden = items.filter((item) => item.hidden);
+  const below = ancestor.via ? ctx.docs.get(ancestor.via) : null;
+  return h('li', { class: ['ancestor', `level-${doc?.level || 'unknown'}`], 'data-document': ancestor.document },
+    h('div', { class: 'ancestor-head' },
+      docLine(doc, ctx.regionMap),
+      h('span', { class: 'muted small' },
+        below ? t('trace.via', { doc: docShort(below, ctx.regionMap) }) : t('trace.direct'),
+        ` · ${t('trace.docscore')} ${Number(ancestor.score).toFixed(2)}`)),
+    chain,
+    h('ol', { class: 'ranked-clauses' }, items),
+    moreButton('clauses', hidden, t('trace.moreclauses', { n: hidden.length })));
+}
+
+function ancestorList(ancestors, source, ctx) {
+  const cards = ancestors.map((a, i) => {
+    const card = ancestorCard(a, source, ctx);
+    if (i >= DOCUMENTS_SHOWN) card.hidden = true;
+    return card;
+  });
+  const hidden = cards.filter((c) => c.hidden);
+  return [h('ol', { class: 'ancestors' }, cards), moreButton('documents', hidden, t('trace.moredocs', { n: hidden.length }))];
+}
+
+/** Every hop of the trace as a tree, shown on demand. */
+function hopsOnDemand(parents, flat, source, ctx) {
+  const count = flat.length;
+  const body = h('div', { class: 'hops-body' });
+  const box = h('details', { class: 'all-hops' },
+    h('summary', {}, t('trace.tree', { n: count })),
+    body);
+  // Built when first opened: a trace can hold hundreds of hops.
+  box.addEventListener('toggle', () => {
+    if (!box.open || body.childElementCount) return;
+    fill(body, sectionHead(t('trace.tree.head'), downloadButtons(`trace-${source.id}`, () => flat), 'h3'), tree(parents, ctx));
+  });
+  return box;
 }
 
 function implementersSection(clauseId, ctx, params) {
@@ -221,14 +294,24 @@ export async function render(page, { id, params }) {
         docLine(doc, regionMap, { clauseId, clauseNumber: source.clause })),
       h('p', { class: 'hop-text' }, source.text || '')),
   );
+  const ancestors = found.ancestors || [];
   const unitTypes = [];
   const collect = (nodes) => nodes.forEach((n) => {
     unitTypes.push(...(n.evidence || []).filter((e) => e.kind === 'unit').map((e) => e.value));
     collect(n.parents || []);
   });
   collect(parents);
+  collect(ancestors.flatMap((a) => a.clauses || []));
   ctx.unitTypes = await unitTypeLabels(unitTypes).catch(() => new Map());
-  const chains = chainsToCentre(parents, docs);
+  ctx.byDocument = new Map(ancestors.map((a) => [a.document, a]));
+  ctx.documentOf = (clauseId) => String(clauseId).split('~')[0];
+  ctx.clauseNumbers = new Map([[clauseId, source.clause]]);
+  const number = (nodes) => nodes.forEach((n) => {
+    ctx.clauseNumbers.set(n.id, n.clause);
+    number(n.parents || []);
+  });
+  number(parents);
+  number(ancestors.flatMap((a) => a.clauses || []));
   source.clause_id = clauseId;
   const flat = [];
   const walk = (nodes, depth, from) => {
@@ -239,14 +322,19 @@ export async function render(page, { id, params }) {
     }
   };
   walk(parents, 1, source.id);
-  if (!parents.length) {
+  if (!ancestors.length && !parents.length) {
     fill(upward, note(doc?.level === 'central' ? t('trace.top') : t('trace.noparents')));
     return;
   }
+  const rows = () => ancestors.flatMap((a) => (a.clauses || []).map((c) => ({
+    document: a.document, level: docs.get(a.document)?.level, region: docs.get(a.document)?.region, via: a.via,
+    document_score: a.score, rank: c.rank, id: c.id, clause: c.clause, score: c.score, chain: c.chain, relation: c.relation,
+    evidence: (c.evidence || []).map((e) => `${e.kind}:${e.value}`).join('; '), expressions: (c.expressions || []).join(' '), text: c.text,
+  })));
   fill(upward,
-    sectionHead(t('trace.reached', { n: chains.length })),
-    chainList(chains, source, ctx),
-    sectionHead(t('trace.tree'), downloadButtons(`trace-${source.id}`, () => flat)),
-    tree(parents, ctx),
+    sectionHead(t('trace.reached', { n: ancestors.length }), downloadButtons(`trace-documents-${source.id}`, rows)),
+    h('p', { class: 'muted small' }, t('trace.reached.explain')),
+    ancestors.length ? ancestorList(ancestors, source, ctx) : note(t('trace.nocentre')),
+    parents.length ? hopsOnDemand(parents, flat, source, ctx) : null,
   );
 }

@@ -142,8 +142,11 @@ async function matrix(docId, ctx, params) {
   })));
   const table = h('table', { class: 'matrix' },
     h('thead', {}, h('tr', {}, h('th', { class: 'corner' }, t('label.unit')),
-      shownConcepts.map((cid) => h('th', { class: 'concept-col', title: `${label(cid)} (${cid})` },
-        h('a', { href: href('units', '', { concept: cid, document: docId }) }, h('span', {}, label(cid))))))),
+      shownConcepts.map((cid) => h('th', { class: 'concept-col', title: `${label(cid)} (${cid})`, scope: 'col' },
+        // Turned on its side and wrapped onto further lines when long, never cut: Chinese reads
+        // top-down upright, Latin script bottom-up (the lang attribute picks the rule in app.css).
+        h('a', { class: 'col-label', href: href('units', '', { concept: cid, document: docId }), lang: /[\u3400-\u9fff]/.test(label(cid)) ? 'zh' : 'en' },
+          label(cid)))))),
     h('tbody', {}, unitIds.map((uid) => h('tr', { 'data-unit': uid },
       h('th', { class: 'unit-name', scope: 'row' }, unitInfo.get(uid).label || uid),
       shownConcepts.map((cid) => {
