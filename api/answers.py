@@ -15,15 +15,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from policykg.graph.queries import iri
+from policykg.graph.sparql_text import iris
+from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.vocab import id_from_iri
 
 #: Concepts of a phrase whose labels count for closeness.
 RANK_CONCEPTS = 5
 
-CLAUSE_PATHS = "SELECT ?item ?path WHERE { VALUES ?item { ${items} } ?item pkg:path ?path }"
-#: Clause IRIs per VALUES block.
+#: Clause IRIs per VALUES block (of the query clause_paths.rq).
 PATH_CHUNK = 400
 
 
@@ -71,8 +71,8 @@ def clause_paths(queries: Any, clause_ids: set[str]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     ordered = sorted(clause_ids)
     for i in range(0, len(ordered), PATH_CHUNK):
-        items = " ".join(iri(v.clause_iri(c)) for c in ordered[i : i + PATH_CHUNK])
-        for row in queries.rows(CLAUSE_PATHS, items=items):
+        items = iris(v.clause_iri(c) for c in ordered[i : i + PATH_CHUNK])
+        for row in queries.rows("clause_paths", items=items):
             if row["path"]:
                 found[id_from_iri(str(row["item"]))] = str(row["path"]).split("/")
     return found
@@ -80,7 +80,7 @@ def clause_paths(queries: Any, clause_ids: set[str]) -> dict[str, list[str]]:
 
 def target_clause(target_id: str) -> str:
     """The clause of a target: its id without the last `.tN`."""
-    return target_id.rsplit(".", 1)[0]
+    return ids.fact_clause("target", target_id) or target_id
 
 
 def with_clause_paths(queries: Any, answer: dict[str, Any]) -> dict[str, Any]:

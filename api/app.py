@@ -21,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.types import Scope
 
 from policykg import __version__
-from policykg.api import problems, routes_meta, routes_research, routes_sparql, routes_upload
+from policykg.api import problems, routes_meta, routes_page, routes_research, routes_sparql, routes_upload
 from policykg.api.auth import check_token_setting
 from policykg.api.middleware import BodyLimitMiddleware, RateLimitMiddleware, SecurityHeadersMiddleware
 from policykg.api.routes_upload import MULTIPART_OVERHEAD
@@ -146,6 +146,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(routes_meta.router)
     app.include_router(routes_upload.router)
     app.include_router(routes_research.router)
+    app.include_router(routes_page.router)
     app.include_router(routes_sparql.router)
     if STATIC_DIR.is_dir():
         app.router.routes.append(PageMount("/", app=StaticFiles(directory=STATIC_DIR, html=True), name="static"))

@@ -1,7 +1,8 @@
 """The example SPARQL queries shipped in api/queries/*.rq, one per researcher question.
 
-Each file starts with comment lines `# title: …` and `# question: …`; the rest is the query, written
-against the vocabulary of `policykg.ontology.vocab`.
+The folder holds every SPARQL text of the project (`policykg.graph.sparql_text`); the examples are the
+files that start with comment lines `# title: …` and `# question: …`. The rest of such a file is the
+query, complete with its prefixes, written against the vocabulary of `policykg.ontology.vocab`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+from policykg.graph.sparql_text import QUERIES_DIR, is_example
 
 _FIELD = re.compile(r"^#\s*(title|question):\s*(.+?)\s*$")
 
@@ -41,7 +42,7 @@ def _read(path: Path) -> Example:
 
 @lru_cache(maxsize=1)
 def examples() -> tuple[Example, ...]:
-    return tuple(_read(p) for p in sorted(QUERIES_DIR.glob("*.rq")))
+    return tuple(_read(p) for p in sorted(QUERIES_DIR.glob("*.rq")) if is_example(p))
 
 
 def example(name: str) -> Example | None:

@@ -3,7 +3,8 @@
 Paths and field names are a contract shared with the web page and the notebook API. Each route is a
 thin shell over `policykg.graph.queries.Queries` (with the ranking and clause paths of
 `policykg.api.answers`); it validates parameters against the settings' limits and turns "nothing
-there" into a 404 problem. /api/search, /api/units and /api/targets answer one page at a time
+there" into a 404 problem. Each answers with the typed model of its answer module (`policykg.graph.
+answer_*`) as its `response_model`. /api/search, /api/units and /api/targets answer one page at a time
 (`limit`, `offset`), with the total and the link to the next page.
 """
 
@@ -16,9 +17,37 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from policykg.api.answers import ranked_search, with_clause_paths
 from policykg.api.problems import ApiError
 from policykg.api.state import state_of
-from policykg.graph.document_links import COVERAGE_MIN_SCORE, coverage_csv
+from policykg.graph.answer_concepts import ConceptList
+from policykg.graph.answer_coverage import COVERAGE_MIN_SCORE, Coverage, coverage_csv
+from policykg.graph.answer_document import Document
+from policykg.graph.answer_documents import DocumentList
+from policykg.graph.answer_search import SearchPage
+from policykg.graph.answer_targets import TargetsPage
+from policykg.graph.answer_trace import Trace
+from policykg.graph.answer_units import UnitsPage
 
 router = APIRouter(prefix="/api", tags=["Researcher API"])
+
+
+# The answers given one page at a time, with their paging: `limit`, `offset`, and `next`, the path and
+# query of the next page (null on the last one).
+class SearchResponse(SearchPage):
+    limit: int
+    offset: int
+    next: str | None
+
+
+class UnitsResponse(UnitsPage):
+    limit: int
+    offset: int
+    next: str | None
+
+
+class TargetsResponse(TargetsPage):
+    limit: int
+    offset: int
+    next: str | None
+
 
 Id = Annotated[str, Path(min_length=1, max_length=300, description="A document, clause or measure id")]
 OptionalFilter = Annotated[str | None, Query(max_length=300)]
@@ -67,7 +96,8 @@ def _paged(request: Request, answer: dict[str, Any], limit: int, offset: int) ->
     return {**answer, "total": total, "limit": limit, "offset": offset, "next": following}
 
 
-@router.get("/documents", summary="Every document in the graph, with level, region, dates and titles")
+@router.get("/documents", summary="Every document in the graph, with level, region, dates and titles",
+            response_model=DocumentList, response_model_exclude_unset=True)
 def documents(request: Request) -> dict[str, Any]:
     return _listed("documents", state_of(request).queries.documents())
 
@@ -79,6 +109,7 @@ def documents(request: Request) -> dict[str, Any]:
     "those implementing it, best score first, each with `score`, `relation`, `method` and `evidence` (citation, "
     "family, topic, hierarchy); `expressions`: the same work in another language or copy; `cites`: what it cites, "
     "documents of the corpus or `referenced_only` ones known by title and number.",
+    response_model=Document, response_model_exclude_unset=True,
 )
 def document(request: Request, doc_id: Id) -> dict[str, Any]:
     found = state_of(request).queries.document(doc_id)
@@ -92,6 +123,7 @@ def document(request: Request, doc_id: Id) -> dict[str, Any]:
     summary="Clauses and measures matching a phrase, in any script",
     description="One page of hits, ranked best first (see `score`); `total` counts the hits ranked, at most "
     "the setting `api_max_limit`.",
+    response_model=SearchResponse, response_model_exclude_unset=True,
 )
 def search(
     request: Request,
@@ -109,6 +141,7 @@ def search(
     "/units",
     summary="Units responsible for measures about a concept",
     description="One page of units, ranked (most lead clauses first), each with all its clauses.",
+    response_model=UnitsResponse, response_model_exclude_unset=True,
 )
 def units(
     request: Request,
@@ -133,6 +166,7 @@ def units(
     "(whole words, terms, concepts, numbers) and `expressions` (the same clause in the work's other expressions); "
     "a document's `via` is the document just below it on its best chain (null: implemented directly). `parents`: "
     "the same links as a tree, hop by hop.",
+    response_model=Trace, response_model_exclude_unset=True,
 )
 def trace(request: Request, item_id: Id) -> dict[str, Any]:
     found = state_of(request).queries.trace(item_id)
@@ -150,7 +184,7 @@ def trace(request: Request, item_id: Id) -> dict[str, Any]:
     "its documents has it among its best `rank` links into the document, scoring at least `min_score`; a "
     "cell counts those clauses of the region's documents. `uncovered`: the clauses no region implements. "
     "`format=csv` gives the matrix as CSV.",
-    response_model=None,
+    response_model=Coverage, response_model_exclude_unset=True,
 )
 def coverage(
     request: Request,
@@ -176,6 +210,7 @@ def _safe(name: str) -> str:
     "/targets",
     summary="Quantified targets, filtered by document, target year, concept, region",
     description="One page of targets, in reading order: by document, then place in its text.",
+    response_model=TargetsResponse, response_model_exclude_unset=True,
 )
 def targets(
     request: Request,
@@ -185,14 +220,19 @@ def targets(
     region: OptionalFilter = None,
     limit: PageLimit = None,
     offset: PageOffset = 0,
+    kind: Annotated[
+        Literal["quantified", "qualitative"],
+        Query(description="quantified: targets with a value; qualitative: goals without one"),
+    ] = "quantified",
 ) -> dict[str, Any]:
     size = _page_size(request, limit)
     found = state_of(request).queries.targets_page(
-        document=document, year=year, concept=concept, region=region, limit=size, offset=offset
+        document=document, year=year, concept=concept, region=region, limit=size, offset=offset, kind=kind
     )
     return _paged(request, with_clause_paths(state_of(request).queries, dict(found)), size, offset)
 
 
-@router.get("/concepts", summary="Concepts of the scheme, optionally matching a label")
+@router.get("/concepts", summary="Concepts of the scheme, optionally matching a label",
+            response_model=ConceptList, response_model_exclude_unset=True)
 def concepts(request: Request, q: OptionalFilter = None) -> dict[str, Any]:
     return _listed("concepts", state_of(request).queries.concepts(q or ""))

@@ -8,13 +8,15 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
 from fastapi import Request
 
+from policykg.graph.cache import store_generation
 from policykg.settings import Settings
 
 if TYPE_CHECKING:
+    from policykg.graph.queries import Queries
     from policykg.graph.store import Store
 
 
@@ -23,14 +25,14 @@ class ServiceState:
     settings: Settings
     store: Store
     owns_store: bool
-    _queries: Any = None
+    _queries: Queries | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _dataset: tuple[int | None, Path] | None = None  # (store generation, gzipped N-Quads of that state)
     _dataset_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
-    def queries(self) -> Any:
-        """The researcher queries over this store (`policykg.graph.queries.Queries`), made on first use."""
+    def queries(self) -> Queries:
+        """The researcher queries over this store, made on first use."""
         with self._lock:
             if self._queries is None:
                 from policykg.graph.queries import Queries
@@ -41,8 +43,8 @@ class ServiceState:
     def open_dataset(self) -> IO[bytes]:
         """The whole dataset as gzipped N-Quads, open for reading. Dumped to a temporary file once per
         state of the store (an embedded store counts its writes), so repeated downloads cost no dump."""
-        generation = getattr(self.store, "generation", None)
-        cacheable = isinstance(generation, int)
+        generation = store_generation(self.store)
+        cacheable = generation is not None
         with self._dataset_lock:
             if self._dataset is None or not cacheable or self._dataset[0] != generation:
                 fd, name = tempfile.mkstemp(prefix="policykg-dataset-", suffix=".nq.gz")

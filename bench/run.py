@@ -256,7 +256,10 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
 
 
 def sparql_examples() -> dict[str, str]:
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / "api" / "queries").glob("*.rq"))}
+    """The researcher examples the service lists (/api/examples), not the service's own queries."""
+    from policykg.api.examples import examples
+
+    return {e.name: e.query for e in examples()}
 
 
 def latency(base: str, paths: list[str], rounds: int, params: dict[str, str] | None = None) -> dict[str, Any]:

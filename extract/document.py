@@ -17,6 +17,7 @@ from policykg.extract.model import (
     Provenance,
     Target,
     UnitMention,
+    own_range,
 )
 from policykg.ingest.model import Clause, NormalisedDocument
 
@@ -25,12 +26,6 @@ VERSION = __version__
 
 def _lang(doc: NormalisedDocument) -> str:
     return "en" if doc.metadata.language == "en" else "zh"
-
-
-def own_range(clause: Clause) -> tuple[int, int]:
-    """The clause's own text in normalised offsets: from its start to its first child (or its end)."""
-    end = clause.children[0].start if clause.children else clause.end
-    return clause.start, max(clause.start, end)
 
 
 def clause_jurisdiction(doc: NormalisedDocument, clause: Clause, parents: list[Clause]) -> str:
@@ -109,7 +104,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
             facts.targets.append(
                 Target(
-                    indicator=t.indicator, comparator=t.comparator, value=t.value, unit=t.unit, provenance=span,
+                    indicator=t.indicator, comparator=t.comparator, value=t.value, measure_unit=t.measure_unit, provenance=span,
                     value_min=t.value_min, value_max=t.value_max, converted_value=t.converted_value,
                     converted_unit=t.converted_unit, change=t.change, base_year=t.base_year, year=t.year,
                     qualitative=t.qualitative, concepts=tuple(cid for _, _, cid in find_concepts(t.indicator, lang)),

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from policykg.extract.model import Measure, Provenance
+from policykg.extract.model import Measure, Provenance, own_range
 from policykg.extract.nlp import base_lang, en_nlp, find_concepts
 from policykg.ingest.model import Clause, NormalisedDocument
+from policykg.ontology import ids
 from policykg.ontology.concepts import ConceptScheme
 
 EXTRACTOR = "policykg.extract.measures"
@@ -334,9 +335,8 @@ def sectors_for(concept_ids: Iterable[str]) -> list[str]:
 
 # --- measures of a clause -------------------------------------------------------------------------
 def _own_range(clause: Clause) -> tuple[int, int]:
-    """The clause's own text (after its marker, before its first child)."""
-    end = clause.children[0].start if clause.children else clause.end
-    return clause.body_start, end
+    """The clause's own text after its marker (`own_range` from the clause's body on)."""
+    return clause.body_start, own_range(clause)[1]
 
 
 def _strip_end(text: str) -> str:
@@ -378,7 +378,7 @@ def extract_measures(clause: Clause, doc: NormalisedDocument) -> list[Measure]:
         concepts = list(dict.fromkeys(cid for _, _, cid in find_concepts(text, lang)))
         measures.append(
             Measure(
-                id=f"{clause.id}.m{n}",
+                id=ids.fact_id("measure", clause.id, n),
                 clause_id=clause.id,
                 text=text,
                 provenance=Provenance(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policykg.ingest.model import Span
+from policykg.ingest.model import Clause, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +36,14 @@ class Deadline:
 class Target:
     """A quantified target, or a qualitative goal (value None, `qualitative` True): two kinds kept apart.
 
-    "单位国内生产总值二氧化碳排放比2020年下降18%" is a decrease (`change`) of 18 % (`value`, `unit`) from 2020
+    "单位国内生产总值二氧化碳排放比2020年下降18%" is a decrease (`change`) of 18 % (`value`, `measure_unit`) from 2020
     (`base_year`); "“十四五”期间累计新增…" an amount over `start_year`…`year`.
     """
 
     indicator: str  # the thing measured, normalised simplified (or English for English text)
     comparator: str | None  # ">=", "<=", "~", "=", ">", "<" (for a change: its bound); None for qualitative
     value: float | None
-    unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW", "μg/m³", "万吨/日"
+    measure_unit: str | None  # the unit of measure as written, normalised: "%", "万千瓦", "billion kW", "μg/m³"
     provenance: Provenance
     value_min: float | None = None
     value_max: float | None = None
@@ -55,6 +55,11 @@ class Target:
     qualitative: bool = False
     concepts: tuple[str, ...] = ()  # concept ids of the indicator
     start_year: int | None = None  # the first year of the period an amount is counted over
+
+    @property
+    def unit(self) -> str | None:
+        """`measure_unit` by its published name (the "unit" of a target in JSON and `pkg:measureUnit` in RDF)."""
+        return self.measure_unit
 
     @property
     def kind(self) -> str:
@@ -123,3 +128,11 @@ class DocumentExtraction:
 
     def units(self) -> list[UnitMention]:
         return [u for facts in self.clauses.values() for u in facts.units]
+
+
+def own_range(clause: Clause) -> tuple[int, int]:
+    """A clause's own text in normalised offsets: its heading and body, from its start up to its first
+    child (or its end), without its children's text. What extractors read of a clause, and what the
+    mapping writes as the clause's `pkg:text`."""
+    end = clause.children[0].start if clause.children else clause.end
+    return clause.start, max(clause.start, end)

@@ -2,7 +2,9 @@
 
 Targets are compared across documents and languages ("580万千瓦" in a city plan against "12亿千瓦" in the
 national one, "1.2 billion kilowatts" in a translation), so every quantity keeps the value and unit as
-written and also carries its value in a base unit. The unit table is data (`data/units.toml`).
+written and also carries its value in a base unit. The table of units of measure is data
+(`data/measure_units.toml`); in code they are `measure_unit`s, kept apart from the units (organisations)
+a clause names.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-__all__ = ["Quantity", "UnitInfo", "parse_number", "parse_quantity", "scan_quantities", "unit_info"]
+__all__ = ["MeasureUnit", "Quantity", "measure_unit_info", "parse_number", "parse_quantity", "scan_quantities"]
 
 _ARABIC = r"\d+(?:\.\d+)?"
 _ARABIC_EN = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -30,8 +32,8 @@ _FOLD_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456
 
 
 @dataclass(frozen=True, slots=True)
-class UnitInfo:
-    """One unit of the table: how it is written back, what it converts to and by which factor."""
+class MeasureUnit:
+    """One unit of measure of the table: how it is written back, what it converts to and by which factor."""
 
     label: str
     converted_unit: str
@@ -41,13 +43,13 @@ class UnitInfo:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A value with its unit; offsets are into the scanned text (0 when parsed from a bare string).
+    """A value with its unit of measure; offsets are into the scanned text (0 when parsed from a bare string).
 
     For a range ("30-50家") `value` is the lower bound and `value_max` the upper one.
     """
 
     value: float
-    unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW"; None for a bare number
+    measure_unit: str | None  # as written, normalised: "%", "万千瓦", "billion kW"; None for a bare number
     converted_value: float | None  # value converted to `converted_unit`
     converted_unit: str | None  # "kW", "m³", "mu", "%", ... ; "1" for a bare magnitude ("100万")
     dimension: str | None = None
@@ -62,18 +64,18 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class _Table:
-    units: dict[str, UnitInfo]
+    measure_units: dict[str, MeasureUnit]
     magnitudes: dict[str, float]
-    unit_re: re.Pattern[str]  # magnitude? unit? at a position
+    measure_unit_re: re.Pattern[str]  # magnitude? unit of measure? at a position
     rates: dict[str, str]  # period word → its symbol ("日" → "d"): "万吨/日"
     rate_re: re.Pattern[str] | None
 
 
 @cache
 def _tables() -> dict[str, _Table]:
-    raw = tomllib.loads(resources.files("policykg.extract").joinpath("data/units.toml").read_text("utf-8"))
-    zh_units = {s: UnitInfo(s, base, float(f), dim) for s, (base, f, dim) in raw["zh"]["units"].items()}
-    en_units = {s.lower(): UnitInfo(label, base, float(f), dim) for s, (label, base, f, dim) in raw["en"]["units"].items()}
+    raw = tomllib.loads(resources.files("policykg.extract").joinpath("data/measure_units.toml").read_text("utf-8"))
+    zh_units = {s: MeasureUnit(s, base, float(f), dim) for s, (base, f, dim) in raw["zh"]["units"].items()}
+    en_units = {s.lower(): MeasureUnit(label, base, float(f), dim) for s, (label, base, f, dim) in raw["en"]["units"].items()}
     zh_mags = {k: float(v) for k, v in raw["zh"]["magnitudes"].items()}
     en_mags = {k.lower(): float(v) for k, v in raw["en"]["magnitudes"].items()}
 
@@ -91,10 +93,10 @@ def _tables() -> dict[str, _Table]:
     return {"zh": _Table(zh_units, zh_mags, zh_re, zh_rates, rate_re), "en": _Table(en_units, en_mags, en_re, {}, None)}
 
 
-def unit_info(surface: str, lang: str = "zh") -> UnitInfo | None:
-    """The table entry of a unit surface ("千瓦", "cubic meters"), without magnitude; None if unknown."""
+def measure_unit_info(surface: str, lang: str = "zh") -> MeasureUnit | None:
+    """The table entry of a unit of measure as written ("千瓦", "cubic meters"), without magnitude; None if unknown."""
     table = _tables()["en" if lang == "en" else "zh"]
-    return table.units.get(surface.lower() if lang == "en" else surface)
+    return table.measure_units.get(surface.lower() if lang == "en" else surface)
 
 
 def _chinese_numeral(s: str) -> float | None:
@@ -140,10 +142,10 @@ def parse_number(s: str) -> float | None:
     return None
 
 
-def _unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, float, UnitInfo | None]:
+def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, float, MeasureUnit | None]:
     """(end, magnitude word, magnitude factor, unit) of the magnitude and unit written at `pos`."""
     table = _tables()[lang]
-    m = table.unit_re.match(text, pos)
+    m = table.measure_unit_re.match(text, pos)
     if not m or m.end() == pos:
         return pos, None, 1.0, None
     mag = m.group("mag")
@@ -152,12 +154,12 @@ def _unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, float, Un
         return pos, None, 1.0, None  # "3千" alone is too rare to be worth the false hits ("5千瓦" is a unit)
     key = mag.lower() if mag and lang == "en" else mag
     factor = table.magnitudes[key] if key else 1.0
-    info = table.units[unit.lower() if lang == "en" else unit] if unit else None
+    info = table.measure_units[unit.lower() if lang == "en" else unit] if unit else None
     end = m.end("unit") if unit else m.end("mag")
     rate = table.rate_re.match(text, end) if table.rate_re and info is not None else None
     if rate and info is not None:  # "万吨/日": a unit per period
         period = rate.group(1)
-        info = UnitInfo(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
+        info = MeasureUnit(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
                         f"{info.dimension}-rate")
         end = rate.end()
     return end, mag, factor, info
@@ -168,7 +170,7 @@ def _exact(x: float) -> float:
     return float(f"{x:.12g}")
 
 
-def _quantity(value: float, value_max: float | None, mag: str | None, factor: float, info: UnitInfo | None,
+def _quantity(value: float, value_max: float | None, mag: str | None, factor: float, info: MeasureUnit | None,
               lang: str, start: int, end: int) -> Quantity:
     if info is None:
         label = mag.lower() if lang == "en" and mag else mag
@@ -223,14 +225,14 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
         value = parse_number(raw)
         return None if value is None else Quantity(value, "%", value, "%", "share", None, start, m.end())
     chinese = lang == "zh" and not raw[0].isdigit()
-    u_end, mag, factor, info = _unit_at(text, m.end(), lang)
+    u_end, mag, factor, info = _measure_unit_at(text, m.end(), lang)
     if chinese and (info is None or info.dimension == "count"):
         return None  # checked before parsing: Chinese numerals are rare as values, common as words
     value_max: float | None = None
     dash = re.compile(_DASH_EN if lang == "en" else _DASH, re.IGNORECASE).match(text, u_end)
     second = (_NUMBER_EN if lang == "en" else _NUMBER_ZH).match(text, dash.end()) if dash else None
     if second and second.group()[0].isdigit() == raw[0].isdigit():
-        u2_end, mag2, factor2, info2 = _unit_at(text, second.end(), lang)
+        u2_end, mag2, factor2, info2 = _measure_unit_at(text, second.end(), lang)
         upper = parse_number(second.group())
         if upper is not None and (info2 is not None or mag2) and (
             (info is None and not mag) or (info == info2 and mag == mag2)

@@ -49,11 +49,15 @@ def extraction_json(doc: NormalisedDocument, extraction: DocumentExtraction) -> 
     return {"document": extraction.document_id, "clauses": clauses}
 
 
+#: Fields named otherwise in code than in the published JSON: a target's unit of measure is its "unit".
+_PUBLISHED = {"measure_unit": "unit"}
+
+
 def _fields(obj: Any, *drop: str) -> dict[str, Any]:
     data = asdict(obj)
     for key in drop:
         data.pop(key, None)
-    return data
+    return {_PUBLISHED.get(key, key): value for key, value in data.items()}
 
 
 def highlighted(doc: NormalisedDocument, prov: Provenance, style: str) -> Text:
@@ -77,9 +81,9 @@ def render_extraction(doc: NormalisedDocument, extraction: DocumentExtraction, c
                 value = "—"
             elif t.change:  # "比2020年下降18%": a decrease of 18 % from 2020
                 bound = "" if t.comparator in (None, "=") else f" {t.comparator}"
-                value = f"{t.change}{bound} {t.value:g}{t.unit or ''} from {t.base_year or '?'}"
+                value = f"{t.change}{bound} {t.value:g}{t.measure_unit or ''} from {t.base_year or '?'}"
             else:
-                value = f"{t.comparator or ''}{t.value:g}{t.unit or ''}"
+                value = f"{t.comparator or ''}{t.value:g}{t.measure_unit or ''}"
             years = f"{t.start_year}–{t.year}" if t.start_year else f"{t.year}"
             label = Text(f"  {'goal' if t.qualitative else 'target'}  {t.indicator} {value} year={years}  ")
             console.print(label + highlighted(doc, t.provenance, "bold magenta"))

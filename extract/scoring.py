@@ -246,7 +246,7 @@ def target_values(target: Target) -> dict[str, object]:
     comparator = target.change or _KEY_COMPARATOR.get(target.comparator or "", target.comparator)
     return {
         "indicator": target.indicator, "comparator": comparator, "value": target.value,
-        "unit": fold(target.unit or ""), "year": target.year, "base_year": target.base_year,
+        "unit": fold(target.measure_unit or ""), "year": target.year, "base_year": target.base_year,
         "start_year": getattr(target, "start_year", None),
     }
 

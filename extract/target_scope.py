@@ -40,7 +40,7 @@ class TargetHit:
     value: float | None
     value_min: float | None
     value_max: float | None
-    unit: str | None  # as written: "%", "万千瓦", "billion kW"
+    measure_unit: str | None  # the unit of measure as written: "%", "万千瓦", "billion kW"
     converted_value: float | None  # the value in `converted_unit` (万千瓦 → kW): comparable across documents
     converted_unit: str | None
     change: str | None  # "decrease" | "increase" for relative changes ("比2020年下降13.5%")
@@ -60,7 +60,7 @@ class TargetHit:
 
     def to_target(self, provenance: Provenance, concepts: tuple[str, ...] = ()) -> Target:
         return Target(
-            indicator=self.indicator, comparator=self.comparator, value=self.value, unit=self.unit,
+            indicator=self.indicator, comparator=self.comparator, value=self.value, measure_unit=self.measure_unit,
             provenance=provenance, value_min=self.value_min, value_max=self.value_max,
             converted_value=self.converted_value, converted_unit=self.converted_unit, change=self.change,
             base_year=self.base_year, year=self.year, qualitative=self.qualitative, concepts=concepts,

@@ -127,7 +127,7 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
             start=start, end=end, indicator=indicator.strip(),
             comparator=(">=" if q.is_range else comparator) if q else None,
             value=q.value if q else None, value_min=q.value if q and q.is_range else None,
-            value_max=q.value_max if q else None, unit=q.unit if q else None,
+            value_max=q.value_max if q else None, measure_unit=q.measure_unit if q else None,
             converted_value=q.converted_value if q else None, converted_unit=q.converted_unit if q else None,
             change=change, base_year=base_year, year=year, qualitative=q is None,
             indicator_start=ind_start, indicator_end=ind_end,
@@ -218,7 +218,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
     enumerated = bool(_ENUM_NEXT_ZH.match(text, end, seg[1]))
-    if (text[end:seg[1]].strip() and not enumerated) or q.unit in ("万", "亿"):
+    if (text[end:seg[1]].strip() and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
     action = _VERBLESS_ACTION_ZH.match(text[opening:q.start])

@@ -21,6 +21,10 @@ carries out, since Fujian's fuller wording is closer to the centre's.
 
 Each higher document is a clause × feature matrix of idf weights and each lower document a batch of
 rows, so scoring is array arithmetic; Python only runs for the few candidates kept per measure.
+
+Length (about 570 lines): the index of a higher document, the evidence that explains a kept link and the
+linker relaying through intermediate documents read the same feature arrays and weights; apart, each
+would reach into the others. What is compared (`comparands`) and the features (`features`) are apart.
 """
 
 from __future__ import annotations
@@ -35,18 +39,18 @@ import numpy as np
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.link.features import bigrams, idf_table, segment_grams, words
-from policykg.link.model import ClauseLink, Evidence
-from policykg.link.units import (
+from policykg.link.comparands import (
     SCOPE_WEIGHT,
     Batch,
+    Comparand,
     Specificity,
-    Unit,
     Vocabulary,
-    clause_unit,
     kind_weight,
-    source_units,
+    leaf_comparand,
+    source_comparands,
 )
+from policykg.link.features import bigrams, idf_table, segment_grams, words
+from policykg.link.model import ClauseLink, Evidence
 
 METHOD = "policykg.link.clauses/0.2"
 
@@ -54,8 +58,8 @@ METHOD = "policykg.link.clauses/0.2"
 _W_WORDING = 0.70
 _W_CONCEPT = 0.20
 _W_NUMBER = 0.10
-_W_PHRASE = 0.15  # added when the unit names a term the clause quotes, shared by the clauses quoting it
-_W_HEADING = 0.10  # added in proportion to the share of the clause's heading the unit names
+_W_PHRASE = 0.15  # added when the comparand names a term the clause quotes, shared by the clauses quoting it
+_W_HEADING = 0.10  # added in proportion to the share of the clause's heading the comparand names
 _BROADER_CREDIT = 0.3  # a concept counts this much in a clause naming only a broader one
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
@@ -63,7 +67,7 @@ _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
 _COMMON_SHARE = 0.5  # wording features in more than this share of a document's clauses are ignored
 _PIECE_FLOOR = 0.5  # a fully matched piece counts this much at least, more for larger pieces
 _RESTATES_COVERAGE = 0.8  # share of the measure's wording found in one clause for "restates"
-_VIA_MIN = 0.3  # a unit's best clause in an intermediate document relays evidence from this score on
+_VIA_MIN = 0.3  # a comparand's best clause in an intermediate document relays evidence from this score on
 _VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
 _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 …) counts this much, unless its quoted term is named
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
@@ -73,13 +77,13 @@ _EDGE = " \t\n,.;:!?()、。“”《》"  # trimmed from the ends of a shared r
 _MAX_TERMS = 3  # specific shared words shown as wording evidence besides the shared run
 _WORDING_LEAST = 0.6  # a shared run shown as wording is worth this much (specificity × characters) at least
 _TERM_SPECIFICITY = 0.3  # least specificity across the corpus of a word shown as a term
-_SHORT_TEXT = 40  # characters; longer units show the shared wording of their best piece only
+_SHORT_TEXT = 40  # characters; longer comparands show the shared wording of their best piece only
 _LONG_TEXT = 120  # characters; a longer whole clause shows the evidence of its best sentence piece
 
 
 @dataclass(slots=True)
 class Scores:
-    """A batch of units scored against every clause of one document (rows: units, columns: clauses)."""
+    """A batch of comparands scored against every clause of one document (rows: comparands, columns: clauses)."""
 
     total: np.ndarray
     wording: np.ndarray
@@ -102,18 +106,18 @@ class ClauseIndex:
     is meant; a feature the document never uses weighs as much as its rarest one.
     """
 
-    def __init__(self, doc: NormalisedDocument, units: Sequence[Unit], vocab: Vocabulary,
+    def __init__(self, doc: NormalisedDocument, comparands: Sequence[Comparand], vocab: Vocabulary,
                  specificity: Specificity | None = None) -> None:
-        """`units`: the document's leaf clauses as units, in reading order; `specificity` weighs
+        """`comparands`: the document's leaf clauses as comparands, in reading order; `specificity` weighs
         every feature and concept by how specific it is across the corpus."""
         self.doc = doc
         self.specificity = specificity or Specificity({}, 0, vocab)
         spec = self.specificity.of
         self.chinese = doc.metadata.language != "en"
         self.clauses: list[Clause] = [c for c in doc.walk() if c.is_leaf]
-        self.units = list(units)
-        n = len(self.units)
-        idf = idf_table(u.grams for u in self.units)
+        self.comparands = list(comparands)
+        n = len(self.comparands)
+        idf = idf_table(u.grams for u in self.comparands)
         common = math.log((n + 1) / (_COMMON_SHARE * n + 0.5))
         kept = sorted(g for g, w in idf.items() if w > common)
         weights = np.array([idf[g] * kind_weight(g) * spec(g) for g in kept])
@@ -122,7 +126,7 @@ class ClauseIndex:
         column = {g: j for j, g in enumerate(kept)}
         # Feature × clause weights, with a last all-zero row standing for every feature not kept.
         self.by_feature = np.zeros((len(kept) + 1, n), dtype=np.float32)
-        for i, u in enumerate(self.units):
+        for i, u in enumerate(self.comparands):
             # Wording a clause only has in the scope of an action ("煤电、钢铁、水泥等项目") counts for less.
             grams = sorted(u.grams)
             scale = u.rows[0].scale if u.rows else np.ones(len(grams))
@@ -135,13 +139,13 @@ class ClauseIndex:
         self.row_of[vocab.encode(sorted(g for g in idf if g not in column))] = -2
         self.row_of[vocab.encode(kept)] = np.arange(len(kept))
         self.weight_of = np.append(weights, 0.0)
-        concept_idf = idf_table(u.concepts for u in self.units)
+        concept_idf = idf_table(u.concepts for u in self.comparands)
         self.unseen_concept = max(concept_idf.values(), default=1.0)
         self.concept_idf = {c: w * spec("concept:" + c) for c, w in concept_idf.items()}
-        self.by_concept = _postings(u.concepts for u in self.units)
-        self.by_number = _postings(set(u.quantities) for u in self.units)
-        self.by_year = _postings(u.years for u in self.units)
-        self.by_quoted = _postings(u.quoted for u in self.units)
+        self.by_concept = _postings(u.concepts for u in self.comparands)
+        self.by_number = _postings(set(u.quantities) for u in self.comparands)
+        self.by_year = _postings(u.years for u in self.comparands)
+        self.by_quoted = _postings(u.quoted for u in self.comparands)
         # The headings' bigrams, idf-weighted (the topic each clause announces), as a small matrix:
         # heading feature × clause, and for every kept feature its heading row or -1.
         titles = [sorted(g for g in bigrams(c.title) if g in column) for c in self.clauses]
@@ -155,50 +159,50 @@ class ClauseIndex:
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
 
     def score(self, batch: Batch) -> Scores:
-        """Every unit of the batch against every clause.
+        """Every comparand of the batch against every clause.
 
-        Between Chinese texts: wording, concepts (idf-weighted share of the unit's concepts the clause
+        Between Chinese texts: wording, concepts (idf-weighted share of the comparand's concepts the clause
         names; a concept only named in the scope of an action, on either side, counts half, and a
         clause naming only a broader concept covers it in part), quantities and years, plus two
-        bonuses: a term the clause quotes (a slogan, a programme name) named in the unit, and the
-        share of the clause's heading the unit names.
+        bonuses: a term the clause quotes (a slogan, a programme name) named in the comparand, and the
+        share of the clause's heading the comparand names.
         """
-        n_units, n = len(batch.units), len(self.units)
-        wording, recall, shared = self._wording(batch) if self.chinese else (np.zeros((n_units, n)),) * 3
-        concept = np.zeros((n_units, n))
-        number = np.zeros((n_units, n))
-        phrase = np.zeros((n_units, n))
-        for k, unit in enumerate(batch.units):
-            if unit.concepts:
+        n_comparands, n = len(batch.comparands), len(self.comparands)
+        wording, recall, shared = self._wording(batch) if self.chinese else (np.zeros((n_comparands, n)),) * 3
+        concept = np.zeros((n_comparands, n))
+        number = np.zeros((n_comparands, n))
+        phrase = np.zeros((n_comparands, n))
+        for k, comparand in enumerate(batch.comparands):
+            if comparand.concepts:
                 # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
                 weight = {
                     c: self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c))
-                    * (SCOPE_WEIGHT if c in unit.scope_concepts else 1.0)
-                    for c in unit.concepts
+                    * (SCOPE_WEIGHT if c in comparand.scope_concepts else 1.0)
+                    for c in comparand.concepts
                 }
                 total = sum(weight.values())
-                for c in unit.concepts:
+                for c in comparand.concepts:
                     holders = self.by_concept.get(c, ())
                     for i in holders:
-                        in_scope = c in self.units[i].scope_concepts
+                        in_scope = c in self.comparands[i].scope_concepts
                         concept[k, i] += weight[c] / total * (SCOPE_WEIGHT if in_scope else 1.0)
                     # A clause naming a broader concept (wind power for offshore wind) covers it in part.
                     broader = {i for a in concept_ancestors(c) for i in self.by_concept.get(a, ())} - set(holders)
                     for i in broader:
                         concept[k, i] += weight[c] / total * _BROADER_CREDIT
-            for q, context in unit.quantities.items():
+            for q, context in comparand.quantities.items():
                 for i in self.by_number.get(q, ()):
-                    number[k, i] += _number_credit(context, self.units[i].quantities[q])
-            for y in unit.years:
+                    number[k, i] += _number_credit(context, self.comparands[i].quantities[q])
+            for y in comparand.years:
                 for i in self.by_year.get(y, ()):
                     number[k, i] += _YEAR_CREDIT
-            if unit.compact:
+            if comparand.compact:
                 for term, where in self.by_quoted.items():
-                    if term in unit.compact:
+                    if term in comparand.compact:
                         phrase[k, where] += 1.0 / len(where)
         number = np.minimum(number, 1.0)
-        heading = self._heading(batch) if self.chinese else np.zeros((n_units, n))
-        same_lang = np.array([u.lang == "zh" for u in batch.units])[:, None] & self.chinese
+        heading = self._heading(batch) if self.chinese else np.zeros((n_comparands, n))
+        same_lang = np.array([u.lang == "zh" for u in batch.comparands])[:, None] & self.chinese
         total_score = np.where(
             same_lang,
             _W_WORDING * wording + _W_CONCEPT * concept + _W_NUMBER * number
@@ -211,32 +215,32 @@ class ClauseIndex:
         return Scores(total_score, wording, recall, shared)
 
     def _heading(self, batch: Batch) -> np.ndarray:
-        """Share of every clause's heading (idf mass of its bigrams) that each unit's text holds."""
-        n_units, n = len(batch.units), len(self.units)
-        heading = np.zeros((n_units, n))
+        """Share of every clause's heading (idf mass of its bigrams) that each comparand's text holds."""
+        n_comparands, n = len(batch.comparands), len(self.comparands)
+        heading = np.zeros((n_comparands, n))
         if not len(self.by_heading) or not len(batch.ids):
             return heading
-        unit_of_row = np.full(len(batch.starts), -1, dtype=np.int64)
-        unit_of_row[batch.whole] = np.arange(n_units)
-        unit_of_id = np.repeat(unit_of_row, batch.sizes)
+        comparand_of_row = np.full(len(batch.starts), -1, dtype=np.int64)
+        comparand_of_row[batch.whole] = np.arange(n_comparands)
+        comparand_of_id = np.repeat(comparand_of_row, batch.sizes)
         inside = batch.ids < len(self.row_of)
         rows = np.full(len(batch.ids), -1, dtype=np.int64)
         rows[inside] = self.row_of[batch.ids[inside]]
         h = np.where(rows >= 0, self.heading_row[np.maximum(rows, 0)], -1)
-        pick = (h >= 0) & (unit_of_id >= 0)
-        np.add.at(heading, unit_of_id[pick], self.by_heading[h[pick]])
+        pick = (h >= 0) & (comparand_of_id >= 0)
+        np.add.at(heading, comparand_of_id[pick], self.by_heading[h[pick]])
         return np.divide(heading, self.heading_mass, out=heading, where=self.heading_mass > 0)
 
     def _wording(self, batch: Batch) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Wording similarity of every unit to every clause in [0, 1], the recall behind it, and the
+        """Wording similarity of every comparand to every clause in [0, 1], the recall behind it, and the
         idf mass every batch row shares with every clause.
 
-        Recall is the share of the unit's idf mass a clause holds. When a piece of the unit is found
+        Recall is the share of the comparand's idf mass a clause holds. When a piece of the comparand is found
         whole in a clause, that piece's share counts too, scaled by the piece's size: a long sentence
         often joins several actions, each carried out from a different clause above it. A mild
         precision term prefers, among clauses holding the same wording, the one that says less else.
         """
-        n_units, n = len(batch.units), len(self.units)
+        n_comparands, n = len(batch.comparands), len(self.comparands)
         rows = np.full(len(batch.ids), -1, dtype=np.int64)
         inside = batch.ids < len(self.row_of)
         rows[inside] = self.row_of[batch.ids[inside]]
@@ -247,21 +251,21 @@ class ClauseIndex:
         gathered = self.by_feature[np.where(rows >= 0, rows, len(self.weight_of) - 1)]
         shared = batch.row_sums(gathered * batch.scale[:, None].astype(gathered.dtype))
         whole_total = row_total[batch.whole][:, None]
-        recall = np.divide(shared[batch.whole], whole_total, out=np.zeros((n_units, n)), where=whole_total > 0)
+        recall = np.divide(shared[batch.whole], whole_total, out=np.zeros((n_comparands, n)), where=whole_total > 0)
         best = recall.copy()
         if len(batch.piece_rows):
             piece_total = row_total[batch.piece_rows][:, None]
             ratio = np.divide(shared[batch.piece_rows], piece_total, out=np.zeros((len(batch.piece_rows), n)),
                               where=piece_total > 0)
-            share = np.divide(piece_total, whole_total[batch.piece_unit], out=np.zeros_like(piece_total),
-                              where=whole_total[batch.piece_unit] > 0)
-            np.maximum.at(best, batch.piece_unit, (_PIECE_FLOOR + (1 - _PIECE_FLOOR) * np.minimum(1.0, share)) * ratio)
-        precision = np.divide(shared[batch.whole], self.mass, out=np.zeros((n_units, n)), where=self.mass > 0)
+            share = np.divide(piece_total, whole_total[batch.piece_comparand], out=np.zeros_like(piece_total),
+                              where=whole_total[batch.piece_comparand] > 0)
+            np.maximum.at(best, batch.piece_comparand, (_PIECE_FLOOR + (1 - _PIECE_FLOOR) * np.minimum(1.0, share)) * ratio)
+        precision = np.divide(shared[batch.whole], self.mass, out=np.zeros((n_comparands, n)), where=self.mass > 0)
         return best * (0.75 + 0.25 * np.sqrt(np.minimum(1.0, 4 * precision))), recall, shared
 
     def candidates(self, batch: Batch, k: int, scores: Scores, top_k: int, min_score: float,
                    via: Callable[[int], Evidence | None] | None = None, min_share: float = 0.0) -> list[Candidate]:
-        """The best `top_k` clauses for unit `k`, best first, each scoring at least `min_score` and at
+        """The best `top_k` clauses for comparand `k`, best first, each scoring at least `min_score` and at
         least `min_share` of the best; `via(i)` gives the evidence that came through an intermediate
         document for clause i."""
         row = scores.total[k]
@@ -274,45 +278,45 @@ class ClauseIndex:
         ]
 
     def _candidate(self, batch: Batch, k: int, i: int, scores: Scores, via: Evidence | None) -> Candidate:
-        unit, clause_unit_ = batch.units[k], self.units[i]
+        comparand, clause_comparand = batch.comparands[k], self.comparands[i]
         wording = float(scores.wording[k, i])
         evidence: list[Evidence] = []
         if wording > 0:
-            text = unit.text
+            text = comparand.text
             first = batch.first_piece[k]
             if first >= 0 and len(text) > _SHORT_TEXT:  # show the piece this clause holds best
-                n_pieces = len(unit.rows) - 1
-                text = unit.rows[1 + int(np.argmax(scores.shared[first : first + n_pieces, i]))].text
+                n_pieces = len(comparand.rows) - 1
+                text = comparand.rows[1 + int(np.argmax(scores.shared[first : first + n_pieces, i]))].text
             elif len(text) > _LONG_TEXT:  # a whole clause: the sentence piece sharing most with this one
                 pieces = segment_grams(text)
-                text = max(pieces, key=lambda piece: len(piece[1] & clause_unit_.grams))[0] if pieces else text
-            core = shared_words(text, clause_unit_.text, least=_WORDING_LEAST, values=self.specificity.values)
+                text = max(pieces, key=lambda piece: len(piece[1] & clause_comparand.grams))[0] if pieces else text
+            core = shared_words(text, clause_comparand.text, least=_WORDING_LEAST, values=self.specificity.values)
             if core:
                 evidence.append(Evidence("wording", core, round(wording, 4)))
             # the most specific other words both name, weighed by their specificity
-            for term, spec in self._terms(unit.text if len(unit.text) <= _LONG_TEXT else text, clause_unit_.text, core):
+            for term, spec in self._terms(comparand.text if len(comparand.text) <= _LONG_TEXT else text, clause_comparand.text, core):
                 evidence.append(Evidence("wording", term, spec))
-        for c in sorted(unit.concepts & clause_unit_.concepts):
+        for c in sorted(comparand.concepts & clause_comparand.concepts):
             evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
-        broader: dict[str, float] = {}  # concepts the clause names above the unit's own
-        for c in sorted(unit.concepts - clause_unit_.concepts):
+        broader: dict[str, float] = {}  # concepts the clause names above the comparand's own
+        for c in sorted(comparand.concepts - clause_comparand.concepts):
             credit = self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c)) * _BROADER_CREDIT
             for a in concept_ancestors(c):
-                if a in clause_unit_.concepts and a not in unit.concepts:
+                if a in clause_comparand.concepts and a not in comparand.concepts:
                     broader[a] = max(broader.get(a, 0.0), credit)
         for a in sorted(broader):
             evidence.append(Evidence("concept", a, round(broader[a], 4)))
-        for q in sorted(unit.quantities.keys() & clause_unit_.quantities.keys()):
-            credit = _number_credit(unit.quantities[q], clause_unit_.quantities[q])
+        for q in sorted(comparand.quantities.keys() & clause_comparand.quantities.keys()):
+            credit = _number_credit(comparand.quantities[q], clause_comparand.quantities[q])
             if credit:
                 evidence.append(Evidence("number", q, credit))
-        for y in sorted(unit.years & clause_unit_.years):
+        for y in sorted(comparand.years & clause_comparand.years):
             evidence.append(Evidence("year", y, _YEAR_CREDIT))
-        for r in sorted(unit.unit_roles & clause_unit_.unit_roles):
+        for r in sorted(comparand.unit_roles & clause_comparand.unit_roles):
             evidence.append(Evidence("unit", r, 0.0))
         if via is not None:
             evidence.append(via)
-        relation = classify(unit, clause_unit_, float(scores.recall[k, i]))
+        relation = classify(comparand, clause_comparand, float(scores.recall[k, i]))
         return Candidate(self.clauses[i], round(min(1.0, float(scores.total[k, i])), 4), relation, tuple(evidence))
 
 
@@ -328,7 +332,7 @@ class ClauseIndex:
         return out
 
 class ClauseLinker:
-    """Links the units of lower documents to the clauses of the documents above them."""
+    """Links the comparands of lower documents to the clauses of the documents above them."""
 
     def __init__(self, docs: dict[str, NormalisedDocument], extractions: dict[str, DocumentExtraction],
                  top_k: int, min_score: float, min_share: float = 0.0,
@@ -341,14 +345,14 @@ class ClauseLinker:
         self.vocab = Vocabulary()
         self.specificity = Specificity(*(doc_freq or ({}, 0)), self.vocab)
         self._indexes: dict[str, ClauseIndex] = {}
-        self._leaves: dict[str, list[Unit]] = {}
+        self._leaves: dict[str, list[Comparand]] = {}
         self._relays: dict[tuple[str, str], np.ndarray] = {}
 
-    def leaves(self, doc_id: str) -> list[Unit]:
-        """The leaf clauses of a document as units (made once: indexes, relays and sources share them)."""
+    def leaves(self, doc_id: str) -> list[Comparand]:
+        """The leaf clauses of a document as comparands (made once: indexes, relays and sources share them)."""
         if doc_id not in self._leaves:
             doc, extraction = self.docs[doc_id], self.extractions.get(doc_id)
-            self._leaves[doc_id] = [clause_unit(doc, c, extraction, self.vocab) for c in doc.walk() if c.is_leaf]
+            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab) for c in doc.walk() if c.is_leaf]
         return self._leaves[doc_id]
 
     def index(self, doc_id: str) -> ClauseIndex:
@@ -357,23 +361,23 @@ class ClauseLinker:
         return self._indexes[doc_id]
 
     def release(self, doc_id: str) -> None:
-        """Forgets the units of a document linked from, unless it is also linked to."""
+        """Forgets the comparands of a document linked from, unless it is also linked to."""
         if doc_id not in self._indexes:
             self._leaves.pop(doc_id, None)
 
-    def units(self, doc_id: str) -> list[Unit]:
+    def comparands(self, doc_id: str) -> list[Comparand]:
         leaves = {u.id: u for u in self.leaves(doc_id)}
-        return source_units(self.docs[doc_id], self.extractions.get(doc_id), self.vocab, leaves)
+        return source_comparands(self.docs[doc_id], self.extractions.get(doc_id), self.vocab, leaves)
 
-    def link(self, units: Sequence[Unit], targets: Sequence[str], above: dict[str, set[str]]) -> dict[str, list[ClauseLink]]:
-        """Links of `units` to each target document; `above` gives every document's ancestors.
+    def link(self, comparands: Sequence[Comparand], targets: Sequence[str], above: dict[str, set[str]]) -> dict[str, list[ClauseLink]]:
+        """Links of `comparands` to each target document; `above` gives every document's ancestors.
 
-        Where one of the targets lies between the units and another target (Fujian between Sanming
-        and the central opinions), a unit whose best clause there scores at least `_VIA_MIN` relays:
+        Where one of the targets lies between the comparands and another target (Fujian between Sanming
+        and the central opinions), a comparand whose best clause there scores at least `_VIA_MIN` relays:
         its score for a clause C above becomes (1-λ)·own + λ·(best score there × that clause's own
         score for C), the best over such intermediate documents, recorded as "via" evidence.
         """
-        batch = Batch.of(units)
+        batch = Batch.of(comparands)
         scores = {t: self.index(t).score(batch) for t in targets}
         found: dict[str, list[ClauseLink]] = {}
         for t in targets:
@@ -397,11 +401,11 @@ class ClauseLinker:
             combined = Scores(mixed, own.wording, own.recall, own.shared)
             links: list[ClauseLink] = []
             relay = _Relayed(source, relayed, relay_clauses)
-            for k, unit in enumerate(units):
+            for k, comparand in enumerate(comparands):
                 via = functools.partial(relay.evidence, k) if relays[k] else None
                 for n, cand in enumerate(self.index(t).candidates(batch, k, combined, self.top_k, self.min_score, via, self.min_share), 1):
                     method = METHOD + ("+via" if any(e.kind == "via" for e in cand.evidence) else "")
-                    links.append(ClauseLink(unit.id, cand.clause.id, cand.relation, cand.score, n, method, cand.evidence))
+                    links.append(ClauseLink(comparand.id, cand.clause.id, cand.relation, cand.score, n, method, cand.evidence))
             found[t] = links
         return found
 
@@ -414,7 +418,7 @@ class ClauseLinker:
 
 @dataclass(slots=True)
 class _Relayed:
-    """What came through intermediate documents: per unit and clause, the relaying clause and score."""
+    """What came through intermediate documents: per comparand and clause, the relaying clause and score."""
 
     source: np.ndarray  # index into `clauses`, -1 for nothing relayed
     score: np.ndarray
@@ -438,26 +442,26 @@ def _postings(feature_sets: Iterable[Iterable[str]]) -> dict[str, list[int]]:
     return index
 
 
-def classify(unit: Unit, clause_unit_: Unit, recall: float) -> str:
+def classify(comparand: Comparand, clause_comparand: Comparand, recall: float) -> str:
     """restates (near-verbatim) > quantifies (a number for a target the clause names) > implements.
 
     A clause names a target when it mentions the target's indicator concept (a concept the scheme
     marks as an indicator: non_fossil_share, forest_coverage…) or, for targets without one, holds
     most of the indicator's wording. Sectors the target counts in (steel, cement) do not make it so.
     """
-    if recall >= _RESTATES_COVERAGE and unit.quantities.keys() <= clause_unit_.quantities.keys():
+    if recall >= _RESTATES_COVERAGE and comparand.quantities.keys() <= clause_comparand.quantities.keys():
         return "restates"
     indicators = indicator_concepts()
-    for target in unit.targets:
+    for target in comparand.targets:
         if target.value is None:
             continue
         named = {c for c in target.concepts if c in indicators}
         if named:
-            if named & clause_unit_.concepts:
+            if named & clause_comparand.concepts:
                 return "quantifies"
             continue
         wording = bigrams(target.indicator)
-        if wording and len(wording & clause_unit_.grams) >= 0.6 * len(wording):
+        if wording and len(wording & clause_comparand.grams) >= 0.6 * len(wording):
             return "quantifies"
     return "implements"
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.model import ClauseLink, CorpusLinks
+from policykg.ontology import ids
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +161,7 @@ def evaluate(
             if source_id is not None:
                 candidates = sorted(
                     (lk for lk in by_source.get(source_id, ())
-                     if lk.target.split("~", 1)[0] in (t.document, original_of.get(t.document))),
+                     if ids.document_of(lk.target) in (t.document, original_of.get(t.document))),
                     key=lambda lk: lk.rank,
                 )
                 for lk in candidates:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link.model import ClauseLink, CorpusLinks
+from policykg.ontology import ids
 
 #: The key's parent fields and the published file each names (the provincial one names its own).
 PARENTS = {
@@ -139,7 +140,7 @@ def score_key(key: Sequence[dict[str, object]], docs: Sequence[NormalisedDocumen
         if doc is not None:
             source_id = find_quote(doc, extractions.get(doc.id), q.quote, paths_of_entry[(q.file, q.quote)])
         target = original.get(parent.id, parent.id) if parent is not None else None
-        found = sorted((lk for lk in by_source.get(source_id or "", ()) if lk.target.split("~", 1)[0] == target),
+        found = sorted((lk for lk in by_source.get(source_id or "", ()) if ids.document_of(lk.target) == target),
                        key=lambda lk: (lk.rank, lk.target))
         rank = next((lk.rank for lk in found if any(path_of.get(lk.target, ())[: len(p)] == p for p in q.paths)),
                     None)

@@ -6,7 +6,7 @@ clause) of a document is ranked against the clauses of the documents its documen
 their ancestors, at most `link_parents_per_level` of them per level, best chain first: Sanming →
 Fujian plan, MEE plan, central opinions and, through the MEE plan, the 2030 action plan. Only the
 original of a work is a target: the English central opinions ride along with the Chinese through
-the clause alignment. The links of a document depend on its own units and on a bounded set of
+the clause alignment. The links of a document depend on its own comparands and on a bounded set of
 documents above it, so their number stays flat as the corpus grows.
 
 Nothing here depends on the order documents arrive in: everything is sorted by id, so the same
@@ -19,6 +19,7 @@ from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link.citations import resolve_citations
 from policykg.link.clauses import ClauseLinker
+from policykg.link.comparands import corpus_frequencies
 from policykg.link.documents import (
     DocumentSimilarity,
     Works,
@@ -30,7 +31,6 @@ from policykg.link.documents import (
     rank,
 )
 from policykg.link.model import ClauseLink, CorpusLinks
-from policykg.link.units import corpus_frequencies
 from policykg.settings import Settings
 
 #: The version of the linking algorithm: links computed by another version are computed again.
@@ -63,10 +63,10 @@ def link_corpus(
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
     for source_id, targets in sorted(above.items()):
-        units = linker.units(source_id)
-        if not units or not targets:
+        comparands = linker.comparands(source_id)
+        if not comparands or not targets:
             continue
-        found = linker.link(units, [t for t, _ in targets], above_sets)
+        found = linker.link(comparands, [t for t, _ in targets], above_sets)
         for t in sorted(found):
             clause_links.extend(found[t])
         linker.release(source_id)

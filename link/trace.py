@@ -16,7 +16,6 @@ other expressions (the English central opinions beside the Chinese).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -25,19 +24,20 @@ from policykg.ingest.model import NormalisedDocument
 from policykg.link.documents import ALIGNMENT_METHOD
 from policykg.link.features import bigrams
 from policykg.link.model import ClauseLink, CorpusLinks
+from policykg.ontology import ids
 
 _MAX_DEPTH = 8  # the hierarchy has five levels; this only guards against cycles in odd corpora
 _RELAY_SHARE = 0.6  # a closer document relays a measure when its best candidate scores this share of the best
 
 
 def document_of(node_id: str) -> str:
-    """The document an id belongs to: everything before "~" (measure and clause ids both have it)."""
-    return node_id.split("~", 1)[0]
+    """The document an id belongs to (measure and clause ids both name it)."""
+    return ids.document_of(node_id)
 
 
 def _clause_of(node_id: str) -> str:
-    """A measure id without its ".mN" suffix is its clause id; a clause id is itself."""
-    return re.sub(r"\.m\d+$", "", node_id)
+    """A measure's clause; a clause id is itself."""
+    return ids.fact_clause("measure", node_id) or node_id
 
 
 class _Graph:

@@ -188,6 +188,10 @@ def _document_metadata(g: _Graph, doc: NormalisedDocument, d: NamedNode) -> None
         g.add(d, E.date_document, date_literal(md.issued))
     if md.doc_number:
         g.add(d, E.id_local, Literal(md.doc_number))
+    if md.doc_type:
+        g.add(d, P.docType, Literal(md.doc_type))
+    if md.notice_title:
+        g.add(d, P.noticeTitle, Literal(md.notice_title))
     g.add(d, P.sourcePath, Literal(doc.source_name or PurePath(doc.source_path).name))  # the file as published
     g.add(d, P.sha256, Literal(doc.sha256))
     g.add(d, P.contentHash, Literal(doc.content_hash))

@@ -173,6 +173,19 @@ def _iri(kind: str, ident: str) -> str:
     return f"{BASE}{kind}/{_escape(ident)}"
 
 
+#: What may not stand inside `<…>` in SPARQL or N-Triples: it would end the IRI and start syntax.
+_IRI_REF_UNSAFE = frozenset('<>"{}|^`\\ \n\r\t')
+
+
+def iri_ref(iri: str) -> str:
+    """`<iri>` for a SPARQL text. The IRI builders above percent-encode every character that could break
+    out; an IRI from elsewhere (read back from a store, given by a caller) holding one is refused with
+    ValueError rather than written into a query."""
+    if not iri or not _IRI_REF_UNSAFE.isdisjoint(iri):
+        raise ValueError(f"not a usable IRI: {iri!r}")
+    return f"<{iri}>"
+
+
 def doc_iri(doc_id: str) -> str:
     return _iri("doc", doc_id)
 
@@ -273,6 +286,12 @@ def quote_selector_iri(fact_iri: str) -> str:
 
 def evidence_iri(link_iri: str, n: int) -> str:
     return f"{link_iri}#e{n}"
+
+
+def evidence_number(evidence: str) -> int:
+    """The position of an evidence node in its link ("…#e3" → 3): evidence is listed as the linker stated it."""
+    tail = str(evidence).rsplit("#e", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
 
 
 def id_from_iri(iri: str | NamedNode) -> str:

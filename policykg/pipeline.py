@@ -30,7 +30,7 @@ from policykg.settings import Settings
 
 #: Bumped whenever extraction or mapping changes what a document's graph holds, so that a rebuild with
 #: new code replaces graphs even when the document text did not change.
-GRAPH_SCHEMA_VERSION = f"{__version__}+2"
+GRAPH_SCHEMA_VERSION = f"{__version__}+3"
 
 
 @dataclass(slots=True)

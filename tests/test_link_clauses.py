@@ -198,7 +198,7 @@ def test_concepts_named_only_in_the_scope_count_for_less(corpus) -> None:  # typ
     docs, extractions, links = corpus
     linker = ClauseLinker(docs, extractions, 3, 0.05)
     m = _measure(extractions, SANMING, "开展二氧化碳捕集与利用封存示范")
-    unit = next(u for u in linker.units(SANMING) if u.id == m.id)
+    unit = next(u for u in linker.comparands(SANMING) if u.id == m.id)
     assert unit.concepts >= {"ccus", "steel", "cement", "coal_power"}
     assert unit.scope_concepts >= {"steel", "cement", "coal_power"} and "ccus" not in unit.scope_concepts
     ranked = [_path(docs, lk.target) for lk in _links(links, m.id, CENTRAL)]

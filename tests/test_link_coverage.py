@@ -12,7 +12,7 @@ import pyshacl
 import pytest
 import rdflib
 
-from policykg.graph.document_links import column_of, coverage_csv
+from policykg.graph.answer_coverage import column_of, coverage_csv
 from policykg.graph.queries import Queries
 from policykg.link import link_corpus
 from policykg.link.gold import default_corpus

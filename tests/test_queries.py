@@ -8,10 +8,13 @@ import pyoxigraph as ox
 import pytest
 from test_rdf_mapping import FUJIAN, MEE, SANMING, corpus_fixture
 
-from policykg.graph.queries import QUERIES, Queries, example_queries, fill
+from policykg.graph.queries import Queries
+from policykg.graph.sparql_text import documented as example_queries
+from policykg.graph.sparql_text import fill, queries
 from policykg.ontology.rdf import reference_quads
 from policykg.settings import Settings
 
+QUERIES = queries()
 I5 = f"{SANMING}~s4.i5"
 CCUS_UNITS = [
     ("cn-fj-sanming.gxj", "三明市工业和信息化局", "lead"),

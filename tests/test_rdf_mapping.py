@@ -4,6 +4,9 @@ The documents below are built from the real texts of corpus/documents/: the Sanm
 四、/(五)/(六), the Fujian plan's clauses 三、/(五) and 六、/(十九), and the MEE plan's 四、/(八), with the
 units, targets, deadlines and the CCUS concept those clauses really contain, located in the text by
 their surface form. Other test modules import `corpus_fixture` from here.
+
+Length (about 610 lines): the first half builds those three documents and their facts (what
+`test_queries` and `test_ontology` read too); they are to become fixtures of their own.
 """
 
 from __future__ import annotations
@@ -28,9 +31,11 @@ from policykg.extract.model import (
     Provenance,
     Target,
     UnitMention,
+    own_range,
 )
 from policykg.ingest.model import Clause, Level, Metadata, NormalisedDocument, OffsetMap, Script, Span
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence, ResolvedCitation
+from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme
 from policykg.ontology.rdf import (
@@ -107,8 +112,7 @@ def make_document(doc_id: str, file: str, metadata: Metadata, specs: list[Clause
 
 
 def own_text(doc: NormalisedDocument, clause: Clause) -> tuple[int, int]:
-    end = clause.children[0].start if clause.children else clause.end
-    return clause.start, end
+    return own_range(clause)
 
 
 def _prov(extractor: str, start: int, end: int, confidence: float = 0.9) -> Provenance:
@@ -167,7 +171,7 @@ def make_facts(
 
         facts.measures.append(
             Measure(
-                id=f"{clause.id}.m{n}", clause_id=clause.id, text=text[s:e], provenance=_prov("measures", s, e, 0.7),
+                id=ids.fact_id("measure", clause.id, n), clause_id=clause.id, text=text[s:e], provenance=_prov("measures", s, e, 0.7),
                 concepts=[c.concept_id for c in facts.concepts if inside(c.provenance.span)],
                 target_indexes=[i for i, t in enumerate(facts.targets) if inside(t.provenance.span)],
                 deadline_indexes=[i for i, d in enumerate(facts.deadlines) if inside(d.provenance.span)],
@@ -217,8 +221,8 @@ def sanming() -> tuple[NormalisedDocument, DocumentExtraction]:
         concepts=["电炉短流程炼钢", "二氧化碳捕集与利用封存"],
         targets=[
             ("达到能效标杆水平的比例超过30%", dict(indicator="重点行业产能和数据中心达到能效标杆水平的比例",
-                                                comparator=">", value=30.0, unit="%", year=2025)),
-            ("短流程炼钢占比达到省上要求", dict(indicator="短流程炼钢占比", comparator=None, value=None, unit=None,
+                                                comparator=">", value=30.0, measure_unit="%", year=2025)),
+            ("短流程炼钢占比达到省上要求", dict(indicator="短流程炼钢占比", comparator=None, value=None, measure_unit=None,
                                                year=2030, qualitative=True)),
         ],
         deadlines=[("到2025年", None, "2025", "by"), ("到2025年和2030年", None, "2030", "by")],
@@ -227,7 +231,7 @@ def sanming() -> tuple[NormalisedDocument, DocumentExtraction]:
         doc, i6,
         units=["市交通运输局", "市政府办"],
         targets=[("新能源汽车新车销售量达到汽车新车销售总量占比达到省上要求",
-                  dict(indicator="新能源汽车新车销售量占比", comparator=None, value=None, unit=None, year=2025,
+                  dict(indicator="新能源汽车新车销售量占比", comparator=None, value=None, measure_unit=None, year=2025,
                        qualitative=True))],
     )
     return doc, extraction
@@ -258,9 +262,9 @@ def fujian() -> tuple[NormalisedDocument, DocumentExtraction]:
         concepts=["电炉短流程炼钢", "碳捕集、利用与封存(CCUS)"],
         targets=[
             ("短流程炼钢占比分别提升至15%、20%以上", dict(indicator="短流程炼钢占比", comparator=">=", value=20.0,
-                                                      unit="%", year=2030)),
+                                                      measure_unit="%", year=2030)),
             ("2030年电解铝使用可再生能源比例提高至30%以上", dict(indicator="电解铝使用可再生能源比例",
-                                                              comparator=">=", value=30.0, unit="%", year=2030)),
+                                                              comparator=">=", value=30.0, measure_unit="%", year=2030)),
         ],
         deadlines=[("到2025年和2030年", None, "2030", "by")],
     )
@@ -291,7 +295,7 @@ def mee() -> tuple[NormalisedDocument, DocumentExtraction]:
         doc, i8,
         concepts=["碳捕集、利用与封存技术"],
         targets=[("2025年再生铝产量达到1150万吨", dict(indicator="再生铝产量", comparator=">=", value=1150.0,
-                                                    unit="万吨", converted_value=11_500_000.0, converted_unit="t", year=2025))],
+                                                    measure_unit="万吨", converted_value=11_500_000.0, converted_unit="t", year=2025))],
     )
     # The units of this clause are named without 责任单位: (工业和信息化部、国家发展改革委…按职责分工负责).
     lo, hi = own_text(doc, i8)

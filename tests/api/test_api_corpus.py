@@ -228,3 +228,16 @@ def test_invalid_page_parameters_are_problems(
     assert body["instance"] == path
     assert [e["location"] for e in body["errors"]] == [location]
 
+
+
+def test_documents_name_their_source_type_and_notice(corpus: TestClient) -> None:
+    import hashlib
+
+    listed = {d["id"]: d for d in corpus.get("/api/documents").json()["documents"]}
+    sanming = listed["sanming-pollution-carbon-synergy-plan-2022"]
+    raw = (Path(__file__).resolve().parents[2] / "corpus" / "documents" / "003_e073a84fa08b70e4.txt").read_bytes()
+    assert sanming["source"] == {"file": "003_e073a84fa08b70e4.txt", "sha256": hashlib.sha256(raw).hexdigest()}
+    assert sanming["doc_type"] == "实施方案"
+    assert all(d["source"] and len(d["source"]["sha256"]) == 64 for d in listed.values())
+    one = corpus.get("/api/documents/sanming-pollution-carbon-synergy-plan-2022").json()
+    assert one["source"] == sanming["source"] and one["doc_type"] == "实施方案"

@@ -51,23 +51,23 @@ def test_parse_number_english(written: str, value: float) -> None:
 def test_parse_quantity_english(written: str, value: float, unit: str, converted_value: float, converted_unit: str) -> None:
     q = parse_quantity(written, "en")
     assert q is not None
-    assert (q.value, q.unit, q.converted_value, q.converted_unit) == (value, unit, converted_value, converted_unit)
+    assert (q.value, q.measure_unit, q.converted_value, q.converted_unit) == (value, unit, converted_value, converted_unit)
 
 
 def test_opinions_2025_targets() -> None:
     co2 = find(OPINIONS, "carbon dioxide emission per unit of GDP", 2025)  # "is 18% lower than that in 2020"
-    assert (co2.comparator, co2.value, co2.unit, co2.change, co2.base_year) == ("=", 18, "%", "decrease", 2020)
+    assert (co2.comparator, co2.value, co2.measure_unit, co2.change, co2.base_year) == ("=", 18, "%", "decrease", 2020)
     energy = find(OPINIONS, "energy consumption per unit of GDP", 2025)
     assert (energy.value, energy.change, energy.base_year) == (13.5, "decrease", 2020)
     share = find(OPINIONS, "proportion of non fossil energy consumption", 2025)
     assert (share.comparator, share.value) == ("~", 20)
     volume = find(OPINIONS, "forest volume", 2025)
-    assert (volume.value, volume.unit, volume.converted_value, volume.converted_unit) == (18, "billion m³", 1.8e10, "m³")
+    assert (volume.value, volume.measure_unit, volume.converted_value, volume.converted_unit) == (18, "billion m³", 1.8e10, "m³")
 
 
 def test_opinions_2030_targets() -> None:
     capacity = find(OPINIONS, "total installed capacity of wind power and solar power generation", 2030)
-    assert (capacity.comparator, capacity.value, capacity.unit) == (">=", 1.2, "billion kW")
+    assert (capacity.comparator, capacity.value, capacity.measure_unit) == (">=", 1.2, "billion kW")
     assert (capacity.converted_value, capacity.converted_unit) == (1.2e9, "kW")
     co2 = find(OPINIONS, "Carbon dioxide emissions per unit of GDP", 2030)  # "decreased by more than 65% compared with 2005"
     assert (co2.comparator, co2.value, co2.change, co2.base_year) == (">=", 65, "decrease", 2005)
@@ -84,7 +84,7 @@ def test_opinions_qualitative_and_negated() -> None:
 
 def test_beautiful_china_targets() -> None:
     pm = find(BEAUTIFUL_CHINA, "average concentration of fine particulate matter in China", 2027)
-    assert (pm.comparator, pm.value, pm.unit, pm.change) == ("<=", 28, "μg/m³", None)  # "decrease to below 28 …"
+    assert (pm.comparator, pm.value, pm.measure_unit, pm.change) == ("<=", 28, "μg/m³", None)  # "decrease to below 28 …"
     surface = find(BEAUTIFUL_CHINA, "proportion of excellent surface water quality", 2027)
     sea = find(BEAUTIFUL_CHINA, "proportion of nearshore sea water quality in China", 2027)
     assert (surface.value, sea.value, sea.comparator) == (90, 83, "~")  # "about 90% and 83% respectively"

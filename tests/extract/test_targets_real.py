@@ -13,7 +13,7 @@ def targets(text: str) -> list[TargetHit]:
 
 def facts(text: str) -> list[tuple[object, ...]]:
     """(indicator, comparator or direction, value, unit, base year, start year, year) per target."""
-    return [(t.indicator, t.change or t.comparator, t.value, t.unit, t.base_year, t.start_year, t.year)
+    return [(t.indicator, t.change or t.comparator, t.value, t.measure_unit, t.base_year, t.start_year, t.year)
             for t in targets(text)]
 
 
@@ -21,7 +21,7 @@ def facts(text: str) -> list[tuple[object, ...]]:
 def test_a_relative_change_has_its_direction_and_base_year() -> None:
     # seed: the central opinions (2021)
     [t] = targets("到2025年,单位国内生产总值二氧化碳排放比2020年下降18%")
-    assert (t.indicator, t.change, t.value, t.unit, t.base_year, t.year) == (
+    assert (t.indicator, t.change, t.value, t.measure_unit, t.base_year, t.year) == (
         "单位国内生产总值二氧化碳排放", "decrease", 18, "%", 2020, 2025)
     assert t.comparator == "="  # the change is of exactly 18 %; "下降18%以上" would be ">="
     assert (t.converted_value, t.converted_unit) == (18, "%")  # the value in a comparable unit, no baseline
@@ -42,14 +42,14 @@ def test_each_indicator_of_a_list_paired_with_its_change() -> None:
 def test_rate_units() -> None:
     # 64、上海市2021-2023年生态环境保护和建设三年行动计划; 5、“十四五”节能减排综合工作方案
     text = "到2023年,全市生活垃圾焚烧能力达到2.9万吨/日、湿垃圾处理能力达到9000吨/日、生活垃圾应急填埋能力达到5000吨/日。"
-    assert [(t.indicator, t.value, t.unit, t.converted_value, t.converted_unit) for t in targets(text)] == [
+    assert [(t.indicator, t.value, t.measure_unit, t.converted_value, t.converted_unit) for t in targets(text)] == [
         ("生活垃圾焚烧能力", 2.9, "万吨/日", 29000, "t/d"),
         ("湿垃圾处理能力", 9000, "吨/日", 9000, "t/d"),
         ("生活垃圾应急填埋能力", 5000, "吨/日", 5000, "t/d"),
     ]
     text = ("到2025年,新增和改造污水收集管网8万公里,新增污水处理能力2000万立方米/日,城市污泥无害化处置率达到90%,"
             "城镇生活垃圾焚烧处理能力达到80万吨/日左右,城市生活垃圾焚烧处理能力占比65%左右。")
-    found = {t.indicator: (t.comparator, t.value, t.unit) for t in targets(text)}
+    found = {t.indicator: (t.comparator, t.value, t.measure_unit) for t in targets(text)}
     assert found["新增污水处理能力"] == ("=", 2000, "万立方米/日")
     assert found["城镇生活垃圾焚烧处理能力"] == ("~", 80, "万吨/日")
 
@@ -59,7 +59,7 @@ def test_at_most_and_more_than() -> None:
     assert facts("到2023年,全市煤炭消费总量控制在4300万吨左右,占一次能源消费比重保持在31%左右。")[0] == (
         "煤炭消费总量", "~", 4300, "万吨", None, None, 2023)
     [pue] = targets("新建大型、超大型数据中心电能利用效率不高于1.3,逐步对电能利用效率超过1.5的数据中心进行节能降碳改造。")
-    assert (pue.indicator, pue.comparator, pue.value, pue.unit) == ("新建大型、超大型数据中心电能利用效率", "<=", 1.3, None)
+    assert (pue.indicator, pue.comparator, pue.value, pue.measure_unit) == ("新建大型、超大型数据中心电能利用效率", "<=", 1.3, None)
     text = ("数据中心运行电能利用效率和可再生能源利用率明显提升,全国新建大型、超大型数据中心平均电能利用效率降到1.3以下,"
             "国家枢纽节点进一步降到1.25以下,绿色低碳等级达到4A级以上。")
     assert [(t.comparator, t.value) for t in targets(text)] == [("<=", 1.3), ("<=", 1.25)]  # "4A级" is no value
@@ -90,7 +90,7 @@ def test_a_period_and_an_action_without_a_verb_before_the_value() -> None:
     assert facts(text)[0] == ("行政村生活污水治理任务", "=", 1600, "个", None, 2021, 2025)
     # 68、内蒙古自治区“十四五”应对气候变化规划: an enumeration of nouns and counts after one action
     text = "“十三五”期间,制定绿色制造标准48项,创建绿色工厂102家、绿色产品31个、绿色供应链4条、绿色园区15个。"
-    assert [(t.indicator, t.value, t.unit) for t in targets(text)][-4:] == [
+    assert [(t.indicator, t.value, t.measure_unit) for t in targets(text)][-4:] == [
         ("创建绿色工厂", 102, "家"), ("绿色产品", 31, "个"), ("绿色供应链", 4, "条"), ("绿色园区", 15, "个")]
 
 

@@ -158,7 +158,7 @@ def build() -> Facts:
             ConceptMention("green_manufacturing", "绿色制造", _prov(st.find("绿色制造", b5))),
         ],
         targets=[Target(
-            indicator="重点行业产能和数据中心达到能效标杆水平的比例", comparator=">", value=30.0, unit="%",
+            indicator="重点行业产能和数据中心达到能效标杆水平的比例", comparator=">", value=30.0, measure_unit="%",
             provenance=_prov(target_sentence), year=2025, concepts=("energy_conservation",),
         )],
         deadlines=[Deadline("到2025年", None, "2025", "by", _prov(st.find("到2025年", b5)))],

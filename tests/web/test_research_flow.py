@@ -99,6 +99,7 @@ def test_search_open_units_and_trace(browser) -> None:  # type: ignore[no-untype
     # Every hop, as a tree, on demand.
     assert page.locator(".trace-tree").count() == 0
     page.locator("details.all-hops > summary").click()
+    page.locator(".trace-tree").first.wait_for()  # built on the (asynchronous) toggle event
     hops = page.locator(f'.trace-tree .hop[data-clause="{CENTRAL_21}"], .trace-tree .hop[data-clause="{CENTRAL_21_EN}"]')
     assert hops.count() > 0
     texts = " ".join(hops.all_inner_texts())

@@ -90,7 +90,7 @@ def test_parse_quantity_converts_to_base_unit(written: str, value: float, unit: 
                                               converted_unit: str) -> None:
     q = parse_quantity(written)
     assert q is not None
-    assert (q.value, q.unit, q.converted_unit) == (value, unit, converted_unit)
+    assert (q.value, q.measure_unit, q.converted_unit) == (value, unit, converted_unit)
     assert q.converted_value == pytest.approx(converted_value)
 
 
@@ -98,9 +98,9 @@ def test_scan_skips_years_numbers_and_modifiers_keeps_ranges() -> None:
     text = paragraph_with("004_a38210081867983d.txt", "低碳示范单位")
     found = {text[q.start:q.end]: q for q in scan_quantities(text, "zh")}
     assert set(found) == {"5个", "10个", "30-50家"}  # "32." and "2025" are no values
-    assert (found["30-50家"].value, found["30-50家"].value_max, found["30-50家"].unit) == (30, 50, "家")
+    assert (found["30-50家"].value, found["30-50家"].value_max, found["30-50家"].measure_unit) == (30, 50, "家")
     plant = paragraph_with("004_a38210081867983d.txt", "陆丰核电5、6号机组")
-    assert not [q for q in scan_quantities(plant, "zh") if q.unit is None or "号" in plant[q.start:q.end]]
+    assert not [q for q in scan_quantities(plant, "zh") if q.measure_unit is None or "号" in plant[q.start:q.end]]
 
 
 # --- Shanwei (traditional script in the original) --------------------------------------------------
@@ -109,16 +109,16 @@ SHANWEI = "004_a38210081867983d.txt"
 
 def test_shanwei_main_targets() -> None:
     t = find(SHANWEI, "非化石能源消费比重", 2025)
-    assert (t.comparator, t.value, t.unit, t.change) == (">=", 32.0, "%", None)
+    assert (t.comparator, t.value, t.measure_unit, t.change) == (">=", 32.0, "%", None)
     stock = find(SHANWEI, "森林蓄积量", 2030)
-    assert (stock.value, stock.unit, stock.converted_value, stock.converted_unit) == (840, "万立方米", 8.4e6, "m³")
+    assert (stock.value, stock.measure_unit, stock.converted_value, stock.converted_unit) == (840, "万立方米", 8.4e6, "m³")
     assert find(SHANWEI, "森林蓄积量", 2025).converted_value == 7.92e6
     assert (find(SHANWEI, "森林覆盖率", 2030).comparator, find(SHANWEI, "森林覆盖率", 2030).value) == (">=", 53)
 
 
 def test_shanwei_counts_before_their_noun() -> None:
     units = find(SHANWEI, "低碳示范单位", 2025)
-    assert (units.value_min, units.value_max, units.unit, units.comparator) == (30, 50, "家", ">=")
+    assert (units.value_min, units.value_max, units.measure_unit, units.comparator) == (30, 50, "家", ">=")
     assert (find(SHANWEI, "低碳示范园区", 2025).value, find(SHANWEI, "低碳示范社区", 2025).value) == (5, 10)
 
 
@@ -146,7 +146,7 @@ def test_shanwei_fourteenth_plan_capacity_and_modifiers() -> None:
     assert (cars.comparator, cars.value) == (">=", 30)
     green = find(SHANWEI, "城区常住人口100万以上的县(市、区)绿色出行比例", 2030)
     assert (green.comparator, green.value) == (">=", 70)  # "不低于70%"; "100万以上的" is no target
-    assert not [t for t in targets_of(SHANWEI) if t.unit == "万"]
+    assert not [t for t in targets_of(SHANWEI) if t.measure_unit == "万"]
 
 
 # --- Sanming -----------------------------------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_sanming_agriculture_item_eight() -> None:
     for indicator, fields in expected.items():
         t = find(SANMING, indicator, 2025)
         assert (t.comparator, t.value, t.change, t.base_year) == fields
-        assert t.unit == "%"
+        assert t.measure_unit == "%"
 
 
 def test_sanming_exceeds_is_strict() -> None:
@@ -174,7 +174,7 @@ def test_sanming_exceeds_is_strict() -> None:
 
 def test_sanming_forest_quality_under_fourteenth_plan() -> None:
     t = find(SANMING, "精准提升森林质量", 2025)
-    assert (t.value, t.unit, t.converted_value, t.converted_unit) == (45, "万亩", 4.5e5, "mu")
+    assert (t.value, t.measure_unit, t.converted_value, t.converted_unit) == (45, "万亩", 4.5e5, "mu")
 
 
 def test_sanming_qualitative_targets() -> None:
@@ -199,7 +199,7 @@ def test_central_opinions_main_targets() -> None:
     co2_2030 = find(CENTRAL, "单位国内生产总值二氧化碳排放", 2030)
     assert (co2_2030.comparator, co2_2030.value, co2_2030.base_year) == (">=", 65, 2005)
     wind = find(CENTRAL, "风电、太阳能发电总装机容量", 2030)
-    assert (wind.comparator, wind.value, wind.unit, wind.converted_value) == (">=", 12, "亿千瓦", 1.2e9)
+    assert (wind.comparator, wind.value, wind.measure_unit, wind.converted_value) == (">=", 12, "亿千瓦", 1.2e9)
     assert find(CENTRAL, "非化石能源消费比重", 2025).comparator == "~"
     assert find(CENTRAL, "森林蓄积量", 2030).converted_value == 1.9e10
     assert find(CENTRAL, "非化石能源消费比重", 2060).value == 80
@@ -218,7 +218,7 @@ def test_action_plan_limits_and_carried_indicator() -> None:
     assert find(ACTION_PLAN, "年利用量", 2030).value == 45
     recycled = [t for t in targets_of(ACTION_PLAN) if t.indicator.endswith("9种主要再生资源循环利用量")]
     assert [(t.year, t.converted_value) for t in recycled] == [(2025, 4.5e8), (2030, 5.1e8)]
-    assert not [t for t in targets_of(ACTION_PLAN) if t.value == 5 and t.unit == "%"]  # "5%以上的尖峰负荷响应能力"
+    assert not [t for t in targets_of(ACTION_PLAN) if t.value == 5 and t.measure_unit == "%"]  # "5%以上的尖峰负荷响应能力"
 
 
 def test_ministry_respectively_lists() -> None:
@@ -268,7 +268,7 @@ def test_hit_becomes_the_stage_model() -> None:
     target = hit.to_target(provenance, concepts=("low-carbon-pilot",))
     assert (target.indicator, target.comparator, target.value, target.value_min, target.value_max) == (
         "低碳示范单位", ">=", 30, 30, 50)
-    assert (target.unit, target.year, target.qualitative, target.concepts) == ("家", 2025, False, ("low-carbon-pilot",))
+    assert (target.measure_unit, target.year, target.qualitative, target.concepts) == ("家", 2025, False, ("low-carbon-pilot",))
 
 
 def test_spacy_component_sets_target_spans() -> None:

@@ -1,4 +1,8 @@
-"""The unit registry and the responsible-unit extractor, checked against the real documents of the corpus."""
+"""The unit registry and the responsible-unit extractor, checked against the real documents of the corpus.
+
+Length (about 450 lines): one case per way a policy names its units, each against its real sentence;
+they share the registry and the segmenter loaded once for the module.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-// The page's only way to the data: the JSON API under /api and the SPARQL endpoint at /sparql.
+// The page's only way to the data: the JSON API under /api and, for the query editor, the SPARQL
+// endpoint at /sparql.
 // Errors arrive as application/problem+json; they become ApiError with the server's own detail.
 
 export class ApiError extends Error {
@@ -19,10 +20,13 @@ async function failure(res) {
   return new ApiError(res.status, problem);
 }
 
+/** GETs a JSON answer; a parameter whose value is an array is repeated, once per element. */
 export async function getJSON(path, params = {}) {
   const url = new URL(path, location.origin);
   for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, value);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      if (one !== undefined && one !== null && one !== '') url.searchParams.append(key, one);
+    }
   }
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
   if (!res.ok) throw await failure(res);
@@ -58,6 +62,19 @@ export async function getAllPages(path, params, key, size = 500) {
     first = await getJSON(path, params);
   }
   return restOfPages(first, key);
+}
+
+/**
+ * The items under `key` of `path` asked for many ids: the ids go as the repeated parameter `name`,
+ * `batch` of them a request, so that no URL grows too long; the answers' lists are joined.
+ */
+export async function getForIds(path, name, ids, key, params = {}, batch = 100) {
+  const unique = [...new Set(ids)];
+  const requests = [];
+  for (let i = 0; i < unique.length; i += batch) {
+    requests.push(getJSON(path, { ...params, [name]: unique.slice(i, i + batch) }));
+  }
+  return (await Promise.all(requests)).flatMap((answer) => answer[key]);
 }
 
 /** Like getJSON, but a 404 answers null (e.g. an unknown concept name). */
@@ -105,9 +122,4 @@ export async function sparql(query) {
   const bindings = json.results?.bindings || [];
   const rows = bindings.map((b) => Object.fromEntries(vars.map((v) => [v, termValue(b[v])])));
   return { kind: 'select', vars, bindings, rows, truncated: Boolean(json.policykg?.truncated) };
-}
-
-/** Rows of a SELECT query the page itself writes. */
-export async function select(query) {
-  return (await sparql(query)).rows;
 }

@@ -1,9 +1,8 @@
 // What every view needs to name things: documents (title, level, region), region labels and the
 // concept scheme. Each is fetched once per page load and shared.
 
-import { getJSON, select } from './api.js';
+import { getJSON } from './api.js';
 import { language, pick, t } from './i18n.js';
-import { PREFIXES, idOf } from './vocab.js';
 
 const cache = new Map();
 
@@ -28,24 +27,11 @@ export async function documentMap() {
   return new Map((await documents()).map((d) => [d.id, d]));
 }
 
-const REGIONS = `${PREFIXES}
-SELECT DISTINCT ?region ?label ?lang ?parent WHERE {
-  ?region a pkg:Region ; skos:prefLabel ?label .
-  BIND(LANG(?label) AS ?lang)
-  OPTIONAL { ?region <http://purl.org/dc/terms/isPartOf> ?parent }
-}`;
-
 /** Region id → {labels: {script: label}, parent}. */
 export function regions() {
   return once('regions', async () => {
-    const out = new Map();
-    for (const row of await select(REGIONS)) {
-      const id = idOf(row.region);
-      const entry = out.get(id) || { labels: {}, parent: row.parent ? idOf(row.parent) : null };
-      entry.labels[row.lang] = row.label;
-      out.set(id, entry);
-    }
-    return out;
+    const { regions: list } = await getJSON('/api/regions');
+    return new Map(list.map((r) => [r.id, { labels: r.labels || {}, parent: r.parent ?? null }]));
   });
 }
 

@@ -1,64 +1,24 @@
-// Where every fact sits in the original text. The JSON API says what a clause holds; the exact
-// source passage of each fact (oa:TextPositionSelector / oa:TextQuoteSelector) is read with SPARQL,
-// so the page can mark facts inside the text and show each one's quote and offsets on hover.
+// Where every fact sits in the original text. The research answers say what a clause holds; the
+// exact source passage of each fact (its offsets and quote) comes from /api/documents/{id}/facts and
+// /api/facts, so the page can mark facts inside the text and show each one's quote and offsets on hover.
 
-import { select } from './api.js';
+import { getForIds, getJSON } from './api.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { PREFIXES, idOf, iri } from './vocab.js';
 
-const FACT_SPANS = (scope) => `${PREFIXES}
-SELECT DISTINCT ?fact ?kind ?clause ?start ?end ?exact ?unit ?unitLabel ?role ?concept WHERE {
-  ${scope}
-  VALUES (?type ?kind) {
-    (pkg:Measure "measure") (pkg:Target "target") (pkg:Deadline "deadline")
-    (pkg:Responsibility "unit") (oa:Annotation "concept")
-  }
-  ?fact a ?type ; pkg:clause ?clause ; pkg:span ?span .
-  ?span oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?span oa:hasSelector ?quote . ?quote a oa:TextQuoteSelector ; oa:exact ?exact }
-  OPTIONAL {
-    ?fact pkg:unit ?unit ; pkg:role ?role .
-    OPTIONAL { ?unit skos:prefLabel ?unitLabel FILTER(LANGMATCHES(LANG(?unitLabel), "zh-Hans")) }
-  }
-  OPTIONAL { ?fact oa:hasBody ?concept }
-}`;
-
-const ITEM_SPANS = (values) => `${PREFIXES}
-SELECT DISTINCT ?item ?start ?end ?normalised WHERE {
-  VALUES ?item { ${values} }
-  ?item pkg:span ?span .
-  ?span oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?item pkg:normalisedText ?normalised }
-}`;
-
-function toFact(row) {
-  return {
-    id: idOf(row.fact),
-    kind: row.kind,
-    clause: idOf(row.clause),
-    start: row.start,
-    end: row.end,
-    exact: row.exact,
-    unit: row.unit ? idOf(row.unit) : null,
-    unitLabel: row.unitLabel,
-    role: row.role,
-    concept: row.concept ? idOf(row.concept) : null,
-  };
-}
-
-/** Facts of one document, grouped by clause id, each list in reading order. */
+/**
+ * Facts of one document, grouped by clause id, each list in reading order. A fact is {id, kind,
+ * clause, start, end, exact, unit, unit_label, role, concept}.
+ */
 export async function documentFacts(docId) {
-  const rows = await select(FACT_SPANS(`?fact pkg:document ${iri('doc', docId)} .`));
-  return groupByClause(rows.map(toFact));
+  const { facts } = await getJSON(`/api/documents/${encodeURIComponent(docId)}/facts`);
+  return groupByClause(facts);
 }
 
 /** Facts of some clauses (for search results), grouped by clause id. */
 export async function clauseFacts(clauseIds) {
   if (!clauseIds.length) return new Map();
-  const values = clauseIds.map((id) => iri('clause', id)).join(' ');
-  const rows = await select(FACT_SPANS(`VALUES ?clause { ${values} }`));
-  return groupByClause(rows.map(toFact));
+  return groupByClause(await getForIds('/api/facts', 'clause', clauseIds, 'facts'));
 }
 
 function groupByClause(facts) {
@@ -70,15 +30,14 @@ function groupByClause(facts) {
   return out;
 }
 
-/** item id → {start, end, normalised} for clauses of a document (kind 'clause') or measures. */
+function spanMap(spans) {
+  return new Map(spans.map((s) => [s.id, { start: s.start, end: s.end, normalised: s.normalised ?? null }]));
+}
+
+/** item id → {start, end, normalised} for some clauses (kind 'clause') or measures (kind 'measure'). */
 export async function itemSpans(kind, ids) {
   if (!ids.length) return new Map();
-  const values = ids.map((id) => iri(kind, id)).join(' ');
-  const out = new Map();
-  for (const row of await select(ITEM_SPANS(values))) {
-    out.set(idOf(row.item), { start: row.start, end: row.end, normalised: row.normalised });
-  }
-  return out;
+  return spanMap(await getForIds('/api/spans', 'id', ids, 'spans', { kind }));
 }
 
 /** "“市工信局” · original text 1234–1238": what a tooltip says about where a fact comes from. */
@@ -139,18 +98,7 @@ export function wordMarks(text, base, words) {
   return marks;
 }
 
-const CLAUSE_SPANS = (doc) => `${PREFIXES}
-SELECT DISTINCT ?item ?start ?end ?normalised WHERE {
-  ?item a eli:LegalResourceSubdivision ; pkg:document ${doc} ; pkg:span ?span .
-  ?span oa:hasSelector ?pos . ?pos a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
-  OPTIONAL { ?item pkg:normalisedText ?normalised }
-}`;
-
 /** clause id → {start, end, normalised} for every clause of a document. */
 export async function documentClauseSpans(docId) {
-  const out = new Map();
-  for (const row of await select(CLAUSE_SPANS(iri('doc', docId)))) {
-    out.set(idOf(row.item), { start: row.start, end: row.end, normalised: row.normalised });
-  }
-  return out;
+  return spanMap((await getJSON(`/api/documents/${encodeURIComponent(docId)}/spans`)).spans);
 }

@@ -1,25 +1,7 @@
-// The graph's IRIs and prefixes (see ontology/vocab.py): ids in the API are the IRI's last part.
+// The graph's IRIs (see ontology/vocab.py): ids in the API are the IRI's last part; the query editor
+// shows IRIs of the graph by their ids.
 
 export const BASE = 'https://policykg.org/';
-
-export const PREFIXES = `PREFIX pkg: <https://policykg.org/ns#>
-PREFIX eli: <http://data.europa.eu/eli/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-`;
-
-// Characters vocab.py percent-encodes in ids; everything else (Chinese included) stays as it is.
-const UNSAFE = /[ <>"{}|\\^`%#?\u0000-\u001f\u007f]/g;
-
-function escapeId(id) {
-  return id.replace(UNSAFE, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-/** `<https://policykg.org/{kind}/{id}>`, ready to put in a query. */
-export function iri(kind, id) {
-  return `<${BASE}${kind}/${escapeId(id)}>`;
-}
 
 const KINDS = ['graph/doc', 'responsibility', 'deadline', 'measure', 'mention', 'concept', 'doclink', 'clause', 'target', 'region', 'sector', 'unit', 'link', 'time', 'work', 'doc'];
 
@@ -39,10 +21,6 @@ export function parseIri(value) {
     }
   }
   return null;
-}
-
-export function idOf(value) {
-  return parseIri(value)?.id ?? value;
 }
 
 /** The clause a measure or target id belongs to: "<clause>.m3" → "<clause>". */

@@ -43,7 +43,7 @@ function describe(fact, byId, clause) {
     return target ? `${target.indicator} ${targetValue(target)}${target.year ? ` (${target.year})` : ''}` : '';
   }
   if (fact.kind === 'deadline') return byId.get(fact.id)?.label || '';
-  if (fact.kind === 'unit') return `${fact.unitLabel || fact.unit} · ${t(`role.${fact.role}`)}`;
+  if (fact.kind === 'unit') return `${fact.unit_label || fact.unit} · ${t(`role.${fact.role}`)}`;
   if (fact.kind === 'concept') return clause.concepts.find((c) => c.id === fact.concept)?.label || fact.concept;
   return '';
 }

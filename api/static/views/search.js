@@ -48,7 +48,7 @@ async function markWords(q) {
 
 function factTitle(fact) {
   const kind = t(`fact.${fact.kind}`);
-  const detail = fact.kind === 'unit' ? `${fact.unitLabel || fact.unit} (${t(`role.${fact.role}`)})` : '';
+  const detail = fact.kind === 'unit' ? `${fact.unit_label || fact.unit} (${t(`role.${fact.role}`)})` : '';
   return [kind + (detail ? `: ${detail}` : ''), sourceNote(fact)].join('\n');
 }
 
@@ -112,7 +112,7 @@ export async function render(page, { params }) {
     const units = clauseFactList.filter((f) => f.kind === 'unit' && f.role !== 'mentioned');
     const seen = new Set();
     const unitChips = units.filter((u) => !seen.has(`${u.unit}|${u.role}`) && seen.add(`${u.unit}|${u.role}`))
-      .map((u) => unitChip({ id: u.unit, label: u.unitLabel, role: u.role }, factTitle(u)));
+      .map((u) => unitChip({ id: u.unit, label: u.unit_label, role: u.role }, factTitle(u)));
     list.append(h('li', { class: 'result', 'data-id': r.id, 'data-document': r.document },
       h('div', { class: 'result-head' },
         h('span', { class: `badge kind kind-${measure ? 'measure' : 'clause'}` }, t(measure ? 'fact.measure' : 'label.clause')),

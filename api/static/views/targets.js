@@ -3,7 +3,7 @@
 // the texts name it: GDP carbon intensity and transport carbon intensity share a concept but are not
 // one series. Goals without a number (the API's kind=qualitative) are listed apart, on request.
 
-import { getAllPages, select } from '../js/api.js';
+import { getAllPages, getJSON } from '../js/api.js';
 import { LEVELS, conceptLabel, concepts, docShort, documentMap, documents, levelName, regionName, regions, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
@@ -11,28 +11,18 @@ import { pick, t } from '../js/i18n.js';
 import { href, navigate } from '../js/router.js';
 import { PALETTE, timeline } from '../js/timeline.js';
 import { levelBadge, note, regionBadge, sectionHead, targetValue } from '../js/ui.js';
-import { PREFIXES, idOf } from '../js/vocab.js';
-
-const TARGET_CONCEPTS = `${PREFIXES}
-SELECT DISTINCT ?target ?concept WHERE { ?target a pkg:Target ; pkg:concept ?concept }`;
 
 let targetConcepts = null;
 
 /** target id → concept ids; read once (the API's target rows do not carry them). */
 async function conceptsOfTargets() {
   if (!targetConcepts) {
-    targetConcepts = select(TARGET_CONCEPTS).then((rows) => {
-      const out = new Map();
-      for (const row of rows) {
-        const id = idOf(row.target);
-        if (!out.has(id)) out.set(id, []);
-        out.get(id).push(idOf(row.concept));
-      }
-      return out;
-    }).catch((error) => {
-      targetConcepts = null;
-      throw error;
-    });
+    targetConcepts = getJSON('/api/target-concepts')
+      .then(({ concepts: ofTarget }) => new Map(Object.entries(ofTarget)))
+      .catch((error) => {
+        targetConcepts = null;
+        throw error;
+      });
   }
   return targetConcepts;
 }

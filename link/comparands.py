@@ -1,11 +1,11 @@
 """The things the linker compares: measures and clauses as feature bundles, batched per document.
 
-A unit is a measure (one sentence) or a leaf clause as a whole. Its wording is a set of features
+A comparand is a measure (one sentence) or a leaf clause as a whole. Its wording is a set of features
 (bigrams and single characters of the normalised Chinese, see `features.wording_features`) kept as
 integer ids of one shared vocabulary, for the whole text and, for a measure, for each comma-piece,
-which is also scored alone. A `Batch` lays the rows (whole texts and pieces) of many units end to
-end, so one document's units are scored against a higher document with a few array operations
-instead of one Python loop per unit.
+which is also scored alone. A `Batch` lays the rows (whole texts and pieces) of many comparands end to
+end, so one document's comparands are scored against a higher document with a few array operations
+instead of one Python loop per comparand.
 """
 
 from __future__ import annotations
@@ -160,7 +160,7 @@ def kind_weight(feature: str) -> float:
 
 @dataclass(slots=True)
 class Row:
-    """The wording of a whole unit or of one of its pieces: feature ids and their kind weights."""
+    """The wording of a whole comparand or of one of its pieces: feature ids and their kind weights."""
 
     text: str
     ids: np.ndarray
@@ -169,7 +169,7 @@ class Row:
 
 
 @dataclass(slots=True)
-class Unit:
+class Comparand:
     """A measure or a leaf clause, with every feature the linker compares."""
 
     id: str
@@ -184,7 +184,7 @@ class Unit:
     unit_roles: set[str]
     targets: list[Target] = field(default_factory=list)
     scope_concepts: set[str] = field(default_factory=set)  # concepts named only in 等-enumerations
-    compact: str = ""  # the text without punctuation or spaces (Chinese units only)
+    compact: str = ""  # the text without punctuation or spaces (Chinese comparands only)
     quoted: set[str] = field(default_factory=set)  # terms the text quotes, compacted
     rows: list[Row] = field(default_factory=list)  # the whole text first, then each piece (if several)
 
@@ -194,12 +194,13 @@ def _lang(doc: NormalisedDocument) -> str:
 
 
 def _unit_role(unit_id: str) -> str:
-    """The office a unit id names, without its jurisdiction ("cn-fj-sanming.sthjj" → "sthjj")."""
+    """The office a unit (organisation) id names, without its jurisdiction ("cn-fj-sanming.sthjj" → "sthjj")."""
     return unit_id.replace("/", ".").rsplit(".", 1)[-1]
 
 
-def own_text(doc: NormalisedDocument, clause: Clause) -> str:
-    """The clause's full text (heading, body and children) in normalised form."""
+def whole_text(doc: NormalisedDocument, clause: Clause) -> str:
+    """The clause's whole text (heading, body and children) in normalised form; its own text is
+    `extract.model.own_range`."""
     return doc.text[clause.start : clause.end]
 
 
@@ -213,7 +214,7 @@ def clause_concepts(clause: Clause, facts_by_clause: dict[str, ClauseFacts]) -> 
     return found
 
 
-def make_unit(
+def make_comparand(
     uid: str,
     doc: NormalisedDocument,
     clause_id: str,
@@ -223,8 +224,8 @@ def make_unit(
     vocab: Vocabulary,
     targets: Sequence[Target] = (),
     split: Callable[[str], list[str]] | None = None,
-) -> Unit:
-    """A unit with its features; `split` cuts its text into the pieces that are also scored alone."""
+) -> Comparand:
+    """A comparand with its features; `split` cuts its text into the pieces that are also scored alone."""
     lang = _lang(doc)
     chinese = lang == "zh"
     pieces: list[tuple[str, set[str]]] = []
@@ -232,7 +233,7 @@ def make_unit(
         pieces = [(p, f) for p in split(text) if (f := wording_features(p))]
     # Bigrams never cross a piece boundary, so the pieces make up the whole.
     whole = set().union(*(f for _, f in pieces)) if pieces else (wording_features(text) if chinese else set())
-    unit = Unit(
+    comparand = Comparand(
         id=uid,
         document=doc.id,
         clause_id=clause_id,
@@ -246,24 +247,24 @@ def make_unit(
         targets=list(targets),
     )
     if chinese:
-        unit.compact = compact(text)
-        unit.quoted = quoted_terms(text)
-    spans = scope_spans(text) if chinese and facts is not None and unit.concepts else []
+        comparand.compact = compact(text)
+        comparand.quoted = quoted_terms(text)
+    spans = scope_spans(text) if chinese and facts is not None and comparand.concepts else []
     if spans and facts is not None:
         surfaces: dict[str, set[str]] = {}
         for mention in facts.concepts:
             surfaces.setdefault(mention.concept_id, set()).add(mention.surface)
-        unit.scope_concepts = {c for c in unit.concepts if inside_scope(text, surfaces.get(c, ()), spans)}
+        comparand.scope_concepts = {c for c in comparand.concepts if inside_scope(text, surfaces.get(c, ()), spans)}
     ordered = sorted(whole)
     ids = vocab.encode(ordered)
     scoped = scope_only(text) if chinese else set()
-    unit.rows = [_row(text, ordered, ids, scoped)]
+    comparand.rows = [_row(text, ordered, ids, scoped)]
     if len(pieces) > 1:
         id_of = dict(zip(ordered, ids, strict=True))
         for piece, features in pieces:
             grams = sorted(features)
-            unit.rows.append(_row(piece, grams, [id_of[g] for g in grams], scoped))
-    return unit
+            comparand.rows.append(_row(piece, grams, [id_of[g] for g in grams], scoped))
+    return comparand
 
 
 def _row(text: str, grams: list[str], ids: list[int], scoped: set[str]) -> Row:
@@ -275,56 +276,56 @@ def _row(text: str, grams: list[str], ids: list[int], scoped: set[str]) -> Row:
     )
 
 
-def clause_unit(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
-                vocab: Vocabulary, split: Callable[[str], list[str]] | None = None) -> Unit:
-    """A leaf clause as one unit; its sentences are measures of their own already."""
+def leaf_comparand(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
+                vocab: Vocabulary, split: Callable[[str], list[str]] | None = None) -> Comparand:
+    """A leaf clause as one comparand; its sentences are measures of their own already."""
     facts_by_clause = extraction.clauses if extraction else {}
     facts = facts_by_clause.get(clause.id)
-    return make_unit(
-        clause.id, doc, clause.id, own_text(doc, clause), facts, clause_concepts(clause, facts_by_clause), vocab,
+    return make_comparand(
+        clause.id, doc, clause.id, whole_text(doc, clause), facts, clause_concepts(clause, facts_by_clause), vocab,
         facts.targets if facts else [], split,
     )
 
 
-def source_units(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
-                 leaves: dict[str, Unit] | None = None) -> list[Unit]:
+def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
+                 leaves: dict[str, Comparand] | None = None) -> list[Comparand]:
     """Every measure of a document (pieces: its comma-pieces) and every leaf clause as a whole.
 
     Measures are what a trace starts from; whole clauses also carry the sentences that are no
     measures (a target such as "到2025年,城镇建筑可再生能源替代率达到8%") and let a trace start
-    from a clause. `leaves` holds leaf-clause units already made, by clause id.
+    from a clause. `leaves` holds leaf-clause comparands already made, by clause id.
     """
-    units: list[Unit] = []
+    comparands: list[Comparand] = []
     facts_by_clause = extraction.clauses if extraction else {}
     for clause in doc.walk():
         facts = facts_by_clause.get(clause.id)
         own_targets = facts.targets if facts else []
         for m in facts.measures if facts else ():
             targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
-            units.append(make_unit(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, segments))
+            comparands.append(make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, segments))
         if clause.is_leaf:
             made = leaves.get(clause.id) if leaves else None
-            units.append(made or clause_unit(doc, clause, extraction, vocab))
-    return units
+            comparands.append(made or leaf_comparand(doc, clause, extraction, vocab))
+    return comparands
 
 
 @dataclass(slots=True)
 class Batch:
-    """The rows of many units laid end to end: row r covers ids[starts[r]:starts[r] + sizes[r]]."""
+    """The rows of many comparands laid end to end: row r covers ids[starts[r]:starts[r] + sizes[r]]."""
 
-    units: list[Unit]
+    comparands: list[Comparand]
     ids: np.ndarray
     kinds: np.ndarray
     scale: np.ndarray
     starts: np.ndarray
     sizes: np.ndarray
-    whole: np.ndarray  # row of each unit's whole text
+    whole: np.ndarray  # row of each comparand's whole text
     piece_rows: np.ndarray  # rows that are pieces
-    piece_unit: np.ndarray  # the unit each piece row belongs to
-    first_piece: list[int]  # per unit: its first piece row (or -1), its pieces being contiguous
+    piece_comparand: np.ndarray  # the comparand each piece row belongs to
+    first_piece: list[int]  # per comparand: its first piece row (or -1), its pieces being contiguous
 
     @classmethod
-    def of(cls, units: Sequence[Unit]) -> Batch:
+    def of(cls, comparands: Sequence[Comparand]) -> Batch:
         ids: list[np.ndarray] = []
         kinds: list[np.ndarray] = []
         scale: list[np.ndarray] = []
@@ -332,18 +333,18 @@ class Batch:
         sizes: list[int] = []
         whole: list[int] = []
         piece_rows: list[int] = []
-        piece_unit: list[int] = []
+        piece_comparand: list[int] = []
         first_piece: list[int] = []
         offset = 0
-        for k, unit in enumerate(units):
-            for n, row in enumerate(unit.rows):
+        for k, comparand in enumerate(comparands):
+            for n, row in enumerate(comparand.rows):
                 r = len(starts)
                 if n == 0:
                     whole.append(r)
-                    first_piece.append(r + 1 if len(unit.rows) > 1 else -1)
+                    first_piece.append(r + 1 if len(comparand.rows) > 1 else -1)
                 else:
                     piece_rows.append(r)
-                    piece_unit.append(k)
+                    piece_comparand.append(k)
                 starts.append(offset)
                 sizes.append(len(row.ids))
                 ids.append(row.ids)
@@ -351,7 +352,7 @@ class Batch:
                 scale.append(row.scale)
                 offset += len(row.ids)
         return cls(
-            units=list(units),
+            comparands=list(comparands),
             ids=np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
             kinds=np.concatenate(kinds) if kinds else np.zeros(0),
             scale=np.concatenate(scale) if scale else np.zeros(0),
@@ -359,7 +360,7 @@ class Batch:
             sizes=np.array(sizes, dtype=np.int64),
             whole=np.array(whole, dtype=np.int64),
             piece_rows=np.array(piece_rows, dtype=np.int64),
-            piece_unit=np.array(piece_unit, dtype=np.int64),
+            piece_comparand=np.array(piece_comparand, dtype=np.int64),
             first_piece=first_piece,
         )
 

@@ -1,0 +1,35 @@
+"""Concepts (`/api/concepts`): the concepts of the scheme whose id or label (any script, any case)
+matches a phrase, exact matches first; every concept for an empty phrase."""
+
+from __future__ import annotations
+
+from policykg.graph.answer_model import Answer
+from policykg.graph.concept_names import SCRIPTS
+from policykg.ontology.concepts import ConceptScheme
+
+
+class Concept(Answer):
+    id: str
+    labels: dict[str, str | None]  # script → preferred label
+    alt: dict[str, list[str]]  # script → other labels
+    sector: str | None
+
+
+class ConceptList(Answer):
+    concepts: list[Concept]
+
+
+def concepts(scheme: ConceptScheme, q: str = "") -> ConceptList:
+    ids = scheme.matching(q) if q.strip() else sorted(scheme.concepts)  # every match, exact first
+    found = []
+    for cid in ids:
+        c = scheme.concepts[cid]
+        found.append(
+            {
+                "id": cid,
+                "labels": {lang: c.labels.get(lang) for lang in SCRIPTS},
+                "alt": {lang: list(c.alt.get(lang, [])) for lang in SCRIPTS},
+                "sector": c.sector or None,
+            }
+        )
+    return ConceptList.model_validate({"concepts": found})

@@ -1,0 +1,116 @@
+"""Search (`/api/search`): measures and clauses matching a phrase in any script, by text and by the
+concepts the phrase names.
+
+The phrase is normalised the way documents are (traditional → simplified with the Taiwan phrase table,
+full-width folded, lower case), then matched against the normalised text. A hit's score says why it
+matched: the phrase in its text counts most; a concept tag counts more when the phrase names the
+concept exactly than when it only matches part of a label. Measures come before clauses at equal score,
+then by document and place in its text. (The HTTP API ranks the hits again by closeness:
+`policykg.api.answers`.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from policykg.graph import sparql_text as sq
+from policykg.graph.answer_model import Answer, Number
+from policykg.graph.runner import VALUES_CHUNK, Runner
+from policykg.graph.sparql_text import short_id
+from policykg.ontology import vocab as v
+from policykg.ontology.concepts import normalise_label
+
+SCORE_TEXT = 0.6
+SCORE_CONCEPT_EXACT = 0.4
+SCORE_CONCEPT_PARTIAL = 0.2
+
+
+class SearchHit(Answer):
+    id: str
+    document: str
+    clause: str  # the clause number
+    text: str | None
+    score: Number
+
+
+class SearchPage(Answer):
+    results: list[SearchHit]
+    total: int  # hits ranked in all
+
+
+def _text_rows(run: Runner, needle: str, filter_: str) -> list[dict[str, Any]]:
+    """search_text.rq's rows. On a store that tells its generation, the phrase is looked for in the
+    phrase index (`text_index`), and only the items that contain it are asked for: a scan of the text in
+    Python instead of one in SPARQL per phrase."""
+    generation = run.generation
+    if generation is None:
+        return run.rows("search_text", filter=filter_, needle=sq.string_literal(needle))
+    items = run.text_index.containing(generation, needle)
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(items), VALUES_CHUNK):
+        out += run.rows("search_items", items=sq.iris(items[i : i + VALUES_CHUNK]), filter=filter_)
+    return out
+
+
+def _concept_scores(run: Runner, q: str) -> dict[str, float]:
+    """Concept id → score contribution: exact names of the phrase, then concepts it partly matches."""
+    exact = run.names.resolve(q)
+    out: dict[str, float] = {}
+    if exact is not None:
+        for cid in [exact, *run.scheme.descendants(exact)]:
+            out.setdefault(cid, SCORE_CONCEPT_EXACT)
+    for cid in run.scheme.lookup(q)[: run.settings.search_max_concepts]:
+        out.setdefault(cid, SCORE_CONCEPT_PARTIAL)
+    return out
+
+
+def search(run: Runner, q: str, document: str | None = None, limit: int = 20) -> list[SearchHit]:
+    """The best `limit` hits (at most the setting `api_max_limit`) of the phrase `q`."""
+    from policykg.ingest.script import to_simplified
+
+    needle = normalise_label(to_simplified(q))
+    if not needle:
+        return []
+    limit = max(1, min(int(limit), run.settings.api_max_limit))
+    filter_ = f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}" if document else ""
+    hits: dict[str, dict[str, Any]] = {}
+    scores: dict[str, float] = {}
+    keys: dict[str, tuple[int, str, int]] = {}
+    starts: dict[str, int] = {}
+
+    def add(row: dict[str, Any], score: float) -> None:
+        item = short_id(row["item"])
+        if item not in hits:
+            hits[item] = {"id": item, "document": short_id(row["doc"]), "clause": row["number"],
+                          "text": row["text"], "score": 0.0}
+            kind = 0 if row["kind"] == "measure" else 1
+            keys[item] = (kind, hits[item]["document"], starts.get(row["item"]) or 0)
+            scores[item] = 0.0
+        scores[item] = max(scores[item], score)
+
+    text_hits = set()
+    text_rows = _text_rows(run, needle, filter_)
+    concept_scores = _concept_scores(run, q)
+    concept_rows: list[dict[str, Any]] = []
+    if concept_scores:
+        concept_rows = run.rows("search_concepts", filter=filter_,
+                                concepts=sq.iris(v.concept_iri(c) for c in concept_scores))
+    starts.update(run.starts(row["item"] for row in [*text_rows, *concept_rows]))
+    for row in text_rows:
+        add(row, SCORE_TEXT)
+        text_hits.add(short_id(row["item"]))
+
+    if concept_scores:
+        concept_best: dict[str, float] = {}
+        for row in concept_rows:
+            score = concept_scores[short_id(row["concept"])]
+            add(row, 0.0)
+            item = short_id(row["item"])
+            concept_best[item] = max(concept_best.get(item, 0.0), score)
+        for item, score in concept_best.items():
+            scores[item] = (SCORE_TEXT if item in text_hits else 0.0) + score
+
+    for item, hit in hits.items():
+        hit["score"] = round(scores[item], 3)
+    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
+    return [SearchHit.model_validate(hits[i]) for i in ranked[:limit]]

@@ -1,0 +1,137 @@
+"""Targets (`/api/targets`): quantified targets, or qualitative goals, narrowed by document, target year,
+concept (or a narrower one) and region, in reading order — by document, then place in its text.
+
+`kind` "quantified" (the default: targets with a value) or "qualitative" (goals stated in words): the
+two are never mixed in one list. A relative change reads as its direction: "比2020年下降18%" is a
+decrease (`comparator` and `direction`) of 18 % from 2020 (`base_year`), its bound (`bound`) ">=" when
+written "以上".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field
+
+from policykg.graph import sparql_text as sq
+from policykg.graph.answer_model import Answer, Number
+from policykg.graph.runner import Runner
+from policykg.graph.sparql_text import short_id
+from policykg.ontology import vocab as v
+
+
+class Target(Answer):
+    id: str
+    kind: str  # quantified | qualitative
+    indicator: str
+    comparator: str | None  # the direction of a relative change, else the bound ("=", ">=", "<"…)
+    bound: str | None  # the bound of a relative change ("以上": ">="); None otherwise
+    direction: str | None  # increase | decrease, for a relative change
+    value: Number | None
+    value_min: Number | None
+    value_max: Number | None
+    measure_unit: str | None = Field(alias="unit")  # the unit of measure as written ("%", "万吨")
+    converted_value: Number | None  # the value in a unit comparable across documents
+    converted_unit: str | None
+    base_year: int | None
+    start_year: int | None
+    year: int | None
+    document: str
+    clause: str  # the clause number
+    text: str | None  # the sentence of the measure carrying it, else its quote
+    #: The clause's path of numbers from the top of the document, added by the HTTP API.
+    clause_path: list[str] | None = None
+
+
+class TargetsPage(Answer):
+    targets: list[Target]
+    total: int
+
+
+def year(value: Any) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(str(value)[:4])
+    except ValueError:
+        return None
+
+
+def matching(
+    run: Runner, filter_: str, limit: int | None = None, offset: int = 0
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of the targets `filter_` keeps, in targets.rq's order, and how many it keeps in all. Each
+    carries "_clause", the id of its clause. Their facts, sentences and quotes are asked for the targets
+    of the page only."""
+    order = run.rows("targets", filter=filter_, page=sq.page(limit, offset))
+    total = run.total("targets_count", order, limit, offset, filter=filter_)
+    iris = [row["target"] for row in order]
+    facts: dict[str, dict[str, Any]] = {}
+    for row in run.look_up("target_facts", iris):
+        facts.setdefault(row["item"], row)
+    sentences = run.per_item("target_sentences", iris, "sentence")
+    quotes = run.per_item("span_quotes", iris, "quote")
+    out = []
+    for row in order:
+        fact = facts.get(row["target"])
+        if fact is None:  # written between the two queries
+            continue
+        direction = fact["change"]
+        out.append(
+            {
+                "id": short_id(row["target"]),
+                "kind": "qualitative" if fact["qualitative"] else "quantified",
+                "indicator": fact["indicator"],
+                # a relative change reads as its direction: "比2020年下降18%" is a decrease of 18 % from 2020
+                "comparator": direction or fact["comparator"],
+                "bound": fact["comparator"] if direction and fact["comparator"] != "=" else None,
+                "direction": direction,
+                "value": fact["value"],
+                "value_min": fact["min"],
+                "value_max": fact["max"],
+                "unit": fact["measureUnit"],
+                "converted_value": fact["convertedValue"],
+                "converted_unit": fact["convertedUnit"],
+                "base_year": year(fact["baseYear"]),
+                "start_year": year(fact["startYear"]),
+                "year": year(fact["year"]),
+                "document": short_id(row["doc"]),
+                "clause": fact["number"],
+                "text": sentences.get(row["target"]) or quotes.get(row["target"]),
+                "_clause": short_id(fact["clause"]),
+            }
+        )
+    return out, total
+
+
+def targets_page(
+    run: Runner,
+    document: str | None = None,
+    year: int | None = None,
+    concept: str | None = None,
+    region: str | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    kind: str = "quantified",
+) -> TargetsPage:
+    """The `limit` targets (all when None) after the first `offset` of those the filters keep, and how
+    many that is in all."""
+    filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
+    if document:
+        filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
+    if year is not None:
+        filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
+    if concept:
+        ids = run.names.family(concept)
+        if not ids:
+            return TargetsPage(targets=[], total=0)
+        filters.append(
+            f"VALUES ?c {{ {sq.iris(v.concept_iri(c) for c in ids)} }} "
+            "{ ?target pkg:concept ?c } UNION { ?m pkg:hasTarget ?target ; pkg:concept ?c }"
+        )
+    if region:
+        filters.append(f"?doc pkg:region ?docRegion {sq.within('?docRegion', region)}")
+    found, total = matching(run, "\n  ".join(filters), limit, offset)
+    for t in found:
+        t.pop("_clause", None)
+    return TargetsPage.model_validate({"targets": found, "total": total})
