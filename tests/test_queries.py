@@ -63,6 +63,9 @@ def test_documents(q):
         "issued": "2022-12-13",
         "doc_number": None,
         "language": "zh",
+        "doc_type": None,  # the graph of this test was written without one
+        "notice_title": None,
+        "source": {"file": "003_e073a84fa08b70e4.txt", "sha256": "0" * 64},  # as the test graph records it
     }
     assert docs[MEE]["doc_number"] == "环综合〔2022〕42号"
     assert docs[FUJIAN]["issued"] == "2022"
