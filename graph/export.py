@@ -19,6 +19,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from policykg.errors import BadRequest
+from policykg.graph.answer_targets import year as year_of
 from policykg.graph.results import Term, to_python
 from policykg.graph.store import Output, Store, iri_ref
 from policykg.ontology.vocab import ELI, OA, ORG, PKG, RDF, RDFS, SKOS, TIME, id_from_iri, kind_of_iri
@@ -220,8 +221,8 @@ def build_tables(g: Graph) -> list[Table]:
             t.id, t.ref(PKG + "clause"), t.ref(PKG + "document"),
             "qualitative" if t.one(PKG + "qualitative") else "quantified", t.one(PKG + "indicator"),
             t.one(PKG + "comparator"), t.one(PKG + "value"), t.one(PKG + "valueMin"), t.one(PKG + "valueMax"),
-            t.one(PKG + "measureUnit"), t.one(PKG + "change"), _year(t.one(PKG + "baseYear")),
-            _year(t.ref(TIME + "hasBeginning")), _year(t.one(PKG + "targetYear")), t.one(PKG + "convertedValue"), t.one(PKG + "convertedUnit"),
+            t.one(PKG + "measureUnit"), t.one(PKG + "change"), year_of(t.one(PKG + "baseYear")),
+            year_of(t.ref(TIME + "hasBeginning")), year_of(t.one(PKG + "targetYear")), t.one(PKG + "convertedValue"), t.one(PKG + "convertedUnit"),
             bool(t.one(PKG + "qualitative")), t.refs(PKG + "concept"), t.one(PKG + "confidence"), *g.span(t),
         ],
     )
@@ -299,15 +300,6 @@ def _iri(node: Node, predicate: str) -> str | None:
 def _own_title(doc: Node) -> str | None:
     script = doc.one(PKG + "script")
     return (doc.text(ELI + "title", str(script)) if script else None) or doc.text(ELI + "title")
-
-
-def _year(value: Any) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(str(value)[:4])
-    except ValueError:
-        return None
 
 
 def _extractor(node: Node) -> str | None:
