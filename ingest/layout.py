@@ -47,6 +47,7 @@ _TABLE_ROW = re.compile(re.escape(ROW_SEPARATOR))
 _TITLE_STOP = re.compile(r"[。，；;：:,]")
 _DATE = re.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
+_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号")  # a 文号 on its own line
 _ISSUER_LINE = re.compile(r"(?:人民政府|委员会|办公厅|办公室|[厅局部委院])$")
 _SPACED_PAIR = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
 _TIGHT_PAIR = re.compile(rf"[{_CJK}](?=[{_CJK}])")
@@ -234,10 +235,11 @@ def _joins(a: _Line, b: _Line, full: float) -> bool:
         return False
     if right.startswith(_CONTINUES):
         return True
-    if left.endswith(_LIST_OPEN) or _NUMBER.search(right) or _DATE.match(right):
+    if left.endswith(_LIST_OPEN) or _NUMBER_LINE.fullmatch(_squash(right)) or _DATE.match(_squash(right)):
         return False
-    if _DOC_WORD.search(_squash(left)) and len(_squash(left)) <= _TITLE_MAX_CHARS and not _PROSE_MARK.search(left):
-        return False  # a title line: what follows is a new line (a salutation, a number)
+    if (_DOC_WORD.search(_squash(left)) and len(_squash(left)) <= _TITLE_MAX_CHARS
+            and not re.search(r"[，。；,;]", left) and right.endswith((":", "：")) and len(right) <= 80):
+        return False  # a title, then the salutation of a notice ("各有关单位:")
     if _open_brackets(left) > 0 and _open_brackets(right) < 0:
         return True
     if left.endswith(("，", "、", ",")):

@@ -19,8 +19,10 @@ from policykg.ingest.regions import gazetteer
 _DOC_WORD = r"(?:实施意见|意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|战略|白皮书|法)"
 _TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _DOC_WORD + r"(?:\([^()]{1,12}\))?$")
 _TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
-_NOTICE = re.compile(r"印发.*(?:通知|》)$")
+_NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|印发.*通知$")
 _NOTICE_INNER = re.compile(r"《([^《》]{2,100})》|印发(.{2,100}?)的通知$")
+#: A line that only announces a document (a press release's first line): "河北省委省政府出台《…》".
+_ANNOUNCES = re.compile(r"^[^。,:;《》]{2,40}?(?:印发|出台|发布|公布)了?《[^《》]{4,100}》$")
 _EN_TITLE_WORDS = re.compile(
     r"\b(?:Opinions?|Plan|Notice|Measures|Guidelines|Regulations?|Law|Programme|Program|Scheme|Decision|Outline|Strategy|White Paper|Action)\b"
 )
@@ -136,6 +138,9 @@ def _chinese_title(head: list[str]) -> tuple[str | None, str | None]:
     notice: str | None = None
     for line in head:
         bare = _TRAILING_NUMBER.sub("", line).strip()
+        if _ANNOUNCES.match(bare):
+            notice = notice or bare
+            continue
         if not _TITLE_LINE.match(bare):
             continue
         if _NOTICE.search(bare):
