@@ -82,8 +82,19 @@ class PackLoader(Loader):
         return loaded
 
 
+#: The list of a folder's packs: pack file, source file, size, sha256 (written by `pack_folder`).
+SOURCES = "SOURCES.tsv"
+
+
+def sources(folder: str | Path) -> dict[str, Path]:
+    """The packs of a folder by the name of the file they were read from ("100、…实施方案.pdf" → its pack)."""
+    base = Path(folder)
+    rows = (base / SOURCES).read_text(encoding="utf-8").splitlines()
+    return {r.split("\t")[1]: base / r.split("\t")[0] for r in rows if r and not r.startswith("#")}
+
+
 def pack_folder(pdfs: list[Path], out: Path, settings: Settings | None = None) -> dict[str, object]:
-    """Packs of the given PDFs in `out` (written only where they change), plus out/SOURCES.tsv."""
+    """Packs of the given PDFs in `out` (written only where they change), plus their list (SOURCES)."""
     from policykg.errors import IngestError
 
     settings = settings or Settings()
@@ -102,7 +113,7 @@ def pack_folder(pdfs: list[Path], out: Path, settings: Settings | None = None) -
         rows.append((target.name, source.file, source.size, source.sha256))
     lines = ["# pack\tsource file\tsize\tsha256"]
     lines += [f"{name}\t{file}\t{size}\t{sha}" for name, file, size, sha in sorted(rows, key=lambda r: r[1])]
-    (out / "SOURCES.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (out / SOURCES).write_text("\n".join(lines) + "\n", encoding="utf-8")
     return {"packed": len(rows), "failed": failed}
 
 

@@ -7,7 +7,6 @@ folding every reader does without thinking: width, spaces, bracket and quote sha
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Iterable
 from pathlib import Path
@@ -42,7 +41,7 @@ __all__ = [
     "METADATA_FIELDS", "TARGET_FIELDS", "UNIT_ROLES", "ExtractedList", "FieldScore", "ListedUnit", "Ratio",
     "TargetScores", "UnitScores", "expected_values", "extract_key_documents", "extracted_lists", "fold",
     "indicator_similarity", "key_region", "key_values", "load_key", "main", "metadata_values", "score_metadata",
-    "score_targets", "score_units", "target_values", "title_words", "score_links", "link_figures",
+    "score_targets", "score_units", "target_values", "score_links", "link_figures",
 ]
 
 METADATA_FIELDS = ("title", "type", "level", "region", "issuers", "doc_number", "issued")
@@ -109,10 +108,6 @@ def score_metadata(key: Iterable[dict[str, object]], docs: Iterable[NormalisedDo
     return scores
 
 
-def title_words(title: str) -> str:
-    return re.sub(r"\s+", "", title)
-
-
 # --- links -------------------------------------------------------------------------------------------
 def score_links(key: list[dict[str, object]], docs: list[NormalisedDocument],
                 extractions: dict[str, DocumentExtraction], links: CorpusLinks) -> KeyScores:
@@ -140,11 +135,10 @@ def extract_key_documents(files: Iterable[str], packs: str | Path = "corpus/real
     """Normalise and extract the key's documents from their packs, as the build does (by published name)."""
     from policykg.extract.document import extract_document
     from policykg.ingest.normalise import normalise
+    from policykg.ingest.pack import sources
     from policykg.ingest.raw import read_raw
 
-    folder = Path(packs)
-    rows = (folder / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()
-    by_source = {r.split("\t")[1]: folder / r.split("\t")[0] for r in rows if r and not r.startswith("#")}
+    by_source = sources(packs)
     out: dict[str, tuple[NormalisedDocument, DocumentExtraction]] = {}
     for file in sorted(set(files)):
         doc = normalise(read_raw(by_source[file]))

@@ -30,13 +30,12 @@ SAMPLE = 16  # real PDFs (of the split's tune side) linked with the bundled text
 def real_sample() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExtraction]]:
     """Every n-th document of the tune side of the real corpus, from the bundled pack, ingested and extracted."""
     from policykg.ingest.manifest import load_manifest
+    from policykg.ingest.pack import sources
     from policykg.pipeline import process_file
 
     pack = REPO / "corpus" / "real"
     tune = set(tomllib.loads((REPO / "tests" / "keys" / "split.toml").read_text(encoding="utf-8"))["tune"])
-    rows = [line.split("\t") for line in (pack / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()
-            if line and not line.startswith("#")]
-    files = sorted(pack / name for name, source, *_ in rows if source in tune and (pack / name).exists())
+    files = sorted(path for source, path in sources(pack).items() if source in tune and path.exists())
     if not files:
         pytest.skip("the real corpus's pack is not bundled")
     chosen = files[:: max(1, len(files) // SAMPLE)][:SAMPLE]

@@ -13,6 +13,7 @@ import pytest
 
 from policykg.evaluate import load_key, score_metadata
 from policykg.ingest.normalise import normalise
+from policykg.ingest.pack import sources
 from policykg.ingest.raw import read_raw
 
 REPO = Path(__file__).resolve().parents[2]
@@ -25,15 +26,10 @@ FLOORS = {
 }
 
 
-def _packs_by_source() -> dict[str, Path]:
-    rows = (PACKS / "SOURCES.tsv").read_text(encoding="utf-8").splitlines()
-    return {r.split("\t")[1]: PACKS / r.split("\t")[0] for r in rows if not r.startswith("#")}
-
-
 @pytest.mark.parametrize("part", ["tune", "measure"])
 def test_metadata_accuracy_on_the_key(part: str) -> None:
     key = load_key(KEYS / f"metadata_{part}.toml", "document")
-    packs = _packs_by_source()
+    packs = sources(PACKS)
     docs = [normalise(read_raw(packs[str(entry["file"])])) for entry in key]
     scores = score_metadata(key, docs)
     measured = {name: round(score.accuracy, 2) for name, score in scores.items()}
@@ -46,7 +42,7 @@ def test_the_split_is_whole_and_disjoint() -> None:
     split = tomllib.loads((KEYS / "split.toml").read_text(encoding="utf-8"))
     tune, measure = set(split["tune"]), set(split["measure"])
     assert not tune & measure
-    assert tune | measure == set(_packs_by_source())
+    assert tune | measure == set(sources(PACKS))
     assert all(int(f.split("、")[0]) % 3 == 0 for f in measure)
     for part, files in (("tune", tune), ("measure", measure)):
         key = load_key(KEYS / f"metadata_{part}.toml", "document")

@@ -14,7 +14,7 @@ import pytest
 from policykg.errors import NoTextLayer
 from policykg.ingest.model import Level, NormalisedDocument
 from policykg.ingest.normalise import normalise
-from policykg.ingest.pack import read_pack
+from policykg.ingest.pack import read_pack, sources
 from policykg.ingest.raw import read_raw
 
 REPO = Path(__file__).resolve().parents[2]
@@ -23,10 +23,7 @@ SHARED_REAL = REPO.parent / "shared" / "corpus" / "real"
 
 
 def _pack_of(number: str) -> Path:
-    for line in (PACKS / "SOURCES.tsv").read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#") and line.split("\t")[1].startswith(f"{number}、"):
-            return PACKS / line.split("\t")[0]
-    raise LookupError(number)
+    return next(pack for file, pack in sources(PACKS).items() if file.startswith(f"{number}、"))
 
 
 @pytest.fixture(scope="module")
