@@ -88,6 +88,13 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
     return Structure(top, body_end, [(created[i], missing) for i, missing in gap_indexes])
 
 
+def name_clauses(clauses: list[Clause], doc_id: str) -> None:
+    """Gives a tree built with the empty document id ("~s2.i5") its document's id ("plan~s2.i5")."""
+    for top in clauses:
+        for clause in top.walk():
+            clause.id = doc_id + clause.id
+
+
 def _as_written(marker: Marker, to_original: ToOriginal, original: str) -> str:
     """The marker as the original writes it ("（五）", "1．"), falling back to the normalised form."""
     start, end = to_original(marker.start, marker.start + len(marker.text))

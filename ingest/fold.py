@@ -42,3 +42,8 @@ def fold(text: str) -> str:
     Only the runs that need folding are translated: most characters of a Chinese text do not.
     """
     return _FOLDABLE.sub(lambda m: m.group(0).translate(FOLD_TABLE), text)
+
+
+def squash(text: str) -> str:
+    """The text without white space: how two titles or lines are compared whatever their layout spaces."""
+    return "".join(text.split())

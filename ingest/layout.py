@@ -18,6 +18,8 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from policykg.ingest.fold import squash
+from policykg.ingest.metadata import DOC_TYPES
 from policykg.ingest.pdf_tables import ROW_SEPARATOR
 from policykg.ingest.pdf_text import PAGE_BREAK
 from policykg.ingest.textmap import Edit
@@ -37,10 +39,8 @@ _STARTS_CLAUSE = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇]|附件|附表|附\s*件|抄送|印发|[★●■◆•])"
 )
 _CONTINUES = tuple("）)、，,。；;：:%”》」")
-_DOC_WORD = re.compile(
-    r"(?:意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|要点|白皮书|规程|清单|目录|政策)"
-    r"(?:[（(][^（）()]{1,16}[)）])?$"
-)
+#: A title's last word: a document type (ingest/metadata.py), or 指引, then perhaps a bracketed remark.
+_DOC_WORD = re.compile("(?:" + "|".join((*DOC_TYPES, "指引")) + r")(?:[（(][^（）()]{1,16}[)）])?$")
 _PROSE_MARK = re.compile(r"[，。、；：“”]")
 _REMARK = re.compile(r"[（(][^（）()]{0,12}(?:年|试行|暂行|草案|征求意见稿|修订|修订版)[)）]")
 _TABLE_ROW = re.compile(re.escape(ROW_SEPARATOR))
@@ -101,7 +101,7 @@ def layout_edits(text: str) -> Layout:
         n = _title_join(content, i, full)
         if n and i + n + 1 < len(content) and _title_remark(content[i + n + 1].text):
             n += 1  # "…行动方案" + "（2022-2025年）"
-        elif not n and _DOC_WORD.search(_squash(a.text)) and _title_remark(content[i + 1].text):
+        elif not n and _DOC_WORD.search(squash(a.text)) and _title_remark(content[i + 1].text):
             n = 1
         if n or _joins(a, content[i + 1], full):
             last = i + (n or 1)
@@ -204,7 +204,7 @@ def _furniture(lines: list[_Line]) -> set[int]:
 
 
 def _head_key(line: str) -> str:
-    return re.sub(r"\d+", "#", "".join(line.split()))
+    return re.sub(r"\d+", "#", squash(line))
 
 
 def _width(s: str) -> float:
@@ -235,9 +235,9 @@ def _joins(a: _Line, b: _Line, full: float) -> bool:
         return False
     if right.startswith(_CONTINUES):
         return True
-    if left.endswith(_LIST_OPEN) or _NUMBER_LINE.fullmatch(_squash(right)) or _DATE.match(_squash(right)):
+    if left.endswith(_LIST_OPEN) or _NUMBER_LINE.fullmatch(squash(right)) or _DATE.match(squash(right)):
         return False
-    if (_DOC_WORD.search(_squash(left)) and len(_squash(left)) <= _TITLE_MAX_CHARS
+    if (_DOC_WORD.search(squash(left)) and len(squash(left)) <= _TITLE_MAX_CHARS
             and not re.search(r"[，。；,;]", left) and right.endswith((":", "：")) and len(right) <= 80):
         return False  # a title, then the salutation of a notice ("各有关单位:")
     if _open_brackets(left) > 0 and _open_brackets(right) < 0:
@@ -254,18 +254,18 @@ def _title_join(content: list[_Line], i: int, full: float) -> int:
     numbers or bracketed remarks, whose joined text ends with a document word (…方案, …的通知).
     """
     first = content[i]
-    if not _title_part(first.text) or _DOC_WORD.search(_squash(first.text)):
+    if not _title_part(first.text) or _DOC_WORD.search(squash(first.text)):
         return 0
     if full > 0 and _width(first.text) >= 0.95 * full:
         return 0
-    joined = _squash(first.text)
+    joined = squash(first.text)
     for n in range(1, _TITLE_LINES):
         if i + n >= len(content):
             return 0
         nxt = content[i + n]
         if nxt.page != first.page or not _title_part(nxt.text):
             return 0
-        joined += _squash(nxt.text)
+        joined += squash(nxt.text)
         if len(joined) > _TITLE_MAX_CHARS:
             return 0
         if _DOC_WORD.search(joined):
@@ -275,17 +275,14 @@ def _title_join(content: list[_Line], i: int, full: float) -> int:
 
 def _title_remark(line: str) -> bool:
     """A bracketed remark that belongs to the title above it: （试行）, （2021—2030年）."""
-    bare = _squash(line)
+    bare = squash(line)
     return bool(_REMARK.fullmatch(bare)) and not _DATE.search(bare)
 
-
-def _squash(s: str) -> str:
-    return "".join(s.split())
 
 
 def _title_part(line: str) -> bool:
     """Whether a line can be part of a wrapped title."""
-    bare = _squash(line)
+    bare = squash(line)
     return bool(bare) and not (
         _TITLE_STOP.search(bare)
         or _STARTS_CLAUSE.match(bare)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.ingest.citations import DOC_NUMBER
+from policykg.ingest.fold import squash
 from policykg.ingest.model import Level, Script
 from policykg.ingest.regions import gazetteer
 
@@ -68,7 +69,7 @@ _COUNTY = re.compile(r"(?:县|(?<!自治)(?<!新)(?<!开发)区)(?:人民政府|
 _GENERIC_ORGAN = re.compile(r"^(省|自治区|市)(?:委|政府|人民政府|人大|生态环境厅|发展改革委|发展和改革委员会|[\u4e00-\u9fff]{1,12}?[厅局委办])")
 _ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|管委会)")
 #: Document types, longest first so that 实施方案 wins over 方案.
-_DOC_TYPES = tuple(
+DOC_TYPES = tuple(
     sorted(
         ["意见", "实施意见", "指导意见", "方案", "实施方案", "行动方案", "工作方案", "规划", "计划", "行动计划", "通知", "办法", "管理办法", "条例", "指南", "要点", "工作要点", "白皮书", "措施", "若干措施", "纲要", "决定", "规定", "细则", "实施细则", "公告", "通告", "报告", "规程", "政策", "清单", "目录"],
         key=len,
@@ -119,7 +120,7 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
     else:
         title, title_line = _chinese_title(head)
         md.title = title
-        if title_line and title and _squash(title_line) != _squash(title):
+        if title_line and title and squash(title_line) != squash(title):
             md.notice_title = title_line
         md.issuers = _issuers(head, tail, title_line)
     md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text))
@@ -302,16 +303,13 @@ def guess_level_region(
 def doc_type(title: str) -> str | None:
     """The genre word a title ends with (a trailing remark such as （试行） aside): the longest of the
     project's list of document types, or None."""
-    bare = _TRAILING_REMARK.sub("", "".join(title.split()))
+    bare = _TRAILING_REMARK.sub("", squash(title))
     bare = bare.rstrip("》\"”")
-    for word in _DOC_TYPES:
+    for word in DOC_TYPES:
         if bare.endswith(word):
             return word
     return "其他" if bare else None
 
-
-def _squash(s: str) -> str:
-    return "".join(s.split())
 
 
 _DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$", re.MULTILINE)

@@ -15,7 +15,7 @@ from pathlib import Path
 from policykg.errors import TooLarge
 from policykg.ingest import boilerplate, fold, layout, mojibake, pinyin, script
 from policykg.ingest.citations import find_citations
-from policykg.ingest.clauses import build_clauses
+from policykg.ingest.clauses import build_clauses, name_clauses
 from policykg.ingest.ids import content_hash, document_id, readable_id
 from policykg.ingest.loaders import loader_for
 from policykg.ingest.manifest import ManifestEntry
@@ -54,10 +54,10 @@ def normalise(
     tracked = TrackedText(original)
     scripts = _clean(tracked, notes, loaded.layout)
     text = tracked.text
-    provisional_id = entry.id if entry else document_id(Path(raw.path).stem, text)
 
     offsets = tracked.offsets()
-    structure = build_clauses(text, provisional_id, offsets.to_original, original)
+    # the clause tree is read before the id is known (the metadata needs it): its ids get the id after
+    structure = build_clauses(text, "", offsets.to_original, original)
     for clause, missing in structure.gaps:
         notes.append(
             Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
@@ -67,9 +67,8 @@ def normalise(
     metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))
     notes.extend(_disagreements(found, entry))
     sha256 = loaded.source[1] if loaded.source else raw.sha256
-    doc_id = provisional_id if entry else _readable_id(metadata, sha256)
-    if doc_id != provisional_id:
-        structure = build_clauses(text, doc_id, offsets.to_original, original)
+    doc_id = entry.id if entry else _readable_id(metadata, sha256)
+    name_clauses(structure.clauses, doc_id)
 
     return NormalisedDocument(
         id=doc_id,
@@ -216,16 +215,12 @@ def _metadata(
 
 def _foreign(citations: list[Citation], metadata: Metadata, found: TextMetadata) -> list[Citation]:
     """Citations of other documents: a covering notice naming the plan it carries does not cite it."""
-    own = {_squash(t) for t in (metadata.title, found.title, *metadata.titles.values()) if t}
+    own = {fold.squash(t) for t in (metadata.title, found.title, *metadata.titles.values()) if t}
     return [
         c
         for c in citations
-        if _squash(c.title) not in own or (c.doc_number is not None and c.doc_number != metadata.doc_number)
+        if fold.squash(c.title) not in own or (c.doc_number is not None and c.doc_number != metadata.doc_number)
     ]
-
-
-def _squash(title: str) -> str:
-    return "".join(title.split())
 
 
 def _disagreements(found: TextMetadata, entry: ManifestEntry | None) -> list[Note]:

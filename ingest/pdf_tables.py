@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.ingest.fold import squash
+
 #: Between the cells of a row: a tab marks the line as a table row for the layout step, which then
 #: leaves it unjoined; the tab itself goes with the spaces between Chinese characters.
 ROW_SEPARATOR = "；\t"
@@ -91,7 +93,7 @@ def _cell_text(chars: list[tuple[float, float, float, str]]) -> str:
         if out and out[-1].isascii() and out[-1].isalnum() and part[:1].isascii() and part[:1].isalnum():
             out += " "
         out += part
-    return "".join(out.split()) if not any(c.isascii() and c.isalpha() for c in out) else out
+    return squash(out) if not any(c.isascii() and c.isalpha() for c in out) else out
 
 
 def _rows(table: _Table, chars: list[tuple[float, float, float, str]]) -> list[list[str]]:
