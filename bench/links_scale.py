@@ -46,14 +46,14 @@ def chosen_packs(size: int, every: list[Path]) -> list[Path]:
 
 
 def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
+    from policykg.evaluate import bundled_corpus
+    from policykg.graph.rdf_links import links_quads
     from policykg.ingest.manifest import load_manifest
     from policykg.link import LINKER_VERSION, link_corpus
-    from policykg.link.gold import default_corpus
-    from policykg.ontology.rdf import links_quads
     from policykg.pipeline import process_file
     from policykg.settings import Settings
 
-    bundled, bundled_extractions = default_corpus()
+    bundled, bundled_extractions = bundled_corpus()
     docs, extractions = list(bundled), dict(bundled_extractions)
     manifest, settings = load_manifest(), Settings()
     for path in chosen_packs(size, packs()):

@@ -6,7 +6,7 @@ matches over the normalised text into `ConceptMention`s whose spans point into t
 
 from __future__ import annotations
 
-from policykg.extract.model import ConceptMention, Provenance, own_range
+from policykg.extract.model import ConceptMention, Provenance
 from policykg.extract.nlp import ConceptMatch, find_concepts
 from policykg.ingest.model import Clause, NormalisedDocument
 
@@ -35,5 +35,5 @@ def concept_mentions(doc: NormalisedDocument, start: int, end: int) -> list[Conc
 
 def clause_concepts(doc: NormalisedDocument, clause: Clause) -> list[ConceptMention]:
     """Concepts named in the clause's own text: its heading and body, not its children's text."""
-    start, end = own_range(clause)
+    start, end = clause.own_range()
     return concept_mentions(doc, start, end)

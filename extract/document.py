@@ -17,7 +17,6 @@ from policykg.extract.model import (
     Provenance,
     Target,
     UnitMention,
-    own_range,
 )
 from policykg.ingest.model import Clause, NormalisedDocument
 
@@ -73,7 +72,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     convention = declared_convention(doc.text) if lang == "zh" else None
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
-        start, end = own_range(clause)
+        start, end = clause.own_range()
         text = doc.text[start:end]
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from policykg.extract.model import Measure, Provenance, own_range
+from policykg.extract.model import Measure, Provenance
 from policykg.extract.nlp import base_lang, en_nlp, find_concepts
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.ontology import ids
@@ -335,8 +335,8 @@ def sectors_for(concept_ids: Iterable[str]) -> list[str]:
 
 # --- measures of a clause -------------------------------------------------------------------------
 def _own_range(clause: Clause) -> tuple[int, int]:
-    """The clause's own text after its marker (`own_range` from the clause's body on)."""
-    return clause.body_start, own_range(clause)[1]
+    """The clause's own text after its marker (`Clause.own_range` from the clause's body on)."""
+    return clause.body_start, clause.own_range()[1]
 
 
 def _strip_end(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from policykg.ingest.model import Clause, Span
+from policykg.ingest.model import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,11 +128,3 @@ class DocumentExtraction:
 
     def units(self) -> list[UnitMention]:
         return [u for facts in self.clauses.values() for u in facts.units]
-
-
-def own_range(clause: Clause) -> tuple[int, int]:
-    """A clause's own text in normalised offsets: its heading and body, from its start up to its first
-    child (or its end), without its children's text. What extractors read of a clause, and what the
-    mapping writes as the clause's `pkg:text`."""
-    end = clause.children[0].start if clause.children else clause.end
-    return clause.start, max(clause.start, end)

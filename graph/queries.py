@@ -1,4 +1,4 @@
-"""The researcher questions, answered with SPARQL over the graph the mapping in `ontology.rdf` writes.
+"""The researcher questions, answered with SPARQL over the graph the mappings in `graph.rdf_documents` and `graph.rdf_links` write.
 
 `Queries` is the one door to the answers for the HTTP API, the notebook and the command line: each
 question has a module of its own holding its typed answer model and how it is computed from the graph

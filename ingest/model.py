@@ -122,6 +122,13 @@ class Clause:
     children: list[Clause] = field(default_factory=list)
     attributes: dict[str, str] = field(default_factory=dict)  # e.g. province/speaker/date for seed 002
 
+    def own_range(self) -> tuple[int, int]:
+        """The clause's own text in normalised offsets: its heading and body, from its start up to its
+        first child (or its end), without its children's text. What extractors read of a clause, and
+        what the mapping writes as the clause's `pkg:text`."""
+        end = self.children[0].start if self.children else self.end
+        return self.start, max(self.start, end)
+
     def walk(self):  # type: ignore[no-untyped-def]
         yield self
         for child in self.children:

@@ -200,7 +200,7 @@ def _unit_role(unit_id: str) -> str:
 
 def whole_text(doc: NormalisedDocument, clause: Clause) -> str:
     """The clause's whole text (heading, body and children) in normalised form; its own text is
-    `extract.model.own_range`."""
+    `Clause.own_range`."""
     return doc.text[clause.start : clause.end]
 
 

@@ -10,7 +10,6 @@ by the candidates in the original, compared by path.
 
 from __future__ import annotations
 
-import functools
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -73,24 +72,6 @@ class Report:
             f"{len(self.outcomes)} questions from {len({id(o.gold) for o in self.outcomes})} measures: "
             f"recall@1={self.recall_at(1):.3f} recall@3={self.recall_at(3):.3f} MRR={self.mrr:.3f}"
         )
-
-
-@functools.lru_cache(maxsize=1)
-def default_corpus() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExtraction]]:
-    """The eleven bundled texts ingested and extracted (once per process): what the gold set is about."""
-    from policykg.ingest.manifest import bundled_texts, load_manifest
-    from policykg.pipeline import process_file
-    from policykg.settings import Settings
-
-    manifest = load_manifest()
-    settings = Settings()
-    docs: list[NormalisedDocument] = []
-    extractions: dict[str, DocumentExtraction] = {}
-    for path in bundled_texts():
-        doc, extraction = process_file(path, manifest.get(str(path.resolve())), settings)
-        docs.append(doc)
-        extractions[doc.id] = extraction
-    return tuple(docs), extractions
 
 
 def _norm_path(path: Sequence[str]) -> tuple[str, ...]:

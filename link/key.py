@@ -157,18 +157,3 @@ def key_files(key: Iterable[dict[str, object]]) -> list[str]:
         if isinstance(provincial, dict) and provincial.get("file"):
             files.add(str(provincial["file"]))
     return sorted(files)
-
-
-def key_corpus(key: Sequence[dict[str, object]], packs: str = "corpus/real"
-               ) -> tuple[list[NormalisedDocument], dict[str, DocumentExtraction]]:
-    """The eleven bundled texts with the key's documents and parents, read from their packs and extracted."""
-    from policykg.evaluate import extract_key_documents
-    from policykg.link.gold import default_corpus
-
-    bundled, bundled_extractions = default_corpus()
-    docs, extractions = list(bundled), dict(bundled_extractions)
-    for doc, extraction in extract_key_documents(key_files(key), packs).values():
-        if doc.id not in extractions:
-            docs.append(doc)
-            extractions[doc.id] = extraction
-    return docs, extractions

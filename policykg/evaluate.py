@@ -7,8 +7,9 @@ folding every reader does without thinking: width, spaces, bracket and quote sha
 
 from __future__ import annotations
 
+import functools
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +42,8 @@ __all__ = [
     "METADATA_FIELDS", "TARGET_FIELDS", "UNIT_ROLES", "ExtractedList", "FieldScore", "ListedUnit", "Ratio",
     "TargetScores", "UnitScores", "expected_values", "extract_key_documents", "extracted_lists", "fold",
     "indicator_similarity", "key_region", "key_values", "load_key", "main", "metadata_values", "score_metadata",
-    "score_targets", "score_units", "target_values", "score_links", "link_figures",
+    "score_targets", "score_units", "target_values", "score_links", "link_figures", "bundled_corpus",
+    "links_key_corpus",
 ]
 
 METADATA_FIELDS = ("title", "type", "level", "region", "issuers", "doc_number", "issued")
@@ -121,12 +123,44 @@ def score_links(key: list[dict[str, object]], docs: list[NormalisedDocument],
 def link_figures(keys: str | Path = "tests/keys", packs: str | Path = "corpus/real") -> dict[str, dict[str, float | int]]:
     """The links key's figures: the bundled texts, the key's documents and parents linked, then scored."""
     from policykg.link import link_corpus
-    from policykg.link.key import key_corpus
 
     key = load_key(Path(keys) / "links_measure.toml", "measure")
-    docs, extractions = key_corpus(key, str(packs))
+    docs, extractions = links_key_corpus(key, str(packs))
     scores = score_links(key, docs, extractions, link_corpus(docs, extractions))
     return scores.as_dict()
+
+
+# --- corpora the keys are about -------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def bundled_corpus() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExtraction]]:
+    """The eleven bundled texts ingested and extracted (once per process): what the gold set is about."""
+    from policykg.ingest.manifest import bundled_texts, load_manifest
+    from policykg.pipeline import process_file
+    from policykg.settings import Settings
+
+    manifest = load_manifest()
+    settings = Settings()
+    docs: list[NormalisedDocument] = []
+    extractions: dict[str, DocumentExtraction] = {}
+    for path in bundled_texts():
+        doc, extraction = process_file(path, manifest.get(str(path.resolve())), settings)
+        docs.append(doc)
+        extractions[doc.id] = extraction
+    return tuple(docs), extractions
+
+
+def links_key_corpus(key: Sequence[dict[str, object]], packs: str = "corpus/real"
+                     ) -> tuple[list[NormalisedDocument], dict[str, DocumentExtraction]]:
+    """The eleven bundled texts with the key's documents and parents, read from their packs and extracted."""
+    from policykg.link.key import key_files
+
+    bundled, bundled_extractions = bundled_corpus()
+    docs, extractions = list(bundled), dict(bundled_extractions)
+    for doc, extraction in extract_key_documents(key_files(key), packs).values():
+        if doc.id not in extractions:
+            docs.append(doc)
+            extractions[doc.id] = extraction
+    return docs, extractions
 
 
 # --- running -----------------------------------------------------------------------------------------

@@ -255,7 +255,7 @@ def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> t
     """(version, N-Quads) of a document's graph, without its version record."""
     import pyoxigraph as ox
 
-    from policykg.ontology.rdf import document_quads
+    from policykg.graph.rdf_documents import document_quads
 
     body = ox.serialize(document_quads(doc, extraction), format=ox.RdfFormat.N_QUADS)
     return document_version(doc), body or b""
@@ -528,7 +528,7 @@ def _sha256_file(path: Path, limit: int | None = None) -> str | None:
 
 def _write_reference(store: Any) -> None:
     """The reference graph, computed only when the stored one is not at the lexicons' version."""
-    from policykg.ontology.rdf import reference_quads
+    from policykg.ontology.reference import reference_quads
     from policykg.ontology.vocab import REFERENCE_GRAPH
 
     def quads() -> Iterator[Any]:
@@ -606,8 +606,8 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
     then LINKS_GRAPH, whose version records the inputs the links were computed from."""
     import pyoxigraph as ox
 
+    from policykg.graph.rdf_links import links_graphs
     from policykg.graph.store import GraphData
-    from policykg.ontology.rdf import links_graphs
     from policykg.ontology.vocab import LINKS_GRAPH
 
     summary.links = links.clauses

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link import link_corpus
 from policykg.link.documents import HEADS, is_head, issued, not_later, rank
-from policykg.link.gold import default_corpus
 from policykg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -51,7 +51,7 @@ def real_sample() -> tuple[tuple[NormalisedDocument, ...], dict[str, DocumentExt
 
 @pytest.fixture(scope="module", params=["bundled texts", "bundled texts and real PDFs"])
 def linked(request):  # type: ignore[no-untyped-def]
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     docs, extractions = list(docs), dict(extractions)
     if request.param != "bundled texts":
         more, more_extractions = real_sample()

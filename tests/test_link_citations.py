@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.ingest.model import Citation, Span
 from policykg.link.citations import CitationIndex, resolve_citations
 from policykg.link.features import bigrams, dice, normalise_doc_number, normalise_title, referenced_id
-from policykg.link.gold import default_corpus
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
 SHANWEI = "shanwei-carbon-peak-plan-2023"
@@ -15,7 +15,7 @@ SHANWEI = "shanwei-carbon-peak-plan-2023"
 
 @pytest.fixture(scope="module")
 def docs():  # type: ignore[no-untyped-def]
-    return list(default_corpus()[0])
+    return list(bundled_corpus()[0])
 
 
 @pytest.fixture(scope="module")

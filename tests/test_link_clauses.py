@@ -6,6 +6,7 @@ from collections import defaultdict
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.link import link_corpus
 from policykg.link.clauses import ClauseLinker, concept_ancestors, longest_common_substring, shared_words
 from policykg.link.features import (
@@ -17,7 +18,6 @@ from policykg.link.features import (
     wording_features,
     words,
 )
-from policykg.link.gold import default_corpus
 from policykg.settings import Settings
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
@@ -27,7 +27,7 @@ CENTRAL = "central-opinions-carbon-peak-2021-zh"
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     return {d.id: d for d in docs}, extractions, link_corpus(list(docs), extractions, Settings())
 
 
@@ -134,7 +134,7 @@ def test_framing_clauses_count_for_less_than_specific_ones(corpus) -> None:  # t
 
 
 def test_top_k_min_score_and_min_share_settings_bound_the_candidates() -> None:
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     one = link_corpus(list(docs), extractions, Settings(link_top_k=1))
     assert {lk.rank for lk in one.clauses} == {1}
     strict = link_corpus(list(docs), extractions, Settings(link_min_score=0.3))

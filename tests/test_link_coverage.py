@@ -12,20 +12,16 @@ import pyshacl
 import pytest
 import rdflib
 
+from policykg.evaluate import bundled_corpus
 from policykg.graph.answer_coverage import column_of, coverage_csv
 from policykg.graph.queries import Queries
+from policykg.graph.rdf_documents import document_quads
+from policykg.graph.rdf_links import links_graphs, links_quads
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.link import link_corpus
-from policykg.link.gold import default_corpus
 from policykg.link.model import CorpusLinks, DocumentLink, Evidence
 from policykg.ontology import vocab as v
-from policykg.ontology.rdf import (
-    SHAPES_FILE,
-    document_quads,
-    links_graphs,
-    links_quads,
-    reference_quads,
-    to_rdflib_graph,
-)
+from policykg.ontology.reference import SHAPES_FILE, reference_quads
 
 CENTRAL_ZH = "central-opinions-carbon-peak-2021-zh"
 CENTRAL_EN = "central-opinions-carbon-peak-2021-en"
@@ -37,7 +33,7 @@ SHANWEI = "shanwei-carbon-peak-plan-2023"
 
 @pytest.fixture(scope="module")
 def linked() -> tuple[Queries, CorpusLinks]:
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     links = link_corpus(list(docs), extractions)
     store = ox.Store()
     for doc in docs:

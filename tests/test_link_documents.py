@@ -7,9 +7,9 @@ import dataclasses
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.link import link_corpus
 from policykg.link.documents import is_head, issued, not_later, region_contains, title_subject
-from policykg.link.gold import default_corpus
 from policykg.settings import Settings
 
 CENTRAL_ZH = "central-opinions-carbon-peak-2021-zh"
@@ -23,7 +23,7 @@ SHANWEI = "shanwei-carbon-peak-plan-2023"
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     return {d.id: d for d in docs}, link_corpus(list(docs), extractions, Settings())
 
 
@@ -105,7 +105,7 @@ def test_parents_are_bounded_per_level_and_never_issued_later(corpus) -> None:  
         for target, link in parents.items():
             assert not_later(issued(docs[target]), issued(docs[doc_id])), (doc_id, target)
             assert settings.link_parent_min_score <= link.score <= 1.0 and link.evidence
-    narrow = link_corpus(list(default_corpus()[0]), default_corpus()[1], Settings(link_parents_per_level=1))
+    narrow = link_corpus(list(bundled_corpus()[0]), bundled_corpus()[1], Settings(link_parents_per_level=1))
     for doc_id in docs:
         levels = [docs[d.target].metadata.level for d in narrow.documents
                   if d.source == doc_id and d.relation == "implements" and not is_head(docs[d.target])]
@@ -115,7 +115,7 @@ def test_parents_are_bounded_per_level_and_never_issued_later(corpus) -> None:  
 def test_titles_reduce_to_their_subject_and_dates_fall_back_to_the_number() -> None:
     assert title_subject("福建省减污降碳协同增效实施方案") == title_subject("减污降碳协同增效实施方案") == "减污降碳协同增效"
     assert title_subject("关于推动城乡建设绿色发展的实施意见") == title_subject("关于推动城乡建设绿色发展的意见")
-    docs, _ = default_corpus()
+    docs, _ = bundled_corpus()
     mee = next(d for d in docs if d.id == MEE)
     undated = dataclasses.replace(mee, metadata=dataclasses.replace(mee.metadata, issued=None))
     assert issued(undated) == "2022"  # 环综合〔2022〕42号
@@ -151,7 +151,7 @@ def test_issue_dates_and_regions_compare_at_their_common_precision() -> None:
 
 def test_a_copy_of_a_document_is_another_expression_of_its_work_not_a_parent() -> None:
     """The PDF and the text file of one document (same 文号, same text) are one work."""
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     mee = next(d for d in docs if d.id == MEE)
     copy = dataclasses.replace(mee, id="mee-copy", metadata=dataclasses.replace(mee.metadata, work=None))
     links = link_corpus([*docs, copy], {**extractions, "mee-copy": extractions[MEE]}, Settings())
@@ -161,7 +161,7 @@ def test_a_copy_of_a_document_is_another_expression_of_its_work_not_a_parent() -
 
 
 def test_a_corpus_without_the_cited_parents_links_through_referenced_only_nodes() -> None:
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     keep = {SANMING, CENTRAL_ZH, CENTRAL_EN}
     subset = [d for d in docs if d.id in keep]
     links = link_corpus(subset, {k: v for k, v in extractions.items() if k in keep}, Settings())

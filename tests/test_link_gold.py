@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.link import link_corpus
-from policykg.link.gold import clause_of, default_corpus, evaluate, load_gold, resolve_source
+from policykg.link.gold import clause_of, evaluate, load_gold, resolve_source
 from policykg.settings import Settings
 
 GOLD = Path(__file__).parent / "gold" / "links.toml"
@@ -29,7 +30,7 @@ LOCAL_SOURCES = {
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     return list(docs), extractions, link_corpus(list(docs), extractions, Settings())
 
 

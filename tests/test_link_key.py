@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from policykg.evaluate import link_figures, load_key, score_links
+from policykg.evaluate import link_figures, links_key_corpus, load_key, score_links
 from policykg.link import link_corpus
-from policykg.link.key import PARENTS, find_quote, key_corpus, key_files, questions
+from policykg.link.key import PARENTS, find_quote, key_files, questions
 
 KEY = Path(__file__).parent / "keys" / "links_measure.toml"
 #: Measured top-1 / top-3 per parent document, over every question and over the reachable ones (the
@@ -34,7 +34,7 @@ def key() -> list[dict[str, object]]:
 
 @pytest.fixture(scope="module")
 def linked(key):  # type: ignore[no-untyped-def]
-    docs, extractions = key_corpus(key)
+    docs, extractions = links_key_corpus(key)
     return docs, extractions, link_corpus(docs, extractions)
 
 

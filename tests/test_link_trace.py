@@ -6,14 +6,14 @@ import json
 
 import pytest
 
+from policykg.evaluate import bundled_corpus
 from policykg.link import find_measures, link_corpus, trace
-from policykg.link.gold import default_corpus
 from policykg.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def corpus():  # type: ignore[no-untyped-def]
-    docs, extractions = default_corpus()
+    docs, extractions = bundled_corpus()
     return list(docs), extractions, link_corpus(list(docs), extractions, Settings())
 
 

@@ -12,8 +12,9 @@ import pytest
 import rdflib
 from test_rdf_mapping import FUJIAN, SANMING, corpus_fixture
 
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.ontology import vocab as v
-from policykg.ontology.rdf import ONTOLOGY_FILE, SHAPES_FILE, reference_quads, to_rdflib_graph
+from policykg.ontology.reference import ONTOLOGY_FILE, SHAPES_FILE, reference_quads
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "ontology.md"
 PKG = rdflib.Namespace(v.PKG)
@@ -190,7 +191,7 @@ def test_graph_names_cannot_collide():
 def test_real_pipeline_output_conforms(shapes):
     from test_rdf_mapping import real_sanming
 
-    from policykg.ontology.rdf import document_quads
+    from policykg.graph.rdf_documents import document_quads
 
     conforms, report = _validate(to_rdflib_graph(document_quads(*real_sanming())), shapes)
     assert conforms, report

@@ -11,7 +11,7 @@ from test_rdf_mapping import FUJIAN, MEE, SANMING, corpus_fixture
 from policykg.graph.queries import Queries
 from policykg.graph.sparql_text import documented as example_queries
 from policykg.graph.sparql_text import fill, queries
-from policykg.ontology.rdf import reference_quads
+from policykg.ontology.reference import reference_quads
 from policykg.settings import Settings
 
 QUERIES = queries()
@@ -286,9 +286,10 @@ def test_concepts(q):
 
 
 def test_the_same_answers_through_the_embedded_store(q, tmp_path):
+    from policykg.graph.rdf_documents import document_quads
+    from policykg.graph.rdf_links import links_graphs
     from policykg.graph.store import open_store
     from policykg.ontology import vocab as v
-    from policykg.ontology.rdf import document_quads, links_graphs
 
     fx = corpus_fixture()
     with open_store(Settings(store=str(tmp_path))) as store:
@@ -309,7 +310,7 @@ def test_the_same_answers_through_the_embedded_store(q, tmp_path):
 def test_units_for_ccus_from_the_real_pipeline():
     from test_rdf_mapping import real_sanming
 
-    from policykg.ontology.rdf import document_quads
+    from policykg.graph.rdf_documents import document_quads
 
     doc, extraction = real_sanming()
     store = ox.Store()
@@ -328,7 +329,7 @@ def test_a_relative_change_reads_as_its_direction_and_units_carry_their_written_
     is a decrease of at least 10 % from 2020, not "= 10 %"."""
     from test_rdf_mapping import real_sanming
 
-    from policykg.ontology.rdf import document_quads
+    from policykg.graph.rdf_documents import document_quads
 
     doc, extraction = real_sanming()
     store = ox.Store()

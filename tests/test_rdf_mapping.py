@@ -31,20 +31,15 @@ from policykg.extract.model import (
     Provenance,
     Target,
     UnitMention,
-    own_range,
 )
+from policykg.graph.rdf_documents import document_quads
+from policykg.graph.rdf_links import links_graphs, links_quads
+from policykg.graph.rdflib_bridge import to_rdflib_dataset, to_rdflib_graph
 from policykg.ingest.model import Clause, Level, Metadata, NormalisedDocument, OffsetMap, Script, Span
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence, ResolvedCitation
 from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme
-from policykg.ontology.rdf import (
-    document_quads,
-    links_graphs,
-    links_quads,
-    to_rdflib_dataset,
-    to_rdflib_graph,
-)
 from policykg.ontology.units import UnitRegistry
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "documents"
@@ -112,7 +107,7 @@ def make_document(doc_id: str, file: str, metadata: Metadata, specs: list[Clause
 
 
 def own_text(doc: NormalisedDocument, clause: Clause) -> tuple[int, int]:
-    return own_range(clause)
+    return clause.own_range()
 
 
 def _prov(extractor: str, start: int, end: int, confidence: float = 0.9) -> Provenance:
@@ -570,7 +565,7 @@ def real_tune() -> dict[str, tuple[NormalisedDocument, DocumentExtraction]]:
 def test_unresolved_units_generic_participants_and_periods_map_and_conform():
     import pyshacl
 
-    from policykg.ontology.rdf import SHAPES_FILE
+    from policykg.ontology.reference import SHAPES_FILE
 
     doc, extraction = real_tune()["113、武汉市推动降碳及发展低碳产业工作方案.pdf"]
     quads = document_quads(doc, extraction)

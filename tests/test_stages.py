@@ -16,16 +16,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 STAGES = ("ingest", "extract", "link", "ontology", "graph", "api")
 
-#: Imports that close a cycle today, each to be removed by the change its reason names; the test fails
-#: when one of them is gone, so that the list only ever shrinks.
-PENDING: dict[tuple[str, str], str] = {
-    ("ontology/rdf.py", "extract"): "the RDF mapping maps every stage's models: it moves up to graph/",
-    ("ontology/rdf.py", "link"): "the RDF mapping maps every stage's models: it moves up to graph/",
-    ("link/gold.py", "policykg.pipeline"): "the evaluation corpora (default_corpus) move to policykg/evaluate.py",
-    ("link/key.py", "policykg.evaluate"): "the evaluation corpora (key_corpus) move to policykg/evaluate.py",
-}
-
-
 def _node_of_file(path: Path) -> str:
     rel = path.relative_to(ROOT)
     if rel.parts[0] == "policykg":
@@ -113,19 +103,9 @@ def cycles(edges: set[tuple[str, str]]) -> list[list[str]]:
 
 def test_the_stage_graph_has_no_cycle() -> None:
     edges = stage_imports()
-    kept = set()
-    for (source, target), files in edges.items():
-        if files - {f for (f, t) in PENDING if t == target}:
-            kept.add((source, target))
-    found = cycles(kept)
-    detail = {f"{a} -> {b}": sorted(edges[(a, b)]) for group in found for a, b in kept if a in group and b in group}
+    found = cycles(set(edges))
+    detail = {f"{a} -> {b}": sorted(edges[(a, b)]) for group in found for a, b in edges if a in group and b in group}
     assert not found, detail
-
-
-def test_every_pending_import_is_still_there() -> None:
-    edges = stage_imports()
-    gone = [(f, t) for (f, t) in PENDING if not any(f in files for (_, target), files in edges.items() if target == t)]
-    assert not gone, f"remove from PENDING: {gone}"
 
 
 def test_cycles_are_found() -> None:

@@ -21,7 +21,7 @@ from graph_facts import build as build_facts  # noqa: E402
 
 from policykg.api.app import server_options  # noqa: E402
 from policykg.graph.oxigraph_store import OxigraphStore  # noqa: E402
-from policykg.ontology.rdf import reference_quads  # noqa: E402
+from policykg.ontology.reference import reference_quads  # noqa: E402
 from policykg.ontology.vocab import REFERENCE_GRAPH  # noqa: E402
 from policykg.settings import Settings  # noqa: E402
 

@@ -19,7 +19,7 @@ import pytest
 from graph_facts import Facts, build
 
 from policykg.graph.oxigraph_store import OxigraphStore
-from policykg.ontology.rdf import reference_quads
+from policykg.ontology.reference import reference_quads
 from policykg.ontology.vocab import REFERENCE_GRAPH
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "servers"

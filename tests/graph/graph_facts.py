@@ -1,4 +1,4 @@
-"""Stage outputs for a few real clauses, built from the real corpus text, mapped to quads by ontology.rdf.
+"""Stage outputs for a few real clauses, built from the real corpus text, mapped to quads by graph.rdf_documents.
 
 Sanming's plan, item (五) 推进工业领域协同增效 (under 四、) and item (十八) 促进产学研用深度融合 (under
 七、), and the MEE plan's item （八） 推进工业领域协同增效 (under 四、) that (五) carries out. Every span is
@@ -27,9 +27,11 @@ from policykg.extract.model import (
     Target,
     UnitMention,
 )
+from policykg.graph.rdf_documents import document_quads
+from policykg.graph.rdf_links import links_graphs
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.ingest.model import Clause, Level, Metadata, NormalisedDocument, OffsetMap, Script, Span
 from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence, ResolvedCitation
-from policykg.ontology.rdf import document_quads, links_graphs, to_rdflib_graph
 from policykg.ontology.units import UnitRegistry
 from policykg.ontology.vocab import graph_iri
 

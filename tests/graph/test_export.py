@@ -16,8 +16,8 @@ from rdflib.compare import isomorphic
 from policykg.errors import BadRequest
 from policykg.graph.export import export
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.graph.store import META_GRAPH
-from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import REFERENCE_GRAPH
 
 TABLES = {

@@ -20,9 +20,9 @@ from rdflib.compare import isomorphic
 
 from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.graph.results import NotAcceptable, query_form
 from policykg.graph.store import META_GRAPH, PENDING, GraphData, Store, open_store, register_backend
-from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
 from policykg.settings import Settings
 

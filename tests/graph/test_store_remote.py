@@ -14,9 +14,9 @@ from rdflib.compare import isomorphic
 
 from policykg.errors import ConfigurationError, QueryTimeout
 from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.graph.sparql_store import SparqlStore
 from policykg.graph.store import open_store
-from policykg.ontology.rdf import to_rdflib_graph
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
 from policykg.settings import Settings
 
