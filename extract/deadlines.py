@@ -14,9 +14,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from policykg.extract.model import Deadline, Provenance
 
 __all__ = ["EXTRACTOR", "DeadlineHit", "extract_deadlines", "five_year_plan", "year_scopes"]
@@ -327,26 +324,3 @@ def deadline_scopes(
             if hit.year is not None:
                 scopes.append((starts[i], end, hit))
     return scopes
-
-
-# --- spaCy component -------------------------------------------------------------------------------
-class DeadlinesComponent:
-    """Sets doc.spans[key] to the deadlines of the doc's text, each span labelled with its kind."""
-
-    def __init__(self, lang: str, key: str = "deadlines") -> None:
-        self.lang = lang
-        self.key = key
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for hit in extract_deadlines(doc.text, self.lang):
-            span = doc.char_span(hit.start, hit.end, label=hit.kind, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.key] = spans
-        return doc
-
-
-@Language.factory("policykg_deadlines", assigns=["doc.spans"], default_config={"lang": "", "key": "deadlines"})
-def make_deadlines_component(nlp: Language, name: str, lang: str, key: str) -> DeadlinesComponent:
-    return DeadlinesComponent(lang or ("en" if nlp.lang == "en" else "zh"), key)

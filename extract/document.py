@@ -1,7 +1,7 @@
-"""Runs every extractor over one normalised document and assembles its `DocumentExtraction`.
+"""Runs the extraction pipeline over one normalised document and assembles its `DocumentExtraction`.
 
-Extractors see each clause's own text (its heading and body up to its first child) in normalised
-form and return offsets into it; this module turns those into original-text spans with provenance,
+The pipeline (`components.extraction_nlp`: deadlines, targets, units, concepts) reads each clause's own
+text (its heading and body up to its first child) in normalised form and gives offsets into it; this module turns those into original-text spans with provenance,
 attaches targets and deadlines to the measure sentences they fall in, and tags measures with the
 concepts and sectors they mention.
 """
@@ -60,13 +60,13 @@ def _prov(doc: NormalisedDocument, extractor: str, base: int, start: int, end: i
 
 
 def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
+    from policykg.extract.components import UNITS, extraction_nlp
     from policykg.extract.concepts import find_concepts
-    from policykg.extract.deadlines import extract_deadlines
     from policykg.extract.measures import extract_measures, is_measure_container
-    from policykg.extract.targets import extract_targets
-    from policykg.extract.units import declared_convention, extract_units
+    from policykg.extract.unit_forms import declared_convention
 
     lang = _lang(doc)
+    nlp = extraction_nlp(lang)
     result = DocumentExtraction(document_id=doc.id)
     flagged = [n.span for n in doc.notes if n.kind == "mojibake" and n.span is not None]
     convention = declared_convention(doc.text) if lang == "zh" else None
@@ -76,8 +76,9 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         text = doc.text[start:end]
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
+        found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention}})
 
-        for hit in extract_units(text, jurisdiction, lang, *([convention] if convention else [])):
+        for hit in found._.unit_hits:
             facts.units.append(
                 UnitMention(
                     unit_id=hit.unit_id, label=hit.label, surface=doc.quote(doc.span(start + hit.start, start + hit.end)),
@@ -90,14 +91,14 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                     resolved=hit.resolved,
                 )
             )
-        for c_start, c_end, concept_id in find_concepts(text, lang):
+        for c_start, c_end, concept_id in found._.concept_offsets:
             facts.concepts.append(
                 ConceptMention(
                     concept_id=concept_id, surface=doc.quote(doc.span(start + c_start, start + c_end)),
                     provenance=_prov(doc, "policykg.extract.concepts", start, c_start, c_end, 1.0),
                 )
             )
-        for t in extract_targets(text, lang):
+        for t in found._.target_hits:
             span = _prov(doc, "policykg.extract.targets", start, t.start, t.end, t.confidence)
             if any(f.start < span.span.end and span.span.start < f.end for f in flagged):
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
@@ -110,7 +111,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                     start_year=t.start_year,
                 )
             )
-        for d in extract_deadlines(text, lang):
+        for d in found._.deadline_hits:
             facts.deadlines.append(
                 Deadline(
                     label=d.label, start=d.start_date, end=d.end_date, kind=d.kind,

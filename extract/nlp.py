@@ -40,6 +40,8 @@ ConceptMatch = tuple[int, int, str]
 
 jieba.setLogLevel(logging.WARNING)
 
+_TEXT_KEY = "policykg.text"
+
 if not Doc.has_extension("concept_offsets"):
     Doc.set_extension("concept_offsets", default=None)
 
@@ -161,6 +163,14 @@ class CharMatcher:
         return longest_non_overlapping(self.find_all(text))
 
 
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined from its tokens once per doc (spaCy joins it again on every `doc.text`)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
 def longest_non_overlapping(matches: Iterable[ConceptMatch]) -> list[ConceptMatch]:
     """Keep the longest matches (the earlier one on a tie) that do not overlap a kept one."""
     kept: list[ConceptMatch] = []
@@ -262,13 +272,13 @@ class ConceptMatcher:
     def find(self, doc_or_text: Doc | str) -> list[ConceptMatch]:
         """Exact character matches; Chinese accepts plain text, English needs a tokenised Doc."""
         if self.chinese:
-            text = doc_or_text.text if isinstance(doc_or_text, Doc) else doc_or_text
+            text = text_of(doc_or_text) if isinstance(doc_or_text, Doc) else doc_or_text
             return longest_non_overlapping([*self.chars.find_all(text), *wording_matches(_fold_text(text), True)])
         if not isinstance(doc_or_text, Doc):
             raise TypeError("the English concept matcher needs a tokenised Doc")
         doc = doc_or_text
         spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.phrases(doc)]
-        for start, end, cid in wording_matches(doc.text, False):
+        for start, end, cid in wording_matches(text_of(doc), False):
             span = doc.char_span(start, end, label=cid, alignment_mode="contract")
             if span is not None and len(span):
                 spans.append(span)
@@ -290,7 +300,6 @@ class ConceptMatcher:
     COMPONENT,
     default_config={"spans_key": SPANS_KEY},
     assigns=["doc.spans", "doc._.concept_offsets"],
-    requires=["token.lower", "token.idx"],
 )
 def make_concept_matcher(nlp: Language, name: str, spans_key: str) -> ConceptMatcher:
     return ConceptMatcher(nlp, name, spans_key)

@@ -22,10 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from policykg.extract.deadlines import deadline_scopes, extract_deadlines
+from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities, ascii_text
 from policykg.extract.target_shapes import (
@@ -347,13 +344,19 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         taken.append((ind_start, m.end()))
 
 
-def extract_targets(text: str, lang: str) -> list[TargetHit]:
-    """Every target stated in `text` (normalised Chinese or English), in reading order."""
+def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None) -> list[TargetHit]:
+    """Every target stated in `text` (normalised Chinese or English), in reading order.
+
+    `deadlines` are the text's deadlines where already found (the pipeline's deadlines component); they
+    are found again only where the layout wrapped a line, on the text read as one line."""
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
+    length = len(text)
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
-    deadlines = extract_deadlines(text, lang)
+    if deadlines is None or len(text) != length:
+        deadlines = extract_deadlines(text, lang)
+    deadlines = list(deadlines)
     ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines)
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
@@ -362,26 +365,3 @@ def extract_targets(text: str, lang: str) -> list[TargetHit]:
         out = [_mapped(t, where) for t in out]
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
     return out
-
-
-# --- spaCy component -------------------------------------------------------------------------------
-class TargetsComponent:
-    """Sets doc.spans[key] to the targets of the doc's text, each span labelled with its indicator."""
-
-    def __init__(self, lang: str, key: str = "targets") -> None:
-        self.lang = lang
-        self.key = key
-
-    def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for hit in extract_targets(doc.text, self.lang):
-            span = doc.char_span(hit.start, hit.end, label=hit.indicator, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.key] = spans
-        return doc
-
-
-@Language.factory("policykg_targets", assigns=["doc.spans"], default_config={"lang": "", "key": "targets"})
-def make_targets_component(nlp: Language, name: str, lang: str, key: str) -> TargetsComponent:
-    return TargetsComponent(lang or ("en" if nlp.lang == "en" else "zh"), key)

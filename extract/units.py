@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
 from policykg.extract.nlp import register_user_words
 from policykg.extract.unit_forms import Convention, UnitHit, UnitList, _inside, _unit_hit, declared_convention
 from policykg.extract.unit_lists import find_unit_lists
@@ -294,37 +291,6 @@ def _guess_lang(text: str) -> str:
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     latin = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     return "zh" if cjk >= latin / 4 else "en"
-
-
-# =================================================================================================
-# spaCy
-# =================================================================================================
-class UnitsComponent:
-    """spaCy pipeline component: `doc.spans["units"]`, one span per hit, label = role, kb_id = unit id.
-
-    The jurisdiction is the component's, unless `doc.user_data["jurisdiction"]` names another.
-    """
-
-    def __init__(self, jurisdiction: str, lang: str | None) -> None:
-        self.jurisdiction = jurisdiction
-        self.lang = lang
-
-    def __call__(self, doc: Doc) -> Doc:
-        jurisdiction = doc.user_data.get("jurisdiction", self.jurisdiction)
-        spans = []
-        for hit in extract_units(doc.text, jurisdiction, self.lang):
-            span = doc.char_span(hit.start, hit.end, label=hit.role, kb_id=hit.unit_id, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans["units"] = spans
-        return doc
-
-
-@Language.factory(
-    "policykg_units", default_config={"jurisdiction": "CN", "lang": None}, assigns=["doc.spans"]
-)
-def make_units_component(nlp: Language, name: str, jurisdiction: str, lang: str | None) -> UnitsComponent:
-    return UnitsComponent(jurisdiction, lang or nlp.lang)
 
 
 register_user_words("units", user_words)

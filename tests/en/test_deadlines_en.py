@@ -5,10 +5,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.extract.components import extraction_nlp
 from policykg.extract.deadlines import extract_deadlines, year_scopes
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
@@ -67,9 +67,7 @@ def test_beautiful_china_scope_ends_at_next_marker() -> None:
 
 
 def test_spacy_component_english() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("policykg_deadlines")
-    doc = nlp(paragraph_with(BEAUTIFUL_CHINA, "carbon peak before 2030"))
+    doc = extraction_nlp("en")(paragraph_with(BEAUTIFUL_CHINA, "carbon peak before 2030"))
     assert ("before 2030", "before") in [(s.text, s.label_) for s in doc.spans["deadlines"]]
 
 

@@ -6,10 +6,10 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.extract.components import extraction_nlp
 from policykg.extract.numbers import parse_number, parse_quantity
 from policykg.extract.targets import TargetHit, extract_targets
 
@@ -113,10 +113,8 @@ def test_every_hit_quotes_its_value(name: str) -> None:
 
 
 def test_spacy_component_english() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("policykg_targets")
     paragraph = next(p for p in text_of(OPINIONS).split("\n") if "1.2 billion kw" in p)
-    doc = nlp(paragraph)
+    doc = extraction_nlp("en")(paragraph)
     assert any("1.2 billion kw" in span.text for span in doc.spans["targets"])
 
 

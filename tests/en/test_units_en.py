@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import spacy
-
+from policykg.extract.components import extraction_nlp
 from policykg.extract.units import extract_units
 from policykg.ontology.units import UnitRegistry
 
@@ -79,9 +78,7 @@ def test_whole_seeds() -> None:
 
 
 def test_spacy_component_english() -> None:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("policykg_units")
-    doc = nlp(sentence(SEED_001, "The Ministry of Ecology and Environment, in conjunction with"))
+    doc = extraction_nlp("en")(sentence(SEED_001, "The Ministry of Ecology and Environment, in conjunction with"))
     assert [(s.text, s.label_, s.kb_id_) for s in doc.spans["units"]] == [
         ("Ministry of Ecology and Environment", "lead", "cn.mee"),
         ("National Development and Reform Commission", "support", "cn.ndrc"),

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import opencc
 import pytest
-import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from policykg.extract.components import extraction_nlp
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines, five_year_plan, year_scopes
 from policykg.extract.model import Provenance
 from policykg.ingest.model import Span
@@ -153,9 +153,7 @@ def test_next_marker_ends_a_scope() -> None:
 
 
 def test_spacy_component_sets_deadline_spans() -> None:
-    nlp = spacy.blank("zh")
-    nlp.add_pipe("policykg_deadlines")
-    doc = nlp(paragraph_with(SANMING, "“十四五”时期严格合理控制煤炭消费增长"))
+    doc = extraction_nlp("zh")(paragraph_with(SANMING, "“十四五”时期严格合理控制煤炭消费增长"))
     spans = [(span.text, span.label_) for span in doc.spans["deadlines"]]
     assert ("十四五”时期", "period") in spans
     assert ("到2025年", "by") in spans
