@@ -101,13 +101,13 @@ def stages(files: list[Path], store_dir: Path) -> dict[str, Any]:
     from policykg.graph.oxigraph_store import OxigraphStore
     from policykg.graph.rdf_documents import document_quads
     from policykg.graph.rdf_links import links_graphs
+    from policykg.graph.shards import write_in_batches
     from policykg.graph.store import GraphData
     from policykg.ingest import normalise, read_raw
     from policykg.ingest.manifest import load_manifest
     from policykg.link import link_corpus
     from policykg.ontology.reference import reference_quads
     from policykg.ontology.vocab import REFERENCE_GRAPH, graph_iri
-    from policykg.pipeline import write_in_batches
     from policykg.settings import Settings
 
     settings = Settings(store=str(store_dir))

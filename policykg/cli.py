@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policykg.errors import NotFound, PathNotFound, PolicyKGError, StoreBusy
-from policykg.pipeline import BuildSummary
+from policykg.outcomes import BuildSummary
 from policykg.settings import Settings
 
 
@@ -329,7 +329,7 @@ def load_shards_command(
     store: StoreOpt = None,
 ) -> None:
     """Bulk-load per-document N-Quads shards into the store the settings name (any backend)."""
-    from policykg.pipeline import load_shards
+    from policykg.graph.shards import load_shards
 
     counts = load_shards(folder, _settings(store))
     console.print(counts)

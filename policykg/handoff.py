@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlsplit
 
 from policykg.errors import PathNotFound, PolicyKGError, StoreBusy, StoreError, Unauthorized
-from policykg.pipeline import BuildSummary, Outcome, discover
+from policykg.outcomes import BuildSummary, Outcome
+from policykg.pipeline import discover
 from policykg.settings import Settings
 
 if TYPE_CHECKING:

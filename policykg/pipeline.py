@@ -12,74 +12,22 @@ beside the store) when one of them changed. See docs/build.md.
 from __future__ import annotations
 
 import hashlib
-import json
-import pickle
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from policykg import __version__
 from policykg.errors import PolicyKGError
 from policykg.extract.model import DocumentExtraction
+from policykg.graph.shards import version_record, write_in_batches
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.raw import is_supported
+from policykg.outcomes import BuildSummary, Outcome, ProgressHook
 from policykg.settings import Settings
-
-#: Bumped whenever extraction or mapping changes what a document's graph holds, so that a rebuild with
-#: new code replaces graphs even when the document text did not change.
-GRAPH_SCHEMA_VERSION = f"{__version__}+3"
-
-
-@dataclass(slots=True)
-class Outcome:
-    path: str
-    status: str  # "ok" | "quarantined" | "skipped"
-    document: str | None = None
-    code: str | None = None
-    message: str | None = None
-
-
-@dataclass(slots=True)
-class BuildSummary:
-    outcomes: list[Outcome] = field(default_factory=list)
-    links: int = 0
-    quads: int = 0
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def ok(self) -> int:
-        return self.count("ok")
-
-    @property
-    def quarantined(self) -> int:
-        return self.count("quarantined")
-
-    @property
-    def skipped(self) -> int:
-        return self.count("skipped")
-
-    @property
-    def total(self) -> int:
-        return len(self.outcomes)
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "ok": self.ok,
-            "quarantined": self.quarantined,
-            "skipped": self.skipped,
-            "total": self.total,
-            "links": self.links,
-            "quads": self.quads,
-            "outcomes": [asdict(o) for o in self.outcomes],
-        }
-
-
-ProgressHook = Callable[[str, int, int], None]  # (stage, done, total)
+from policykg.versions import GRAPH_SCHEMA_VERSION, document_version, links_version, reference_version
+from policykg.workspace import Workspace, place, place_twin, sha256_file
 
 
 def discover(paths: Sequence[str | Path] | None) -> list[Path]:
@@ -106,95 +54,6 @@ def discover(paths: Sequence[str | Path] | None) -> list[Path]:
         else:
             raise PathNotFound(f"{p}: no such file or folder")
     return found
-
-
-class Workspace:
-    """The store directory: the RDF store itself plus the per-document cache and the quarantine list."""
-
-    def __init__(self, root: str | Path) -> None:
-        self.root = Path(root)
-        self.cache = self.root / "documents"
-        self.rdf = self.root / "rdf"
-        self.quarantine_file = self.root / "quarantine.json"
-        self.index_file = self.root / "index.json"
-        self.shards = self.root / "shards"
-        self.links_file = self.root / "links.json"
-
-    def read_index(self) -> dict[str, dict[str, str]]:
-        """Source path → {sha256, document} of every file built into this store."""
-        if not self.index_file.exists():
-            return {}
-        return json.loads(self.index_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-    def write_index(self, index: dict[str, dict[str, str]]) -> None:
-        tmp = self.index_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.index_file)
-
-    def ensure(self) -> None:
-        self.cache.mkdir(parents=True, exist_ok=True)
-
-    def cached_ids(self) -> list[str]:
-        if not self.cache.exists():
-            return []
-        return sorted(p.stem for p in self.cache.glob("*.pkl"))
-
-    def load(self, doc_id: str) -> tuple[NormalisedDocument, DocumentExtraction] | None:
-        path = self.cache / f"{doc_id}.pkl"
-        if not path.exists():
-            return None
-        with path.open("rb") as fh:
-            entry = pickle.load(fh)
-        if entry.get("schema") != GRAPH_SCHEMA_VERSION:
-            return None
-        return entry["document"], entry["extraction"]
-
-    def save(self, doc: NormalisedDocument, extraction: DocumentExtraction, source_sha: str) -> None:
-        self.ensure()
-        tmp = self.cache / f"{doc.id}.pkl.tmp"
-        with tmp.open("wb") as fh:
-            pickle.dump(
-                {"schema": GRAPH_SCHEMA_VERSION, "document": doc, "extraction": extraction, "sha256": source_sha},
-                fh,
-                protocol=pickle.HIGHEST_PROTOCOL,
-            )
-        tmp.replace(self.cache / f"{doc.id}.pkl")
-
-    def write_shard(self, doc_id: str, shard: bytes) -> Path:
-        """Writes `shards/<doc_id>.nq` (whole or not at all)."""
-        self.shards.mkdir(parents=True, exist_ok=True)
-        path = self.shards / f"{doc_id}.nq"
-        tmp = path.with_suffix(".nq.tmp")
-        tmp.write_bytes(shard)
-        tmp.replace(path)
-        return path
-
-    def read_links_record(self) -> dict[str, object]:
-        try:
-            return json.loads(self.links_file.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-        except (OSError, ValueError):
-            return {}
-
-    def write_links_record(self, record: dict[str, object]) -> None:
-        tmp = self.links_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(record), encoding="utf-8")
-        tmp.replace(self.links_file)
-
-    def write_quarantine(self, outcomes: Iterable[Outcome]) -> None:
-        self.root.mkdir(parents=True, exist_ok=True)
-        rows = [asdict(o) for o in outcomes if o.status == "quarantined"]
-        tmp = self.quarantine_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.quarantine_file)
-
-
-def document_version(doc: NormalisedDocument) -> str:
-    """What a document's graph depends on: its normalised text, its metadata and the code's schema version."""
-    h = hashlib.sha256()
-    h.update(doc.content_hash.encode())
-    h.update(repr(asdict(doc.metadata)).encode())
-    h.update(GRAPH_SCHEMA_VERSION.encode())
-    return h.hexdigest()
 
 
 def process_file(path: Path, entry: object | None, settings: Settings) -> tuple[NormalisedDocument, DocumentExtraction]:
@@ -239,16 +98,6 @@ class MappedDocument:
         from policykg.ontology.vocab import graph_iri
 
         return self.data + version_record(graph_iri(self.document.id), self.version)
-
-
-def version_record(graph: str, version: str) -> bytes:
-    """The N-Quads line that ends a shard: the graph's version, in the meta graph."""
-    import pyoxigraph as ox
-
-    from policykg.graph.store import META_GRAPH, VERSION
-
-    record = ox.Quad(ox.NamedNode(graph), ox.NamedNode(VERSION), ox.Literal(version), ox.NamedNode(META_GRAPH))
-    return ox.serialize([record], format=ox.RdfFormat.N_QUADS) or b""
 
 
 def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> tuple[str, bytes]:
@@ -320,7 +169,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     files = discover(paths)
     manifest = load_manifest()
     # a bundled document keeps its manifest entry, so its id, whichever route or path brings its bytes
-    manifest_by_sha = {sha: e for e in manifest.values() if (sha := _sha256_file(e.path))}
+    manifest_by_sha = {sha: e for e in manifest.values() if (sha := sha256_file(e.path))}
     index = ws.read_index()
     summary = BuildSummary()
     outcome_at: dict[int, Outcome] = {}
@@ -330,7 +179,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     twin_of: dict[int, int] = {}
     for pos, path in enumerate(files):
         key = str(path.resolve())
-        sha = _sha256_file(path)
+        sha = sha256_file(path)
         known = index.get(key)
         if sha and known and known.get("sha256") == sha and ws.load(known["document"]) is not None:
             outcome_at[pos] = Outcome(str(path), "skipped", document=known["document"], code="unchanged",
@@ -394,7 +243,8 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
             for done, ((pos, path, _), (_, result)) in enumerate(zip(todo, results, strict=True), start=1):
                 if progress:
                     progress("ingest+extract", done, len(todo))
-                placed = _place(path, result, index, built_texts, seen_hashes)
+                placed = result if isinstance(result, Outcome) else place(
+                    path, result.document, index, built_texts, seen_hashes) or result
                 if isinstance(placed, Outcome):
                     outcome_at[pos] = placed
                     continue
@@ -417,7 +267,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
             outcome_at[pos] = Outcome(str(path), "skipped", document=doc_id, code="unchanged",
                                       message="already in the store at this version")
     for pos, twin in twin_of.items():
-        _place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
+        place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
     _write_links(store, ws, links, summary, batch_limit)
     if progress:
@@ -425,105 +275,6 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     ws.write_index(index)
     ws.write_quarantine(summary.outcomes)
     return summary
-
-
-def _place(path: Path, result: object, index: dict[str, dict[str, str]],
-           built_texts: dict[str, tuple[str, str]], seen_hashes: dict[str, str]) -> Outcome | MappedDocument:
-    """A mapped file's outcome, or the MappedDocument to write when it is a new document."""
-    if isinstance(result, Outcome):
-        return result
-    assert isinstance(result, MappedDocument)
-    doc = result.document
-    key = str(path.resolve())
-    earlier = built_texts.get(doc.content_hash)
-    original = seen_hashes.get(doc.content_hash) or (earlier[1] if earlier and earlier[0] != key else None)
-    index[key] = {"sha256": doc.sha256, "document": original or doc.id, "content_hash": doc.content_hash}
-    if original:
-        return Outcome(str(path), "skipped", document=original, code="duplicate", message=f"same text as {original}")
-    seen_hashes[doc.content_hash] = doc.id
-    return result
-
-
-def _place_twin(path: Path, twin: Outcome, twin_path: Path, index: dict[str, dict[str, str]],
-                outcome_at: dict[int, Outcome], pos: int) -> None:
-    """The outcome of a file whose bytes equal those of `twin_path`, already processed in this batch."""
-    if twin.status == "quarantined":
-        outcome_at[pos] = Outcome(str(path), "quarantined", code=twin.code,
-                                  message=f"same bytes as {twin_path.name}: {twin.message}")
-        return
-    entry = index.get(str(twin_path.resolve()))
-    if entry is not None:
-        index[str(path.resolve())] = dict(entry)
-    outcome_at[pos] = Outcome(str(path), "skipped", document=twin.document, code="duplicate",
-                              message=f"same text as {twin.document}")
-
-
-def store_shard(store: Any, shard: bytes | Path) -> bool:
-    """Writes one document shard (its quads and version record) into a store of any backend.
-
-    The graph is replaced as one transaction, or left alone (False) when the store already holds it
-    at the shard's version.
-    """
-    import pyoxigraph as ox
-
-    from policykg.errors import BadRequest
-    from policykg.graph.store import META_GRAPH, VERSION
-
-    if isinstance(shard, Path):
-        quads = list(ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS))
-    else:
-        quads = list(ox.parse(shard, ox.RdfFormat.N_QUADS))
-    records = [q for q in quads if q.graph_name == ox.NamedNode(META_GRAPH) and q.predicate.value == VERSION]
-    if len(records) != 1 or not isinstance(records[0].subject, ox.NamedNode):
-        raise BadRequest("a shard holds one graph and exactly one version record")
-    graph, version = records[0].subject.value, records[0].object.value
-    return bool(store.replace_graph(graph, (q for q in quads if q is not records[0]), version=version))
-
-
-def load_shards(folder: str | Path, settings: Settings | None = None, store: Any = None) -> dict[str, int]:
-    """Loads every `*.nq` shard of `folder` (e.g. written by a build on other machines) into a store.
-
-    Each shard replaces its document's graph atomically; shards already in the store at their
-    version write nothing. Returns counts of shards written and unchanged.
-    """
-    from policykg.graph.store import open_store
-
-    counts = {"written": 0, "unchanged": 0}
-    shards = sorted(Path(folder).glob("*.nq"))
-
-    def run(target: Any) -> None:
-        for shard in shards:
-            counts["written" if store_shard(target, shard) else "unchanged"] += 1
-
-    if store is not None:
-        run(store)
-    else:
-        with open_store(settings or Settings()) as opened:
-            run(opened)
-    return counts
-
-
-def _sha256_file(path: Path, limit: int | None = None) -> str | None:
-    """The file's sha256, streamed; None when it is not a regular file of at most `limit` bytes (default:
-    the setting max_file_bytes) or cannot be read — `read_raw` then refuses it with its typed reason.
-    Nothing is read from a pipe or a device, and nothing past the limit."""
-    import os
-
-    from policykg.ingest.raw import open_regular
-
-    limit = Settings().max_file_bytes if limit is None else limit
-    try:
-        with open(open_regular(path), "rb") as fh:
-            if os.fstat(fh.fileno()).st_size > limit:
-                return None
-            h = hashlib.sha256()
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-                if fh.tell() > limit:  # grew while being read
-                    return None
-            return h.hexdigest()
-    except (PolicyKGError, OSError):
-        return None
 
 
 def _write_reference(store: Any) -> None:
@@ -535,20 +286,6 @@ def _write_reference(store: Any) -> None:
         yield from reference_quads()
 
     store.replace_graph(REFERENCE_GRAPH, quads(), version=GRAPH_SCHEMA_VERSION + reference_version())
-
-
-def links_version(versions: dict[str, str], settings: Settings) -> str:
-    """What the links graph depends on: every cached document's version, the linker's and the link settings."""
-    from policykg.link import LINKER_VERSION
-
-    h = hashlib.sha256(GRAPH_SCHEMA_VERSION.encode())
-    h.update(f"linker={LINKER_VERSION}\n".encode())
-    for doc_id, version in sorted(versions.items()):
-        h.update(f"{doc_id}={version}\n".encode())
-    for name, value in sorted(settings.as_dict().items()):
-        if name.startswith("link_"):
-            h.update(f"{name}={value!r}\n".encode())
-    return "inputs:" + h.hexdigest()
 
 
 @dataclass(slots=True)
@@ -584,23 +321,6 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     return _Links(version, len(links.clauses), links)
 
 
-def write_in_batches(store: Any, graphs: Iterable[Any], limit: int) -> list[bool]:
-    """Writes graphs (GraphData) through `store.write_graphs`, in batches of about `limit` bytes of
-    N-Quads (0: one graph at a time); True for each graph written."""
-    written: list[bool] = []
-    batch: list[Any] = []
-    size = 0
-    for graph in graphs:
-        batch.append(graph)
-        size += len(graph.nquads)
-        if size >= limit:
-            written += store.write_graphs(batch)
-            batch, size = [], 0
-    if batch:
-        written += store.write_graphs(batch)
-    return written
-
-
 def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
     then LINKS_GRAPH, whose version records the inputs the links were computed from."""
@@ -632,18 +352,6 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         store.remove_graph(gone)
     store.replace_graph(LINKS_GRAPH, document_links, version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
-
-
-def reference_version() -> str:
-    """Hash of the shared lexicons (ontology, concept scheme, unit registry) the reference graph is made from."""
-    import policykg.ontology
-
-    root = Path(policykg.ontology.__file__).resolve().parent
-    h = hashlib.sha256()
-    for p in sorted(root.glob("*.t*")):
-        if p.suffix in (".ttl", ".toml"):
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
 
 
 _UPLOAD_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")

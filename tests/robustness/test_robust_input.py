@@ -18,8 +18,9 @@ from badcorpus import FUJIAN, JIANGSU, SANMING, SHANWEI, VANISHING, write_bad_co
 
 from policykg.graph.store import open_store
 from policykg.ontology.vocab import graph_iri
-from policykg.pipeline import Workspace, _sha256_file, build
+from policykg.pipeline import build
 from policykg.settings import Settings
+from policykg.workspace import Workspace, sha256_file
 
 SANMING_ID = "sanming-pollution-carbon-synergy-plan-2022"
 #: Seconds any one bad file may take through ingest and extraction.
@@ -70,7 +71,7 @@ def test_bad_batch_is_typed_bounded_and_leaves_the_real_document_identical(built
     seen_bytes: set[str] = set()
     mapped = []
     for o in summary.outcomes:
-        digest = _sha256_file(Path(o.path)) or o.path  # streamed: one of the files is 200 MiB
+        digest = sha256_file(Path(o.path)) or o.path  # streamed: one of the files is 200 MiB
         if digest not in seen_bytes:
             seen_bytes.add(digest)
             mapped.append(o)

@@ -1,0 +1,78 @@
+"""The versions a build compares with the store's: a document graph's, the links graph's and the
+reference graph's. Each is a hash of what the graph is made from, so an unchanged input is never
+rewritten and a change of code or lexicons rewrites exactly what it touches."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+from pathlib import Path
+
+from policykg import __version__
+from policykg.ingest.model import NormalisedDocument
+from policykg.settings import Settings
+
+
+def code_version() -> str:
+    """Hash of the code and lexicons a document's graph is made by: the ingest, extract and ontology
+    packages (modules and data files) and the mapping (`graph.rdf_documents`, `graph.rdf_links`). Any
+    change of them rebuilds the graphs with no version to raise by hand."""
+    import policykg.extract
+    import policykg.graph
+    import policykg.ingest
+    import policykg.ontology
+
+    files: list[Path] = []
+    for package in (policykg.ingest, policykg.extract, policykg.ontology):
+        root = Path(str(package.__file__)).resolve().parent
+        files += [f for f in root.rglob("*") if f.is_file() and f.suffix in _CODE_SUFFIXES
+                  and "__pycache__" not in f.parts]
+    graph = Path(str(policykg.graph.__file__)).resolve().parent
+    files += [graph / "rdf_documents.py", graph / "rdf_links.py"]
+    h = hashlib.sha256()
+    for f in sorted(files):
+        h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+_CODE_SUFFIXES = {".py", ".txt", ".toml", ".ttl", ".json", ".tsv", ".csv"}
+
+#: The version of every document graph's making: the release and the code that makes it, so that a
+#: rebuild with new code replaces graphs even when the document text did not change.
+GRAPH_SCHEMA_VERSION = f"{__version__}+{code_version()}"
+
+
+def document_version(doc: NormalisedDocument) -> str:
+    """What a document's graph depends on: its normalised text, its metadata and the code's schema version."""
+    h = hashlib.sha256()
+    h.update(doc.content_hash.encode())
+    h.update(repr(asdict(doc.metadata)).encode())
+    h.update(GRAPH_SCHEMA_VERSION.encode())
+    return h.hexdigest()
+
+
+def links_version(versions: dict[str, str], settings: Settings) -> str:
+    """What the links graph depends on: every cached document's version, the linker's and the link settings."""
+    from policykg.link import LINKER_VERSION
+
+    h = hashlib.sha256(GRAPH_SCHEMA_VERSION.encode())
+    h.update(f"linker={LINKER_VERSION}\n".encode())
+    for doc_id, version in sorted(versions.items()):
+        h.update(f"{doc_id}={version}\n".encode())
+    for name, value in sorted(settings.as_dict().items()):
+        if name.startswith("link_"):
+            h.update(f"{name}={value!r}\n".encode())
+    return "inputs:" + h.hexdigest()
+
+
+def reference_version() -> str:
+    """Hash of the shared lexicons (ontology, concept scheme, unit registry) the reference graph is made from."""
+    import policykg.ontology
+
+    root = Path(policykg.ontology.__file__).resolve().parent
+    h = hashlib.sha256()
+    for p in sorted(root.glob("*.t*")):
+        if p.suffix in (".ttl", ".toml"):
+            h.update(p.read_bytes())
+    return h.hexdigest()[:16]
