@@ -35,6 +35,22 @@ def built_settings(built_store):  # type: ignore[no-untyped-def]
     return Settings(store=str(built_store[0]))
 
 
+@pytest.fixture(scope="session")
+def rdf_corpus():  # type: ignore[no-untyped-def]
+    """Three documents built from real passages with their facts and links (`tests/rdf_facts.py`)."""
+    from tests.rdf_facts import corpus_fixture
+
+    return corpus_fixture()
+
+
+@pytest.fixture(scope="session")
+def real_sanming():  # type: ignore[no-untyped-def]
+    """(document, extraction) of the Sanming plan through the real ingest and extract stages."""
+    from tests.rdf_facts import real_sanming as read
+
+    return read()
+
+
 #: Fixtures that make a test slow (a corpus build), start a server, or drive a browser.
 _SLOW = {"built_store", "built_settings", "api_store_dir"}
 _SERVER = {"live_server", "oxigraph_server", "virtuoso_server", "falkordb_server", "corpus_server", "web_server"}

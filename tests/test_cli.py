@@ -112,8 +112,7 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def served(small_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`policykg serve` holding `small_store`; yields its URL."""
-    sys.path.insert(0, str(REPO / "tests" / "api"))
-    from api_support import free_port, stop, wait_ready
+    from tests.api.api_support import free_port, stop, wait_ready
 
     port = free_port()
     log = tmp_path_factory.mktemp("cli-serve") / "serve.log"
@@ -234,8 +233,7 @@ def test_reading_a_store_that_does_not_exist_is_one_line(tmp_path: Path) -> None
 
 
 def test_expected_failures_are_one_line(small_store: Path, tmp_path: Path) -> None:
-    sys.path.insert(0, str(REPO / "tests" / "api"))
-    from api_support import free_port
+    from tests.api.api_support import free_port
 
     (tmp_path / "a-file").write_text("x")
     cases = [

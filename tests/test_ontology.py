@@ -10,11 +10,13 @@ import pyoxigraph as ox
 import pyshacl
 import pytest
 import rdflib
-from test_rdf_mapping import FUJIAN, SANMING, corpus_fixture
 
 from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.ontology import vocab as v
 from policykg.ontology.reference import ONTOLOGY_FILE, SHAPES_FILE, reference_quads
+
+SANMING = "sanming-pollution-carbon-synergy-plan-2022"
+FUJIAN = "fujian-pollution-carbon-synergy-plan-2022"
 
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "ontology.md"
 PKG = rdflib.Namespace(v.PKG)
@@ -36,8 +38,10 @@ def _validate(graph: rdflib.Graph, shapes: rdflib.Graph) -> tuple[bool, str]:
     return bool(conforms), str(text)
 
 
-def _data() -> rdflib.Graph:
-    return to_rdflib_graph(corpus_fixture().quads())
+@pytest.fixture
+def data(rdf_corpus) -> rdflib.Graph:  # type: ignore[no-untyped-def]
+    """The three documents' graph, fresh for each test (some tests break it on purpose)."""
+    return to_rdflib_graph(rdf_corpus.quads())
 
 
 def test_ontology_is_owl_and_parses_in_both_libraries(ontology):
@@ -49,8 +53,7 @@ def test_ontology_is_owl_and_parses_in_both_libraries(ontology):
     assert (PKG.Deadline, rdflib.RDFS.subClassOf, rdflib.URIRef(v.TIME + "ProperInterval")) in ontology
 
 
-def test_every_term_the_mapping_writes_is_declared(ontology):
-    data = _data()
+def test_every_term_the_mapping_writes_is_declared(ontology, data):
     used = {p for p in data.predicates() if str(p).startswith(v.PKG)}
     used |= {o for o in data.objects(None, rdflib.RDF.type) if str(o).startswith(v.PKG)}
     declared = {s for s in ontology.subjects(rdflib.RDF.type, None) if str(s).startswith(v.PKG)}
@@ -64,13 +67,13 @@ def test_every_pkg_term_is_documented(ontology):
     assert not missing, missing
 
 
-def test_real_passages_conform_to_the_shapes(shapes):
-    conforms, report = _validate(_data(), shapes)
+def test_real_passages_conform_to_the_shapes(shapes, data):
+    conforms, report = _validate(data, shapes)
     assert conforms, report
 
 
-def test_the_reference_graph_conforms_with_the_documents(shapes):
-    graph = to_rdflib_graph(corpus_fixture().quads() + reference_quads())
+def test_the_reference_graph_conforms_with_the_documents(shapes, rdf_corpus):
+    graph = to_rdflib_graph(rdf_corpus.quads() + reference_quads())
     conforms, report = _validate(graph, shapes)
     assert conforms, report
 
@@ -139,8 +142,8 @@ def _break_unit(g: rdflib.Graph) -> None:
         (_break_unit, "names exactly one unit"),
     ],
 )
-def test_broken_graphs_fail_for_the_stated_reason(shapes, breakage, message):
-    graph = _data()
+def test_broken_graphs_fail_for_the_stated_reason(shapes, breakage, message, data):
+    graph = data
     breakage(graph)
     conforms, report = _validate(graph, shapes)
     assert not conforms
@@ -188,10 +191,8 @@ def test_graph_names_cannot_collide():
         v.doc_iri("")
 
 
-def test_real_pipeline_output_conforms(shapes):
-    from test_rdf_mapping import real_sanming
-
+def test_real_pipeline_output_conforms(shapes, real_sanming):
     from policykg.graph.rdf_documents import document_quads
 
-    conforms, report = _validate(to_rdflib_graph(document_quads(*real_sanming())), shapes)
+    conforms, report = _validate(to_rdflib_graph(document_quads(*real_sanming)), shapes)
     assert conforms, report

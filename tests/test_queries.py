@@ -6,7 +6,6 @@ import json
 
 import pyoxigraph as ox
 import pytest
-from test_rdf_mapping import FUJIAN, MEE, SANMING, corpus_fixture
 
 from policykg.graph.queries import Queries
 from policykg.graph.sparql_text import documented as example_queries
@@ -15,6 +14,9 @@ from policykg.ontology.reference import reference_quads
 from policykg.settings import Settings
 
 QUERIES = queries()
+SANMING = "sanming-pollution-carbon-synergy-plan-2022"
+FUJIAN = "fujian-pollution-carbon-synergy-plan-2022"
+MEE = "mee-pollution-carbon-synergy-plan-2022"
 I5 = f"{SANMING}~s4.i5"
 CCUS_UNITS = [
     ("cn-fj-sanming.gxj", "三明市工业和信息化局", "lead"),
@@ -26,15 +28,16 @@ CCUS_UNITS = [
 
 
 @pytest.fixture(scope="module")
-def q() -> Queries:
+def q(rdf_corpus) -> Queries:  # type: ignore[no-untyped-def]
     store = ox.Store()
-    store.extend(corpus_fixture().quads())
+    store.extend(rdf_corpus.quads())
     store.extend(reference_quads())
     return Queries(store)
 
 
-def _ccus_measure() -> str:
-    return next(m.id for m in corpus_fixture().extractions[SANMING].measures() if "ccus" in m.concepts)
+@pytest.fixture(scope="module")
+def ccus_measure(rdf_corpus) -> str:  # type: ignore[no-untyped-def]
+    return next(m.id for m in rdf_corpus.extractions[SANMING].measures() if "ccus" in m.concepts)
 
 
 def test_every_query_parses():
@@ -175,8 +178,8 @@ def test_search_by_text_filters_and_limits(q):
     assert q.search('"} } DROP ALL') == []
 
 
-def test_trace_follows_links_upward_best_first(q):
-    measure = _ccus_measure()
+def test_trace_follows_links_upward_best_first(q, ccus_measure):
+    measure = ccus_measure
     result = q.trace(measure)
     assert result["source"] == {
         "id": measure,
@@ -204,12 +207,12 @@ def test_trace_follows_links_upward_best_first(q):
     json.dumps(result)
 
 
-def test_trace_from_a_clause_and_limits(q):
+def test_trace_from_a_clause_and_limits(q, ccus_measure):
     from_clause = q.trace(I5)
     assert from_clause["source"]["kind"] == "clause"
     assert from_clause["parents"][0]["id"] == f"{FUJIAN}~s3.i5"
     narrow = Queries(q.store, Settings(trace_max_parents=1, trace_max_depth=1))
-    result = narrow.trace(_ccus_measure())
+    result = narrow.trace(ccus_measure)
     assert [p["id"] for p in result["parents"]] == [f"{FUJIAN}~s3.i5"]
     assert result["parents"][0]["parents"] == []
     assert q.trace("no-such-measure") is None
@@ -285,13 +288,13 @@ def test_concepts(q):
     assert len(q.concepts("")) > 100
 
 
-def test_the_same_answers_through_the_embedded_store(q, tmp_path):
+def test_the_same_answers_through_the_embedded_store(q, tmp_path, ccus_measure, rdf_corpus):
     from policykg.graph.rdf_documents import document_quads
     from policykg.graph.rdf_links import links_graphs
     from policykg.graph.store import open_store
     from policykg.ontology import vocab as v
 
-    fx = corpus_fixture()
+    fx = rdf_corpus
     with open_store(Settings(store=str(tmp_path))) as store:
         store.replace_graph(v.REFERENCE_GRAPH, reference_quads(), version="reference")
         for doc_id, doc in fx.docs.items():
@@ -303,16 +306,14 @@ def test_the_same_answers_through_the_embedded_store(q, tmp_path):
         assert embedded.document(SANMING) == q.document(SANMING)
         assert embedded.units("ccus") == q.units("ccus")
         assert embedded.search("carbon capture") == q.search("carbon capture")
-        assert embedded.trace(_ccus_measure()) == q.trace(_ccus_measure())
+        assert embedded.trace(ccus_measure) == q.trace(ccus_measure)
         assert embedded.targets(year=2030) == q.targets(year=2030)
 
 
-def test_units_for_ccus_from_the_real_pipeline():
-    from test_rdf_mapping import real_sanming
-
+def test_units_for_ccus_from_the_real_pipeline(real_sanming):
     from policykg.graph.rdf_documents import document_quads
 
-    doc, extraction = real_sanming()
+    doc, extraction = real_sanming
     store = ox.Store()
     store.extend(document_quads(doc, extraction))
     store.extend(reference_quads())
@@ -324,14 +325,12 @@ def test_units_for_ccus_from_the_real_pipeline():
     assert answer["units"][0]["id"] == "cn-fj-sanming.gxj"
 
 
-def test_a_relative_change_reads_as_its_direction_and_units_carry_their_written_name():
+def test_a_relative_change_reads_as_its_direction_and_units_carry_their_written_name(real_sanming):
     """The Sanming plan through the real ingest and extract stages: "主要农作物化肥、农药使用量比2020年减少10%以上"
     is a decrease of at least 10 % from 2020, not "= 10 %"."""
-    from test_rdf_mapping import real_sanming
-
     from policykg.graph.rdf_documents import document_quads
 
-    doc, extraction = real_sanming()
+    doc, extraction = real_sanming
     store = ox.Store()
     store.extend(document_quads(doc, extraction))
     store.extend(reference_quads())

@@ -17,7 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_support import (
+from fastapi.testclient import TestClient
+
+from policykg.api.app import create_app
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.settings import Settings
+from tests.api.api_support import (
     LIVE_ENV,
     TOKEN,
     LiveServer,
@@ -28,12 +33,7 @@ from api_support import (
     stop,
     wait_ready,
 )
-from api_support import write_store as write_seed_store
-from fastapi.testclient import TestClient
-
-from policykg.api.app import create_app
-from policykg.graph.oxigraph_store import OxigraphStore
-from policykg.settings import Settings
+from tests.api.api_support import write_store as write_seed_store
 
 
 @pytest.fixture(scope="session")

@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from api_support import TOKEN, assert_problem
 from fastapi.testclient import TestClient
 
 from policykg.api.answers import with_clause_paths
 from policykg.api.app import create_app
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.settings import Settings
+from tests.api.api_support import TOKEN, assert_problem
 
 REPO = Path(__file__).resolve().parents[2]
 SANMING, MEE, FUJIAN = (

@@ -10,7 +10,8 @@ import threading
 from pathlib import Path
 
 import httpx
-from api_support import LIVE_ENV, TOKEN, copy_store, free_port, start_serve, stop, wait_ready
+
+from tests.api.api_support import LIVE_ENV, TOKEN, copy_store, free_port, start_serve, stop, wait_ready
 
 JIANGSU_FILE = Path(__file__).resolve().parents[2] / "corpus" / "documents" / "jiangsu_opinions_carbon_2022_zh.txt"
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"

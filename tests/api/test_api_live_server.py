@@ -10,7 +10,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from api_support import (
+from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
+
+from tests.api.api_support import (
     LIVE_ENV,
     TOKEN,
     LiveServer,
@@ -24,7 +26,6 @@ from api_support import (
     stop,
     wait_ready,
 )
-from SPARQLWrapper import JSON, POST, XML, SPARQLWrapper
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
 MEE = "mee-pollution-carbon-synergy-plan-2022"

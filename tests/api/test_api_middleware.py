@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from api_support import assert_problem
+from tests.api.api_support import assert_problem
 
 ORIGIN = "https://research.example.org"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from api_support import copy_store
 
 import policykg
 from policykg.notebook import Graph, Trace, Units
 from policykg.notebook import open as open_graph
 from policykg.settings import Settings
+from tests.api.api_support import copy_store
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
 MEE = "mee-pollution-carbon-synergy-plan-2022"

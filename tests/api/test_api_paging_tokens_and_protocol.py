@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import httpx
-from api_support import (
+
+from tests.api.api_support import (
     LIVE_ENV,
     TOKEN,
     LiveServer,

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from api_support import TOKEN, assert_problem
 
 from policykg.graph.oxigraph_store import OxigraphStore
+from tests.api.api_support import TOKEN, assert_problem
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SANMING_I5 = "sanming-pollution-carbon-synergy-plan-2022~s4.i5"
@@ -83,7 +83,7 @@ def test_rate_limit_is_429_with_retry_after(make_client) -> None:  # type: ignor
 
 
 def test_internal_failure_is_a_500_problem_without_internals(make_client, api_store_dir, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from api_support import copy_store
+    from tests.api.api_support import copy_store
 
     directory = copy_store(api_store_dir, tmp_path / "gone")
     store = OxigraphStore(directory / "rdf", query_workers=1)

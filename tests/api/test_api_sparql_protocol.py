@@ -16,7 +16,8 @@ from urllib.parse import quote
 
 import pyoxigraph as ox
 import pytest
-from api_support import TOKEN, assert_problem
+
+from tests.api.api_support import TOKEN, assert_problem
 
 SANMING_DOC = "https://policykg.org/doc/sanming-pollution-carbon-synergy-plan-2022"
 MEE_DOC = "https://policykg.org/doc/mee-pollution-carbon-synergy-plan-2022"

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from api_support import TOKEN, copy_store
 from fastapi.testclient import TestClient
 
 from policykg.api.app import create_app
 from policykg.errors import ConfigurationError
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.settings import DEFAULT_TOKENS, Settings
+from tests.api.api_support import TOKEN, copy_store
 
 
 @pytest.mark.parametrize("token", sorted(DEFAULT_TOKENS) + ["CHANGEME", " secret "])

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from api_support import TOKEN, LiveServer, assert_problem, raw_request, status_and_json
 
 from policykg.api.routes_upload import safe_filename
+from tests.api.api_support import TOKEN, LiveServer, assert_problem, raw_request, status_and_json
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 SANMING_FILE = Path(__file__).resolve().parents[2] / "corpus" / "documents" / "003_e073a84fa08b70e4.txt"

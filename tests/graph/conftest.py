@@ -16,11 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from graph_facts import Facts, build
 
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.ontology.reference import reference_quads
 from policykg.ontology.vocab import REFERENCE_GRAPH
+from tests.graph.graph_facts import Facts, build
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts" / "servers"
 

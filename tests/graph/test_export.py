@@ -10,7 +10,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18, Facts, canonical_graph
 from rdflib.compare import isomorphic
 
 from policykg.errors import BadRequest
@@ -19,6 +18,7 @@ from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.graph.store import META_GRAPH
 from policykg.ontology.vocab import REFERENCE_GRAPH
+from tests.graph.graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18, Facts, canonical_graph
 
 TABLES = {
     "documents", "clauses", "measures", "targets", "deadlines", "units", "responsibilities", "concepts", "links",

@@ -9,12 +9,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18
 
 from policykg.graph import cypher
 from policykg.graph.neo4j_sync import Projection, apply, example_queries, projection, sync
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.ontology.vocab import REFERENCE_GRAPH, graph_iri
+from tests.graph.graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18
 
 ALL_CONSTANTS = {
     *cypher.MERGE_NODES.values(),

@@ -15,7 +15,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
-from graph_facts import MEE_I8, SANMING, SANMING_I5, canonical_graph
 from rdflib.compare import isomorphic
 
 from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
@@ -25,6 +24,7 @@ from policykg.graph.results import NotAcceptable, query_form
 from policykg.graph.store import META_GRAPH, PENDING, GraphData, Store, open_store, register_backend
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
 from policykg.settings import Settings
+from tests.graph.graph_facts import MEE_I8, SANMING, SANMING_I5, canonical_graph
 
 SANMING_GRAPH = graph_iri(SANMING)
 

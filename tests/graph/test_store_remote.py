@@ -9,7 +9,6 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from graph_facts import MEE_I8, SANMING, SANMING_I5, SANMING_I18, canonical_graph
 from rdflib.compare import isomorphic
 
 from policykg.errors import ConfigurationError, QueryTimeout
@@ -19,6 +18,7 @@ from policykg.graph.sparql_store import SparqlStore
 from policykg.graph.store import open_store
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
 from policykg.settings import Settings
+from tests.graph.graph_facts import MEE_I8, SANMING, SANMING_I5, SANMING_I18, canonical_graph
 
 SANMING_GRAPH = graph_iri(SANMING)
 

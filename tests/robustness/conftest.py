@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "api"))
-
-from api_support import LIVE_ENV, LiveServer, copy_store, free_port, start_uvicorn, stop, wait_ready  # noqa: E402
+from tests.api.api_support import LIVE_ENV, LiveServer, copy_store, free_port, start_uvicorn, stop, wait_ready  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from api_support import free_port
-from badcorpus import FUJIAN, JIANGSU, MEE, MIIT, SANMING, SHANWEI
+
+from tests.api.api_support import free_port
+from tests.robustness.badcorpus import FUJIAN, JIANGSU, MEE, MIIT, SANMING, SHANWEI
 
 REPO = Path(__file__).resolve().parents[2]
 TOKEN = "tok-robust-cli-8e2f41"

@@ -14,14 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from badcorpus import FUJIAN, JIANGSU, SANMING, SHANWEI, VANISHING, write_bad_corpus
-
 from policykg.graph.store import open_store
 from policykg.ontology.vocab import graph_iri
 from policykg.pipeline import build
 from policykg.settings import Settings
 from policykg.workspace import Workspace, sha256_file
+from tests.robustness.badcorpus import FUJIAN, JIANGSU, SANMING, SHANWEI, VANISHING, write_bad_corpus
 
+REPO = Path(__file__).resolve().parents[2]
 SANMING_ID = "sanming-pollution-carbon-synergy-plan-2022"
 #: Seconds any one bad file may take through ingest and extraction.
 PER_FILE_SECONDS = 5.0
@@ -137,11 +137,11 @@ _BIG_FILE_SCRIPT = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-from badcorpus import write_big_text
+from tests.robustness.badcorpus import write_big_text
 from policykg.pipeline import build
 from policykg.settings import Settings
 
-root = Path(sys.argv[2])
+root = Path(sys.argv[1])
 small, big = root / "small", root / "big"
 small.mkdir(); big.mkdir()
 (small / "note.txt").write_text("一、总体要求\n（一）推进减污降碳协同增效。\n", encoding="utf-8")
@@ -160,9 +160,8 @@ print(json.dumps({"status": o.status, "code": o.code, "seconds": seconds, "basel
 
 
 def test_a_200_mb_text_file_is_quarantined_quickly_in_bounded_memory(tmp_path: Path) -> None:
-    here = str(Path(__file__).resolve().parent)
-    run = subprocess.run([sys.executable, "-c", _BIG_FILE_SCRIPT, here, str(tmp_path)],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-c", _BIG_FILE_SCRIPT, str(tmp_path)],
+                         capture_output=True, text=True, timeout=300, cwd=REPO)
     assert run.returncode == 0, run.stderr[-3000:]
     figures = json.loads(run.stdout.strip().splitlines()[-1])
     assert figures["size"] == 200 * 1024 * 1024

@@ -18,7 +18,10 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from api_support import (
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.api.api_support import (
     LIVE_ENV,
     TOKEN,
     LiveServer,
@@ -30,8 +33,6 @@ from api_support import (
     stop,
     wait_ready,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 SANMING = "sanming-pollution-carbon-synergy-plan-2022"
 #: The units responsible for Sanming's CCUS clause (五), as the built corpus answers /api/units?concept=CCUS.
@@ -221,7 +222,7 @@ def test_upload_over_the_limit_is_413_on_content_length_alone(corpus_server: Liv
 # --- per-client rate limiting --------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def limited_server(built_store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
-    from api_support import copy_store
+    from tests.api.api_support import copy_store
 
     root = tmp_path_factory.mktemp("robust-limited")
     directory = copy_store(built_store[0], root / "store")

@@ -10,7 +10,6 @@ import opencc
 import pytest
 from rdflib import RDF, Graph, Literal
 from rdflib.namespace import SKOS
-from zh_support import normalised_zh
 
 from policykg.extract.concepts import clause_concepts, concept_mentions
 from policykg.extract.nlp import (
@@ -35,6 +34,7 @@ from policykg.ontology.concepts import (
     ConceptScheme,
     normalise_label,
 )
+from tests.zh.zh_support import normalised_zh
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 SANMING = "003_e073a84fa08b70e4.txt"

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import opencc
 import pytest
-from zh_support import normalised_zh
 
 from policykg.extract.concepts import clause_concepts
 from policykg.extract.measures import (
@@ -25,6 +24,7 @@ from policykg.ingest import ingest_file
 from policykg.ingest.manifest import load_manifest
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.ontology.concepts import fold_width
+from tests.zh.zh_support import normalised_zh
 
 DOCS = Path(__file__).resolve().parents[2] / "corpus" / "documents"
 SANMING_ID = "sanming-pollution-carbon-synergy-plan-2022"
