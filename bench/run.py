@@ -20,14 +20,23 @@ import json
 import os
 import platform
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+from latency import (
+    latency,
+    rdflib_latency,
+    researcher_requests,
+    served,
+    sparql_examples,
+    sparql_latency,
+    sustained,
+)
+from report import load_results, plot, report
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -83,13 +92,6 @@ def corpus_files(size: str) -> list[Path]:
     return sorted((folder / "documents").iterdir())
 
 
-def percentile(values: list[float], p: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
 # --- build ----------------------------------------------------------------------------------------------
@@ -207,160 +209,6 @@ def end_to_end(files: list[Path], store_dir: Path, timeout: float) -> dict[str, 
             "peak_rss_tree_mb": peak_tree / 1e6, "peak_rss_process_mb": peak_one / 1e6}
 
 
-# --- queries -------------------------------------------------------------------------------------------
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextlib.contextmanager
-def served(store_dir: Path) -> Iterator[str]:
-    import httpx
-
-    port = free_port()
-    proc = subprocess.Popen([POLICYKG, "serve", "--store", str(store_dir), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            with contextlib.suppress(httpx.HTTPError):
-                if httpx.get(base + "/api/health", timeout=2).status_code == 200:
-                    break
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
-    """Paths per endpoint: several parameters each, taken from what the store holds."""
-    from policykg.graph.store import open_store
-    from policykg.ontology import vocab as v
-
-    with open_store(str(store_dir)) as store:
-        measures = store.select(v.SPARQL_PREFIXES + """
-            SELECT ?m WHERE { ?l a pkg:ClauseLink ; pkg:source ?m . ?m a pkg:Measure } ORDER BY ?m LIMIT 400""")
-    ids = [v.id_from_iri(r["m"]) for r in measures][::40][:10]
-    from urllib.parse import quote
-
-    return {
-        "units-by-concept": [f"/api/units?concept={quote(c)}" for c in ("ccus", "碳捕集", "能源", "carbon capture", "光伏", "建筑节能")],
-        "trace": [f"/api/trace/{quote(i, safe='')}" for i in ids],
-        "targets": ["/api/targets", "/api/targets?year=2025", "/api/targets?year=2030", "/api/targets?region=CN-FJ",
-                    "/api/targets?concept=%E8%83%BD%E6%BA%90"],
-        "search": [f"/api/search?q={quote(q)}" for q in ("碳", "光伏", "碳捕集", "氢能", "清洁能源", "碳達峰", "新能源汽车")],
-    }
-
-
-def sparql_examples() -> dict[str, str]:
-    """The researcher examples the service lists (/api/examples), not the service's own queries."""
-    from policykg.api.examples import examples
-
-    return {e.name: e.query for e in examples()}
-
-
-def latency(base: str, paths: list[str], rounds: int, params: dict[str, str] | None = None) -> dict[str, Any]:
-    """First (cold) request of each path, then `rounds` passes over all of them."""
-    import httpx
-
-    with httpx.Client(base_url=base, timeout=120) as client:
-        cold, warm = [], []
-        statuses: set[int] = set()
-        for path in paths:
-            t0 = time.perf_counter()
-            r = client.get(path, params=params)
-            cold.append(time.perf_counter() - t0)
-            statuses.add(r.status_code)
-        for _ in range(rounds):
-            for path in paths:
-                t0 = time.perf_counter()
-                r = client.get(path, params=params)
-                warm.append(time.perf_counter() - t0)
-                statuses.add(r.status_code)
-    ms = [x * 1000 for x in cold + warm]
-    return {"n": len(ms), "cold_ms": [round(c * 1000, 1) for c in cold], "p50": percentile(ms, 50),
-            "p95": percentile(ms, 95), "p99": percentile(ms, 99), "cold_p50": percentile([c * 1000 for c in cold], 50),
-            "cold_max": max(c * 1000 for c in cold), "statuses": sorted(statuses)}
-
-
-def sparql_latency(base: str, query: str, runs: int) -> dict[str, Any]:
-    import httpx
-
-    with httpx.Client(base_url=base, timeout=120) as client:
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            r = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
-            times.append((time.perf_counter() - t0) * 1000)
-            status = r.status_code
-    return {"p50": percentile(times, 50), "p95": percentile(times, 95), "p99": percentile(times, 99), "status": status}
-
-
-def rdflib_latency(store_dir: Path, queries: dict[str, str], runs: int, limit_quads: int) -> dict[str, Any]:
-    """The same queries on the same data in rdflib's in-memory store (union default graph)."""
-    import rdflib
-
-    from policykg.graph.store import open_store
-
-    with open_store(str(store_dir)) as store:
-        if store.quad_count() > limit_quads:
-            return {"skipped": f"more than {limit_quads} quads"}
-        data = store.dump_bytes("nq")
-    ds = rdflib.Dataset(default_union=True)
-    t0 = time.perf_counter()
-    ds.parse(data=data, format="nquads")
-    load = time.perf_counter() - t0
-    out: dict[str, Any] = {"load_s": load}
-    for name, query in queries.items():
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            list(ds.query(query))
-            times.append((time.perf_counter() - t0) * 1000)
-        out[name] = {"p50": percentile(times, 50)}
-    return out
-
-
-def sustained(base: str, paths: list[str], seconds: float, clients: int) -> dict[str, Any]:
-    """`clients` threads cycling over `paths` for `seconds`: requests/s and latency percentiles."""
-    import httpx
-
-    stop = time.perf_counter() + seconds
-    times: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-
-    def worker(offset: int) -> None:
-        with httpx.Client(base_url=base, timeout=30) as client:
-            i = offset
-            while time.perf_counter() < stop:
-                t0 = time.perf_counter()
-                try:
-                    ok = client.get(paths[i % len(paths)]).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                dt_ = (time.perf_counter() - t0) * 1000
-                with lock:
-                    times.append(dt_)
-                    errors[0] += not ok
-                i += 1
-
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker, args=(k * 7,)) for k in range(clients)]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join()
-    wall = time.perf_counter() - t0
-    return {"clients": clients, "requests": len(times), "rps": len(times) / wall, "p50": percentile(times, 50),
-            "p99": percentile(times, 99), "errors": errors[0]}
-
-
 # --- one size -------------------------------------------------------------------------------------------
 def measure(size: str, build_timeout: float, rounds: int, load_seconds: float, queries_only: bool = False,
             stages_max_docs: int = 1000) -> dict[str, Any]:
@@ -411,135 +259,6 @@ def measure(size: str, build_timeout: float, rounds: int, load_seconds: float, q
 def _save(size: str, result: dict[str, Any]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"results-{size}.json").write_text(json.dumps(result, indent=1, ensure_ascii=False, default=str))
-
-
-# --- report ---------------------------------------------------------------------------------------------
-def _order(size: str) -> float:
-    return {"bundled": -2.0, "default": -1.0}.get(size) or float(size)
-
-
-def load_results() -> list[dict[str, Any]]:
-    found = [json.loads(p.read_text()) for p in OUT.glob("results-*.json")]
-    return sorted(found, key=lambda r: _order(r["size"]))
-
-
-def plot(results: list[dict[str, Any]]) -> None:
-    """Build time and query latency against the size of the input (MB), one point per corpus."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    built = [r for r in results if "build" in r and not r["build"]["timed_out"]]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.4))
-    if built:
-        xs = [r["mb"] for r in built]
-        a.plot(xs, [r["build"]["seconds"] for r in built], "o-", label="end to end (policykg build)")
-        a.plot(xs, [r["floor"]["seconds"] for r in built], "s--", label="floor: OpenCC t2s + jieba")
-        for stage in ("ingest", "extract", "link", "store"):
-            pts = [(r["mb"], r["stages"]["seconds"][stage]) for r in built if "stages" in r]
-            if pts:
-                a.plot(*zip(*pts, strict=True), ".:", label=f"stage alone: {stage}")
-        for r in built:
-            a.annotate(f"{r['size']} ({r['documents']} docs)", (r["mb"], r["build"]["seconds"]), fontsize=7,
-                       textcoords="offset points", xytext=(4, 4))
-    for r in results:
-        if "build" in r and r["build"]["timed_out"]:
-            a.axvline(r["mb"], color="red", lw=0.8, ls=":")
-            a.annotate(f"{r['size']}: build stopped at {r['build']['seconds']:.0f} s", (r["mb"], 1), fontsize=7, color="red")
-    a.set_xscale("log")
-    a.set_yscale("log")
-    a.set_xlabel("input MB")
-    a.set_ylabel("seconds")
-    a.set_title("Build time against corpus size")
-    a.legend(fontsize=7)
-    lat = [r for r in results if "latency" in r]
-    for name in ("units-by-concept", "trace", "targets", "search"):
-        if lat:
-            xs = [r["mb"] for r in lat]
-            line = b.plot(xs, [r["latency"][name]["p50"] for r in lat], "o-", label=f"{name} p50")[0]
-            b.plot(xs, [r["latency"][name]["cold_p50"] for r in lat], "x:", color=line.get_color(),
-                   label=f"{name} cold p50")
-    for r in lat:
-        b.annotate(r["size"], (r["mb"], r["latency"]["search"]["p50"]), fontsize=7, textcoords="offset points", xytext=(4, -10))
-    b.axhline(20, color="grey", lw=0.8, ls="--", label="p50 target 20 ms")
-    b.axhline(100, color="grey", lw=0.8, ls="-.", label="p99 target 100 ms")
-    b.set_xscale("log")
-    b.set_yscale("log")
-    b.set_xlabel("input MB")
-    b.set_ylabel("ms per request (HTTP, loopback)")
-    b.set_title("Researcher endpoint latency against corpus size")
-    b.legend(fontsize=6, ncol=2)
-    fig.tight_layout()
-    fig.savefig(PLOT, dpi=110)
-
-
-def report(results: list[dict[str, Any]], notes: str = "") -> str:
-    lines = ["# Benchmarks", "", "Written by `bench/run.py` (`python bench/run.py --report` rewrites it from bench/out/).", ""]
-    if results:
-        m = results[-1]["machine"]
-        lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB; Python {m['python']}; "
-                  f"commit {m['commit']}; measured {', '.join(sorted({r['machine']['date'] for r in results}))}. "
-                  "Load average at the start of each size: "
-                  + "; ".join(f"{r['size']}: {r['machine']['load'][0]:.1f}" for r in results) + ".", ""]
-    lines += ["![build time and query latency against corpus size](scaling.png)", "", "## Build", "",
-              "| corpus | docs | MB | end to end s | docs/s | MB/s | floor MB/s | end to end / floor | peak RSS (tree / largest process) | result |",
-              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
-    for r in results:
-        b = r.get("build")
-        if not b:
-            continue
-        fl = r["mb"] / r["floor"]["seconds"]
-        e2e = r["mb"] / b["seconds"]
-        state = "timed out" if b["timed_out"] else (b["summary"].split(" in /")[0] or f"exit {b['returncode']}")
-        lines.append(f"| {r['size']} | {r['documents']} | {r['mb']:.2f} | {b['seconds']:.1f} | {r['documents'] / b['seconds']:.2f} "
-                     f"| {e2e:.4f} | {fl:.2f} | {e2e / fl:.2%} | {b['peak_rss_tree_mb']:.0f} / {b['peak_rss_process_mb']:.0f} MB | {state} |")
-    lines += ["", "Per stage, each run alone in one process (so the sum is the single-core cost):", "",
-              "| corpus | ingest MB/s (docs/s) | extract MB/s (docs/s) | link MB/s (docs/s) | map + store MB/s (docs/s) | clause links | quads |",
-              "| --- | --- | --- | --- | --- | ---: | ---: |"]
-    for r in results:
-        s = r.get("stages")
-        if not s:
-            continue
-        cells = []
-        for stage in ("ingest", "extract", "link", "store"):
-            sec = max(s["seconds"][stage], 1e-9)
-            cells.append(f"{r['mb'] / sec:.3f} ({r['documents'] / sec:.2f})")
-        lines.append(f"| {r['size']} | " + " | ".join(cells) + f" | {s['clause_links']} | {s['quads']} |")
-    lines += ["", "## Researcher endpoints over HTTP (uvicorn on 127.0.0.1)", "",
-              "Each path is requested once cold (first time this service sees it), then again in several rounds; "
-              "the percentiles are over all requests. Targets: p50 < 20 ms, p99 < 100 ms.", "",
-              "| corpus | endpoint | requests | p50 ms | p95 ms | p99 ms | cold p50 ms | slowest cold ms |",
-              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in results:
-        for name, l_ in r.get("latency", {}).items():
-            lines.append(f"| {r['size']} | {name} | {l_['n']} | {l_['p50']:.1f} | {l_['p95']:.1f} | {l_['p99']:.1f} "
-                         f"| {l_['cold_p50']:.1f} | {l_['cold_max']:.1f} |")
-    lines += ["", "## Example SPARQL queries (api/queries/*.rq): /sparql over HTTP against rdflib in memory", "",
-              "| corpus | query | service p50 ms | service p99 ms | rdflib p50 ms | rdflib / service |",
-              "| --- | --- | ---: | ---: | ---: | ---: |"]
-    for r in results:
-        rd = r.get("rdflib", {})
-        for name, s_ in r.get("sparql", {}).items():
-            rl = rd.get(name, {}).get("p50")
-            ratio = f"{rl / s_['p50']:.1f}×" if rl else rd.get("skipped", "–")
-            lines.append(f"| {r['size']} | {name} | {s_['p50']:.1f} | {s_['p99']:.1f} | {rl if rl is None else f'{rl:.1f}'} | {ratio} |")
-    lines += ["", "rdflib load time of the same N-Quads: "
-              + "; ".join(f"{r['size']}: {r['rdflib']['load_s']:.1f} s" for r in results if "load_s" in r.get("rdflib", {})), "",
-              "## Sustained load on the researcher endpoints", "",
-              "Every path above in turn, from 1, 2, 4 and 8 concurrent clients on loopback, for a bounded time each.", "",
-              "| corpus | clients | requests | requests/s | p50 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for r in results:
-        for s_ in r.get("load", []):
-            lines.append(f"| {r['size']} | {s_['clients']} | {s_['requests']} | {s_['rps']:.1f} | {s_['p50']:.1f} | {s_['p99']:.1f} | {s_['errors']} |")
-        held = [s_ for s_ in r.get("load", []) if s_["p99"] < 100 and not s_["errors"]]
-        if r.get("load"):
-            best = max(held, key=lambda s_: s_["rps"]) if held else None
-            lines.append(f"| {r['size']} | **held with p99 < 100 ms** | | **{best['rps']:.1f}** | | | |" if best
-                         else f"| {r['size']} | **no level held p99 < 100 ms** | | | | | |")
-    if notes:
-        lines += ["", notes.strip()]
-    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

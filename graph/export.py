@@ -21,7 +21,8 @@ import pyoxigraph as ox
 from policykg.errors import BadRequest
 from policykg.graph.answer_targets import year as year_of
 from policykg.graph.results import Term, to_python
-from policykg.graph.store import Output, Store, iri_ref
+from policykg.graph.sparql_update import iri_ref
+from policykg.graph.store import Output, Store
 from policykg.ontology.vocab import ELI, OA, ORG, PKG, RDF, RDFS, SKOS, TIME, id_from_iri, kind_of_iri
 
 RDF_EXPORTS = ("ttl", "nt", "nq", "trig", "jsonld")

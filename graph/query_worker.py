@@ -2,7 +2,7 @@
 
 It exists so that a query can be stopped: the store kills this process when a query passes its
 deadline, which frees the CPU at once (pyoxigraph has no way to cancel a query in-process). Started
-by `policykg.graph.oxigraph_store.QueryWorkers` as `python -m policykg.graph.query_worker FD`, it
+by `policykg.graph.query_workers.QueryWorkers` as `python -m policykg.graph.query_worker FD`, it
 talks over the inherited socket FD: ("open", checkpoint dir) | ("load", N-Quads) | ("query", sparql,
 max_rows), answering ("ok", …) | ("syntax", message) | ("error", message). It exits when the store
 closes its end.
@@ -17,7 +17,7 @@ from multiprocessing.connection import Connection
 import pyoxigraph as ox
 
 from policykg.errors import BadRequest, PolicyKGError
-from policykg.graph.oxigraph_store import encode_result, run_query
+from policykg.graph.query_workers import encode_result, run_query
 
 
 def serve(conn: Connection) -> None:

@@ -17,7 +17,7 @@ def version_record(graph: str, version: str) -> bytes:
     """The N-Quads line that ends a shard: the graph's version, in the meta graph."""
     import pyoxigraph as ox
 
-    from policykg.graph.store import META_GRAPH, VERSION
+    from policykg.graph.meta import META_GRAPH, VERSION
 
     record = ox.Quad(ox.NamedNode(graph), ox.NamedNode(VERSION), ox.Literal(version), ox.NamedNode(META_GRAPH))
     return ox.serialize([record], format=ox.RdfFormat.N_QUADS) or b""
@@ -32,7 +32,7 @@ def store_shard(store: Any, shard: bytes | Path) -> bool:
     import pyoxigraph as ox
 
     from policykg.errors import BadRequest
-    from policykg.graph.store import META_GRAPH, VERSION
+    from policykg.graph.meta import META_GRAPH, VERSION
 
     if isinstance(shard, Path):
         quads = list(ox.parse(path=str(shard), format=ox.RdfFormat.N_QUADS))

@@ -23,8 +23,10 @@ import pyoxigraph as ox
 
 from policykg import __version__
 from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
+from policykg.graph.meta import META_GRAPH
 from policykg.graph.results import QueryResult, parse_json_results
-from policykg.graph.store import META_GRAPH, Store, insert_data, iri_ref, meta_update
+from policykg.graph.sparql_update import insert_data, iri_ref, meta_update
+from policykg.graph.store import Store
 from policykg.settings import Settings
 
 #: Triples per INSERT DATA operation; servers compile each operation separately, and very large

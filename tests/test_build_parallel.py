@@ -7,9 +7,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from policykg.graph.meta import META_GRAPH, MODIFIED, TRIPLES
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.shards import load_shards
-from policykg.graph.store import META_GRAPH, MODIFIED, TRIPLES, open_store
+from policykg.graph.store import open_store
 from policykg.ontology.vocab import LINKS_GRAPH, REFERENCE_GRAPH, graph_iri, links_graph_iri
 from policykg.pipeline import build
 from policykg.settings import Settings

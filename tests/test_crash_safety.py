@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from policykg.graph.store import META_GRAPH, MODIFIED, TRIPLES, VERSION, Store, open_store
+from policykg.graph.meta import META_GRAPH, MODIFIED, TRIPLES, VERSION
+from policykg.graph.store import Store, open_store
 from policykg.ontology.vocab import LINKS_GRAPH, graph_iri
 from policykg.pipeline import build
 from policykg.settings import Settings

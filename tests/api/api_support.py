@@ -15,12 +15,12 @@ from typing import Any
 
 import httpx
 
-from policykg.api.app import server_options  # noqa: E402
-from policykg.graph.oxigraph_store import OxigraphStore  # noqa: E402
-from policykg.ontology.reference import reference_quads  # noqa: E402
-from policykg.ontology.vocab import REFERENCE_GRAPH  # noqa: E402
-from policykg.settings import Settings  # noqa: E402
-from tests.graph.graph_facts import build as build_facts  # noqa: E402
+from policykg.api.app import server_options
+from policykg.graph.oxigraph_store import OxigraphStore
+from policykg.ontology.reference import reference_quads
+from policykg.ontology.vocab import REFERENCE_GRAPH
+from policykg.settings import Settings
+from tests.graph.graph_facts import build as build_facts
 
 #: The write token of every test service (not one of settings.DEFAULT_TOKENS).
 TOKEN = "tok-3f9c1e7a-api-tests"

@@ -14,9 +14,9 @@ from rdflib.compare import isomorphic
 
 from policykg.errors import BadRequest
 from policykg.graph.export import export
+from policykg.graph.meta import META_GRAPH
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.rdflib_bridge import to_rdflib_graph
-from policykg.graph.store import META_GRAPH
 from policykg.ontology.vocab import REFERENCE_GRAPH
 from tests.graph.graph_facts import MEE, MEE_I8, SANMING, SANMING_I5, SANMING_I18, Facts, canonical_graph
 

@@ -18,10 +18,11 @@ import rdflib
 from rdflib.compare import isomorphic
 
 from policykg.errors import BadRequest, ConfigurationError, QueryTimeout, StoreError
+from policykg.graph.meta import META_GRAPH, PENDING
 from policykg.graph.oxigraph_store import OxigraphStore
 from policykg.graph.rdflib_bridge import to_rdflib_graph
 from policykg.graph.results import NotAcceptable, query_form
-from policykg.graph.store import META_GRAPH, PENDING, GraphData, Store, open_store, register_backend
+from policykg.graph.store import GraphData, Store, open_store, register_backend
 from policykg.ontology.vocab import LINKS_GRAPH, SPARQL_PREFIXES, clause_iri, graph_iri
 from policykg.settings import Settings
 from tests.graph.graph_facts import MEE_I8, SANMING, SANMING_I5, canonical_graph

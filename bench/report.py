@@ -1,0 +1,140 @@
+"""The benchmark report: bench/RESULTS.md and the plot bench/scaling.png, written from the measurements
+bench/run.py keeps in bench/out/ (one JSON file per corpus size)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+PLOT = ROOT / "bench" / "scaling.png"
+
+
+def _order(size: str) -> float:
+    return {"bundled": -2.0, "default": -1.0}.get(size) or float(size)
+
+
+def load_results() -> list[dict[str, Any]]:
+    found = [json.loads(p.read_text()) for p in OUT.glob("results-*.json")]
+    return sorted(found, key=lambda r: _order(r["size"]))
+
+
+def plot(results: list[dict[str, Any]]) -> None:
+    """Build time and query latency against the size of the input (MB), one point per corpus."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    built = [r for r in results if "build" in r and not r["build"]["timed_out"]]
+    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.4))
+    if built:
+        xs = [r["mb"] for r in built]
+        a.plot(xs, [r["build"]["seconds"] for r in built], "o-", label="end to end (policykg build)")
+        a.plot(xs, [r["floor"]["seconds"] for r in built], "s--", label="floor: OpenCC t2s + jieba")
+        for stage in ("ingest", "extract", "link", "store"):
+            pts = [(r["mb"], r["stages"]["seconds"][stage]) for r in built if "stages" in r]
+            if pts:
+                a.plot(*zip(*pts, strict=True), ".:", label=f"stage alone: {stage}")
+        for r in built:
+            a.annotate(f"{r['size']} ({r['documents']} docs)", (r["mb"], r["build"]["seconds"]), fontsize=7,
+                       textcoords="offset points", xytext=(4, 4))
+    for r in results:
+        if "build" in r and r["build"]["timed_out"]:
+            a.axvline(r["mb"], color="red", lw=0.8, ls=":")
+            a.annotate(f"{r['size']}: build stopped at {r['build']['seconds']:.0f} s", (r["mb"], 1), fontsize=7, color="red")
+    a.set_xscale("log")
+    a.set_yscale("log")
+    a.set_xlabel("input MB")
+    a.set_ylabel("seconds")
+    a.set_title("Build time against corpus size")
+    a.legend(fontsize=7)
+    lat = [r for r in results if "latency" in r]
+    for name in ("units-by-concept", "trace", "targets", "search"):
+        if lat:
+            xs = [r["mb"] for r in lat]
+            line = b.plot(xs, [r["latency"][name]["p50"] for r in lat], "o-", label=f"{name} p50")[0]
+            b.plot(xs, [r["latency"][name]["cold_p50"] for r in lat], "x:", color=line.get_color(),
+                   label=f"{name} cold p50")
+    for r in lat:
+        b.annotate(r["size"], (r["mb"], r["latency"]["search"]["p50"]), fontsize=7, textcoords="offset points", xytext=(4, -10))
+    b.axhline(20, color="grey", lw=0.8, ls="--", label="p50 target 20 ms")
+    b.axhline(100, color="grey", lw=0.8, ls="-.", label="p99 target 100 ms")
+    b.set_xscale("log")
+    b.set_yscale("log")
+    b.set_xlabel("input MB")
+    b.set_ylabel("ms per request (HTTP, loopback)")
+    b.set_title("Researcher endpoint latency against corpus size")
+    b.legend(fontsize=6, ncol=2)
+    fig.tight_layout()
+    fig.savefig(PLOT, dpi=110)
+
+
+def report(results: list[dict[str, Any]], notes: str = "") -> str:
+    lines = ["# Benchmarks", "", "Written by `bench/run.py` (`python bench/run.py --report` rewrites it from bench/out/).", ""]
+    if results:
+        m = results[-1]["machine"]
+        lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB; Python {m['python']}; "
+                  f"commit {m['commit']}; measured {', '.join(sorted({r['machine']['date'] for r in results}))}. "
+                  "Load average at the start of each size: "
+                  + "; ".join(f"{r['size']}: {r['machine']['load'][0]:.1f}" for r in results) + ".", ""]
+    lines += ["![build time and query latency against corpus size](scaling.png)", "", "## Build", "",
+              "| corpus | docs | MB | end to end s | docs/s | MB/s | floor MB/s | end to end / floor | peak RSS (tree / largest process) | result |",
+              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
+    for r in results:
+        b = r.get("build")
+        if not b:
+            continue
+        fl = r["mb"] / r["floor"]["seconds"]
+        e2e = r["mb"] / b["seconds"]
+        state = "timed out" if b["timed_out"] else (b["summary"].split(" in /")[0] or f"exit {b['returncode']}")
+        lines.append(f"| {r['size']} | {r['documents']} | {r['mb']:.2f} | {b['seconds']:.1f} | {r['documents'] / b['seconds']:.2f} "
+                     f"| {e2e:.4f} | {fl:.2f} | {e2e / fl:.2%} | {b['peak_rss_tree_mb']:.0f} / {b['peak_rss_process_mb']:.0f} MB | {state} |")
+    lines += ["", "Per stage, each run alone in one process (so the sum is the single-core cost):", "",
+              "| corpus | ingest MB/s (docs/s) | extract MB/s (docs/s) | link MB/s (docs/s) | map + store MB/s (docs/s) | clause links | quads |",
+              "| --- | --- | --- | --- | --- | ---: | ---: |"]
+    for r in results:
+        s = r.get("stages")
+        if not s:
+            continue
+        cells = []
+        for stage in ("ingest", "extract", "link", "store"):
+            sec = max(s["seconds"][stage], 1e-9)
+            cells.append(f"{r['mb'] / sec:.3f} ({r['documents'] / sec:.2f})")
+        lines.append(f"| {r['size']} | " + " | ".join(cells) + f" | {s['clause_links']} | {s['quads']} |")
+    lines += ["", "## Researcher endpoints over HTTP (uvicorn on 127.0.0.1)", "",
+              "Each path is requested once cold (first time this service sees it), then again in several rounds; "
+              "the percentiles are over all requests. Targets: p50 < 20 ms, p99 < 100 ms.", "",
+              "| corpus | endpoint | requests | p50 ms | p95 ms | p99 ms | cold p50 ms | slowest cold ms |",
+              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for name, l_ in r.get("latency", {}).items():
+            lines.append(f"| {r['size']} | {name} | {l_['n']} | {l_['p50']:.1f} | {l_['p95']:.1f} | {l_['p99']:.1f} "
+                         f"| {l_['cold_p50']:.1f} | {l_['cold_max']:.1f} |")
+    lines += ["", "## Example SPARQL queries (api/queries/*.rq): /sparql over HTTP against rdflib in memory", "",
+              "| corpus | query | service p50 ms | service p99 ms | rdflib p50 ms | rdflib / service |",
+              "| --- | --- | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        rd = r.get("rdflib", {})
+        for name, s_ in r.get("sparql", {}).items():
+            rl = rd.get(name, {}).get("p50")
+            ratio = f"{rl / s_['p50']:.1f}×" if rl else rd.get("skipped", "–")
+            lines.append(f"| {r['size']} | {name} | {s_['p50']:.1f} | {s_['p99']:.1f} | {rl if rl is None else f'{rl:.1f}'} | {ratio} |")
+    lines += ["", "rdflib load time of the same N-Quads: "
+              + "; ".join(f"{r['size']}: {r['rdflib']['load_s']:.1f} s" for r in results if "load_s" in r.get("rdflib", {})), "",
+              "## Sustained load on the researcher endpoints", "",
+              "Every path above in turn, from 1, 2, 4 and 8 concurrent clients on loopback, for a bounded time each.", "",
+              "| corpus | clients | requests | requests/s | p50 ms | p99 ms | errors |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for s_ in r.get("load", []):
+            lines.append(f"| {r['size']} | {s_['clients']} | {s_['requests']} | {s_['rps']:.1f} | {s_['p50']:.1f} | {s_['p99']:.1f} | {s_['errors']} |")
+        held = [s_ for s_ in r.get("load", []) if s_["p99"] < 100 and not s_["errors"]]
+        if r.get("load"):
+            best = max(held, key=lambda s_: s_["rps"]) if held else None
+            lines.append(f"| {r['size']} | **held with p99 < 100 ms** | | **{best['rps']:.1f}** | | | |" if best
+                         else f"| {r['size']} | **no level held p99 < 100 ms** | | | | | |")
+    if notes:
+        lines += ["", notes.strip()]
+    return "\n".join(lines) + "\n"
