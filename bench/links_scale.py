@@ -78,7 +78,7 @@ def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
         "links_per_document": {"mean": round(statistics.mean(counts), 1), "median": statistics.median(counts),
                                "max": max(counts)},
         "links_per_linked_document": round(statistics.mean(linked), 1) if linked else 0.0,
-        "links_per_unit": round(len(clause) / max(1, len({lk.source for lk in clause})), 2),
+        "links_per_comparand": round(len(clause) / max(1, len({lk.source for lk in clause})), 2),
         "parents_per_document": {"mean": round(sum(parents.values()) / len(docs), 2), "max": max(parents.values(), default=0)},
         "link_quads": quads, "link_quads_per_document": round(quads / len(docs)),
         "cpu_s": round(cpu, 1),
@@ -103,18 +103,18 @@ def table(results: list[dict[str, Any]]) -> str:
     lines = [
         HEADING, "",
         "Clause links from measures and leaf clauses to the clauses of the documents above (alignments of "
-        "expressions left out); a document's links are those from its own units. The eleven bundled texts, then "
+        "expressions left out); a document's links are those from its own comparands (measures and leaf clauses). The eleven bundled texts, then "
         "real PDFs evenly spread over corpus/real with them; CPU of `link_corpus` alone (it includes about 2 s to "
         "load the segmenter).", "",
         "| corpus | linker | documents | clause links | links per document (mean / median / max) "
-        "| per linked document | per linked unit | parents per document (mean / max) | link quads per document | CPU s |",
+        "| per linked document | per linked comparand | parents per document (mean / max) | link quads per document | CPU s |",
         "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
     ]
     for r in sorted(results, key=lambda r: r["size"]):
         per = r["links_per_document"]
         lines.append(
             f"| {r['size']} | {r.get('linker', '')} | {r['documents']} | {r['clause_links']:,} | {per['mean']:,} / {per['median']:,} / "
-            f"{per['max']:,} | {r['links_per_linked_document']:,} | {r['links_per_unit']} | "
+            f"{per['max']:,} | {r['links_per_linked_document']:,} | {r['links_per_comparand']} | "
             f"{r['parents_per_document']['mean']} / {r['parents_per_document']['max']} | "
             f"{r['link_quads_per_document']:,} | {r['cpu_s']} |")
     keyed = [r for r in results if r.get("key")]

@@ -6,12 +6,12 @@ links only; document links and citations share LINKS_GRAPH.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
 from pyoxigraph import Literal, NamedNode, Quad
 
 from policykg.link.model import ClauseLink, CorpusLinks, Evidence
+from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.terms import (
     RDF_VALUE,
@@ -24,8 +24,6 @@ from policykg.ontology.terms import (
 )
 from policykg.ontology.vocab import E, P
 
-_MEASURE_ID = re.compile(r"\.m\d+$")
-
 #: Document relations of the link stage → the ELI property stated beside the scored pkg:DocumentLink.
 DOCUMENT_RELATIONS: dict[str, str] = {
     "implements": v.ELI + "ensures_implementation_of",
@@ -36,7 +34,7 @@ DOCUMENT_RELATIONS: dict[str, str] = {
 
 # --- links ----------------------------------------------------------------------------------------
 def is_measure_id(ident: str) -> bool:
-    return bool(_MEASURE_ID.search(ident))
+    return ids.is_fact_of("measure", ident)
 
 
 def item_node(ident: str) -> NamedNode:

@@ -14,13 +14,15 @@ import pyoxigraph as ox
 
 from policykg.errors import BadRequest
 from policykg.graph.meta import META_GRAPH, MODIFIED, TRIPLES, VERSION, XSD_DATETIME, XSD_INTEGER
+from policykg.ontology import vocab as v
 
 
 def iri_ref(iri: str) -> str:
-    """`<iri>` for a SPARQL text, refusing characters that could end the IRI and inject syntax."""
-    if any(ch in iri for ch in '<>"{}|^`\\ \n\r\t') or not iri:
-        raise BadRequest(f"not a usable IRI: {iri!r}")
-    return f"<{iri}>"
+    """`<iri>` for an update text (`vocab.iri_ref` decides what is usable); BadRequest when it is not."""
+    try:
+        return v.iri_ref(iri)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
 
 
 def content_version(quads: Iterable[ox.Quad | ox.Triple]) -> str:

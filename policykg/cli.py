@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import re
 import signal
 import sys
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from policykg.errors import NotFound, PathNotFound, PolicyKGError, StoreBusy
+from policykg.ontology import ids
 from policykg.outcomes import BuildSummary
 from policykg.settings import Settings
 
@@ -45,10 +45,6 @@ class _Cli(typer.Typer):
 app = _Cli(help="policykg: a multilingual knowledge graph of Chinese climate policy.", no_args_is_help=True)
 console = Console()
 err = Console(stderr=True)
-
-#: A measure's id ends in `.m<n>`.
-_MEASURE = re.compile(r"\.m\d+$")
-
 
 def _fail(code: str, message: str, exit_code: int) -> NoReturn:
     err.print(Text.assemble((code, "red"), ": ", message), soft_wrap=True, highlight=False)
@@ -262,7 +258,7 @@ def _best_match(questions: Any, phrase: str) -> str | None:
     for n in range(len(words), 0, -1):
         hits = [hit for i in range(len(words) - n + 1) for hit in questions.search(" ".join(words[i : i + n]))]
         if hits:
-            best = max(hits, key=lambda hit: (_MEASURE.search(str(hit["id"])) is not None, hit["score"]))
+            best = max(hits, key=lambda hit: (ids.is_fact_of("measure", str(hit["id"])), hit["score"]))
             return str(best["id"])
     return None
 
