@@ -18,8 +18,8 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from policykg.ingest.doctypes import TITLE_WORDS
 from policykg.ingest.fold import squash
-from policykg.ingest.metadata import DOC_TYPES
 from policykg.ingest.pdf_tables import ROW_SEPARATOR
 from policykg.ingest.pdf_text import PAGE_BREAK
 from policykg.ingest.textmap import Edit
@@ -39,11 +39,15 @@ _STARTS_CLAUSE = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇]|附件|附表|附\s*件|抄送|印发|[★●■◆•])"
 )
 _CONTINUES = tuple("）)、，,。；;：:%”》」")
-#: A title's last word: a document type (ingest/metadata.py), or 指引, then perhaps a bracketed remark.
-_DOC_WORD = re.compile("(?:" + "|".join((*DOC_TYPES, "指引")) + r")(?:[（(][^（）()]{1,16}[)）])?$")
+#: A title's last word: a genre word (ingest/doctypes.py), then perhaps a bracketed remark.
+_DOC_WORD = re.compile("(?:" + "|".join(TITLE_WORDS) + r")(?:[（(][^（）()]{1,16}[)）])?$")
 _PROSE_MARK = re.compile(r"[，。、；：“”]")
-_REMARK = re.compile(r"[（(][^（）()]{0,12}(?:年|试行|暂行|草案|征求意见稿|修订|修订版)[)）]")
+_REMARK = re.compile(r"[（(][^（）()]{0,12}(?:年|版|试行|暂行|草案|征求意见稿|修订|修订版)[)）]")
 _TABLE_ROW = re.compile(re.escape(ROW_SEPARATOR))
+#: The end of a covering notice's title wrapped after the plan it carries: "（2022—2025年）的通知".
+_NOTICE_END = re.compile(r"(?:[（(][^（）()]{1,16}[)）])?》?的通知")
+#: A wrapped notice title's line that starts with 印发 (not the 印发 line of a document's foot).
+_NOTICE_PART = re.compile(r"印发[^:：\d\s]")
 _TITLE_STOP = re.compile(r"[。，；;：:,]")
 _DATE = re.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
 _NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
@@ -200,6 +204,12 @@ def _furniture(lines: list[_Line]) -> set[int]:
         for line in edge:
             if _head_key(line.text) in repeated:
                 dropped.add(id(line))
+    # a page number under a running head ("重庆市人民政府行政规范性文件" / "- 2 -") is at the edge once the head is out
+    for page in by_page.values():
+        rest = [line for line in page if id(line) not in dropped]
+        for line in rest[:_EDGE_LINES] + rest[-_EDGE_LINES:]:
+            if _PAGE_FURNITURE.match(line.text):
+                dropped.add(id(line))
     return dropped
 
 
@@ -221,13 +231,21 @@ def _full_width(content: list[_Line]) -> float:
     return widths[int(0.9 * (len(widths) - 1))]
 
 
+def _open_quotes(s: str) -> int:
+    return s.count("《") - s.count("》")
+
+
 def _open_brackets(s: str) -> int:
     return s.count("（") + s.count("(") - s.count("）") - s.count(")")
 
 
 def _joins(a: _Line, b: _Line, full: float) -> bool:
     left, right = a.text.rstrip(), b.text.strip()
-    if not left or not right or _STARTS_CLAUSE.match(right):
+    if not left or not right:
+        return False
+    if left.endswith("关于") or (_open_quotes(left) > 0 and _open_quotes(right) <= 0):
+        return True  # "…等部门关于" / "印发《…碳中和" + "目标要求…》的通知": one title
+    if _STARTS_CLAUSE.match(right):
         return False
     if _TABLE_ROW.search(left) or _TABLE_ROW.search(right):
         return False  # a table's row is a line of its own (ingest/pdf_tables.py)
@@ -269,6 +287,9 @@ def _title_join(content: list[_Line], i: int, full: float) -> int:
         if len(joined) > _TITLE_MAX_CHARS:
             return 0
         if _DOC_WORD.search(joined):
+            after = content[i + n + 1] if i + n + 1 < len(content) else None
+            if after is not None and after.page == first.page and _NOTICE_END.fullmatch(squash(after.text)):
+                return n + 1  # "…行动计划" + "（2022—2025 年）的通知": the plan is the notice's
             return n
     return 0
 
@@ -285,7 +306,7 @@ def _title_part(line: str) -> bool:
     bare = squash(line)
     return bool(bare) and not (
         _TITLE_STOP.search(bare)
-        or _STARTS_CLAUSE.match(bare)
+        or (_STARTS_CLAUSE.match(bare) and not _NOTICE_PART.match(bare))
         or _DATE.search(bare)
         or _NUMBER.search(bare)
         or (bare[0] in "(（" and bare[-1] in ")）")

@@ -13,17 +13,24 @@ import re
 from dataclasses import dataclass, field
 
 from policykg.ingest.citations import DOC_NUMBER
+from policykg.ingest.doctypes import DOC_TYPES, doc_type
 from policykg.ingest.fold import squash
+from policykg.ingest.issuers import (
+    adopted_by,
+    announcer,
+    decree_organ,
+    is_organ,
+    letterhead,
+    organ_line,
+    signature,
+    title_organs,
+)
 from policykg.ingest.model import Level, Script
-from policykg.ingest.regions import gazetteer
+from policykg.ingest.regions import Region, gazetteer
+from policykg.ingest.titles import chinese_title, similar, tidy
 
-_DOC_WORD = r"(?:实施意见|意见|方案|通知|办法|规划|计划|决定|条例|纲要|规定|细则|指南|指引|措施|通告|公告|报告|战略|白皮书|法)"
-_TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _DOC_WORD + r"(?:\([^()]{1,12}\))?$")
-_TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
-_NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|印发.*通知$")
-_NOTICE_INNER = re.compile(r"《([^《》]{2,100})》|印发(.{2,100}?)的通知$")
-#: A line that only announces a document (a press release's first line): "河北省委省政府出台《…》".
-_ANNOUNCES = re.compile(r"^[^。,:;《》]{2,40}?(?:印发|出台|发布|公布)了?《[^《》]{4,100}》$")
+__all__ = ["DOC_TYPES", "TextMetadata", "doc_type", "guess_level_region", "iso_date", "text_metadata"]
+
 _EN_TITLE_WORDS = re.compile(
     r"\b(?:Opinions?|Plan|Notice|Measures|Guidelines|Regulations?|Law|Programme|Program|Scheme|Decision|Outline|Strategy|White Paper|Action)\b"
 )
@@ -36,9 +43,6 @@ _EN_ISSUERS = (
     (re.compile(r"Ministry of Ecology and Environment"), "生态环境部"),
     (re.compile(r"National Development and Reform Commission"), "国家发展和改革委员会"),
     (re.compile(r"Ministry of Industry and Information Technology"), "工业和信息化部"),
-)
-_ORG = re.compile(
-    r"^(?:中共中央|国务院|全国人大常委会|[\u4e00-\u9fff]{1,24}?(?:委员会|人民政府|人民代表大会|政府|办公厅|办公室|省委|市委|县委|区委|党委|部|厅|局|署|院|委|中心))$"
 )
 _TITLE_PREFIX = re.compile(r"^(.{2,40}?)(?:关于|印发)")
 _CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
@@ -68,18 +72,13 @@ _CENTRAL = frozenset(
 _COUNTY = re.compile(r"(?:县|(?<!自治)(?<!新)(?<!开发)区)(?:人民政府|政府|委员会|县委|区委|党委)?$|县委$")
 _GENERIC_ORGAN = re.compile(r"^(省|自治区|市)(?:委|政府|人民政府|人大|生态环境厅|发展改革委|发展和改革委员会|[\u4e00-\u9fff]{1,12}?[厅局委办])")
 _ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发区|高新区|新区|管委会)")
-#: Document types, longest first so that 实施方案 wins over 方案.
-DOC_TYPES = tuple(
-    sorted(
-        ["意见", "实施意见", "指导意见", "方案", "实施方案", "行动方案", "工作方案", "规划", "计划", "行动计划", "通知", "办法", "管理办法", "条例", "指南", "要点", "工作要点", "白皮书", "措施", "若干措施", "纲要", "决定", "规定", "细则", "实施细则", "公告", "通告", "报告", "规程", "政策", "清单", "目录"],
-        key=len,
-        reverse=True,
-    )
-)
-_TRAILING_REMARK = re.compile(r"(?:[(（][^()（）]{1,16}[)）])+$")
 #: Metadata is read from at most this much text before the first clause and after the last.
 _HEAD_MAX = 20_000
 _TAIL_MAX = 5_000
+_DECREE_NAME = re.compile(r"[\u4e00-\u9fff]{4,40}(?:令|公告)")
+_DECREE_NUMBER = re.compile(r"\(第[\d一二三四五六七八九十百零〇]+号\)")
+_RELEASE = re.compile(r"(?:新华社|人民日报|中新社)[\u4e00-\u9fff]{0,6}\s*(\d{4}年\d{1,2}月\d{1,2}日)电")
+_MONTH_ALONE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月$")
 _NUMBER_LEAD = re.compile(r"^.*(?:通知|意见|方案|印发|的|》)")
 
 
@@ -113,46 +112,28 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
     head_limit = min(preamble_end if preamble_end > 0 else 3000, _HEAD_MAX, len(text))
     head = [line.strip() for line in text[:head_limit].split("\n") if line.strip()]
     tail = [line.strip() for line in text[body_end : body_end + _TAIL_MAX].split("\n") if line.strip()]
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
     md = TextMetadata()
     if script == Script.EN:
         md.title = _english_title(head)
         md.issuers = [zh for pattern, zh in _EN_ISSUERS if md.title and pattern.search(md.title)]
     else:
-        title, title_line = _chinese_title(head)
+        title, title_line = chinese_title(head, text)
         md.title = title
         if title_line and title and squash(title_line) != squash(title):
             md.notice_title = title_line
-        md.issuers = _issuers(head, tail, title_line)
-    md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text))
+        md.issuers = _issuers(head, tail, lines, title_line, title)
+    md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text)) or _issued_otherwise(head, lines)
     md.doc_number = _own_number(head)
     if md.title is None and head:
         md.title = _fallback_title(head)
     if md.title:
         at = text.find(md.title, 0, head_limit + len(md.title))
         md.title_at = (at, at + len(md.title)) if at >= 0 else None
+        md.title = tidy(md.title)
     md.level, md.region = guess_level_region(md.issuers, md.title or "", md.notice_title or "", text[:_HEAD_MAX])
     md.doc_type = doc_type(md.title or "") if script != Script.EN else None
     return md
-
-
-def _chinese_title(head: list[str]) -> tuple[str | None, str | None]:
-    notice: str | None = None
-    for line in head:
-        bare = _TRAILING_NUMBER.sub("", line).strip()
-        if _ANNOUNCES.match(bare):
-            notice = notice or bare
-            continue
-        if not _TITLE_LINE.match(bare):
-            continue
-        if _NOTICE.search(bare):
-            notice = notice or bare
-            continue
-        return bare, notice or bare
-    if notice:
-        m = _NOTICE_INNER.search(notice)
-        inner = (m.group(1) or m.group(2)) if m else None
-        return inner or notice, notice
-    return None, None
 
 
 def _english_title(head: list[str]) -> str | None:
@@ -167,37 +148,36 @@ def _english_title(head: list[str]) -> str | None:
     return best
 
 
-def _issuers(head: list[str], tail: list[str], title_line: str | None) -> list[str]:
-    found: list[str] = []
+def _issuers(head: list[str], tail: list[str], lines: list[str], title_line: str | None,
+             title: str | None) -> list[str]:
+    """The issuing organs from the first place that names them (ingest/issuers.py gives the order)."""
+    adopted = adopted_by(head)
+    sources = (
+        lambda: letterhead(head),
+        lambda: signature(lines),
+        lambda: decree_organ(head),
+        lambda: announcer(head, title, similar),
+        lambda: [adopted[0]] if adopted else [],
+        lambda: _named_in(head),
+        lambda: title_organs(title_line),
+        lambda: [t for line in head if line != title_line for t in organ_line(line)],
+        lambda: [t for line in tail for t in organ_line(line)],
+    )
+    for source in sources:
+        found = list(dict.fromkeys(source()))
+        if found:
+            return found
+    return []
 
-    def add(names: list[str]) -> None:
-        for name in names:
-            if name not in found:
-                found.append(name)
 
-    signature = [t for line in head if line != title_line for t in _org_tokens(line)]
-    add(signature)
-    if title_line:
-        m = _TITLE_PREFIX.match(title_line)
-        if m:
-            tokens = [t for t in re.split(r"[、 ,]+", m.group(1)) if t]
-            if tokens and all(_ORG.match(t) for t in tokens):
-                add(tokens)
+def _named_in(head: list[str]) -> list[str]:
+    """An organ a web page's fields or a lead sentence name: "发文机关：…", "X于2022年5月1日印发"."""
     for line in head:
         for pattern in (_ISSUED_BY, _ISSUER_FIELD):
             m = pattern.search(line)
-            if m and _ORG.match(m.group(1)):
-                add([m.group(1)])
-    if not found:
-        add([t for line in tail for t in _org_tokens(line)])
-    return found
-
-
-def _org_tokens(line: str) -> list[str]:
-    if len(line) > 60 or re.search(r"[\d:;,。(]", line):
-        return []
-    tokens = [t for t in re.split(r"[ 、]+", line) if t]
-    return tokens if tokens and all(_ORG.match(t) for t in tokens) else []
+            if m and is_organ(m.group(1)):
+                return [m.group(1)]
+    return []
 
 
 def _issued(lines: list[str]) -> str | None:
@@ -213,6 +193,23 @@ def _issued(lines: list[str]) -> str | None:
         m3 = _EN_DATE.match(line)
         if m3 and m3.group(1).capitalize() in _MONTHS:
             return f"{m3.group(3)}-{_MONTHS[m3.group(1).capitalize()]:02d}-{int(m3.group(2)):02d}"
+    return None
+
+
+def _issued_otherwise(head: list[str], lines: list[str]) -> str | None:
+    """A date where no signature or date line gives one: the session that adopted a regulation, a
+    news agency's release line ("（新华社北京 2021年9月12日电）"), a cover's month ("2022年1月")."""
+    adopted = adopted_by(head)
+    if adopted:
+        return iso_date(adopted[1])
+    for line in lines[-8:]:
+        m = _RELEASE.search(line)
+        if m:
+            return iso_date(m.group(1))
+    for line in head[:40]:
+        m2 = _MONTH_ALONE.match(line)
+        if m2 and 1 <= int(m2.group(2)) <= 12:
+            return f"{m2.group(1)}-{int(m2.group(2)):02d}"
     return None
 
 
@@ -251,7 +248,11 @@ def iso_date(s: str) -> str | None:
 
 
 def _own_number(head: list[str]) -> str | None:
-    """The first 文号 in the head that is not a cited document's (those follow a 》)."""
+    """The first 文号 in the head that is not a cited document's (those follow a 》), or a decree's
+    or announcement's number under its organ ("中华人民共和国生态环境部令" / "（第 19号）")."""
+    for line, nxt in zip(head, head[1:], strict=False):
+        if _DECREE_NAME.fullmatch(squash(line)) and _DECREE_NUMBER.fullmatch(squash(nxt)):
+            return squash(line) + squash(nxt)
     pattern = re.compile(DOC_NUMBER)
     for line in head:
         for m in pattern.finditer(line):
@@ -282,34 +283,45 @@ def guess_level_region(
     ):
         return Level.CENTRAL, "CN"
     gaz = gazetteer()
-    region = gaz.find("\n".join(issuers)) if issuers else None
-    if region is None:
-        region = gaz.find("\n".join(n for n in (notice, title) if n))
-    if region is None:
-        generic = _GENERIC_ORGAN.match(" ".join([*issuers, notice, title]).strip())
+    named = gaz.find("\n".join(issuers)) if issuers else None
+    titled = gaz.find("\n".join(n for n in (notice, title) if n))
+    generic = _GENERIC_ORGAN.match(" ".join(issuers)) if issuers and named is None else None
+    if named is not None:
+        region, zoned = named, any(_COUNTY.search(i) or _ZONE.search(i) for i in issuers)
+    elif generic is None and titled is not None:
+        region, zoned = titled, bool(_ZONE.search(title) or _ZONE.search(notice))
+    else:
+        generic = generic or _GENERIC_ORGAN.match(" ".join([notice, title]).strip())
         if generic is None:
             return Level.MINISTRY, "CN"
         kind = "province" if generic.group(1) in ("省", "自治区") else "city"
-        region = gaz.most_named(body, kind)
-        if region is None:
+        found = _generic_region(kind, titled, title, body)
+        if found is None:
             return (Level.PROVINCIAL if kind == "province" else Level.MUNICIPAL), None
-    if region.kind == "county":
-        return Level.COUNTY, region.id
-    if _ZONE.search(title) or _ZONE.search(notice) or any(_COUNTY.search(i) for i in issuers):
+        region, zoned = found, False
+    if region.kind == "county" or zoned:
         return Level.COUNTY, region.id
     return (Level.MUNICIPAL if region.kind == "city" else Level.PROVINCIAL), region.id
 
 
-def doc_type(title: str) -> str | None:
-    """The genre word a title ends with (a trailing remark such as （试行） aside): the longest of the
-    project's list of document types, or None."""
-    bare = _TRAILING_REMARK.sub("", squash(title))
-    bare = bare.rstrip("》\"”")
-    for word in DOC_TYPES:
-        if bare.endswith(word):
-            return word
-    return "其他" if bare else None
+def _generic_region(kind: str, titled: Region | None, title: str, body: str) -> Region | None:
+    """The division an organ named only by its level ("自治区人民政府办公厅", "市生态环境局") belongs to:
+    the title's division (its province, for a provincial organ), else the one the text names most."""
+    gaz = gazetteer()
+    if titled is None:
+        titled = _city_named(title)
+    if titled is None:
+        return gaz.most_named(body, kind)
+    if kind == "province" or titled.kind == "province":
+        return gaz.by_id(titled.province)
+    return titled if titled.kind == "city" else gaz.by_id(titled.parent or titled.province)
 
+
+def _city_named(title: str) -> Region | None:
+    """A prefecture-level city a title names without its suffix ("拉萨南北山绿化"), the longest name."""
+    cities = gazetteer().cities
+    names = [name for name in cities if len(name) >= 2 and name in title]
+    return cities[max(names, key=len)] if names else None
 
 
 _DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$", re.MULTILINE)

@@ -1,0 +1,200 @@
+"""The title of a Chinese policy document, read from the lines before its first clause.
+
+A title line is a short line ending with a genre word (`doctypes.TITLE_WORDS`), perhaps with a remark
+in brackets. What stands above the document proper decides which title line is its title:
+
+- a covering notice "X关于印发《Y》的通知" carries Y: Y's own title line when it is printed (after the
+  notice's signature, after 附件, wrapped over lines), else the notice is itself the document (a notice
+  whose attachment the file does not hold);
+- a press release's first line "X印发《Y》" announces Y, whose text follows; a headline may cut Y short,
+  and the lead sentence ("日前，X出台《Y》，全文如下") gives it whole;
+- an organ's name alone on the line above "关于…的通知" is the start of the title, wrapped
+  ("邯郸市人民政府" / "关于…的实施意见"), and a salutation the layout printed on the title's line
+  ("…的通知各区住房城乡建设主管部门：") is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from policykg.ingest.citations import DOC_NUMBER
+from policykg.ingest.doctypes import TITLE_WORDS
+from policykg.ingest.fold import fold, squash
+from policykg.ingest.issuers import DATE_LINE, organ_line
+
+_WORD = "(?:" + "|".join(sorted((*TITLE_WORDS, "法"), key=len, reverse=True)) + ")"
+TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _WORD + r"(?:\([^()]{1,12}\))?$")
+_TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
+NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|印发.*通知$")
+_NOTICE_INNER = re.compile(r"《([^《》〈〉]{2,100})[》〉]")
+#: A notice that only covers the document it carries: "…印发《X》的通知".
+_PLAIN_COVER = re.compile(r"(?:印发|发布|公布)[^《》]{0,6}《[^《》]+[》〉]的通知$")
+_NOTICE_BARE = re.compile(r"印发(.{2,100}?)的通知$")
+#: A line that announces a document (a press release's first line): "河北省委省政府出台《…》".
+_ANNOUNCES = re.compile(
+    r"^(?:(?:近日|日前|近期)[,，]?[^。《》]{2,120}?|[^。,:;《》]{2,40}?)(?:印发|出台|发布|公布|发表)了?《([^《》]{4,100})》"
+    r"(" + _WORD + r")?"
+)
+#: "自治区人民政府办公厅印发关于…的政策措施": an organ announcing a document without brackets.
+_ANNOUNCES_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》。,:;]{4,100})$")
+_SALUTATION = re.compile(r"^(.{6,120}?的" + _WORD + r")(各[^。;]{2,300}:)$")
+#: A web page's fields printed on the title's line: "…的通知编辑时间:2021-11-05".
+_WEB_FIELD = re.compile(r"(?<=[\u4e00-\u9fff》)])(?:编辑时间|发布时间|发布日期|更新时间|来源|作者|浏览次数|阅读次数)\s*:.*$")
+#: The sentence of a notice that hands the document over: "现将《Y》印发给你们".
+_HANDED = re.compile(r"《([^《》]{4,100})》[^。]{0,40}?印发(?:给|你|各)")
+_QUOTED = re.compile(r"《([^《》]{6,100})》")
+#: Two titles this alike (difflib ratio) name one document: "…工作实施意见" and "…工作的实施意见".
+_ALIKE = 0.8
+
+
+def similar(a: str, b: str) -> bool:
+    """Whether two titles name the same document, layout and a dropped 的 aside."""
+    x, y = _key(a), _key(b)
+    return bool(x and y) and (x == y or SequenceMatcher(None, x, y).ratio() >= _ALIKE)
+
+
+def _key(title: str) -> str:
+    return fold(squash(title)).strip("《》")
+
+
+def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
+    """The title, and the line it was read from (a covering notice's when it carries the document)."""
+    lines = prepared(head)
+    notice: str | None = None
+    carried: str | None = None
+    announced: str | None = None
+    for line in lines:
+        bare = _TRAILING_NUMBER.sub("", line).strip()
+        titled = bool(TITLE_LINE.match(bare))
+        if titled and NOTICE.search(bare):
+            if notice is None:
+                notice, carried = bare, carried or _carried(bare)
+            continue
+        said = _announced(bare)
+        if said:
+            announced = announced or said
+            carried = carried or said
+            continue
+        if not titled:
+            continue
+        if carried is None or similar(bare, carried):
+            return bare, notice or bare
+    if announced:
+        return _whole(announced, lines), None
+    if notice and carried and not _PLAIN_COVER.search(notice) and "《" in notice:
+        return notice, notice  # "关于印发《X》及组织申报项目的通知": the notice does more than cover X
+    if notice and carried:
+        return _carried_title(carried, notice, text)
+    if notice:
+        return notice, notice
+    handed = next((m.group(1) for line in lines for m in _HANDED.finditer(line)), None)
+    if handed and printed_alone(handed, text):
+        return handed, None  # the notice's title is not in the text, its sentence names the document
+    return None, None
+
+
+def prepared(head: list[str]) -> list[str]:
+    """Head lines with a salutation cut from its title's line and an organ line joined to the
+    "关于…" line under it."""
+    out: list[str] = []
+    for raw in head:
+        line = _once(_WEB_FIELD.sub("", raw))
+        m = _SALUTATION.match(line)
+        if m:
+            out.extend([m.group(1), m.group(2)])
+            continue
+        if (out and line.startswith(("关于", "印发")) and TITLE_LINE.match(line) and organ_line(out[-1])
+                and not out[-1].endswith("文件")):
+            out[-1] = squash(out[-1]) + line
+            continue
+        out.append(line)
+    return out
+
+
+def _once(line: str) -> str:
+    """A title line the text layer holds twice over ("X关于…的通知X关于…"): its first copy."""
+    if len(line) < 24:
+        return line
+    again = line.find(line[:12], 12)
+    return line[:again] if again > 0 and TITLE_LINE.match(line[:again]) else line
+
+
+def _announced(line: str) -> str | None:
+    m = _ANNOUNCES.match(line)
+    if m and "关于" not in line[: m.start(1)]:
+        return m.group(1) + (m.group(2) or "")  # "《中国应对气候变化的政策与行动》白皮书"
+    m2 = _ANNOUNCES_BARE.match(line)
+    if m2 and organ_line(m2.group(1)) and not m2.group(2).endswith("通知"):
+        return m2.group(2)
+    return None
+
+
+def _carried(notice: str) -> str | None:
+    m = _NOTICE_INNER.search(notice) or _NOTICE_BARE.search(notice)
+    return m.group(1) if m else None
+
+
+def _whole(announced: str, lines: list[str]) -> str:
+    """The announced title, or the longer one the lead sentence quotes when the headline cut it."""
+    for line in lines:
+        for m in _QUOTED.finditer(line):
+            quoted = m.group(1)
+            if len(quoted) > len(announced) and quoted[:6] == announced[:6] and quoted[-4:] == announced[-4:]:
+                return quoted
+    return announced
+
+
+def _carried_title(carried: str, notice: str, text: str) -> tuple[str, str]:
+    """The carried document's title when it is printed on its own; else the notice is the document."""
+    if printed_alone(carried, text) or _printed_after_signature(text):
+        return carried, notice
+    return notice, notice
+
+
+def _printed_after_signature(text: str) -> bool:
+    """Whether a long text follows the first signature's date: the carried document, its title line
+    not printed (the notice's own points, if any, stand before the signature)."""
+    for m in re.finditer(r"^.*$", text, re.MULTILINE):
+        if DATE_LINE.match(m.group(0).strip()):
+            after = len(squash(text[m.end() :]))
+            return after > max(600, 2 * len(squash(text[: m.start()])))
+    return False
+
+
+def printed_alone(title: str, text: str) -> bool:
+    """Whether a title is printed as a line (or lines) of its own: not quoted in 《》, not in a list
+    of attachments ("附件：…"), perhaps wrapped, perhaps glued to the 印发 line above it."""
+    want = _key(title)
+    if len(want) < 4:
+        return False
+    flat, starts = _flat(text)
+    at = flat.find(want)
+    while at >= 0:
+        end = at + len(want)
+        opens_line = at in starts or flat[max(0, at - 3) : at].endswith("日印发")
+        ends_line = end in starts or end == len(flat)
+        if opens_line and ends_line:
+            return True
+        at = flat.find(want, at + 1)
+    return False
+
+
+def _flat(text: str) -> tuple[str, set[int]]:
+    """The text without white space, and where its lines start in it."""
+    parts: list[str] = []
+    starts: set[int] = set()
+    size = 0
+    for line in text.split("\n"):
+        bare = fold(squash(line))
+        if not bare:
+            continue
+        starts.add(size)
+        parts.append(bare)
+        size += len(bare)
+    return "".join(parts), starts
+
+
+def tidy(title: str) -> str:
+    """A title without the spaces a text layer leaves between Chinese and digits ("（2022 版）")."""
+    return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=[\u4e00-\u9fff])", "", title).strip()
