@@ -94,6 +94,32 @@ class _Folded:
         return s, e
 
 
+class _Locator:
+    """Where a key's quote stands in a document's original text: found in the original as folded, else in
+    the normalised text (which leaves out running headers and page numbers a quote does not print)."""
+
+    def __init__(self, doc: NormalisedDocument) -> None:
+        self.doc = doc
+        self.original = _Folded(doc.original)
+        self._normalised: _Folded | None = None
+
+    def find(self, quote: str, after: int = 0) -> tuple[int, int] | None:
+        span = self.original.find(quote, after)
+        if span is not None:
+            return span
+        if self._normalised is None:
+            self._normalised = _Folded(self.doc.text)
+        needle, spans = fold(quote), []
+        at = self._normalised.text.find(needle) if needle else -1
+        while at >= 0:
+            where = self._normalised.where
+            spans.append(self.doc.span(where[at], where[at + len(needle) - 1] + 1))
+            at = self._normalised.text.find(needle, at + 1)
+        later = [sp for sp in spans if sp.start >= after]
+        chosen = (later or spans or [None])[0]
+        return (chosen.start, chosen.end) if chosen is not None else None
+
+
 @dataclass(frozen=True, slots=True)
 class ListedUnit:
     name: str  # folded, as written
@@ -167,7 +193,7 @@ def score_units(key: Iterable[dict[str, object]],
     for file, entries in by_file.items():
         doc, extraction = extracted.get(file, (None, None))
         lists = extracted_lists(extraction) if extraction else []
-        folded = _Folded(doc.original) if doc else None
+        folded = _Locator(doc) if doc else None
         used: set[int] = set()
         scores.lists.extracted += len(lists)
         cursor = 0
@@ -290,14 +316,14 @@ def score_targets(key: Iterable[dict[str, object]],
     for file, entries in by_file.items():
         doc, extraction = extracted.get(file, (None, None))
         targets = [t for t in extraction.targets() if t.value is not None and not t.qualitative] if extraction else []
-        folded = _Folded(doc.original) if doc else None
+        folded = _Locator(doc) if doc else None
         sentences: list[tuple[int, int]] = []
         located: list[tuple[int, int] | None] = []
         for entry in entries:
             span = folded.find(str(entry["text"])) if folded and doc else None
             located.append(span)
             if span and doc:
-                sentences.append(folded.sentence(span, doc.original))  # type: ignore[union-attr]
+                sentences.append(folded.original.sentence(span, doc.original))  # type: ignore[union-attr]
         covered = [i for i, t in enumerate(targets)
                    if any(s < t.provenance.span.end and t.provenance.span.start < e for s, e in sentences)]
         scores.found.extracted += len(covered)

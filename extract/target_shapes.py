@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from policykg.extract.numbers import Quantity
 from policykg.extract.target_words import (
+    _ADVERBS_ZH,
     _AUX_EN,
     _BASE_EN,
     _CATEGORY_ZH,
@@ -186,6 +187,9 @@ def _clean_indicator_zh(phrase: str) -> str:
         if not m or m.start() == 0:
             return phrase
         phrase = phrase[: m.start()]
+        adverbs = _ADVERBS_ZH.search(phrase)  # "…减排量分别累计": the adverb before 累计 goes too
+        if adverbs and adverbs.start() > 0:
+            phrase = phrase[: adverbs.start()]
 
 
 def _region_lead_zh(phrase: str) -> int:

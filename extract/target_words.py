@@ -44,7 +44,7 @@ _SUFFIX_ZH = {"以上": ">=", "及以上": ">=", "之上": ">=", "以下": "<=",
 
 _APPROX_ZH = {"约": "~", "大约": "~", "近": "~", "将近": "~", "超": ">", "逾": ">"}
 
-_BASE_ZH = re.compile(r"(?:比|较|相比|相较于?|与)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:水平)?(?:相比)?(?:分别|均|都)?\s*$")
+_BASE_ZH = re.compile(r"(?:比|较|相比|相较于?|与)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:水平)?(?:相比)?(?:分别|均|都)?(?:累计|累积)?\s*$")
 
 _ADVERBS_ZH = re.compile(
     r"(?:分别|均|都|要|将|力争|确保|力求|争取|进一步|稳步|逐步|持续|大幅|显著|全部|总体|仍|应|须|原则上|基本|普遍|必须|平均|稳定|已经|已|仍然)+$"
@@ -81,6 +81,11 @@ _LOWER_IS_BETTER_ZH = re.compile(r"PUE|效率|能耗|强度|浓度|排放")
 #: One value for each indicator of a list: "A、B均达到97%".
 _EACH_ZH = re.compile(r"均|都|分别")
 
+#: Actions an indicator may end with when a count follows its verb: "公共机构实施超过150个合同能源管理项目".
+_ACTION_END_ZH = re.compile(
+    r"(?:实施|建成|建设|创建|培育|打造|新建|新增|推广|认定|遴选|开展|完成|改造|淘汰)$"
+)
+
 #: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
 _COUNTED_NOUN_ZH = re.compile(r"[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
 
@@ -88,7 +93,7 @@ _COUNTED_NOUN_ZH = re.compile(r"[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。�
 _APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")
 
 #: What only qualifies a value: a yearly rate.
-_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|比“十[一二三四五]五”(?:末|期末)?)$")
+_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|累积|比“十[一二三四五]五”(?:末|期末)?)$")
 
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")

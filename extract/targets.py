@@ -40,6 +40,7 @@ from policykg.extract.target_shapes import (
     _unwrap,
 )
 from policykg.extract.target_words import (
+    _ACTION_END_ZH,
     _ADVERBS_ZH,
     _APPROX_TAIL_ZH,
     _APPROX_ZH,
@@ -55,6 +56,7 @@ from policykg.extract.target_words import (
     _LEADERS_RE,
     _LEVEL_VERBS_ZH,
     _LOWER_IS_BETTER_ZH,
+    _MEASURE_NOUN_ZH,
     _NEGATED_EN,
     _ONLY_ACTIONS_ZH,
     _PERIOD_AMOUNT_ZH,
@@ -153,7 +155,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         ind_end = ind_start + len(_clean_indicator_zh(text[ind_start:ind_end]))
     indicator, start, confidence = text[ind_start:ind_end], ind_start, predicate.confidence
     counted = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
-    if (not indicator or _ONLY_ACTIONS_ZH.match(indicator)) and counted and not text.startswith(("以上的", "的"), first.end):
+    only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
+    if only_actions and counted and not text.startswith(("以上的", "的"), first.end):
         return -1  # "突破20项关键技术": the count comes before what it counts
     if not indicator:
         # "…利用率达到57%,2030年进一步提升至62%": the indicator of the sentence's previous target
@@ -170,7 +173,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     n = len(items)
     split = _split_indicators_en if lang == "en" else _split_indicators_zh
     names = split(indicator, n) if n > 1 else [indicator]
-    each = lang != "en" and n == 1 and bool(_EACH_ZH.search(text, predicate.verb_start, first.start))
+    each = lang != "en" and n == 1 and (
+        bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or _measures_listed(indicator))
     if each:  # "城镇污水集中处理率、污泥无害化处置率均达到97%以上": one value for each indicator
         names = split(indicator, 0)
     if n > 1 or len(names) > 1:
@@ -188,6 +192,12 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
                   comparator=cmp or predicate.comparator or "=", change=change, base_year=base_year,
                   years=pairs, confidence=confidence)
     return list_end
+
+
+def _measures_listed(indicator: str) -> bool:
+    """"秸秆综合利用率、农用残膜回收率达到90%": every item a whole indicator, so the value is each one's."""
+    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
+    return len(parts) > 1 and all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts)
 
 
 def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
@@ -267,7 +277,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
     previous_end = 0
     item_start: int | None = None  # where the next item of a verbless enumeration starts
     quantities = scan_quantities(text, lang)
-    if lang != "en":
+    if lang != "en":  # "…等4项主要污染物": the count of a list just named is no target
+        quantities = [q for q in quantities if not text.startswith("等", q.start - 1) or q.dimension != "count"]
         quantities = sorted([*quantities, *_ratio_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]
@@ -295,7 +306,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
             continue
         for q, cmp in values:
             before = len(out)
-            end = _counted(ctx, out, q, cmp, seg_start)
+            verb = predicate.comparator if predicate and predicate.change is None else None
+            end = _counted(ctx, out, q, cmp or verb, seg_start)  # "实施超过150个…项目": the verb's comparator
             if end < 0:
                 item = item_start if item_start is not None and seg_start <= item_start <= q.start else None
                 end = _closing(ctx, out, q, cmp, (seg_start, seg_end), item, clause_start)

@@ -28,30 +28,60 @@ UNIT_KEYS: dict[str, str | None] = {
 }
 
 
+#: Short keys some lists use: "(牵头:省生态环境厅;配合:省发展改革委)".
+SHORT_KEYS: dict[str, str | None] = {"牵头": "lead", "主责": "lead", "配合": "support", "参与": "support", "协助": "support"}
+
+
 OTHER_KEYS = ("完成期限", "完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "责任领导", "牵头领导")
 
 
-KEY_RE = re.compile("(" + "|".join(sorted([*UNIT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + r")\s*[:：∶]")
+#: A key, with the qualifier a table's header may give it ("牵头单位（部门）:", "配合单位(部门):").
+KEY_RE = re.compile(
+    "(" + "|".join(sorted([*UNIT_KEYS, *SHORT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + ")"
+    r"(?:[(（](?:单位|部门|处室|单位、部门|部门、单位)[)）])?\s*[:：∶]"
+)
 
 
-_DUTY = r"(?:按照?职[责能]分工|按职责|依职责|根据职责分工|按分工)"
+def key_role(key: str) -> str | None:
+    """The role a key gives its units (None: the list's convention decides)."""
+    return UNIT_KEYS.get(key, SHORT_KEYS.get(key))
 
 
-_ACT = r"(?:负责|落实|推动|推进|实施|组织实施|具体落实|指导推动)+"
+def is_unit_key(key: str) -> bool:
+    return key in UNIT_KEYS or key in SHORT_KEYS
+
+
+#: The duty formula: "按职责分工", "按照职能分工", "根据职责分工", "依据职责", "按各自职责分工", "按职能职责分工",
+#: "按分工", "分工".
+_DUTY = (
+    r"(?:(?:按照?|根据|依据|依照|依)(?:各自|其)?的?(?:职能职责|职责职能|部门职责|职责|职能)(?:分工)?"
+    r"|(?:按照?|根据)?(?:责任)?分工)"
+)
+
+
+#: What the units do: "负责", "落实", "抓好落实", "做好相关工作", "组织实施" ….
+_ACT = r"(?:负责|落实|推动|推进|实施|组织实施|具体落实|指导推动|抓好|做好(?:相关|有关)?工作|做好|承担)+"
+
+
+#: Role words closing a segment: 牵头 and 主责 lead, the others support.
+_ROLE = r"(?P<role>牵头|主责|参与|配合|协助|参加|协同)"
 
 
 #: How a list closes: "…等按职责分工负责", "…牵头负责", "…负责", "…按照职责分工指导推动", "…等参与".
-LIST_TAIL_RE = re.compile(rf"(?:{_DUTY}|分别|共同)?(?:牵头)?{_ACT}$|牵头$|{_DUTY}$|(?:参与|配合|协助|参加|协同)$")
+LIST_TAIL_RE = re.compile(
+    rf"(?:{_DUTY}|分别|共同)?(?:牵头|主责)?{_ACT}$|(?:牵头|主责)$|{_DUTY}$|(?:参与|配合|协助|参加|协同)$"
+)
 
 
 #: A closing formula only a responsibility list has.
 STRONG_TAIL_RE = re.compile(rf"{_DUTY}(?:{_ACT})?$")
 
 
-#: What follows a unit inside a list: "等", "等部门", "等有关部门", the closing formula, a role word.
+#: What follows a unit inside a list: "等", "等部门", "等市直有关部门", the closing formula, a role word.
 ITEM_TAIL_RE = re.compile(
-    r"(?:等+(?:省直|市直|区直|县直|省级|市级|区级|县级|省有关|市有关|有关|相关|其他)?(?:部门|单位)?(?:和?单位)?)?"
-    rf"(?:{_DUTY}|分别|共同)?(?P<role>牵头|参与|配合|协助|参加|协同)?(?:指导|统筹)?(?:{_ACT})?$"
+    r"(?:等+(?:省直|市直|区直|县直|省级|市级|区级|县级|中央和国家机关)?(?:省|市|区|县)?(?:有关|相关|其他)?"
+    r"(?:部门|单位|机构)?(?:和?单位)?)?"
+    rf"(?:{_DUTY}|分别|共同)?(?:{_ROLE})?(?:指导|统筹)?(?:{_ACT})?$"
 )
 
 
@@ -65,6 +95,15 @@ ITEM_SEPARATORS = "、"
 
 
 CONJUNCTIONS = ("以及", "和", "及", "与")
+
+
+#: Where one item holds two: "X会同Y" (X leads, Y works with it), "…等部门和各市人民政府" (a generic
+#: participant joined by 和).
+JOINED_RE = re.compile(r"会同|(?:以及|和|及)(?=各|有关|相关)")
+
+
+#: A role written in brackets after a unit: "省生态环境厅(牵头)".
+INLINE_ROLE_RE = re.compile(r"[(（〔](牵头|主责|配合|参与|协助)[)）〕]$")
 
 
 MEMBER_SUFFIX = "成员单位"
@@ -89,10 +128,14 @@ NOTE_RE = re.compile(r"[(（〈][^()（）〈〉]*(?:含|包括|下同|不再列
 JUNK_RE = re.compile(r"不再列出|下同|均需|^以下|^其中")
 
 
+#: A deadline or a pace closing a list: "(…等负责,2022年底前完成)", "(…按职责分工负责,长期坚持)".
+TIME_NOTE_RE = re.compile(r"(?:19|20)\d{2}年|(?:19|20)\d{2}[-—至]|长期|持续|常年|逐年|年底前|年内|每年")
+
+
 #: Names a unit (of any kind) ends with: the form a list item has when the registry does not know it.
 UNIT_FORM_RE = re.compile(
     r"(?:局|委|厅|办|处|室|科|院|中心|部|会|政府|公司|集团|管委|海关|法院|检察院|社|银行|分行|支行|营管部|总队|支队|大队|所|站|段"
-    r"|署|小组|联|总部|机关|办公室|委员会)$"
+    r"|署|小组|联|总部|机关|办公室|委员会|机构|专班|工作组|大学|学院)$"
 )
 
 
@@ -199,7 +242,7 @@ def _core(body: str) -> str:
     """A list's body without what follows it: a note after "。", a last ",以下不再列出" or ",下同"."""
     body = body.split("。")[0]
     parts = re.split(r"[,，;；]", body)
-    while len(parts) > 1 and JUNK_RE.search(parts[-1]):
+    while len(parts) > 1 and (JUNK_RE.search(parts[-1]) or TIME_NOTE_RE.match(parts[-1].strip())):
         parts.pop()
     return body[: len(",".join(parts))].strip()
 
@@ -221,15 +264,15 @@ def _chunks(text: str, start: int, end: int) -> Iterator[tuple[str | None, int, 
         yield None, start, keys[0].start()
     for i, key in enumerate(keys):
         stop = keys[i + 1].start() if i + 1 < len(keys) else end
-        if key.group(1) in UNIT_KEYS:
-            yield UNIT_KEYS[key.group(1)], key.end(), stop
+        if is_unit_key(key.group(1)):
+            yield key_role(key.group(1)), key.end(), stop
 
 
 def _marker(text: str, start: int, end: int) -> str | None:
     """The role a segment's closing words give all its units: 牵头 → lead, 配合/参与/协助 → support."""
     match = ITEM_TAIL_RE.search(text, start, end)
     role = match.group("role") if match else None
-    if role == "牵头":
+    if role in ("牵头", "主责"):
         return "lead"
     return "support" if role else None
 
@@ -270,6 +313,18 @@ def _merge_prefixes(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, 
         else:
             out.append((s, e))
     return out
+
+
+def _split_joined(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items cut where `JOINED_RE` joins two: "X会同Y" → X, Y."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        for m in JOINED_RE.finditer(text, s, e):
+            if m.start() > s:
+                out.append((s, m.start()))
+                s = m.end()
+        out.append((s, e))
+    return [p for p in out if p[0] < p[1]]
 
 
 def _generic(item: str) -> bool:

@@ -22,6 +22,7 @@ from policykg.extract.unit_forms import (
     ALIAS_RE,
     CONJUNCTIONS,
     GROUP_SEPARATORS,
+    INLINE_ROLE_RE,
     ITEM_SEPARATORS,
     JUNK_RE,
     KEY_RE,
@@ -33,6 +34,7 @@ from policykg.extract.unit_forms import (
     SEGMENT_SEPARATORS,
     SHARED_PREFIX_RE,
     STRONG_TAIL_RE,
+    TIME_NOTE_RE,
     UNIT_FORM_RE,
     UNIT_KEYS,
     YOUTH_LEAGUE_RE,
@@ -52,6 +54,7 @@ from policykg.extract.unit_forms import (
     _merge_generic,
     _merge_prefixes,
     _split,
+    _split_joined,
     _strip,
     _unit_hit,
 )
@@ -163,13 +166,18 @@ class _Reader:
                 for segment in _split(text, *group, SEGMENT_SEPARATORS):
                     if first_comma is None and items:
                         first_comma = len(items)
-                    parts = _merge_prefixes(text, _merge_generic(text, _split(text, *segment, ITEM_SEPARATORS)))
+                    parts = _split(text, *segment, ITEM_SEPARATORS)
+                    parts = _merge_prefixes(text, _merge_generic(text, _split_joined(text, parts)))
                     marker = _marker(text, *parts[-1]) if parts else None
                     for i_start, i_end in parts:
                         s, e = _clean_item(text, i_start, i_end)
-                        if s >= e or JUNK_RE.search(text, s, e) or e - s > MAX_ITEM:
+                        if s >= e or JUNK_RE.search(text, s, e) or TIME_NOTE_RE.match(text, s, e) or e - s > MAX_ITEM:
                             continue
-                        for item in self._item(s, e, marker or key_role, context):
+                        inline = INLINE_ROLE_RE.search(text, s, e)  # "省生态环境厅(牵头)"
+                        role = marker or key_role
+                        if inline:
+                            e, role = inline.start(), "lead" if inline.group(1) in ("牵头", "主责") else "support"
+                        for item in self._item(s, e, role, context):
                             if item.resolution and item.resolution.region:
                                 context = item.resolution.region
                                 self.named.append(context)

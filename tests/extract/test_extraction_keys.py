@@ -18,8 +18,11 @@ KEYS = REPO / "tests" / "keys"
 PACKS = REPO / "corpus" / "real"
 TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
-FLOORS_UNITS = {"units_precision": 0.98, "units_recall": 0.93, "role_accuracy": 0.98, "lead_accuracy": 0.83}
+FLOORS_UNITS = {"units_precision": 0.99, "units_recall": 0.94, "role_accuracy": 0.99, "lead_accuracy": 0.83}
 FLOORS_TARGETS = {"found_precision": 0.95, "found_recall": 0.85, "exact_precision": 0.92, "exact_recall": 0.82}
+#: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
+TUNE_FLOORS_UNITS = {"units_precision": 0.99, "units_recall": 0.99, "role_accuracy": 1.0, "lead_accuracy": 1.0}
+TUNE_FLOORS_TARGETS = {"found_precision": 0.95, "found_recall": 0.92, "exact_precision": 0.93, "exact_recall": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +63,9 @@ def test_scoring_targets_on_a_tune_document(tune_doc) -> None:  # type: ignore[n
     assert scores.fields["comparator"].accuracy == 1.0 and scores.fields["indicator"].accuracy == 1.0
 
 
-def test_units_and_targets_against_the_measuring_keys() -> None:
-    units_key = load_key(KEYS / "units_measure.toml", "list")
-    targets_key = load_key(KEYS / "targets_measure.toml", "target")
+def _measure(which: str) -> tuple[dict[str, float], dict[str, float]]:
+    units_key = load_key(KEYS / f"units_{which}.toml", "list")
+    targets_key = load_key(KEYS / f"targets_{which}.toml", "target")
     docs = extract_key_documents({str(e["file"]) for e in [*units_key, *targets_key]}, PACKS)
     units = score_units(units_key, docs)
     targets = score_targets(targets_key, docs)
@@ -70,9 +73,20 @@ def test_units_and_targets_against_the_measuring_keys() -> None:
         "units_precision": units.units.precision, "units_recall": units.units.recall,
         "role_accuracy": units.roles.accuracy, "lead_accuracy": units.lead.accuracy,
     }
-    assert all(measured[k] >= v for k, v in FLOORS_UNITS.items()), measured
     measured_t = {
         "found_precision": targets.found.precision, "found_recall": targets.found.recall,
         "exact_precision": targets.exact.precision, "exact_recall": targets.exact.recall,
     }
+    return measured, measured_t
+
+
+def test_units_and_targets_against_the_measuring_keys() -> None:
+    measured, measured_t = _measure("measure")
+    assert all(measured[k] >= v for k, v in FLOORS_UNITS.items()), measured
     assert all(measured_t[k] >= v for k, v in FLOORS_TARGETS.items()), measured_t
+
+
+def test_units_and_targets_against_the_tuning_keys() -> None:
+    measured, measured_t = _measure("tune")
+    assert all(measured[k] >= v for k, v in TUNE_FLOORS_UNITS.items()), measured
+    assert all(measured_t[k] >= v for k, v in TUNE_FLOORS_TARGETS.items()), measured_t

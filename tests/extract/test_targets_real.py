@@ -173,3 +173,39 @@ def test_qualitative_goals_are_kept_apart() -> None:
     assert ("qualitative", "西南地区以水电为主的可再生能源体系") in kinds
     assert {k for k, _ in kinds} == {"quantified", "qualitative"}
     assert all(t.value is None and t.comparator is None for t in extract_targets(text, "zh") if t.kind == "qualitative")
+
+
+# --- forms of the tune key (tests/keys/targets_tune.toml) ----------------------------------------------
+def test_a_change_counted_since_the_base_year() -> None:
+    # 311、甘肃省“十四五”节能减排综合工作方案: 累积 after the base year is no part of the indicator
+    assert facts("到2025年,全省单位地区生产总值能源消耗比2020年累积下降12.5%") == [
+        ("单位地区生产总值能源消耗", "decrease", 12.5, "%", 2020, None, 2025)]
+
+
+def test_the_count_of_a_list_is_no_target() -> None:
+    # 485、安徽省“十四五”节能减排实施方案: "等4项" counts the pollutants just named
+    text = ("到2025年,化学需氧量、氨氮、氮氧化物、挥发性有机物等4项主要污染物重点工程减排量分别累计达到13.67万吨、"
+            "0.69万吨、8.3万吨、3.07万吨。")
+    assert [(t.indicator, t.value, t.measure_unit) for t in targets(text)] == [
+        ("化学需氧量重点工程减排量", 13.67, "万吨"), ("氨氮重点工程减排量", 0.69, "万吨"),
+        ("氮氧化物重点工程减排量", 8.3, "万吨"), ("挥发性有机物重点工程减排量", 3.07, "万吨")]
+
+
+def test_whole_indicators_listed_share_one_value() -> None:
+    # 85、宁夏回族自治区关于加快建立健全绿色低碳循环发展经济体系的实施意见: no 均, each item a whole indicator
+    text = "到2025年,秸秆综合利用率、农用残膜回收率达到90%,畜禽粪污综合利用率达到90%以上。"
+    assert [(t.indicator, t.comparator, t.value) for t in targets(text)] == [
+        ("秸秆综合利用率", "=", 90.0), ("农用残膜回收率", "=", 90.0), ("畜禽粪污综合利用率", ">=", 90.0)]
+
+
+def test_a_count_after_its_verb_counts_the_noun_after_it() -> None:
+    # 485: the action closes the subject, the count comes before what it counts, the verb gives its comparator
+    assert facts("到2025年,全省公共机构实施超过150个合同能源管理项目。") == [
+        ("合同能源管理项目", ">", 150.0, "个", None, None, 2025)]
+
+
+def test_a_unit_per_area() -> None:
+    # 482、重庆市…推进制造业高质量绿色发展行动计划
+    (target,) = targets("到2025年,全市产业园区投产工业用地产出强度提升至85亿元/平方公里。")
+    assert (target.indicator, target.value, target.measure_unit, target.converted_unit) == (
+        "产业园区投产工业用地产出强度", 85.0, "亿元/平方公里", "CNY/km2")
