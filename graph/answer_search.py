@@ -39,13 +39,14 @@ class SearchPage(Answer):
 
 
 def _text_rows(run: Runner, needle: str, filter_: str) -> list[dict[str, Any]]:
-    """search_text.rq's rows. On a store that tells its generation, the phrase is looked for in the
-    phrase index (`text_index`), and only the items that contain it are asked for: a scan of the text in
-    Python instead of one in SPARQL per phrase."""
+    """search_text.rq's rows. On a store that tells its generation, the phrase is looked for in the answer
+    index (`answer_index`, SQLite FTS5) when it is in step with the store, else in the phrase index held in
+    process (`text_index`), and only the items that contain it are asked for."""
     generation = run.generation
     if generation is None:
         return run.rows("search_text", filter=filter_, needle=sq.string_literal(needle))
-    items = run.text_index.containing(generation, needle)
+    index = run.index()
+    items = index.containing(needle) if index is not None else run.text_index.containing(generation, needle)
     out: list[dict[str, Any]] = []
     for i in range(0, len(items), VALUES_CHUNK):
         out += run.rows("search_items", items=sq.iris(items[i : i + VALUES_CHUNK]), filter=filter_)

@@ -64,7 +64,11 @@ def matching(
     carries "_clause", the id of its clause. Their facts, sentences and quotes are asked for the targets
     of the page only."""
     order = run.rows("targets", filter=filter_, page=sq.page(limit, offset))
-    total = run.total("targets_count", order, limit, offset, filter=filter_)
+    return page_of(run, order), run.total("targets_count", order, limit, offset, filter=filter_)
+
+
+def page_of(run: Runner, order: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The targets of one page (rows of targets.rq: target, doc) with their facts, sentences and quotes."""
     iris = [row["target"] for row in order]
     facts: dict[str, dict[str, Any]] = {}
     for row in run.look_up("target_facts", iris):
@@ -101,7 +105,7 @@ def matching(
                 "_clause": short_id(fact["clause"]),
             }
         )
-    return out, total
+    return out
 
 
 def targets_page(
@@ -116,6 +120,29 @@ def targets_page(
 ) -> TargetsPage:
     """The `limit` targets (all when None) after the first `offset` of those the filters keep, and how
     many that is in all."""
+    index = run.index()
+    if index is not None:
+        family = None
+        if concept:
+            family = [v.concept_iri(c) for c in run.names.family(concept)]
+            if not family:
+                return TargetsPage(targets=[], total=0)
+        order, total = index.targets(kind == "qualitative", v.doc_iri(document) if document else None, year,
+                                     family, v.region_iri(region) if region else None, limit, offset)
+        found = page_of(run, order)
+    else:
+        filter_ = _filter(run, document, year, concept, region, kind)
+        if filter_ is None:
+            return TargetsPage(targets=[], total=0)
+        found, total = matching(run, filter_, limit, offset)
+    for t in found:
+        t.pop("_clause", None)
+    return TargetsPage.model_validate({"targets": found, "total": total})
+
+
+def _filter(run: Runner, document: str | None, year: int | None, concept: str | None, region: str | None,
+            kind: str) -> str | None:
+    """targets.rq's `${filter}` for these conditions; None when the concept names nothing."""
     filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
     if document:
         filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
@@ -124,14 +151,11 @@ def targets_page(
     if concept:
         ids = run.names.family(concept)
         if not ids:
-            return TargetsPage(targets=[], total=0)
+            return None
         filters.append(
             f"VALUES ?c {{ {sq.iris(v.concept_iri(c) for c in ids)} }} "
             "{ ?target pkg:concept ?c } UNION { ?m pkg:hasTarget ?target ; pkg:concept ?c }"
         )
     if region:
         filters.append(f"?doc pkg:region ?docRegion {sq.within('?docRegion', region)}")
-    found, total = matching(run, "\n  ".join(filters), limit, offset)
-    for t in found:
-        t.pop("_clause", None)
-    return TargetsPage.model_validate({"targets": found, "total": total})
+    return "\n  ".join(filters)

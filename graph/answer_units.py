@@ -84,9 +84,14 @@ def units_page(
             f"{{ SELECT DISTINCT ?unit WHERE {{ ?unit pkg:jurisdiction ?jurisdiction "
             f"{sq.within('?jurisdiction', region)} }} }}"
         )
-    slots = {"concepts": sq.iris(v.concept_iri(c) for c in family), "filter": "\n  ".join(filters)}
-    rows = run.rows("units_for_concepts", page=sq.page(limit, offset), **slots)
-    total = run.total("units_count", rows, limit, offset, **slots)
+    index = run.index()
+    if index is not None:
+        rows, total = index.units([v.concept_iri(c) for c in family], v.doc_iri(document) if document else None,
+                                  v.region_iri(region) if region else None, limit, offset)
+    else:
+        slots = {"concepts": sq.iris(v.concept_iri(c) for c in family), "filter": "\n  ".join(filters)}
+        rows = run.rows("units_for_concepts", page=sq.page(limit, offset), **slots)
+        total = run.total("units_count", rows, limit, offset, **slots)
     labels = run.per_item("unit_labels", (row["unit"] for row in rows), "label")
     jurisdictions = run.per_item("unit_jurisdictions", (row["unit"] for row in rows), "jurisdiction")
     units = [

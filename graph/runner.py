@@ -14,6 +14,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from policykg.graph import sparql_text as sq
+from policykg.graph.answer_index import AnswerIndex
 from policykg.graph.cache import GenerationCache, store_generation
 from policykg.graph.concept_names import ConceptNames
 from policykg.graph.results import to_python
@@ -54,10 +55,17 @@ class Runner:
         self.names = ConceptNames(scheme)
         self._rows: GenerationCache[list[dict[str, Any]]] = GenerationCache()
         self.text_index = TextIndex(lambda: select(self.store, sq.fill(sq.text("normalised_texts"))))
+        self._index = AnswerIndex.beside(store, settings) if settings.answer_index else None
 
     @property
     def generation(self) -> int | None:
         return store_generation(self.store)
+
+    def index(self) -> AnswerIndex | None:
+        """The answer index, when it is in step with the store (`answer_index`); else None (answers then
+        come from SPARQL alone, the same answers more slowly)."""
+        found = self._index
+        return found if found is not None and found.in_step(self.store, self.generation) else None
 
     def rows(self, name: str, **slots: str) -> list[dict[str, Any]]:
         """The rows of the query `name` with its slots filled, kept for the store's current generation."""

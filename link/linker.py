@@ -15,6 +15,8 @@ corpus always yields the same links.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link.citations import resolve_citations
@@ -41,8 +43,10 @@ def link_corpus(
     docs: list[NormalisedDocument],
     extractions: dict[str, DocumentExtraction],
     settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CorpusLinks:
-    """Resolve citations, build the document graph and rank higher clauses for every measure."""
+    """Resolve citations, build the document graph and rank higher clauses for every measure;
+    `progress(done, total)` hears of each document whose clauses are linked."""
     settings = settings or Settings()
     docs = sorted(docs, key=lambda d: d.id)
     by_id = {d.id: d for d in docs}
@@ -62,7 +66,9 @@ def link_corpus(
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
-    for source_id, targets in sorted(above.items()):
+    for done, (source_id, targets) in enumerate(sorted(above.items()), start=1):
+        if progress:
+            progress(done, len(above))
         comparands = linker.comparands(source_id)
         if not comparands or not targets:
             continue

@@ -21,6 +21,7 @@ from typing import Any
 
 from policykg.errors import PolicyKGError
 from policykg.extract.model import DocumentExtraction
+from policykg.graph.answer_index import AnswerIndex, DocumentRows
 from policykg.graph.shards import version_record, write_in_batches
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.raw import is_supported
@@ -91,6 +92,7 @@ class MappedDocument:
     extraction: DocumentExtraction
     version: str
     data: bytes  # the quads of the document's graph, N-Quads
+    rows: DocumentRows  # what the answer index holds of the graph
 
     @property
     def shard(self) -> bytes:
@@ -98,16 +100,6 @@ class MappedDocument:
         from policykg.ontology.vocab import graph_iri
 
         return self.data + version_record(graph_iri(self.document.id), self.version)
-
-
-def document_shard(doc: NormalisedDocument, extraction: DocumentExtraction) -> tuple[str, bytes]:
-    """(version, N-Quads) of a document's graph, without its version record."""
-    import pyoxigraph as ox
-
-    from policykg.graph.rdf_documents import document_quads
-
-    body = ox.serialize(document_quads(doc, extraction), format=ox.RdfFormat.N_QUADS)
-    return document_version(doc), body or b""
 
 
 def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[Path, object]:
@@ -122,8 +114,16 @@ def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[
     assert isinstance(result, tuple)
     doc: NormalisedDocument = result[0]
     extraction: DocumentExtraction = result[1]
-    version, data = document_shard(doc, extraction)
-    return path, MappedDocument(doc, extraction, version, data)
+    import pyoxigraph as ox
+
+    from policykg.graph.answer_index import document_rows
+    from policykg.graph.rdf_documents import document_quads
+    from policykg.ontology.vocab import graph_iri
+
+    quads = document_quads(doc, extraction)
+    version = document_version(doc)
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    return path, MappedDocument(doc, extraction, version, data, document_rows(graph_iri(doc.id), version, quads))
 
 
 def _worker_count(settings: Settings, n_files: int) -> int:
@@ -166,6 +166,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
 
     ws = Workspace(settings.store)
     ws.ensure()
+    answers = AnswerIndex.of(settings)
     files = discover(paths)
     manifest = load_manifest()
     # a bundled document keeps its manifest entry, so its id, whichever route or path brings its bytes
@@ -209,6 +210,8 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         for m in batch:
             ws.write_shard(m.document.id, m.shard)
         changed = store.write_graphs([GraphData(graph_iri(m.document.id), m.version, m.data) for m in batch])
+        if answers is not None:
+            answers.write([m.rows for m in batch])
         for m in batch:
             ws.save(m.document, m.extraction, m.document.sha256)
             m.data = b""  # written and kept on disk: only the document and extraction stay for linking
@@ -257,7 +260,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         finally:
             if executor is not None:
                 executor.close()
-        links = _compute_links(store, ws, fresh, settings)
+        links = _compute_links(store, ws, fresh, settings, progress)
         fresh.clear()
     reference.result()
     for pos, path, doc_id, fut, n in writes:
@@ -270,8 +273,8 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
     _write_links(store, ws, links, summary, batch_limit)
-    if progress:
-        progress("link", 1, 1)
+    if answers is not None:
+        answers.sync(store)  # graphs this build did not write (unchanged, or written by other means)
     ws.write_index(index)
     ws.write_quarantine(summary.outcomes)
     return summary
@@ -295,7 +298,8 @@ class _Links:
     corpus: Any = None  # the CorpusLinks to write; None when the stored links graph is already at `version`
 
 
-def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], settings: Settings) -> _Links:
+def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], settings: Settings,
+                   progress: ProgressHook | None = None) -> _Links:
     """The links of every document of the store: the cached ones and this build's new ones.
 
     Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
@@ -317,7 +321,8 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     recorded = ws.read_links_record()
     if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
         return _Links(version, int(str(recorded.get("clauses", 0))))
-    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings)
+    hook = (lambda done, total: progress("link", done, total)) if progress else None
+    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook)
     return _Links(version, len(links.clauses), links)
 
 

@@ -1,0 +1,264 @@
+"""The answer index: tables beside the store, written with each document graph, that answer the
+researcher questions whose SPARQL would scan the whole corpus (units by concept, targets by year, region
+or concept, phrase search) in milliseconds, however new the question.
+
+Its rows are read from each document graph by the queries `index_unit_rows`, `index_target_rows` and
+`index_texts` (the same patterns as the service's `_units_where` and `_targets_where`), when the build
+writes that graph. It records the version of every document graph it holds, and is used only while those
+versions are the store's (`in_step`): a store written by other means (shards loaded from elsewhere, an
+older build) is answered by SPARQL, with the same answers, until the next build brings the index in step.
+
+The tables live in SQLite (`answers.sqlite` in the store directory); phrase search uses its FTS5 index
+with the trigram tokenizer, which finds any substring of three characters or more (shorter phrases scan
+the texts, still in SQLite).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from policykg.graph import sparql_text as sq
+from policykg.ontology import vocab as v
+from policykg.settings import Settings
+
+FILE = "answers.sqlite"
+_DOC_GRAPHS = v.graph_iri("x")[:-1]  # the prefix of every document graph's IRI
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS docs(graph TEXT PRIMARY KEY, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unit_rows(graph TEXT, concept TEXT, unit TEXT, role TEXT, doc TEXT, clause TEXT,
+    number TEXT, start INTEGER, resp TEXT, jurisdiction TEXT);
+CREATE INDEX IF NOT EXISTS unit_rows_concept ON unit_rows(concept);
+CREATE INDEX IF NOT EXISTS unit_rows_graph ON unit_rows(graph);
+CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, at INTEGER, qualitative INTEGER,
+    year TEXT, region TEXT, concept TEXT);
+CREATE INDEX IF NOT EXISTS target_rows_graph ON target_rows(graph);
+CREATE INDEX IF NOT EXISTS target_rows_concept ON target_rows(concept);
+CREATE INDEX IF NOT EXISTS target_rows_year ON target_rows(year);
+CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, graph TEXT, item TEXT, text TEXT);
+CREATE INDEX IF NOT EXISTS texts_graph ON texts(graph);
+CREATE VIRTUAL TABLE IF NOT EXISTS texts_fts USING fts5(text, content='texts', content_rowid='id',
+    tokenize='trigram');
+"""
+
+
+def _within(column: str, region_iri: str) -> tuple[str, list[str]]:
+    """SQL for `sparql_text.within`: the region itself or any region whose id extends it."""
+    return f"({column} = ? OR substr({column}, 1, ?) = ?)", [region_iri, str(len(region_iri) + 1), region_iri + "-"]
+
+
+def mention(doc: str, start: int, clause: str, resp: str) -> str:
+    """The sort key units_for_concepts.rq builds for a responsibility, character for character."""
+    return f"{doc} {str(int(start) + 10000000000)[1:]} {clause} {str(len(resp) + 100000)[1:]} {resp}"
+
+
+#: The predicates the index's queries read: only these quads of a document are loaded to read its rows.
+_READ = {v.RDF + "type", *(v.PKG + p for p in ("concept", "clause", "unit", "role", "document", "span",
+         "jurisdiction", "indicator", "qualitative", "targetYear", "region", "hasTarget", "normalisedText")),
+         v.ELI + "number", v.OA + "hasSelector", v.OA + "start"}
+
+
+@dataclass(slots=True)
+class DocumentRows:
+    """The index's rows of one document graph, read when its graph is made (`document_rows`)."""
+
+    graph: str
+    version: str
+    units: list[tuple[Any, ...]] = field(default_factory=list)
+    targets: list[tuple[Any, ...]] = field(default_factory=list)
+    texts: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> DocumentRows:
+    """The rows of one document graph, read by the index's queries from its quads alone (an in-memory
+    store of the quads they read), so any process can read them: the build's workers do, as they map
+    each document."""
+    from policykg.graph.runner import select
+
+    store = ox.Store()
+    store.extend(q for q in quads if q.predicate.value in _READ)
+    out = DocumentRows(graph, version)
+    for r in select(store, sq.fill(sq.text("index_unit_rows"))):
+        out.units.append((graph, r["concept"], r["unit"], r["role"], r["doc"], r["clause"], r["number"],
+                          int(r["start"]), r["resp"], r["jurisdiction"]))
+    for r in select(store, sq.fill(sq.text("index_target_rows"))):
+        out.targets.append((graph, r["target"], r["doc"], int(r["at"]), 1 if r["qualitative"] else 0,
+                            r["y"], r["docRegion"], r["c"]))
+    for r in select(store, sq.fill(sq.text("index_texts"))):
+        out.texts.append((graph, r["item"], str(r["normalised"]).lower()))
+    return out
+
+
+class AnswerIndex:
+    """The index of one store directory."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._in_step: tuple[int, bool] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def of(cls, settings: Settings) -> AnswerIndex | None:
+        """The index beside the store of `settings`; None for a store kept in memory."""
+        if settings.store in ("", ":memory:"):
+            return None
+        return cls(Path(settings.store) / FILE)
+
+    @classmethod
+    def beside(cls, store: Any, settings: Settings) -> AnswerIndex | None:
+        """The index of the store a service or notebook reads: beside the embedded store's files, else
+        in the store directory of `settings`."""
+        directory = getattr(store, "directory", None)
+        if isinstance(directory, Path):
+            return cls(directory.parent / FILE)
+        return cls.of(settings) if hasattr(store, "graph_versions") else None
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.executescript(_SCHEMA)
+        return conn
+
+    # --- writing ------------------------------------------------------------------------------------------
+    def sync(self, store: Any) -> int:
+        """Brings the index in step with the store: every document graph whose version it does not hold is
+        read from the store, those the store no longer has are removed. Returns how many were read."""
+        stored = {g: ver for g, ver in store.graph_versions().items() if g.startswith(_DOC_GRAPHS)}
+        with self._lock, closing(self._connect()) as conn, conn:
+            indexed = dict(conn.execute("SELECT graph, version FROM docs").fetchall())
+            gone = sorted(set(indexed) - set(stored))
+            if gone:
+                self._remove(conn, gone)
+        changed = sorted(g for g, ver in stored.items() if indexed.get(g) != ver)
+        for graph in changed:
+            self.write([document_rows(graph, stored[graph], store.iter_quads(graph))])
+        self._in_step = None
+        return len(changed)
+
+    def write(self, documents: Sequence[DocumentRows]) -> None:
+        """Replaces the rows of these document graphs, in one transaction."""
+        if not documents:
+            return
+        graphs = [d.graph for d in documents]
+        with self._lock, closing(self._connect()) as conn, conn:
+            marks = ",".join("?" * len(graphs))
+            stale = [g for (g,) in conn.execute(f"SELECT graph FROM docs WHERE graph IN ({marks})", graphs)]
+            if stale:
+                self._remove(conn, stale)
+            for d in documents:
+                conn.executemany("INSERT INTO unit_rows VALUES (?,?,?,?,?,?,?,?,?,?)", d.units)
+                conn.executemany("INSERT INTO target_rows VALUES (?,?,?,?,?,?,?,?)", d.targets)
+                for graph, item, text in d.texts:
+                    rowid = conn.execute("INSERT INTO texts(graph, item, text) VALUES (?,?,?)",
+                                         (graph, item, text)).lastrowid
+                    conn.execute("INSERT INTO texts_fts(rowid, text) VALUES (?, ?)", (rowid, text))
+                conn.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (d.graph, d.version))
+        self._in_step = None
+
+    @staticmethod
+    def _remove(conn: sqlite3.Connection, graphs: Sequence[str]) -> None:
+        marks = ",".join("?" * len(graphs))
+        for table in ("unit_rows", "target_rows"):
+            conn.execute(f"DELETE FROM {table} WHERE graph IN ({marks})", list(graphs))
+        rows = conn.execute(f"SELECT id, text FROM texts WHERE graph IN ({marks})", list(graphs)).fetchall()
+        conn.executemany("INSERT INTO texts_fts(texts_fts, rowid, text) VALUES ('delete', ?, ?)", rows)
+        conn.execute(f"DELETE FROM texts WHERE graph IN ({marks})", list(graphs))
+        conn.execute(f"DELETE FROM docs WHERE graph IN ({marks})", list(graphs))
+
+    # --- in step with the store ---------------------------------------------------------------------------
+    def in_step(self, store: Any, generation: int | None) -> bool:
+        """Whether the index holds every document graph of the store at the store's version (and no
+        other); decided once per store generation."""
+        if generation is None or not self.path.exists():
+            return False
+        known = self._in_step
+        if known is not None and known[0] == generation:
+            return known[1]
+        stored = {g: ver for g, ver in store.graph_versions().items() if g.startswith(_DOC_GRAPHS)}
+        try:
+            with closing(self._connect()) as conn:
+                indexed = dict(conn.execute("SELECT graph, version FROM docs").fetchall())
+        except sqlite3.Error:
+            indexed = {}
+        ok = bool(stored) and stored == indexed
+        self._in_step = (generation, ok)
+        return ok
+
+    # --- answering ----------------------------------------------------------------------------------------
+    def _query(self, sql: str, params: Iterable[Any]) -> list[tuple[Any, ...]]:
+        with closing(sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=30)) as conn:
+            return conn.execute(sql, list(params)).fetchall()
+
+    def units(self, concepts: Sequence[str], document: str | None, region: str | None,
+              limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """units_for_concepts.rq's rows (unit, leads, clauses, first, entries) for concept IRIs, and the
+        number of units in all (units_count.rq)."""
+        where = [f"concept IN ({','.join('?' * len(concepts))})"]
+        params: list[Any] = list(concepts)
+        if document:
+            where.append("doc = ?")
+            params.append(document)
+        if region:
+            within, extra = _within("jurisdiction", region)
+            where.append(f"unit IN (SELECT DISTINCT unit FROM unit_rows WHERE {within})")
+            params += extra
+        sql = ("SELECT DISTINCT unit, role, doc, clause, number, start, resp FROM unit_rows WHERE "
+               + " AND ".join(where))
+        grouped: dict[str, dict[str, Any]] = {}
+        for unit, role, doc, clause, number, start, resp in self._query(sql, params):
+            g = grouped.setdefault(unit, {"unit": unit, "led": set(), "entries": set(), "lines": set(), "first": None})
+            m = mention(doc, start, clause, resp)
+            if role == "lead":
+                g["led"].add(clause)
+            g["entries"].add(f"{clause} {role}")
+            g["lines"].add(f"{m} {role} {quote(number, safe='-_.~')}")
+            g["first"] = m if g["first"] is None or m < g["first"] else g["first"]
+        ranked = sorted(grouped.values(), key=lambda g: (-len(g["led"]), -len(g["entries"]), g["first"], g["unit"]))
+        page = ranked[offset:] if limit is None else ranked[offset : offset + limit]
+        rows = [{"unit": g["unit"], "leads": len(g["led"]), "clauses": len(g["entries"]), "first": g["first"],
+                 "entries": "\n".join(sorted(g["lines"]))} for g in page]
+        return rows, len(ranked)
+
+    def targets(self, qualitative: bool, document: str | None, year: int | None, concepts: Sequence[str] | None,
+                region: str | None, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """targets.rq's rows (target, doc, start) in its order, one page of them, and how many in all."""
+        where = ["qualitative = ?"]
+        params: list[Any] = [1 if qualitative else 0]
+        if document:
+            where.append("doc = ?")
+            params.append(document)
+        if year is not None:
+            where.append("year = ?")
+            params.append(f"{int(year):04d}")
+        if concepts is not None:
+            where.append(f"target IN (SELECT target FROM target_rows WHERE concept IN ({','.join('?' * len(concepts))}))")
+            params += list(concepts)
+        if region:
+            within, extra = _within("region", region)
+            where.append(within)
+            params += extra
+        sql = ("SELECT target, doc, MIN(at) AS s FROM target_rows WHERE " + " AND ".join(where)
+               + " GROUP BY target, doc ORDER BY doc, s, length(target), target")
+        found = self._query(sql, params)
+        page = found[offset:] if limit is None else found[offset : offset + limit]
+        return [{"target": t, "doc": d, "start": s} for t, d, s in page], len(found)
+
+    def containing(self, needle: str) -> list[str]:
+        """The IRIs of the items whose normalised text contains `needle` (normalised, lower case), sorted."""
+        if len(needle) >= 3:
+            phrase = '"' + needle.replace('"', '""') + '"'
+            sql = "SELECT t.item FROM texts_fts f JOIN texts t ON t.id = f.rowid WHERE texts_fts MATCH ?"
+            rows = self._query(sql, [phrase])
+        else:
+            rows = self._query("SELECT item FROM texts WHERE instr(text, ?) > 0", [needle])
+        return sorted({item for (item,) in rows})

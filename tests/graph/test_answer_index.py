@@ -1,0 +1,98 @@
+"""The answer index gives the answers SPARQL gives, on the built store of the bundled texts, and is used
+only while it is in step with the store."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from policykg.graph.answer_index import FILE, AnswerIndex
+from policykg.graph.queries import Queries
+from policykg.graph.store import open_store
+from policykg.settings import Settings
+
+CONCEPTS = ["ccus", "碳捕集", "光伏", "能源", "carbon capture", "建筑节能", "hydrogen", "新能源汽车"]
+PHRASES = ["碳", "光伏", "碳捕集", "清洁能源", "碳達峰", "carbon", "森林碳汇"]
+
+
+@pytest.fixture(scope="module")
+def store_copy(built_store, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    directory = tmp_path_factory.mktemp("indexed") / "store"
+    shutil.copytree(built_store[0], directory)
+    return directory
+
+
+@pytest.fixture(scope="module")
+def both(store_copy: Path):  # type: ignore[no-untyped-def]
+    """(answers through the index, answers through SPARQL alone) over the same open store."""
+    settings = Settings(store=str(store_copy))
+    with open_store(settings) as store:
+        indexed, plain = Queries(store, settings), Queries(store, settings.replace(answer_index=False))
+        assert indexed.run.index() is not None and plain.run.index() is None
+        yield indexed, plain
+
+
+def test_the_build_writes_an_index_in_step_with_the_store(built_store) -> None:  # type: ignore[no-untyped-def]
+    settings = Settings(store=str(built_store[0]))
+    with open_store(settings) as store:
+        index = AnswerIndex.beside(store, settings)
+        assert index is not None and index.path == Path(built_store[0]) / FILE
+        assert index.in_step(store, store.generation)
+
+
+@pytest.mark.parametrize("concept", CONCEPTS)
+def test_units_by_concept_are_the_same(both, concept: str) -> None:  # type: ignore[no-untyped-def]
+    indexed, plain = both
+    assert indexed.units(concept) == plain.units(concept)
+    page = {"limit": 3, "offset": 1}
+    assert indexed.units_page(concept, **page) == plain.units_page(concept, **page)
+    assert indexed.units(concept, region="CN-FJ") == plain.units(concept, region="CN-FJ")
+    assert indexed.units(concept, document="sanming-pollution-carbon-synergy-plan-2022") == plain.units(
+        concept, document="sanming-pollution-carbon-synergy-plan-2022")
+
+
+def test_units_for_ccus_name_the_sanming_bureaus(both) -> None:  # type: ignore[no-untyped-def]
+    indexed, _ = both
+    answer = indexed.units("ccus", document="sanming-pollution-carbon-synergy-plan-2022")
+    assert answer["units"][0]["id"] == "cn-fj-sanming.gxj"
+    assert {u["id"] for u in answer["units"]} >= {"cn-fj-sanming.gxj", "cn-fj-sanming.fgw", "cn-fj-sanming.sthj"}
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"year": 2025}, {"year": 2030}, {"region": "CN-FJ"}, {"region": "CN-FJ-Sanming", "year": 2025},
+    {"concept": "能源"}, {"concept": "steel"}, {"kind": "qualitative"}, {"kind": "qualitative", "concept": "steel"},
+    {"document": "sanming-pollution-carbon-synergy-plan-2022"}, {"concept": "no such concept"},
+])
+def test_targets_are_the_same(both, filters: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
+    indexed, plain = both
+    assert indexed.targets(**filters) == plain.targets(**filters)
+    assert indexed.targets_page(limit=7, offset=3, **filters) == plain.targets_page(limit=7, offset=3, **filters)
+
+
+def test_targets_of_2025_in_sanming_are_there(both) -> None:  # type: ignore[no-untyped-def]
+    indexed, _ = both
+    found = indexed.targets(region="CN-FJ-Sanming", year=2025)
+    assert found and {t["document"] for t in found} == {"sanming-pollution-carbon-synergy-plan-2022"}
+
+
+@pytest.mark.parametrize("phrase", PHRASES)
+def test_search_is_the_same(both, phrase: str) -> None:  # type: ignore[no-untyped-def]
+    indexed, plain = both
+    assert indexed.search(phrase, limit=50) == plain.search(phrase, limit=50)
+
+
+def test_an_index_out_of_step_is_not_used_until_synced(built_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    directory = tmp_path / "store"
+    shutil.copytree(built_store[0], directory)
+    settings = Settings(store=str(directory))
+    with sqlite3.connect(directory / FILE) as conn:  # as if a graph had been written by other means
+        conn.execute("UPDATE docs SET version = 'older' WHERE rowid = 1")
+    with open_store(settings) as store:
+        assert Queries(store, settings).run.index() is None
+        index = AnswerIndex(directory / FILE)
+        assert index.sync(store) == 1
+        assert Queries(store, settings).run.index() is not None
