@@ -44,10 +44,15 @@ CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, at INT
 CREATE INDEX IF NOT EXISTS target_rows_graph ON target_rows(graph);
 CREATE INDEX IF NOT EXISTS target_rows_concept ON target_rows(concept);
 CREATE INDEX IF NOT EXISTS target_rows_year ON target_rows(year);
-CREATE TABLE IF NOT EXISTS texts(id INTEGER PRIMARY KEY, graph TEXT, item TEXT, text TEXT);
-CREATE INDEX IF NOT EXISTS texts_graph ON texts(graph);
-CREATE VIRTUAL TABLE IF NOT EXISTS texts_fts USING fts5(text, content='texts', content_rowid='id',
+CREATE TABLE IF NOT EXISTS hits(id INTEGER PRIMARY KEY, graph TEXT, item TEXT, kind TEXT, doc TEXT,
+    clause TEXT, number TEXT, text TEXT, normalised TEXT, start INTEGER);
+CREATE INDEX IF NOT EXISTS hits_graph ON hits(graph);
+CREATE INDEX IF NOT EXISTS hits_item ON hits(item);
+CREATE VIRTUAL TABLE IF NOT EXISTS hits_fts USING fts5(normalised, content='hits', content_rowid='id',
     tokenize='trigram');
+CREATE TABLE IF NOT EXISTS item_concepts(graph TEXT, item TEXT, concept TEXT);
+CREATE INDEX IF NOT EXISTS item_concepts_concept ON item_concepts(concept);
+CREATE INDEX IF NOT EXISTS item_concepts_graph ON item_concepts(graph);
 """
 
 
@@ -63,7 +68,8 @@ def mention(doc: str, start: int, clause: str, resp: str) -> str:
 
 #: The predicates the index's queries read: only these quads of a document are loaded to read its rows.
 _READ = {v.RDF + "type", *(v.PKG + p for p in ("concept", "clause", "unit", "role", "document", "span",
-         "jurisdiction", "indicator", "qualitative", "targetYear", "region", "hasTarget", "normalisedText")),
+         "jurisdiction", "indicator", "qualitative", "targetYear", "region", "hasTarget", "normalisedText",
+         "text")),
          v.ELI + "number", v.OA + "hasSelector", v.OA + "start"}
 
 
@@ -75,7 +81,8 @@ class DocumentRows:
     version: str
     units: list[tuple[Any, ...]] = field(default_factory=list)
     targets: list[tuple[Any, ...]] = field(default_factory=list)
-    texts: list[tuple[str, str, str]] = field(default_factory=list)
+    hits: list[tuple[Any, ...]] = field(default_factory=list)
+    concepts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> DocumentRows:
@@ -93,8 +100,12 @@ def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> Documen
     for r in select(store, sq.fill(sq.text("index_target_rows"))):
         out.targets.append((graph, r["target"], r["doc"], int(r["at"]), 1 if r["qualitative"] else 0,
                             r["y"], r["docRegion"], r["c"]))
-    for r in select(store, sq.fill(sq.text("index_texts"))):
-        out.texts.append((graph, r["item"], str(r["normalised"]).lower()))
+    for r in select(store, sq.fill(sq.text("index_hits"))):
+        normalised = None if r["normalised"] is None else str(r["normalised"]).lower()
+        out.hits.append((graph, r["item"], r["kind"], r["doc"], r["clause"], r["number"], r["text"], normalised,
+                         None if r["start"] is None else int(r["start"])))
+    for r in select(store, sq.fill(sq.text("index_item_concepts"))):
+        out.concepts.append((graph, r["item"], r["concept"]))
     return out
 
 
@@ -158,21 +169,24 @@ class AnswerIndex:
             for d in documents:
                 conn.executemany("INSERT INTO unit_rows VALUES (?,?,?,?,?,?,?,?,?,?)", d.units)
                 conn.executemany("INSERT INTO target_rows VALUES (?,?,?,?,?,?,?,?)", d.targets)
-                for graph, item, text in d.texts:
-                    rowid = conn.execute("INSERT INTO texts(graph, item, text) VALUES (?,?,?)",
-                                         (graph, item, text)).lastrowid
-                    conn.execute("INSERT INTO texts_fts(rowid, text) VALUES (?, ?)", (rowid, text))
+                for hit in d.hits:
+                    rowid = conn.execute("INSERT INTO hits(graph, item, kind, doc, clause, number, text, normalised,"
+                                         " start) VALUES (?,?,?,?,?,?,?,?,?)", hit).lastrowid
+                    if hit[7] is not None:
+                        conn.execute("INSERT INTO hits_fts(rowid, normalised) VALUES (?, ?)", (rowid, hit[7]))
+                conn.executemany("INSERT INTO item_concepts VALUES (?,?,?)", d.concepts)
                 conn.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (d.graph, d.version))
         self._in_step = None
 
     @staticmethod
     def _remove(conn: sqlite3.Connection, graphs: Sequence[str]) -> None:
         marks = ",".join("?" * len(graphs))
-        for table in ("unit_rows", "target_rows"):
+        for table in ("unit_rows", "target_rows", "item_concepts"):
             conn.execute(f"DELETE FROM {table} WHERE graph IN ({marks})", list(graphs))
-        rows = conn.execute(f"SELECT id, text FROM texts WHERE graph IN ({marks})", list(graphs)).fetchall()
-        conn.executemany("INSERT INTO texts_fts(texts_fts, rowid, text) VALUES ('delete', ?, ?)", rows)
-        conn.execute(f"DELETE FROM texts WHERE graph IN ({marks})", list(graphs))
+        rows = conn.execute(f"SELECT id, normalised FROM hits WHERE graph IN ({marks}) AND normalised IS NOT NULL",
+                            list(graphs)).fetchall()
+        conn.executemany("INSERT INTO hits_fts(hits_fts, rowid, normalised) VALUES ('delete', ?, ?)", rows)
+        conn.execute(f"DELETE FROM hits WHERE graph IN ({marks})", list(graphs))
         conn.execute(f"DELETE FROM docs WHERE graph IN ({marks})", list(graphs))
 
     # --- in step with the store ---------------------------------------------------------------------------
@@ -253,12 +267,29 @@ class AnswerIndex:
         page = found[offset:] if limit is None else found[offset : offset + limit]
         return [{"target": t, "doc": d, "start": s} for t, d, s in page], len(found)
 
-    def containing(self, needle: str) -> list[str]:
-        """The IRIs of the items whose normalised text contains `needle` (normalised, lower case), sorted."""
+    def search(self, needle: str, concepts: Sequence[str], document: str | None
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
+        """search_text.rq's rows for the phrase `needle` (normalised, lower case), search_concepts.rq's rows
+        for concept IRIs, and where each of their items starts (span_starts.rq), for `document` or all."""
+        columns = "h.item, h.kind, h.doc, h.clause, h.number, h.text, h.start"
+        scope, params = ("AND h.doc = ?", [document]) if document else ("", [])
         if len(needle) >= 3:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            sql = "SELECT t.item FROM texts_fts f JOIN texts t ON t.id = f.rowid WHERE texts_fts MATCH ?"
-            rows = self._query(sql, [phrase])
+            sql = (f"SELECT DISTINCT {columns} FROM hits_fts f JOIN hits h ON h.id = f.rowid "
+                   f"WHERE hits_fts MATCH ? {scope}")
+            found = self._query(sql, ['"' + needle.replace('"', '""') + '"', *params])
         else:
-            rows = self._query("SELECT item FROM texts WHERE instr(text, ?) > 0", [needle])
-        return sorted({item for (item,) in rows})
+            sql = f"SELECT DISTINCT {columns} FROM hits h WHERE instr(h.normalised, ?) > 0 {scope}"
+            found = self._query(sql, [needle, *params])
+        names = ("item", "kind", "doc", "clause", "number", "text")
+        text_rows = [dict(zip(names, row[:6], strict=True)) for row in found]
+        starts = {row[0]: row[6] for row in found if row[6] is not None}
+        concept_rows: list[dict[str, Any]] = []
+        if concepts:
+            marks = ",".join("?" * len(concepts))
+            sql = (f"SELECT DISTINCT {columns}, c.concept FROM item_concepts c JOIN hits h ON h.item = c.item "
+                   f"WHERE c.concept IN ({marks}) {scope}")
+            for row in self._query(sql, [*concepts, *params]):
+                concept_rows.append({**dict(zip(names, row[:6], strict=True)), "concept": row[7]})
+                if row[6] is not None:
+                    starts.setdefault(row[0], row[6])
+        return text_rows, concept_rows, starts

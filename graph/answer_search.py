@@ -39,14 +39,14 @@ class SearchPage(Answer):
 
 
 def _text_rows(run: Runner, needle: str, filter_: str) -> list[dict[str, Any]]:
-    """search_text.rq's rows. On a store that tells its generation, the phrase is looked for in the answer
-    index (`answer_index`, SQLite FTS5) when it is in step with the store, else in the phrase index held in
-    process (`text_index`), and only the items that contain it are asked for."""
+    """search_text.rq's rows. On a store that tells its generation, the phrase is looked for in the
+    phrase index (`text_index`), and only the items that contain it are asked for: a scan of the text in
+    Python instead of one in SPARQL per phrase. (While the answer index is in step, `search` asks it
+    instead, for everything.)"""
     generation = run.generation
     if generation is None:
         return run.rows("search_text", filter=filter_, needle=sq.string_literal(needle))
-    index = run.index()
-    items = index.containing(needle) if index is not None else run.text_index.containing(generation, needle)
+    items = run.text_index.containing(generation, needle)
     out: list[dict[str, Any]] = []
     for i in range(0, len(items), VALUES_CHUNK):
         out += run.rows("search_items", items=sq.iris(items[i : i + VALUES_CHUNK]), filter=filter_)
@@ -90,13 +90,19 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
         scores[item] = max(scores[item], score)
 
     text_hits = set()
-    text_rows = _text_rows(run, needle, filter_)
     concept_scores = _concept_scores(run, q)
-    concept_rows: list[dict[str, Any]] = []
-    if concept_scores:
-        concept_rows = run.rows("search_concepts", filter=filter_,
-                                concepts=sq.iris(v.concept_iri(c) for c in concept_scores))
-    starts.update(run.starts(row["item"] for row in [*text_rows, *concept_rows]))
+    index = run.index()
+    if index is not None:
+        text_rows, concept_rows, found = index.search(
+            needle, [v.concept_iri(c) for c in concept_scores], v.doc_iri(document) if document else None)
+        starts.update(found)
+    else:
+        text_rows = _text_rows(run, needle, filter_)
+        concept_rows = []
+        if concept_scores:
+            concept_rows = run.rows("search_concepts", filter=filter_,
+                                    concepts=sq.iris(v.concept_iri(c) for c in concept_scores))
+        starts.update(run.starts(row["item"] for row in [*text_rows, *concept_rows]))
     for row in text_rows:
         add(row, SCORE_TEXT)
         text_hits.add(short_id(row["item"]))
