@@ -17,12 +17,14 @@ that clause, and so, more mildly, does a measure naming the clause's own heading
 
 A measure also gets evidence through the documents between it and the target: a Sanming measure
 carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
-carries out, since Fujian's fuller wording is closer to the centre's.
+carries out, since Fujian's fuller wording is closer to the centre's. The 2030 Action Plan relays so
+to the central opinions it spells out (a later head of the 1+N system to an earlier one), and no framing
+clause relays anything.
 
 Each higher document is a clause × feature matrix of idf weights and each lower document a batch of
 rows, so scoring is array arithmetic; Python only runs for the few candidates kept per measure.
 
-Length (about 570 lines): the index of a higher document, the evidence that explains a kept link and the
+Length (about 600 lines): the index of a higher document, the evidence that explains a kept link and the
 linker relaying through intermediate documents read the same feature arrays and weights; apart, each
 would reach into the others. What is compared (`comparands`) and the features (`features`) are apart.
 """
@@ -49,6 +51,7 @@ from policykg.link.comparands import (
     leaf_comparand,
     source_comparands,
 )
+from policykg.link.documents import is_head, issued
 from policykg.link.features import bigrams, idf_table, segment_grams, words
 from policykg.link.model import ClauseLink, Evidence
 
@@ -68,6 +71,7 @@ _COMMON_SHARE = 0.5  # wording features in more than this share of a document's 
 _PIECE_FLOOR = 0.5  # a fully matched piece counts this much at least, more for larger pieces
 _RESTATES_COVERAGE = 0.8  # share of the measure's wording found in one clause for "restates"
 _VIA_MIN = 0.3  # a comparand's best clause in an intermediate document relays evidence from this score on
+_BESIDE_MIN = 0.4  # … and from a later head of the 1+N system (see `ClauseLinker.link`), from this score on
 _VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
 _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 …) counts this much, unless its quoted term is named
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
@@ -382,22 +386,21 @@ class ClauseLinker:
         found: dict[str, list[ClauseLink]] = {}
         for t in targets:
             own = scores[t]
-            relayed = np.zeros_like(own.total)
-            source = np.full(own.total.shape, -1, dtype=np.int64)  # which intermediate clause relayed
-            relay_clauses: list[str] = []
-            for p in (p for p in targets if p != t and t in above.get(p, ())):
-                at_p = scores[p].total
-                if not at_p.shape[1]:
-                    continue
-                best = at_p.argmax(axis=1)
-                strength = at_p.max(axis=1)
-                carried = np.where((strength >= _VIA_MIN)[:, None], strength[:, None] * self._relay(p, t)[best], 0.0)
-                better = carried > relayed
-                source = np.where(better, len(relay_clauses) + best[:, None], source)
-                relay_clauses.extend(c.id for c in self.index(p).clauses)
-                relayed = np.maximum(relayed, carried)
+            between = [p for p in targets if p != t and t in above.get(p, ())]
+            relayed, source, relay_clauses = self._relayed(scores, t, between)
             relays: np.ndarray = np.asarray((source >= 0).any(axis=1))
             mixed = np.where(relays[:, None], (1 - _VIA_WEIGHT) * own.total + _VIA_WEIGHT * relayed, own.total)
+            # A later head of the 1+N system (the 2030 plan for the opinions) relays as an intermediate
+            # document does, from a clause the comparand meets well there (`_BESIDE_MIN`), each plan clause
+            # relaying fully to the clause of the opinions it spells out best and in proportion to the others.
+            beside = [p for p in targets if p != t and p not in between and self._carries_out(p, t)]
+            extra, extra_source, extra_clauses = self._relayed(scores, t, beside, len(relay_clauses), _BESIDE_MIN,
+                                                                relative=True)
+            lifts = np.asarray((extra_source >= 0).any(axis=1))
+            mixed = np.where(lifts[:, None], (1 - _VIA_WEIGHT) * mixed + _VIA_WEIGHT * extra, mixed)
+            relayed, source = np.where(lifts[:, None], extra, relayed), np.where(lifts[:, None], extra_source, source)
+            relay_clauses += extra_clauses
+            relays = np.asarray((source >= 0).any(axis=1))
             combined = Scores(mixed, own.wording, own.recall, own.shared)
             links: list[ClauseLink] = []
             relay = _Relayed(source, relayed, relay_clauses)
@@ -408,6 +411,39 @@ class ClauseLinker:
                     links.append(ClauseLink(comparand.id, cand.clause.id, cand.relation, cand.score, n, method, cand.evidence))
             found[t] = links
         return found
+
+    def _relayed(self, scores: dict[str, Scores], target: str, through: Sequence[str], offset: int = 0,
+                 least: float = _VIA_MIN, relative: bool = False) -> tuple[np.ndarray, np.ndarray, list[str]]:
+        """What comes to every comparand × clause of `target` through the documents `through`: the best
+        over them of (the comparand's best score there × that clause's own score for the target's
+        clause, `relative` to its best there), the relaying clause (an index into the list returned,
+        from `offset`), or -1."""
+        shape = scores[target].total.shape
+        relayed = np.zeros(shape)
+        source = np.full(shape, -1, dtype=np.int64)
+        clauses: list[str] = []
+        for p in through:
+            at_p = scores[p].total
+            if not at_p.shape[1]:
+                continue
+            best = at_p.argmax(axis=1)
+            # a framing clause (指导思想 …) carries out nothing in particular, so it relays nothing
+            strength = np.where(self.index(p).framing[best] < 1.0, 0.0, at_p.max(axis=1))
+            relay = self._relay(p, target)
+            if relative and relay.shape[1]:
+                top = relay.max(axis=1, keepdims=True)
+                relay = np.divide(relay, top, out=np.zeros_like(relay), where=top > 0)
+            carried = np.where((strength >= least)[:, None], strength[:, None] * relay[best], 0.0)
+            source = np.where(carried > relayed, offset + len(clauses) + best[:, None], source)
+            clauses.extend(c.id for c in self.index(p).clauses)
+            relayed = np.maximum(relayed, carried)
+        return relayed, source, clauses
+
+    def _carries_out(self, later: str, earlier: str) -> bool:
+        """True when `later` is a head of the 1+N system issued after the head `earlier` (the 2030 Action
+        Plan after the central opinions): its clauses spell out the earlier one's, so they relay to them."""
+        a, b = self.docs[later], self.docs[earlier]
+        return is_head(a) and is_head(b) and (issued(a) or "") > (issued(b) or "~")
 
     def _relay(self, parent: str, target: str) -> np.ndarray:
         """Scores of every leaf clause of `parent`, as a whole, against every clause of `target`."""

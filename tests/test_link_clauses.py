@@ -229,3 +229,13 @@ def test_a_clause_naming_a_broader_concept_covers_the_measure_in_part(corpus) ->
     named = {e.value for e in best.evidence if e.kind == "concept"}
     assert "low_carbon_technology" in named and "low_carbon_technology" not in m.concepts
     assert any("low_carbon_technology" in concept_ancestors(c) for c in m.concepts)
+
+
+def test_the_action_plan_relays_to_the_central_opinions_it_spells_out(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, _ = corpus
+    linker = ClauseLinker(docs, extractions, 3, 0.05)
+    plan = "state-council-2030-carbon-peak-action-plan-2021"
+    # Both head the 1+N system; the plan (2021-10-24) came after the opinions (2021-09-22) and relays to them.
+    assert linker._carries_out(plan, CENTRAL)
+    assert not linker._carries_out(CENTRAL, plan)
+    assert not linker._carries_out("mee-pollution-carbon-synergy-plan-2022", CENTRAL)  # a ministry's plan is no head

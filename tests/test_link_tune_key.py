@@ -1,0 +1,82 @@
+"""Clause links measured on the links key of tuning documents (tests/keys/links_tune.toml).
+
+93 measures of nine `tune` documents of eight provinces (provincial implementing opinions, an annual plan, a
+sector plan, city and district plans, two city decisions), each with the clauses of the central opinions and
+of the 2030 Action Plan it most directly implements, written by reading the documents before their links were
+looked at. The linker's rules may be written and debugged on this key (links_measure.toml only measures
+them); the figures are held as floors (docs/linking.md, §8).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from policykg.evaluate import links_key_corpus, load_key, score_links
+from policykg.link import link_corpus
+from policykg.link.key import KeyScores, find_quote
+
+KEYS = Path(__file__).parent / "keys"
+KEY = KEYS / "links_tune.toml"
+#: Measured top-1 / top-3 per parent document.
+FLOORS = {"central": {"top1": 0.71, "top3": 0.86}, "action_plan": {"top1": 0.82, "top3": 0.91}}
+
+
+def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
+    """The tune key scored as the measuring key is (`policykg.evaluate.link_figures`)."""
+    return score_links(key, docs, extractions, links)
+
+
+@pytest.fixture(scope="module")
+def key() -> list[dict[str, object]]:
+    return load_key(KEY, "measure")
+
+
+@pytest.fixture(scope="module")
+def linked(key):  # type: ignore[no-untyped-def]
+    docs, extractions = links_key_corpus(key)
+    return docs, extractions, link_corpus(docs, extractions)
+
+
+def test_the_key_holds_fifty_measures_of_eight_tune_documents_only(key) -> None:  # type: ignore[no-untyped-def]
+    with open(KEYS / "split.toml", "rb") as fh:
+        tune = set(tomllib.load(fh)["tune"])
+    files = {str(e["file"]) for e in key}
+    assert len(key) >= 50 and len(files) >= 8
+    assert files <= tune
+    assert len({(str(e["file"]), str(e["quote"])) for e in key}) == len(key)
+
+
+def test_every_quote_is_found_in_its_clause(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, _ = linked
+    by_name = {d.source_name: d for d in docs if d.source_name}
+    for e in key:
+        doc = by_name[str(e["file"])]
+        assert find_quote(doc, extractions[doc.id], str(e["quote"]), str(e["clause"])) is not None, e["quote"]
+
+
+def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore[no-untyped-def]
+    figures = tune_figures(key, *linked).as_dict()
+    for parent, f in figures.items():
+        print(f"tune, {parent}: {f}")
+    assert figures["all"]["unresolved"] == 0
+    for parent, floors in FLOORS.items():
+        assert all(figures[parent][name] >= floor for name, floor in floors.items()), (parent, figures[parent])
+
+
+def test_a_data_centre_measure_meets_the_opinions_through_the_action_plan(linked) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    hunan = next(d for d in docs if d.source_name == "326、湖南省制造业绿色低碳转型行动方案（2022-2025年）.pdf")
+    source = find_quote(hunan, extractions[hunan.id], "将年综合能耗超过1万吨标准煤的数据中心全部纳入重点用能单位能耗在线监测系统",
+                        "四/六/19")
+    path_of = {c.id: "/".join(c.path) for d in docs for c in d.walk()}
+    best = {lk.target.split("~")[0]: lk for lk in links.clauses if lk.source == source and lk.rank == 1}
+    # The 2030 plan's 三/二/4 names the measure nearly word for word; the opinions' (十) on energy efficiency
+    # names data centres only in passing, and comes first through the plan's clause.
+    plan = best["state-council-2030-carbon-peak-action-plan-2021"]
+    assert path_of[plan.target] == "三/二/4"
+    central = best["central-opinions-carbon-peak-2021-zh"]
+    assert path_of[central.target] == "五/十"
+    assert any(e.kind == "via" and e.value == plan.target for e in central.evidence)
