@@ -13,25 +13,31 @@ from policykg.ingest.model import NormalisedDocument
 from policykg.settings import Settings
 
 
-def code_version() -> str:
-    """Hash of the code and lexicons a document's graph is made by: the ingest, extract and ontology
-    packages (modules and data files) and the mapping (`graph.rdf_documents`, `graph.rdf_links`). Any
-    change of them rebuilds the graphs with no version to raise by hand."""
-    import policykg.extract
-    import policykg.graph
-    import policykg.ingest
-    import policykg.ontology
+def code_version(*packages: str) -> str:
+    """Hash of the code and data files of `packages` (the stage packages' short names: "ingest"…), so
+    that any change of them rebuilds what they make with no version to raise by hand."""
+    import importlib
 
     files: list[Path] = []
-    for package in (policykg.ingest, policykg.extract, policykg.ontology):
-        root = Path(str(package.__file__)).resolve().parent
+    for name in packages:
+        module = importlib.import_module(f"policykg.{name}")
+        root = Path(str(module.__file__)).resolve().parent
         files += [f for f in root.rglob("*") if f.is_file() and f.suffix in _CODE_SUFFIXES
                   and "__pycache__" not in f.parts]
-    graph = Path(str(policykg.graph.__file__)).resolve().parent
-    files += [graph / "rdf_documents.py", graph / "rdf_links.py"]
     h = hashlib.sha256()
     for f in sorted(files):
         h.update(f.name.encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _graph_code_version() -> str:
+    """The code a document's graph is made by: ingest, extract, ontology and the mapping."""
+    import policykg.graph
+
+    graph = Path(str(policykg.graph.__file__)).resolve().parent
+    h = hashlib.sha256(code_version("ingest", "extract", "ontology").encode())
+    for f in (graph / "rdf_documents.py", graph / "rdf_links.py"):
         h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
@@ -40,7 +46,7 @@ _CODE_SUFFIXES = {".py", ".txt", ".toml", ".ttl", ".json", ".tsv", ".csv"}
 
 #: The version of every document graph's making: the release and the code that makes it, so that a
 #: rebuild with new code replaces graphs even when the document text did not change.
-GRAPH_SCHEMA_VERSION = f"{__version__}+{code_version()}"
+GRAPH_SCHEMA_VERSION = f"{__version__}+{_graph_code_version()}"
 
 
 def document_version(doc: NormalisedDocument) -> str:
@@ -57,7 +63,7 @@ def links_version(versions: dict[str, str], settings: Settings) -> str:
     from policykg.link import LINKER_VERSION
 
     h = hashlib.sha256(GRAPH_SCHEMA_VERSION.encode())
-    h.update(f"linker={LINKER_VERSION}\n".encode())
+    h.update(f"linker={LINKER_VERSION}+{code_version('link')}\n".encode())
     for doc_id, version in sorted(versions.items()):
         h.update(f"{doc_id}={version}\n".encode())
     for name, value in sorted(settings.as_dict().items()):
