@@ -15,18 +15,16 @@ the texts, still in SQLite).
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Sequence
 from contextlib import closing
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import pyoxigraph as ox
-
-from policykg.graph import sparql_text as sq
+from policykg.graph.answer_rows import DocumentRows, document_rows
 from policykg.ontology import vocab as v
 from policykg.settings import Settings
 
@@ -44,6 +42,11 @@ CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, at INT
 CREATE INDEX IF NOT EXISTS target_rows_graph ON target_rows(graph);
 CREATE INDEX IF NOT EXISTS target_rows_concept ON target_rows(concept);
 CREATE INDEX IF NOT EXISTS target_rows_year ON target_rows(year);
+CREATE TABLE IF NOT EXISTS unit_names(graph TEXT, unit TEXT, label TEXT, jurisdiction TEXT);
+CREATE INDEX IF NOT EXISTS unit_names_unit ON unit_names(unit);
+CREATE INDEX IF NOT EXISTS unit_names_graph ON unit_names(graph);
+CREATE TABLE IF NOT EXISTS target_answers(graph TEXT, target TEXT PRIMARY KEY, answer TEXT);
+CREATE INDEX IF NOT EXISTS target_answers_graph ON target_answers(graph);
 CREATE TABLE IF NOT EXISTS hits(id INTEGER PRIMARY KEY, graph TEXT, item TEXT, kind TEXT, doc TEXT,
     clause TEXT, number TEXT, text TEXT, normalised TEXT, start INTEGER);
 CREATE INDEX IF NOT EXISTS hits_graph ON hits(graph);
@@ -64,49 +67,6 @@ def _within(column: str, region_iri: str) -> tuple[str, list[str]]:
 def mention(doc: str, start: int, clause: str, resp: str) -> str:
     """The sort key units_for_concepts.rq builds for a responsibility, character for character."""
     return f"{doc} {str(int(start) + 10000000000)[1:]} {clause} {str(len(resp) + 100000)[1:]} {resp}"
-
-
-#: The predicates the index's queries read: only these quads of a document are loaded to read its rows.
-_READ = {v.RDF + "type", *(v.PKG + p for p in ("concept", "clause", "unit", "role", "document", "span",
-         "jurisdiction", "indicator", "qualitative", "targetYear", "region", "hasTarget", "normalisedText",
-         "text")),
-         v.ELI + "number", v.OA + "hasSelector", v.OA + "start"}
-
-
-@dataclass(slots=True)
-class DocumentRows:
-    """The index's rows of one document graph, read when its graph is made (`document_rows`)."""
-
-    graph: str
-    version: str
-    units: list[tuple[Any, ...]] = field(default_factory=list)
-    targets: list[tuple[Any, ...]] = field(default_factory=list)
-    hits: list[tuple[Any, ...]] = field(default_factory=list)
-    concepts: list[tuple[str, str, str]] = field(default_factory=list)
-
-
-def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> DocumentRows:
-    """The rows of one document graph, read by the index's queries from its quads alone (an in-memory
-    store of the quads they read), so any process can read them: the build's workers do, as they map
-    each document."""
-    from policykg.graph.runner import select
-
-    store = ox.Store()
-    store.extend(q for q in quads if q.predicate.value in _READ)
-    out = DocumentRows(graph, version)
-    for r in select(store, sq.fill(sq.text("index_unit_rows"))):
-        out.units.append((graph, r["concept"], r["unit"], r["role"], r["doc"], r["clause"], r["number"],
-                          int(r["start"]), r["resp"], r["jurisdiction"]))
-    for r in select(store, sq.fill(sq.text("index_target_rows"))):
-        out.targets.append((graph, r["target"], r["doc"], int(r["at"]), 1 if r["qualitative"] else 0,
-                            r["y"], r["docRegion"], r["c"]))
-    for r in select(store, sq.fill(sq.text("index_hits"))):
-        normalised = None if r["normalised"] is None else str(r["normalised"]).lower()
-        out.hits.append((graph, r["item"], r["kind"], r["doc"], r["clause"], r["number"], r["text"], normalised,
-                         None if r["start"] is None else int(r["start"])))
-    for r in select(store, sq.fill(sq.text("index_item_concepts"))):
-        out.concepts.append((graph, r["item"], r["concept"]))
-    return out
 
 
 class AnswerIndex:
@@ -168,7 +128,9 @@ class AnswerIndex:
                 self._remove(conn, stale)
             for d in documents:
                 conn.executemany("INSERT INTO unit_rows VALUES (?,?,?,?,?,?,?,?,?,?)", d.units)
+                conn.executemany("INSERT INTO unit_names VALUES (?,?,?,?)", d.unit_names)
                 conn.executemany("INSERT INTO target_rows VALUES (?,?,?,?,?,?,?,?)", d.targets)
+                conn.executemany("INSERT OR REPLACE INTO target_answers VALUES (?,?,?)", d.target_answers)
                 for hit in d.hits:
                     rowid = conn.execute("INSERT INTO hits(graph, item, kind, doc, clause, number, text, normalised,"
                                          " start) VALUES (?,?,?,?,?,?,?,?,?)", hit).lastrowid
@@ -181,7 +143,7 @@ class AnswerIndex:
     @staticmethod
     def _remove(conn: sqlite3.Connection, graphs: Sequence[str]) -> None:
         marks = ",".join("?" * len(graphs))
-        for table in ("unit_rows", "target_rows", "item_concepts"):
+        for table in ("unit_rows", "unit_names", "target_rows", "target_answers", "item_concepts"):
             conn.execute(f"DELETE FROM {table} WHERE graph IN ({marks})", list(graphs))
         rows = conn.execute(f"SELECT id, normalised FROM hits WHERE graph IN ({marks}) AND normalised IS NOT NULL",
                             list(graphs)).fetchall()
@@ -215,8 +177,9 @@ class AnswerIndex:
 
     def units(self, concepts: Sequence[str], document: str | None, region: str | None,
               limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """units_for_concepts.rq's rows (unit, leads, clauses, first, entries) for concept IRIs, and the
-        number of units in all (units_count.rq)."""
+        """units_for_concepts.rq's rows (unit, leads, clauses, first, entries) for concept IRIs, each with
+        the unit's label and jurisdiction (unit_labels.rq, unit_jurisdictions.rq), and the number of units
+        in all (units_count.rq)."""
         where = [f"concept IN ({','.join('?' * len(concepts))})"]
         params: list[Any] = list(concepts)
         if document:
@@ -239,13 +202,22 @@ class AnswerIndex:
             g["first"] = m if g["first"] is None or m < g["first"] else g["first"]
         ranked = sorted(grouped.values(), key=lambda g: (-len(g["led"]), -len(g["entries"]), g["first"], g["unit"]))
         page = ranked[offset:] if limit is None else ranked[offset : offset + limit]
+        names: dict[str, tuple[Any, Any]] = {}
+        if page:
+            marks = ",".join("?" * len(page))
+            sql = f"SELECT unit, label, jurisdiction FROM unit_names WHERE unit IN ({marks}) ORDER BY rowid"
+            for unit, label, jurisdiction in self._query(sql, [g["unit"] for g in page]):
+                known = names.get(unit, (None, None))
+                names[unit] = (known[0] or label, known[1] or jurisdiction)
         rows = [{"unit": g["unit"], "leads": len(g["led"]), "clauses": len(g["entries"]), "first": g["first"],
-                 "entries": "\n".join(sorted(g["lines"]))} for g in page]
+                 "entries": "\n".join(sorted(g["lines"])), "label": names.get(g["unit"], (None, None))[0],
+                 "jurisdiction": names.get(g["unit"], (None, None))[1]} for g in page]
         return rows, len(ranked)
 
     def targets(self, qualitative: bool, document: str | None, year: int | None, concepts: Sequence[str] | None,
                 region: str | None, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """targets.rq's rows (target, doc, start) in its order, one page of them, and how many in all."""
+        """One page of the targets in targets.rq's order, each as `answer_targets.page_of` gives it, and
+        how many there are in all."""
         where = ["qualitative = ?"]
         params: list[Any] = [1 if qualitative else 0]
         if document:
@@ -265,13 +237,19 @@ class AnswerIndex:
                + " GROUP BY target, doc ORDER BY doc, s, length(target), target")
         found = self._query(sql, params)
         page = found[offset:] if limit is None else found[offset : offset + limit]
-        return [{"target": t, "doc": d, "start": s} for t, d, s in page], len(found)
+        answers: dict[str, str] = {}
+        for i in range(0, len(page), 500):
+            chunk = [t for t, _, _ in page[i : i + 500]]
+            sql = f"SELECT target, answer FROM target_answers WHERE target IN ({','.join('?' * len(chunk))})"
+            answers.update(self._query(sql, chunk))
+        return [json.loads(answers[t]) for t, _, _ in page if t in answers], len(found)
 
     def search(self, needle: str, concepts: Sequence[str], document: str | None
                ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-        """search_text.rq's rows for the phrase `needle` (normalised, lower case), search_concepts.rq's rows
-        for concept IRIs, and where each of their items starts (span_starts.rq), for `document` or all."""
-        columns = "h.item, h.kind, h.doc, h.clause, h.number, h.text, h.start"
+        """search_text.rq's rows for the phrase `needle` (normalised, lower case) and search_concepts.rq's
+        rows for concept IRIs, for `document` or all, without their clause number and text (see
+        `hit_details`), and where each of their items starts (span_starts.rq)."""
+        columns = "h.item, h.kind, h.doc, h.start"
         scope, params = ("AND h.doc = ?", [document]) if document else ("", [])
         if len(needle) >= 3:
             sql = (f"SELECT DISTINCT {columns} FROM hits_fts f JOIN hits h ON h.id = f.rowid "
@@ -280,16 +258,25 @@ class AnswerIndex:
         else:
             sql = f"SELECT DISTINCT {columns} FROM hits h WHERE instr(h.normalised, ?) > 0 {scope}"
             found = self._query(sql, [needle, *params])
-        names = ("item", "kind", "doc", "clause", "number", "text")
-        text_rows = [dict(zip(names, row[:6], strict=True)) for row in found]
-        starts = {row[0]: row[6] for row in found if row[6] is not None}
+        text_rows = [{"item": i, "kind": k, "doc": d, "number": None, "text": None} for i, k, d, _ in found]
+        starts = {i: s for i, _, _, s in found if s is not None}
         concept_rows: list[dict[str, Any]] = []
         if concepts:
             marks = ",".join("?" * len(concepts))
             sql = (f"SELECT DISTINCT {columns}, c.concept FROM item_concepts c JOIN hits h ON h.item = c.item "
                    f"WHERE c.concept IN ({marks}) {scope}")
-            for row in self._query(sql, [*concepts, *params]):
-                concept_rows.append({**dict(zip(names, row[:6], strict=True)), "concept": row[7]})
-                if row[6] is not None:
-                    starts.setdefault(row[0], row[6])
+            for i, k, d, start, concept in self._query(sql, [*concepts, *params]):
+                concept_rows.append({"item": i, "kind": k, "doc": d, "number": None, "text": None, "concept": concept})
+                if start is not None:
+                    starts.setdefault(i, start)
         return text_rows, concept_rows, starts
+
+    def hit_details(self, items: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
+        """item IRI → (clause number, text) of search hits."""
+        if not items:
+            return {}
+        sql = f"SELECT item, number, text FROM hits WHERE item IN ({','.join('?' * len(items))}) ORDER BY id"
+        out: dict[str, tuple[str | None, str | None]] = {}
+        for item, number, text in self._query(sql, list(items)):
+            out.setdefault(item, (number, text))
+        return out

@@ -79,9 +79,12 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
     keys: dict[str, tuple[int, str, int]] = {}
     starts: dict[str, int] = {}
 
+    iris: dict[str, str] = {}
+
     def add(row: dict[str, Any], score: float) -> None:
         item = short_id(row["item"])
         if item not in hits:
+            iris[item] = row["item"]
             hits[item] = {"id": item, "document": short_id(row["doc"]), "clause": row["number"],
                           "text": row["text"], "score": 0.0}
             kind = 0 if row["kind"] == "measure" else 1
@@ -119,5 +122,9 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
 
     for item, hit in hits.items():
         hit["score"] = round(scores[item], 3)
-    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
-    return [SearchHit.model_validate(hits[i]) for i in ranked[:limit]]
+    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))[:limit]
+    if index is not None:  # the index ranks without texts: the texts of the best hits only
+        details = index.hit_details([iris[i] for i in ranked])
+        for i in ranked:
+            hits[i]["clause"], hits[i]["text"] = details.get(iris[i], (None, None))
+    return [SearchHit.model_validate(hits[i]) for i in ranked]

@@ -127,9 +127,8 @@ def targets_page(
             family = [v.concept_iri(c) for c in run.names.family(concept)]
             if not family:
                 return TargetsPage(targets=[], total=0)
-        order, total = index.targets(kind == "qualitative", v.doc_iri(document) if document else None, year,
+        found, total = index.targets(kind == "qualitative", v.doc_iri(document) if document else None, year,
                                      family, v.region_iri(region) if region else None, limit, offset)
-        found = page_of(run, order)
     else:
         filter_ = _filter(run, document, year, concept, region, kind)
         if filter_ is None:

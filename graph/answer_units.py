@@ -92,8 +92,12 @@ def units_page(
         slots = {"concepts": sq.iris(v.concept_iri(c) for c in family), "filter": "\n  ".join(filters)}
         rows = run.rows("units_for_concepts", page=sq.page(limit, offset), **slots)
         total = run.total("units_count", rows, limit, offset, **slots)
-    labels = run.per_item("unit_labels", (row["unit"] for row in rows), "label")
-    jurisdictions = run.per_item("unit_jurisdictions", (row["unit"] for row in rows), "jurisdiction")
+    if index is not None:
+        labels = {row["unit"]: row["label"] for row in rows if row["label"] is not None}
+        jurisdictions = {row["unit"]: row["jurisdiction"] for row in rows if row["jurisdiction"] is not None}
+    else:
+        labels = run.per_item("unit_labels", (row["unit"] for row in rows), "label")
+        jurisdictions = run.per_item("unit_jurisdictions", (row["unit"] for row in rows), "jurisdiction")
     units = [
         {
             "id": short_id(row["unit"]),

@@ -21,7 +21,8 @@ from typing import Any
 
 from policykg.errors import PolicyKGError
 from policykg.extract.model import DocumentExtraction
-from policykg.graph.answer_index import AnswerIndex, DocumentRows
+from policykg.graph.answer_index import AnswerIndex
+from policykg.graph.answer_rows import DocumentRows
 from policykg.graph.shards import version_record, write_in_batches
 from policykg.ingest.model import NormalisedDocument
 from policykg.ingest.raw import is_supported
@@ -116,7 +117,7 @@ def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[
     extraction: DocumentExtraction = result[1]
     import pyoxigraph as ox
 
-    from policykg.graph.answer_index import document_rows
+    from policykg.graph.answer_rows import document_rows
     from policykg.graph.rdf_documents import document_quads
     from policykg.ontology.vocab import graph_iri
 
