@@ -27,6 +27,10 @@ rows, so scoring is array arithmetic; Python only runs for the few candidates ke
 Length (about 600 lines): the index of a higher document, the evidence that explains a kept link and the
 linker relaying through intermediate documents read the same feature arrays and weights; apart, each
 would reach into the others. What is compared (`comparands`) and the features (`features`) are apart.
+
+Length (about 600 lines, kept whole on purpose): the clause index (the features of every candidate clause),
+the scoring of a comparand against a clause and the relay between documents read the same weights and
+feature tables; split apart, each part would reach into the others' internals.
 """
 
 from __future__ import annotations

@@ -28,6 +28,9 @@ document's own are candidates; those scoring at least `link_parent_min_score` ar
 
 Length (about 420 lines): works and the implementation links share the document helpers at the top
 (dates, regions, titles, levels); the evidence kinds above read best beside each other.
+
+Length (about 420 lines, kept whole on purpose): works, citations and implementation links are decided
+together, from one similarity table and one set of evidence kinds.
 """
 
 from __future__ import annotations

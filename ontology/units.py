@@ -18,6 +18,9 @@ replaced stays a unit of its own with its own name, and names its successor and 
 Length (about 450 lines): loading the data, generating every region's local units and resolving a name
 work on the same tables (regions, types, names by level), and resolution must see every name the
 generation made; the data model is apart in `unit_model`.
+
+Length (about 450 lines, kept whole on purpose): expanding unit types into units per region and resolving
+a surface form read in a jurisdiction use the same tables of names, types and prefixes.
 """
 
 from __future__ import annotations
