@@ -12,8 +12,9 @@ from policykg.api.examples import examples
 from policykg.graph import sparql_text as sq
 
 ROOT = Path(__file__).resolve().parent.parent
-#: How the code names a query: `rows("name", …)`, `look_up("name", …)`, `per_item("name", …)`, `total("name", …)`.
-_NAMED = re.compile(r"\b(?:rows|look_up|per_item|total)\(\s*\"(\w+)\"")
+#: How the code names a query: `rows("name", …)`, `look_up("name", …)`, `per_item("name", …)`, `total("name", …)`,
+#: or its text, `text("name")` (the phrase index and the answer index read theirs so).
+_NAMED = re.compile(r"\b(?:rows|look_up|per_item|total|text)\(\s*\"(\w+)\"")
 
 
 def _named_in_code() -> set[str]:
@@ -29,7 +30,7 @@ def test_every_file_is_an_example_a_fragment_or_a_query_the_code_runs() -> None:
     fragments = {name for name in files if name.startswith("_")}
     example_names = {e.name for e in examples()}
     assert files == fragments | example_names | set(sq.names())
-    assert _named_in_code() == set(sq.names()) - {"normalised_texts"}  # the phrase index reads that one
+    assert _named_in_code() == set(sq.names())
     used = {slot for name in sq.names() for slot in re.findall(r"\$\{(_\w+)\}", (sq.QUERIES_DIR / f"{name}.rq").read_text())}
     assert used == fragments
 
