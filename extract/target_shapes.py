@@ -147,12 +147,15 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     last = parts[-1]
     if all(_MEASURE_NOUN_ZH.search(p) for p in parts):
         first = parts[0]
-        if first.startswith("单位"):
-            # "单位国内生产总值能耗和二氧化碳排放": the intensity's denominator is written once
+        if "单位" in first:
+            # "单位国内生产总值能耗和二氧化碳排放", "规模以上工业单位增加值能耗、用水量": the intensity's
+            # denominator is written once (inside the first item only a bare head takes it: not "人均综合能耗")
             bounds = _jieba_boundaries(first)
             prefix = first[: bounds[-2] if len(bounds) >= 2 else 0]
+            inside = not first.startswith("单位")
             return [first] + [
-                prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p else p for p in parts[1:]
+                prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p and not (inside and len(p) > 4) else p
+                for p in parts[1:]
             ]
         return parts
     paired = n == len(parts)  # as many values as items: the items must part, whatever their words

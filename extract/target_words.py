@@ -119,8 +119,9 @@ _CAPACITY_VERB_ZH = re.compile(r"形成|具备|达到|建成|新增|提升至|�
 #: The category a list closed by 等 belongs to, before the indicator's head ("等主要污染物重点工程减排量").
 _CATEGORY_ZH = re.compile(r"^[^、]{0,6}?(?:污染物|物质|气体|指标|资源|产品|品种)")
 
-#: A ratio without a unit: "电能利用效率(PUE)不高于1.3", "PUE值降到1.25以下" (the values its sentence gives it).
-_RATIO_NAME_ZH = re.compile(r"PUE|电能利用效率|能源利用效率")
+#: A ratio without a unit: "电能利用效率(PUE)不高于1.3", "PUE值降到1.25以下", "农田灌溉水有效利用系数达到0.6"
+#: (the values its sentence gives it).
+_RATIO_NAME_ZH = re.compile(r"PUE|电能利用效率|能源利用效率|利用系数")
 
 _RATIO_VALUE_ZH = re.compile(
     r"(?:不高于|不超过|不得高于|不得超过|小于等于|小于|低于|优于|降到|降至|降低到|下降到|达到|控制在|在|为)"

@@ -39,6 +39,7 @@ from policykg.extract.target_shapes import (
     _trim,
     _unwrap,
 )
+from policykg.extract.target_tables import table_targets
 from policykg.extract.target_words import (
     _ACTION_END_ZH,
     _ADVERBS_ZH,
@@ -364,6 +365,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
     length = len(text)
+    tables = table_targets(text) if lang == "zh" else []  # rows of an indicator table, read before unwrapping
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:
@@ -375,5 +377,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     _qualitative_targets(ctx, out, taken)
     if where is not None:
         out = [_mapped(t, where) for t in out]
+    if tables:  # a table's row is read by its columns, not by the grammar of sentences
+        out = [t for t in out if not any(r.start < t.end and t.start < r.end for r in tables)] + tables
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
     return out

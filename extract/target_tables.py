@@ -1,0 +1,199 @@
+"""Targets of indicator tables: a plan's 主要指标表 comes out of the PDF as rows of cells, "header:value"
+joined by ";" ("指标名称:风电;单位:万千瓦;2025年:200;属性:预期性"). Each row gives its indicator one target
+per target-year column (2025年, 2025年(目标), 五年累计目标); status columns (2020年(现状), 完成值) give none.
+
+Tables printed with merged cells come out in pieces, which are put back as a reader does: a numbered
+indicator split over two rows ("1.细颗粒物(PM2.5)浓度(微克" + "/立方米)"), a sub-row naming only its
+qualifier ("中心城区", "化学需氧量") under the indicator the next numbered row names, a share row naming only
+its denominator ("占电力总装机比重") after the row it is a share of.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policykg.extract.numbers import measure_unit_info
+from policykg.extract.target_scope import TargetHit
+from policykg.extract.target_words import _CATEGORY_ZH
+
+_INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容"})
+_UNIT_KEYS = frozenset({"单位", "计量单位"})
+_YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基数|完成值?|实际值?)?\s*[)）]?$")
+_CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
+_STATUS = ("现状", "基期", "基数", "完成", "实际")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+#: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
+_WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
+#: A row looking back: a past plan's figures and how they grew ("“十三五”预期目标", "增幅").
+_RETROSPECTIVE = re.compile(r"增幅|增长率|完成情况|十[一二三]五")
+_VALUE = re.compile(
+    r"^(?P<pre>≥|≤|>=|<=|>|<|＞|＜|大于|小于|不低于|不高于|不超过|超过)?\s*(?P<open>\[)?\s*(?P<num>\d+(?:\.\d+)?)\s*\]?"
+    r"\s*(?P<post>以上|以下|以内|左右)?\s*[a-z]?$"
+)
+_PRE = {"≥": ">=", ">=": ">=", "不低于": ">=", "≤": "<=", "<=": "<=", "不高于": "<=", "不超过": "<=", ">": ">", "＞": ">",
+        "大于": ">", "超过": ">", "<": "<", "＜": "<", "小于": "<"}
+_POST = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+_CHANGE_TAIL = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)(?:率|幅度)?$")
+_UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3")
+_BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
+_UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
+
+
+@dataclass(slots=True)
+class _Row:
+    start: int
+    end: int
+    indicator: str | None = None
+    unit: str | None = None
+    bare: list[str] = field(default_factory=list)
+    values: list[tuple[int, str, bool]] = field(default_factory=list)  # (year, value, cumulative)
+    status_year: int | None = None
+
+
+def _row(line: str, start: int) -> _Row | None:
+    """A table row: cells with a target-year column; None for any other line."""
+    cells = [c.strip() for c in line.split(";")]
+    if len(cells) < 2 or not any(":" in c for c in cells):
+        return None
+    row = _Row(start, start + len(line))
+    status: set[int] = set()
+    targets: list[tuple[int, str]] = []
+    cumulative: list[str] = []
+    for cell in cells:
+        key, sep, value = cell.partition(":")
+        key, value = key.strip(), value.strip()
+        year = _YEAR_KEY.match(key) if sep else None
+        if not sep:
+            if cell and not row.values and not targets and not cumulative:
+                row.bare.append(cell)
+        elif key in _INDICATOR_KEYS:
+            row.indicator = value
+        elif key in _UNIT_KEYS:
+            row.unit = value
+        elif year and year.group(2) and year.group(2).startswith(_STATUS):
+            status.add(int(year.group(1)))
+        elif year:
+            targets.append((int(year.group(1)), value))
+        elif _CUMULATIVE_KEY.search(key):
+            cumulative.append(value)
+        if sep and _RETROSPECTIVE.search(key):
+            return None
+    targets = [(y, v) for y, v in targets if y not in status]
+    if not status and len(targets) > 1:  # "2020年:32;2025年:30.4": a table states its baseline first
+        status.add(targets[0][0])
+        targets = targets[1:]
+    if len(targets) > 1:  # "2015年:54.2;2020年:282": only the latest year is one a plan aims at
+        status.update(y for y, _ in targets[:-1])
+        targets = targets[-1:]  # "2020年目标" beside "2020年完成值": a past plan's
+    if not targets and not cumulative:
+        return None
+    row.status_year = max(status) if status else None
+    last = max([y for y, _ in targets], default=None) or ((row.status_year + 5) if row.status_year else None)
+    row.values = [(y, v, False) for y, v in targets] + [(last, v, True) for v in cumulative if last]
+    return row
+
+
+def _is_unit(s: str) -> bool:
+    return s == "%" or measure_unit_info(s) is not None or bool(_UNIT_WORDS.search(s))
+
+
+def _unit_of(indicator: str) -> tuple[str, str | None]:
+    """"森林覆盖率(%)" → ("森林覆盖率", "%"): a unit written in brackets after the name."""
+    m = _UNIT_TAIL.search(indicator)
+    if m and _is_unit(m.group(1)):
+        return indicator[: m.start()].strip(), m.group(1)
+    return indicator, None
+
+
+def _join(head: str, qualifier: str) -> str:
+    """A sub-row's name under its group's indicator: a whole indicator stays; a pollutant takes the head
+    after the category ("化学需氧量" + "主要污染物减排量" → 化学需氧量减排量); a place qualifies it."""
+    if len(qualifier) >= 4 and _WHOLE_ZH.search(qualifier):
+        return qualifier
+    category = _CATEGORY_ZH.match(head)
+    if category and len(head) - category.end() >= 2:
+        return qualifier + head[category.end():]
+    return qualifier + head
+
+
+def _rows(text: str) -> list[_Row]:
+    rows, pos = [], 0
+    for line in text.split("\n"):
+        row = _row(line, pos)
+        if row:
+            rows.append(row)
+        pos += len(line) + 1
+    return rows
+
+
+def _continues(cell: str, short: bool = True) -> bool:
+    """A cell that only finishes the indicator before it: "/立方米)", "(%)", "降低(%)"; a bare cell also
+    when it is a word's end ("理率")."""
+    bracket = re.match(r"^[\u4e00-\u9fff]{0,3}[(（]([^()（）]{1,12})[)）]$", cell)
+    if bracket:
+        return _is_unit(bracket.group(1))
+    return cell.startswith("/") or (short and len(cell) <= 3 and not re.search(r"[()（）\d]", cell))
+
+
+def _name_rows(rows: list[_Row]) -> list[tuple[_Row, str]]:
+    """Each row with its indicator as a reader names it (see the module's docstring)."""
+    named: list[list] = []  # [row, qualifier, head]
+    last: list | None = None  # the entry whose row named the last indicator
+    for row in rows:
+        name, bare = row.indicator, [b for b in row.bare if not b.isdigit()]
+        if name is not None:
+            numbered = bool(_NUMBERED.match(name))
+            name = _NUMBERED.sub("", name)
+            if last and not numbered and (_continues(name, short=False) or last[2].count("(") > last[2].count(")")):
+                name = last[2] + name  # "…浓度(微克" + "/立方米)": the row above is named in full too
+                last[2] = name
+            while bare and _continues(bare[0], short=_unit_of(name)[1] is None):
+                name += bare.pop(0)  # "单位地区生产总值能源消耗降低" + "(%)"
+            if name.startswith("占") and last:
+                name = _unit_of(last[2])[0] + name  # "占电力总装机比重" after 可再生能源电力装机
+        entry = [row, bare[0] if bare else None, name]
+        if name is not None:
+            last = entry
+        named.append(entry)
+    out: list[tuple[_Row, str]] = []
+    for i, (row, qualifier, head) in enumerate(named):
+        if head is None:  # a row naming only its qualifier: the indicator of the next row that names one
+            ahead = [n for n in named[i + 1 : i + 4] if n[0].start <= row.end + 200]  # within its own table
+            head = next((n[2] for n in ahead if n[2] is not None), None)
+            if head is None:
+                continue
+        if qualifier:
+            head_name, _ = _unit_of(head)
+            head = _join(head_name, qualifier) + head[len(head_name):]
+        out.append((row, head))
+    return out
+
+
+def table_targets(text: str) -> list[TargetHit]:
+    """Every target of the indicator tables in `text` (offsets into it)."""
+    hits: list[TargetHit] = []
+    for row, name in _name_rows(_rows(text)):
+        indicator, unit = _unit_of(name)
+        unit = row.unit or unit
+        change = _CHANGE_TAIL.search(indicator)
+        base = None
+        if change:
+            indicator = indicator[: change.start()]
+            written = _BASE_TAIL.search(indicator)  # "营运船舶单位周转量二氧化碳排放较2020年下降(%)"
+            if written:
+                indicator, base = indicator[: written.start()], int(written.group(1))
+        for year, value, cumulative in row.values:
+            m = _VALUE.match(value)
+            if not m or len(indicator) < 2:
+                continue
+            comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
+            kind = ("increase" if change.group(1) in ("提高", "增长", "提升") else "decrease") if change else None
+            start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
+            hits.append(TargetHit(
+                start=row.start, end=row.end, indicator=indicator, comparator=comparator, value=float(m.group("num")),
+                value_min=None, value_max=None, measure_unit=unit or None, converted_value=None, converted_unit=None,
+                change=kind, base_year=(base or row.status_year) if kind else None, year=year, qualitative=False,
+                indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,
+            ))
+    return hits
