@@ -22,10 +22,12 @@ from importlib import resources
 
 from policykg.ingest.fold import squash
 
-_SUFFIX = (
-    r"(?:委员会|人民政府|人民代表大会|常务委员会|政府|办公厅|办公室|省委|市委|县委|区委|党委|总局|分局|支行|"
-    r"管理中心|中心|银行|支行|分行|监会|协会|联合会|工商联|部|厅|局|署|院|委)"
+_SUFFIX_WORDS = (
+    "委员会", "人民政府", "人民代表大会", "常务委员会", "政府", "办公厅", "办公室", "省委", "市委", "县委", "区委", "党委",
+    "党组", "总局", "分局", "支行", "管理中心", "中心", "银行", "分行", "监会", "协会", "联合会", "工商联",
+    "部", "厅", "局", "署", "院", "委", "办",
 )
+_SUFFIX = "(?:" + "|".join(_SUFFIX_WORDS) + ")"
 ORGAN = re.compile(r"^(?:中共中央|国务院|全国人大常委会|[\u4e00-\u9fff]{1,30}?" + _SUFFIX + r")$")
 _SUFFIX_END = re.compile(_SUFFIX + r"$")
 _PLACE = re.compile(r"^(?:中共)?([\u4e00-\u9fff]{1,7}?(?:自治区|省|市|自治州|州|盟|区|县|旗))")
@@ -38,7 +40,7 @@ DATE_LINE = re.compile(r"^[(（]?\s*" + _DATE + r"\s*[)）]?$")
 _LETTERHEAD = re.compile(r"^(.*?)文件$")
 _DECREE = re.compile(r"^(?:中华人民共和国)?([\u4e00-\u9fff]{2,30}?)(?:令|公告)$")
 _ANNOUNCER = re.compile(
-    r"(?:^|[,，。])\s*(?:近日|日前|近期|今天|今日)?[,，]?\s*([^。,，:：;；《》\s]{2,40}?)(?:印发|出台|发布|公布)了?《([^《》]{4,100})》"
+    r"(?:^|[,，。])\s*(?:近日|日前|近期|今天|今日)?[,，]?\s*([^。,，:：;；《》\s]{2,80}?)(?:印发|出台|发布|公布|发表)了?《([^《》]{4,100})》"
 )
 ADOPTED = re.compile(
     r"[(（]\s*(?P<d>\d{4}年\d{1,2}月\d{1,2}日)\s*(?P<who>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百零〇\d]+届"
@@ -49,6 +51,16 @@ _ANNOUNCER_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》
 _JOINT = re.compile(r"(?<=[\u4e00-\u9fff])(?:联合|会同)(?=[\u4e00-\u9fff])")
 _TITLE_PREFIX = re.compile(r"^(.{2,60}?)(?:关于|印发|\d{4}年)")
 _UMBRELLAS = frozenset({"国务院", "中共中央", "全国人大常委会"})
+#: "市委" followed by "市政府机关服务中心": a body of the committee and the government together.
+_JOINT_BODY = re.compile(r"^(?:省|市|县|区)(?:人民)?政府[\u4e00-\u9fff]{2,}")
+#: National bodies whose local committees a signature wraps under them: "中国共产主义青年团" / "福建省委员会".
+_PARTY_BODIES = ("中国共产主义青年团", "共青团", "中国共产党")
+#: A standard's cover: "中华人民共和国自然资源部 发 布".
+_COVER_ISSUER = re.compile(r"^([\u4e00-\u9fff]{3,40}?)发布$")
+#: A decree's adoption: "已于2020年11月5日由生态环境部部务会议审议通过".
+_MEETING = re.compile(r"(?:由|经)([\u4e00-\u9fff]{2,20}?[部局委署])(?:部务|局务|委务|署务)会议(?:审议)?通过")
+#: "四川省住房城乡建设厅等17部门": the organs a title names before the count of the others.
+_AND_OTHERS = re.compile(r"等(?:[\d一二三四五六七八九十]+个?)?(?:部门|单位|部委)$")
 #: How many lines above a date a signature block may take.
 _SIGNATURE_LINES = 16
 
@@ -72,14 +84,15 @@ def _place(name: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _next_organ_starts(rest: str, place: str | None, national: bool) -> bool:
-    """Whether another organ's name starts at `rest`, after an organ of `place`."""
+def _next_organ_starts(rest: str, place: str | None, national: bool, branch: bool = False) -> bool:
+    """Whether another organ's name starts at `rest`, after an organ of `place` (after a national
+    organ's local branch, any local organ may follow)."""
     if _GENERIC_START.match(rest) or rest.startswith("中共"):
         return True
     if rest.startswith(("国家", "中国")):
         return True
     if national:  # a national organ followed by a place is its local branch
-        return any(rest.startswith(n) for n in national_organs())
+        return (branch and _PLACE.match(rest) is not None) or any(rest.startswith(n) for n in national_organs())
     other = _place(rest)
     return other is not None and other == place
 
@@ -91,18 +104,28 @@ def split_organs(token: str) -> list[str]:
         return []
     place = _place(token)
     national = place == "国家" or token in national_organs() or any(token.startswith(n) for n in national_organs())
-    for m in re.finditer(_SUFFIX, token):
-        k = m.end()
+    for k in _suffix_ends(token):
         if k >= len(token) or k < 3:
             continue
         head, rest = token[:k], token[k:]
-        if head in _UMBRELLAS:
-            continue  # "国务院国资委办公厅": an organ under the State Council, one name
-        if is_organ(head) and _next_organ_starts(rest, place, national):
+        if head in _UMBRELLAS or _JOINT_BODY.match(rest) or rest.startswith(_SUFFIX_WORDS):
+            continue  # "国务院国资委办公厅", "哈尔滨市委市政府机关服务中心", "…中心支行": one name
+        if is_organ(head) and _next_organ_starts(rest, place, national, _is_branch(head)):
             tail = split_organs(rest)
             if tail:
                 return [head, *tail]
     return [token] if is_organ(token) else []
+
+
+def _suffix_ends(token: str) -> list[int]:
+    """Where an organ's name may end inside a token: after any suffix word, overlapping ones too
+    ("福建省委员会…": after 省委 and after 委员会)."""
+    return sorted({i + len(w) for i in range(len(token)) for w in _SUFFIX_WORDS if token.startswith(w, i)})
+
+
+def _is_branch(name: str) -> bool:
+    """A national organ's local branch ("中国人民银行哈尔滨中心支行"): the next organ may be a local one."""
+    return any(name.startswith(n) and len(name) > len(n) + 2 for n in national_organs())
 
 
 def organ_line(line: str) -> list[str]:
@@ -127,6 +150,8 @@ def letterhead(head: list[str]) -> list[str]:
         if not m:
             continue
         names = organ_line(m.group(1)) if m.group(1) else []
+        if m.group(1) and not names and len(m.group(1)) > 2:
+            return []  # a 文件 line the text layer misread ("川东省能源同文件"): no letterhead to trust
         above: list[str] = []
         for prev in reversed(head[:i]):
             found = organ_line(prev)
@@ -163,6 +188,11 @@ def _block_above(lines: list[str], date_at: int) -> list[str]:
             j -= 1
             continue
         above = lines[j - 1].strip() if j > 0 else ""
+        first = organ_line(line)
+        if above in _PARTY_BODIES and first and first[0].endswith("委员会"):
+            names = [above + first[0], *first[1:], *names]  # "中国共产主义青年团" / "福建省委员会…"
+            j -= 2
+            continue
         if (above and not organ_line(above) and not _SUFFIX_END.search(above) and not _starts_organ(line)
                 and organ_line(above + line)):
             names = organ_line(above + line) + names  # one organ wrapped over two lines
@@ -200,8 +230,22 @@ def decree_organ(head: list[str]) -> list[str]:
     """The organ of a decree or an announcement headed "X令" / "X公告" above its "（第N号）"."""
     for line, nxt in zip(head, head[1:], strict=False):
         m = _DECREE.match(squash(line))
-        if m and re.fullmatch(r"[(（]第[\d一二三四五六七八九十百零〇]+号[)）]", squash(nxt)):
+        if m and re.fullmatch(r"[(（](?:\d{4}年)?第\s*[\d一二三四五六七八九十百零〇]+号[)）]", squash(nxt)):
             return organ_line(m.group(1))
+    return []
+
+
+def cover_organ(head: list[str]) -> list[str]:
+    """The organ a cover says publishes the text ("中华人民共和国自然资源部 发布"), or the organ whose
+    meeting adopted a decree ("由生态环境部部务会议审议通过")."""
+    for line in head[:40]:
+        m = _COVER_ISSUER.match(squash(line).replace(" ", ""))
+        if m and organ_line(m.group(1)):
+            return organ_line(m.group(1))
+    for line in head[:10]:
+        m2 = _MEETING.search(squash(line))
+        if m2 and organ_line(m2.group(1)):
+            return organ_line(m2.group(1))
     return []
 
 
@@ -238,6 +282,6 @@ def title_organs(title_line: str | None) -> list[str]:
     m = _TITLE_PREFIX.match(squash(title_line))
     if not m:
         return []
-    tokens = [t for t in re.split(r"[、,，]+", m.group(1)) if t]
+    tokens = [t for t in re.split(r"[、,，]+", _AND_OTHERS.sub("", m.group(1))) if t]
     names = [n for t in tokens for n in split_organs(t)]
     return names if tokens and all(split_organs(t) for t in tokens) else []

@@ -18,6 +18,7 @@ from policykg.ingest.fold import squash
 from policykg.ingest.issuers import (
     adopted_by,
     announcer,
+    cover_organ,
     decree_organ,
     is_organ,
     letterhead,
@@ -76,9 +77,13 @@ _ZONE = re.compile(r"(?:经济技术开发区|高新技术产业开发区|开发
 _HEAD_MAX = 20_000
 _TAIL_MAX = 5_000
 _DECREE_NAME = re.compile(r"[\u4e00-\u9fff]{4,40}(?:令|公告)")
-_DECREE_NUMBER = re.compile(r"\(第[\d一二三四五六七八九十百零〇]+号\)")
+_DECREE_NUMBER = re.compile(r"\((?:\d{4}年)?第\s*[\d一二三四五六七八九十百零〇]+号\)")
 _RELEASE = re.compile(r"(?:新华社|人民日报|中新社)[\u4e00-\u9fff]{0,6}\s*(\d{4}年\d{1,2}月\d{1,2}日)电")
 _MONTH_ALONE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月$")
+_GAP_BEFORE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[〔\[【])")
+_WEB_DATE = re.compile(r"(?:发布日期|成文日期|发文日期)\s*:\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})")
+#: "（2021年12月28日中国共产党成都市第十三届委员会第十次全体会议通过）": the date a meeting adopted the text.
+_ADOPTED_AT = re.compile(r"^[(（]\s*(\d{4}年\d{1,2}月\d{1,2}日)[\u4e00-\u9fff]{4,60}?会议(?:审议)?通过[)）]$")
 _NUMBER_LEAD = re.compile(r"^.*(?:通知|意见|方案|印发|的|》)")
 
 
@@ -156,6 +161,7 @@ def _issuers(head: list[str], tail: list[str], lines: list[str], title_line: str
         lambda: letterhead(head),
         lambda: signature(lines),
         lambda: decree_organ(head),
+        lambda: cover_organ(head),
         lambda: announcer(head, title, similar),
         lambda: [adopted[0]] if adopted else [],
         lambda: _named_in(head),
@@ -198,10 +204,19 @@ def _issued(lines: list[str]) -> str | None:
 
 def _issued_otherwise(head: list[str], lines: list[str]) -> str | None:
     """A date where no signature or date line gives one: the session that adopted a regulation, a
-    news agency's release line ("（新华社北京 2021年9月12日电）"), a cover's month ("2022年1月")."""
+    web page's date field, the meeting that adopted a decision, a news agency's release line
+    ("（新华社北京 2021年9月12日电）"), a cover's month ("2022年1月")."""
     adopted = adopted_by(head)
     if adopted:
         return iso_date(adopted[1])
+    for line in head[:12]:
+        m4 = _WEB_DATE.search(line)  # a web page's field, where the text dates itself nowhere
+        if m4:
+            return f"{m4.group(1)}-{int(m4.group(2)):02d}-{int(m4.group(3)):02d}"
+    for line in head[:12]:
+        m0 = _ADOPTED_AT.match(squash(line))
+        if m0:
+            return iso_date(m0.group(1))
     for line in lines[-8:]:
         m = _RELEASE.search(line)
         if m:
@@ -252,9 +267,10 @@ def _own_number(head: list[str]) -> str | None:
     or announcement's number under its organ ("中华人民共和国生态环境部令" / "（第 19号）")."""
     for line, nxt in zip(head, head[1:], strict=False):
         if _DECREE_NAME.fullmatch(squash(line)) and _DECREE_NUMBER.fullmatch(squash(nxt)):
-            return squash(line) + squash(nxt)
+            return squash(line) + squash(nxt).replace(" ", "")
     pattern = re.compile(DOC_NUMBER)
-    for line in head:
+    for raw_line in head:
+        line = _GAP_BEFORE_BRACKET.sub("", raw_line).replace("»", "》")  # "甘政发 〔2021〕62号", «…»
         for m in pattern.finditer(line):
             raw = m.group(0)
             bracket = min(i for i in (raw.find(c) for c in "〔[【(") if i >= 0)
@@ -283,8 +299,9 @@ def guess_level_region(
     ):
         return Level.CENTRAL, "CN"
     gaz = gazetteer()
-    named = gaz.find("\n".join(issuers)) if issuers else None
-    titled = gaz.find("\n".join(n for n in (notice, title) if n))
+    named = (gaz.find("\n".join(issuers)) or _province_short(issuers)) if issuers else None
+    titles = [n for n in (notice, title) if n]
+    titled = gaz.find("\n".join(titles)) or _province_short(titles)
     generic = _GENERIC_ORGAN.match(" ".join(issuers)) if issuers and named is None else None
     if named is not None:
         region, zoned = named, any(_COUNTY.search(i) or _ZONE.search(i) for i in issuers)
@@ -292,6 +309,9 @@ def guess_level_region(
         region, zoned = titled, bool(_ZONE.search(title) or _ZONE.search(notice))
     else:
         generic = generic or _GENERIC_ORGAN.match(" ".join([notice, title]).strip())
+        spoken = _spoken_from(body) if not issuers and generic is None else None
+        if spoken is not None:
+            return (Level.MUNICIPAL if spoken.kind == "city" else Level.PROVINCIAL), spoken.id
         if generic is None:
             return Level.MINISTRY, "CN"
         kind = "province" if generic.group(1) in ("省", "自治区") else "city"
@@ -311,10 +331,41 @@ def _generic_region(kind: str, titled: Region | None, title: str, body: str) -> 
     if titled is None:
         titled = _city_named(title)
     if titled is None:
-        return gaz.most_named(body, kind)
+        return gaz.most_named(body, kind) or (_most_named_short(body) if kind == "province" else None)
     if kind == "province" or titled.kind == "province":
         return gaz.by_id(titled.province)
     return titled if titled.kind == "city" else gaz.by_id(titled.parent or titled.province)
+
+
+_SPEAKS_AS = (("city", re.compile(r"我市|本市")), ("province", re.compile(r"我省|本省")))
+
+
+def _spoken_from(body: str) -> Region | None:
+    """The division a text without issuers speaks for ("我市", "本省"): the one of that kind it names most."""
+    for kind, words in _SPEAKS_AS:
+        if words.search(body):
+            return gazetteer().most_named(body, kind)
+    return None
+
+
+def _province_short(names: list[str]) -> Region | None:
+    """A province named by its short name at the start of a name or in brackets: "广西生态文明强区…",
+    "浙江银保监局", "中国（云南）自由贸易试验区…"."""
+    provinces = gazetteer().provinces
+    for name in names:
+        for line in name.split("\n"):
+            bare = squash(line)
+            for short, region in provinces.items():
+                if bare.startswith(short) or re.search(r"[(（]" + short + r"[)）]", bare):
+                    return region
+    return None
+
+
+def _most_named_short(body: str) -> Region | None:
+    """The province a text names most by its short name ("湖北"), when it names one at least twice."""
+    counts = {short: body.count(short) for short in gazetteer().provinces}
+    best = max(counts, key=lambda n: counts[n])
+    return gazetteer().provinces[best] if counts[best] >= 2 else None
 
 
 def _city_named(title: str) -> Region | None:

@@ -26,11 +26,11 @@ from policykg.ingest.issuers import DATE_LINE, organ_line
 _WORD = "(?:" + "|".join(sorted((*TITLE_WORDS, "法"), key=len, reverse=True)) + ")"
 TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _WORD + r"(?:\([^()]{1,12}\))?$")
 _TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
-NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|印发.*通知$")
+NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|(?:印发|转发).*通知$")
 _NOTICE_INNER = re.compile(r"《([^《》〈〉]{2,100})[》〉]")
 #: A notice that only covers the document it carries: "…印发《X》的通知".
 _PLAIN_COVER = re.compile(r"(?:印发|发布|公布)[^《》]{0,6}《[^《》]+[》〉]的通知$")
-_NOTICE_BARE = re.compile(r"印发(.{2,100}?)的通知$")
+_NOTICE_BARE = re.compile(r"印发(.{2,100}?)的通知$|转发[^《》]{0,40}?(关于.{2,100}?)的通知$")
 #: A line that announces a document (a press release's first line): "河北省委省政府出台《…》".
 _ANNOUNCES = re.compile(
     r"^(?:(?:近日|日前|近期)[,，]?[^。《》]{2,120}?|[^。,:;《》]{2,40}?)(?:印发|出台|发布|公布|发表)了?《([^《》]{4,100})》"
@@ -41,6 +41,13 @@ _ANNOUNCES_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》
 _SALUTATION = re.compile(r"^(.{6,120}?的" + _WORD + r")(各[^。;]{2,300}:)$")
 #: A web page's fields printed on the title's line: "…的通知编辑时间:2021-11-05".
 _WEB_FIELD = re.compile(r"(?<=[\u4e00-\u9fff》)])(?:编辑时间|发布时间|发布日期|更新时间|来源|作者|浏览次数|阅读次数)\s*:.*$")
+#: A press headline that reports a document in its own words: "浙江出台金融支持碳达峰碳中和指导意见".
+_HEADLINE = re.compile(r"^(?!关于)[\u4e00-\u9fff]{2,12}?(?:出台|印发|发布|公布)(?!《)(?!.*通知$)[^《》]{4,60}$")
+_HEADLINE_VERB = re.compile(r"出台|印发|发布|公布")
+#: A web page's heading "X公告2022年第4号――关于…的公告": the title after the number and the dash.
+_NUMBERED_HEADING = re.compile(r"^.{2,60}?第\s*\d+\s*号\s*(?:――|——|—|--)\s*(.{4,100})$")
+#: A draft's remark after its title: "（公开征求意见稿）", "（送审稿）".
+_DRAFT = re.compile(r"\s*[(（][^()（）]{0,4}(?:征求意见稿|送审稿|报批稿|讨论稿)[)）]$")
 #: The sentence of a notice that hands the document over: "现将《Y》印发给你们".
 _HANDED = re.compile(r"《([^《》]{4,100})》[^。]{0,40}?印发(?:给|你|各)")
 _QUOTED = re.compile(r"《([^《》]{6,100})》")
@@ -64,6 +71,7 @@ def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
     notice: str | None = None
     carried: str | None = None
     announced: str | None = None
+    headline: str | None = None
     for line in lines:
         bare = _TRAILING_NUMBER.sub("", line).strip()
         titled = bool(TITLE_LINE.match(bare))
@@ -76,10 +84,17 @@ def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
             announced = announced or said
             carried = carried or said
             continue
+        if titled and headline is None and notice is None and _HEADLINE.match(bare):
+            headline = bare  # the lead sentence may quote the document's own title
+            continue
         if not titled:
             continue
+        if headline and not announced:
+            return headline, headline  # no lead sentence quoted a document: the headline is the title
         if carried is None or similar(bare, carried):
             return bare, notice or bare
+    if headline and not (announced and _reports(headline, announced)):
+        return headline, headline
     if announced:
         return _whole(announced, lines), None
     if notice and carried and not _PLAIN_COVER.search(notice) and "《" in notice:
@@ -100,6 +115,9 @@ def prepared(head: list[str]) -> list[str]:
     out: list[str] = []
     for raw in head:
         line = _once(_WEB_FIELD.sub("", raw))
+        numbered = _NUMBERED_HEADING.match(line)
+        if numbered and TITLE_LINE.match(numbered.group(1)):
+            line = numbered.group(1)
         m = _SALUTATION.match(line)
         if m:
             out.extend([m.group(1), m.group(2)])
@@ -130,9 +148,18 @@ def _announced(line: str) -> str | None:
     return None
 
 
+def _reports(headline: str, announced: str) -> bool:
+    """Whether a headline ("浙江出台金融支持碳达峰碳中和指导意见") reports the document a lead sentence
+    quotes ("关于金融支持碳达峰碳中和的指导意见"): its words after the verb are the title's, 关于 and 的 aside."""
+    m = _HEADLINE_VERB.search(headline)
+    said = re.sub(r"^关于|的", "", _key(headline[m.end() :] if m else headline))
+    quoted = re.sub(r"^关于|的", "", _key(announced))
+    return bool(said) and (said == quoted or SequenceMatcher(None, said, quoted).ratio() >= _ALIKE)
+
+
 def _carried(notice: str) -> str | None:
     m = _NOTICE_INNER.search(notice) or _NOTICE_BARE.search(notice)
-    return m.group(1) if m else None
+    return (m.group(1) or m.group(2)) if m else None
 
 
 def _whole(announced: str, lines: list[str]) -> str:
@@ -197,4 +224,5 @@ def _flat(text: str) -> tuple[str, set[int]]:
 
 def tidy(title: str) -> str:
     """A title without the spaces a text layer leaves between Chinese and digits ("（2022 版）")."""
+    title = _DRAFT.sub("", title)  # a draft's remark is no part of the title
     return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=[\u4e00-\u9fff])", "", title).strip()

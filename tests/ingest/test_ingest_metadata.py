@@ -443,3 +443,97 @@ def test_a_letterhead_prints_file_beside_its_middle_organ() -> None:  # 191
 
     head = ["山东省发展和改革委员会", "山东省能源局文件", "山东省科学技术厅", "鲁发改能源[2021] 1097号"]
     assert letterhead(head) == ["山东省发展和改革委员会", "山东省能源局", "山东省科学技术厅"]
+
+
+def test_a_numbered_heading_a_draft_remark_and_a_forwarding_notice() -> None:  # 22, 88, 380
+    from policykg.ingest.titles import chinese_title, tidy
+
+    head = ["中华人民共和国国家发展和改革委员会公告2022年第4号――关于明确煤炭领域经营者哄抬价格行为的公告",
+            "中华人民共和国国家发展和改革委员会公告", "(2022年第 4号)"]
+    assert chinese_title(head, "\n".join(head))[0] == "关于明确煤炭领域经营者哄抬价格行为的公告"
+    assert tidy("中国(云南)自由贸易试验区碳排放权交易资源储备管理办法(试行)(公开征求意见稿)") == (
+        "中国(云南)自由贸易试验区碳排放权交易资源储备管理办法(试行)"
+    )
+    head = ["国务院办公厅转发国家发展改革委等部门关于加快推进城镇环境基础设施建设指导意见的通知", "国办函〔2022〕7号",
+            "国务院办公厅", "2022年1月12日", "(此件公开发布)", "关于加快推进城镇环境基础设施建设的指导意见",
+            "国家发展改革委生态环境部住房城乡建设部国家卫生健康委"]
+    title, notice = chinese_title(head, "\n".join(head))
+    assert title == "关于加快推进城镇环境基础设施建设的指导意见"
+    assert notice == head[0]
+
+
+def test_a_headline_in_its_own_words_yields_to_the_title_its_lead_sentence_quotes() -> None:  # 94
+    from policykg.ingest.titles import chinese_title
+
+    head = ["浙江出台金融支持碳达峰碳中和指导意见",
+            "近日,人民银行杭州中心支行联合浙江银保监局、省发展改革委、省生态环境厅、省财政厅发布《关于金融支持碳达峰碳中和的"
+            "指导意见》,在全国率先出台金融支持碳达峰碳中和十个方面25项举措。"]
+    assert chinese_title(head, "\n".join(head))[0] == "关于金融支持碳达峰碳中和的指导意见"
+    # a headline no lead sentence quotes stays the title
+    assert chinese_title(head[:1] + ["一、总体要求"], head[0])[0] == head[0]
+
+
+def test_organs_named_by_a_cover_a_meeting_a_release_or_a_title_before_a_count() -> None:  # 173, 406, 38, 556, 352, 292
+    from policykg.ingest.issuers import announcer, cover_organ, title_organs
+    from policykg.ingest.titles import similar
+
+    assert cover_organ(["(报批稿)", "20XX-XX- XX发布 20XX-XX-XX实施", "中华人民共和国自然资源部 发 布"]) == [
+        "中华人民共和国自然资源部"
+    ]
+    assert cover_organ(["生态环境标准管理办法", "《生态环境标准管理办法》已于2020年11月5日由生态环境部部务会议审议通过,"
+                        "现予公布,自2021年2月1日起施行。"]) == ["生态环境部"]
+    head = ["国务院新闻办发表《中国应对气候变化的政策与行动》白皮书"]
+    assert announcer(head, "中国应对气候变化的政策与行动白皮书", similar) == ["国务院新闻办"]
+    head = ["近日,人民银行西安分行联合陕西银保监局、陕西证监局、省发展改革委、省财政厅、省生态环境厅、省地方金融监管局发布"
+            "《关于金融支持陕西省绿色发展助推实现碳达峰碳中和目标的指导意见》(以下简称《指导意见》),完善绿色金融政策框架。"]
+    assert announcer(head, "关于金融支持陕西省绿色发展助推实现碳达峰碳中和目标的指导意见", similar) == [
+        "人民银行西安分行", "陕西银保监局", "陕西证监局", "省发展改革委", "省财政厅", "省生态环境厅", "省地方金融监管局"
+    ]
+    assert title_organs("四川省住房城乡建设厅等17部门关于加强县城绿色低碳建设的实施意见") == ["四川省住房城乡建设厅"]
+    assert title_organs("自治区发展改革委党组关于成立碳达峰碳中和暨能耗双控工作领导小组的通知") == ["自治区发展改革委党组"]
+
+
+def test_signatures_wrapped_under_a_national_body_or_after_a_branch() -> None:  # 295, 520
+    from policykg.ingest.issuers import organ_line, signature
+
+    lines = ["福建省林业局", "福建省机关事务管理局", "中国共产主义青年团", "福建省委员会福建省妇女联合会", "2021年11月30日"]
+    assert signature(lines) == ["福建省林业局", "福建省机关事务管理局", "中国共产主义青年团福建省委员会", "福建省妇女联合会"]
+    assert organ_line("中国人民银行哈尔滨中心支行哈尔滨市委市政府机关服务中心") == [
+        "中国人民银行哈尔滨中心支行", "哈尔滨市委市政府机关服务中心"
+    ]
+
+
+def test_a_misread_letterhead_yields_to_the_signature() -> None:  # 191
+    from policykg.ingest.issuers import letterhead
+
+    assert letterhead(["川东省发展和改革委员会", "川东省能源同文件", "川东省科学技术厅", "鲁发改能源[2021] 1097号"]) == []
+
+
+def test_numbers_dates_and_regions_the_texts_give_otherwise() -> None:  # 22, 107, 43, 188, 544, 88, 94, 80, 182
+    from policykg.ingest.metadata import text_metadata
+
+    text = ("中华人民共和国国家发展和改革委员会公告\n(2022年第 4号)\n 为维护煤炭市场价格秩序,现明确如下:\n一、捏造涨价信息。\n"
+            "国家发展改革委\n2022年4月30日\n")
+    assert text_metadata(text, text.index("一、"), len(text), Script.HANS).doc_number == (
+        "中华人民共和国国家发展和改革委员会公告(2022年第4号)"
+    )
+    text = ("甘肃省人民政府文件\n甘政发 〔2021〕62号\n甘肃省人民政府印发关于加快建立健全绿色低碳循环发展经济体系实施方案的通知\n"
+            "为认真贯彻 «国务院关于加快建立健全绿色低碳循环发展经济体系的指导意见» (国发〔2021〕4号),结合实际,制定本方案.\n一、总体目标\n")
+    assert text_metadata(text, text.index("一、"), len(text), Script.HANS).doc_number == "甘政发〔2021〕62号"
+    text = ("国家生态工业示范园区建设协调领导小组办公室关于推进国家生态工业示范园区碳达峰碳中和相关工作的通知\n"
+            "发文字号:科财函〔2021〕159号\n发布日期:2021.08.27实施日期:2021.08.27\n一、总体要求\n")
+    assert text_metadata(text, text.index("一、"), len(text), Script.HANS).issued == "2021-08-27"
+    text = ("中共成都市委关于以实现碳达峰碳中和目标为引领优化空间产业交通能源结构促进城市绿色低碳发展的决定\n"
+            "(2021年12月28日中国共产党成都市第十三届委员会第十次全体会议通过)\n一、以实现碳达峰碳中和目标引领城市绿色低碳发展\n")
+    assert text_metadata(text, text.index("一、"), len(text), Script.HANS).issued == "2021-12-28"
+    assert guess_level_region([], "广西生态文明强区建设“十四五”规划") == (Level.PROVINCIAL, "CN-GX")
+    assert guess_level_region([], "中国(云南)自由贸易试验区碳排放权交易资源储备管理办法(试行)") == (Level.PROVINCIAL, "CN-YN")
+    assert guess_level_region(["人民银行杭州中心支行", "浙江银保监局", "省发展改革委"], "关于金融支持碳达峰碳中和的指导意见") == (
+        Level.PROVINCIAL, "CN-ZJ"
+    )
+    body = "推动湖北率先在中部地区实现绿色崛起。美丽湖北建设目标基本实现。"
+    assert guess_level_region(["省人民政府"], "省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见", "", body) == (
+        Level.PROVINCIAL, "CN-HB"
+    )
+    body = "聚焦我市重点领域、行业和区域实现碳达峰碳中和目标的紧迫需求。申报主体为在南京市行政区域内注册的企业。"
+    assert guess_level_region([], "关于碳达峰碳中和科技创新专项的实施细则", "", body) == (Level.MUNICIPAL, "CN-JS-Nanjing")

@@ -1,8 +1,9 @@
 """Metadata against the key written by reading real documents (tests/keys/metadata_*.toml).
 
 The tune part is what the rules were written on; the measure part was never read while writing them.
-The floors are the figures measured when the key was made (docs/corpus.md); the aim is 0.95 for
-title, type, level and region on both parts.
+The floors are the figures measured last (docs/corpus.md), rounded down; the aim is 0.95 for title,
+type, level and region on both parts. The tune region floor is below 1.0 for one document whose text
+never names its region (it says only 自治区).
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ KEYS = REPO / "tests" / "keys"
 PACKS = REPO / "corpus" / "real"
 
 FLOORS = {
-    "tune": {"title": 1.0, "type": 1.0, "level": 1.0, "region": 1.0, "issuers": 1.0, "doc_number": 1.0, "issued": 0.98},
-    "measure": {"title": 0.85, "type": 0.89, "level": 0.96, "region": 0.96, "issuers": 0.89, "doc_number": 0.92, "issued": 0.92},
+    "tune": {"title": 1.0, "type": 1.0, "level": 1.0, "region": 0.99, "issuers": 1.0, "doc_number": 1.0, "issued": 0.99},
+    "measure": {"title": 0.85, "type": 0.89, "level": 1.0, "region": 1.0, "issuers": 0.92, "doc_number": 0.96, "issued": 0.96},
 }
 
 
