@@ -15,7 +15,9 @@ corpus always yields the same links.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
@@ -66,19 +68,75 @@ def link_corpus(
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
-    for done, (source_id, targets) in enumerate(sorted(above.items()), start=1):
-        if progress:
-            progress(done, len(above))
-        comparands = linker.comparands(source_id)
-        if not comparands or not targets:
-            continue
-        found = linker.link(comparands, [t for t, _ in targets], above_sets)
-        for t in sorted(found):
-            clause_links.extend(found[t])
-        linker.release(source_id)
+    found = _link_all(linker, above, above_sets, _processes(settings.workers, len(above)), progress)
+    for source_id in sorted(found):
+        for t in sorted(found[source_id]):
+            clause_links.extend(found[source_id][t])
 
     return CorpusLinks(
         citations=citations,
         documents=[*expression_docs, *citation_links(citations), *implements],
         clauses=clause_links,
     )
+
+
+#: Documents linked per task when linking runs in several processes.
+_CHUNK = 8
+#: What forked linking processes inherit: the linker and the documents above each document.
+_SHARED: tuple[ClauseLinker, dict[str, list[tuple[str, float]]], dict[str, set[str]]] | None = None
+Found = dict[str, dict[str, list[ClauseLink]]]
+
+
+def _processes(workers: int, sources: int) -> int:
+    """Processes for the clause links: the `workers` setting (0: one per core), one where processes
+    cannot be forked (they inherit the linker instead of receiving it) or for a small corpus."""
+    if sources < 2 * _CHUNK or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, min(workers or os.cpu_count() or 1, sources // _CHUNK))
+
+
+def _link_sources(sources: list[str]) -> Found:
+    """The clause links of these documents (a task of a linking process, or the whole work of one)."""
+    assert _SHARED is not None
+    linker, above, above_sets = _SHARED
+    out: Found = {}
+    for source_id in sources:
+        comparands = linker.comparands(source_id)
+        targets = above[source_id]
+        if comparands and targets:
+            out[source_id] = linker.link(comparands, [t for t, _ in targets], above_sets)
+        linker.release(source_id)
+    return out
+
+
+def _link_all(linker: ClauseLinker, above: dict[str, list[tuple[str, float]]], above_sets: dict[str, set[str]],
+              processes: int, progress: Callable[[int, int], None] | None) -> Found:
+    """Every document's clause links. A document's links depend only on it and the documents above it,
+    so documents are linked in any order, by forked processes when there are several: the same links."""
+    global _SHARED
+    sources = sorted(above)
+    chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
+    found: Found = {}
+    _SHARED = (linker, above, above_sets)
+    try:
+        if processes == 1:
+            results: Iterable[Found] = map(_link_sources, chunks)
+            for chunk, result in zip(chunks, results, strict=True):
+                found.update(result)
+                if progress:
+                    progress(len(found) + sum(1 for s in chunk if s not in result), len(sources))
+            return found
+        done = 0
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            for chunk, result in pool.imap_unordered(_with_chunk, chunks):
+                found.update(result)
+                done += len(chunk)
+                if progress:
+                    progress(done, len(sources))
+        return found
+    finally:
+        _SHARED = None
+
+
+def _with_chunk(chunk: list[str]) -> tuple[list[str], Found]:
+    return chunk, _link_sources(chunk)
