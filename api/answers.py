@@ -15,16 +15,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from policykg.graph.sparql_text import iris
 from policykg.ontology import ids
-from policykg.ontology import vocab as v
-from policykg.ontology.vocab import id_from_iri
 
 #: Concepts of a phrase whose labels count for closeness.
 RANK_CONCEPTS = 5
-
-#: Clause IRIs per VALUES block (of the query clause_paths.rq).
-PATH_CHUNK = 400
 
 
 def _normalised(text: str) -> str:
@@ -68,14 +62,7 @@ def ranked_search(queries: Any, q: str, document: str | None = None) -> list[dic
 
 def clause_paths(queries: Any, clause_ids: set[str]) -> dict[str, list[str]]:
     """clause id → its path of numbers from the top of its document."""
-    found: dict[str, list[str]] = {}
-    ordered = sorted(clause_ids)
-    for i in range(0, len(ordered), PATH_CHUNK):
-        items = iris(v.clause_iri(c) for c in ordered[i : i + PATH_CHUNK])
-        for row in queries.rows("clause_paths", items=items):
-            if row["path"]:
-                found[id_from_iri(str(row["item"]))] = str(row["path"]).split("/")
-    return found
+    return dict(queries.clause_paths(clause_ids))
 
 
 def target_clause(target_id: str) -> str:

@@ -53,6 +53,9 @@ CREATE INDEX IF NOT EXISTS hits_graph ON hits(graph);
 CREATE INDEX IF NOT EXISTS hits_item ON hits(item);
 CREATE VIRTUAL TABLE IF NOT EXISTS hits_fts USING fts5(normalised, content='hits', content_rowid='id',
     tokenize='trigram');
+CREATE TABLE IF NOT EXISTS clause_paths(graph TEXT, clause TEXT, path TEXT);
+CREATE INDEX IF NOT EXISTS clause_paths_clause ON clause_paths(clause);
+CREATE INDEX IF NOT EXISTS clause_paths_graph ON clause_paths(graph);
 CREATE TABLE IF NOT EXISTS item_concepts(graph TEXT, item TEXT, concept TEXT);
 CREATE INDEX IF NOT EXISTS item_concepts_concept ON item_concepts(concept);
 CREATE INDEX IF NOT EXISTS item_concepts_graph ON item_concepts(graph);
@@ -137,13 +140,14 @@ class AnswerIndex:
                     if hit[7] is not None:
                         conn.execute("INSERT INTO hits_fts(rowid, normalised) VALUES (?, ?)", (rowid, hit[7]))
                 conn.executemany("INSERT INTO item_concepts VALUES (?,?,?)", d.concepts)
+                conn.executemany("INSERT INTO clause_paths VALUES (?,?,?)", d.paths)
                 conn.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (d.graph, d.version))
         self._in_step = None
 
     @staticmethod
     def _remove(conn: sqlite3.Connection, graphs: Sequence[str]) -> None:
         marks = ",".join("?" * len(graphs))
-        for table in ("unit_rows", "unit_names", "target_rows", "target_answers", "item_concepts"):
+        for table in ("unit_rows", "unit_names", "target_rows", "target_answers", "item_concepts", "clause_paths"):
             conn.execute(f"DELETE FROM {table} WHERE graph IN ({marks})", list(graphs))
         rows = conn.execute(f"SELECT id, normalised FROM hits WHERE graph IN ({marks}) AND normalised IS NOT NULL",
                             list(graphs)).fetchall()
@@ -279,4 +283,14 @@ class AnswerIndex:
         out: dict[str, tuple[str | None, str | None]] = {}
         for item, number, text in self._query(sql, list(items)):
             out.setdefault(item, (number, text))
+        return out
+
+    def clause_paths(self, clauses: Sequence[str]) -> dict[str, str]:
+        """clause IRI → its path of numbers from the top of its document (clause_paths.rq)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(clauses), 500):
+            chunk = list(clauses[i : i + 500])
+            sql = f"SELECT clause, path FROM clause_paths WHERE clause IN ({','.join('?' * len(chunk))})"
+            for clause, path in self._query(sql, chunk):
+                out.setdefault(clause, path)
         return out

@@ -29,6 +29,7 @@ class DocumentRows:
     target_answers: list[tuple[str, str, str]] = field(default_factory=list)
     hits: list[tuple[Any, ...]] = field(default_factory=list)
     concepts: list[tuple[str, str, str]] = field(default_factory=list)
+    paths: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> DocumentRows:
@@ -62,4 +63,6 @@ def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> Documen
                          None if r["start"] is None else int(r["start"])))
     for r in select(store, sq.fill(sq.text("index_item_concepts"))):
         out.concepts.append((graph, r["item"], r["concept"]))
+    for r in select(store, sq.fill(sq.text("index_clause_paths"))):
+        out.paths.append((graph, r["item"], str(r["path"])))
     return out

@@ -11,7 +11,7 @@ API returns as it is.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 from policykg.graph import (
@@ -29,6 +29,7 @@ from policykg.graph.answer_coverage import COVERAGE_MIN_SCORE
 from policykg.graph.answer_model import Answer
 from policykg.graph.cache import GenerationCache
 from policykg.graph.runner import Runner
+from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme
 from policykg.settings import Settings
 
@@ -146,6 +147,11 @@ class Queries:
         """The chain upward from a measure (or clause): the clauses it implements, best first, and theirs
         (`answer_trace`): `{"source", "parents", "ancestors"}`."""
         return self._answer(("trace", item_id), lambda: answer_trace.trace(self.run, item_id))
+
+    def clause_paths(self, clause_ids: Iterable[str]) -> dict[str, list[str]]:
+        """clause id → its path of numbers from the top of its document."""
+        found = self.run.clause_paths(v.clause_iri(c) for c in clause_ids)
+        return {v.id_from_iri(iri): path.split("/") for iri, path in found.items() if path}
 
     # --- what the page reads --------------------------------------------------------------------------
     def document_facts(self, doc_id: str) -> dict[str, Any]:

@@ -100,3 +100,11 @@ class Runner:
     def starts(self, items: Iterable[str]) -> dict[str, int]:
         """item IRI → the offset its span starts at in the original text."""
         return self.per_item("span_starts", items, "start")
+
+    def clause_paths(self, clauses: Iterable[str]) -> dict[str, str]:
+        """clause IRI → its path of numbers from the top of its document ("二/（五）/1")."""
+        wanted = sorted(set(clauses))
+        index = self.index()
+        if index is not None:
+            return index.clause_paths(wanted)
+        return {row["item"]: str(row["path"]) for row in self.look_up("clause_paths", wanted) if row["path"]}
