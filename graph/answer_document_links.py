@@ -10,6 +10,7 @@ from typing import Any
 
 from policykg.graph.answer_documents import of_documents, summaries
 from policykg.graph.answer_model import Answer, Number
+from policykg.graph.rdf_links import read_evidence
 from policykg.graph.runner import Runner
 from policykg.graph.sparql_text import iri, iris, short_id
 from policykg.ontology import vocab as v
@@ -57,11 +58,8 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
             outward = row["source"] == doc
             link = links[row["link"]] = {
                 "other": row["target"] if outward else row["source"], "outward": outward, "relation": row["relation"],
-                "score": float(row["score"]), "method": row["method"], "evidence": {},
+                "score": float(row["score"]), "method": row["method"], "evidence": read_evidence(row["evidence"]),
             }
-        if row["evidence"] is not None:
-            link["evidence"][row["evidence"]] = {"kind": row["ekind"], "value": str(row["evalue"]),
-                                                 "weight": float(row["eweight"] or 0.0)}
     cited = {short_id(row["cited"]) for row in run.rows("cited", doc=iri(doc))}
     methods = {short_id(link["other"]): link["method"] for link in links.values()
                if link["relation"] == "cites" and link["outward"]}
@@ -83,7 +81,7 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         entry = {
             **named(short_id(link["other"])), "relation": link["relation"], "score": round(link["score"], 4),
             "method": link["method"],
-            "evidence": [e for _, e in sorted(link["evidence"].items(), key=lambda kv: v.evidence_number(kv[0]))],
+            "evidence": link["evidence"],
         }
         if link["relation"] == "implements":
             out["parents" if link["outward"] else "children"].append(entry)

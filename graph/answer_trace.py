@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from policykg.graph.answer_model import Answer, Number
+from policykg.graph.rdf_links import read_evidence
 from policykg.graph.runner import VALUES_CHUNK, Runner
 from policykg.graph.sparql_text import iri, iris, short_id
 from policykg.ontology import vocab as v
@@ -143,9 +144,7 @@ def _ancestors(run: Runner, item: str, doc: str) -> list[dict[str, Any]]:
     targets_of = {r["link"]: r["target"] for r in kept_links}
     for row in run.rows("parent_evidence_of", links=" ".join(sorted(iri(r["link"]) for r in kept_links))):
         if row["link"] in targets_of:
-            evidence.setdefault(row["link"], []).append(
-                {"kind": row["ekind"], "value": str(row["evalue"]), "weight": row["eweight"] or 0.0, "n": row["evidence"]}
-            )
+            evidence[row["link"]] = read_evidence(row["evidence"])
     aligned: dict[str, list[str]] = {}
     for row in run.rows("aligned_clauses", targets=iris(r["target"] for r in kept_links)):
         aligned.setdefault(row["target"], []).append(short_id(row["other"]))
@@ -155,7 +154,6 @@ def _ancestors(run: Runner, item: str, doc: str) -> list[dict[str, Any]]:
         doc_score, via = chains.get(d, (1.0, None))
         clauses = []
         for n, r in enumerate(rows, 1):
-            found = sorted(evidence.get(r["link"], []), key=lambda e: v.evidence_number(e["n"]))
             clauses.append({
                 "id": short_id(r["target"]),
                 "clause": info[r["target"]]["number"],
@@ -164,7 +162,7 @@ def _ancestors(run: Runner, item: str, doc: str) -> list[dict[str, Any]]:
                 "score": r["score"],
                 "chain": round(float(r["score"]) * doc_score, 4),
                 "relation": r["relation"],
-                "evidence": [{k: e[k] for k in ("kind", "value", "weight")} for e in found],
+                "evidence": evidence.get(r["link"], []),
                 "expressions": sorted(aligned.get(r["target"], [])),
             })
         out.append({"document": short_id(d), "score": round(doc_score, 4), "via": short_id(via) if via else None,
@@ -236,10 +234,10 @@ def _candidates(run: Runner, item: str, limit: int, cache: dict[str, list[dict[s
     evidence: dict[str, dict[tuple[str, str], dict[str, Any]]] = {}
     for row in run.rows("parent_evidence", links=" ".join(sorted({iri(row["link"]) for row in links}))):
         bucket = evidence.setdefault(row["target"], {})
-        key = (row["ekind"], str(row["evalue"]))
-        weight = row["eweight"] or 0.0
-        if key not in bucket or weight > bucket[key]["weight"]:
-            bucket[key] = {"kind": row["ekind"], "value": str(row["evalue"]), "weight": weight}
+        for reason in read_evidence(row["evidence"]):
+            key = (reason["kind"], reason["value"])
+            if key not in bucket or reason["weight"] > bucket[key]["weight"]:
+                bucket[key] = reason
     for target, parent in parents.items():
         found = evidence.get(target, {}).values()
         parent["evidence"] = sorted(found, key=lambda e: (-e["weight"], e["kind"], e["value"]))

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 
 from policykg.errors import BadRequest
 from policykg.graph.answer_targets import year as year_of
+from policykg.graph.rdf_links import read_evidence
 from policykg.graph.results import Term, to_python
 from policykg.graph.sparql_update import iri_ref
 from policykg.graph.store import Output, Store
@@ -143,7 +144,6 @@ class Graph:
         self.concepts = self._nodes(store, SKOS + "Concept")
         self.clause_links = self._nodes(store, PKG + "ClauseLink")
         self.document_links = self._nodes(store, PKG + "DocumentLink")
-        self.evidence = {n.iri: n for n in self._nodes(store, PKG + "Evidence")}
         self.spans = spans(store)
         self._depth = {c.iri: c.one(PKG + "depth") for c in self.clauses}
 
@@ -273,7 +273,7 @@ def build_tables(g: Graph) -> list[Table]:
         lambda link: [
             link.id, link.ref(PKG + "source"), kind_of_iri(_iri(link, PKG + "source") or ""), link.ref(PKG + "target"),
             link.one(PKG + "relation"), link.one(PKG + "score"), link.one(PKG + "rank"), link.one(PKG + "method"),
-            _evidence(g, link),
+            _evidence(link),
         ],
     )
     table(
@@ -308,13 +308,9 @@ def _extractor(node: Node) -> str | None:
     return node.ref("http://www.w3.org/ns/prov#wasAttributedTo")
 
 
-def _evidence(g: Graph, link: Node) -> list[str]:
-    out = []
-    for term in sorted(link.terms(PKG + "evidence"), key=str):
-        ev = g.evidence.get(term.value) if isinstance(term, ox.NamedNode) else None
-        if ev is not None:
-            out.append(f"{ev.one(PKG + 'evidenceKind')}:{ev.one(RDF + 'value')}")
-    return out
+def _evidence(link: Node) -> list[str]:
+    """The link's evidence as "kind:value" cells, in the order the linker states it."""
+    return [f"{e['kind']}:{e['value']}" for e in read_evidence(link.one(PKG + "evidenceData"))]
 
 
 # --- writing -------------------------------------------------------------------------------------------

@@ -1,12 +1,16 @@
 """The mapping of the link stage's output to RDF quads: clause links per document, document links.
 
 Clause links go to a links graph per source document, so that a document's rebuild replaces its own
-links only; document links and citations share LINKS_GRAPH.
+links only; document links and citations share LINKS_GRAPH. A link's evidence is one `pkg:evidenceData`
+literal (`evidence_literal`) rather than nodes of its own: readers take a link's evidence whole, and
+nodes per reason made half of the links graphs' quads.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -14,7 +18,6 @@ from policykg.link.model import ClauseLink, CorpusLinks, Evidence
 from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.terms import (
-    RDF_VALUE,
     QuadGraph,
     boolean_literal,
     decimal_literal,
@@ -23,6 +26,9 @@ from policykg.ontology.terms import (
     text_literal,
 )
 from policykg.ontology.vocab import E, P
+
+#: The datatype of `pkg:evidenceData`: a JSON text (RDF 1.1 JSON-LD, RDF 1.2).
+RDF_JSON = NamedNode(v.RDF + "JSON")
 
 #: Document relations of the link stage → the ELI property stated beside the scored pkg:DocumentLink.
 DOCUMENT_RELATIONS: dict[str, str] = {
@@ -107,13 +113,22 @@ def _clause_link(g: QuadGraph, cl: ClauseLink) -> None:
 
 
 def _evidence(g: QuadGraph, node: NamedNode, evidence: Iterable[Evidence]) -> None:
-    """A link's evidence, in the order the linker states it (`…#e1`, `…#e2`…)."""
-    for n, ev in enumerate(evidence, 1):
-        e = NamedNode(v.evidence_iri(node.value, n))
-        g.add(node, P.evidence, e)
-        g.type(e, P.Evidence)
-        g.add(e, P.evidenceKind, Literal(ev.kind))
-        g.add(e, RDF_VALUE, Literal(ev.value))
-        g.add(e, P.weight, decimal_literal(ev.weight))
+    """A link's evidence as one literal; nothing when the linker gave none."""
+    items = tuple(evidence)
+    if items:
+        g.add(node, P.evidenceData, evidence_literal(items))
 
 
+def evidence_literal(evidence: Iterable[Evidence]) -> Literal:
+    """The evidence list, in the order the linker states it, as compact JSON `[["kind", "value", weight], …]`
+    (`^^rdf:JSON`): the same bytes for the same evidence, so that a rebuild gives the same quads."""
+    data = [[ev.kind, ev.value, float(ev.weight)] for ev in evidence]
+    return Literal(json.dumps(data, ensure_ascii=False, separators=(",", ":")), datatype=RDF_JSON)
+
+
+def read_evidence(data: Any) -> list[dict[str, Any]]:
+    """`pkg:evidenceData` as the answers give it: [{"kind", "value", "weight"}, …] in the linker's order;
+    no value (a link without evidence) is no evidence."""
+    if data is None or data == "":
+        return []
+    return [{"kind": str(kind), "value": str(value), "weight": float(weight)} for kind, value, weight in json.loads(str(data))]

@@ -72,9 +72,9 @@ Vocabulary (what each class/property is used for; docs/ontology.md has the full 
     pkg:ClauseLink               pkg:source (measure or clause of the lower document), pkg:target
                                  (clause of the higher one), pkg:relation "implements" | "quantifies" |
                                  "restates", pkg:score [0,1], pkg:rank (1 = best), pkg:method,
-                                 pkg:evidence → pkg:Evidence (pkg:evidenceKind, rdf:value, pkg:weight)
+                                 pkg:evidenceData (the evidence list as JSON ^^rdf:JSON)
     pkg:DocumentLink             pkg:source, pkg:target (documents), pkg:relation, pkg:score,
-                                 pkg:method; beside it the ELI triple: eli:ensures_implementation_of
+                                 pkg:method, pkg:evidenceData; beside it the ELI triple: eli:ensures_implementation_of
                                  (implements) / eli:cites / eli:is_translation_of
     prov:*                       fact prov:wasGeneratedBy a prov:Activity (one extractor run over one
                                  document, prov:used it), prov:wasAttributedTo the prov:SoftwareAgent
@@ -282,16 +282,6 @@ def position_selector_iri(fact_iri: str) -> str:
 
 def quote_selector_iri(fact_iri: str) -> str:
     return fact_iri + "#quote"
-
-
-def evidence_iri(link_iri: str, n: int) -> str:
-    return f"{link_iri}#e{n}"
-
-
-def evidence_number(evidence: str) -> int:
-    """The position of an evidence node in its link ("…#e3" → 3): evidence is listed as the linker stated it."""
-    tail = str(evidence).rsplit("#e", 1)[-1]
-    return int(tail) if tail.isdigit() else 0
 
 
 def id_from_iri(iri: str | NamedNode) -> str:

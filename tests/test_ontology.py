@@ -48,8 +48,11 @@ def test_ontology_is_owl_and_parses_in_both_libraries(ontology):
     assert (rdflib.URIRef(v.ONTOLOGY), rdflib.RDF.type, rdflib.OWL.Ontology) in ontology
     with ONTOLOGY_FILE.open("rb") as fh:
         assert len(list(ox.parse(fh, format=ox.RdfFormat.TURTLE))) == len(ontology)
-    for cls in ("Measure", "Target", "Deadline", "Responsibility", "ClauseLink", "DocumentLink", "Evidence", "Region"):
+    for cls in ("Measure", "Target", "Deadline", "Responsibility", "ClauseLink", "DocumentLink", "Region"):
         assert (PKG[cls], rdflib.RDF.type, rdflib.OWL.Class) in ontology, cls
+    # a link's evidence is one JSON value on the link, no node of its own
+    assert (PKG.evidenceData, rdflib.RDFS.range, rdflib.RDF.JSON) in ontology
+    assert not set(ontology.triples((PKG.Evidence, None, None))) and not set(ontology.triples((PKG.evidence, None, None)))
     assert (PKG.Deadline, rdflib.RDFS.subClassOf, rdflib.URIRef(v.TIME + "ProperInterval")) in ontology
 
 
@@ -124,6 +127,32 @@ def _break_score(g: rdflib.Graph) -> None:
     g.set((link, PKG.score, rdflib.Literal("1.5", datatype=rdflib.XSD.decimal)))
 
 
+def _set_evidence(g: rdflib.Graph, cls: rdflib.URIRef, text: str) -> None:
+    link = next(g.subjects(rdflib.RDF.type, cls))
+    g.set((link, PKG.evidenceData, rdflib.Literal(text, datatype=rdflib.RDF.JSON)))
+
+
+def _break_evidence_kind(g: rdflib.Graph) -> None:
+    _set_evidence(g, PKG.ClauseLink, '[["concept","ccus",0.5],["guess","碳汇",0.2]]')
+
+
+def _break_evidence_weight(g: rdflib.Graph) -> None:
+    _set_evidence(g, PKG.ClauseLink, '[["concept","ccus","high"]]')
+
+
+def _break_evidence_json(g: rdflib.Graph) -> None:
+    _set_evidence(g, PKG.ClauseLink, "concept:ccus")
+
+
+def _break_evidence_count(g: rdflib.Graph) -> None:
+    link = next(g.subjects(rdflib.RDF.type, PKG.ClauseLink))
+    g.add((link, PKG.evidenceData, rdflib.Literal('[["year","2025",0.3]]', datatype=rdflib.RDF.JSON)))
+
+
+def _break_document_evidence(g: rdflib.Graph) -> None:
+    _set_evidence(g, PKG.DocumentLink, '[["citation","mee-pollution-carbon-synergy-plan-2022",1.0],["wording","推进",0.2]]')
+
+
 def _break_unit(g: rdflib.Graph) -> None:
     g.remove((rdflib.URIRef(v.responsibility_iri(f"{FUJIAN}~s3.i5.u2")), PKG.unit, None))
 
@@ -139,6 +168,11 @@ def _break_unit(g: rdflib.Graph) -> None:
         (_break_clause_number, "exactly one number"),
         (_break_clause_part_of, "is part of its document"),
         (_break_score, "score is a number in [0, 1]"),
+        (_break_evidence_kind, "JSON list of [kind, value, weight] of the known kinds"),
+        (_break_evidence_weight, "JSON list of [kind, value, weight] of the known kinds"),
+        (_break_evidence_json, "JSON list of [kind, value, weight] of the known kinds"),
+        (_break_evidence_count, "MaxCountConstraintComponent"),
+        (_break_document_evidence, "citation, family, topic or hierarchy"),
         (_break_unit, "names exactly one unit"),
     ],
 )

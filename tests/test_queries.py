@@ -204,6 +204,15 @@ def test_trace_follows_links_upward_best_first(q, ccus_measure):
     assert [(p["id"], p["score"]) for p in best["parents"]] == [(f"{MEE}~s4.i8", 0.77)]
     assert best["parents"][0]["parents"] == []
     assert parents[2]["parents"] == []
+    # the ancestors give each link's own evidence, as the linker stated it
+    by_doc = {a["document"]: a["clauses"] for a in result["ancestors"]}
+    assert [(c["id"], c["evidence"]) for c in by_doc[FUJIAN]] == [
+        (f"{FUJIAN}~s3.i5", [{"kind": "concept", "value": "ccus", "weight": 0.5},
+                             {"kind": "wording", "value": "钢铁、水泥", "weight": 0.2}]),
+        (f"{FUJIAN}~s6.i19", [{"kind": "concept", "value": "ccus", "weight": 0.5}]),
+    ]
+    assert [(c["id"], c["evidence"]) for c in by_doc[MEE]] == [
+        (f"{MEE}~s4.i8", [{"kind": "concept", "value": "ccus", "weight": 0.5}])]
     json.dumps(result)
 
 

@@ -16,10 +16,14 @@ from rdflib.compare import isomorphic
 from policykg.extract.model import (
     DocumentExtraction,
 )
+from policykg.graph.answer_document_links import document_links
+from policykg.graph.queries import Queries
 from policykg.graph.rdf_documents import document_quads
-from policykg.graph.rdf_links import links_graphs, links_quads
+from policykg.graph.rdf_links import links_graphs, links_quads, read_evidence
 from policykg.graph.rdflib_bridge import to_rdflib_dataset, to_rdflib_graph
+from policykg.graph.runner import select
 from policykg.ingest.model import NormalisedDocument
+from policykg.link.model import ClauseLink, CorpusLinks, DocumentLink, Evidence
 from policykg.ontology import vocab as v
 from tests.rdf_facts import (
     CORPUS,
@@ -177,16 +181,62 @@ def test_links_graph(fx):
     assert all(_term(q.subject).value.startswith(v.BASE + "link/") for q in graphs[v.links_graph_iri(SANMING)])
     sm = measure_with(fx.extractions[SANMING], "ccus")
     link = v.clause_link_iri(sm.id, f"{FUJIAN}~s3.i5")
+    cited = v.doc_iri("central-opinions-carbon-peak-2021")
     assert _objects(quads, link, v.PKG + "source") == [v.measure_iri(sm.id)]
     assert _objects(quads, link, v.PKG + "target") == [v.clause_iri(f"{FUJIAN}~s3.i5")]
     assert _objects(quads, link, v.PKG + "score") == ["0.82"]
     assert _objects(quads, link, v.PKG + "rank") == ["1"]
-    evidence = _objects(quads, link, v.PKG + "evidence")
-    assert [_objects(quads, e, v.PKG + "evidenceKind") for e in evidence] == [["concept"], ["wording"]]
+    # the evidence is one compact JSON literal on the link, in the linker's order, and no node of its own
+    [evidence] = [_term(q.object) for q in _triples(quads, link, v.PKG + "evidenceData")]
+    assert evidence.datatype.value == v.RDF + "JSON"
+    assert evidence.value == '[["concept","ccus",0.5],["wording","钢铁、水泥",0.2]]'
+    assert len(_triples(quads, link)) == 8  # type, source, target, relation, score, rank, method, evidence
+    assert {_term(q.subject).value for q in quads} <= {
+        *(v.clause_link_iri(cl.source, cl.target) for cl in fx.links.clauses),
+        *(v.document_link_iri(dl.relation, dl.source, dl.target) for dl in fx.links.documents),
+        v.doc_iri(SANMING), v.doc_iri(FUJIAN), cited,
+    }
+    # a link without evidence (the fixture's document links) has no evidence value
+    assert not _triples(quads, v.document_link_iri("implements", SANMING, FUJIAN), v.PKG + "evidenceData")
     assert _objects(quads, v.doc_iri(SANMING), v.ELI + "ensures_implementation_of") == [v.doc_iri(FUJIAN)]
-    cited = v.doc_iri("central-opinions-carbon-peak-2021")
     assert _objects(quads, v.doc_iri(SANMING), v.ELI + "cites") == [cited]
     assert _objects(quads, cited, v.PKG + "referencedOnly") == ["true"]
+
+
+#: Evidence as the linkers state it, with what JSON must escape, repeats, an integer and a tiny weight.
+_CLAUSE_EVIDENCE = (
+    Evidence("wording", "实施“揭榜挂帅”", 0.6123), Evidence("concept", "ccus", 1), Evidence("concept", "ccus", 0.3),
+    Evidence("number", '20% "万吨" \\ a\tb', 1e-05), Evidence("year", "2025", 0.3),
+    Evidence("unit", "fgw", 0.0), Evidence("via", f"{FUJIAN}~s3.i5", 0.1 + 0.2),
+    *(Evidence("wording", w, 0.3) for w in ("钢铁", "水泥", "煤电", "化工", "封存")),  # more than nine, in order
+)
+_DOCUMENT_EVIDENCE = (Evidence("citation", FUJIAN, 1.0), Evidence("family", "减污降碳协同增效", 0.8571),
+                      Evidence("topic", "0.31", 0.4), Evidence("hierarchy", "CN-FJ", 0.15))
+
+
+def test_link_evidence_round_trips_through_the_compact_value():
+    links = CorpusLinks(
+        documents=[DocumentLink(SANMING, FUJIAN, "implements", 0.9, "policykg.link.documents/0.1", _DOCUMENT_EVIDENCE)],
+        clauses=[ClauseLink(f"{SANMING}~s4.i5.m2", f"{FUJIAN}~s3.i5", "implements", 0.82, 1, "m", _CLAUSE_EVIDENCE)],
+    )
+    quads = links_quads(links)
+    assert quads == links_quads(links)  # same evidence, same bytes
+    store = ox.Store()
+    store.extend(quads)
+    dumped = store.dump(format=ox.RdfFormat.N_QUADS)
+    again = ox.Store()
+    again.load(dumped, format=ox.RdfFormat.N_QUADS)
+    for link, evidence in ((v.clause_link_iri(f"{SANMING}~s4.i5.m2", f"{FUJIAN}~s3.i5"), _CLAUSE_EVIDENCE),
+                           (v.document_link_iri("implements", SANMING, FUJIAN), _DOCUMENT_EVIDENCE)):
+        [row] = select(again, f"SELECT ?e WHERE {{ GRAPH ?g {{ <{link}> <{v.PKG}evidenceData> ?e }} }}")
+        read = read_evidence(row["e"])
+        assert read == [{"kind": e.kind, "value": e.value, "weight": float(e.weight)} for e in evidence]
+        assert [type(e["weight"]) for e in read] == [float] * len(evidence)
+        assert [Evidence(e["kind"], e["value"], e["weight"]) for e in read] == list(evidence)
+    assert read_evidence(None) == []
+    # and the answer about a document gives it as stated
+    [parent] = document_links(Queries(again).run, SANMING)["parents"]
+    assert parent["evidence"] == [{"kind": e.kind, "value": e.value, "weight": e.weight} for e in _DOCUMENT_EVIDENCE]
 
 
 @pytest.mark.parametrize("fmt", ["turtle", "nquads", "json-ld", "trig"])

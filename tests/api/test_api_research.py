@@ -57,7 +57,8 @@ def test_trace_from_the_ccus_measure(client) -> None:  # type: ignore[no-untyped
     }
     [parent] = body["parents"]
     assert (parent["id"], parent["clause"], parent["score"], parent["relation"]) == (I8, "八", 0.82, "implements")
-    assert {"kind": "concept", "value": "ccus", "weight": 0.6} in parent["evidence"]
+    assert parent["evidence"] == [{"kind": "concept", "value": "ccus", "weight": 0.6},
+                                  {"kind": "wording", "value": "捕集", "weight": 0.22}]
 
 
 def test_targets_for_2025(client) -> None:  # type: ignore[no-untyped-def]
