@@ -53,11 +53,13 @@ CREATE INDEX IF NOT EXISTS hits_graph ON hits(graph);
 CREATE INDEX IF NOT EXISTS hits_item ON hits(item);
 CREATE VIRTUAL TABLE IF NOT EXISTS hits_fts USING fts5(normalised, content='hits', content_rowid='id',
     tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS hits_chars USING fts5(chars);
 CREATE TABLE IF NOT EXISTS clause_paths(graph TEXT, clause TEXT, path TEXT);
 CREATE INDEX IF NOT EXISTS clause_paths_clause ON clause_paths(clause);
 CREATE INDEX IF NOT EXISTS clause_paths_graph ON clause_paths(graph);
 CREATE TABLE IF NOT EXISTS item_concepts(graph TEXT, item TEXT, concept TEXT);
 CREATE INDEX IF NOT EXISTS item_concepts_concept ON item_concepts(concept);
+CREATE INDEX IF NOT EXISTS item_concepts_item ON item_concepts(item);
 CREATE INDEX IF NOT EXISTS item_concepts_graph ON item_concepts(graph);
 """
 
@@ -139,6 +141,7 @@ class AnswerIndex:
                                          " start) VALUES (?,?,?,?,?,?,?,?,?)", hit).lastrowid
                     if hit[7] is not None:
                         conn.execute("INSERT INTO hits_fts(rowid, normalised) VALUES (?, ?)", (rowid, hit[7]))
+                        conn.execute("INSERT INTO hits_chars(rowid, chars) VALUES (?, ?)", (rowid, " ".join(hit[7])))
                 conn.executemany("INSERT INTO item_concepts VALUES (?,?,?)", d.concepts)
                 conn.executemany("INSERT INTO clause_paths VALUES (?,?,?)", d.paths)
                 conn.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (d.graph, d.version))
@@ -152,6 +155,7 @@ class AnswerIndex:
         rows = conn.execute(f"SELECT id, normalised FROM hits WHERE graph IN ({marks}) AND normalised IS NOT NULL",
                             list(graphs)).fetchall()
         conn.executemany("INSERT INTO hits_fts(hits_fts, rowid, normalised) VALUES ('delete', ?, ?)", rows)
+        conn.executemany("DELETE FROM hits_chars WHERE rowid = ?", [(rowid,) for rowid, _ in rows])
         conn.execute(f"DELETE FROM hits WHERE graph IN ({marks})", list(graphs))
         conn.execute(f"DELETE FROM docs WHERE graph IN ({marks})", list(graphs))
 
@@ -248,42 +252,48 @@ class AnswerIndex:
             answers.update(self._query(sql, chunk))
         return [json.loads(answers[t]) for t, _, _ in page if t in answers], len(found)
 
-    def search(self, needle: str, concepts: Sequence[str], document: str | None
-               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
-        """search_text.rq's rows for the phrase `needle` (normalised, lower case) and search_concepts.rq's
-        rows for concept IRIs, for `document` or all, without their clause number and text (see
-        `hit_details`), and where each of their items starts (span_starts.rq)."""
-        columns = "h.item, h.kind, h.doc, h.start"
-        scope, params = ("AND h.doc = ?", [document]) if document else ("", [])
+    def search(self, needle: str, concept_scores: dict[str, float], document: str | None, limit: int,
+               text_score: float) -> list[dict[str, Any]]:
+        """The best `limit` hits as `answer_search.search` ranks them: items whose normalised text holds
+        `needle` (normalised, lower case) score `text_score`, items tagged with a concept (IRI → score) add
+        their best concept's score; then measures before clauses, by document, place in its text and id."""
+        scope = "AND doc = ?" if document else ""
+        params: list[Any] = [document] if document else []
         if len(needle) >= 3:
-            sql = (f"SELECT DISTINCT {columns} FROM hits_fts f JOIN hits h ON h.id = f.rowid "
-                   f"WHERE hits_fts MATCH ? {scope}")
-            found = self._query(sql, ['"' + needle.replace('"', '""') + '"', *params])
+            found = ("SELECT DISTINCT h.item FROM hits_fts f JOIN hits h ON h.id = f.rowid "
+                     f"WHERE hits_fts MATCH ? {scope.replace('doc', 'h.doc')}")
+            params = ['"' + needle.replace('"', '""') + '"', *params]
+        elif needle.isalnum():  # one or two characters: their phrase in the character index, then checked
+            found = ("SELECT DISTINCT h.item FROM hits_chars f JOIN hits h ON h.id = f.rowid "
+                     f"WHERE hits_chars MATCH ? AND instr(h.normalised, ?) > 0 {scope.replace('doc', 'h.doc')}")
+            params = ['"' + " ".join(needle) + '"', needle, *params]
         else:
-            sql = f"SELECT DISTINCT {columns} FROM hits h WHERE instr(h.normalised, ?) > 0 {scope}"
-            found = self._query(sql, [needle, *params])
-        text_rows = [{"item": i, "kind": k, "doc": d, "number": None, "text": None} for i, k, d, _ in found]
-        starts = {i: s for i, _, _, s in found if s is not None}
-        concept_rows: list[dict[str, Any]] = []
-        if concepts:
-            marks = ",".join("?" * len(concepts))
-            sql = (f"SELECT DISTINCT {columns}, c.concept FROM item_concepts c JOIN hits h ON h.item = c.item "
-                   f"WHERE c.concept IN ({marks}) {scope}")
-            for i, k, d, start, concept in self._query(sql, [*concepts, *params]):
-                concept_rows.append({"item": i, "kind": k, "doc": d, "number": None, "text": None, "concept": concept})
-                if start is not None:
-                    starts.setdefault(i, start)
-        return text_rows, concept_rows, starts
-
-    def hit_details(self, items: Sequence[str]) -> dict[str, tuple[str | None, str | None]]:
-        """item IRI → (clause number, text) of search hits."""
-        if not items:
-            return {}
-        sql = f"SELECT item, number, text FROM hits WHERE item IN ({','.join('?' * len(items))}) ORDER BY id"
-        out: dict[str, tuple[str | None, str | None]] = {}
-        for item, number, text in self._query(sql, list(items)):
-            out.setdefault(item, (number, text))
-        return out
+            found = f"SELECT DISTINCT item FROM hits WHERE instr(normalised, ?) > 0 {scope}"
+            params = [needle, *params]
+        texts = {item for (item,) in self._query(found, params)}
+        best: dict[str, float] = {}
+        if concept_scores:
+            iris = list(concept_scores)
+            sql = f"SELECT item, concept FROM item_concepts WHERE concept IN ({','.join('?' * len(iris))})"
+            for item, concept in self._query(sql, iris):
+                best[item] = max(best.get(item, 0.0), concept_scores[concept])
+        tagged, iris = "", list(concept_scores)
+        if iris:
+            tagged = f"OR item IN (SELECT item FROM item_concepts WHERE concept IN ({','.join('?' * len(iris))}))"
+        sql = (f"SELECT item, MIN(id), kind, doc, MIN(start) FROM hits WHERE (item IN ({found}) {tagged}) {scope} "
+               "GROUP BY item")
+        first = self._query(sql, [*params, *iris, *([document] if document else [])])
+        scored = [((text_score if item in texts else 0.0) + best.get(item, 0.0), item, row_id, kind, doc, start)
+                  for item, row_id, kind, doc, start in first]
+        scored.sort(key=lambda r: (-r[0], r[3] != "measure", r[4], r[5] or 0, r[1]))
+        top = scored[:limit]
+        details: dict[int, tuple[Any, Any]] = {}
+        if top:
+            ids = [r[2] for r in top]
+            sql = f"SELECT id, number, text FROM hits WHERE id IN ({','.join('?' * len(ids))})"
+            details = {row_id: (number, text) for row_id, number, text in self._query(sql, ids)}
+        return [{"item": item, "score": score, "kind": kind, "doc": doc, "number": details[row_id][0],
+                 "text": details[row_id][1]} for score, item, row_id, kind, doc, _ in top]
 
     def clause_paths(self, clauses: Sequence[str]) -> dict[str, str]:
         """clause IRI → its path of numbers from the top of its document (clause_paths.rq)."""

@@ -79,12 +79,9 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
     keys: dict[str, tuple[int, str, int]] = {}
     starts: dict[str, int] = {}
 
-    iris: dict[str, str] = {}
-
     def add(row: dict[str, Any], score: float) -> None:
         item = short_id(row["item"])
         if item not in hits:
-            iris[item] = row["item"]
             hits[item] = {"id": item, "document": short_id(row["doc"]), "clause": row["number"],
                           "text": row["text"], "score": 0.0}
             kind = 0 if row["kind"] == "measure" else 1
@@ -92,20 +89,21 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
             scores[item] = 0.0
         scores[item] = max(scores[item], score)
 
-    text_hits = set()
     concept_scores = _concept_scores(run, q)
     index = run.index()
-    if index is not None:
-        text_rows, concept_rows, found = index.search(
-            needle, [v.concept_iri(c) for c in concept_scores], v.doc_iri(document) if document else None)
-        starts.update(found)
-    else:
-        text_rows = _text_rows(run, needle, filter_)
-        concept_rows = []
-        if concept_scores:
-            concept_rows = run.rows("search_concepts", filter=filter_,
-                                    concepts=sq.iris(v.concept_iri(c) for c in concept_scores))
-        starts.update(run.starts(row["item"] for row in [*text_rows, *concept_rows]))
+    if index is not None:  # ranked in SQL, the same order
+        rows = index.search(needle, {v.concept_iri(c): s for c, s in concept_scores.items()},
+                            v.doc_iri(document) if document else None, limit, SCORE_TEXT)
+        return [SearchHit.model_validate({"id": short_id(r["item"]), "document": short_id(r["doc"]),
+                                          "clause": r["number"], "text": r["text"], "score": round(r["score"], 3)})
+                for r in rows]
+    text_hits = set()
+    text_rows = _text_rows(run, needle, filter_)
+    concept_rows: list[dict[str, Any]] = []
+    if concept_scores:
+        concept_rows = run.rows("search_concepts", filter=filter_,
+                                concepts=sq.iris(v.concept_iri(c) for c in concept_scores))
+    starts.update(run.starts(row["item"] for row in [*text_rows, *concept_rows]))
     for row in text_rows:
         add(row, SCORE_TEXT)
         text_hits.add(short_id(row["item"]))
@@ -122,9 +120,5 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
 
     for item, hit in hits.items():
         hit["score"] = round(scores[item], 3)
-    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))[:limit]
-    if index is not None:  # the index ranks without texts: the texts of the best hits only
-        details = index.hit_details([iris[i] for i in ranked])
-        for i in ranked:
-            hits[i]["clause"], hits[i]["text"] = details.get(iris[i], (None, None))
-    return [SearchHit.model_validate(hits[i]) for i in ranked]
+    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
+    return [SearchHit.model_validate(hits[i]) for i in ranked[:limit]]
