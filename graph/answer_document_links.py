@@ -52,7 +52,7 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     issued) with score, relation, method and evidence."""
     doc = v.doc_iri(doc_id)
     links: dict[str, dict[str, Any]] = {}
-    for row in run.rows("document_links", doc=iri(doc)):
+    for row in run.rows("document_links", doc=iri(doc), links=iri(v.LINKS_GRAPH)):
         link = links.get(row["link"])
         if link is None:
             outward = row["source"] == doc

@@ -46,7 +46,8 @@ def test_every_query_parses():
         filled = fill(query, doc="<https://policykg.org/doc/x>", items="<https://policykg.org/x>",
                       item="<https://policykg.org/x>", targets="<https://policykg.org/y>",
                       sources="<https://policykg.org/z>",
-                      concepts="<https://policykg.org/concept/ccus>", needle='"x"', limit="5")
+                      concepts="<https://policykg.org/concept/ccus>", needle='"x"', limit="5",
+                      links="<https://policykg.org/graph/links>")
         result = store.query(filled)
         assert isinstance(result, ox.QuerySolutions), name
         assert list(result.variables), name
