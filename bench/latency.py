@@ -55,7 +55,10 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
     with open_store(str(store_dir)) as store:
         measures = store.select(v.SPARQL_PREFIXES + """
             SELECT ?m WHERE { ?l a pkg:ClauseLink ; pkg:source ?m . ?m a pkg:Measure } ORDER BY ?m LIMIT 400""")
+        documents = store.select(v.SPARQL_PREFIXES + "SELECT ?d WHERE { ?d a eli:LegalExpression } ORDER BY ?d")
     ids = [v.id_from_iri(r["m"]) for r in measures][::40][:10]
+    docs = [v.id_from_iri(r["d"]) for r in documents]
+    docs = docs[:: max(1, len(docs) // 8)][:8]
     from urllib.parse import quote
 
     return {
@@ -64,6 +67,7 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
         "targets": ["/api/targets", "/api/targets?year=2025", "/api/targets?year=2030", "/api/targets?region=CN-FJ",
                     "/api/targets?concept=%E8%83%BD%E6%BA%90"],
         "search": [f"/api/search?q={quote(q)}" for q in ("碳", "光伏", "碳捕集", "氢能", "清洁能源", "碳達峰", "新能源汽车")],
+        "document": [f"/api/documents/{quote(d, safe='')}" for d in docs],
     }
 
 
