@@ -60,9 +60,10 @@ def _prov(doc: NormalisedDocument, extractor: str, base: int, start: int, end: i
 
 
 def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
-    from policykg.extract.components import UNITS, extraction_nlp
+    from policykg.extract.components import TARGETS, UNITS, extraction_nlp
     from policykg.extract.concepts import find_concepts
     from policykg.extract.measures import extract_measures, is_measure_container
+    from policykg.extract.period import clause_period_end, document_period_end
     from policykg.extract.unit_forms import declared_convention
 
     lang = _lang(doc)
@@ -70,13 +71,15 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     result = DocumentExtraction(document_id=doc.id)
     flagged = [n.span for n in doc.notes if n.kind == "mojibake" and n.span is not None]
     convention = declared_convention(doc.text) if lang == "zh" else None
+    period_end = document_period_end(doc)  # the year a target is due when its clause names none
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
         start, end = clause.own_range()
         text = doc.text[start:end]
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
-        found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention}})
+        found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
+                                         TARGETS: {"period_end": clause_period_end(period_end, clause, parents)}})
 
         for hit in found._.unit_hits:
             facts.units.append(

@@ -11,7 +11,8 @@ precede their noun ("创建5个低碳示范园区"); forms without a verb: a phr
 amount over a period ("“十四五”期间累计新增…") runs from the period's first year; periods summed
 ("“十四五”、“十五五”期间累计…") are one interval. Qualitative goals ("完成省下达的目标", "全覆盖") are a kind
 of their own, found only in a target context: under a year marker, or where the text says 目标. Years
-come from `deadlines.deadline_scopes`. English follows the same plan with its own word lists.
+come from `deadlines.deadline_scopes`, or from the document's period where the text names none
+(`period.py`). English follows the same plan with its own word lists.
 
 Input is normalised text (simplified Chinese, half-width ASCII) or English; offsets are into it. The line
 breaks a PDF's layout put inside sentences are read through ("化肥施用\n量" is 化肥施用量).
@@ -24,6 +25,7 @@ from collections.abc import Sequence
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
+from policykg.extract.period import due_at_period_end
 from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities, ascii_text
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
@@ -357,11 +359,14 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         taken.append((ind_start, m.end()))
 
 
-def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None) -> list[TargetHit]:
+def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None,
+                    period_end: int | None = None) -> list[TargetHit]:
     """Every target stated in `text` (normalised Chinese or English), in reading order.
 
     `deadlines` are the text's deadlines where already found (the pipeline's deadlines component); they
-    are found again only where the layout wrapped a line, on the text read as one line."""
+    are found again only where the layout wrapped a line, on the text read as one line. `period_end` is
+    the year the document plans for (`period.document_period_end`): the year of a quantified target in
+    a text that names no year of its own."""
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
     length = len(text)
@@ -380,4 +385,4 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if tables:  # a table's row is read by its columns, not by the grammar of sentences
         out = [t for t in out if not any(r.start < t.end and t.start < r.end for r in tables)] + tables
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
-    return out
+    return due_at_period_end(out, deadlines, period_end)

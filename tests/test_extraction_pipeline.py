@@ -52,6 +52,18 @@ def test_units_take_the_clause_jurisdiction_from_the_call() -> None:
     assert [s.text for s in doc.spans["units"]] == ["市工信局", "发改委", "生态环境局"]
 
 
+def test_targets_take_the_document_period_end_from_the_call() -> None:
+    # 52、“十四五”公共机构节约能源资源工作规划, (四)节水护水行动: a task that names no year
+    nlp = extraction_nlp("zh")
+    text = "提高节水器具使用率,新建建筑节水器具使用率实现100%。"
+    assert [(t.indicator, t.year) for t in nlp(text)._.target_hits] == [("新建建筑节水器具使用率", None)]
+    doc = nlp(text, component_cfg={TARGETS: {"period_end": 2025}})
+    assert [(t.indicator, t.year) for t in doc._.target_hits] == [("新建建筑节水器具使用率", 2025)]
+    # a year of the text's own stays its own
+    doc = nlp(SENTENCE, component_cfg={TARGETS: {"period_end": 2030}})
+    assert [t.year for t in doc._.target_hits] == [2025, 2025]
+
+
 def test_components_are_found_by_name_in_a_fresh_process() -> None:
     """The factories are entry points of the distribution: spaCy finds them without an import of ours."""
     code = (

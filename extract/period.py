@@ -1,0 +1,118 @@
+"""The period a whole document plans for, read once per document: the year its targets are due when a
+sentence states none.
+
+A plan states its period once: in its title ("天津市“十四五”节能减排工作实施方案" → 2025,
+"…行动计划(2022—2025年)" → 2025, "2022年林业工作要点" → 2022) or in its opening goal section
+("(二)主要目标。到2025年,…"). A target of its task sections that names no year of its own is due at the
+period's end; the targets extractor reads this year only for such targets (`extract_targets(…, period_end=…)`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from policykg.extract.deadlines import DeadlineHit, extract_deadlines, five_year_plan
+from policykg.extract.target_scope import TargetHit
+from policykg.ingest.model import Clause, NormalisedDocument
+
+__all__ = [
+    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "title_period_end",
+]
+
+_Y = r"(?<![\d.])((?:19|20)\d{2})"
+# "(2021—2025年)", "2021-2023年", "(2022-2025)": a range of years
+_RANGE = re.compile(rf"{_Y}\s*年?\s*(?:-|—|–|―|－|−|~|～|至|到)\s*{_Y}(?!\d)")
+# "“十四五”", "十五五": the n-th five-year plan
+_PLAN_ZH = re.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七]|[六七八九])五(?![一二三四五六七八九十])")
+_PLAN_EN = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)|[a-z]+th)\s+five[- ]year\s+plan", re.IGNORECASE)
+# "2022年工作要点", "2021年度…工作计划": a year's document; not an edition (2022年版), a deadline (2030年前)
+# nor a date inside a longer one (2022年12月)
+_YEAR_DOC = re.compile(rf"(?<![到至])(?<![^关]于){_Y}\s*年度?(?!\s*(?:版|修订|修正|前|以前|之前|底|末|起|以来|\d|[上下]半年))")
+# …of a plan for the year ("…工作要点", "…行动计划", "…工作安排的通知"), not a call for projects or a list
+_YEAR_PLAN = re.compile(r"(?:要点|计划|方案|安排|意见|清单|措施)(?:\([^()]*\))?(?:的通知)?$")
+_NOT_A_PLAN = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜单|指南")
+# the heading of a section that reviews the past plan or describes the situation, not a task
+_REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基础(?:与|和)|成效|成就|进展|存在的(?:主要)?问题|主要问题|"
+                     r"挑战|机遇|资源条件|资源禀赋")
+# the heading of a plan's goal section: (二)主要目标, 总体目标, 工作目标, 发展目标 …
+_GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标")
+_LEADERS = re.compile(r"\.{3,}|…{2,}|·{3,}")  # a table of contents' line, not the section itself
+
+
+def title_period_end(title: str) -> int | None:
+    """The last year of the period a title names: a range of years, a five-year plan, or one year."""
+    for m in _RANGE.finditer(title):
+        first, last = int(m.group(1)), int(m.group(2))
+        if first < last:
+            return last
+    for pattern in (_PLAN_ZH, _PLAN_EN):
+        plan = pattern.search(title)
+        years = five_year_plan(plan.group(1)) if plan else None
+        if years:
+            return years[1]
+    if not _YEAR_PLAN.search(title) or _NOT_A_PLAN.search(title):
+        return None
+    years = {int(m.group(1)) for m in _YEAR_DOC.finditer(title)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _goal_sections(clauses: Iterable[Clause]) -> Iterable[Clause]:
+    for top in clauses:
+        for clause in top.walk():
+            if _GOAL_HEADING.search(clause.title) and not _LEADERS.search(clause.title):
+                yield clause
+
+
+def goal_section_year(doc: NormalisedDocument) -> int | None:
+    """The first year the document's first goal section sets ("到2025年,…"; "“十四五”期间…"); None
+    when it sets none. Later years there (2035's long-range goals) are visions, not the plan's period."""
+    section = next(iter(_goal_sections(doc.clauses)), None)
+    if section is None:
+        return None
+    lang = "en" if doc.metadata.language == "en" else "zh"
+    m = re.match(r"\d{4}", doc.metadata.issued or "")
+    issued = int(m.group()) if m else 0
+    for hit in extract_deadlines(doc.text[section.start : section.end], lang):
+        if hit.kind in ("by", "before", "period") and hit.year is not None and hit.year >= issued:
+            return hit.year  # a year before the document was issued is a review of the past plan
+    return None
+
+
+def document_period_end(doc: NormalisedDocument) -> int | None:
+    """The year a document's targets are due when they state none: its title's period (the document's,
+    else its covering notice's), else its goal section's first year."""
+    md = doc.metadata
+    for title in (md.title, md.titles.get("zh-Hans"), md.notice_title):
+        year = title_period_end(title) if title else None
+        if year:
+            return year
+    return goal_section_year(doc)
+
+
+def _names_an_earlier_plan(heading: str, period_end: int) -> bool:
+    """"“十三五”时期主要成就" in a plan due in 2025: a heading about a plan already over."""
+    return any((years := five_year_plan(m.group(1))) is not None and years[1] < period_end
+               for m in _PLAN_ZH.finditer(heading))
+
+
+def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[Clause]) -> int | None:
+    """The document's period end for a clause's targets; None under a heading that reviews the past plan
+    or describes the situation ("发展基础与面临形势", "“十三五”取得的成效"): its figures are not due."""
+    if period_end is None:
+        return None
+    for c in (clause, *parents):
+        if _REVIEW.search(c.title) or _names_an_earlier_plan(c.title, period_end):
+            return None
+    return period_end
+
+
+def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None) -> list[TargetHit]:
+    """The quantified targets without a year of a clause that names no year but the plan's end, due then.
+
+    A clause naming another year ("到2023年…", or "“十三五”期间…" in a review of the past plan) keeps its
+    targets as they are: a target that year does not govern is not known to be due when the plan ends."""
+    if period_end is None or any(d.year not in (None, period_end) for d in deadlines if d.kind != "ongoing"):
+        return hits
+    return [replace(h, year=period_end) if h.year is None and not h.qualitative else h for h in hits]
