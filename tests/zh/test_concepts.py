@@ -1,4 +1,8 @@
-"""The concept scheme (ontology/concepts.ttl), its lookup, and concept finding in real Chinese texts."""
+"""The concept scheme (ontology/concepts.ttl), its lookup, and concept finding in real Chinese texts.
+
+Length (about 460 lines, kept whole on purpose): one case per wording real documents use for a concept,
+each against its real sentence, beside the checks that a label matches nothing else.
+"""
 
 from __future__ import annotations
 
@@ -252,6 +256,7 @@ def test_ccus_in_central_opinions_clause_21():
         "aerogels",  # "推动气凝胶等新型材料研发应用": aerogels, a narrower concept of 新材料
         "ccus",
         "low_carbon_technology",
+        "innovation_platforms",  # "建立完善绿色低碳技术评估、交易体系和科技创新服务平台"
     ]
 
 
@@ -284,6 +289,93 @@ def test_longest_match_wins():
     # 非化石能源消费比重 (the indicator) rather than 非化石能源 + 能源消费…
     assert find_concepts("非化石能源消费比重达到25%左右", "zh") == [(0, 9, "non_fossil_share")]
     assert find_concepts("积极发展非化石能源", "zh") == [(4, 9, "non_fossil_energy")]
+
+
+# --- wordings of local plans for what the national clauses say in other words -----------------------------
+def tagged(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], cid) for s, e, cid in find_concepts(text, "zh")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 112、南京江北新区碳达峰、碳中和行动计划（试行）: recycling in the words of the circular economy
+        ("推行生产者责任延伸制度,优化完善废旧家电、废弃电器电子产品回收处理体系",
+         [("生产者责任延伸制度", "producer_responsibility"), ("废旧家电", "e_waste"),
+          ("废弃电器电子产品", "e_waste"), ("回收处理体系", "recycled_resources")]),
+        # 241 (Guangdong's implementing opinions on the green, low-carbon circular economy)
+        ("建立健全废旧农膜回收体系", [("废旧农膜", "agricultural_film"), ("回收体系", "recycled_resources")]),
+        # 85 (Ningxia), 89 (Jiangxi), 136 (Sichuan)
+        ("减少一次性塑料制品消费", [("一次性塑料制品", "plastic_pollution")]),
+        # 112 and 113 (Wuhan): finance words the opinions' (三十一) names as green finance
+        ("探索碳排放权、排污权等质押融资贷款",
+         [("碳排放权", "carbon_market"), ("质押融资", "environmental_rights_finance")]),
+        ("开展气候债券、气候保险、气候基金等金融创新",
+         [("气候债券", "green_bonds"), ("气候保险", "green_insurance"), ("气候基金", "green_funds")]),
+        # 71 (Hebei's implementing opinions)
+        ("全面落实绿色信贷指引、能效信贷等制度", [("绿色信贷", "green_credit"), ("能效信贷", "green_credit")]),
+        ("对能源消耗超过单位产品能耗限额标准的用能单位执行惩罚性电价",
+         [("单位产品能耗", "unit_product_energy"), ("惩罚性电价", "electricity_pricing")]),
+        # transport: 71, 112, 107 (Gansu)
+        ("加快氢燃料电池重卡推广应用", [("氢燃料电池重卡", "fuel_cell_vehicles")]),
+        ("加快实现公交、网约车、出租车纯电动化", [("电动化", "vehicle_electrification")]),
+        ("加快大型工矿企业、物流园区码头铁路专用线建设", [("铁路专用线", "road_to_rail_water")]),
+        ("推进集装箱多式联运、公铁联运及跨区域甩挂运输",
+         [("多式联运", "multimodal_transport"), ("公铁联运", "multimodal_transport")]),
+        # buildings: 113
+        ("推进政府、行政事业单位等公共机构办公楼宇低碳化改造,创建一批低碳机关",
+         [("公共机构", "public_institutions"), ("低碳机关", "public_institutions")]),
+        # industry and energy: 113, 347 (Shandong's 2022 plan), 392 (Mianyang)
+        ("推动武汉钢铁有限公司发展氢能炼钢", [("钢铁", "steel"), ("氢能炼钢", "hydrogen_metallurgy")]),
+        ("加大钢铁、电力、石化、建材等传统产业的节能减碳技术改造",
+         [("钢铁", "steel"), ("石化", "petrochemical"), ("建材", "building_materials"),
+          ("节能减碳技术改造", "energy_saving_retrofit")]),
+        ("出台山东省高耗能高排放建设项目碳排放减量替代办法",
+         [("高耗能高排放建设项目", "two_high_projects"), ("碳排放", "carbon_emissions")]),
+        ("争取新建、改扩建项目实行用煤减量替代", [("用煤减量替代", "coal_consumption_control")]),
+        # agriculture and forestry: 347, 241, the central opinions (二十三), 166 (Longyan)
+        ("强化农业面源污染防治,大力普及测土配方施肥技术",
+         [("农业面源污染防治", "agricultural_nonpoint_pollution"), ("测土配方施肥", "fertiliser_reduction")]),
+        ("发展生态循环农业,实施粮经饲统筹、种养加结合", [("生态循环农业", "green_agriculture")]),
+        ("提升生态农业碳汇", [("生态农业碳汇", "cropland_carbon_sink")]),
+        ("开展碳汇造林试点,强化森林经营和灾害防治等固碳减排措施",
+         [("碳汇造林", "forest_carbon_sink"), ("固碳", "carbon_sink")]),
+        # technology: 121 (Hangzhou)
+        ("支持西湖大学牵头建设能源与碳中和省实验室,鼓励企事业单位建设科技创新服务平台",
+         [("碳中和", "carbon_neutrality"), ("省实验室", "innovation_platforms"),
+          ("科技创新服务平台", "innovation_platforms")]),
+        ("力争引进10名以上低碳技术相关领域高层次领军人才和青年科学家",
+         [("低碳技术", "low_carbon_technology"), ("领军人才", "talent")]),
+    ],
+)
+def test_local_wordings_of_national_clauses(sentence: str, expected: list[tuple[str, str]]):
+    assert tagged(sentence) == expected
+
+
+def test_local_wordings_sit_below_what_the_national_clauses_name(scheme: ConceptScheme):
+    """A measure naming the narrower concept meets a clause naming the broader one (the opinions' (五)
+    names the circular economy, (十五) new-energy vehicles, (三十一) green finance, (六) green agriculture)."""
+    for cid in ("producer_responsibility", "e_waste", "plastic_pollution", "waste_sorting", "packaging"):
+        assert "circular_economy" in scheme.ancestors(cid), cid
+    assert "bulk_solid_waste" in scheme.ancestors("construction_waste")
+    for cid in ("vehicle_electrification", "fuel_cell_vehicles"):
+        assert "nev" in scheme.ancestors(cid), cid
+    for cid in ("environmental_rights_finance", "green_bonds", "green_insurance", "green_funds", "green_credit"):
+        assert "green_finance" in scheme.ancestors(cid), cid
+    for cid in ("agricultural_nonpoint_pollution", "straw_utilisation", "manure_utilisation"):
+        assert "green_agriculture" in scheme.ancestors(cid), cid
+    for cid in ("coal_to_gas", "coal_to_electricity"):
+        assert "coal_consumption_control" in scheme.ancestors(cid), cid
+    assert {"steel", "hydrogen"} <= set(scheme.ancestors("hydrogen_metallurgy"))
+
+
+def test_local_wordings_do_not_match_other_things():
+    # 2、2030年前碳达峰行动方案: heat recovery is no recycling of waste
+    assert tagged("提升有色金属生产过程余热回收水平") == [("有色金属", "nonferrous_metals"), ("余热回收", "waste_heat")]
+    # 55 (Jiangsu): public-institution energy saving keeps its own, longer label
+    assert tagged("推进公共机构节能低碳示范创建") == [("公共机构节能", "public_institutions")]
+    # the central opinions (二十三): the carbon sink of farming, not green agriculture
+    assert "green_agriculture" not in [c for _, c in tagged("开展耕地质量提升行动,实施国家黑土地保护工程,提升生态农业碳汇")]
 
 
 # --- the Chinese pipeline -------------------------------------------------------------------------
