@@ -8,7 +8,8 @@ modules feed `register_user_words`, e.g. the unit registry), which keeps "碳捕
 Both carry the `policykg_concepts` component. Token boundaries are a poor basis for Chinese concept
 matching (a label may start or end inside a jieba token), so for Chinese the component matches on
 characters with a trie and maps each match to tokens with `alignment_mode="expand"`; the exact
-character offsets stay on `doc._.concept_offsets`. English matches go through a `PhraseMatcher` on
+character offsets stay on `doc._.concept_offsets`; a match must still respect word boundaries where
+characters mislead (`holds`: "深化工业" holds no 化工). English matches go through a `PhraseMatcher` on
 the LOWER attribute. Both keep the longest non-overlapping matches.
 """
 
@@ -138,7 +139,10 @@ class CharMatcher:
             node.setdefault(_END, concept_id)
 
     def find_all(self, text: str) -> list[ConceptMatch]:
-        folded = _fold_text(text)
+        return self.find_all_folded(_fold_text(text))
+
+    def find_all_folded(self, folded: str) -> list[ConceptMatch]:
+        """Every label match in text already folded (`_fold_text`), overlapping ones included."""
         found: list[ConceptMatch] = []
         n = len(folded)
         for start in range(n):
@@ -241,6 +245,65 @@ def wording_matches(text: str, chinese: bool) -> list[ConceptMatch]:
             for m in patterns[0 if chinese else 1].finditer(text)]
 
 
+# --- Chinese word boundaries and contexts ---------------------------------------------------------
+#: Words holding a two-character label across its edge that name something else: "常态化工作" is no
+#: chemical industry, "储碳价值" no carbon price, "水电解制氢", "差别水电价" and "水电气热" no hydropower.
+BREAKERS = ("化工作", "化工程", "化工艺", "碳价值", "低碳价格", "水电解", "水电价", "水电气")
+#: Words the segmenter cuts across a two-character label that still name its concept (年节|能量, 高能|效用).
+KEEPERS = ("节能量", "高能效")
+#: Labels that name their concept only beside one of its words in the same sentence: a pledge loan is an
+#: environmental-rights one only when the rights pledged are named (碳排放权、排污权、用能权、林权、碳汇 …).
+CONTEXTS: dict[str, tuple[frozenset[str], re.Pattern[str]]] = {
+    "environmental_rights_finance": (
+        frozenset({"质押融资", "抵质押融资", "质押贷款", "抵质押贷款"}),
+        re.compile(r"排放权|排污权|用能权|水权|林权|碳汇|碳资产|碳配额|碳权|环境权益|环境收益权|补偿收益权|生态(?:保护)?补偿"),
+    ),
+}
+_CONTEXT_REACH, _SPLIT_WINDOW = (40, 12), 3  # characters a context word / the segmenter sees around a label
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+
+
+def holds(folded: str, match: ConceptMatch) -> bool:
+    """Whether a Chinese label match names its concept: with its context where `CONTEXTS` asks for one,
+    and, for a two-character label, neither inside a word of `BREAKERS` nor split between two words."""
+    start, end, concept_id = match
+    if concept_id in CONTEXTS and not _in_context(folded, start, end, *CONTEXTS[concept_id]):
+        return False
+    return end - start != 2 or not (_covered_by(folded, start, BREAKERS) or _split_by_words(folded, start))
+
+
+def _covered_by(folded: str, start: int, words: tuple[str, ...]) -> bool:
+    """Whether one of `words` is written around the two-character label at `start`."""
+    label = folded[start : start + 2]
+    return any(0 <= (at := word.find(label)) <= start and folded.startswith(word, start - at) for word in words)
+
+
+def _split_by_words(folded: str, start: int) -> bool:
+    """Whether the two-character label at `start` is the tail of one word and the head of the next
+    ("深化|工业", "调节|能力"): jieba (no HMM) cuts a few characters around it between its two characters,
+    each glued to a neighbour. Dictionary look-ups first: the segmenter runs only where both words exist."""
+    mid, end, freq = start + 1, start + 2, jieba.dt.FREQ
+    if (not _HAS_HAN.match(folded[start]) or _covered_by(folded, start, KEEPERS)
+            or not any(freq.get(folded[a:mid]) for a in range(max(0, start - _SPLIT_WINDOW), start))
+            or not any(freq.get(folded[mid:b]) for b in range(end + 1, min(len(folded), end + _SPLIT_WINDOW) + 1))):
+        return False
+    pos = max(0, start - _SPLIT_WINDOW)
+    tokens = iter(jieba.dt.cut(folded[pos : end + _SPLIT_WINDOW], HMM=False))
+    while pos < mid:
+        token = next(tokens)
+        pos += len(token)
+    return pos == mid and len(token) > 1 and len(next(tokens, "")) > 1
+
+
+def _in_context(folded: str, start: int, end: int, labels: frozenset[str], context: re.Pattern[str]) -> bool:
+    """Whether a match is of none of `labels` or has a word of `context` in reach, in the same sentence."""
+    if folded[start:end] not in labels:
+        return True
+    before = _SENTENCE_END.split(folded[max(0, start - _CONTEXT_REACH[0]) : start])[-1]
+    after = _SENTENCE_END.split(folded[end : end + _CONTEXT_REACH[1]], maxsplit=1)[0]
+    return bool(context.search(before) or context.search(after))
+
+
 # --- the concept component ------------------------------------------------------------------------
 class ConceptMatcher:
     """Pipeline component: concept labels of the scheme found in the doc.
@@ -273,7 +336,9 @@ class ConceptMatcher:
         """Exact character matches; Chinese accepts plain text, English needs a tokenised Doc."""
         if self.chinese:
             text = text_of(doc_or_text) if isinstance(doc_or_text, Doc) else doc_or_text
-            return longest_non_overlapping([*self.chars.find_all(text), *wording_matches(_fold_text(text), True)])
+            folded = _fold_text(text)
+            found = [*self.chars.find_all_folded(folded), *wording_matches(folded, True)]
+            return longest_non_overlapping(m for m in found if holds(folded, m))
         if not isinstance(doc_or_text, Doc):
             raise TypeError("the English concept matcher needs a tokenised Doc")
         doc = doc_or_text

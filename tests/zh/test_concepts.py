@@ -1,6 +1,6 @@
 """The concept scheme (ontology/concepts.ttl), its lookup, and concept finding in real Chinese texts.
 
-Length (about 460 lines, kept whole on purpose): one case per wording real documents use for a concept,
+Length (about 520 lines, kept whole on purpose): one case per wording real documents use for a concept,
 each against its real sentence, beside the checks that a label matches nothing else.
 """
 
@@ -376,6 +376,64 @@ def test_local_wordings_do_not_match_other_things():
     assert tagged("推进公共机构节能低碳示范创建") == [("公共机构节能", "public_institutions")]
     # the central opinions (二十三): the carbon sink of farming, not green agriculture
     assert "green_agriculture" not in [c for _, c in tagged("开展耕地质量提升行动,实施国家黑土地保护工程,提升生态农业碳汇")]
+
+
+# --- word boundaries of short labels and contexts ------------------------------------------------------
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # split between two words: 深化|工业 (the central opinions' (十)), 调节|能力 (11), 存储|能力 (332),
+        # 调节|水库 (40), 制氢|能耗 (184), 聚焦|化学 (433), 电石|化工 (275)
+        ("持续深化工业、建筑、交通运输、公共机构等重点领域节能",
+         [("公共机构", "public_institutions"), ("节能", "energy_conservation")]),
+        ("加强源网荷储协同互动,着力提升电力系统灵活调节能力", [("源网荷储", "source_grid_load_storage")]),
+        ("提升可再生能源消纳和存储能力", [("可再生能源消纳", "renewable_accommodation")]),
+        ("积极推动流域控制性调节水库建设和常规水电站扩机增容,加快建设抽水蓄能电站",
+         [("水电", "hydropower"), ("抽水蓄能电站", "pumped_storage")]),
+        ("在实现能源替代同时,大幅降低制氢能耗", []),
+        ("聚焦化学药、现代中药、生物制品等领域", []),
+        ("重点开发煤化工和电石化工下游高附加值产品", [("煤化工", "coal_chemical"), ("化工", "petrochemical")]),
+        # the segmenter splits them, but they name the concept: 年节|能量 (38), 高能|效用 (172)
+        ("实现年节能量7700万吨标准煤", [("节能", "energy_conservation")]),
+        ("推广高能效用能设备", [("能效", "energy_efficiency")]),
+        # words of BREAKERS: 134, 173, 184, 452, 352
+        ("建立常态化工作联系机制", []),
+        ("储碳价值核算采用市场价值法", []),
+        ("支持研发低成本PEM水电解制氢关键材料制备与系统", []),
+        ("严格落实差别水电价和绿色信任保护政策", []),
+        ("统筹县城水电气热通信等设施建设", []),
+        # glued on one side only, still the concept: 深远|海风|电 (29), 营造|林 (124)
+        ("开展深远海风电建设示范", [("风电", "wind_power")]),
+        ("因地制宜科学开展营造林和草原湿地修复", [("造林", "land_greening"), ("草原", "grassland_protection")]),
+    ],
+)
+def test_short_labels_respect_word_boundaries(sentence: str, expected: list[tuple[str, str]]):
+    assert tagged(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # 157 (Liaoning forestry), 166 (Longyan), 475 (Guangdong green finance), 359 (Laibin)
+        ("完善林权抵质押贷款制度,推进公益林补偿收益权质押贷款",
+         [("抵质押贷款", "environmental_rights_finance"), ("质押贷款", "environmental_rights_finance")]),
+        ("探索开展林地经营权抵押贷款和公益林补偿、天然林停伐管护补助、林业碳汇收益权质押贷款",
+         [("林业碳汇", "forest_carbon_sink"), ("质押贷款", "environmental_rights_finance")]),
+        ("指导各地方法人金融机构创新开展环境权益、生态保护补偿抵质押融资",
+         [("生态保护补偿", "ecological_compensation"), ("抵质押融资", "environmental_rights_finance")]),
+        ("探索开展节能减排专项贷款、未来环境收益权质押贷款等绿色信贷产品",
+         [("节能减排", "energy_saving_emission_reduction"), ("质押贷款", "environmental_rights_finance"),
+          ("绿色信贷", "green_credit")]),
+        # 112's "探索碳排放权、排污权等质押融资贷款" with other rights pledged: no environmental rights
+        ("探索知识产权、应收账款等质押融资贷款", []),
+        # the rights in the sentence before do not count
+        ("探索碳排放权、排污权交易。推广知识产权质押融资", [("碳排放权", "carbon_market")]),
+    ],
+)
+def test_pledge_loans_are_environmental_rights_finance_beside_the_rights(
+    sentence: str, expected: list[tuple[str, str]]
+):
+    assert tagged(sentence) == expected
 
 
 # --- the Chinese pipeline -------------------------------------------------------------------------
