@@ -57,7 +57,9 @@ _SERVER = {"live_server", "oxigraph_server", "virtuoso_server", "falkordb_server
 _BROWSER = {"browser", "browser_context"}
 #: Modules that build stores or run the CLI in subprocesses of their own.
 _SLOW_MODULES = {"test_build.py", "test_build_parallel.py", "test_bench_smoke.py", "test_crash_safety.py",
-                 "test_cli.py", "test_link_bounds.py", "test_link_gold.py", "test_link_parallel.py"}
+                 "test_cli.py", "test_link_bounds.py", "test_link_gold.py", "test_link_parallel.py",
+                 # the measurements against the keys of the real corpus
+                 "test_link_key.py", "test_link_tune_key.py", "test_extraction_keys.py", "test_metadata_key.py"}
 _SLOW_FOLDERS = ("/tests/robustness/", "/tests/api/", "/tests/graph/")
 
 
