@@ -130,7 +130,7 @@ def targets_page(
         found, total = index.targets(kind == "qualitative", v.doc_iri(document) if document else None, year,
                                      family, v.region_iri(region) if region else None, limit, offset)
     else:
-        filter_ = _filter(run, document, year, concept, region, kind)
+        filter_ = where_filter(run, document, year, concept, region, kind)
         if filter_ is None:
             return TargetsPage(targets=[], total=0)
         found, total = matching(run, filter_, limit, offset)
@@ -139,15 +139,16 @@ def targets_page(
     return TargetsPage.model_validate({"targets": found, "total": total})
 
 
-def _filter(run: Runner, document: str | None, year: int | None, concept: str | None, region: str | None,
+def where_filter(run: Runner | None, document: str | None, year: int | None, concept: str | None, region: str | None,
             kind: str) -> str | None:
-    """targets.rq's `${filter}` for these conditions; None when the concept names nothing."""
+    """targets.rq's `${filter}` for these conditions; None when the concept names nothing (a concept needs
+    the runner's concept names)."""
     filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
     if document:
         filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
     if year is not None:
         filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
-    if concept:
+    if concept and run is not None:
         ids = run.names.family(concept)
         if not ids:
             return None
