@@ -55,9 +55,13 @@ def rank(q: str, hits: list[dict[str, Any]], scheme: Any) -> list[dict[str, Any]
 
 
 def ranked_search(queries: Any, q: str, document: str | None = None) -> list[dict[str, Any]]:
-    """Every hit of the query layer's search (at most the setting `api_max_limit`), ranked."""
-    hits = queries.search(q, document=document, limit=int(queries.settings.api_max_limit))
-    return rank(q, list(hits), queries.scheme)
+    """Every hit of the query layer's search (at most the setting `api_max_limit`), ranked; kept for the
+    store's generation, so that the pages of one search are ranked once."""
+    def compute() -> list[dict[str, Any]]:
+        hits = queries.search(q, document=document, limit=int(queries.settings.api_max_limit))
+        return rank(q, list(hits), queries.scheme)
+
+    return list(queries.derived(("ranked_search", q, document), compute))
 
 
 def clause_paths(queries: Any, clause_ids: set[str]) -> dict[str, list[str]]:

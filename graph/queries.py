@@ -54,6 +54,12 @@ class Queries:
             return [item.plain() for item in found]
         return found
 
+    def derived(self, key: Hashable, compute: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Plain answers made from this layer's by a caller above it (the HTTP API's ranked search), kept
+        like the answers for the store's current generation; each call gets its own copies."""
+        found = self._answers.get_or_compute(self.run.generation, ("derived", key), compute)
+        return [dict(item) for item in found]
+
     def rows(self, name: str, **slots: str) -> list[dict[str, Any]]:
         """The rows of the named query (a `.rq` file) with its slots filled (see `runner.Runner.rows`)."""
         return self.run.rows(name, **slots)
