@@ -216,6 +216,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
         for m in batch:
             ws.save(m.document, m.extraction, m.document.sha256)
             m.data = b""  # written and kept on disk: only the document and extraction stay for linking
+            m.rows = DocumentRows(m.rows.graph, m.rows.version)  # in the answer index now
         written += len(batch)
         if progress:
             progress("store", written, len(todo))
