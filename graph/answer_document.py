@@ -95,7 +95,7 @@ def document(run: Runner, doc_id: str) -> Document | None:
         start = starts.get(row["clause"])
         order[cid] = (start if start is not None else 0, row["depth"] or 0)
 
-    unit_rows = run.rows("clause_units", doc=doc)
+    unit_rows = run.rows("clause_units", doc=doc, graph=iri(v.graph_iri(doc_id)))
     unit_labels = run.per_item("unit_labels", (r["unit"] for r in unit_rows), "label")
     seen_units: set[tuple[str, str, str]] = set()
     for row in sorted(unit_rows, key=lambda r: ids.fact_order(short_id(r["resp"]))):

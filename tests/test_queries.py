@@ -47,7 +47,7 @@ def test_every_query_parses():
                       item="<https://policykg.org/x>", targets="<https://policykg.org/y>",
                       sources="<https://policykg.org/z>",
                       concepts="<https://policykg.org/concept/ccus>", needle='"x"', limit="5",
-                      links="<https://policykg.org/graph/links>")
+                      links="<https://policykg.org/graph/links>", graph="<https://policykg.org/graph/doc/x>")
         result = store.query(filled)
         assert isinstance(result, ox.QuerySolutions), name
         assert list(result.variables), name
