@@ -46,7 +46,9 @@ ADOPTED = re.compile(
     r"[(（]\s*(?P<d>\d{4}年\d{1,2}月\d{1,2}日)\s*(?P<who>[\u4e00-\u9fff]{2,12}?)第[一二三四五六七八九十百零〇\d]+届"
     r"人民代表大会常务委员会第[一二三四五六七八九十百零〇\d]+次会议(?:通过|修订|批准)"
 )
-_ANNOUNCER_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》。,，:：;；]{4,100})$")
+#: "自治区人民政府办公厅印发关于…的政策措施": an organ announcing a document without brackets, on one line;
+#: the organs are group 1, the title group 2.
+ANNOUNCES_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》。,，:：;；]{4,100})$")
 #: "人民银行杭州中心支行联合浙江银保监局、…发布": organs acting together.
 _JOINT = re.compile(r"(?<=[\u4e00-\u9fff])(?:联合|会同)(?=[\u4e00-\u9fff])")
 _TITLE_PREFIX = re.compile(r"^(.{2,60}?)(?:关于|印发|\d{4}年)")
@@ -254,7 +256,7 @@ def announcer(head: list[str], title: str | None, similar: Callable[[str, str], 
     for i, line in enumerate(head):
         # the line, and the line with the one above it (an organ's name wrapped: "…人民政府办" / "公厅印发《…》")
         for text in (squash(line), squash(head[i - 1]) + squash(line) if i else ""):
-            bare = _ANNOUNCER_BARE.match(text)
+            bare = ANNOUNCES_BARE.match(text)
             if bare and title and similar(bare.group(2), title) and organ_line(bare.group(1)):
                 return organ_line(bare.group(1))
             for m in _ANNOUNCER.finditer(text):

@@ -21,7 +21,7 @@ from difflib import SequenceMatcher
 from policykg.ingest.citations import DOC_NUMBER
 from policykg.ingest.doctypes import TITLE_WORDS
 from policykg.ingest.fold import fold, squash
-from policykg.ingest.issuers import DATE_LINE, organ_line
+from policykg.ingest.issuers import ANNOUNCES_BARE, DATE_LINE, organ_line
 
 _WORD = "(?:" + "|".join(sorted((*TITLE_WORDS, "法"), key=len, reverse=True)) + ")"
 TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _WORD + r"(?:\([^()]{1,12}\))?$")
@@ -36,8 +36,6 @@ _ANNOUNCES = re.compile(
     r"^(?:(?:近日|日前|近期)[,，]?[^。《》]{2,120}?|[^。,:;《》]{2,40}?)(?:印发|出台|发布|公布|发表)了?《([^《》]{4,100})》"
     r"(" + _WORD + r")?"
 )
-#: "自治区人民政府办公厅印发关于…的政策措施": an organ announcing a document without brackets.
-_ANNOUNCES_BARE = re.compile(r"^([\u4e00-\u9fff、]{3,30}?)印发(关于[^《》。,:;]{4,100})$")
 _SALUTATION = re.compile(r"^(.{6,120}?的" + _WORD + r")(各[^。;]{2,300}:)$")
 #: A web page's fields printed on the title's line: "…的通知编辑时间:2021-11-05".
 _WEB_FIELD = re.compile(r"(?<=[\u4e00-\u9fff》)])(?:编辑时间|发布时间|发布日期|更新时间|来源|作者|浏览次数|阅读次数)\s*:.*$")
@@ -142,7 +140,7 @@ def _announced(line: str) -> str | None:
     m = _ANNOUNCES.match(line)
     if m and "关于" not in line[: m.start(1)]:
         return m.group(1) + (m.group(2) or "")  # "《中国应对气候变化的政策与行动》白皮书"
-    m2 = _ANNOUNCES_BARE.match(line)
+    m2 = ANNOUNCES_BARE.match(line)
     if m2 and organ_line(m2.group(1)) and not m2.group(2).endswith("通知"):
         return m2.group(2)
     return None
