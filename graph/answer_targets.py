@@ -148,7 +148,9 @@ def where_filter(run: Runner | None, document: str | None, year: int | None, con
         filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
     if year is not None:
         filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
-    if concept and run is not None:
+    if concept:
+        if run is None:
+            raise ValueError("a concept filter needs the runner's concept names")
         ids = run.names.family(concept)
         if not ids:
             return None
