@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from policykg.ingest.citations import DOC_NUMBER
 from policykg.ingest.doctypes import DOC_TYPES, doc_type
@@ -46,7 +47,7 @@ _EN_ISSUERS = (
     (re.compile(r"Ministry of Industry and Information Technology"), "工业和信息化部"),
 )
 _TITLE_PREFIX = re.compile(r"^(.{2,40}?)(?:关于|印发)")
-_CN_DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+_CN_DATE = re.compile(r"(\d{4})年(0?\d{1,2})月(0?\d{1,2})日")  # "2021年12月014日": a stray leading 0
 _CN_NUMERAL_DATE = re.compile(
     r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日"
 )
@@ -80,6 +81,10 @@ _DECREE_NAME = re.compile(r"[\u4e00-\u9fff]{4,40}(?:令|公告)")
 _DECREE_NUMBER = re.compile(r"\((?:\d{4}年)?第\s*[\d一二三四五六七八九十百零〇]+号\)")
 _RELEASE = re.compile(r"(?:新华社|人民日报|中新社)[\u4e00-\u9fff]{0,6}\s*(\d{4}年\d{1,2}月\d{1,2}日)电")
 _MONTH_ALONE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月$")
+#: "二〇二二年五月" on a cover; a text layer may move the 〇 to the line's end: "二 二二年五月 〇".
+_CN_MONTH_ALONE = re.compile(r"([〇零一二三四五六七八九 ]{4,5})年([一二三四五六七八九十]{1,2})月(?: ([〇零]))?")
+#: The imprint line (版记) closing an official document: "福建省人民政府办公厅2021年10月26日印发".
+_IMPRINT = re.compile(r"[\u4e00-\u9fff]{2,30}?(\d{4}年\d{1,2}月\d{1,2}日)印发")
 _GAP_BEFORE_BRACKET = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[〔\[【])")
 _WEB_DATE = re.compile(r"(?:发布日期|成文日期|发文日期)\s*:\s*(\d{4})[.\-/](\d{1,2})[.\-/](\d{1,2})")
 #: "（2021年12月28日中国共产党成都市第十三届委员会第十次全体会议通过）": the date a meeting adopted the text.
@@ -140,7 +145,8 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script, s
         at = text.find(md.title, 0, head_limit + len(md.title))
         md.title_at = (at, at + len(md.title)) if at >= 0 else None
         md.title = tidy(md.title)
-    md.level, md.region = guess_level_region(md.issuers, md.title or "", md.notice_title or "", text[:_HEAD_MAX])
+    md.level, md.region = guess_level_region(md.issuers, md.title or "", md.notice_title or "", text[:_HEAD_MAX],
+                                             source_name)
     md.doc_type = doc_type(md.title or "") if script != Script.EN else None
     return md
 
@@ -209,7 +215,7 @@ def _issued(lines: list[str]) -> str | None:
 def _issued_otherwise(head: list[str], lines: list[str]) -> str | None:
     """A date where no signature or date line gives one: the session that adopted a regulation, a
     web page's date field, the meeting that adopted a decision, a news agency's release line
-    ("（新华社北京 2021年9月12日电）"), a cover's month ("2022年1月")."""
+    ("（新华社北京 2021年9月12日电）"), the imprint line's date, a cover's month ("2022年1月", "二〇二二年五月")."""
     adopted = adopted_by(head)
     if adopted:
         return iso_date(adopted[1])
@@ -225,11 +231,30 @@ def _issued_otherwise(head: list[str], lines: list[str]) -> str | None:
         m = _RELEASE.search(line)
         if m:
             return iso_date(m.group(1))
+    for line in lines[-8:]:
+        m5 = _IMPRINT.fullmatch(squash(line))
+        if m5:
+            return iso_date(m5.group(1))
     for line in head[:40]:
         m2 = _MONTH_ALONE.match(line)
         if m2 and 1 <= int(m2.group(2)) <= 12:
             return f"{m2.group(1)}-{int(m2.group(2)):02d}"
+        month = _cn_month(line)
+        if month:
+            return month
     return None
+
+
+def _cn_month(line: str) -> str | None:
+    """ "二〇二二年五月" → "2022-05", the 〇 put back where a text layer left a gap for it."""
+    m = _CN_MONTH_ALONE.fullmatch(" ".join(line.split()))
+    if not m:
+        return None
+    year = m.group(1).strip()
+    if m.group(3) and year.count(" ") == 1:
+        year = year.replace(" ", m.group(3))
+    month = iso_date(f"{year}年{m.group(2)}月一日")
+    return month[:7] if month else None
 
 
 def iso_date(s: str) -> str | None:
@@ -287,14 +312,15 @@ def _own_number(head: list[str]) -> str | None:
 
 
 def guess_level_region(
-    issuers: list[str], title: str, notice: str = "", body: str = ""
+    issuers: list[str], title: str, notice: str = "", body: str = "", name: str = ""
 ) -> tuple[Level | None, str | None]:
     """Level and region from who issued the document and what its titles name.
 
     Central organs make it central; otherwise the most specific administrative division named by
     the issuers and titles together (`ingest/regions.py`) gives the region, and its kind the level;
     a development zone or new area below a city (…开发区, …新区, …高新区) is county level. A
-    document naming no division is national: a ministry's.
+    document naming no division is national: a ministry's. An organ named only by its level takes its
+    division from the titles, the source file's name as published ("宁夏回族自治区关于…"), then the text.
     """
     prefix_match = _TITLE_PREFIX.match(notice or title)
     title_issuer = prefix_match.group(1) if prefix_match else ""
@@ -303,9 +329,9 @@ def guess_level_region(
     ):
         return Level.CENTRAL, "CN"
     gaz = gazetteer()
-    named = (gaz.find("\n".join(issuers)) or _province_short(issuers)) if issuers else None
+    named = (gaz.find("\n".join(issuers)) or gaz.province_short(issuers)) if issuers else None
     titles = [n for n in (notice, title) if n]
-    titled = gaz.find("\n".join(titles)) or _province_short(titles)
+    titled = gaz.find("\n".join(titles)) or gaz.province_short(titles)
     generic = _GENERIC_ORGAN.match(" ".join(issuers)) if issuers and named is None else None
     if named is not None:
         region, zoned = named, any(_COUNTY.search(i) or _ZONE.search(i) for i in issuers)
@@ -313,13 +339,13 @@ def guess_level_region(
         region, zoned = titled, bool(_ZONE.search(title) or _ZONE.search(notice))
     else:
         generic = generic or _GENERIC_ORGAN.match(" ".join([notice, title]).strip())
-        spoken = _spoken_from(body) if not issuers and generic is None else None
+        spoken = _spoken_from(body, name) if not issuers and generic is None else None
         if spoken is not None:
             return (Level.MUNICIPAL if spoken.kind == "city" else Level.PROVINCIAL), spoken.id
         if generic is None:
             return Level.MINISTRY, "CN"
         kind = "province" if generic.group(1) in ("省", "自治区") else "city"
-        found = _generic_region(kind, titled, title, body)
+        found = _generic_region(kind, titled, title, body, name)
         if found is None:
             return (Level.PROVINCIAL if kind == "province" else Level.MUNICIPAL), None
         region, zoned = found, False
@@ -328,14 +354,16 @@ def guess_level_region(
     return (Level.MUNICIPAL if region.kind == "city" else Level.PROVINCIAL), region.id
 
 
-def _generic_region(kind: str, titled: Region | None, title: str, body: str) -> Region | None:
+def _generic_region(kind: str, titled: Region | None, title: str, body: str, name: str = "") -> Region | None:
     """The division an organ named only by its level ("自治区人民政府办公厅", "市生态环境局") belongs to:
-    the title's division (its province, for a provincial organ), else the one the text names most."""
+    the title's division (its province, for a provincial organ), else the file name's, else the one the
+    text names most (a city's organ may be one of the four municipalities': `Gazetteer.most_named_city`)."""
     gaz = gazetteer()
+    titled = titled or gaz.city_named(title) or gaz.find(Path(name).stem)
     if titled is None:
-        titled = _city_named(title)
-    if titled is None:
-        return gaz.most_named(body, kind) or (_most_named_short(body) if kind == "province" else None)
+        if kind == "city":
+            return gaz.most_named_city(body)
+        return gaz.most_named(body, kind) or gaz.most_named_short(body)
     if kind == "province" or titled.kind == "province":
         return gaz.by_id(titled.province)
     return titled if titled.kind == "city" else gaz.by_id(titled.parent or titled.province)
@@ -344,42 +372,23 @@ def _generic_region(kind: str, titled: Region | None, title: str, body: str) -> 
 _SPEAKS_AS = (("city", re.compile(r"我市|本市")), ("province", re.compile(r"我省|本省")))
 
 
-def _spoken_from(body: str) -> Region | None:
-    """The division a text without issuers speaks for ("我市", "本省"): the one of that kind it names most."""
+def _spoken_from(body: str, name: str = "") -> Region | None:
+    """The division a text without issuers speaks for ("我市", "本省"): the one of that kind it names most,
+    else the one the source file's name as published names ("湖南省关于公开征集…")."""
+    gaz = gazetteer()
     for kind, words in _SPEAKS_AS:
         if words.search(body):
-            return gazetteer().most_named(body, kind)
+            found = gaz.most_named_city(body) if kind == "city" else gaz.most_named(body, kind)
+            named = gaz.find(Path(name).stem) if found is None and name else None
+            if named is not None and (kind == "province" or named.municipality):
+                return gaz.by_id(named.province)
+            if named is not None and named.kind != "province":
+                return named if named.kind == "city" else gaz.by_id(named.city) if named.city else None
+            return found
     return None
 
 
-def _province_short(names: list[str]) -> Region | None:
-    """A province named by its short name at the start of a name or in brackets: "广西生态文明强区…",
-    "浙江银保监局", "中国（云南）自由贸易试验区…"."""
-    provinces = gazetteer().provinces
-    for name in names:
-        for line in name.split("\n"):
-            bare = squash(line)
-            for short, region in provinces.items():
-                if bare.startswith(short) or re.search(r"[(（]" + short + r"[)）]", bare):
-                    return region
-    return None
-
-
-def _most_named_short(body: str) -> Region | None:
-    """The province a text names most by its short name ("湖北"), when it names one at least twice."""
-    counts = {short: body.count(short) for short in gazetteer().provinces}
-    best = max(counts, key=lambda n: counts[n])
-    return gazetteer().provinces[best] if counts[best] >= 2 else None
-
-
-def _city_named(title: str) -> Region | None:
-    """A prefecture-level city a title names without its suffix ("拉萨南北山绿化"), the longest name."""
-    cities = gazetteer().cities
-    names = [name for name in cities if len(name) >= 2 and name in title]
-    return cities[max(names, key=len)] if names else None
-
-
-_DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$", re.MULTILINE)
+_DATE_LINE = re.compile(r"^[(（]?\s*(?:\d{4}年0?\d{1,2}月0?\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$", re.MULTILINE)
 
 
 def _date_lines(text: str) -> list[str]:

@@ -39,6 +39,11 @@ class Region:
     adcode: str = ""
 
     @property
+    def municipality(self) -> bool:
+        """北京, 天津, 上海, 重庆 and their districts: a province whose organs also say 市."""
+        return self.adcode[:2] in _MUNICIPALITIES
+
+    @property
     def parent(self) -> str | None:
         if self.kind == "province":
             return None
@@ -106,6 +111,44 @@ class Gazetteer:
         if not counts:
             return None
         return table[max(sorted(counts), key=lambda n: counts[n])]
+
+    def most_named_city(self, text: str) -> Region | None:
+        """The division a city's organ ("市生态环境局") belongs to: the prefecture-level city the text names
+        most with its suffix, or one of the four municipalities (北京, 天津, 上海, 重庆: a province whose
+        organs also say 市) where the text names it more often; a municipality is returned as the province."""
+        city = self.most_named(text, "city")
+        best = sum(1 for m in self.city_pattern.finditer(text) if city and m.group(1) == city.name)
+        counts: dict[str, int] = {}
+        for m in self.province_search.finditer(text):
+            province = self.provinces[m.group(1)]
+            if province.municipality and m.group(0).endswith("市"):
+                counts[province.id] = counts.get(province.id, 0) + 1
+        municipality = max(sorted(counts), key=lambda n: counts[n]) if counts else None
+        if municipality is not None and counts[municipality] > best:
+            return self.ids[municipality]
+        return city
+
+    def province_short(self, names: list[str]) -> Region | None:
+        """A province named by its short name at the start of a name or in brackets: "广西生态文明强区…",
+        "浙江银保监局", "中国（云南）自由贸易试验区…"."""
+        for name in names:
+            for line in name.split("\n"):
+                bare = "".join(line.split())
+                for short, region in self.provinces.items():
+                    if bare.startswith(short) or re.search(r"[(（]" + short + r"[)）]", bare):
+                        return region
+        return None
+
+    def most_named_short(self, body: str) -> Region | None:
+        """The province a text names most by its short name ("湖北"), when it names one at least twice."""
+        counts = {short: body.count(short) for short in self.provinces}
+        best = max(counts, key=lambda n: counts[n])
+        return self.provinces[best] if counts[best] >= 2 else None
+
+    def city_named(self, title: str) -> Region | None:
+        """A prefecture-level city a title names without its suffix ("拉萨南北山绿化"), the longest name."""
+        names = [name for name in self.cities if len(name) >= 2 and name in title]
+        return self.cities[max(names, key=len)] if names else None
 
     def by_id(self, region_id: str) -> Region | None:
         return self.ids.get(region_id)

@@ -2,8 +2,8 @@
 
 The tune part is what the rules were written on; the measure part was never read while writing them.
 The floors are the figures measured last (docs/corpus.md), rounded down; the aim is 0.95 for title,
-type, level and region on both parts. The tune region floor is below 1.0 for one document whose text
-never names its region (it says only 自治区).
+type, level and region on both parts. A document whose text never names its region (it says only
+自治区) takes it from its file name as published.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ KEYS = REPO / "tests" / "keys"
 PACKS = REPO / "corpus" / "real"
 
 FLOORS = {
-    "tune": {"title": 1.0, "type": 1.0, "level": 1.0, "region": 0.99, "issuers": 1.0, "doc_number": 1.0, "issued": 0.99},
+    "tune": {"title": 1.0, "type": 1.0, "level": 1.0, "region": 1.0, "issuers": 1.0, "doc_number": 1.0, "issued": 1.0},
     "measure": {"title": 0.89, "type": 0.92, "level": 1.0, "region": 1.0, "issuers": 0.92, "doc_number": 0.96, "issued": 0.96},
 }
 
