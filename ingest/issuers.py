@@ -195,8 +195,8 @@ def _block_above(lines: list[str], date_at: int) -> list[str]:
             names = [above + first[0], *first[1:], *names]  # "中国共产主义青年团" / "福建省委员会…"
             j -= 2
             continue
-        if (above and not organ_line(above) and not _SUFFIX_END.search(above) and not _starts_organ(line)
-                and organ_line(above + line)):
+        if (above and not _starts_organ(line) and organ_line(above + line)
+                and (_wraps_word(above, line) or not (organ_line(above) or _SUFFIX_END.search(above)))):
             names = organ_line(above + line) + names  # one organ wrapped over two lines
             j -= 2
             continue
@@ -208,6 +208,11 @@ def _block_above(lines: list[str], date_at: int) -> list[str]:
         names = found + names
         j -= 1
     return names
+
+
+def _wraps_word(above: str, line: str) -> bool:
+    """Whether a suffix word runs over the line end: "中国银行保险监督管理委" / "员会邯郸监管分局"."""
+    return any(above.endswith(w[:k]) and line.startswith(w[k:]) for w in _SUFFIX_WORDS for k in range(1, len(w)))
 
 
 def _starts_organ(name: str) -> bool:

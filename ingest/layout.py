@@ -50,6 +50,10 @@ _NOTICE_END = re.compile(r"(?:[（(][^（）()]{1,16}[)）])?》?的通知")
 _NOTICE_PART = re.compile(r"印发[^:：\d\s]")
 _TITLE_STOP = re.compile(r"[。，；;：:,]")
 _DATE = re.compile(r"\d{4}年\d{1,2}月|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月")
+#: A line that is a date and nothing else: "2020 年 10 月 23 日", "（二〇二二年五月七日）".
+_DATE_ALONE = re.compile(r"[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)[)）]?")
+#: The rest of a date wrapped after its year: "年 10 月 23 日".
+_DATE_TAIL = re.compile(r"年\d{1,2}月\d{1,2}日[)）]?")
 _NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
 _NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号")  # a 文号 on its own line
 _ISSUER_LINE = re.compile(r"(?:人民政府|委员会|办公厅|办公室|[厅局部委院])$")
@@ -255,6 +259,10 @@ def _joins(a: _Line, b: _Line, full: float) -> bool:
         return True
     if left.endswith(_LIST_OPEN) or _NUMBER_LINE.fullmatch(squash(right)) or _DATE.match(squash(right)):
         return False
+    if re.fullmatch(r"\d{4}", squash(left)) and _DATE_TAIL.fullmatch(squash(right)):
+        return True  # "2020" + "年 10 月 23 日": a date wrapped after its year
+    if _DATE_ALONE.fullmatch(squash(left)) or _DATE_TAIL.fullmatch(squash(left)):
+        return False  # a signature's date ends its block, however wide the layer prints it
     if (_DOC_WORD.search(squash(left)) and len(squash(left)) <= _TITLE_MAX_CHARS
             and not re.search(r"[，。；,;]", left) and right.endswith((":", "：")) and len(right) <= 80):
         return False  # a title, then the salutation of a notice ("各有关单位:")
@@ -308,6 +316,7 @@ def _title_part(line: str) -> bool:
         _TITLE_STOP.search(bare)
         or (_STARTS_CLAUSE.match(bare) and not _NOTICE_PART.match(bare))
         or _DATE.search(bare)
+        or _DATE_TAIL.match(bare)
         or _NUMBER.search(bare)
         or (bare[0] in "(（" and bare[-1] in ")）")
         or (_ISSUER_LINE.search(bare) and "关于" not in bare and "印发" not in bare)

@@ -28,7 +28,7 @@ from policykg.ingest.issuers import (
 )
 from policykg.ingest.model import Level, Script
 from policykg.ingest.regions import Region, gazetteer
-from policykg.ingest.titles import chinese_title, similar, tidy
+from policykg.ingest.titles import chinese_title, similar, tidy, title_from_name
 
 __all__ = ["DOC_TYPES", "TextMetadata", "doc_type", "guess_level_region", "iso_date", "text_metadata"]
 
@@ -113,7 +113,9 @@ class TextMetadata:
         return {k: v for k, v in out.items() if v}
 
 
-def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -> TextMetadata:
+def text_metadata(text: str, preamble_end: int, body_end: int, script: Script, source_name: str = "") -> TextMetadata:
+    """What the text says about itself; the source file's name (as published) gives the title only where
+    no line of the text has a title's form (`titles.title_from_name`)."""
     head_limit = min(preamble_end if preamble_end > 0 else 3000, _HEAD_MAX, len(text))
     head = [line.strip() for line in text[:head_limit].split("\n") if line.strip()]
     tail = [line.strip() for line in text[body_end : body_end + _TAIL_MAX].split("\n") if line.strip()]
@@ -130,6 +132,8 @@ def text_metadata(text: str, preamble_end: int, body_end: int, script: Script) -
         md.issuers = _issuers(head, tail, lines, title_line, title)
     md.issued = _issued(head) or _issued(tail) or _issued(_date_lines(text)) or _issued_otherwise(head, lines)
     md.doc_number = _own_number(head)
+    if md.title is None and script != Script.EN:
+        md.title = title_from_name(source_name, text)
     if md.title is None and head:
         md.title = _fallback_title(head)
     if md.title:

@@ -63,7 +63,8 @@ def normalise(
             Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
         )
     preamble_end = structure.clauses[0].start if structure.clauses else 0
-    found = text_metadata(text, preamble_end, structure.body_end, scripts.document)
+    source_name = loaded.source[0] if loaded.source else Path(raw.path).name  # a pack names its PDF
+    found = text_metadata(text, preamble_end, structure.body_end, scripts.document, source_name)
     metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))
     notes.extend(_disagreements(found, entry))
     sha256 = loaded.source[1] if loaded.source else raw.sha256
@@ -86,7 +87,7 @@ def normalise(
         citations=_foreign(find_citations(tracked), metadata, found),
         notes=notes,
         paragraph_scripts=_paragraph_scripts(text, scripts.lines, offsets),
-        source_name=loaded.source[0] if loaded.source else Path(raw.path).name,
+        source_name=source_name,
     )
 
 

@@ -1,7 +1,8 @@
 """The title of a Chinese policy document, read from the lines before its first clause.
 
-A title line is a short line ending with a genre word (`doctypes.TITLE_WORDS`), perhaps with a remark
-in brackets. What stands above the document proper decides which title line is its title:
+A title line is a short line ending with a genre word (`doctypes.TITLE_WORDS`), perhaps with remarks
+in brackets, perhaps printed inside 《》 or after an attachment's number. What stands above the document
+proper decides which title line is its title:
 
 - a covering notice "X关于印发《Y》的通知" carries Y: Y's own title line when it is printed (after the
   notice's signature, after 附件, wrapped over lines), else the notice is itself the document (a notice
@@ -11,12 +12,16 @@ in brackets. What stands above the document proper decides which title line is i
 - an organ's name alone on the line above "关于…的通知" is the start of the title, wrapped
   ("邯郸市人民政府" / "关于…的实施意见"), and a salutation the layout printed on the title's line
   ("…的通知各区住房城乡建设主管部门：") is cut off.
+
+Where no line has a title's form, a preface naming the document it opens ("编制《Y》。") gives Y, and
+`title_from_name` says when the source file's name may stand in.
 """
 
 from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from pathlib import Path
 
 from policykg.ingest.citations import DOC_NUMBER
 from policykg.ingest.doctypes import TITLE_WORDS
@@ -24,7 +29,8 @@ from policykg.ingest.fold import fold, squash
 from policykg.ingest.issuers import ANNOUNCES_BARE, DATE_LINE, organ_line
 
 _WORD = "(?:" + "|".join(sorted((*TITLE_WORDS, "法"), key=len, reverse=True)) + ")"
-TITLE_LINE = re.compile(r"^[^。;:]{2,100}?" + _WORD + r"(?:\([^()]{1,12}\))?$")
+#: A title's line: a genre word, then up to two bracketed remarks ("（试行）（公开征求意见稿）").
+TITLE_LINE = re.compile(r"^[^。;:,]{2,100}?" + _WORD + r"(?:\([^()]{1,12}\)){0,2}$")
 _TRAILING_NUMBER = re.compile(r"\(?" + DOC_NUMBER + r"\)?$")
 NOTICE = re.compile(r"(?:印发|出台|发布|公布)[^《》]{0,6}《.*(?:通知|》)$|(?:印发|转发).*通知$")
 _NOTICE_INNER = re.compile(r"《([^《》〈〉]{2,100})[》〉]")
@@ -46,9 +52,21 @@ _HEADLINE_VERB = re.compile(r"出台|印发|发布|公布")
 _NUMBERED_HEADING = re.compile(r"^.{2,60}?第\s*\d+\s*号\s*(?:――|——|—|--)\s*(.{4,100})$")
 #: A draft's remark after its title: "（公开征求意见稿）", "（送审稿）".
 _DRAFT = re.compile(r"\s*[(（][^()（）]{0,4}(?:征求意见稿|送审稿|报批稿|讨论稿)[)）]$")
+#: A signature's date the layer glued to the title after it ("2020年10月23日邯郸市…实施方案"), and a
+#: draft's remark ending the title's line.
+_DATED = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日$")
+_DRAFT_AT_END = re.compile(r"\([^()]{0,4}(?:征求意见稿|送审稿|报批稿|讨论稿)\)")
+_LABEL_ALONE = re.compile(r"^附\s*件\s*\d{0,2}\s*:?$")
 #: The sentence of a notice that hands the document over: "现将《Y》印发给你们".
 _HANDED = re.compile(r"《([^《》]{4,100})》[^。]{0,40}?印发(?:给|你|各)")
 _QUOTED = re.compile(r"《([^《》]{6,100})》")
+#: A title line printed inside book-title marks: "《阜阳市…实施方案(2022-2025年)》".
+_QUOTED_LINE = re.compile(r"^《([^《》]{4,100})》$")
+#: An attachment's number glued to the title under it ("1农业农村减排固碳实施方案"); not a count ("3年", "10项").
+_GLUED_NUMBER = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?![年月日号个项条部批家类万亿千百十期届版倍周天次])")
+#: A preface naming the document it opens: "…，编制《盐城市“十四五”生态环境保护规划》。" (not one handed over).
+_SELF_NAMED = re.compile(r"(?:编制|制定|起草|修订)(?:了|本)?《([^《》]{4,100})》[^。]{0,30}(?:。|$)")
+_ASKS = re.compile(r"请|应当|各地|各[市县区]")
 #: Two titles this alike (difflib ratio) name one document: "…工作实施意见" and "…工作的实施意见".
 _ALIKE = 0.8
 
@@ -72,6 +90,9 @@ def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
     headline: str | None = None
     for line in lines:
         bare = _TRAILING_NUMBER.sub("", line).strip()
+        quoted = _QUOTED_LINE.match(bare)
+        if quoted and notice is None and TITLE_LINE.match(quoted.group(1)) and not NOTICE.search(quoted.group(1)):
+            bare = quoted.group(1)  # a title printed in 《》; after a notice, such a line lists an attachment
         titled = bool(TITLE_LINE.match(bare))
         if titled and NOTICE.search(bare):
             if notice is None:
@@ -104,7 +125,20 @@ def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
     handed = next((m.group(1) for line in lines for m in _HANDED.finditer(line)), None)
     if handed and printed_alone(handed, text):
         return handed, None  # the notice's title is not in the text, its sentence names the document
-    return None, None
+    return _self_named(lines), None
+
+
+def _self_named(lines: list[str]) -> str | None:
+    """The title a preface gives the document it opens, where no line has a title's form: "…，编制
+    《X规划》。" (a sentence handing a document over, "…制定了《X》，现印发给你们", names another)."""
+    for line in lines:
+        for m in _SELF_NAMED.finditer(line):
+            named, before = m.group(1), line[line.rfind("。", 0, m.start()) + 1 : m.start()]
+            if _ASKS.search(before):
+                continue  # "请各市编制《…实施方案》": a task for others, not this document
+            if "印发" not in m.group(0) and TITLE_LINE.match(named) and not NOTICE.search(named):
+                return named
+    return None
 
 
 def prepared(head: list[str]) -> list[str]:
@@ -116,6 +150,9 @@ def prepared(head: list[str]) -> list[str]:
         numbered = _NUMBERED_HEADING.match(line)
         if numbered and TITLE_LINE.match(numbered.group(1)):
             line = numbered.group(1)
+        glued = _GLUED_NUMBER.match(line)  # the title after the number
+        if glued and TITLE_LINE.match(line[glued.end() :]) and not NOTICE.search(line):
+            line = line[glued.end() :]
         m = _SALUTATION.match(line)
         if m:
             out.extend([m.group(1), m.group(2)])
@@ -178,10 +215,11 @@ def _carried_title(carried: str, notice: str, text: str) -> tuple[str, str]:
 
 
 def _printed_after_signature(text: str) -> bool:
-    """Whether a long text follows the first signature's date: the carried document, its title line
+    """Whether a long text follows the notice's end, its first signature's date or (a notice signed
+    nowhere, "特此通知。") an attachment's label alone on its line: the carried document, its title line
     not printed (the notice's own points, if any, stand before the signature)."""
     for m in re.finditer(r"^.*$", text, re.MULTILINE):
-        if DATE_LINE.match(m.group(0).strip()):
+        if DATE_LINE.match(m.group(0).strip()) or _LABEL_ALONE.match(m.group(0).strip()):
             after = len(squash(text[m.end() :]))
             return after > max(600, 2 * len(squash(text[: m.start()])))
     return False
@@ -189,7 +227,8 @@ def _printed_after_signature(text: str) -> bool:
 
 def printed_alone(title: str, text: str) -> bool:
     """Whether a title is printed as a line (or lines) of its own: not quoted in 《》, not in a list
-    of attachments ("附件：…"), perhaps wrapped, perhaps glued to the 印发 line above it."""
+    of attachments ("附件：…"), perhaps wrapped, perhaps glued to the 印发 line or the date above it,
+    perhaps followed by a draft's remark."""
     want = _key(title)
     if len(want) < 4:
         return False
@@ -197,7 +236,10 @@ def printed_alone(title: str, text: str) -> bool:
     at = flat.find(want)
     while at >= 0:
         end = at + len(want)
-        opens_line = at in starts or flat[max(0, at - 3) : at].endswith("日印发")
+        before = flat[max(0, at - 12) : at]
+        opens_line = at in starts or before.endswith("日印发") or bool(_DATED.search(before))
+        remark = _DRAFT_AT_END.match(flat, end)
+        end = remark.end() if remark else end
         ends_line = end in starts or end == len(flat)
         if opens_line and ends_line:
             return True
@@ -224,3 +266,37 @@ def tidy(title: str) -> str:
     """A title without the spaces a text layer leaves between Chinese and digits ("（2022 版）")."""
     title = _DRAFT.sub("", title)  # a draft's remark is no part of the title
     return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=[\u4e00-\u9fff])", "", title).strip()
+
+
+#: What a file's name keeps through every route: an upload is saved as "<first 80 characters of its stem,
+#: every other character run made "_">-<12 hex digits>.pdf" (policykg/pipeline.py), a pack names its PDF.
+_UNSAFE_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
+_UPLOAD_DIGEST = re.compile(r"-[0-9a-f]{12}$")
+_NAME_MAX = 80
+#: A collection's running number before the name ("467、…", saved "467_…").
+_RUNNING_NUMBER = re.compile(r"^\d{1,4}[_.](?!\d)")
+#: Names that say what a file is, not which document: "附件1", "正文", "通知".
+_GENERIC_NAME = re.compile(r"^(?:附件|附表|正文|全文|文件|通知|公告|方案|意见|材料)")
+
+
+def title_from_name(name: str, text: str = "") -> str | None:
+    """The title a source file's name gives, for a text that gives none (docs/corpus.md says when).
+
+    The name without its running number, when it reads as a title (six Chinese characters or more,
+    ending with a genre word, not a generic name). It is read as every route hands it over: as an
+    upload's saved name keeps it (other characters made "_", 80 characters at most), a "_" standing for
+    what the text prints there ("“十四五”", "（试行）") and the name refused when the text does not print
+    it; so the PDF, its pack and its upload get the same title.
+    """
+    safe = _UNSAFE_NAME.sub("_", Path(name).name).strip("._")
+    stem = _UPLOAD_DIGEST.sub("", Path(safe).stem)
+    if len(stem) >= _NAME_MAX:
+        return None
+    stem = _RUNNING_NUMBER.sub("", stem).rstrip("_")  # a space before the suffix, a closing bracket
+    if "_" in stem:
+        m = re.search(r"[“\"]?" + r"[^\n]{1,3}".join(re.escape(part) for part in stem.split("_")) + r"[)”\"]?", text)
+        stem = m.group(0) if m else ""
+    chinese = sum(1 for c in stem if "\u4e00" <= c <= "\u9fff")
+    if chinese < 6 or _GENERIC_NAME.match(stem) or not TITLE_LINE.match(stem):
+        return None
+    return stem
