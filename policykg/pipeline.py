@@ -12,7 +12,6 @@ beside the store) when one of them changed. See docs/build.md.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -361,20 +360,17 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 
-_UPLOAD_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
-
-
 def ingest_upload(store: object, filename: str, data: bytes, settings: Settings) -> dict[str, object]:
     """Adds one uploaded document to a running store: saved under the store's uploads/, then built.
 
     The same bytes uploaded twice are skipped the second time; a file that fails is quarantined
     and reported with its typed reason, like any file of a build.
     """
-    name = _UPLOAD_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
-    digest = hashlib.sha256(data).hexdigest()[:12]
+    from policykg.ingest.raw import upload_name
+
     folder = Workspace(settings.store).root / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{Path(name).stem[:80]}-{digest}{Path(name).suffix.lower()[:8]}"
+    path = folder / upload_name(filename, hashlib.sha256(data).hexdigest())
     if not path.exists():
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)
