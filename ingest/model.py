@@ -13,6 +13,8 @@ from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from policykg.pickling import fast_pickle
+
 
 class Script(StrEnum):
     HANS = "zh-Hans"
@@ -42,6 +44,7 @@ _LEVEL_RANK = {
 }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """A file as it arrived: bytes plus where it came from."""
@@ -52,6 +55,7 @@ class RawDocument:
     media_type: str  # "text/plain", "text/html", "application/pdf", "application/vnd...docx"
 
 
+@fast_pickle
 @dataclass(slots=True)
 class OffsetMap:
     """Maps each character of a derived text to the half-open range of original characters it came from.
@@ -94,6 +98,7 @@ class OffsetMap:
         return cls(array("I", range(length)), array("I", range(1, length + 1)), length)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) in a document's ORIGINAL text."""
@@ -105,6 +110,7 @@ class Span:
         return original[self.start : self.end]
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Clause:
     """One numbered subdivision (section, item, sub-item) of a document.
@@ -149,6 +155,7 @@ class Clause:
         return not self.children
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A document cited in the text, unresolved: the linking stage resolves it."""
@@ -159,6 +166,7 @@ class Citation:
     issuer: str | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something normalisation did or noticed: pinyin removed, mojibake flagged, boilerplate dropped."""
@@ -169,6 +177,7 @@ class Note:
     count: int = 1
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Metadata:
     title: str
@@ -187,6 +196,7 @@ class Metadata:
     notice_title: str | None = None  # the covering notice's title, where it differs from the document's
 
 
+@fast_pickle
 @dataclass(slots=True)
 class NormalisedDocument:
     """The ingest stage's output and the only input of the extract stage."""

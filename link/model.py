@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from policykg.pickling import fast_pickle
 
+
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ResolvedCitation:
     source_document: str
@@ -20,6 +23,7 @@ class ResolvedCitation:
     implementing: bool = False  # cited after 贯彻 / 落实 / 根据 / 按照 / 依据 at least once
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
     kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "via" | "alignment";
@@ -28,6 +32,7 @@ class Evidence:
     weight: float = 0.0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class DocumentLink:
     source: str  # document id
@@ -38,6 +43,7 @@ class DocumentLink:
     evidence: tuple[Evidence, ...] = ()  # for "implements": citation, family, topic, hierarchy
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ClauseLink:
     source: str  # measure id (or clause id) of the lower document
@@ -49,6 +55,7 @@ class ClauseLink:
     evidence: tuple[Evidence, ...] = ()
 
 
+@fast_pickle
 @dataclass(slots=True)
 class CorpusLinks:
     citations: list[ResolvedCitation] = field(default_factory=list)

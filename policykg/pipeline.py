@@ -273,7 +273,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     for pos, twin in twin_of.items():
         place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
-    _write_links(store, ws, links, summary, batch_limit)
+    _write_links(store, ws, links, summary, batch_limit, settings.workers)
     if answers is not None:
         answers.sync(store)  # graphs this build did not write (unchanged, or written by other means)
     ws.write_index(index)
@@ -327,12 +327,13 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     return _Links(version, len(links.clauses), links)
 
 
-def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
+def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int,
+                 workers: int) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
-    then LINKS_GRAPH, whose version records the inputs the links were computed from."""
-    import pyoxigraph as ox
-
-    from policykg.graph.rdf_links import links_graphs
+    made by `workers` processes, then LINKS_GRAPH, whose version records the inputs the links were
+    computed from."""
+    from policykg.graph.link_graphs import clause_link_graphs as clause_link_graphs_of
+    from policykg.graph.rdf_links import document_links_quads
     from policykg.graph.store import GraphData
     from policykg.ontology.vocab import LINKS_GRAPH
 
@@ -341,22 +342,16 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         return
     corpus, links.corpus = links.corpus, None
     stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
-    document_links: list[ox.Quad] = []
 
     def clause_link_graphs() -> Iterator[GraphData]:
-        for iri, quads in links_graphs(corpus):
-            if iri == LINKS_GRAPH:
-                document_links.extend(quads)
-                continue
-            stale.discard(iri)
-            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-            # The links come in a deterministic order, so the serialisation itself is a content version.
-            yield GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data)
+        for graph in clause_link_graphs_of(corpus, workers):
+            stale.discard(graph.iri)
+            yield graph
 
     write_in_batches(store, clause_link_graphs(), batch_limit)
     for gone in sorted(stale):
         store.remove_graph(gone)
-    store.replace_graph(LINKS_GRAPH, document_links, version=links.version)
+    store.replace_graph(LINKS_GRAPH, document_links_quads(corpus), version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
 
 
