@@ -77,6 +77,7 @@ _RESTATES_COVERAGE = 0.8  # share of the measure's wording found in one clause f
 _VIA_MIN = 0.3  # a comparand's best clause in an intermediate document relays evidence from this score on
 _BESIDE_MIN = 0.4  # … and from a later head of the 1+N system (see `ClauseLinker.link`), from this score on
 _VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
+_BESIDE_WEIGHT = 0.4  # … and through a later head of the 1+N system: less, its clause may be the wrong one
 _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 …) counts this much, unless its quoted term is named
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
@@ -401,7 +402,7 @@ class ClauseLinker:
             extra, extra_source, extra_clauses = self._relayed(scores, t, beside, len(relay_clauses), _BESIDE_MIN,
                                                                 relative=True)
             lifts = np.asarray((extra_source >= 0).any(axis=1))
-            mixed = np.where(lifts[:, None], (1 - _VIA_WEIGHT) * mixed + _VIA_WEIGHT * extra, mixed)
+            mixed = np.where(lifts[:, None], (1 - _BESIDE_WEIGHT) * mixed + _BESIDE_WEIGHT * extra, mixed)
             relayed, source = np.where(lifts[:, None], extra, relayed), np.where(lifts[:, None], extra_source, source)
             relay_clauses += extra_clauses
             relays = np.asarray((source >= 0).any(axis=1))

@@ -14,7 +14,7 @@ Which documents a document implements is decided on five kinds of evidence, each
 * **family** — its title carries out the other's: the same subject once places, genre words and
   "贯彻落实" are removed ("福建省减污降碳协同增效实施方案" ~ "减污降碳协同增效实施方案"), or a head of
   the 1+N system of the carbon peak (a 碳达峰实施方案 implements the 2030 Action Plan and the central
-  opinions);
+  opinions; which titles do, and how strongly, is in `families.py`);
 * **topic** — cosine similarity of the two documents (tf-idf over concepts and bigrams), relative to
   the candidate most similar (0.4 for it, when its similarity is at least 0.1);
 * **hierarchy** — the other is issued by the jurisdiction right above (a city's province, a
@@ -25,9 +25,6 @@ Which documents a document implements is decided on five kinds of evidence, each
 The kinds combine as 1 - Π(1 - w). Only documents of a higher level whose jurisdiction contains the
 document's own are candidates; those scoring at least `link_parent_min_score` are kept, at most
 `link_parents_per_level` per level, and at most `link_parent_top_k` on topic and hierarchy alone.
-
-Length (about 420 lines): works and the implementation links share the document helpers at the top
-(dates, regions, titles, levels); the evidence kinds above read best beside each other.
 
 Length (about 420 lines, kept whole on purpose): works, citations and implementation links are decided
 together, from one similarity table and one set of evidence kinds.
@@ -41,12 +38,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.model import Level, NormalisedDocument, Script
+from policykg.link.families import HEADS, family_weight
 from policykg.link.features import bigrams, dice, normalise_doc_number, normalise_title
 from policykg.link.model import ClauseLink, DocumentLink, Evidence, ResolvedCitation
 from policykg.link.similarity import DocumentSimilarity
 
 ALIGNMENT_METHOD = "alignment"
-METHOD = "policykg.link.documents/0.3"
+METHOD = "policykg.link.documents/0.4"
 _UNKNOWN_RANK = 99  # a document of unknown level sits below every known one
 
 # Evidence weights (each in [0, 1]; they combine as 1 - Π(1 - w)).
@@ -69,20 +67,6 @@ _GENRE = re.compile(
     r"实施细则|行动计划|工作要点|若干措施|若干意见|管理办法|意见|方案|规划|计划|通知|办法|措施|决定|"
     r"十[一二三四五六七八九]五|(?:19|20)\d\d年?(?:版|度)?|[省市区县州盟]委|人民政府|办公厅|办公室|的"
 )
-
-#: The heads of the 1+N system of the carbon peak, by a words of their titles: the central opinions (the
-#: "1") and the 2030 Action Plan (the first of the "N").
-HEADS = ("碳达峰碳中和工作的意见", "碳达峰行动方案")
-#: A title's genre at its end, before a bracketed qualifier ("（试行）", "（2021—2025年）", normalised away).
-_PLAN = r"(?:方案|意见|规划|计划|措施|决定|纲要)(?:试行|暂行|\d{4}\d{4}年|\d{4}年)?$"
-#: Titles of the family (left) implement the heads (right) with the weight given: a plan, opinion or
-#: programme naming the carbon peak or neutrality strongly; one naming low carbon, carbon reduction or
-#: climate change less, as the opinions head all of that work too ("绿色低碳循环发展", "节能降碳").
-FAMILIES: tuple[tuple[re.Pattern[str], tuple[str, ...], float], ...] = (
-    (re.compile(r"(?:碳达峰|碳中和|双碳).*" + _PLAN), HEADS, 0.8),
-    (re.compile(r"(?:低碳|降碳|减碳|零碳|碳排放|气候变化).*" + _PLAN), HEADS, 0.5),
-)
-
 
 def simplified_title(doc: NormalisedDocument) -> str:
     md = doc.metadata
@@ -284,15 +268,14 @@ def is_head(doc: NormalisedDocument) -> bool:
 
 
 def _family_heads(title: str, candidate: NormalisedDocument) -> tuple[str, float] | None:
-    """The 1+N head a document of the family implements and the weight, when `candidate` is one."""
+    """The 1+N head a document of the family implements and the weight (`families.py`), when `candidate` is one."""
     if not is_head(candidate):
         return None
     other = normalise_title(simplified_title(candidate))
-    for family, heads, weight in FAMILIES:
-        if family.search(title):
-            for head in heads:
-                if head in other:
-                    return head, weight
+    for head in HEADS:
+        weight = family_weight(title, head) if head in other else 0.0
+        if weight:
+            return head, weight
     return None
 
 

@@ -38,7 +38,7 @@ from policykg.link.model import ClauseLink, CorpusLinks
 from policykg.settings import Settings
 
 #: The version of the linking algorithm: links computed by another version are computed again.
-LINKER_VERSION = "0.3"
+LINKER_VERSION = "0.4"
 
 
 def link_corpus(

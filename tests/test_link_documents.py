@@ -122,7 +122,7 @@ def test_titles_reduce_to_their_subject_and_dates_fall_back_to_the_number() -> N
 
 
 def test_titles_of_the_carbon_family_name_the_heads_of_the_1_n_system() -> None:
-    from policykg.link.documents import FAMILIES
+    from policykg.link.families import FAMILIES
     from policykg.link.features import normalise_title
 
     def weight(title: str) -> float:

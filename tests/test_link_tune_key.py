@@ -21,7 +21,7 @@ from policykg.link.key import KeyScores, find_quote
 KEYS = Path(__file__).parent / "keys"
 KEY = KEYS / "links_tune.toml"
 #: Measured top-1 / top-3 per parent document.
-FLOORS = {"central": {"top1": 0.81, "top3": 0.92}, "action_plan": {"top1": 0.86, "top3": 0.94}}
+FLOORS = {"central": {"top1": 0.81, "top3": 0.93}, "action_plan": {"top1": 0.86, "top3": 0.94}}
 
 
 def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
@@ -80,3 +80,15 @@ def test_a_data_centre_measure_meets_the_opinions_through_the_action_plan(linked
     central = best["central-opinions-carbon-peak-2021-zh"]
     assert path_of[central.target] == "五/十"
     assert any(e.kind == "via" and e.value == plan.target for e in central.evidence)
+
+
+def test_a_measure_keeps_its_own_evidence_beside_the_plans_relay(linked) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    jiangbei = next(d for d in docs if d.source_name == "112、南京江北新区碳达峰、碳中和行动计划（试行）.pdf")
+    source = find_quote(jiangbei, extractions[jiangbei.id], "因地制宜发展地热能、生物质能等清洁能源", "二/二/6")
+    path_of = {c.id: "/".join(c.path) for d in docs for c in d.walk()}
+    central = {path_of[lk.target]: lk.rank for lk in links.clauses
+               if lk.source == source and lk.target.startswith("central-opinions-carbon-peak-2021-zh")}
+    # The plan clause the measure meets best is about buildings (三/四/3); relayed at 0.4, it no longer pushes
+    # the opinions' (十二) on non-fossil energy, which names geothermal and biomass energy, out of the links.
+    assert central.get("五/十二", 99) <= 3, central

@@ -1,0 +1,43 @@
+"""The 1+N system of the carbon peak: which titles carry out its heads, and how strongly.
+
+The central opinions (the "1") and the 2030 Action Plan (the first of the "N") head all the carbon work
+below them. A local plan, opinion or programme naming the carbon peak or neutrality carries them out
+strongly; one naming low carbon, carbon reduction, carbon sinks, climate change or energy saving less (the
+heads cover that work too: the opinions' (十) and the plan's 节能降碳增效行动, their carbon-sink clauses).
+Documents of other genres naming that work (a notice setting up a carbon-peak leading group, the rules of a
+carbon-neutrality fund, a carbon-trading notice) belong to it more loosely: they carry out the heads'
+arrangements, not their measures, and get the weakest evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: The heads of the 1+N system of the carbon peak, by words of their titles: the central opinions (the
+#: "1") and the 2030 Action Plan (the first of the "N").
+HEADS = ("碳达峰碳中和工作的意见", "碳达峰行动方案")
+#: A title's genre at its end, before a bracketed qualifier ("（试行）", "（2021—2025年）", normalised away):
+#: plans, opinions, programmes, measures (措施, 举措), decisions, outlines and a year's work points (要点).
+_PLAN = r"(?:方案|意见|规划|计划|措施|举措|决定|纲要|要点)(?:试行|暂行|\d{4}\d{4}年|\d{4}年)?$"
+#: Words naming the carbon peak or neutrality themselves.
+_CARBON = r"(?:碳达峰|碳中和|双碳)"
+#: Words naming the broader work the heads lead: low carbon, carbon reduction, carbon sinks, the carbon
+#: market, greenhouse gases, climate change, energy saving ("节能减排", "节能降碳", "建筑节能").
+_BROAD = r"(?:低碳|降碳|减碳|零碳|碳排放|碳减排|碳汇|固碳|碳市场|碳交易|碳普惠|温室气体|气候变化|节能)"
+#: Titles of the family (left) implement the heads (right) with the weight given.
+FAMILIES: tuple[tuple[re.Pattern[str], tuple[str, ...], float], ...] = (
+    (re.compile(_CARBON + ".*" + _PLAN), HEADS, 0.8),
+    (re.compile(_BROAD + ".*" + _PLAN), HEADS, 0.5),
+)
+#: Titles of any other genre naming the same work (notices, rules, guides, lists) implement the heads weakly:
+#: enough, beside a city's far hierarchy (0.05), to pass `link_parent_min_score` (0.3).
+NAMING: tuple[tuple[re.Pattern[str], tuple[str, ...], float], ...] = ((re.compile(_CARBON + "|" + _BROAD), HEADS, 0.3),)
+
+
+def family_weight(title: str, head: str) -> float:
+    """The weight with which a document of normalised `title` carries out the head named by `head`
+    (one of `HEADS`): the first of `FAMILIES`, then of `NAMING`, that the title matches; 0 when none."""
+    for family, heads, weight in (*FAMILIES, *NAMING):
+        if family.search(title) and head in heads:
+            return weight
+    return 0.0
