@@ -7,6 +7,7 @@ each measure of a lower document, the clauses above it that it carries out, with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from policykg.pickling import fast_pickle
 
@@ -61,3 +62,7 @@ class CorpusLinks:
     citations: list[ResolvedCitation] = field(default_factory=list)
     documents: list[DocumentLink] = field(default_factory=list)
     clauses: list[ClauseLink] = field(default_factory=list)
+    #: With an encoder (`link_corpus(encode=…)`): each source document's clause links as the encoder
+    #: made them, in document order, instead of `clauses`; `clause_count` counts them either way.
+    encoded: dict[str, Any] = field(default_factory=dict)
+    clause_count: int = 0

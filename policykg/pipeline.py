@@ -273,7 +273,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     for pos, twin in twin_of.items():
         place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
-    _write_links(store, ws, links, summary, batch_limit, settings.workers)
+    _write_links(store, ws, links, summary, batch_limit)
     if answers is not None:
         answers.sync(store)  # graphs this build did not write (unchanged, or written by other means)
     ws.write_index(index)
@@ -305,6 +305,7 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
 
     Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
     """
+    from policykg.graph.link_graphs import clause_links_graph_data
     from policykg.link import link_corpus
     from policykg.ontology.vocab import LINKS_GRAPH
 
@@ -323,16 +324,14 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
         return _Links(version, int(str(recorded.get("clauses", 0))))
     hook = (lambda done, total: progress("link", done, total)) if progress else None
-    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook)
-    return _Links(version, len(links.clauses), links)
+    # each document's clause links become its links graph's N-Quads where they are found
+    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook, encode=clause_links_graph_data)
+    return _Links(version, links.clause_count, links)
 
 
-def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int,
-                 workers: int) -> None:
+def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
-    made by `workers` processes, then LINKS_GRAPH, whose version records the inputs the links were
-    computed from."""
-    from policykg.graph.link_graphs import clause_link_graphs as clause_link_graphs_of
+    then LINKS_GRAPH, whose version records the inputs the links were computed from."""
     from policykg.graph.rdf_links import document_links_quads
     from policykg.graph.store import GraphData
     from policykg.ontology.vocab import LINKS_GRAPH
@@ -344,7 +343,8 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
     stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
 
     def clause_link_graphs() -> Iterator[GraphData]:
-        for graph in clause_link_graphs_of(corpus, workers):
+        for doc_id in list(corpus.encoded):
+            graph = corpus.encoded.pop(doc_id)
             stale.discard(graph.iri)
             yield graph
 
