@@ -138,6 +138,11 @@ def _zh_hits(text: str) -> Iterator[Hit]:
                 yield start, end, "by", None, str(years[1]), 1.0, label
             else:
                 yield start, end, "period", str(years[0]), str(years[1]), 1.0, label
+    # a plan's name right before the amount it adds: "实现“十四五”新增创建省级及以上绿色工厂500家以上"
+    for m in re.finditer(rf"{plan}(?=\s*(?:累计|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建))", text):
+        years = five_year_plan(re.search(r"(十[一二三四五六七]|[六七八九])五", m.group()).group(1))  # type: ignore[union-attr]
+        if years is not None:
+            yield m.start(), m.end(), "period", str(years[0]), str(years[1]), 0.9, m.group().strip("“”\"")
     # a bare year opening a clause: "2025年再生铝产量达到…", "2025年和2030年,…"
     for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到)){_NOT_A_SCOPE_AFTER_YEAR}", text):
         yield m.start(), m.end(), "year", m.group(1), m.group(1), 0.8, None

@@ -127,7 +127,7 @@ class _Context:
             if m and m.end() > start:
                 start = m.end()
                 continue
-            hit = next((d for d in self.deadlines if d.start == start and d.end <= end), None)
+            hit = next((d for d in self.deadlines if d.start <= start < d.end <= end), None)  # or inside it: “十四五”
             if hit:
                 start = hit.end
                 continue

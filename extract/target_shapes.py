@@ -166,6 +166,15 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             return [indicator]
         cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
         suffix = last[cut:]
+        items = [*parts[:-1], last[:cut]]
+        first_bounds = _jieba_boundaries(items[0])
+        own = len(items[0]) - first_bounds[-2] if len(first_bounds) >= 2 else len(items[0])
+        prefix = items[0][:-own]
+        if 2 <= own <= 3 and len(prefix) >= 2 and all(len(p) <= 3 and not p.startswith(prefix) for p in items[1:]) and (
+            not _MEASURE_NOUN_ZH.search(items[0])
+        ):  # (not "化学需氧量、氨氮…排放量", an item named whole; not "再生铜、再生铝产量", the modifier repeated)
+            # "主要农作物化肥、农药利用率": the first item's modifier is every item's (主要农作物农药利用率)
+            return [items[0] + suffix] + [prefix + p + suffix for p in items[1:]]
         return [p + suffix for p in parts[:-1]] + [last]
     return [indicator]
 

@@ -17,21 +17,31 @@ from policykg.extract.numbers import measure_unit_info
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_words import _CATEGORY_ZH
 
-_INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容"})
+_INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容", "指标体系", "指标(单位)"})
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
 _YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基数|完成值?|实际值?)?\s*[)）]?$")
+#: The same columns named the other way round: "目标值(2025年)", "现状值(2020年)".
+_WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基期值?|基数|完成值?|实际值?)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]$")
+#: A footnote's mark after a header, a name or a value: "主要指标1", "2025年2", "65.3①", "比例②", "30*".
+_FOOTNOTE = re.compile(r"(?:[\u2460-\u2473]|\*+)$")
+_KEY_FOOTNOTE = re.compile(r"(?<=[年标])\d$")
 _CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
 _STATUS = ("现状", "基期", "基数", "完成", "实际")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 #: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
 _WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
+#: A rate whose table gives no unit: a percentage.
+_RATE_ZH = re.compile(r"(?:率|比例|比重|占比)$")
+#: A qualifier's note: "乡镇(含千吨万人)" qualifies as 乡镇.
+_NOTE_ZH = re.compile(r"[(（](?:含|包括|不含|其中)[^()（）]*[)）]")
 #: A row looking back: a past plan's figures and how they grew ("“十三五”预期目标", "增幅").
 _RETROSPECTIVE = re.compile(r"增幅|增长率|完成情况|十[一二三]五")
 _VALUE = re.compile(
-    r"^(?P<pre>≥|≤|>=|<=|>|<|＞|＜|大于|小于|不低于|不高于|不超过|超过)?\s*(?P<open>\[)?\s*(?P<num>\d+(?:\.\d+)?)\s*\]?"
-    r"\s*(?P<post>以上|以下|以内|左右)?\s*[a-z]?$"
+    r"^(?P<pre>≥|≤|≧|≦|>=|<=|>|<|＞|＜|大于|小于|不低于|不高于|不超过|超过)?\s*(?P<open>\[)?\s*(?P<num>\d+(?:\.\d+)?)"
+    r"\s*(?P<unit>%|(?:(?!以上|以下|以内|左右)[\u4e00-\u9fff]){1,4})?\s*\]?\s*(?P<post>以上|以下|以内|左右)?\s*[a-z]?$"
 )
-_PRE = {"≥": ">=", ">=": ">=", "不低于": ">=", "≤": "<=", "<=": "<=", "不高于": "<=", "不超过": "<=", ">": ">", "＞": ">",
+_PRE = {"≥": ">=", "≧": ">=", ">=": ">=", "不低于": ">=", "≤": "<=", "≦": "<=", "<=": "<=", "不高于": "<=", "不超过": "<=",
+        ">": ">", "＞": ">",
         "大于": ">", "超过": ">", "<": "<", "＜": "<", "小于": "<"}
 _POST = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
 _CHANGE_TAIL = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)(?:率|幅度)?$")
@@ -53,7 +63,12 @@ class _Row:
 
 def _row(line: str, start: int) -> _Row | None:
     """A table row: cells with a target-year column; None for any other line."""
-    cells = [c.strip() for c in line.split(";")]
+    cells: list[str] = []
+    for cell in (c.strip() for c in line.split(";")):
+        if cells and ":" not in cell and cells[-1].count("(") > cells[-1].count(")") and cell.count(")") > cell.count("("):
+            cells[-1] += cell  # "…安全利用率(%" + ")": a name the layout cut at a ";"
+        else:
+            cells.append(_FOOTNOTE.sub("", cell))
     if len(cells) < 2 or not any(":" in c for c in cells):
         return None
     row = _Row(start, start + len(line))
@@ -62,13 +77,13 @@ def _row(line: str, start: int) -> _Row | None:
     cumulative: list[str] = []
     for cell in cells:
         key, sep, value = cell.partition(":")
-        key, value = key.strip(), value.strip()
-        year = _YEAR_KEY.match(key) if sep else None
+        key, value = _KEY_FOOTNOTE.sub("", _FOOTNOTE.sub("", key.strip())), _FOOTNOTE.sub("", value.strip())
+        year = (_YEAR_KEY.match(key) or _word_year(key)) if sep else None
         if not sep:
             if cell and not row.values and not targets and not cumulative:
                 row.bare.append(cell)
         elif key in _INDICATOR_KEYS:
-            row.indicator = value
+            row.indicator = re.sub(r"(?<=[率例重量度数积])\d$", "", value)  # "农村生活污水治理率3": a note's number
         elif key in _UNIT_KEYS:
             row.unit = value
         elif year and year.group(2) and year.group(2).startswith(_STATUS):
@@ -92,6 +107,12 @@ def _row(line: str, start: int) -> _Row | None:
     last = max([y for y, _ in targets], default=None) or ((row.status_year + 5) if row.status_year else None)
     row.values = [(y, v, False) for y, v in targets] + [(last, v, True) for v in cumulative if last]
     return row
+
+
+def _word_year(key: str) -> re.Match[str] | None:
+    """"目标值(2025年)" read as "2025年(目标值)"."""
+    m = _WORD_YEAR_KEY.match(key)
+    return _YEAR_KEY.match(f"{m.group(2)}年({m.group(1)})") if m else None
 
 
 def _is_unit(s: str) -> bool:
@@ -131,8 +152,8 @@ def _continues(cell: str, short: bool = True) -> bool:
     """A cell that only finishes the indicator before it: "/立方米)", "(%)", "降低(%)"; a bare cell also
     when it is a word's end ("理率")."""
     bracket = re.match(r"^[\u4e00-\u9fff]{0,3}[(（]([^()（）]{1,12})[)）]$", cell)
-    if bracket:
-        return _is_unit(bracket.group(1))
+    if bracket:  # "乡镇(含千吨万人)" is a qualifier with its note, not a unit
+        return _is_unit(bracket.group(1)) and not bracket.group(1).startswith(("含", "包括", "不含", "其中"))
     return cell.startswith("/") or (short and len(cell) <= 3 and not re.search(r"[()（）\d]", cell))
 
 
@@ -157,13 +178,19 @@ def _name_rows(rows: list[_Row]) -> list[tuple[_Row, str]]:
             last = entry
         named.append(entry)
     out: list[tuple[_Row, str]] = []
+    group: str | None = None  # the indicator of the last row read with a qualifier: a group in progress
     for i, (row, qualifier, head) in enumerate(named):
         if head is None:  # a row naming only its qualifier: the indicator of the next row that names one
             ahead = [n for n in named[i + 1 : i + 4] if n[0].start <= row.end + 200]  # within its own table
-            head = next((n[2] for n in ahead if n[2] is not None), None)
+            following = next((n for n in ahead if n[2] is not None), None)
+            # …unless that row stands alone and a group is in progress: "挥发性有机物" named with the
+            # indicator, then "化学需氧量", "氨氮" under it
+            head = group if group and (following is None or following[1] is None) else following and following[2]
             if head is None:
                 continue
+        group = head if qualifier else None
         if qualifier:
+            qualifier = _NOTE_ZH.sub("", qualifier) or qualifier
             head_name, _ = _unit_of(head)
             head = _join(head_name, qualifier) + head[len(head_name):]
         out.append((row, head))
@@ -175,7 +202,7 @@ def table_targets(text: str) -> list[TargetHit]:
     hits: list[TargetHit] = []
     for row, name in _name_rows(_rows(text)):
         indicator, unit = _unit_of(name)
-        unit = row.unit or unit
+        unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else None)  # "…焚烧处理率" without (%)
         change = _CHANGE_TAIL.search(indicator)
         base = None
         if change:
@@ -185,14 +212,15 @@ def table_targets(text: str) -> list[TargetHit]:
                 indicator, base = indicator[: written.start()], int(written.group(1))
         for year, value, cumulative in row.values:
             m = _VALUE.match(value)
-            if not m or len(indicator) < 2:
+            written_unit = m.group("unit") if m else None  # "≥98%", "3400个": the unit written with the value
+            if not m or len(indicator) < 2 or (written_unit and not _is_unit(written_unit)):
                 continue
             comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
             kind = ("increase" if change.group(1) in ("提高", "增长", "提升") else "decrease") if change else None
             start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
             hits.append(TargetHit(
                 start=row.start, end=row.end, indicator=indicator, comparator=comparator, value=float(m.group("num")),
-                value_min=None, value_max=None, measure_unit=unit or None, converted_value=None, converted_unit=None,
+                value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
                 change=kind, base_year=(base or row.status_year) if kind else None, year=year, qualitative=False,
                 indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,
             ))

@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end
-from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities, ascii_text
+from policykg.extract.target_forms import _emit, _share, continues_enumeration
+from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
     _english_base,
@@ -56,7 +57,6 @@ from policykg.extract.target_words import (
     _EACH_ZH,
     _ENUM_NEXT_ZH,
     _FROM_VALUE_ZH,
-    _LEADERS_RE,
     _LEVEL_VERBS_ZH,
     _LOWER_IS_BETTER_ZH,
     _MEASURE_NOUN_ZH,
@@ -111,31 +111,6 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
     predicate = _Predicate(seg_start + len(before), comparator, change, base_year, 0.9)
     predicate.level = m.group(1) in _LEVEL_VERBS_ZH
     return predicate
-
-
-def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
-          comparator: str | None, change: str | None, base_year: int | None,
-          years: Sequence[tuple[int | None, int | None]], confidence: float, requirement: str | None = None) -> None:
-    """Append one hit per governing (start year, year) (one hit with year None when no marker governs it)."""
-    ind_start, ind_end, indicator = ind
-    if not indicator.strip():
-        return
-    if not ascii_text(indicator):  # a Chinese label read across a line break: "化肥施用 量" → 化肥施用量
-        indicator = re.sub(r"\s+", "", indicator)
-    if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
-        return  # a table of contents' line, a whole sentence: no indicator
-    for start_year, year in years or [(None, None)]:
-        out.append(TargetHit(
-            start=start, end=end, indicator=indicator.strip(),
-            comparator=(">=" if q.is_range else comparator) if q else None,
-            value=q.value if q else None, value_min=q.value if q and q.is_range else None,
-            value_max=q.value_max if q else None, measure_unit=q.measure_unit if q else None,
-            converted_value=q.converted_value if q else None, converted_unit=q.converted_unit if q else None,
-            change=change, base_year=base_year, year=year, qualitative=q is None,
-            indicator_start=ind_start, indicator_end=ind_end,
-            confidence=round(confidence if year is not None else confidence - 0.15, 2),
-            requirement=requirement, start_year=start_year,
-        ))
 
 
 def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity, str | None]],
@@ -208,20 +183,26 @@ def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
     noun = _COUNTED_NOUN_ZH.match(text, end)
-    if q.dimension != "count" or not noun or text.startswith(("以上的", "的"), end):
-        return -1
+    if q.dimension != "count" or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
+        return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
     action = _COUNT_ACTIONS_ZH.search(text, seg_start, q.start)
     if not (action or ctx.years_at(q.start)):
         return -1
     ind_end = noun.end()
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, seg_start, q.start))
-    _emit(out, start=q.start, end=ind_end, ind=(end, ind_end, text[end:ind_end]), q=q, comparator=cmp or "=",
+    name = text[end:ind_end]
+    if name.startswith(("“", '"')):  # "30家“绿色工厂”": the quoted name, or nothing when the quote runs on
+        close = re.search(r"[”\"]", name[1:])
+        if close is None:
+            return -1
+        name = name[1 : close.start() + 1] if close.end() + 1 == len(name) else name
+    _emit(out, start=q.start, end=ind_end, ind=(end, ind_end, name), q=q, comparator=cmp or "=",
           change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
     return ind_end
 
 
 def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int],
-             item_start: int | None = None, clause_start: int | None = None) -> int:
+             item_start: int | None = None, clause_start: int | None = None, continued: bool = False) -> int:
     """"装机容量580万千瓦", "精准提升森林质量45万亩", "“十四五”期间新建充电桩5000个": a phrase and the value
     that closes its clause, without a verb before the value. In an enumeration ("创建绿色工厂102家、绿色产品
     31个…") each item is such a phrase: `item_start` is where the current one starts."""
@@ -244,8 +225,9 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         phrase = phrase[: approx.start()]
         cmp = cmp or _APPROX_ZH[approx.group()]
     ind_end = ind_start + len(phrase)
-    if ind_end - ind_start < 2 or (q.dimension == "count" and not action):
-        return -1  # a count closes a target only after an action: "新建充电桩5000个", not "涉及企业12家"
+    if ind_end - ind_start < 2 or (q.dimension == "count" and not action and not continued):
+        return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
+        # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start))
     _emit(out, start=ind_start, end=end, ind=(ind_start, ind_end, text[ind_start:ind_end]), q=q,
           comparator=cmp or "=", change=None, base_year=None, years=ctx.periods_at(q.start, amount),
@@ -291,6 +273,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
             # "形成2.9万吨/日的处理能力" measures a capacity; "100万以上的城市" is a value inside a noun phrase
             before = len(out)
             end = _capacity(ctx, out, first, items[0][2], (seg_start, seg_end)) if len(items) == 1 else -1
+            if end < 0 and len(items) == 1:
+                end = _share(ctx, out, first, items[0][2], (seg_start, seg_end))
             if end >= 0 and len(out) > before:
                 taken.append((out[-1].start, end))
                 previous_end = end
@@ -307,13 +291,17 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
                 continue
         if lang == "en":
             continue
+        previous = out[-1].end if out and not out[-1].qualitative else None
+        continued = continues_enumeration(text, previous, clause_start)
         for q, cmp in values:
             before = len(out)
             verb = predicate.comparator if predicate and predicate.change is None else None
             end = _counted(ctx, out, q, cmp or verb, seg_start)  # "实施超过150个…项目": the verb's comparator
             if end < 0:
                 item = item_start if item_start is not None and seg_start <= item_start <= q.start else None
-                end = _closing(ctx, out, q, cmp, (seg_start, seg_end), item, clause_start)
+                end = _closing(ctx, out, q, cmp, (seg_start, seg_end), item, clause_start, continued or item is not None)
+                if end < 0:
+                    end = _share(ctx, out, q, cmp, (seg_start, seg_end))
                 nxt = _ENUM_NEXT_ZH.match(text, end, seg_end) if end >= 0 else None
                 item_start = nxt.start(1) if nxt else None
             if end >= 0 and len(out) > before:

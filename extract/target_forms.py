@@ -1,0 +1,129 @@
+"""Target forms read around a value that neither a verb before it nor the phrase it closes governs.
+
+- A share of a population that reaches a state: "到2025年,力争80%以上的县级及以上党政机关达到节约型机关
+  创建要求", "80%以上党政机关建成节约型机关". The value opens its clause; what follows (its subject and
+  predicate) is the indicator, a deadline inside it left out ("…机关2025年底前达到创建要求"). Or the
+  population comes first and the state right after the share: "城镇新建建筑100%执行绿色建筑标准"; or a bound
+  before the share: "炼油、乙烯、合成氨等行业超过30%的产能达到能效标杆水平".
+- An enumeration that goes on after a comma: "建成垃圾环保发电厂2座,浅层地温能利用项目10个"; and a clause
+  that opens right after the year it is due: "到2025年,全市充(换)电站3000座、充电桩16万个以上". There a count
+  closes its phrase without an action before it.
+
+Used by extract/targets.py, whose targets are made here too (`_emit`); offsets are into the (unwrapped)
+normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from policykg.extract.numbers import Quantity
+from policykg.extract.target_scope import TargetHit, _Context, ascii_text
+from policykg.extract.target_shapes import _suffix
+from policykg.extract.target_words import _ADVERBS_ZH, _LEADERS_RE
+
+#: What the population reaches: the predicate a share of it needs to be a target.
+_STATE_VERB_ZH = re.compile(
+    r"达到|建成|执行|实现|满足|完成|开展|进行|参与|采用|使用|应用|纳入|具备|通过|覆盖|接入|配备|安装|实施|落实"
+    r"|改造|建立|设立|推行|取得|获得|创建|符合|达标|得到|更换|替换"
+)
+
+#: A bound written before a share of a population ("超过30%的产能…"), and its comparator.
+_SHARE_BOUNDS = {"超过": ">", "高于": ">", "不低于": ">=", "不少于": ">=", "至少": ">="}
+_SHARE_BOUND_ZH = re.compile("(?:" + "|".join(_SHARE_BOUNDS) + ")$")
+
+#: An aside in brackets inside the population: no part of the indicator.
+_ASIDE_ZH = re.compile(r"[(（][^()（）]*[)）]")
+
+#: A deadline written inside the indicator: "2025年底前", "到2025年".
+_INNER_DEADLINE_ZH = re.compile(r"(?:到|在)?(?:19|20)\d{2}\s*年(?:年?底|末)?(?:前|以前)?")
+
+#: A clause that opens right after its year: "到2025年,", "力争到2025年底,".
+_OPENS_AFTER_YEAR_ZH = re.compile(r"(?:^|[。;；\n:：])\s*(?:力争|争取|确保)?(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*[,，]\s*$")
+
+#: Only separators between two phrases of one enumeration.
+_ENUM_GAP_ZH = re.compile(r"[\s,，、]*")
+
+
+@dataclass(frozen=True, slots=True)
+class ShareOfSubject:
+    ind_start: int
+    ind_end: int
+    indicator: str
+    comparator: str
+    end: int
+
+
+def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_end: int) -> ShareOfSubject | None:
+    """"80%以上的县级及以上党政机关达到创建要求": a share opening its clause (`opening` is where the clause
+    starts once its lead words are passed), then the population and what it reaches."""
+    if q.dimension != "share":
+        return None
+    subject = "".join(_ADVERBS_ZH.sub("", text[opening : q.start]).split())
+    end, suffix = _suffix(text, q.end, "zh")
+    start = end + 1 if text.startswith("的", end) else end
+    phrase = text[start:seg_end]
+    cut = len(phrase) - len(phrase.rstrip(" "))
+    name = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", "".join(phrase.split())))  # "大型商场(建筑面积…)满足…"
+    if not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
+        return None
+    bound = _SHARE_BOUND_ZH.search(subject)
+    if bound and start != end:  # "炼油、乙烯、合成氨等行业超过30%的产能达到能效标杆水平": a bound before the share
+        head = subject[: bound.start()]
+        if len(head) > 25 or re.search(r"[\d的,，]", head):
+            return None
+        return ShareOfSubject(opening, seg_end - cut, head + name, _SHARE_BOUNDS[bound.group()], seg_end - cut)
+    if subject:  # "城镇新建建筑100%执行绿色建筑标准": the population named first, the verb right after the share
+        area = re.match(r"的?面积", name)  # "城市建成区60%以上面积建成…"
+        verb = _STATE_VERB_ZH.match(name, area.end() if area else 0)
+        if (start != end and not area) or len(subject) > 15 or not verb or re.search(r"[\d的,，、]|未$|不$|没有$", subject):
+            return None
+        return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
+    return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
+
+
+def continues_enumeration(text: str, previous_end: int | None, clause_start: int) -> bool:
+    """The clause goes on with the enumeration a target just before it began (only separators between),
+    or opens right after the year it is due."""
+    if previous_end is not None and previous_end <= clause_start and _ENUM_GAP_ZH.fullmatch(text, previous_end, clause_start):
+        return True
+    return bool(_OPENS_AFTER_YEAR_ZH.search(text, max(0, clause_start - 30), clause_start))
+
+
+def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
+          comparator: str | None, change: str | None, base_year: int | None,
+          years: Sequence[tuple[int | None, int | None]], confidence: float, requirement: str | None = None) -> None:
+    """Append one hit per governing (start year, year) (one hit with year None when no marker governs it)."""
+    ind_start, ind_end, indicator = ind
+    if not indicator.strip():
+        return
+    if not ascii_text(indicator):  # a Chinese label read across a line break: "化肥施用 量" → 化肥施用量
+        indicator = re.sub(r"\s+", "", indicator)
+    if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
+        return  # a table of contents' line, a whole sentence: no indicator
+    for start_year, year in years or [(None, None)]:
+        out.append(TargetHit(
+            start=start, end=end, indicator=indicator.strip(),
+            comparator=(">=" if q.is_range else comparator) if q else None,
+            value=q.value if q else None, value_min=q.value if q and q.is_range else None,
+            value_max=q.value_max if q else None, measure_unit=q.measure_unit if q else None,
+            converted_value=q.converted_value if q else None, converted_unit=q.converted_unit if q else None,
+            change=change, base_year=base_year, year=year, qualitative=q is None,
+            indicator_start=ind_start, indicator_end=ind_end,
+            confidence=round(confidence if year is not None else confidence - 0.15, 2),
+            requirement=requirement, start_year=start_year,
+        ))
+
+
+def _share(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:
+    """"力争80%以上的县级及以上党政机关达到创建要求": a share of a population (`target_forms`)."""
+    if not ctx.in_target_context(q.start):
+        return -1
+    hit = share_of_subject(ctx.text, q, cmp, ctx.strip_lead(seg[0], q.start), seg[1])
+    if hit is None:
+        return -1
+    _emit(out, start=q.start, end=hit.end, ind=(hit.ind_start, hit.ind_end, hit.indicator), q=q,
+          comparator=hit.comparator, change=None, base_year=None, years=ctx.periods_at(q.start, False), confidence=0.65)
+    return hit.end
