@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from policykg.ingest.model import Span
+from policykg.pickling import fast_pickle
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Provenance:
     extractor: str  # e.g. "policykg.extract.targets"
@@ -20,6 +22,7 @@ class Provenance:
     confidence: float = 1.0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Deadline:
     """A time interval a measure or target is governed by. Years are inclusive; None = open."""
@@ -32,6 +35,7 @@ class Deadline:
     ongoing: bool = False
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Target:
     """A quantified target, or a qualitative goal (value None, `qualitative` True): two kinds kept apart.
@@ -66,6 +70,7 @@ class Target:
         return "qualitative" if self.qualitative else "quantified"
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class UnitMention:
     """A unit named in a clause, resolved against the unit registry."""
@@ -81,6 +86,7 @@ class UnitMention:
     resolved: bool = True  # False: a unit the registry does not know, kept with its jurisdiction
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ConceptMention:
     concept_id: str  # e.g. "ccus"
@@ -88,6 +94,7 @@ class ConceptMention:
     provenance: Provenance
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Measure:
     """An action ordered or encouraged by a leaf clause."""
@@ -102,6 +109,7 @@ class Measure:
     deadline_indexes: list[int] = field(default_factory=list)  # into ClauseFacts.deadlines
 
 
+@fast_pickle
 @dataclass(slots=True)
 class ClauseFacts:
     """Everything extracted for one clause (leaf or not)."""
@@ -115,6 +123,7 @@ class ClauseFacts:
     is_measure_container: bool = False
 
 
+@fast_pickle
 @dataclass(slots=True)
 class DocumentExtraction:
     document_id: str

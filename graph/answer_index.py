@@ -257,43 +257,49 @@ class AnswerIndex:
         """The best `limit` hits as `answer_search.search` ranks them: items whose normalised text holds
         `needle` (normalised, lower case) score `text_score`, items tagged with a concept (IRI → score) add
         their best concept's score; then measures before clauses, by document, place in its text and id."""
-        scope = "AND doc = ?" if document else ""
+        scope = "AND h.doc = ?" if document else ""
         params: list[Any] = [document] if document else []
+        first = "SELECT h.item, MIN(h.id), h.kind, h.doc, MIN(h.start)"
         if len(needle) >= 3:
-            found = ("SELECT DISTINCT h.item FROM hits_fts f JOIN hits h ON h.id = f.rowid "
-                     f"WHERE hits_fts MATCH ? {scope.replace('doc', 'h.doc')}")
+            found = (f"{first} FROM hits_fts f JOIN hits h ON h.id = f.rowid WHERE hits_fts MATCH ? {scope} "
+                     "GROUP BY h.item")
             params = ['"' + needle.replace('"', '""') + '"', *params]
+        elif len(needle) == 1 and "\u3400" <= needle <= "\u9fff":  # one Chinese character: indexed as it is
+            found = (f"{first} FROM hits_chars f JOIN hits h ON h.id = f.rowid WHERE hits_chars MATCH ? {scope} "
+                     "GROUP BY h.item")
+            params = ['"' + needle + '"', *params]
         elif needle.isalnum():  # one or two characters: their phrase in the character index, then checked
-            found = ("SELECT DISTINCT h.item FROM hits_chars f JOIN hits h ON h.id = f.rowid "
-                     f"WHERE hits_chars MATCH ? AND instr(h.normalised, ?) > 0 {scope.replace('doc', 'h.doc')}")
+            found = (f"{first} FROM hits_chars f JOIN hits h ON h.id = f.rowid "
+                     f"WHERE hits_chars MATCH ? AND instr(h.normalised, ?) > 0 {scope} GROUP BY h.item")
             params = ['"' + " ".join(needle) + '"', needle, *params]
         else:
-            found = f"SELECT DISTINCT item FROM hits WHERE instr(normalised, ?) > 0 {scope}"
+            found = f"{first} FROM hits h WHERE instr(h.normalised, ?) > 0 {scope} GROUP BY h.item"
             params = [needle, *params]
-        texts = {item for (item,) in self._query(found, params)}
+        rows = {row[0]: row for row in self._query(found, params)}
+        texts = set(rows)
         best: dict[str, float] = {}
         if concept_scores:
             iris = list(concept_scores)
-            sql = f"SELECT item, concept FROM item_concepts WHERE concept IN ({','.join('?' * len(iris))})"
-            for item, concept in self._query(sql, iris):
+            marks = ",".join("?" * len(iris))
+            for item, concept in self._query(f"SELECT item, concept FROM item_concepts WHERE concept IN ({marks})",
+                                             iris):
                 best[item] = max(best.get(item, 0.0), concept_scores[concept])
-        tagged, iris = "", list(concept_scores)
-        if iris:
-            tagged = f"OR item IN (SELECT item FROM item_concepts WHERE concept IN ({','.join('?' * len(iris))}))"
-        sql = (f"SELECT item, MIN(id), kind, doc, MIN(start) FROM hits WHERE (item IN ({found}) {tagged}) {scope} "
-               "GROUP BY item")
-        first = self._query(sql, [*params, *iris, *([document] if document else [])])
+            tagged = (f"{first} FROM hits h WHERE h.item IN (SELECT item FROM item_concepts WHERE concept IN "
+                      f"({marks})) {scope} GROUP BY h.item")
+            for row in self._query(tagged, [*iris, *([document] if document else [])]):
+                rows.setdefault(row[0], row)
         scored = [((text_score if item in texts else 0.0) + best.get(item, 0.0), item, row_id, kind, doc, start)
-                  for item, row_id, kind, doc, start in first]
+                  for item, row_id, kind, doc, start in rows.values()]
         scored.sort(key=lambda r: (-r[0], r[3] != "measure", r[4], r[5] or 0, r[1]))
         top = scored[:limit]
-        details: dict[int, tuple[Any, Any]] = {}
+        details: dict[int, tuple[Any, Any, Any]] = {}
         if top:
             ids = [r[2] for r in top]
-            sql = f"SELECT id, number, text FROM hits WHERE id IN ({','.join('?' * len(ids))})"
-            details = {row_id: (number, text) for row_id, number, text in self._query(sql, ids)}
+            sql = f"SELECT id, number, text, normalised FROM hits WHERE id IN ({','.join('?' * len(ids))})"
+            details = {row_id: (number, text, norm) for row_id, number, text, norm in self._query(sql, ids)}
         return [{"item": item, "score": score, "kind": kind, "doc": doc, "number": details[row_id][0],
-                 "text": details[row_id][1]} for score, item, row_id, kind, doc, _ in top]
+                 "text": details[row_id][1], "normalised": details[row_id][2]}
+                for score, item, row_id, kind, doc, _ in top]
 
     def clause_paths(self, clauses: Sequence[str]) -> dict[str, str]:
         """clause IRI → its path of numbers from the top of its document (clause_paths.rq)."""

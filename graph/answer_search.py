@@ -5,8 +5,8 @@ The phrase is normalised the way documents are (traditional → simplified with 
 full-width folded, lower case), then matched against the normalised text. A hit's score says why it
 matched: the phrase in its text counts most; a concept tag counts more when the phrase names the
 concept exactly than when it only matches part of a label. Measures come before clauses at equal score,
-then by document and place in its text. (The HTTP API ranks the hits again by closeness:
-`policykg.api.answers`.)
+then by document and place in its text. Asked `ranked`, the hits are ranked again by closeness
+(`search_rank`), as the HTTP API gives them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from policykg.graph import sparql_text as sq
 from policykg.graph.answer_model import Answer, Number
 from policykg.graph.runner import VALUES_CHUNK, Runner
+from policykg.graph.search_rank import rank
 from policykg.graph.sparql_text import short_id
 from policykg.ontology import vocab as v
 from policykg.ontology.concepts import normalise_label
@@ -65,8 +66,10 @@ def _concept_scores(run: Runner, q: str) -> dict[str, float]:
     return out
 
 
-def search(run: Runner, q: str, document: str | None = None, limit: int = 20) -> list[SearchHit]:
-    """The best `limit` hits (at most the setting `api_max_limit`) of the phrase `q`."""
+def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
+           ranked: bool = False) -> list[SearchHit]:
+    """The best `limit` hits (at most the setting `api_max_limit`) of the phrase `q`; `ranked`: those
+    hits ranked again by closeness (`search_rank.rank`)."""
     from policykg.ingest.script import to_simplified
 
     needle = normalise_label(to_simplified(q))
@@ -75,6 +78,7 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
     limit = max(1, min(int(limit), run.settings.api_max_limit))
     filter_ = f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}" if document else ""
     hits: dict[str, dict[str, Any]] = {}
+    normalised: dict[str, str] = {}  # item → its normalised text, lower case
     scores: dict[str, float] = {}
     keys: dict[str, tuple[int, str, int]] = {}
     starts: dict[str, int] = {}
@@ -87,6 +91,8 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
             kind = 0 if row["kind"] == "measure" else 1
             keys[item] = (kind, hits[item]["document"], starts.get(row["item"]) or 0)
             scores[item] = 0.0
+            if row.get("normalised") is not None:
+                normalised[item] = str(row["normalised"]).lower()
         scores[item] = max(scores[item], score)
 
     concept_scores = _concept_scores(run, q)
@@ -94,9 +100,10 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
     if index is not None:  # ranked in SQL, the same order
         rows = index.search(needle, {v.concept_iri(c): s for c, s in concept_scores.items()},
                             v.doc_iri(document) if document else None, limit, SCORE_TEXT)
-        return [SearchHit.model_validate({"id": short_id(r["item"]), "document": short_id(r["doc"]),
-                                          "clause": r["number"], "text": r["text"], "score": round(r["score"], 3)})
-                for r in rows]
+        found = [{"id": short_id(r["item"]), "document": short_id(r["doc"]), "clause": r["number"],
+                  "text": r["text"], "score": round(r["score"], 3)} for r in rows]
+        normalised.update((f["id"], r["normalised"]) for f, r in zip(found, rows, strict=True) if r["normalised"])
+        return _answer(run, q, found, normalised, ranked)
     text_hits = set()
     text_rows = _text_rows(run, needle, filter_)
     concept_rows: list[dict[str, Any]] = []
@@ -120,5 +127,18 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20) ->
 
     for item, hit in hits.items():
         hit["score"] = round(scores[item], 3)
-    ranked = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
-    return [SearchHit.model_validate(hits[i]) for i in ranked[:limit]]
+    order = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
+    return _answer(run, q, [hits[i] for i in order[:limit]], normalised, ranked)
+
+
+def _answer(run: Runner, q: str, hits: list[dict[str, Any]], normalised: dict[str, str],
+            ranked: bool) -> list[SearchHit]:
+    if ranked:
+        from policykg.ingest.script import to_simplified
+
+        def text_of(hit: dict[str, Any]) -> str:
+            found = normalised.get(hit["id"])
+            return found if found is not None else normalise_label(to_simplified(str(hit.get("text") or "")))
+
+        rank(q, hits, run.scheme, text_of)
+    return [SearchHit.model_validate(hit) for hit in hits]

@@ -54,12 +54,6 @@ class Queries:
             return [item.plain() for item in found]
         return found
 
-    def derived(self, key: Hashable, compute: Callable[[], list[dict[str, Any]]]) -> list[dict[str, Any]]:
-        """Plain answers made from this layer's by a caller above it (the HTTP API's ranked search), kept
-        like the answers for the store's current generation; each call gets its own copies."""
-        found = self._answers.get_or_compute(self.run.generation, ("derived", key), compute)
-        return [dict(item) for item in found]
-
     def rows(self, name: str, **slots: str) -> list[dict[str, Any]]:
         """The rows of the named query (a `.rq` file) with its slots filled (see `runner.Runner.rows`)."""
         return self.run.rows(name, **slots)
@@ -122,6 +116,13 @@ class Queries:
         """Measures and clauses matching `q` in any script: by text, and by the concepts `q` names
         (`answer_search`)."""
         return self._answer(("search", q, document, limit), lambda: answer_search.search(self.run, q, document, limit))
+
+    def ranked_search(self, q: str, document: str | None = None) -> list[dict[str, Any]]:
+        """Every hit of `search` (at most the setting `api_max_limit`) ranked again by closeness
+        (`search_rank`): what /api/search pages through."""
+        limit = int(self.settings.api_max_limit)
+        return self._answer(("ranked_search", q, document),
+                            lambda: answer_search.search(self.run, q, document, limit, ranked=True))
 
     # --- units ----------------------------------------------------------------------------------------
     def units(self, concept: str, document: str | None = None, region: str | None = None) -> dict[str, Any] | None:

@@ -60,15 +60,31 @@ def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
     document links, resolved citations and the placeholders of documents only referenced go to
     LINKS_GRAPH, yielded last.
     """
+    by_document = clause_links_by_document(links)
+    for doc_id in sorted(by_document):
+        yield clause_links_graph(doc_id, by_document.pop(doc_id))
+    yield v.LINKS_GRAPH, document_links_quads(links)
+
+
+def clause_links_by_document(links: CorpusLinks) -> dict[str, list[ClauseLink]]:
+    """The clause links grouped by their source's document."""
     by_document: dict[str, list[ClauseLink]] = {}
     for cl in links.clauses:
         by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
-    for doc_id in sorted(by_document):
-        iri = v.links_graph_iri(doc_id)
-        g = QuadGraph(NamedNode(iri))
-        for cl in by_document.pop(doc_id):
-            _clause_link(g, cl)
-        yield iri, g.quads()
+    return by_document
+
+
+def clause_links_graph(doc_id: str, clause_links: Iterable[ClauseLink]) -> tuple[str, list[Quad]]:
+    """(graph IRI, quads) of one document's clause links."""
+    iri = v.links_graph_iri(doc_id)
+    g = QuadGraph(NamedNode(iri))
+    for cl in clause_links:
+        _clause_link(g, cl)
+    return iri, g.quads()
+
+
+def document_links_quads(links: CorpusLinks) -> list[Quad]:
+    """LINKS_GRAPH: document links, resolved citations and the placeholders of documents only referenced."""
     g = QuadGraph(v.LINKS_GRAPH_NODE)
     for cit in links.citations:
         source = v.doc_node(cit.source_document)
@@ -97,7 +113,7 @@ def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
         g.add(node, P.score, decimal_literal(dl.score))
         g.add(node, P.method, Literal(dl.method))
         _evidence(g, node, dl.evidence)  # citation, family, topic, hierarchy
-    yield v.LINKS_GRAPH, g.quads()
+    return g.quads()
 
 
 def _clause_link(g: QuadGraph, cl: ClauseLink) -> None:

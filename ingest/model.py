@@ -9,8 +9,11 @@ text can always be cut from the original.
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from policykg.pickling import fast_pickle
 
 
 class Script(StrEnum):
@@ -41,6 +44,7 @@ _LEVEL_RANK = {
 }
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RawDocument:
     """A file as it arrived: bytes plus where it came from."""
@@ -51,6 +55,7 @@ class RawDocument:
     media_type: str  # "text/plain", "text/html", "application/pdf", "application/vnd...docx"
 
 
+@fast_pickle
 @dataclass(slots=True)
 class OffsetMap:
     """Maps each character of a derived text to the half-open range of original characters it came from.
@@ -58,11 +63,19 @@ class OffsetMap:
     `starts[i]`/`ends[i]` is the original range of derived char i. A derived span [s, e) maps to
     [starts[s], ends[e-1]). Replacements of different length (網際網路 → 互联网) map every output char
     to the whole replaced range, so spans stay inside the original and never split a replaced word.
+    The two columns are machine-integer arrays (4 bytes a character, not a list of Python ints): a build
+    holds every document's map at once, and ships and caches it as bytes.
     """
 
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    starts: array[int] = field(default_factory=lambda: array("I"))
+    ends: array[int] = field(default_factory=lambda: array("I"))
     original_length: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.starts, array):
+            self.starts = array("I", self.starts)
+        if not isinstance(self.ends, array):
+            self.ends = array("I", self.ends)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -75,15 +88,17 @@ class OffsetMap:
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """`self` maps text C → text B and `inner` maps B → A; the result maps C → A."""
-        starts = [inner.starts[s] if s < len(inner.starts) else inner.original_length for s in self.starts]
-        ends = [inner.ends[e - 1] if e > 0 else 0 for e in self.ends]
+        n, inner_starts, inner_ends = len(inner.starts), inner.starts, inner.ends
+        starts = array("I", [inner_starts[s] if s < n else inner.original_length for s in self.starts])
+        ends = array("I", [inner_ends[e - 1] if e > 0 else 0 for e in self.ends])
         return OffsetMap(starts, ends, inner.original_length)
 
     @classmethod
     def identity(cls, length: int) -> OffsetMap:
-        return cls(list(range(length)), list(range(1, length + 1)), length)
+        return cls(array("I", range(length)), array("I", range(1, length + 1)), length)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range [start, end) in a document's ORIGINAL text."""
@@ -95,6 +110,7 @@ class Span:
         return original[self.start : self.end]
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Clause:
     """One numbered subdivision (section, item, sub-item) of a document.
@@ -139,6 +155,7 @@ class Clause:
         return not self.children
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A document cited in the text, unresolved: the linking stage resolves it."""
@@ -149,6 +166,7 @@ class Citation:
     issuer: str | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Note:
     """Something normalisation did or noticed: pinyin removed, mojibake flagged, boilerplate dropped."""
@@ -159,6 +177,7 @@ class Note:
     count: int = 1
 
 
+@fast_pickle
 @dataclass(slots=True)
 class Metadata:
     title: str
@@ -177,6 +196,7 @@ class Metadata:
     notice_title: str | None = None  # the covering notice's title, where it differs from the document's
 
 
+@fast_pickle
 @dataclass(slots=True)
 class NormalisedDocument:
     """The ingest stage's output and the only input of the extract stage."""

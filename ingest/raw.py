@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -135,3 +136,33 @@ def loop_safe(path: Path) -> Path:
         if exc.errno == errno.ELOOP:
             return LoopPath(path)
     return path
+
+
+#: Characters a saved upload's name cannot keep: path separators, control characters and those other file
+#: systems refuse. Every other character — Chinese punctuation, brackets, spaces — is kept, so that the
+#: saved name still reads as the published one (its title, where the text prints none).
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]+')
+#: An upload's saved name: "<stem>-<12 hex digits of its sha256><suffix>".
+_UPLOAD_DIGEST = re.compile(r"-[0-9a-f]{12}$")
+#: An upload's stem is cut to this many UTF-8 bytes, so that with its digest and suffix the name fits the
+#: 255 bytes a file system allows.
+UPLOAD_STEM_BYTES = 200
+
+
+def _safe(name: str) -> Path:
+    return Path(_UNSAFE_IN_NAME.sub("_", Path(name).name).strip(". ") or "upload")
+
+
+def upload_name(filename: str, digest: str) -> str:
+    """The name an upload of `filename` is saved under (its stem as published, cut to
+    `UPLOAD_STEM_BYTES`, then its digest and suffix)."""
+    safe = _safe(filename or "upload")
+    stem = safe.stem.encode("utf-8")[:UPLOAD_STEM_BYTES].decode("utf-8", "ignore")
+    return f"{stem}-{digest[:12]}{safe.suffix.lower()[:8]}"
+
+
+def published_stem(name: str) -> tuple[str, bool]:
+    """A file's stem as every route hands it over — the file's own name, its pack's record of it, its
+    saved upload (whose digest is dropped) — and whether an upload would have cut it."""
+    stem = _UPLOAD_DIGEST.sub("", _safe(name).stem)
+    return stem, len(stem.encode("utf-8")) >= UPLOAD_STEM_BYTES

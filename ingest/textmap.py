@@ -9,6 +9,7 @@ not in the length of the text; the per-character `OffsetMap` is built once, at t
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -85,8 +86,8 @@ class RunMap:
         return RunMap(runs.runs, step.length, self.original_length)
 
     def materialise(self) -> OffsetMap:
-        starts: list[int] = []
-        ends: list[int] = []
+        starts: array[int] = array("I")
+        ends: array[int] = array("I")
         for a, b, shift, bs, be in self.runs:
             if bs >= 0:
                 starts.extend([bs] * (b - a))

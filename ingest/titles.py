@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from pathlib import Path
 
 from policykg.ingest.citations import DOC_NUMBER
 from policykg.ingest.doctypes import TITLE_WORDS
@@ -268,13 +267,8 @@ def tidy(title: str) -> str:
     return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=[\u4e00-\u9fff])", "", title).strip()
 
 
-#: What a file's name keeps through every route: an upload is saved as "<first 80 characters of its stem,
-#: every other character run made "_">-<12 hex digits>.pdf" (policykg/pipeline.py), a pack names its PDF.
-_UNSAFE_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
-_UPLOAD_DIGEST = re.compile(r"-[0-9a-f]{12}$")
-_NAME_MAX = 80
-#: A collection's running number before the name ("467、…", saved "467_…").
-_RUNNING_NUMBER = re.compile(r"^\d{1,4}[_.](?!\d)")
+#: A collection's running number before the name ("467、…", "3.…").
+_RUNNING_NUMBER = re.compile(r"^\d{1,4}[、_.．](?!\d)")
 #: Names that say what a file is, not which document: "附件1", "正文", "通知".
 _GENERIC_NAME = re.compile(r"^(?:附件|附表|正文|全文|文件|通知|公告|方案|意见|材料)")
 
@@ -283,16 +277,19 @@ def title_from_name(name: str, text: str = "") -> str | None:
     """The title a source file's name gives, for a text that gives none (docs/corpus.md says when).
 
     The name without its running number, when it reads as a title (six Chinese characters or more,
-    ending with a genre word, not a generic name). It is read as every route hands it over: as an
-    upload's saved name keeps it (other characters made "_", 80 characters at most), a "_" standing for
-    what the text prints there ("“十四五”", "（试行）") and the name refused when the text does not print
-    it; so the PDF, its pack and its upload get the same title.
+    ending with a genre word, not a generic name), written as the text is (radicals, script and width
+    folded). It is read as every route hands it over (`raw.published_stem`): a name an upload would cut
+    is refused, and a "_" standing for a character no file name keeps counts only where the text prints
+    one to three characters there; so the PDF, its pack and its upload get the same title.
     """
-    safe = _UNSAFE_NAME.sub("_", Path(name).name).strip("._")
-    stem = _UPLOAD_DIGEST.sub("", Path(safe).stem)
-    if len(stem) >= _NAME_MAX:
+    from policykg.ingest.layout import radical_fold
+    from policykg.ingest.raw import published_stem
+    from policykg.ingest.script import to_simplified
+
+    stem, cut = published_stem(name)
+    if cut:
         return None
-    stem = _RUNNING_NUMBER.sub("", stem).rstrip("_")  # a space before the suffix, a closing bracket
+    stem = fold(to_simplified(radical_fold(_RUNNING_NUMBER.sub("", stem)))).rstrip("_ ").strip()
     if "_" in stem:
         m = re.search(r"[“\"]?" + r"[^\n]{1,3}".join(re.escape(part) for part in stem.split("_")) + r"[)”\"]?", text)
         stem = m.group(0) if m else ""

@@ -18,6 +18,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
@@ -46,9 +48,14 @@ def link_corpus(
     extractions: dict[str, DocumentExtraction],
     settings: Settings | None = None,
     progress: Callable[[int, int], None] | None = None,
+    encode: Encoder | None = None,
 ) -> CorpusLinks:
     """Resolve citations, build the document graph and rank higher clauses for every measure;
-    `progress(done, total)` hears of each document whose clauses are linked."""
+    `progress(done, total)` hears of each document whose clauses are linked.
+
+    With `encode(document id, its clause links)`, each source document's clause links are handed to it
+    where they are found (in the linking processes) and the corpus keeps what it returns (`encoded`), not
+    the links: a caller that only writes them out never holds them all."""
     settings = settings or Settings()
     docs = sorted(docs, key=lambda d: d.id)
     by_id = {d.id: d for d in docs}
@@ -64,27 +71,54 @@ def link_corpus(
     heads = frozenset(d.id for d in originals if is_head(d))
     above = ancestors(implements, {d.id: rank(d) for d in docs}, per_level, heads)
 
-    clause_links: list[ClauseLink] = list(aligned_clauses)
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
-    found = _link_all(linker, above, above_sets, _processes(settings.workers, len(above)), progress)
-    for source_id in sorted(found):
-        for t in sorted(found[source_id]):
-            clause_links.extend(found[source_id][t])
+    aligned = _by_document(aligned_clauses)
+    found = _link_all(_Shared(linker, above, above_sets, aligned, encode),
+                      _processes(settings.workers, len(above)), progress)
+    out = CorpusLinks(citations=citations, documents=[*expression_docs, *citation_links(citations), *implements])
+    for doc_id in aligned.keys() - found.keys():  # documents with alignments only
+        found[doc_id] = aligned[doc_id] if encode is None else (len(aligned[doc_id]), encode(doc_id, aligned[doc_id]))
+    if encode is None:
+        out.clauses = [cl for doc_id in sorted(found) for cl in found[doc_id]]
+        out.clause_count = len(out.clauses)
+        return out
+    out.encoded = {doc_id: found[doc_id][1] for doc_id in sorted(found)}
+    out.clause_count = sum(n for n, _ in found.values())
+    return out
 
-    return CorpusLinks(
-        citations=citations,
-        documents=[*expression_docs, *citation_links(citations), *implements],
-        clauses=clause_links,
-    )
+
+def _by_document(links: Iterable[ClauseLink]) -> dict[str, list[ClauseLink]]:
+    """Links grouped by the document of their source, in their order."""
+    by_document: dict[str, list[ClauseLink]] = {}
+    for cl in links:
+        by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
+    return by_document
 
 
 #: Documents linked per task when linking runs in several processes.
 _CHUNK = 8
-#: What forked linking processes inherit: the linker and the documents above each document.
-_SHARED: tuple[ClauseLinker, dict[str, list[tuple[str, float]]], dict[str, set[str]]] | None = None
-Found = dict[str, dict[str, list[ClauseLink]]]
+#: What a document's clause links become in the linking processes (see `link_corpus`).
+Encoder = Callable[[str, list[ClauseLink]], Any]
+
+
+@dataclass(slots=True)
+class _Shared:
+    """What linking processes inherit when forked: the linker, the documents above each document, the
+    alignment links of each document and the encoder."""
+
+    linker: ClauseLinker
+    above: dict[str, list[tuple[str, float]]]
+    above_sets: dict[str, set[str]]
+    aligned: dict[str, list[ClauseLink]]
+    encode: Encoder | None
+
+
+_SHARED: _Shared | None = None
+#: source document → its clause links (alignments first, then by target document), or with an encoder
+#: (their number, what the encoder made of them).
+Found = dict[str, Any]
 
 
 def _processes(workers: int, sources: int) -> int:
@@ -97,27 +131,30 @@ def _processes(workers: int, sources: int) -> int:
 
 def _link_sources(sources: list[str]) -> Found:
     """The clause links of these documents (a task of a linking process, or the whole work of one)."""
-    assert _SHARED is not None
-    linker, above, above_sets = _SHARED
+    shared = _SHARED
+    assert shared is not None
     out: Found = {}
     for source_id in sources:
-        comparands = linker.comparands(source_id)
-        targets = above[source_id]
+        comparands = shared.linker.comparands(source_id)
+        targets = shared.above[source_id]
         if comparands and targets:
-            out[source_id] = linker.link(comparands, [t for t, _ in targets], above_sets)
-        linker.release(source_id)
+            by_target = shared.linker.link(comparands, [t for t, _ in targets], shared.above_sets)
+            links = list(shared.aligned.get(source_id, []))
+            for t in sorted(by_target):
+                links.extend(by_target[t])
+            out[source_id] = links if shared.encode is None else (len(links), shared.encode(source_id, links))
+        shared.linker.release(source_id)
     return out
 
 
-def _link_all(linker: ClauseLinker, above: dict[str, list[tuple[str, float]]], above_sets: dict[str, set[str]],
-              processes: int, progress: Callable[[int, int], None] | None) -> Found:
+def _link_all(shared: _Shared, processes: int, progress: Callable[[int, int], None] | None) -> Found:
     """Every document's clause links. A document's links depend only on it and the documents above it,
     so documents are linked in any order, by forked processes when there are several: the same links."""
     global _SHARED
-    sources = sorted(above)
+    sources = sorted(shared.above)
     chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
     found: Found = {}
-    _SHARED = (linker, above, above_sets)
+    _SHARED = shared
     try:
         if processes == 1:
             results: Iterable[Found] = map(_link_sources, chunks)

@@ -7,8 +7,12 @@ each measure of a lower document, the clauses above it that it carries out, with
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from policykg.pickling import fast_pickle
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ResolvedCitation:
     source_document: str
@@ -20,6 +24,7 @@ class ResolvedCitation:
     implementing: bool = False  # cited after 贯彻 / 落实 / 根据 / 按照 / 依据 at least once
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
     kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "via" | "alignment";
@@ -28,6 +33,7 @@ class Evidence:
     weight: float = 0.0
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class DocumentLink:
     source: str  # document id
@@ -38,6 +44,7 @@ class DocumentLink:
     evidence: tuple[Evidence, ...] = ()  # for "implements": citation, family, topic, hierarchy
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class ClauseLink:
     source: str  # measure id (or clause id) of the lower document
@@ -49,8 +56,13 @@ class ClauseLink:
     evidence: tuple[Evidence, ...] = ()
 
 
+@fast_pickle
 @dataclass(slots=True)
 class CorpusLinks:
     citations: list[ResolvedCitation] = field(default_factory=list)
     documents: list[DocumentLink] = field(default_factory=list)
     clauses: list[ClauseLink] = field(default_factory=list)
+    #: With an encoder (`link_corpus(encode=…)`): each source document's clause links as the encoder
+    #: made them, in document order, instead of `clauses`; `clause_count` counts them either way.
+    encoded: dict[str, Any] = field(default_factory=dict)
+    clause_count: int = 0

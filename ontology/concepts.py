@@ -63,8 +63,10 @@ def _loose(text: str) -> str:
 
 def _contains(text: str, part: str) -> bool:
     """`part` occurs in `text`; an English part only as whole words ("carbon" is not in "hydrofluorocarbons")."""
+    if part not in text:  # most labels are not in it at all: no pattern to build for them
+        return False
     if not part.isascii():
-        return part in text
+        return True
     return re.search(rf"(?<![a-z0-9]){re.escape(part)}(?![a-z0-9])", text) is not None
 
 

@@ -12,7 +12,6 @@ beside the store) when one of them changed. See docs/build.md.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -306,6 +305,7 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
 
     Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
     """
+    from policykg.graph.link_graphs import clause_links_graph_data
     from policykg.link import link_corpus
     from policykg.ontology.vocab import LINKS_GRAPH
 
@@ -324,16 +324,15 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
         return _Links(version, int(str(recorded.get("clauses", 0))))
     hook = (lambda done, total: progress("link", done, total)) if progress else None
-    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook)
-    return _Links(version, len(links.clauses), links)
+    # each document's clause links become its links graph's N-Quads where they are found
+    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook, encode=clause_links_graph_data)
+    return _Links(version, links.clause_count, links)
 
 
 def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
     then LINKS_GRAPH, whose version records the inputs the links were computed from."""
-    import pyoxigraph as ox
-
-    from policykg.graph.rdf_links import links_graphs
+    from policykg.graph.rdf_links import document_links_quads
     from policykg.graph.store import GraphData
     from policykg.ontology.vocab import LINKS_GRAPH
 
@@ -342,26 +341,18 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         return
     corpus, links.corpus = links.corpus, None
     stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
-    document_links: list[ox.Quad] = []
 
     def clause_link_graphs() -> Iterator[GraphData]:
-        for iri, quads in links_graphs(corpus):
-            if iri == LINKS_GRAPH:
-                document_links.extend(quads)
-                continue
-            stale.discard(iri)
-            data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-            # The links come in a deterministic order, so the serialisation itself is a content version.
-            yield GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data)
+        for doc_id in list(corpus.encoded):
+            graph = corpus.encoded.pop(doc_id)
+            stale.discard(graph.iri)
+            yield graph
 
     write_in_batches(store, clause_link_graphs(), batch_limit)
     for gone in sorted(stale):
         store.remove_graph(gone)
-    store.replace_graph(LINKS_GRAPH, document_links, version=links.version)
+    store.replace_graph(LINKS_GRAPH, document_links_quads(corpus), version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
-
-
-_UPLOAD_NAME = re.compile(r"[^0-9A-Za-z._\-\u4e00-\u9fff]+")
 
 
 def ingest_upload(store: object, filename: str, data: bytes, settings: Settings) -> dict[str, object]:
@@ -370,11 +361,11 @@ def ingest_upload(store: object, filename: str, data: bytes, settings: Settings)
     The same bytes uploaded twice are skipped the second time; a file that fails is quarantined
     and reported with its typed reason, like any file of a build.
     """
-    name = _UPLOAD_NAME.sub("_", Path(filename or "upload").name).strip("._") or "upload"
-    digest = hashlib.sha256(data).hexdigest()[:12]
+    from policykg.ingest.raw import upload_name
+
     folder = Workspace(settings.store).root / "uploads"
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{Path(name).stem[:80]}-{digest}{Path(name).suffix.lower()[:8]}"
+    path = folder / upload_name(filename, hashlib.sha256(data).hexdigest())
     if not path.exists():
         tmp = path.with_name(path.name + ".part")
         tmp.write_bytes(data)

@@ -106,11 +106,10 @@ def test_a_preface_names_the_plan_it_opens() -> None:  # 467
 
 
 def _saved_upload_name(name: str) -> str:
-    """The name an upload is saved under (policykg/pipeline.py: ingest_upload)."""
-    from policykg.pipeline import _UPLOAD_NAME
+    """The name an upload is saved under (the one the service's upload route uses)."""
+    from policykg.ingest.raw import upload_name
 
-    safe = _UPLOAD_NAME.sub("_", Path(name).name).strip("._") or "upload"
-    return f"{Path(safe).stem[:80]}-0123456789ab{Path(safe).suffix.lower()[:8]}"
+    return upload_name(name, "0123456789ab" + "0" * 52)
 
 
 def test_the_file_name_as_a_title_only_when_it_reads_as_one() -> None:
@@ -121,10 +120,13 @@ def test_the_file_name_as_a_title_only_when_it_reads_as_one() -> None:
     for generic in ("附件1.pdf", "正文.pdf", "upload.pdf", "实施方案.pdf", "附件2：河北省促进绿色消费实施方案.pdf",
                     "河北省促进绿色消费.pdf", "2022.pdf"):
         assert title_from_name(generic) is None, generic
-    # a name with characters an upload's saved name replaces counts only where the text prints it so
-    name = "467、盐城市“十四五”生态环境保护规划.pdf"
+    # Chinese punctuation is part of the name; a character no file name keeps ("_" in the saved name)
+    # counts only where the text prints it
+    assert title_from_name("467、盐城市“十四五”生态环境保护规划.pdf") == "盐城市“十四五”生态环境保护规划"
+    name = '467、盐城市"十四五"生态环境保护规划.pdf'
     assert title_from_name(name, PREFACE) == "盐城市“十四五”生态环境保护规划"
     assert title_from_name(name, "“十四五”时期,是盐城市深入贯彻党的十九大精神的重要时期。") is None
+    assert title_from_name("155、江西省林业碳汇开发及交易管理办法（试行）.pdf") == "江西省林业碳汇开发及交易管理办法(试行)"
     assert title_from_name("155、江西省林业碳汇开发及交易管理办法（试行）.pdf", "江西省林业碳汇开发及交易管理办法(试行)\n") == (
         "江西省林业碳汇开发及交易管理办法(试行)"
     )
@@ -136,6 +138,7 @@ def test_the_file_name_as_a_title_only_when_it_reads_as_one() -> None:
     "467、盐城市“十四五”生态环境保护规划.pdf",
     "155、江西省林业碳汇开发及交易管理办法（试行）.pdf",
     "22、关于明确煤炭领域经营者哄抬价格行为的公告 .pdf",
+    '467、盐城市"十四五"生态环境保护规划.pdf',
     "关于" + "加快建立健全绿色低碳循环发展经济体系" * 5 + "的实施方案.pdf",  # longer than an upload keeps
 ])
 def test_the_file_name_gives_the_same_title_by_every_route(name: str) -> None:
