@@ -95,10 +95,17 @@ def _body_limit(settings: Settings) -> Callable[[Scope], int]:
 
 
 def _warm_up(state: ServiceState) -> None:
+    """Loads what every first request would otherwise load: the concept scheme and its label tables, the
+    phrase normaliser of search (OpenCC and the variant table), and the answer index's check against
+    the store's graph versions. No answer is computed ahead."""
+    from policykg.ingest.script import to_simplified, variant_table
     from policykg.ontology.concepts import ConceptScheme
 
     ConceptScheme.load()
     state.queries.resolve_concept("ccus")
+    to_simplified("")
+    variant_table()
+    state.queries.run.index()
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
