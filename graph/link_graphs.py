@@ -1,14 +1,17 @@
-"""A document's clause links graph as N-Quads: what the linking processes hand back to the build.
+"""A document's clause links graph as N-Quads, made where its links are found and spooled to disk.
 
 Turning a corpus's hundreds of thousands of clause links into quads and N-Quads is pure Python work
-that took a third of the build's main process; the build gives this function to the linker
-(`link_corpus(encode=…)`), so each document's links are written out where they are found, in the
-linking processes, and the build receives bytes instead of link objects.
+that took a third of the build's main process; the build gives `spool_clause_links` to the linker
+(`link_corpus(encode=…)`), so each document's links are written out in the linking process that found
+them. The N-Quads go to a file of the build's spool folder, not back to the build: at 10,000 documents
+they are several gigabytes, which the build then reads one graph at a time as it writes them.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
+from pathlib import Path
 
 from policykg.graph.rdf_links import clause_links_graph
 from policykg.graph.store import GraphData
@@ -23,3 +26,23 @@ def clause_links_graph_data(doc_id: str, clause_links: list[ClauseLink]) -> Grap
     data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     # The links come in a deterministic order, so the serialisation itself is a content version.
     return GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data)
+
+
+@dataclass(frozen=True, slots=True)
+class SpooledGraph:
+    """A links graph written to the spool folder: its IRI and version, and where its N-Quads are."""
+
+    iri: str
+    version: str
+    path: Path
+
+    def read(self) -> GraphData:
+        return GraphData(self.iri, self.version, self.path.read_bytes())
+
+
+def spool_clause_links(folder: Path, doc_id: str, clause_links: list[ClauseLink]) -> SpooledGraph:
+    """`clause_links_graph_data`, its N-Quads written to `folder` (one file per source document)."""
+    graph = clause_links_graph_data(doc_id, clause_links)
+    path = folder / (hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:32] + ".nq")
+    path.write_bytes(graph.nquads)
+    return SpooledGraph(graph.iri, graph.version, path)

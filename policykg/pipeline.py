@@ -11,6 +11,7 @@ beside the store) when one of them changed. See docs/build.md.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -305,7 +306,7 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
 
     Recomputed only when an input changed (see `links_version`); otherwise the recorded count is kept.
     """
-    from policykg.graph.link_graphs import clause_links_graph_data
+    from policykg.graph.link_graphs import spool_clause_links
     from policykg.link import link_corpus
     from policykg.ontology.vocab import LINKS_GRAPH
 
@@ -324,8 +325,10 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     if store.graph_version(LINKS_GRAPH) == version and recorded.get("version") == version:
         return _Links(version, int(str(recorded.get("clauses", 0))))
     hook = (lambda done, total: progress("link", done, total)) if progress else None
-    # each document's clause links become its links graph's N-Quads where they are found
-    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook, encode=clause_links_graph_data)
+    # each document's clause links become its links graph's N-Quads where they are found, spooled to disk
+    spool = ws.links_spool()
+    links = link_corpus([docs[i] for i in sorted(docs)], extractions, settings, hook,
+                        encode=functools.partial(spool_clause_links, spool))
     return _Links(version, links.clause_count, links)
 
 
@@ -344,7 +347,7 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
 
     def clause_link_graphs() -> Iterator[GraphData]:
         for doc_id in list(corpus.encoded):
-            graph = corpus.encoded.pop(doc_id)
+            graph = corpus.encoded.pop(doc_id).read()  # one graph at a time from the spool
             stale.discard(graph.iri)
             yield graph
 
@@ -353,6 +356,7 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         store.remove_graph(gone)
     store.replace_graph(LINKS_GRAPH, document_links_quads(corpus), version=links.version)
     ws.write_links_record({"version": links.version, "clauses": links.clauses})
+    ws.clear_links_spool()
 
 
 def ingest_upload(store: object, filename: str, data: bytes, settings: Settings) -> dict[str, object]:

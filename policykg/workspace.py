@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import shutil
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
@@ -34,6 +35,7 @@ class Workspace:
         self.index_file = self.root / "index.json"
         self.shards = self.root / "shards"
         self.links_file = self.root / "links.json"
+        self.spool = self.root / "links-spool"
 
     def read_index(self) -> dict[str, dict[str, str]]:
         """Source path → {sha256, document} of every file built into this store."""
@@ -94,6 +96,16 @@ class Workspace:
         tmp = self.links_file.with_suffix(".tmp")
         tmp.write_text(json.dumps(record), encoding="utf-8")
         tmp.replace(self.links_file)
+
+    def links_spool(self) -> Path:
+        """An empty folder for the links graphs of this build's linking (what a crashed build left in it
+        is dropped)."""
+        self.clear_links_spool()
+        self.spool.mkdir(parents=True)
+        return self.spool
+
+    def clear_links_spool(self) -> None:
+        shutil.rmtree(self.spool, ignore_errors=True)
 
     def write_quarantine(self, outcomes: Iterable[Outcome]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
