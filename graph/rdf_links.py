@@ -14,7 +14,7 @@ from typing import Any
 
 from pyoxigraph import Literal, NamedNode, Quad
 
-from policykg.link.model import ClauseLink, CorpusLinks, Evidence
+from policykg.link.model import ClauseLink, CorpusLinks, Evidence, by_source_document
 from policykg.ontology import ids
 from policykg.ontology import vocab as v
 from policykg.ontology.terms import (
@@ -60,18 +60,10 @@ def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
     document links, resolved citations and the placeholders of documents only referenced go to
     LINKS_GRAPH, yielded last.
     """
-    by_document = clause_links_by_document(links)
+    by_document = by_source_document(links.clauses)
     for doc_id in sorted(by_document):
         yield clause_links_graph(doc_id, by_document.pop(doc_id))
     yield v.LINKS_GRAPH, document_links_quads(links)
-
-
-def clause_links_by_document(links: CorpusLinks) -> dict[str, list[ClauseLink]]:
-    """The clause links grouped by their source's document."""
-    by_document: dict[str, list[ClauseLink]] = {}
-    for cl in links.clauses:
-        by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
-    return by_document
 
 
 def clause_links_graph(doc_id: str, clause_links: Iterable[ClauseLink]) -> tuple[str, list[Quad]]:

@@ -36,7 +36,7 @@ from policykg.link.documents import (
     is_head,
     rank,
 )
-from policykg.link.model import ClauseLink, CorpusLinks
+from policykg.link.model import ClauseLink, CorpusLinks, by_source_document
 from policykg.settings import Settings
 
 #: The version of the linking algorithm: links computed by another version are computed again.
@@ -74,27 +74,23 @@ def link_corpus(
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
-    aligned = _by_document(aligned_clauses)
-    found = _link_all(_Shared(linker, above, above_sets, aligned, encode),
+    aligned = by_source_document(aligned_clauses)
+    found = _link_all(_Shared(linker, above, above_sets, aligned, encode or _as_found),
                       _processes(settings.workers, len(above)), progress)
-    out = CorpusLinks(citations=citations, documents=[*expression_docs, *citation_links(citations), *implements])
     for doc_id in aligned.keys() - found.keys():  # documents with alignments only
-        found[doc_id] = aligned[doc_id] if encode is None else (len(aligned[doc_id]), encode(doc_id, aligned[doc_id]))
+        found[doc_id] = (len(aligned[doc_id]), (encode or _as_found)(doc_id, aligned[doc_id]))
+    out = CorpusLinks(citations=citations, documents=[*expression_docs, *citation_links(citations), *implements],
+                      clause_count=sum(n for n, _ in found.values()))
     if encode is None:
-        out.clauses = [cl for doc_id in sorted(found) for cl in found[doc_id]]
-        out.clause_count = len(out.clauses)
-        return out
-    out.encoded = {doc_id: found[doc_id][1] for doc_id in sorted(found)}
-    out.clause_count = sum(n for n, _ in found.values())
+        out.clauses = [cl for doc_id in sorted(found) for cl in found[doc_id][1]]
+    else:
+        out.encoded = {doc_id: found[doc_id][1] for doc_id in sorted(found)}
     return out
 
 
-def _by_document(links: Iterable[ClauseLink]) -> dict[str, list[ClauseLink]]:
-    """Links grouped by the document of their source, in their order."""
-    by_document: dict[str, list[ClauseLink]] = {}
-    for cl in links:
-        by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
-    return by_document
+def _as_found(doc_id: str, clause_links: list[ClauseLink]) -> list[ClauseLink]:
+    """The encoder of a caller that keeps the links themselves."""
+    return clause_links
 
 
 #: Documents linked per task when linking runs in several processes.
@@ -112,13 +108,13 @@ class _Shared:
     above: dict[str, list[tuple[str, float]]]
     above_sets: dict[str, set[str]]
     aligned: dict[str, list[ClauseLink]]
-    encode: Encoder | None
+    encode: Encoder
 
 
 _SHARED: _Shared | None = None
-#: source document → its clause links (alignments first, then by target document), or with an encoder
-#: (their number, what the encoder made of them).
-Found = dict[str, Any]
+#: source document → (the number of its clause links, what the encoder made of them: alignments first,
+#: then by target document).
+Found = dict[str, tuple[int, Any]]
 
 
 def _processes(workers: int, sources: int) -> int:
@@ -142,7 +138,7 @@ def _link_sources(sources: list[str]) -> Found:
             links = list(shared.aligned.get(source_id, []))
             for t in sorted(by_target):
                 links.extend(by_target[t])
-            out[source_id] = links if shared.encode is None else (len(links), shared.encode(source_id, links))
+            out[source_id] = (len(links), shared.encode(source_id, links))
         shared.linker.release(source_id)
     return out
 

@@ -6,6 +6,7 @@ each measure of a lower document, the clauses above it that it carries out, with
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,3 +67,11 @@ class CorpusLinks:
     #: made them, in document order, instead of `clauses`; `clause_count` counts them either way.
     encoded: dict[str, Any] = field(default_factory=dict)
     clause_count: int = 0
+
+
+def by_source_document(links: Iterable[ClauseLink]) -> dict[str, list[ClauseLink]]:
+    """Clause links grouped by the document of their source (the id before "~"), in their order."""
+    by_document: dict[str, list[ClauseLink]] = {}
+    for cl in links:
+        by_document.setdefault(cl.source.split("~", 1)[0], []).append(cl)
+    return by_document
