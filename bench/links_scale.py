@@ -7,8 +7,8 @@ real PDFs (their packs in corpus/real) evenly spread over the whole corpus with 
 
 Each corpus is ingested and extracted once (not timed) and linked with `link_corpus`, as the build links
 (no store is built: the link quads are those the build would write). The table goes into
-bench/RESULTS.md under its own heading, replacing that section only; `bench/run.py --report` rewrites
-RESULTS.md from its own measurements, after which this script's `--report` puts the section back.
+bench/RESULTS.md under its own heading, replacing that section only (`bench/run.py` keeps it when it
+rewrites the rest of RESULTS.md).
 Where the corpus holds every document of the links key (tests/keys/links_measure.toml), the key's
 top-1 / top-3 per parent document are measured on it too.
 """
@@ -24,9 +24,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from report import RESULTS, write_section  # bench/, the script's folder
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "links_scale.json"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Links per document at 11, 100 and every real document (bench/links_scale.py)"
 PACKS = ROOT / "corpus" / "real"
 
@@ -130,19 +131,6 @@ def table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replaces this script's section of RESULTS.md (up to the next heading of its level), or appends it."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    if HEADING in current:
-        before, _, rest = current.partition(HEADING)
-        after = rest.split("\n## ", 1)
-        tail = "\n## " + after[1] if len(after) > 1 else ""
-        current = before.rstrip("\n") + "\n\n" + text + tail
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(current, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="*", type=int, default=[11, 100, 430])
@@ -157,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps({k: v for k, v in result.items() if k != "key"}), file=sys.stderr)
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_section(table(list(kept.values())))
+    write_section(HEADING, table(list(kept.values())))
     print(f"wrote the section of {RESULTS}")
     return 0
 

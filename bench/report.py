@@ -4,12 +4,45 @@ bench/run.py keeps in bench/out/ (one JSON file per corpus size)."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 PLOT = ROOT / "bench" / "scaling.png"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+#: The heading of a section another script of bench/ writes and owns: it names the script.
+_OWNED_HEADING = re.compile(r"^## .*\(bench/\w+\.py\)$", re.M)
+
+
+def write_section(heading: str, text: str, before: str | None = None) -> None:
+    """Replaces the section of RESULTS.md under `heading` (up to the next heading of its level) by `text`
+    (which starts with the heading); a new section goes before the heading `before` where there is one,
+    else at the end."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
+    if heading in current:
+        start, _, rest = current.partition(heading)
+        after = rest.split("\n## ", 1)
+        tail = "\n## " + after[1] if len(after) > 1 else ""
+        current = start.rstrip("\n") + "\n\n" + text + tail
+    elif before and "\n" + before in current:
+        start, _, rest = current.partition("\n" + before)
+        current = start.rstrip("\n") + "\n\n" + text + "\n" + before + rest
+    else:
+        current = current.rstrip("\n") + "\n\n" + text
+    RESULTS.write_text(current, encoding="utf-8")
+
+
+def owned_sections() -> list[tuple[str, str]]:
+    """(heading, section) of every section of RESULTS.md another script of bench/ owns, so that a rewrite
+    of the report by bench/run.py keeps them."""
+    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    out = []
+    for m in _OWNED_HEADING.finditer(current):
+        end = current.find("\n## ", m.end())
+        out.append((m.group(0), current[m.start() : end + 1 if end >= 0 else len(current)]))
+    return out
 
 
 def _order(size: str) -> float:

@@ -38,11 +38,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from latency import percentile  # noqa: E402
+from report import RESULTS, write_section  # noqa: E402
 from run import machine  # noqa: E402
 
 OUT = ROOT / "bench" / "out" / "stores.json"
 WORK = ROOT / "bench" / "out" / "work-stores"
-RESULTS = ROOT / "bench" / "RESULTS.md"
 HEADING = "## Stores side by side (bench/stores.py)"
 SERVERS = ROOT / "scripts" / "servers"
 POLICYKG = str(Path(sys.executable).parent / "policykg")
@@ -414,23 +414,6 @@ def table(results: dict[str, Any]) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replaces this script's section of RESULTS.md (up to the next heading of its level); a new section
-    goes before the earlier measurements, else at the end."""
-    current = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmarks\n"
-    if HEADING in current:
-        before, _, rest = current.partition(HEADING)
-        after = rest.split("\n## ", 1)
-        tail = "\n## " + after[1] if len(after) > 1 else ""
-        current = before.rstrip("\n") + "\n\n" + text + tail
-    elif "\n## Earlier measurements" in current:
-        before, _, rest = current.partition("\n## Earlier measurements")
-        current = before.rstrip("\n") + "\n\n" + text + "\n## Earlier measurements" + rest
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    RESULTS.write_text(current, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, help="an existing store directory (default: build the bundled texts)")
@@ -456,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
         kept[label] = result
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_section(table(kept))
+    write_section(HEADING, table(kept), before="## Earlier measurements")
     print(f"wrote the section of {RESULTS}")
     return 0
 
