@@ -31,6 +31,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from policykg.ingest.segmenter import default_segmenter
 from policykg.ontology.concepts import ConceptScheme, fold_width
 
 COMPONENT = "policykg_concepts"
@@ -375,12 +376,11 @@ def make_concept_matcher(nlp: Language, name: str, spans_key: str) -> ConceptMat
 def zh_nlp() -> Language:
     """Blank Chinese pipeline: jieba with the generated user dictionary, then the concept component.
 
-    The segmenter is jieba's process-wide default one (spaCy has just loaded its dictionary, and a
-    second instance would cost seconds per process), so the policy words are known to any other
-    jieba user in the process too.
+    The segmenter is jieba's process-wide default one, its stock words copied from the process's one
+    reading of them before spaCy would read them again; the policy words are known to any jieba user.
     """
+    segmenter = default_segmenter()
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    segmenter = jieba.dt
     segmenter.load_userdict(io.StringIO(user_dictionary()))
     setattr(nlp.tokenizer, "jieba_seg", segmenter)  # noqa: B010 (the attribute is the zh tokenizer's, untyped)
     _LIVE_SEGMENTERS.append(segmenter)

@@ -111,14 +111,12 @@ def _unpaired(phrase: str, quote: str) -> bool:
 
 
 # --- list distribution -----------------------------------------------------------------------------
-@functools.cache
 def _plain_tokenizer():  # type: ignore[no-untyped-def]
     """jieba with its stock dictionary only, so list splitting does not depend on the user words
     other components add to jieba's shared default tokenizer (concept labels such as 单位地区生产总值能耗)."""
-    import jieba  # imported late: its dictionary takes a second to load and only lists need it
+    from policykg.ingest.segmenter import stock_segmenter
 
-    jieba.setLogLevel(60)
-    return jieba.Tokenizer()
+    return stock_segmenter()
 
 
 def _jieba_boundaries(s: str) -> list[int]:

@@ -8,9 +8,7 @@ is named after its content instead: "doc-" + the first 10 hex digits of its norm
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
-from functools import lru_cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -36,14 +34,12 @@ _STOP_WORDS = frozenset(["的", "和", "与", "及", "等", "关于", "做好", 
 _ID_WORDS = 4
 
 
-@lru_cache(maxsize=1)
 def _segmenter():  # type: ignore[no-untyped-def]
-    """A segmenter of its own, with jieba's dictionary only: words other stages add to jieba's shared
-    segmenter must not change an id."""
-    import jieba
+    """jieba with its stock dictionary only: words other stages add to jieba's shared segmenter must not
+    change an id."""
+    from policykg.ingest.segmenter import stock_segmenter
 
-    jieba.setLogLevel(logging.WARNING)
-    return jieba.Tokenizer()
+    return stock_segmenter()
 
 
 def readable_id(region_name: str, title: str, year: str | None, sha256: str) -> str:
