@@ -32,14 +32,17 @@ class DocumentRows:
     paths: list[tuple[str, str, str]] = field(default_factory=list)
 
 
-def document_rows(graph: str, version: str, quads: Iterable[ox.Quad]) -> DocumentRows:
-    """The rows of one document graph, from an in-memory store of its quads."""
+def document_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) -> DocumentRows:
+    """The rows of one document graph, from an in-memory store of its quads (or of their N-Quads)."""
     from policykg.graph.answer_targets import page_of
     from policykg.graph.runner import Runner, select
     from policykg.ontology.concepts import ConceptScheme
 
     store = ox.Store()
-    store.extend(quads)
+    if isinstance(quads, bytes):
+        store.load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)  # made by the mapping: no IRI checks
+    else:
+        store.extend(quads)
     run = Runner(store, Settings(answer_index=False), ConceptScheme.load())
     out = DocumentRows(graph, version)
     for r in select(store, sq.fill(sq.text("index_unit_rows"))):

@@ -13,17 +13,14 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from policykg.graph.rdf_links import clause_links_graph
+from policykg.graph.rdf_links import clause_links_nquads
 from policykg.graph.store import GraphData
 from policykg.link.model import ClauseLink
 
 
 def clause_links_graph_data(doc_id: str, clause_links: list[ClauseLink]) -> GraphData:
     """The links graph of one source document, versioned by its content."""
-    import pyoxigraph as ox
-
-    iri, quads = clause_links_graph(doc_id, clause_links)
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
+    iri, data = clause_links_nquads(doc_id, clause_links)
     # The links come in a deterministic order, so the serialisation itself is a content version.
     return GraphData(iri, "sha256:" + hashlib.sha256(data).hexdigest()[:32], data)
 

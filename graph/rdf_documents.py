@@ -50,6 +50,15 @@ def original_lang(doc: NormalisedDocument) -> str:
 # --- documents ------------------------------------------------------------------------------------
 def document_quads(doc: NormalisedDocument, extraction: DocumentExtraction) -> list[Quad]:
     """Everything read from one document, in its named graph `graph_iri(doc.id)`."""
+    return document_graph(doc, extraction).quads()
+
+
+def document_nquads(doc: NormalisedDocument, extraction: DocumentExtraction) -> bytes:
+    """`document_quads` as N-Quads, the form the build stores and keeps as the document's shard."""
+    return document_graph(doc, extraction).nquads()
+
+
+def document_graph(doc: NormalisedDocument, extraction: DocumentExtraction) -> QuadGraph:
     g = QuadGraph(v.graph_node(doc.id))
     d = v.doc_node(doc.id)
     _document_metadata(g, doc, d)
@@ -57,7 +66,7 @@ def document_quads(doc: NormalisedDocument, extraction: DocumentExtraction) -> l
         _clause(g, doc, d, clause, ancestors)
     for clause_id, facts in extraction.clauses.items():
         _facts(g, doc, d, clause_id, facts)
-    return g.quads()
+    return g
 
 
 def _document_metadata(g: QuadGraph, doc: NormalisedDocument, d: NamedNode) -> None:

@@ -68,11 +68,22 @@ def links_graphs(links: CorpusLinks) -> Iterator[tuple[str, list[Quad]]]:
 
 def clause_links_graph(doc_id: str, clause_links: Iterable[ClauseLink]) -> tuple[str, list[Quad]]:
     """(graph IRI, quads) of one document's clause links."""
+    iri, g = _clause_links(doc_id, clause_links)
+    return iri, g.quads()
+
+
+def clause_links_nquads(doc_id: str, clause_links: Iterable[ClauseLink]) -> tuple[str, bytes]:
+    """(graph IRI, N-Quads) of one document's clause links: `clause_links_graph` as the store takes it."""
+    iri, g = _clause_links(doc_id, clause_links)
+    return iri, g.nquads()
+
+
+def _clause_links(doc_id: str, clause_links: Iterable[ClauseLink]) -> tuple[str, QuadGraph]:
     iri = v.links_graph_iri(doc_id)
     g = QuadGraph(NamedNode(iri))
     for cl in clause_links:
         _clause_link(g, cl)
-    return iri, g.quads()
+    return iri, g
 
 
 def document_links_quads(links: CorpusLinks) -> list[Quad]:

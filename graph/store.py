@@ -23,7 +23,7 @@ from typing import IO, Any, ClassVar
 import pyoxigraph as ox
 
 from policykg.errors import BadRequest, ConfigurationError
-from policykg.graph.meta import META_GRAPH, VERSION
+from policykg.graph.meta import META_GRAPH, TRIPLES, VERSION
 from policykg.graph.results import QueryResult, RawResult, negotiate, query_form, serialize
 from policykg.graph.sparql_update import (
     content_version,
@@ -193,6 +193,16 @@ class Store(ABC):
         rows = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")
         assert isinstance(rows, list)
         return int(rows[0]["n"]) if rows else 0
+
+    def recorded_quad_count(self) -> int:
+        """Quads in all graphs `graphs()` lists, as their meta descriptions record them: what `quad_count()`
+        counts, read from one description per graph instead of from every quad (seconds on a large store)."""
+        rows = self.query(
+            f"SELECT (SUM(?n) AS ?total) WHERE {{ GRAPH {iri_ref(META_GRAPH)} {{ ?g <{VERSION}> ?v ; <{TRIPLES}> ?n }} }}"
+        )
+        assert isinstance(rows, list)
+        total = rows[0]["total"] if rows else None
+        return int(total) if total is not None else 0
 
     # --- queries ----------------------------------------------------------------------------------------
     def query_result(self, sparql: str, timeout: float | None = None, max_rows: int | None = None) -> QueryResult:

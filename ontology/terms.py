@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from policykg.ontology import vocab as v
 from policykg.ontology.vocab import RDF_TYPE
@@ -89,23 +89,38 @@ def has_cjk(text: str) -> bool:
 
 # --- quad collection ------------------------------------------------------------------------------
 class QuadGraph:
-    """Collects the quads of one named graph, in a stable order and without duplicates."""
+    """Collects the quads of one named graph, in a stable order and without duplicates.
+
+    Each quad is kept as its N-Quads line (the terms' own N-Triples forms, which are what the N-Quads
+    serialiser writes): a document's graph is wanted as N-Quads by the store and the shards, and a
+    line costs a third of a `Quad` object with its hashing. `quads()` parses the lines back.
+    """
+
+    __slots__ = ("graph", "_tail", "_lines", "activities")
 
     def __init__(self, graph: NamedNode) -> None:
         self.graph = graph
-        self._quads: dict[Quad, None] = {}
+        self._tail = f" {graph} .\n"
+        self._lines: dict[str, None] = {}
         #: (extractor, version) → (agent, activity) nodes already described in this graph
         self.activities: dict[tuple[str, str], tuple[NamedNode, NamedNode]] = {}
 
     def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is None:
             return
-        self._quads[Quad(s, p, o, self.graph)] = None
+        self._lines[f"{s} {p} {o}{self._tail}"] = None
 
     def type(self, s: NamedNode, *classes: NamedNode) -> None:
         for cls in classes:
             self.add(s, RDF_TYPE, cls)
 
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def nquads(self) -> bytes:
+        """The quads as N-Quads, in the order they were first added."""
+        return "".join(self._lines).encode("utf-8")
+
     def quads(self) -> list[Quad]:
-        return list(self._quads)
+        return list(parse(self.nquads(), format=RdfFormat.N_QUADS))
 

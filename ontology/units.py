@@ -333,12 +333,13 @@ class UnitRegistry:
         return n
 
     def ancestors(self, region_id: str) -> list[Region]:
-        """The region itself, then its parents up to CN."""
+        """The region itself, then its parents up to CN; a division of the gazetteer is adopted as by
+        `region()`, so that the answer never depends on which regions this process has met before."""
         out: list[Region] = []
-        current = self._known(region_id)
+        current = self.region(region_id)
         while current is not None:
             out.append(current)
-            current = self._known(current.parent) if current.parent else None
+            current = self.region(current.parent) if current.parent else None
         return out
 
     def fixed_names(self) -> dict[str, str]:

@@ -115,16 +115,13 @@ def map_document(path: Path, entry: object | None, settings: Settings) -> tuple[
     assert isinstance(result, tuple)
     doc: NormalisedDocument = result[0]
     extraction: DocumentExtraction = result[1]
-    import pyoxigraph as ox
-
     from policykg.graph.answer_rows import document_rows
-    from policykg.graph.rdf_documents import document_quads
+    from policykg.graph.rdf_documents import document_nquads
     from policykg.ontology.vocab import graph_iri
 
-    quads = document_quads(doc, extraction)
+    data = document_nquads(doc, extraction)
     version = document_version(doc)
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
-    return path, MappedDocument(doc, extraction, version, data, document_rows(graph_iri(doc.id), version, quads))
+    return path, MappedDocument(doc, extraction, version, data, document_rows(graph_iri(doc.id), version, data))
 
 
 def _worker_count(settings: Settings, n_files: int) -> int:
@@ -151,12 +148,12 @@ def build(
     settings = settings or Settings()
     if store is not None:  # a running service passes the store it already holds open
         summary = _build(paths, settings, progress, store)
-        summary.quads = store.quad_count()  # type: ignore[attr-defined]
+        summary.quads = store.recorded_quad_count()  # type: ignore[attr-defined]
         return summary
     with open_store(settings) as opened:
         opened.bulk_writes = True  # no one else reads this store while the build holds it
         summary = _build(paths, settings, progress, opened)
-        summary.quads = opened.quad_count()
+        summary.quads = opened.recorded_quad_count()
     return summary
 
 
