@@ -23,13 +23,27 @@ PACKS = REPO / "corpus" / "real"
 
 FLOORS = {
     "tune": {"title": 1.0, "type": 1.0, "level": 1.0, "region": 1.0, "issuers": 1.0, "doc_number": 1.0, "issued": 1.0},
+    # the measuring part's first 28 documents, then the 32 of its second round (`round = 2`), then all 60
     "measure": {"title": 0.89, "type": 0.92, "level": 1.0, "region": 1.0, "issuers": 0.92, "doc_number": 0.96, "issued": 0.96},
+    "measure round 2": {"title": 0.96, "type": 0.96, "level": 1.0, "region": 1.0, "issuers": 0.96, "doc_number": 0.96,
+                        "issued": 0.9},
+    "measure, both rounds": {"title": 0.93, "type": 0.95, "level": 1.0, "region": 1.0, "issuers": 0.95,
+                             "doc_number": 0.96, "issued": 0.93},
 }
 
 
-@pytest.mark.parametrize("part", ["tune", "measure"])
+def _key(part: str) -> list[dict[str, object]]:
+    entries = load_key(KEYS / f"metadata_{part.split()[0].rstrip(',')}.toml", "document")
+    if part == "measure":
+        return [e for e in entries if e.get("round", 1) == 1]
+    if part == "measure round 2":
+        return [e for e in entries if e.get("round", 1) == 2]
+    return entries
+
+
+@pytest.mark.parametrize("part", list(FLOORS))
 def test_metadata_accuracy_on_the_key(part: str) -> None:
-    key = load_key(KEYS / f"metadata_{part}.toml", "document")
+    key = _key(part)
     packs = sources(PACKS)
     docs = [normalise(read_raw(packs[str(entry["file"])])) for entry in key]
     scores = score_metadata(key, docs)
