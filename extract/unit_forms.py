@@ -1,6 +1,6 @@
-"""The forms of Chinese responsibility lists: their keys and closing formulas, what an item looks like,
-the notes and generic participants inside them, the conventions a document may declare, and the hits
-and lists `unit_lists` reads them into.
+"""The forms of Chinese responsibility lists: their keys and closing formulas, the columns of a table's
+row that name who acts, what an item looks like, the notes and generic participants inside them, the
+conventions a document may declare, and the hits and lists `unit_lists` reads them into.
 """
 
 from __future__ import annotations
@@ -15,30 +15,75 @@ from policykg.ontology.units import RELATIVE_PREFIXES, Unit
 
 LIST_OPEN, LIST_CLOSE = "(（〔[【", ")）〕]】"
 
-
 NEST_OPEN, NEST_CLOSE = "(（〈〔【[", ")）〉〕】]"
 
-
+#: A key is a role word and the kind of body it names: 责任单位, 牵头部门, 配合处室, 实施主体, 承办单位, 责任科室 ….
+_KEY_ROLES: dict[str | None, tuple[str, ...]] = {
+    None: ("责任", "主要责任", "主责", "实施", "落实", "承办", "承担"),
+    "lead": ("牵头", "主办"),
+    "support": ("配合", "参与", "协办", "协同", "协助"),
+}
+_KEY_BODIES = ("单位", "部门", "处室", "科室", "主体")
 UNIT_KEYS: dict[str, str | None] = {
-    "责任单位": None, "责任部门": None, "主责单位": None, "责任主体": None, "实施单位": None, "责任处室": None,
-    "落实单位": None, "主要责任单位": None,
-    "牵头单位": "lead", "牵头部门": "lead", "主办单位": "lead", "牵头处室": "lead",
-    "配合单位": "support", "配合部门": "support", "参与单位": "support", "协办单位": "support",
-    "协同单位": "support", "参与部门": "support", "协助单位": "support", "配合处室": "support",
+    w + b: role for role, words in _KEY_ROLES.items() for w in words for b in _KEY_BODIES
 }
 
-
 #: Short keys some lists use: "(牵头:省生态环境厅;配合:省发展改革委)".
-SHORT_KEYS: dict[str, str | None] = {"牵头": "lead", "主责": "lead", "配合": "support", "参与": "support", "协助": "support"}
-
+SHORT_KEYS: dict[str, str | None] = {
+    "牵头": "lead", "主责": "lead", "主办": "lead", "配合": "support", "参与": "support", "协助": "support", "协办": "support",
+}
 
 OTHER_KEYS = ("完成期限", "完成时限", "完成时间", "时间节点", "时限要求", "时限", "进度安排", "责任领导", "牵头领导")
+
+#: A table column that names who acts ("实施主体", "承办处室", "责任科室", "配合部门", "分工") and not what is
+#: measured, asked, or due ("单位" of a figure, "计量单位", "推荐(申报)单位", "完成时限", "联系人").
+ROW_HEADER_RE = re.compile(r"责任|牵头|主责|配合|参与|协助|协办|协同|承办|承担|主办|实施|落实|分工|负责|主体|处室|科室|部门|单位")
+NOT_ROW_HEADER_RE = re.compile(
+    r"^单位$|[(（]单位[)）]|计量|指标|数据|申报|推荐|申请|联系|电话|地址|受理|起草|发布|来源|名称|时限|时间|期限|完成|目标"
+    r"|进度|领导|人$|人员|金额|经费|资金|规模|数量|类别|类型|序号|备注|内容|措施|任务|事项"
+)
+
+
+def actor_role(header: str) -> str | None:
+    """The role a table's actor column gives its units: its key's, else 牵头 → lead, 配合/参与/协助 → support."""
+    key = KEY_RE.fullmatch(header + ":")
+    if key and is_unit_key(key.group(1)):
+        return key_role(key.group(1))
+    if re.search(r"牵头|主责|主办", header):
+        return "lead"
+    return "support" if re.search(r"配合|参与|协助|协办|协同", header) else None
+
+
+#: One "header:value" cell of a table's row line: (header, start, value start, end).
+Cell = tuple[str, int, int, int]
+
+
+_CELL_RE = re.compile(r"([^:：;；,，。、\n]{1,20}?)\s*[:：]")
+
+
+def table_rows(text: str) -> Iterator[list[Cell]]:
+    """Lines written as a table's row ("序号:1;重点任务:…;实施主体:市发改委;完成时限:2022年底", ingest/pdf_tables.py),
+    as their cells; a part without a header continues the cell before it ("责任单位:市发改委;各区人民政府")."""
+    at = 0
+    for line in text.split("\n"):
+        cells: list[Cell] = []
+        for s, e in _split(text, at, at + len(line), GROUP_SEPARATORS):
+            head = _CELL_RE.match(text, s, e)
+            if head:
+                cells.append((head.group(1).strip(), s, head.end(), e))
+            elif cells:
+                cells[-1] = (*cells[-1][:3], e)
+            else:
+                break
+        if len(cells) >= 2 and cells[0][1] == _strip(text, at, at + len(line))[0]:
+            yield cells
+        at += len(line) + 1
 
 
 #: A key, with the qualifier a table's header may give it ("牵头单位（部门）:", "配合单位(部门):").
 KEY_RE = re.compile(
     "(" + "|".join(sorted([*UNIT_KEYS, *SHORT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + ")"
-    r"(?:[(（](?:单位|部门|处室|单位、部门|部门、单位)[)）])?\s*[:：∶]"
+    r"(?:[(（](?:单位|部门|处室|科室)(?:[、/](?:单位|部门|处室|科室))?[)）])?\s*[:：∶]"
 )
 
 
@@ -58,24 +103,19 @@ _DUTY = (
     r"|(?:按照?|根据)?(?:责任)?分工)"
 )
 
-
 #: What the units do: "负责", "落实", "抓好落实", "做好相关工作", "组织实施" ….
 _ACT = r"(?:负责|落实|推动|推进|实施|组织实施|具体落实|指导推动|抓好|做好(?:相关|有关)?工作|做好|承担)+"
 
-
 #: Role words closing a segment: 牵头 and 主责 lead, the others support.
 _ROLE = r"(?P<role>牵头|主责|参与|配合|协助|参加|协同)"
-
 
 #: How a list closes: "…等按职责分工负责", "…牵头负责", "…负责", "…按照职责分工指导推动", "…等参与".
 LIST_TAIL_RE = re.compile(
     rf"(?:{_DUTY}|分别|共同)?(?:牵头|主责)?{_ACT}$|(?:牵头|主责)$|{_DUTY}$|(?:参与|配合|协助|参加|协同)$"
 )
 
-
 #: A closing formula only a responsibility list has.
 STRONG_TAIL_RE = re.compile(rf"{_DUTY}(?:{_ACT})?$")
-
 
 #: What follows a unit inside a list: "等", "等部门", "等市直有关部门", the closing formula, a role word.
 ITEM_TAIL_RE = re.compile(
@@ -84,30 +124,22 @@ ITEM_TAIL_RE = re.compile(
     rf"(?:{_DUTY}|分别|共同)?(?:{_ROLE})?(?:指导|统筹)?(?:{_ACT})?$"
 )
 
-
 GROUP_SEPARATORS = ";；"
-
 
 SEGMENT_SEPARATORS = ",，"
 
-
 ITEM_SEPARATORS = "、"
 
-
 CONJUNCTIONS = ("以及", "和", "及", "与")
-
 
 #: Where one item holds two: "X会同Y" (X leads, Y works with it), "…等部门和各市人民政府" (a generic
 #: participant joined by 和).
 JOINED_RE = re.compile(r"会同|(?:以及|和|及)(?=各|有关|相关)")
 
-
 #: A role written in brackets after a unit: "省生态环境厅(牵头)".
 INLINE_ROLE_RE = re.compile(r"[(（〔](牵头|主责|配合|参与|协助)[)）〕]$")
 
-
 MEMBER_SUFFIX = "成员单位"
-
 
 #: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方, …成员单位.
 GENERIC_RE = re.compile(
@@ -115,22 +147,17 @@ GENERIC_RE = re.compile(
     r"|(?:有关|相关)(?:部门|单位)$|成员单位$"
 )
 
-
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
 GENERIC_TAIL_RE = re.compile(r"^(?:市|州|县|区|盟|旗|自治县|县级市|乡|镇|街道)(?:[(（][^)）]*[)）])?(?:人民)?(?:政府)?$")
-
 
 #: A bracketed note inside a list: "〈含开发区、风景区管委会,以下…不再列出〉", "(下同)".
 NOTE_RE = re.compile(r"[(（〈][^()（）〈〉]*(?:含|包括|下同|不再列出|以下)[^()（）〈〉]*[)）〉]")
 
-
 #: Words that end a list's items: what follows is a note ("各项工作均需…,以下不再列出").
 JUNK_RE = re.compile(r"不再列出|下同|均需|^以下|^其中")
 
-
 #: A deadline or a pace closing a list: "(…等负责,2022年底前完成)", "(…按职责分工负责,长期坚持)".
 TIME_NOTE_RE = re.compile(r"(?:19|20)\d{2}年|(?:19|20)\d{2}[-—至]|长期|持续|常年|逐年|年底前|年内|每年")
-
 
 #: Names a unit (of any kind) ends with: the form a list item has when the registry does not know it.
 UNIT_FORM_RE = re.compile(
@@ -138,27 +165,20 @@ UNIT_FORM_RE = re.compile(
     r"|署|小组|联|总部|机关|办公室|委员会|机构|专班|工作组|大学|学院)$"
 )
 
-
 #: Bodies that look like lists but say something else: "(以下简称省发改委)".
 NOT_A_LIST_RE = re.compile(r"简称|详见|见附件|参见|例如|如:|包括|含")
 
-
 MAX_ITEM = 40
 
-
 SHARED_PREFIX_RE = re.compile(r"^(自治区|省|市|区|县)、(自治区|省|市|区|县)(.+)$")
-
 
 #: A second name in brackets after a unit's name: the office it also houses ("发展改革委(能源局)").
 ALIAS_RE = re.compile(r"[(（〔【][^()（）〔〕【】]{1,12}[)）〕】]$")
 
-
 #: Where a canonical label gets no region name in front of it: national bodies and companies.
 NO_REGION_PREFIX = ("国家", "国务院", "中国", "中共", "中央", "国网", "人行", "人民银行", "中铁", "共青团", "全国")
 
-
 LOCAL_BODY_RE = re.compile(r"(?:局|委|厅|办|处|室|科|中心|院|委员会|办公室|管委会|管委|所|站)$")
-
 
 YOUTH_LEAGUE_RE = re.compile(r"^团(省|市|区|县|自治区)委$")
 
@@ -173,7 +193,6 @@ class Convention(StrEnum):
 
 #: A document's one-time declaration of its convention ("各项任务中排在首位的为牵头单位").
 _DECLARE = r"(?:为|是)(?:牵头|主要责任|主责)(?:单位|部门)"
-
 
 CONVENTION_RES = (
     (Convention.BEFORE_COMMA, re.compile(rf"(?:逗号|“,”|“，”)(?:之?前|以前)[^。;]{{0,16}}{_DECLARE}")),

@@ -1,8 +1,9 @@
 """Chinese responsibility lists, recognised by their form and read item by item, every item kept.
 
 A plan closes a measure with the units that carry it out: "(责任单位:市生态环境局、自然资源局…等按职责分工
-负责)", "(X牵头,Y按职责分工负责)", "(牵头单位:…;配合单位:…)", or a bare bracket of unit names at the end
-of a sentence. Each item is read against the unit registry; what the registry does not know is still a
+负责)", "(X牵头,Y按职责分工负责)", "(牵头单位:…;配合单位:…)", a bare bracket of unit names at the end
+of a sentence, a keyed line ("承办处室:…", "牵头:…"), or a table's column of units under a header naming
+who acts ("实施主体", "负责部门"; a column of figures or applicants is not one). Each item is read against the unit registry; what the registry does not know is still a
 unit — a bureau, a division (…处), a centre, a company, a zone's committee — with the jurisdiction its
 prefix or its place in the list gives it, marked unresolved. Items naming no particular organ (各区人民政府,
 有关部门, …成员单位) are generic participants. A region prefix carries to the following items of its
@@ -16,6 +17,7 @@ Input is NORMALISED text; offsets are into it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from policykg.extract.unit_forms import (
@@ -31,13 +33,17 @@ from policykg.extract.unit_forms import (
     MAX_ITEM,
     NO_REGION_PREFIX,
     NOT_A_LIST_RE,
+    NOT_ROW_HEADER_RE,
+    ROW_HEADER_RE,
     SEGMENT_SEPARATORS,
     SHARED_PREFIX_RE,
+    SHORT_KEYS,
     STRONG_TAIL_RE,
     TIME_NOTE_RE,
     UNIT_FORM_RE,
     UNIT_KEYS,
     YOUTH_LEAGUE_RE,
+    Cell,
     Convention,
     UnitHit,
     UnitList,
@@ -57,6 +63,8 @@ from policykg.extract.unit_forms import (
     _split_joined,
     _strip,
     _unit_hit,
+    actor_role,
+    table_rows,
 )
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
@@ -76,7 +84,7 @@ class _Item:
 # =================================================================================================
 def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention = Convention.FIRST) -> list[UnitList]:
     """The responsibility lists of a Chinese text: "(责任单位:…)", "(…按职责分工负责)", "(X牵头,…)",
-    a bracket of unit names closing a sentence, and "责任单位:…" lines."""
+    a bracket of unit names closing a sentence, a table row's columns of units, and "责任单位:…" lines."""
     registry = UnitRegistry.load()
     jurisdiction = jurisdiction if jurisdiction and registry.region(jurisdiction) else "CN"
     reader = _Reader(text, jurisdiction, registry, convention)
@@ -99,15 +107,51 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if _accept(unit_list, keyed or bool(STRONG_TAIL_RE.search(body)), tailed):
             lists.append(unit_list)
             taken.append((start, end))
-    for match in KEY_RE.finditer(text):  # "责任单位:…" on its own, outside brackets
-        if match.group(1) not in UNIT_KEYS or _inside(match.start(), taken):
+    for row in table_rows(text):  # "序号:1;重点任务:…;实施主体:市发改委;完成时限:…": a table's row
+        unit_list = _row_list(reader, row, taken)
+        if unit_list is not None:
+            lists.append(unit_list)
+            taken.append((unit_list.start, unit_list.end))
+    for match in KEY_RE.finditer(text):  # "责任单位:…" on its own, outside brackets; "牵头:…" starting a line
+        if not _line_key(text, match) or _inside(match.start(), taken):
             continue
         end = _key_lines_end(text, match.start())
         unit_list = reader.read(match.start(), end, match.start(), end)
-        if unit_list.hits or unit_list.participants:
+        if (unit_list.hits or unit_list.participants) and (match.group(1) in UNIT_KEYS or _all_units(unit_list)):
             lists.append(unit_list)
             taken.append((match.start(), end))
     return sorted(lists, key=lambda u: u.start)
+
+
+def _line_key(text: str, match: re.Match[str]) -> bool:
+    """A unit key anywhere; a short key ("牵头:", "配合:") only where it starts a line."""
+    if match.group(1) in UNIT_KEYS:
+        return True
+    before = text[: match.start()].rstrip(" \t\u3000")
+    return match.group(1) in SHORT_KEYS and (not before or before.endswith("\n"))
+
+
+def _row_list(reader: _Reader, row: list[Cell], taken: list[tuple[int, int]]) -> UnitList | None:
+    """The cells of a table's row whose header names who acts ("实施主体", "承办处室", "配合部门") as one list,
+    each field with the role its header gives; a header that is no key needs every item to have a unit's form."""
+    chunks: list[tuple[str | None, int, int]] = []
+    starts: list[int] = []
+    for header, start, value_start, end in row:
+        if _inside(start, taken) or not ROW_HEADER_RE.search(header) or NOT_ROW_HEADER_RE.search(header):
+            continue
+        key = KEY_RE.fullmatch(header + ":")
+        if key is None or key.group(1) not in (*UNIT_KEYS, *SHORT_KEYS):
+            alone = reader.read(value_start, end, start, end)
+            if not (alone.hits or alone.participants) or not _all_units(alone, strict=True) or not all(
+                UNIT_FORM_RE.search(p.surface) or p.surface.endswith(("部门", "单位")) for p in alone.participants
+            ):
+                continue  # "责任分工:各地按要求推进" names no unit
+        chunks.append((actor_role(header), value_start, end))
+        starts.append(start)
+    if not chunks:
+        return None
+    unit_list = reader.read(starts[0], chunks[-1][2], starts[0], chunks[-1][2], chunks)
+    return unit_list if unit_list.hits or unit_list.participants else None
 
 
 def _accept(unit_list: UnitList, certain: bool, tailed: bool) -> bool:
@@ -121,9 +165,11 @@ def _accept(unit_list: UnitList, certain: bool, tailed: bool) -> bool:
     return bool(named) and _all_units(unit_list)
 
 
-def _all_units(unit_list: UnitList) -> bool:
-    """Every named item has a unit's form (or resolves): what a bracket of names without a key needs."""
-    return all(h.resolved or UNIT_FORM_RE.search(h.surface) for h in unit_list.hits)
+def _all_units(unit_list: UnitList, strict: bool = False) -> bool:
+    """Every named item has a unit's form (or resolves): what a bracket of names without a key needs; `strict`:
+    a name of three characters at least ("处", "所" are measures in a table's unit column)."""
+    return all(h.resolved or (UNIT_FORM_RE.search(h.surface) and (not strict or len(h.surface) >= 3))
+               for h in unit_list.hits)
 
 
 def _key_lines_end(text: str, start: int) -> int:
@@ -135,7 +181,7 @@ def _key_lines_end(text: str, start: int) -> int:
         end = _line_end(text, end + 1)  # "责任单位:" ends its line, the units fill the next
     while end < len(text) and text[end] == "\n":
         nxt = KEY_RE.match(text, end + 1)
-        if not nxt or nxt.group(1) not in UNIT_KEYS:
+        if not nxt or nxt.group(1) not in (*UNIT_KEYS, *SHORT_KEYS):
             break
         end = _line_end(text, end + 1)
     return end
@@ -149,14 +195,16 @@ class _Reader:
         self.text, self.jurisdiction, self.registry, self.convention = text, jurisdiction, registry, convention
         self.named: list[str] = []
 
-    def read(self, body_start: int, body_end: int, start: int, end: int) -> UnitList:
+    def read(self, body_start: int, body_end: int, start: int, end: int,
+             fields: list[tuple[str | None, int, int]] | None = None) -> UnitList:
+        """The list in [body_start, body_end), its keyed fields found by `KEY_RE` (or given: a table row's)."""
         text = self.text
         period = text.find("。", body_start, body_end)
-        body_end = period if period >= 0 else body_end  # "…负责。各项工作均需…,以下不再列出": a note follows
+        body_end = period if period >= 0 and fields is None else body_end  # "…负责。各项工作均需…": a note follows
         items: list[_Item] = []
         first_comma: int | None = None
         self.named = []  # the regions the list has named so far, in order
-        chunks = list(_chunks(text, body_start, body_end))
+        chunks = fields if fields is not None else list(_chunks(text, body_start, body_end))
         roles = [role for role, _, _ in chunks]
         for n, (key_role, c_start, c_end) in enumerate(chunks):
             if key_role is None and "support" in roles[n + 1 :] and "lead" not in roles:
