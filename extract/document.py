@@ -79,7 +79,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
-                                         TARGETS: {"period_end": clause_period_end(period_end, clause, parents)}})
+                                         TARGETS: {"period_end": None if clause.kind == "body" else clause_period_end(period_end, clause, parents)}})
 
         for hit in found._.unit_hits:
             facts.units.append(
@@ -105,6 +105,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
             span = _prov(doc, "policykg.extract.targets", start, t.start, t.end, t.confidence)
             if any(f.start < span.span.end and span.span.start < f.end for f in flagged):
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
+            if clause.kind == "body" and t.year is None and not t.qualitative:
+                continue  # a text without structure (a notice, a report of a plan) states past figures too
             facts.targets.append(
                 Target(
                     indicator=t.indicator, comparator=t.comparator, value=t.value, measure_unit=t.measure_unit, provenance=span,

@@ -93,8 +93,8 @@ _COUNTED_NOUN_ZH = re.compile(r"[“\"]?[\u4e00-\u9fff](?:(?!以及|和|及|与)
 #: An approximation written after the indicator, without a verb: "…的产能约25%".
 _APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")
 
-#: What only qualifies a value: a yearly rate.
-_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|累积|比“十[一二三四五]五”(?:末|期末)?)$")
+#: What only qualifies a value: a yearly rate, a comparison with the year before (同比).
+_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|累积|同比|比“十[一二三四五]五”(?:末|期末)?)$")
 
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")

@@ -357,7 +357,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     a text that names no year of its own."""
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
-    length = len(text)
+    length, source = len(text), text
     tables = table_targets(text) if lang == "zh" else []  # rows of an indicator table, read before unwrapping
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
@@ -373,4 +373,10 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if tables:  # a table's row is read by its columns, not by the grammar of sentences
         out = [t for t in out if not any(r.start < t.end and t.start < r.end for r in tables)] + tables
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
-    return due_at_period_end(out, deadlines, period_end)
+    return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end)
+
+
+def _reported_change(text: str, hit: TargetHit) -> bool:
+    """A change on the year before under no year ("全省绿色贷款余额同比增长34.22%") reports a statistic;
+    a target states when it is due ("力争2021年…同比增长50%以上")."""
+    return hit.year is None and "同比" in text[hit.start:hit.end]

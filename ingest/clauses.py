@@ -88,6 +88,26 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
     return Structure(top, body_end, [(created[i], missing) for i, missing in gap_indexes])
 
 
+def body_clauses(text: str, start: int, end: int, to_original: ToOriginal) -> list[Clause]:
+    """The clauses of a text that numbers none (a short notice, a method, a news report of a plan): one
+    per paragraph of its text proper from `start` (after its title) to `end`, so that what each says is
+    read like any clause's, with its years and units its own. Kind "body", ids "~b1", "~b2" …"""
+    clauses: list[Clause] = []
+    for m in re.finditer(r"[^\n]+", text[:end]):
+        if m.end() <= start or not m.group().strip():
+            continue
+        first = max(m.start(), start)
+        while text[first].isspace():
+            first += 1
+        last = m.end()
+        while text[last - 1].isspace():
+            last -= 1
+        n = len(clauses) + 1
+        clauses.append(Clause(id=f"~b{n}", number=str(n), path=(str(n),), marker="", kind="body", depth=1,
+                              title="", start=first, end=last, body_start=first, span=Span(*to_original(first, last))))
+    return clauses
+
+
 def name_clauses(clauses: list[Clause], doc_id: str) -> None:
     """Gives a tree built with the empty document id ("~s2.i5") its document's id ("plan~s2.i5")."""
     for top in clauses:

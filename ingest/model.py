@@ -128,7 +128,7 @@ class Clause:
     number: str
     path: tuple[str, ...]
     marker: str  # the marker as written: "一、", "（五）", "1.", "(3)", "①", "01."
-    kind: str  # "section" | "item" | "subitem" | "point" | "province"
+    kind: str  # "section" | "item" | "subitem" | "point" | "province"; "body" for a text numbering none
     depth: int
     title: str  # the heading (text up to the first 。/. or end of heading line), normalised
     start: int

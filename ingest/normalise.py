@@ -15,7 +15,7 @@ from pathlib import Path
 from policykg.errors import TooLarge
 from policykg.ingest import boilerplate, fold, layout, mojibake, pinyin, script
 from policykg.ingest.citations import find_citations
-from policykg.ingest.clauses import build_clauses, name_clauses
+from policykg.ingest.clauses import body_clauses, build_clauses, name_clauses
 from policykg.ingest.ids import content_hash, document_id, readable_id
 from policykg.ingest.loaders import loader_for
 from policykg.ingest.manifest import ManifestEntry
@@ -67,6 +67,9 @@ def normalise(
     found = text_metadata(text, preamble_end, structure.body_end, scripts.document, source_name)
     metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))
     notes.extend(_disagreements(found, entry))
+    if not structure.clauses:  # a text numbering nothing: its paragraphs after its title are its clauses
+        after_title = text.find("\n", found.title_at[1]) if found.title_at else 0
+        structure.clauses = body_clauses(text, max(after_title, 0), structure.body_end, offsets.to_original)
     sha256 = loaded.source[1] if loaded.source else raw.sha256
     doc_id = entry.id if entry else _readable_id(metadata, sha256)
     name_clauses(structure.clauses, doc_id)
