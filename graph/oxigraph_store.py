@@ -161,7 +161,7 @@ class OxigraphStore(Store):
         the store removes: the store is back at its last recorded state, and the next build writes
         them again. Graphs the store already holds are replaced one by one, as always.
         """
-        if not self.bulk_writes or len(batch) < 2:
+        if not self.bulk_writes or not batch:
             return super().write_graphs(batch)
         with self._write_lock:
             new = [g for g in batch if not self._holds(g.iri)]

@@ -280,14 +280,18 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
 
 
 def _write_reference(store: Any) -> None:
-    """The reference graph, computed only when the stored one is not at the lexicons' version."""
+    """The reference graph, computed only when the stored one is not at the lexicons' version; written as
+    the documents' graphs are (a new store loads it in bulk)."""
+    import pyoxigraph as ox
+
+    from policykg.graph.store import GraphData
     from policykg.ontology.reference import reference_quads
     from policykg.ontology.vocab import REFERENCE_GRAPH
 
-    def quads() -> Iterator[Any]:
-        yield from reference_quads()
-
-    store.replace_graph(REFERENCE_GRAPH, quads(), version=GRAPH_SCHEMA_VERSION + reference_version())
+    version = GRAPH_SCHEMA_VERSION + reference_version()
+    if store.graph_version(REFERENCE_GRAPH) != version:
+        data = ox.serialize(reference_quads(), format=ox.RdfFormat.N_QUADS) or b""
+        store.write_graphs([GraphData(REFERENCE_GRAPH, version, data)])
 
 
 @dataclass(slots=True)
