@@ -2,7 +2,8 @@
 
 A plan closes a measure with the units that carry it out: "(责任单位:市生态环境局、自然资源局…等按职责分工
 负责)", "(X牵头,Y按职责分工负责)", "(牵头单位:…;配合单位:…)", a bare bracket of unit names at the end
-of a sentence, a keyed line ("承办处室:…", "牵头:…"), or a table's column of units under a header naming
+of a sentence, a keyed line ("承办处室:…", "牵头:…"), a line that starts with its units and says what they do
+("水生态环境处配合开展…", "市发展改革委:负责…"; unit_duties.py), or a table's column of units under a header naming
 who acts ("实施主体", "负责部门"; a column of figures or applicants is not one). Each item is read against the unit registry; what the registry does not know is still a
 unit — a bureau, a division (…处), a centre, a company, a zone's committee — with the jurisdiction its
 prefix or its place in the list gives it, marked unresolved. Items naming no particular organ (各区人民政府,
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policykg.extract.unit_duties import duty_lines
 from policykg.extract.unit_forms import (
     ALIAS_RE,
     CONJUNCTIONS,
@@ -120,6 +122,10 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if (unit_list.hits or unit_list.participants) and (match.group(1) in UNIT_KEYS or _all_units(unit_list)):
             lists.append(unit_list)
             taken.append((match.start(), end))
+    for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
+        unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)
+        if unit_list.hits:  # a closing "(配合单位:…)" joins the line's list
+            lists = [u for u in lists if not duty.start <= u.start < duty.end] + [unit_list]
     return sorted(lists, key=lambda u: u.start)
 
 
@@ -194,6 +200,12 @@ class _Reader:
     def __init__(self, text: str, jurisdiction: str, registry: UnitRegistry, convention: Convention) -> None:
         self.text, self.jurisdiction, self.registry, self.convention = text, jurisdiction, registry, convention
         self.named: list[str] = []
+
+    def known(self, name: str) -> bool:
+        return self.registry.resolve_detail(name, self.jurisdiction, self.jurisdiction) is not None
+
+    def place(self, name: str) -> bool:
+        return name in RELATIVE_PREFIXES or self.registry.region_named(name, self.jurisdiction) is not None
 
     def read(self, body_start: int, body_end: int, start: int, end: int,
              fields: list[tuple[str | None, int, int]] | None = None) -> UnitList:

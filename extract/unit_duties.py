@@ -1,0 +1,191 @@
+"""Duty lines: a paragraph or line that starts with the units and says what they do, the form of a plan's
+"职责分工" annex, a leading group's duty allocation or a regulation's article on who administers it:
+"水生态环境处配合开展污水处理厂碳排放相关工作。", "(一)区发展改革委负责编制专项资金年度预算", "市发展改革委:负责…;",
+"第四条省财政厅主要职责:会同省科技厅制定…", "市生态环境局会同有关部门定期…".
+
+The units stand at a paragraph's start (after a clause marker) and end at a duty verb or a colon; a unit and a
+colon may also start any line or follow a sentence's end ("…;市商务局:负责…"). Each unit is known to the unit
+registry or has the form of a particular organ (…局/委/厅/办/处/部/院/中心/政府/公司, three characters at least,
+no words of a sentence). 牵头 marks its units as leads and 配合/协助/参与 as supporters; 负责, 会同, a bare colon
+and "主要职责:" leave the list's convention to pick the lead (the first unit); the units after 会同 support. A
+bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list. Not read: a line whose
+units are all generic (各区政府负责…), a leading group's own lines (领导小组负责…; its 组长/成员 lines name no duty),
+an addressee ("各市生态环境局:" ending its line), a contact ("省科技厅信息中心:0871-…"), a facility or a category
+before a colon and no duty ("…抽水蓄能电站:位于…", "绿色数据中心:申报单位…"), a word that ends like a unit
+(布局, 格局), or a line that continues a sentence wrapped by the layout.
+
+Input is NORMALISED text; offsets are into it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+from policykg.extract.unit_forms import GENERIC_RE, KEY_RE, _inside, _split, _strip
+
+#: A clause marker a duty line may start with: "第四条", "第七条【管理系统】", "(一)", "一、", "1.", "(1)".
+_MARKER_RE = re.compile(
+    r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}条(?:\s*【[^】\n]{1,12}】)?"
+    r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[.．、](?!\d)|[)）]))?[ \t\u3000]*"
+)
+
+#: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
+_DUTY_RE = re.compile(
+    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>牵头负责|牵头|负责|配合|协助|参与|会同)?"
+)
+_VERBS = re.compile(r"牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
+_VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "support", "协助": "support", "参与": "support"}
+
+#: The ends of a particular organ's name (a stricter set than `UNIT_FORM_RE`: no 会, 社, 所 — 社会, 场所).
+_ORGAN_RE = re.compile(
+    r"(?:局|委|厅|办|处|科|部|院|中心|政府|公司|集团|委员会|管委会|管理委员会|办公室|海关|银行|分行|总队|支队|署|专班|站)$"
+)
+#: What no organ's name holds (outside brackets): the words of a sentence ("本办法由…", "对…").
+_NOT_A_NAME_RE = re.compile(r"(?<!自)由|[的在对将把是从向按其该本各]|领导小组|领导组|部门|单位|[布格大全开结]局")
+_CLOSING_SUPPORT_RE = re.compile(
+    r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）][。;；]?\s*$"
+)
+_GENERIC_HEAD_RE = re.compile(r"^(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府)")
+#: What a duty after a colon starts with: "负责…", "统筹…", "加强…", "主要负责…".
+_ACTION_RE = re.compile(
+    r"(?:主要|具体)?(?:负责|牵头|配合|协助|参与|会同|组织|指导|统筹|推进|推动|加强|加快|做好|落实|研究|制定|开展|承担"
+    r"|督促|协调|建立|健全|完善|编制|监督|抓好|实施|贯彻|引导|支持|强化|优化|提升|提高|促进|争取|确保|按照|根据|依法"
+    r"|结合|围绕|深入|全面|积极|进一步|督导|谋划|拟订|拟定|起草|审核|指导|做|出台|严格|持续|加大|完成|细化|鼓励|发挥)"
+)
+_CONTACT_RE = re.compile(r"^\d{3}|\d{3,4}-\d{7,8}|\d{8,}|联系|电话")
+_SENTENCE_END = "。;；:：!！?？)）"
+_MAX_NAMES = 60
+
+#: A field of a list: (the role its units take, or None for the convention; start; end).
+Field = tuple[str | None, int, int]
+
+
+class Names(Protocol):
+    """What the unit registry says of a name: a unit it knows, a place (a region or a 省/市/区 prefix)."""
+
+    def known(self, name: str) -> bool: ...
+
+    def place(self, name: str) -> bool: ...
+
+
+@dataclass(slots=True)
+class DutyLine:
+    """The units of one duty line: the range read as the list and its fields."""
+
+    start: int
+    end: int
+    fields: list[Field]
+
+
+def duty_lines(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[DutyLine]:
+    """The duty lines of `text` whose start is in no list already read."""
+    at = 0
+    previous = ""
+    for line in text.split("\n"):
+        start, end = at, at + len(line)
+        at = end + 1
+        opens, previous = _paragraph_start(previous), line
+        starts = [(start, not opens)]  # elsewhere (after a wrapped line, a sentence) a unit and a colon ("…;市商务局:…")
+        starts += [(start + m.end(), True) for m in re.finditer(r"[。;；]", line) if m.end() < len(line)]
+        for at_start, colon_only in starts:
+            found = None if _inside(at_start, taken) else _read_line(text, at_start, end, names, colon_only)
+            if found is not None:
+                yield found
+
+
+def _paragraph_start(previous: str) -> bool:
+    """A line opens a paragraph after a line that closes a sentence or after a heading (a short line)."""
+    last = previous.strip()
+    heading = last[_MARKER_RE.match(last).end() :]  # type: ignore[union-attr]
+    return not last or last[-1] in _SENTENCE_END or (len(heading) <= 24 and not re.search(r"[,，、]", heading))
+
+
+def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool = False) -> DutyLine | None:
+    names_start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]
+    verb = _VERBS.search(text, names_start, min(end, names_start + _MAX_NAMES))
+    if verb is None or verb.start() == names_start:
+        return None
+    names_end = verb.start()
+    if re.search(r"[,，。;；\s]", text[names_start:names_end]) or KEY_RE.match(text, names_start, end):
+        return None
+    duty = _DUTY_RE.match(text, names_end, end)
+    assert duty is not None
+    rest = text[duty.end() : end].strip()
+    colon = duty.group("duty") is not None
+    word = duty.group("verb")
+    if not colon and (colon_only or not word):
+        return None
+    if colon and (not rest or _CONTACT_RE.search(rest)):
+        return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
+    items = [text[s:e] for s, e in _split(text, names_start, names_end, "、")]
+    strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
+    if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
+        return None
+    if all(_generic(item) for item in items):
+        return None  # "各区政府负责…": no particular organ
+    stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
+    role = None if stated else _VERB_ROLE.get(word or "")
+    fields: list[Field] = [(role, names_start, names_end)]
+    list_end = duty.end()
+    if word == "会同" and not colon:
+        joined = _joined(text, duty.end(), end, names)
+        if joined is not None:
+            fields.append(("support", duty.end(), joined))
+            list_end = joined
+    closing = _CLOSING_SUPPORT_RE.search(text, list_end, end)
+    if closing:
+        fields.append(("support", closing.start("body"), closing.end("body")))
+        list_end = closing.end()
+    return DutyLine(names_start, _strip(text, names_start, list_end)[1], fields)
+
+
+def _organ(item: str, names: Names, strict: bool = False) -> bool:
+    """A name of a particular organ: the registry knows it, or it has an organ's ending and no sentence's words
+    (outside brackets) and does not end in a known unit after words that are no place ("建立健全自治区发展改革委");
+    `strict` (a colon and no verb follow it): an unknown …站 or …中心 (a facility, a category: "…抽水蓄能电站:位于…",
+    "绿色数据中心:申报单位…") needs a region's prefix."""
+    if names.known(item):
+        return True
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", item)
+    if len(bare) < 3 or not _ORGAN_RE.search(bare) or _NOT_A_NAME_RE.search(bare):
+        return False
+    if any(names.known(bare[k:]) and not names.place(bare[:k]) for k in range(1, len(bare) - 3)):
+        return False
+    return not strict or bool(re.match(r"(?:自治区|省|市|区|县|州|盟|旗)", bare)) or not re.search(r"(?:站|中心)$", bare)
+
+
+def _generic(item: str) -> bool:
+    return bool(GENERIC_RE.search(item)) and not re.search(r"领导小组|领导组", item)
+
+
+def _joined(text: str, start: int, end: int, names: Names) -> int | None:
+    """Where the units after 会同 end: "会同公安部、商务部," → after 商务部; "会同省科技厅进一步完善…" → after
+    省科技厅; "会同有关部门定期…" → after 有关部门. None when what follows 会同 starts with no unit."""
+    stop = min([p for p in (text.find(c, start, end) for c in ",，。;；") if p >= 0] or [end])
+    parts = _split(text, start, stop, "、")
+    joined = None
+    for s, e in parts:
+        cut = _unit_head(text[s:e], names)
+        if cut == 0:
+            break
+        joined = s + cut
+        if cut < e - s:
+            break  # "省科技厅进一步完善…": the unit's name ends the list
+    return joined
+
+
+def _unit_head(item: str, names: Names) -> int:
+    """The length of the unit an item starts with: a generic head ("相关部门在2023年…"), all of it, the longest
+    name the registry knows, else the shortest with an organ's ending; 0 when it starts with none."""
+    generic = _GENERIC_HEAD_RE.match(item)
+    if generic:
+        return generic.end()
+    if _organ(item, names):
+        return len(item)
+    for cut in range(len(item) - 1, 1, -1):
+        if names.known(item[:cut]):
+            return cut
+    return next((cut for cut in range(3, len(item)) if _organ(item[:cut], names)), 0)
