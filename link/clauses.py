@@ -17,7 +17,8 @@ that clause, and so, more mildly, does a measure naming the clause's own heading
 
 A measure also gets evidence through the documents between it and the target: a Sanming measure
 carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
-carries out, since Fujian's fuller wording is closer to the centre's. The 2030 Action Plan relays so
+carries out, since Fujian's fuller wording is closer to the centre's (and so does a Fujian clause it meets
+nearly as well: of two clauses met alike, reading order would pick one by chance). The 2030 Action Plan relays so
 to the central opinions it spells out (a later head of the 1+N system to an earlier one), and no framing
 clause relays anything.
 
@@ -67,7 +68,8 @@ _W_CONCEPT = 0.20
 _W_NUMBER = 0.10
 _W_PHRASE = 0.15  # added when the comparand names a term the clause quotes, shared by the clauses quoting it
 _W_HEADING = 0.10  # added in proportion to the share of the clause's heading the comparand names
-_BROADER_CREDIT = 0.3  # a concept counts this much in a clause naming only a broader one
+_BROADER_CREDIT = 0.3  # a concept counts this much in a clause naming only a broader one …
+_BROADER_SPECIFIC = 0.1  # … and up to this much more as the broader one is specific across the corpus
 _W_CROSS_CONCEPT = 0.80
 _W_CROSS_NUMBER = 0.20
 _YEAR_CREDIT = 0.3  # a shared year is weak evidence next to a shared quantity
@@ -78,6 +80,8 @@ _VIA_MIN = 0.3  # a comparand's best clause in an intermediate document relays e
 _BESIDE_MIN = 0.4  # … and from a later head of the 1+N system (see `ClauseLinker.link`), from this score on
 _VIA_WEIGHT = 0.5  # share of the score that comes through the intermediate document, when it relays
 _BESIDE_WEIGHT = 0.4  # … and through a later head of the 1+N system: less, its clause may be the wrong one
+_RELAY_FROM = 2  # clauses of an intermediate document that may relay for one comparand: its best, a runner-up
+_RELAY_NEAR = 0.8  # … the runner-up when it scores at least this share of the best
 _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 …) counts this much, unless its quoted term is named
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
@@ -195,10 +199,14 @@ class ClauseIndex:
                     for i in holders:
                         in_scope = c in self.comparands[i].scope_concepts
                         concept[k, i] += weight[c] / total * (SCOPE_WEIGHT if in_scope else 1.0)
-                    # A clause naming a broader concept (wind power for offshore wind) covers it in part.
-                    broader = {i for a in concept_ancestors(c) for i in self.by_concept.get(a, ())} - set(holders)
-                    for i in broader:
-                        concept[k, i] += weight[c] / total * _BROADER_CREDIT
+                    # A clause naming a broader concept (wind power for offshore wind) covers it in part, a
+                    # specific one (wind power) more than a generic one (renewable energy, low carbon).
+                    credit: dict[int, float] = {}
+                    for a in concept_ancestors(c):
+                        for i in self.by_concept.get(a, ()):
+                            credit[i] = max(credit.get(i, 0.0), self.broader_credit(a))
+                    for i in credit.keys() - set(holders):
+                        concept[k, i] += weight[c] / total * credit[i]
             for q, context in comparand.quantities.items():
                 for i in self.by_number.get(q, ()):
                     number[k, i] += _number_credit(context, self.comparands[i].quantities[q])
@@ -222,6 +230,11 @@ class ClauseIndex:
         # measure names a term the clause quotes (the five principles), it counts for less.
         total_score *= np.where(phrase > 0, 1.0, self.framing[None, :])
         return Scores(total_score, wording, recall, shared)
+
+    def broader_credit(self, concept: str) -> float:
+        """How much a clause naming `concept` covers a narrower one the comparand names: `_BROADER_CREDIT`, and
+        up to `_BROADER_SPECIFIC` more as `concept` is specific across the corpus."""
+        return _BROADER_CREDIT + _BROADER_SPECIFIC * self.specificity.of("concept:" + concept, raw=True)
 
     def _heading(self, batch: Batch) -> np.ndarray:
         """Share of every clause's heading (idf mass of its bigrams) that each comparand's text holds."""
@@ -309,10 +322,10 @@ class ClauseIndex:
             evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
         broader: dict[str, float] = {}  # concepts the clause names above the comparand's own
         for c in sorted(comparand.concepts - clause_comparand.concepts):
-            credit = self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c)) * _BROADER_CREDIT
+            credit = self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c))
             for a in concept_ancestors(c):
                 if a in clause_comparand.concepts and a not in comparand.concepts:
-                    broader[a] = max(broader.get(a, 0.0), credit)
+                    broader[a] = max(broader.get(a, 0.0), credit * self.broader_credit(a))
         for a in sorted(broader):
             evidence.append(Evidence("concept", a, round(broader[a], 4)))
         for q in sorted(comparand.quantities.keys() & clause_comparand.quantities.keys()):
@@ -383,8 +396,9 @@ class ClauseLinker:
 
         Where one of the targets lies between the comparands and another target (Fujian between Sanming
         and the central opinions), a comparand whose best clause there scores at least `_VIA_MIN` relays:
-        its score for a clause C above becomes (1-λ)·own + λ·(best score there × that clause's own
-        score for C), the best over such intermediate documents, recorded as "via" evidence.
+        its score for a clause C above becomes (1-λ)·own + λ·(score there × that clause's own score for
+        C), the best over such intermediate documents and over the comparand's best clause there and a
+        runner-up scoring nearly as well (`_RELAY_NEAR`), recorded as "via" evidence.
         """
         batch = Batch.of(comparands)
         scores = {t: self.index(t).score(batch) for t in targets}
@@ -420,9 +434,9 @@ class ClauseLinker:
     def _relayed(self, scores: dict[str, Scores], target: str, through: Sequence[str], offset: int = 0,
                  least: float = _VIA_MIN, relative: bool = False) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """What comes to every comparand × clause of `target` through the documents `through`: the best
-        over them of (the comparand's best score there × that clause's own score for the target's
-        clause, `relative` to its best there), the relaying clause (an index into the list returned,
-        from `offset`), or -1."""
+        over them, and over the comparand's best clause there and a runner-up met nearly as well, of (the
+        comparand's score there × that clause's own score for the target's clause, `relative` to its best
+        there), the relaying clause (an index into the list returned, from `offset`), or -1."""
         shape = scores[target].total.shape
         relayed = np.zeros(shape)
         source = np.full(shape, -1, dtype=np.int64)
@@ -431,17 +445,24 @@ class ClauseLinker:
             at_p = scores[p].total
             if not at_p.shape[1]:
                 continue
-            best = at_p.argmax(axis=1)
-            # a framing clause (指导思想 …) carries out nothing in particular, so it relays nothing
-            strength = np.where(self.index(p).framing[best] < 1.0, 0.0, at_p.max(axis=1))
             relay = self._relay(p, target)
             if relative and relay.shape[1]:
                 top = relay.max(axis=1, keepdims=True)
                 relay = np.divide(relay, top, out=np.zeros_like(relay), where=top > 0)
-            carried = np.where((strength >= least)[:, None], strength[:, None] * relay[best], 0.0)
-            source = np.where(carried > relayed, offset + len(clauses) + best[:, None], source)
+            # The comparand's best clause there relays, and so does a runner-up it meets nearly as well
+            # (`_RELAY_NEAR`): of two plan clauses a measure meets alike, the first in reading order is no
+            # likelier the one it carries out.
+            order = np.argsort(-at_p, axis=1, kind="stable")[:, :_RELAY_FROM]
+            first = at_p.max(axis=1)
+            rows = np.arange(len(at_p))
+            for best in order.T:
+                met = at_p[rows, best]
+                # a framing clause (指导思想 …) carries out nothing in particular, so it relays nothing
+                strength = np.where((self.index(p).framing[best] < 1.0) | (met < _RELAY_NEAR * first), 0.0, met)
+                carried = np.where((strength >= least)[:, None], strength[:, None] * relay[best], 0.0)
+                source = np.where(carried > relayed, offset + len(clauses) + best[:, None], source)
+                relayed = np.maximum(relayed, carried)
             clauses.extend(c.id for c in self.index(p).clauses)
-            relayed = np.maximum(relayed, carried)
         return relayed, source, clauses
 
     def _carries_out(self, later: str, earlier: str) -> bool:

@@ -35,6 +35,7 @@ from policykg.link.features import (
 
 UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
 SCOPE_WEIGHT = 0.5  # features only found in an enumeration closed by 等 count for less
+PIECE_CHARS = 7  # Chinese characters a comma-piece of a measure needs to be scored alone (see `pieces`)
 
 
 class Vocabulary:
@@ -276,6 +277,13 @@ def _row(text: str, grams: list[str], ids: list[int], scoped: set[str]) -> Row:
     )
 
 
+def pieces(text: str) -> list[str]:
+    """A measure's comma-pieces scored alone: an action needs `PIECE_CHARS` Chinese characters, so a short
+    qualifier ("符合条件的", "给予支持") joins the piece after it rather than counting, matched whole
+    by any clause that uses it, as an action of its own."""
+    return segments(text, PIECE_CHARS)
+
+
 def leaf_comparand(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
                 vocab: Vocabulary, split: Callable[[str], list[str]] | None = None) -> Comparand:
     """A leaf clause as one comparand; its sentences are measures of their own already."""
@@ -289,7 +297,7 @@ def leaf_comparand(doc: NormalisedDocument, clause: Clause, extraction: Document
 
 def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
                  leaves: dict[str, Comparand] | None = None) -> list[Comparand]:
-    """Every measure of a document (pieces: its comma-pieces) and every leaf clause as a whole.
+    """Every measure of a document (pieces: its comma-pieces, see `pieces`) and every leaf clause as a whole.
 
     Measures are what a trace starts from; whole clauses also carry the sentences that are no
     measures (a target such as "到2025年,城镇建筑可再生能源替代率达到8%") and let a trace start
@@ -302,7 +310,7 @@ def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | 
         own_targets = facts.targets if facts else []
         for m in facts.measures if facts else ():
             targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
-            comparands.append(make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, segments))
+            comparands.append(make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, pieces))
         if clause.is_leaf:
             made = leaves.get(clause.id) if leaves else None
             comparands.append(made or leaf_comparand(doc, clause, extraction, vocab))
