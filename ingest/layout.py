@@ -57,7 +57,7 @@ _DATE_TAIL = re.compile(r"年\d{1,2}月\d{1,2}日[)）]?")
 _NUMBER = re.compile(r"[〔\[【(（]\d{4}[〕\]】)）]\d*号|\d+号$")
 _NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【(（]\d{4}[〕\]】)）]\d{1,4}号")  # a 文号 on its own line
 _ISSUER_LINE = re.compile(r"(?:人民政府|委员会|办公厅|办公室|[厅局部委院])$")
-_SPACED_PAIR = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}])")
+_SPACED_PAIR = re.compile(rf"(?<=[{_CJK}])[ \u3000](?=[{_CJK}])")  # an ideographic space too
 _TIGHT_PAIR = re.compile(rf"[{_CJK}](?=[{_CJK}])")
 _SPACE_BY_CJK = re.compile(
     rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}\w%(（])|(?<=[\w%)）])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])"
@@ -224,6 +224,8 @@ def _head_key(line: str) -> str:
 def _width(s: str) -> float:
     """Printed width in Chinese characters: a wide character counts 1, a narrow one 1/2."""
     t = s.strip()
+    if _letter_spaced(t):
+        t = _SPACED_PAIR.sub("", t)  # "关 于 印 发 …": as wide as its characters
     wide = (len(t.encode("utf-8")) - len(t)) // 2  # characters of three UTF-8 bytes (CJK)
     return wide + 0.5 * (len(t) - wide)
 
@@ -335,12 +337,16 @@ def _glue(text: str, a: _Line, b: _Line) -> Edit:
     return Edit(start, right_start, " " if latin and right_start > start else "")
 
 
+def _letter_spaced(line: str) -> bool:
+    """A line with a space between (most) Chinese characters."""
+    spaced = len(_SPACED_PAIR.findall(line))
+    return spaced >= 2 and spaced >= len(_TIGHT_PAIR.findall(line))
+
+
 def _space_edits(line: str, full: float) -> list[tuple[int, int]]:
     """Ranges of spaces to delete inside one line."""
-    spaced = len(_SPACED_PAIR.findall(line))
-    tight = len(_TIGHT_PAIR.findall(line))
-    if spaced >= 2 and spaced >= tight:
-        return [(m.start(), m.end()) for m in re.finditer(rf"(?<=[{_CJK}{_CJK_PUNCT}]) +(?=[{_CJK}{_CJK_PUNCT}])", line)]
+    if _letter_spaced(line):
+        return [(m.start(), m.end()) for m in re.finditer(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000]+(?=[{_CJK}{_CJK_PUNCT}])", line)]
     prose = bool(_PROSE_MARK.search(line)) or (full > 0 and _width(line) >= 0.6 * full)
     if not prose:
         return [(m.start(), m.end()) for m in _SPACE_IN_DATE.finditer(line)]

@@ -13,6 +13,10 @@ proper decides which title line is its title:
   ("邯郸市人民政府" / "关于…的实施意见"), and a salutation the layout printed on the title's line
   ("…的通知各区住房城乡建设主管部门：") is cut off.
 
+What the text layer glues to a title line is cut (a red head's "X文件" or a release mark before it, a
+dashed subtitle or the adopting meeting's remark after it), and a title wrapped where the layout could
+not tell is joined (a "关于…" line stopped before its "的通知", two remarks, a last word in 法).
+
 Where no line has a title's form, a preface naming the document it opens ("编制《Y》。") gives Y, and
 `title_from_name` says when the source file's name may stand in.
 """
@@ -61,6 +65,24 @@ _HANDED = re.compile(r"《([^《》]{4,100})》[^。]{0,40}?印发(?:给|你|各
 _QUOTED = re.compile(r"《([^《》]{6,100})》")
 #: A title line printed inside book-title marks: "《阜阳市…实施方案(2022-2025年)》".
 _QUOTED_LINE = re.compile(r"^《([^《》]{4,100})》$")
+#: What the layer glues before a title: a red head's "X文件", a release mark ("此件公开发布").
+_RED_HEAD = re.compile(r"^(.{2,40}?)文件(?=.)")
+_RELEASE_MARK = re.compile(r"^\(?(?:此件)?(?:公开发布|主动公开|依申请公开|不予公开)\)?")
+#: A subtitle the layer glued after the title's genre word: "…规划——以…推进…".
+_SUBTITLE = re.compile(r"^(.{4,100}?)(?:——|--|――|—)([^。;:,]{2,60})$")
+#: The end of a "关于…" title wrapped before its 的: "…实施方案" / "的通知", "…计划" / "(…专项)项目的通知".
+_WRAPPED_END = re.compile(r"^[^。;:,关]{0,40}的" + _WORD + r"(?:\([^()]{1,12}\)){0,2}$")
+#: A salutation naming organs glued to the title: "…的通知银川市、…,各有关重点排放单位:".
+_ADDRESSEES = re.compile(r"^(.{6,120}?的" + _WORD + r")((?!》)[^。;《》]{2,300}(?:单位|部门|政府|机关|[局厅委办处室院所校会司]):)$")
+#: The meeting that adopted the text, glued after its title: "…的决定(2021年12月28日…全体会议通过)".
+_ADOPTION = re.compile(r"\(\d{4}年\d{1,2}月\d{1,2}日[^()]{2,80}(?:通过|批准|修订|修正)\)$")
+#: The organs' count the layer wrapped below the first organ: "X厅" / "等17部门关于…".
+_COUNT_START = re.compile(r"^等[\d一二三四五六七八九十]{0,3}个?(?:部门|单位)")
+#: A line of a title's remarks the layout leaves alone: two of them, or one under a word in 法.
+_REMARK = r"\([^()]{0,12}(?:\d{4}年|\d{4}版|年版|试行|暂行|草案|征求意见稿|送审稿|修订)\)"
+_REMARKS_LINE = re.compile(r"^(?:" + _REMARK + r"){1,2}$")
+#: A title part: a short line with no punctuation, number or date (the start of a wrapped title).
+_PART = re.compile(r"^[\u4e00-\u9fff\"“”《》、]{2,40}$")
 #: An attachment's number glued to the title under it ("1农业农村减排固碳实施方案"); not a count ("3年", "10项").
 _GLUED_NUMBER = re.compile(r"^\d{1,2}(?=[\u4e00-\u9fff])(?![年月日号个项条部批家类万亿千百十期届版倍周天次])")
 #: A preface naming the document it opens: "…，编制《盐城市“十四五”生态环境保护规划》。" (not one handed over).
@@ -77,7 +99,7 @@ def similar(a: str, b: str) -> bool:
 
 
 def _key(title: str) -> str:
-    return fold(squash(title)).strip("《》")
+    return _DRAFT_AT_END.sub("", fold(squash(title))).strip("《》")
 
 
 def chinese_title(head: list[str], text: str) -> tuple[str | None, str | None]:
@@ -146,22 +168,64 @@ def prepared(head: list[str]) -> list[str]:
     out: list[str] = []
     for raw in head:
         line = _once(_WEB_FIELD.sub("", raw))
+        if out and _continues(out[-1], line):
+            out[-1] += squash(line)  # one title wrapped where the layout could not tell
+            continue
         numbered = _NUMBERED_HEADING.match(line)
         if numbered and TITLE_LINE.match(numbered.group(1)):
             line = numbered.group(1)
+        line = _unmarked(line)
         glued = _GLUED_NUMBER.match(line)  # the title after the number
         if glued and TITLE_LINE.match(line[glued.end() :]) and not NOTICE.search(line):
-            line = line[glued.end() :]
-        m = _SALUTATION.match(line)
+            line = _unmarked(line[glued.end() :])
+        m = _SALUTATION.match(line) or _ADDRESSEES.match(line)
         if m:
             out.extend([m.group(1), m.group(2)])
             continue
-        if (out and line.startswith(("关于", "印发")) and TITLE_LINE.match(line) and organ_line(out[-1])
+        if (out and (line.startswith(("关于", "印发")) or _COUNT_START.match(line)) and TITLE_LINE.match(line)
+                and organ_line(out[-1])
                 and not out[-1].endswith("文件")):
             out[-1] = squash(out[-1]) + line
             continue
         out.append(line)
     return out
+
+
+def _unmarked(line: str) -> str:
+    """A title line without what the layer glued around it: a red head's "X文件" or a release mark
+    before it, a dashed subtitle after it."""
+    head = _RED_HEAD.match(line)
+    if head and organ_line(head.group(1)) and TITLE_LINE.match(line[head.end() :]):
+        line = line[head.end() :]
+    mark = _RELEASE_MARK.match(line)
+    if mark and TITLE_LINE.match(line[mark.end() :]):
+        line = line[mark.end() :]
+    adopted = _ADOPTION.search(line)
+    if adopted and TITLE_LINE.match(line[: adopted.start()]):
+        line = line[: adopted.start()]
+    sub = _SUBTITLE.match(line)
+    if sub and TITLE_LINE.match(sub.group(1)):
+        line = sub.group(1)
+    return line
+
+
+def _continues(above: str, line: str) -> bool:
+    """Whether a line ends the title line above it, wrapped where the layout could not tell: "的通知"
+    under a "关于…" line stopped before its 的, two remarks ("(试行)(征求意见稿)"), a word in 法 (which
+    the layout does not join on) under the title's start ("…碳减排" / "量方法(试行)")."""
+    if _WRAPPED_END.match(line) and _unended(above):
+        return True
+    if _REMARKS_LINE.match(squash(line)):
+        return bool(TITLE_LINE.match(above + squash(line))) and not NOTICE.search(above)
+    bare = re.sub(r"(?:\([^()]{1,12}\)){1,2}$", "", line)
+    return (bare.endswith("法") and len(bare) <= 8 and bool(TITLE_LINE.match(line)) and bool(_PART.match(above))
+            and not TITLE_LINE.match(above) and not organ_line(above) and not above.endswith("文件"))
+
+
+def _unended(line: str) -> bool:
+    """A "关于…" title line that stops before its 的 ("…关于推动…若干措施"): the rest is on the next line."""
+    at = line.find("关于")
+    return at >= 0 and "的" not in line[at:] and bool(TITLE_LINE.match(line)) and not NOTICE.search(line)
 
 
 def _once(line: str) -> str:
@@ -261,9 +325,14 @@ def _flat(text: str) -> tuple[str, set[int]]:
     return "".join(parts), starts
 
 
+_LETTER_SPACE = re.compile(r"(?<=[\u4e00-\u9fff(]) +(?=[\u4e00-\u9fff)])")
+
+
 def tidy(title: str) -> str:
-    """A title without the spaces a text layer leaves between Chinese and digits ("（2022 版）")."""
+    """A title without the spaces a text layer leaves between Chinese and digits ("（2022 版）") or
+    letter-spacing a remark ("( 试 行 )"); the gaps between names ("X区 Y开发区") stay."""
     title = _DRAFT.sub("", title)  # a draft's remark is no part of the title
+    title = re.sub(r"\([^()]*\)", lambda m: _LETTER_SPACE.sub("", m.group(0)), title)  # "( 试 行 )"
     return re.sub(r"(?<=[\u4e00-\u9fff]) +(?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) +(?=[\u4e00-\u9fff])", "", title).strip()
 
 
