@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
 import time
@@ -64,9 +65,11 @@ def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
         if doc.id not in extractions:
             docs.append(doc)
             extractions[doc.id] = extraction
-    start = time.process_time()
+    before, started = os.times(), time.perf_counter()
     links = link_corpus(docs, extractions, settings)
-    cpu = time.process_time() - start
+    after, wall = os.times(), time.perf_counter() - started
+    # the linking processes' CPU too: they have ended (and been waited for) when link_corpus returns
+    cpu = sum(after[:4]) - sum(before[:4])
     clause = [lk for lk in links.clauses if lk.method != "alignment"]
     per_doc = Counter(lk.source.split("~", 1)[0] for lk in clause)
     counts = [per_doc.get(d.id, 0) for d in docs]
@@ -83,6 +86,7 @@ def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
         "parents_per_document": {"mean": round(sum(parents.values()) / len(docs), 2), "max": max(parents.values(), default=0)},
         "link_quads": quads, "link_quads_per_document": round(quads / len(docs)),
         "cpu_s": round(cpu, 1),
+        "wall_s": round(wall, 1),
     }
     result["key"] = key_figures(docs, extractions, links)
     return result
@@ -105,11 +109,11 @@ def table(results: list[dict[str, Any]]) -> str:
         HEADING, "",
         "Clause links from measures and leaf clauses to the clauses of the documents above (alignments of "
         "expressions left out); a document's links are those from its own comparands (measures and leaf clauses). The eleven bundled texts, then "
-        "real PDFs evenly spread over corpus/real with them; CPU of `link_corpus` alone (it includes about 2 s to "
-        "load the segmenter).", "",
+        "real PDFs evenly spread over corpus/real with them; CPU of `link_corpus` alone, its linking processes "
+        "included (it includes about 2 s to load the segmenter), and its wall time.", "",
         "| corpus | linker | documents | clause links | links per document (mean / median / max) "
-        "| per linked document | per linked comparand | parents per document (mean / max) | link quads per document | CPU s |",
-        "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: |",
+        "| per linked document | per linked comparand | parents per document (mean / max) | link quads per document | CPU s | wall s |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for r in sorted(results, key=lambda r: r["size"]):
         per = r["links_per_document"]
@@ -117,7 +121,7 @@ def table(results: list[dict[str, Any]]) -> str:
             f"| {r['size']} | {r.get('linker', '')} | {r['documents']} | {r['clause_links']:,} | {per['mean']:,} / {per['median']:,} / "
             f"{per['max']:,} | {r['links_per_linked_document']:,} | {r['links_per_comparand']} | "
             f"{r['parents_per_document']['mean']} / {r['parents_per_document']['max']} | "
-            f"{r['link_quads_per_document']:,} | {r['cpu_s']} |")
+            f"{r['link_quads_per_document']:,} | {r['cpu_s']} | {r.get('wall_s', '–')} |")
     keyed = [r for r in results if r.get("key")]
     if keyed:
         lines += ["", "The links key (tests/keys/links_measure.toml) on the corpora holding all its documents "

@@ -109,10 +109,10 @@ def report(results: list[dict[str, Any]], notes: str = "") -> str:
     lines = ["# Benchmarks", "", "Written by `bench/run.py` (`python bench/run.py --report` rewrites it from bench/out/).", ""]
     if results:
         m = results[-1]["machine"]
-        lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB; Python {m['python']}; "
-                  f"commit {m['commit']}; measured {', '.join(sorted({r['machine']['date'] for r in results}))}. "
-                  "Load average at the start of each size: "
-                  + "; ".join(f"{r['size']}: {r['machine']['load'][0]:.1f}" for r in results) + ".", ""]
+        lines += [f"Machine: {m['nproc']} cores ({m['cpu']}), {m['memory_gb']} GB; Python {m['python']}. "
+                  "Each size as measured (commit, time, load average at its start): "
+                  + "; ".join(f"{r['size']}: {r['machine']['commit']}, {r['machine']['date']}, load "
+                              f"{r['machine']['load'][0]:.1f}" for r in results) + ".", ""]
     lines += ["![build time and query latency against corpus size](scaling.png)", "", "## Build", "",
               "| corpus | docs | MB | end to end s | docs/s | MB/s | floor MB/s | end to end / floor | peak RSS (tree / largest process) | result |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
