@@ -144,7 +144,7 @@ def _zh_hits(text: str) -> Iterator[Hit]:
         if years is not None:
             yield m.start(), m.end(), "period", str(years[0]), str(years[1]), 0.9, m.group().strip("“”\"")
     # a bare year opening a clause: "2025年再生铝产量达到…", "2025年和2030年,…", "力争2021年全省绿色贷款新增…"
-    for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取)?(?:在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到|底|末)){_NOT_A_SCOPE_AFTER_YEAR}", text):
+    for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取|在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到|底|末)){_NOT_A_SCOPE_AFTER_YEAR}", text):
         yield m.start(), m.end(), "year", m.group(1), m.group(1), 0.8, None
         yield from _zh_more_years(text, m.end(), "year")
     for phrase in ONGOING_ZH:
@@ -224,7 +224,10 @@ def extract_deadlines(text: str, lang: str) -> list[DeadlineHit]:
     """Every deadline, period and standing order of `text`, in reading order, none overlapping."""
     hits_of: Callable[[str], Iterator[Hit]] = _en_hits if lang == "en" else _zh_hits
     titles = _title_ranges(text)
-    candidates = sorted(set(hits_of(text)), key=lambda h: (h[0], -(h[1] - h[0])))
+    # longest first at each start; of two readings of one span the surer one ("于2025年" is a deadline "by"
+    # before it is a bare year), then a fixed order: never the order of a set, which varies between processes
+    candidates = sorted(set(hits_of(text)), key=lambda h: (h[0], -(h[1] - h[0]), -h[5], h[2], str(h[3]), str(h[4]),
+                                                           str(h[6])))
     result: list[DeadlineHit] = []
     taken_until = -1
     for start, end, kind, start_date, end_date, confidence, label in candidates:
