@@ -31,6 +31,7 @@ from policykg.extract.target_words import (
     _comparator_en_re,
     _verb_re,
 )
+from policykg.ingest.segmenter import stock_segmenter
 
 # --- text geometry ---------------------------------------------------------------------------------
 #: A line that starts a clause or a list item: its line break is a real one.
@@ -111,17 +112,11 @@ def _unpaired(phrase: str, quote: str) -> bool:
 
 
 # --- list distribution -----------------------------------------------------------------------------
-def _plain_tokenizer():  # type: ignore[no-untyped-def]
-    """jieba with its stock dictionary only, so list splitting does not depend on the user words
-    other components add to jieba's shared default tokenizer (concept labels such as 单位地区生产总值能耗)."""
-    from policykg.ingest.segmenter import stock_segmenter
-
-    return stock_segmenter()
-
-
 def _jieba_boundaries(s: str) -> list[int]:
     bounds, pos = [], 0
-    for token in _plain_tokenizer().cut(s):
+    # jieba's stock words only, so a split does not depend on the user words other components add to jieba's
+    # shared segmenter (concept labels such as 单位地区生产总值能耗)
+    for token in stock_segmenter().cut(s):
         pos += len(token)
         bounds.append(pos)
     return bounds

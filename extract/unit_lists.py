@@ -66,6 +66,7 @@ from policykg.extract.unit_forms import (
     _strip,
     _unit_hit,
     actor_role,
+    is_unit_key,
     table_rows,
 )
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
@@ -133,8 +134,8 @@ def _line_key(text: str, match: re.Match[str]) -> bool:
     """A unit key anywhere; a short key ("牵头:", "配合:") only where it starts a line."""
     if match.group(1) in UNIT_KEYS:
         return True
-    before = text[: match.start()].rstrip(" \t\u3000")
-    return match.group(1) in SHORT_KEYS and (not before or before.endswith("\n"))
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return match.group(1) in SHORT_KEYS and not text[line_start : match.start()].strip(" \t\u3000")
 
 
 def _row_list(reader: _Reader, row: list[Cell], taken: list[tuple[int, int]]) -> UnitList | None:
@@ -146,7 +147,7 @@ def _row_list(reader: _Reader, row: list[Cell], taken: list[tuple[int, int]]) ->
         if _inside(start, taken) or not ROW_HEADER_RE.search(header) or NOT_ROW_HEADER_RE.search(header):
             continue
         key = KEY_RE.fullmatch(header + ":")
-        if key is None or key.group(1) not in (*UNIT_KEYS, *SHORT_KEYS):
+        if key is None or not is_unit_key(key.group(1)):
             alone = reader.read(value_start, end, start, end)
             if not (alone.hits or alone.participants) or not _all_units(alone, strict=True) or not all(
                 UNIT_FORM_RE.search(p.surface) or p.surface.endswith(("部门", "单位")) for p in alone.participants
@@ -187,7 +188,7 @@ def _key_lines_end(text: str, start: int) -> int:
         end = _line_end(text, end + 1)  # "责任单位:" ends its line, the units fill the next
     while end < len(text) and text[end] == "\n":
         nxt = KEY_RE.match(text, end + 1)
-        if not nxt or nxt.group(1) not in (*UNIT_KEYS, *SHORT_KEYS):
+        if not nxt or not is_unit_key(nxt.group(1)):
             break
         end = _line_end(text, end + 1)
     return end

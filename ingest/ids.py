@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from policykg.ingest.segmenter import stock_segmenter
+
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -34,14 +36,6 @@ _STOP_WORDS = frozenset(["的", "和", "与", "及", "等", "关于", "做好", 
 _ID_WORDS = 4
 
 
-def _segmenter():  # type: ignore[no-untyped-def]
-    """jieba with its stock dictionary only: words other stages add to jieba's shared segmenter must not
-    change an id."""
-    from policykg.ingest.segmenter import stock_segmenter
-
-    return stock_segmenter()
-
-
 def readable_id(region_name: str, title: str, year: str | None, sha256: str) -> str:
     """An id a person can read and the same file always gets: region, a few romanised title words,
     the year, and four hex digits of the file's sha256 (so two documents never share one):
@@ -57,7 +51,8 @@ def readable_id(region_name: str, title: str, year: str | None, sha256: str) -> 
     core = _GENERIC_ORGAN.sub("", core)
     core = re.sub(r"\d+年?度?", "", core)
     words: list[str] = []
-    for word in _segmenter().lcut(core):
+    # jieba's stock words only: words other stages add to its shared segmenter must not change an id
+    for word in stock_segmenter().lcut(core):
         if word in _STOP_WORDS or not word.strip():
             continue
         roman = "".join(p for p in lazy_pinyin(word) if p.isascii() and p.isalnum()).lower()

@@ -203,8 +203,9 @@ class ClauseIndex:
                     # specific one (wind power) more than a generic one (renewable energy, low carbon).
                     credit: dict[int, float] = {}
                     for a in concept_ancestors(c):
+                        share = self.broader_credit(a)
                         for i in self.by_concept.get(a, ()):
-                            credit[i] = max(credit.get(i, 0.0), self.broader_credit(a))
+                            credit[i] = max(credit.get(i, 0.0), share)
                     for i in credit.keys() - set(holders):
                         concept[k, i] += weight[c] / total * credit[i]
             for q, context in comparand.quantities.items():

@@ -75,10 +75,11 @@ def link_corpus(
                           settings.link_min_share, corpus_frequencies(docs, extractions))
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
     aligned = by_source_document(aligned_clauses)
-    found = _link_all(_Shared(linker, above, above_sets, aligned, encode or _as_found),
+    encoder = encode or _as_found
+    found = _link_all(_Shared(linker, above, above_sets, aligned, encoder),
                       _processes(settings.workers, len(above)), progress)
     for doc_id in aligned.keys() - found.keys():  # documents with alignments only
-        found[doc_id] = (len(aligned[doc_id]), (encode or _as_found)(doc_id, aligned[doc_id]))
+        found[doc_id] = (len(aligned[doc_id]), encoder(doc_id, aligned[doc_id]))
     out = CorpusLinks(citations=citations, documents=[*expression_docs, *citation_links(citations), *implements],
                       clause_count=sum(n for n, _ in found.values()))
     if encode is None:

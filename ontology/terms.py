@@ -114,9 +114,6 @@ class QuadGraph:
         for cls in classes:
             self.add(s, RDF_TYPE, cls)
 
-    def __len__(self) -> int:
-        return len(self._lines)
-
     def nquads(self) -> bytes:
         """The quads as N-Quads, in the order they were first added."""
         return "".join(self._lines).encode("utf-8")
