@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from policykg.extract.unit_forms import GENERIC_RE, KEY_RE, _inside, _split, _strip
+from policykg.extract.unit_forms import KEY_RE, _inside, _split, _strip
+from policykg.extract.unit_forms import _generic as _generic_item
 
 #: A clause marker a duty line may start with: "第四条", "第七条【管理系统】", "(一)", "一、", "1.", "(1)".
 _MARKER_RE = re.compile(
@@ -158,7 +159,8 @@ def _organ(item: str, names: Names, strict: bool = False) -> bool:
 
 
 def _generic(item: str) -> bool:
-    return bool(GENERIC_RE.search(item)) and not re.search(r"领导小组|领导组", item)
+    """A generic participant as lists read one (各区政府, 有关部门), a leading group aside (its lines are no duty)."""
+    return _generic_item(item) and not re.search(r"领导小组|领导组", item)
 
 
 def _joined(text: str, start: int, end: int, names: Names) -> int | None:
