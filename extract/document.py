@@ -79,7 +79,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
-                                         TARGETS: {"period_end": None if clause.kind == "body" else clause_period_end(period_end, clause, parents)}})
+                                         TARGETS: {"period_end": clause_period_end(period_end, clause, parents)}})
 
         for hit in found._.unit_hits:
             facts.units.append(

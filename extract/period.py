@@ -99,8 +99,9 @@ def _names_an_earlier_plan(heading: str, period_end: int) -> bool:
 
 def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[Clause]) -> int | None:
     """The document's period end for a clause's targets; None under a heading that reviews the past plan
-    or describes the situation ("发展基础与面临形势", "“十三五”取得的成效"): its figures are not due."""
-    if period_end is None:
+    or describes the situation ("发展基础与面临形势", "“十三五”取得的成效"): its figures are not due; None in a
+    paragraph of a text that numbers none (kind "body"), which has no heading to tell."""
+    if period_end is None or clause.kind == "body":
         return None
     for c in (clause, *parents):
         if _REVIEW.search(c.title) or _names_an_earlier_plan(c.title, period_end):
