@@ -46,10 +46,14 @@ _ORGAN_RE = re.compile(
 )
 #: What no organ's name holds (outside brackets): the words of a sentence ("本办法由…", "对…").
 _NOT_A_NAME_RE = re.compile(r"(?<!自)由|[的在对将把是从向按其该本各]|领导小组|领导组|部门|单位|[布格大全开结]局")
-_CLOSING_SUPPORT_RE = re.compile(
-    r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）][。;；]?\s*$"
-)
-_GENERIC_HEAD_RE = re.compile(r"^(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府)")
+_SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
+_CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
+_SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
+_GENERIC_HEAD_RE = re.compile(r"^(?:省|市|区|县)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)")
+_THEN_WITH_RE = re.compile(r"[,，]?\s*会同")
+#: A paragraph's short heading sentence before its duty sentence; a duty annex's title ending its line's first words.
+_HEADING_RE = re.compile(r"[^,，、。;；:：()（）\n]{2,16}。")
+_TITLE_RE = re.compile(r"(?<=[^\s,，。;；:：、])职责分工(?=[^\s,，。;；:：、)）负按])")
 #: What a duty after a colon starts with: "负责…", "统筹…", "加强…", "主要负责…".
 _ACTION_RE = re.compile(
     r"(?:主要|具体)?(?:负责|牵头|配合|协助|参与|会同|组织|指导|统筹|推进|推动|加强|加快|做好|落实|研究|制定|开展|承担"
@@ -91,10 +95,23 @@ def duty_lines(text: str, taken: list[tuple[int, int]], names: Names) -> Iterato
         opens, previous = _paragraph_start(previous), line
         starts = [(start, not opens)]  # elsewhere (after a wrapped line, a sentence) a unit and a colon ("…;市商务局:…")
         starts += [(start + m.end(), True) for m in re.finditer(r"[。;；]", line) if m.end() < len(line)]
+        starts += [(at_start, False) for at_start in _sentence_openings(text, start, end, taken, opens)]
         for at_start, colon_only in starts:
             found = None if _inside(at_start, taken) else _read_line(text, at_start, end, names, colon_only)
             if found is not None:
                 yield found
+
+
+def _sentence_openings(text: str, start: int, end: int, taken: list[tuple[int, int]], opens: bool) -> list[int]:
+    """Where a duty sentence opens inside a line: after a numbered paragraph's short heading ("1.健全领导机制。省经信厅
+    会同有关部门负责…"), after a list's closing bracket ("…(配合单位:…)综合处负责…") and after a duty annex's title
+    the text layer joined to its first line ("…成员单位职责分工省生态环境保护督察办公室负责…")."""
+    marker = _MARKER_RE.match(text, start, end)
+    heading = _HEADING_RE.match(text, marker.end(), end) if opens and marker and marker.end() > start else None
+    found = [heading.end()] if heading else []
+    found += [e for s, e in taken if start < e < end and text[e - 1] in ")）"]
+    found += [m.end() for m in _TITLE_RE.finditer(text, start, end)]
+    return found
 
 
 def _paragraph_start(previous: str) -> bool:
@@ -131,12 +148,15 @@ def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool =
     role = None if stated else _VERB_ROLE.get(word or "")
     fields: list[Field] = [(role, names_start, names_end)]
     list_end = duty.end()
-    if word == "会同" and not colon:
-        joined = _joined(text, duty.end(), end, names)
+    then = _THEN_WITH_RE.match(text, duty.end(), end) if word == "牵头" and not colon else None
+    if (word == "会同" or then) and not colon:  # "X会同Y…", "X牵头,会同Y…"
+        joined = _joined(text, then.end() if then else duty.end(), end, names)
         if joined is not None:
-            fields.append(("support", duty.end(), joined))
+            fields.append(("support", then.end() if then else duty.end(), joined))
             list_end = joined
-    closing = _CLOSING_SUPPORT_RE.search(text, list_end, end)
+    closing = _CLOSING_SUPPORT_RE.search(text, list_end, end) or _SUPPORT_BRACKET_RE.search(text, list_end, end)
+    if closing and closing.end() < end and re.search(r"[。;；()（）]", text[list_end : closing.start()]):
+        closing = None  # a bracket within the line closes its first sentence only ("…范畴(配合单位:…)综合处负责…")
     if closing:
         fields.append(("support", closing.start("body"), closing.end("body")))
         list_end = closing.end()

@@ -141,10 +141,11 @@ INLINE_ROLE_RE = re.compile(r"[(（〔](牵头|主责|配合|参与|协助)[)）
 
 MEMBER_SUFFIX = "成员单位"
 
-#: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方, …成员单位.
+#: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方, …成员单位, a kind of authority
+#: or of firm (公共机构节能主管部门, 煤炭企业), a bare kind of zone after 各 (各县(市)区、开发区).
 GENERIC_RE = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|区直|县直|中央和国家机关)|^地方(?:各级)?(?:人民)?(?:政府)?$"
-    r"|(?:有关|相关)(?:部门|单位)$|成员单位$"
+    r"|(?:有关|相关)(?:部门|单位)$|成员单位$|主管部门$|企业$|^(?:开发区|园区|功能区)$"
 )
 
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".

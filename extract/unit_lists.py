@@ -3,8 +3,9 @@
 A plan closes a measure with the units that carry it out: "(责任单位:市生态环境局、自然资源局…等按职责分工
 负责)", "(X牵头,Y按职责分工负责)", "(牵头单位:…;配合单位:…)", a bare bracket of unit names at the end
 of a sentence, a keyed line ("承办处室:…", "牵头:…"), a line that starts with its units and says what they do
-("水生态环境处配合开展…", "市发展改革委:负责…"; unit_duties.py), or a table's column of units under a header naming
-who acts ("实施主体", "负责部门"; a column of figures or applicants is not one). Each item is read against the unit registry; what the registry does not know is still a
+("水生态环境处配合开展…", "市发展改革委:负责…"; unit_duties.py), a sentence that names them before its task ("由X牵头,
+Y…等部门参与"; unit_sentences.py), or a table's column of units under a header naming who acts ("实施主体",
+"负责部门"; a column of figures or applicants is not one). Each item is read against the unit registry; what the registry does not know is still a
 unit — a bureau, a division (…处), a centre, a company, a zone's committee — with the jurisdiction its
 prefix or its place in the list gives it, marked unresolved. Items naming no particular organ (各区人民政府,
 有关部门, …成员单位) are generic participants. A region prefix carries to the following items of its
@@ -36,6 +37,7 @@ from policykg.extract.unit_forms import (
     NO_REGION_PREFIX,
     NOT_A_LIST_RE,
     NOT_ROW_HEADER_RE,
+    NOTE_RE,
     ROW_HEADER_RE,
     SEGMENT_SEPARATORS,
     SHARED_PREFIX_RE,
@@ -69,6 +71,7 @@ from policykg.extract.unit_forms import (
     is_unit_key,
     table_rows,
 )
+from policykg.extract.unit_sentences import led_sentences
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
 
@@ -123,6 +126,9 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if (unit_list.hits or unit_list.participants) and (match.group(1) in UNIT_KEYS or _all_units(unit_list)):
             lists.append(unit_list)
             taken.append((match.start(), end))
+    for start, end, fields in list(led_sentences(text, taken, reader)):  # "由X牵头,Y…等部门参与"
+        led = reader.read(start, end, start, end, fields)
+        lists, taken = (lists + [led], taken + [(start, end)]) if led.hits else (lists, taken)
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)
         if unit_list.hits:  # a closing "(配合单位:…)" joins the line's list
@@ -232,7 +238,8 @@ class _Reader:
                     marker = _marker(text, *parts[-1]) if parts else None
                     for i_start, i_end in parts:
                         s, e = _clean_item(text, i_start, i_end)
-                        if s >= e or JUNK_RE.search(text, s, e) or TIME_NOTE_RE.match(text, s, e) or e - s > MAX_ITEM:
+                        core = NOTE_RE.sub("", text[s:e])  # "各市(含定州、辛集市,下同)相关主管部门": a note inside
+                        if not core.strip() or JUNK_RE.search(core) or TIME_NOTE_RE.match(text, s, e) or e - s > MAX_ITEM:
                             continue
                         inline = INLINE_ROLE_RE.search(text, s, e)  # "省生态环境厅(牵头)"
                         role = marker or key_role

@@ -43,8 +43,9 @@ def test_a_text_numbering_nothing_has_its_paragraphs_as_body_clauses(notice: Nor
 def test_the_lists_of_a_body_clause_are_read(notice: NormalisedDocument) -> None:
     """The annex's paragraphs each give a division its duties, some with the units that assist it."""
     lists = [[(u.name, u.role) for u in found.units] for found in extracted_lists(extract_document(notice))]
-    assert [("第一专员办公室", "support"), ("第二专员办公室", "support"), ("第三专员办公室", "support"),
-            ("第四专员办公室", "support")] in lists
+    # the annex's first paragraph follows its title on one line: the division leads, the offices assist
+    assert [("省生态环境保护督察办公室", "lead"), ("第一专员办公室", "support"), ("第二专员办公室", "support"),
+            ("第三专员办公室", "support"), ("第四专员办公室", "support")] in lists
     assert [("生态环境监测处", "lead"), ("监测中心", "support"), ("信息中心", "support")] in lists
     assert [("宣传教育处", "lead"), ("宣教中心", "support")] in lists
     assert [("人事处", "lead")] in lists

@@ -1,0 +1,56 @@
+"""Lists a sentence names before its task: "由生态环境厅牵头,住房和城乡建设厅、水利厅、农业农村厅等相关部门参与,
+分别围绕…", "成立由省发展改革委牵头,省国资委、…、重点煤炭企业等参加的…工作专班", "由市科技局牵头组织,…".
+
+The units between 由 and 牵头 lead (each known to the unit registry or of an organ's form, as a duty line's units
+are); the units after 牵头, up to 参与/参加/配合/协助/协同, support, generic participants (相关部门, 重点煤炭企业)
+being generic. Where they close with "等部门"/"等相关部门" the items are departments by the text's own word and may
+be written by their field alone ("发改、民政、城市管理…等部门参与"); otherwise each must be a unit or generic.
+A sentence whose leads are no organ ("由企业牵头申报的", "由林业部门牵头") is no list.
+
+Input is NORMALISED text; offsets are into it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from policykg.extract.unit_duties import Field, Names, _generic, _organ
+from policykg.extract.unit_forms import _inside, _split, _strip
+
+_LED_BY_RE = re.compile(
+    r"由(?P<leads>[^,，。;；:：()（）\n由]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?牵头"
+    r"(?:[,，、]?\s*(?P<support>[^,，。;；:：()（）\n]{2,160}?)(?P<etc>等)?(?P<kind>(?:有关|相关)?(?:部门|单位))?"
+    r"(?:参与|参加|配合|协助|协同))?"
+)
+_ETC_RE = re.compile(r"等+$")
+
+
+def led_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each "由X牵头(,Y…参与)" outside the lists already read: X leads, Y supports."""
+    for match in _LED_BY_RE.finditer(text):
+        if _inside(match.start(), taken):
+            continue
+        leads = _items(text, match.start("leads"), match.end("leads"))
+        if not leads or not all(_organ(item, names) for item in leads):
+            continue
+        fields: list[Field] = [("lead", match.start("leads"), match.end("leads"))]
+        end = match.end("leads")
+        if match.group("support"):
+            items = _items(text, match.start("support"), match.end("support"))
+            departments = bool(match.group("kind"))  # "…等部门参与": the text says what the items are
+            if items and (departments or all(_organ(item, names) or _generic(item) for item in items)):
+                fields.append(("support", match.start("support"), match.end("support")))
+                end = match.end("support")
+        yield match.start("leads"), end, fields
+
+
+def _items(text: str, start: int, end: int) -> list[str]:
+    """The items of a field, a trailing 等 left out."""
+    items = []
+    for s, e in _split(text, start, end, "、"):
+        s, e = _strip(text, s, e)
+        item = _ETC_RE.sub("", text[s:e])
+        if item:
+            items.append(item)
+    return items
