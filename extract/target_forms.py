@@ -9,6 +9,11 @@
   that opens right after the year it is due: "到2025年,全市充(换)电站3000座、充电桩16万个以上". There a count
   closes its phrase without an action before it.
 
+- An amount of works written before what it measures, right after the action: "每年推动200万平方米以上的既有
+  居住建筑节能改造", "新开工建设0.5万平方米以上被动式超低能耗建筑示范项目" (an area, a land area, a length, a
+  count: "推进60个以上的合同能源管理项目"), or a mass, a capacity or a share worked on ("完成5.3亿吨钢铁产能超低
+  排放改造", "完成10%历史遗留矿山生态修复任务").
+
 Used by extract/targets.py, whose targets are made here too (`_emit`); offsets are into the (unwrapped)
 normalised text.
 """
@@ -44,7 +49,7 @@ _INNER_DEADLINE_ZH = re.compile(r"(?:到|在)?(?:19|20)\d{2}\s*年(?:年?底|末
 _OPENS_AFTER_YEAR_ZH = re.compile(r"(?:^|[。;；\n:：])\s*(?:力争|争取|确保)?(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*[,，]\s*$")
 
 #: Only separators between two phrases of one enumeration.
-_ENUM_GAP_ZH = re.compile(r"[\s,，、]*")
+_ENUM_GAP_ZH = re.compile(r"[\s,，、;；]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +97,10 @@ def continues_enumeration(text: str, previous_end: int | None, clause_start: int
     return bool(_OPENS_AFTER_YEAR_ZH.search(text, max(0, clause_start - 30), clause_start))
 
 
+#: A short name the text gives in brackets ("(以下简称碳排放)"): a note on the indicator, not part of it.
+_ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）]{1,20}[)）]")
+
+
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
           comparator: str | None, change: str | None, base_year: int | None,
           years: Sequence[tuple[int | None, int | None]], confidence: float, requirement: str | None = None) -> None:
@@ -101,6 +110,7 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
         return
     if not ascii_text(indicator):  # a Chinese label read across a line break: "化肥施用 量" → 化肥施用量
         indicator = re.sub(r"\s+", "", indicator)
+    indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
     if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
         return  # a table of contents' line, a whole sentence: no indicator
     for start_year, year in years or [(None, None)]:
@@ -127,3 +137,34 @@ def _share(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
     _emit(out, start=q.start, end=hit.end, ind=(hit.ind_start, hit.ind_end, hit.indicator), q=q,
           comparator=hit.comparator, change=None, base_year=None, years=ctx.periods_at(q.start, False), confidence=0.65)
     return hit.end
+
+
+#: The action an amount of works follows directly: "推动200万平方米…", "新开工建设0.5万平方米…".
+_WORKS_ACTION_ZH = re.compile(r"(?:推动|推进|实施|完成|新建|新增|建设|建成|改造|推广|治理|修复|营造|种植|新植|造林)(?:了)?$")
+
+#: What an amount of works measures: the rest of its clause, a phrase without a figure.
+_WORKS_NOUN_ZH = re.compile(r"的?\s*([\u4e00-\u9fff“][^,;。，；:\d]{3,24})$")
+
+
+#: Works measured by what they act on (a capacity, a mass, a share of them): "完成5.3亿吨钢铁产能超低排放改造",
+#: "完成10%历史遗留矿山生态修复任务".
+_WORKS_END_ZH = re.compile(r"(?:改造|改造升级|治理|整治|修复|替代|工程|项目|任务)$")
+
+
+def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:
+    """"每年推动200万平方米以上的既有居住建筑节能改造": an amount of works before what it measures."""
+    text = ctx.text
+    if q.dimension not in ("area", "land", "length", "count", "mass", "power", "energy", "volume", "share"):
+        return -1
+    if not _WORKS_ACTION_ZH.search(text, seg[0], q.start):
+        return -1
+    end, suffix = _suffix(text, q.end, "zh")
+    noun = _WORKS_NOUN_ZH.match(text, end, seg[1])
+    if not noun or not ctx.in_target_context(q.start):
+        return -1
+    if q.dimension not in ("area", "land", "length", "count") and not _WORKS_END_ZH.search(noun.group(1)):
+        return -1
+    _emit(out, start=q.start, end=noun.end(), ind=(noun.start(1), noun.end(1), noun.group(1)), q=q,
+          comparator=cmp or suffix or "=", change=None, base_year=None, years=ctx.periods_at(q.start, True),
+          confidence=0.65)
+    return noun.end()

@@ -74,6 +74,7 @@ class _Context:
     lang: str
     scopes: list[tuple[int, int, DeadlineHit]]
     deadlines: list[DeadlineHit]
+    period_end: int | None = None  # the plan's end, when the text is a task clause of a plan naming no other year
 
     def markers_at(self, pos: int) -> list[DeadlineHit]:
         """The deadline markers governing `pos`: those of the innermost scope range containing it."""
@@ -109,9 +110,19 @@ class _Context:
             for m in markers
         ]
 
+    def yearly(self, pos: int, n: int) -> list[tuple[int | None, int | None]]:
+        """Each year of the one range of years governing `pos` when it has `n` years ("2022至2025年…分别达到
+        80%、90%、95%、100%": a value per year, in order); [] otherwise."""
+        markers = self.markers_at(pos)
+        if len(markers) != 1 or markers[0].kind != "period" or not markers[0].start_date or markers[0].year is None:
+            return []
+        first = int(str(markers[0].start_date)[:4])
+        last = markers[0].year
+        return [(None, y) for y in range(first, last + 1)] if last - first + 1 == n and n > 1 else []
+
     def in_target_context(self, pos: int) -> bool:
-        if self.years_at(pos):
-            return True
+        if self.years_at(pos) or self.period_end is not None:
+            return True  # a task clause of a plan ("新增高效节水灌溉面积440万亩") is due at the plan's end
         s, e = _sentence_bounds(self.text, pos, self.lang)
         sentence = self.text[s:e]
         return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))

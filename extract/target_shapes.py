@@ -95,11 +95,12 @@ def _sentence_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
 
 
 def _trim(text: str, start: int, end: int, lang: str) -> tuple[int, int]:
-    """Drop punctuation and particles at both ends; a quotation mark stays when its pair is inside."""
+    """Drop punctuation and particles at both ends; a quotation mark or a bracket stays when its pair is inside."""
     junk = " \t,;:、的" if lang != "en" else " \t,;:"
     quotes = "“”\"'"
-    while start < end and (text[start] in junk or text[start] in quotes and text.count(text[start], start, end) % 2):
-        start += 1
+    while start < end and (text[start] in junk or text[start] in quotes and text.count(text[start], start, end) % 2
+                           or text[start] in "(（" and not re.search(r"[)）]", text[start:end])):
+        start += 1  # an unclosed bracket opens the clause, not the indicator: "(较2016年分别上升22.2%、23.6%)"
     while end > start and (text[end - 1] in junk or text[end - 1] in quotes and _unpaired(text[start:end], text[end - 1])):
         end -= 1
     return start, end

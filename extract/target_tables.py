@@ -44,6 +44,13 @@ _PRE = {"≥": ">=", "≧": ">=", ">=": ">=", "不低于": ">=", "≤": "<=", "�
         ">": ">", "＞": ">",
         "大于": ">", "超过": ">", "<": "<", "＜": "<", "小于": "<"}
 _POST = {"以上": ">=", "以下": "<=", "以内": "<=", "左右": "~"}
+#: A cell that words its value: "有效保障(≥95%)" (the value in brackets), "新增2000个" (an amount added),
+#: "列入…平台的黑臭水体整治率达100%" (a sentence closed by its value).
+_WORDED = (
+    re.compile(r"^[\u4e00-\u9fff]{1,8}[(（](?P<v>[^()（）]+)[)）]$"),
+    re.compile(r"^(?:累计)?(?:新增|新建|完成)(?P<v>.+)$"),
+    re.compile(r"^[^:;]{2,60}?(?:达到|达|提高到|提升到|降至|降到)(?P<v>[^,;，；]+)$"),
+)
 _CHANGE_TAIL = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)(?:率|幅度)?$")
 _UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
@@ -107,6 +114,15 @@ def _row(line: str, start: int) -> _Row | None:
     last = max([y for y, _ in targets], default=None) or ((row.status_year + 5) if row.status_year else None)
     row.values = [(y, v, False) for y, v in targets] + [(last, v, True) for v in cumulative if last]
     return row
+
+
+def _worded(value: str) -> re.Match[str] | None:
+    """The value of a cell that words it (`_WORDED`)."""
+    for form in _WORDED:
+        m = form.match(value)
+        if m and _VALUE.match(m.group("v").strip()):
+            return _VALUE.match(m.group("v").strip())
+    return None
 
 
 def _word_year(key: str) -> re.Match[str] | None:
@@ -211,7 +227,7 @@ def table_targets(text: str) -> list[TargetHit]:
             if written:
                 indicator, base = indicator[: written.start()], int(written.group(1))
         for year, value, cumulative in row.values:
-            m = _VALUE.match(value)
+            m = _VALUE.match(value) or _worded(value)
             written_unit = m.group("unit") if m else None  # "≥98%", "3400个": the unit written with the value
             if not m or len(indicator) < 2 or (written_unit and not _is_unit(written_unit)):
                 continue

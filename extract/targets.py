@@ -26,7 +26,8 @@ from collections.abc import Sequence
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end
-from policykg.extract.target_forms import _emit, _share, continues_enumeration
+from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration
+from policykg.extract.target_names import example_category, referent, share_of_previous
 from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
@@ -136,6 +137,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
     if only_actions and counted and not text.startswith(("以上的", "的"), first.end):
         return -1  # "突破20项关键技术": the count comes before what it counts
+    listed: list[str] = []
     if not indicator:
         # "…利用率达到57%,2030年进一步提升至62%": the indicator of the sentence's previous target
         sentence_end = _sentence_bounds(text, first.start, lang)[1]
@@ -145,24 +147,34 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
             return -1
         ind_start, ind_end, indicator = earlier[-1].indicator_start, earlier[-1].indicator_end, earlier[-1].indicator
         confidence = 0.7
+        if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
+            listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
+    if lang != "en":  # "该比例达到45%": the target just stated; "A、B等9种主要再生资源…" the category
+        indicator = referent(indicator, out, first.start) or share_of_previous(indicator, out, text, ind_start) or indicator
     amount = lang != "en" and change is None and not predicate.level and bool(
         _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start))
     years = ctx.periods_at(first.start, amount)
     n = len(items)
     split = _split_indicators_en if lang == "en" else _split_indicators_zh
-    names = split(indicator, n) if n > 1 else [indicator]
+    names = listed or (split(indicator, n) if n > 1 else [indicator])
     each = lang != "en" and n == 1 and (
         bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or _measures_listed(indicator))
     if each:  # "城镇污水集中处理率、污泥无害化处置率均达到97%以上": one value for each indicator
         names = split(indicator, 0)
+    elif lang != "en" and n == 1:
+        indicator = example_category(indicator)
+        names = [indicator]
     if n > 1 or len(names) > 1:
         confidence = min(confidence, 0.8)
+    per_year = ctx.yearly(first.start, n) if lang != "en" and len(years) == 1 else []
     for i, (q, cmp) in enumerate(items):
         pairs = list(years)
         if n > 1 and len(names) == n:
             chosen = [names[i]]  # "能耗和二氧化碳排放分别比2020年下降13.5%、18%"
         elif n > 1 and len(years) == n:
             chosen, pairs = [indicator], [years[i]]  # "到2025年和2030年,…分别提升至15%、20%以上"
+        elif n > 1 and len(names) != n and len(per_year) == n:
+            chosen, pairs = [indicator], [per_year[i]]  # "2022至2025年…占比分别达到80%、90%、95%、100%"
         else:
             chosen = names if each else [indicator]
         for name in chosen:
@@ -175,7 +187,11 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
 def _measures_listed(indicator: str) -> bool:
     """"秸秆综合利用率、农用残膜回收率达到90%": every item a whole indicator, so the value is each one's."""
     parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
-    return len(parts) > 1 and all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts)
+    if len(parts) < 2 or not all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts):
+        return False
+    # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
+    head = _MEASURE_NOUN_ZH.search(parts[0]).group()  # type: ignore[union-attr]
+    return head not in parts[-1][: -len(head)]
 
 
 def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
@@ -185,6 +201,8 @@ def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     noun = _COUNTED_NOUN_ZH.match(text, end)
     if q.dimension != "count" or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
         return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
+    if re.search(r"\d", noun.group()):
+        return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
     action = _COUNT_ACTIONS_ZH.search(text, seg_start, q.start)
     if not (action or ctx.years_at(q.start)):
         return -1
@@ -201,6 +219,11 @@ def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     return ind_end
 
 
+#: A value kept, written after it: "湿地保有量4.04万亩不减少" (with the note on it that may close the clause).
+_KEPT_ZH = re.compile(r"(不减少|不降低|不下降|不增加)(?:\s*[(（][^()（）]*[)）])?")
+_KEPT_ZH_COMPARATOR = {"不减少": ">=", "不降低": ">=", "不下降": ">=", "不增加": "<="}
+
+
 def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int],
              item_start: int | None = None, clause_start: int | None = None, continued: bool = False) -> int:
     """"装机容量580万千瓦", "精准提升森林质量45万亩", "“十四五”期间新建充电桩5000个": a phrase and the value
@@ -208,6 +231,9 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     31个…") each item is such a phrase: `item_start` is where the current one starts."""
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
+    kept = _KEPT_ZH.match(text, end, seg[1])  # "湿地保有量4.04万亩不减少(以…数据为准)": at least that much
+    if kept:
+        end, cmp = kept.end(), cmp or _KEPT_ZH_COMPARATOR[kept.group(1)]
     enumerated = bool(_ENUM_NEXT_ZH.match(text, end, seg[1]))
     if (text[end:seg[1]].strip() and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
@@ -275,6 +301,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
             end = _capacity(ctx, out, first, items[0][2], (seg_start, seg_end)) if len(items) == 1 else -1
             if end < 0 and len(items) == 1:
                 end = _share(ctx, out, first, items[0][2], (seg_start, seg_end))
+            if end < 0 and len(items) == 1:
+                end = _works(ctx, out, first, items[0][2], (seg_start, seg_end))
             if end >= 0 and len(out) > before:
                 taken.append((out[-1].start, end))
                 previous_end = end
@@ -302,6 +330,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
                 end = _closing(ctx, out, q, cmp, (seg_start, seg_end), item, clause_start, continued or item is not None)
                 if end < 0:
                     end = _share(ctx, out, q, cmp, (seg_start, seg_end))
+                if end < 0:
+                    end = _works(ctx, out, q, cmp, (seg_start, seg_end))
                 nxt = _ENUM_NEXT_ZH.match(text, end, seg_end) if end >= 0 else None
                 item_start = nxt.start(1) if nxt else None
             if end >= 0 and len(out) > before:
@@ -364,7 +394,9 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if deadlines is None or len(text) != length:
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)
-    ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines)
+    planned = period_end if period_end is not None and all(
+        d.year in (None, period_end) for d in deadlines if d.kind != "ongoing") else None
+    ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, planned)
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
     _qualitative_targets(ctx, out, taken)
