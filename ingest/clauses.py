@@ -6,7 +6,8 @@ a clause only if it continues its style's sequence: the next number (one missing
 and noted), or 1 again under a new parent. Items keep counting across sections in most Chinese policy
 documents ((五) in section 四 follows (四) in section 三) and restart in others; both pass. Anything
 else that looks like a marker — "(2021年9月22日)", "(此件主动公开)", a bracketed abbreviation that
-happens to start a wrapped line — stays body text.
+happens to start a wrapped line — stays body text, and so do the headings a table of contents lists
+(`contents.py`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from policykg.ingest.contents import contents_markers
 from policykg.ingest.markers import Marker, find_markers
 from policykg.ingest.model import Clause, Span
 from policykg.ingest.regions import gazetteer
@@ -45,12 +47,17 @@ class Structure:
     clauses: list[Clause]  # top level, each with its children
     body_end: int  # where the text proper ends (a signature block or news-agency line after it is cut)
     gaps: list[tuple[Clause, int]] = field(default_factory=list)  # a clause and the number missing before it
+    #: Where the text's front matter ends: its first clause, or the table of contents listing the clauses
+    #: before it (`contents.py`), which is no place to read a title or an issuer from.
+    preamble_end: int = 0
 
 
 def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str) -> Structure:
     """Clause tree of a normalised text; `to_original(start, end)` maps its ranges into `original`."""
     markers = find_markers(text)
-    accepted, gap_indexes = _sequence(markers)
+    listed = contents_markers(text, markers)
+    kept = [m for n, m in enumerate(markers) if n not in listed]
+    accepted, gap_indexes = _sequence(kept)
     body_end = _body_end(text, accepted[-1][0].start if accepted else 0)
     uses_item_cn = any(m.style == "I_CN" for m, _ in accepted)
     created: list[Clause] = []
@@ -85,7 +92,8 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
         while clause.id in seen:  # never two clauses with one id, whatever the numbering did
             clause.id += "x"
         seen.add(clause.id)
-    return Structure(top, body_end, [(created[i], missing) for i, missing in gap_indexes])
+    front = min([*(markers[n].start for n in listed), *(c.start for c in top[:1])], default=0)
+    return Structure(top, body_end, [(created[i], missing) for i, missing in gap_indexes], front)
 
 
 def body_clauses(text: str, start: int, end: int, to_original: ToOriginal) -> list[Clause]:

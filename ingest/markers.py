@@ -4,7 +4,9 @@ Works on normalised text, where "（一）" is already "(一)" and "1．" is "1.
 candidate here; whether it opens a clause is decided by the numbering sequence (see clauses.py).
 Styles: S_CN "一、", S_AR "1、", I_CN "(一)", I_AR "(1)", P_AR "1.", C "①", R "01.北京市" (a province
 heading, recognised by its name), the parts, chapters and sections of plans (PART "第一部分", CH "第一章",
-SEC "第一节") and the articles of regulations (ART "第一条").
+SEC "第一节") and the articles of regulations (ART "第一条"). A heading numbered in Chinese (一、, (一),
+parts, chapters, sections) is also a candidate after a sentence's end on the same line, where a PDF's
+text layer often runs it on.
 """
 
 from __future__ import annotations
@@ -42,6 +44,19 @@ _MARKER = re.compile(
     r"|第(?P<SEC>[一二三四五六七八九十]{1,3})节"
     r"|第(?P<ART>[一二三四五六七八九十百零〇]{1,7})条"
     r")[ \t]*"
+)
+
+#: A heading numbered in Chinese that a PDF's text layer runs on after the sentence before it, on the same
+#: line ("…代表不降反升数值。第三章控制温室气体排放", "…推动实现近零排放。(三)大力发展绿色低碳产业。"): it
+#: opens a clause too, when it continues the numbering (Arabic numbers after a sentence are too often text).
+_INLINE_HEADING = re.compile(
+    r"(?<=[。！？；])[ \t]*(?:"
+    r"(?P<S_CN>[一二三四五六七八九十]{1,3})、"
+    r"|\((?P<I_CN>[一二三四五六七八九十]{1,4})\)"
+    r"|第(?P<PART>[一二三四五六七八九十]{1,2})部分"
+    r"|第(?P<CH>[一二三四五六七八九十]{1,3})章"
+    r"|第(?P<SEC>[一二三四五六七八九十]{1,3})节"
+    r")[ \t]*(?=[^\n]{2})"
 )
 
 
@@ -92,9 +107,10 @@ def cn_number(s: str) -> int | None:
 
 
 def find_markers(text: str) -> list[Marker]:
-    """Every line-initial marker of the text, in order (one regex pass over the whole text)."""
+    """Every line-initial marker of the text, and the headings run on after a sentence, in order."""
     found: list[Marker] = []
-    for m in _MARKER.finditer(text):
+    matches = sorted([*_MARKER.finditer(text), *_INLINE_HEADING.finditer(text)], key=lambda m: m.start())
+    for m in matches:
         style = m.lastgroup
         if style is None:
             continue

@@ -62,7 +62,7 @@ def normalise(
         notes.append(
             Note("numbering_gap", f"clause {clause.marker} follows a missing number {missing}", clause.span)
         )
-    preamble_end = structure.clauses[0].start if structure.clauses else 0
+    preamble_end = structure.preamble_end
     source_name = loaded.source[0] if loaded.source else Path(raw.path).name  # a pack names its PDF
     found = text_metadata(text, preamble_end, structure.body_end, scripts.document, source_name)
     metadata = _metadata(found, entry, scripts.document, _quote_original(original, offsets, found.title_at))

@@ -14,7 +14,8 @@ Which documents a document implements is decided on five kinds of evidence, each
 * **family** — its title carries out the other's: the same subject once places, genre words and
   "贯彻落实" are removed ("福建省减污降碳协同增效实施方案" ~ "减污降碳协同增效实施方案"), or a head of
   the 1+N system of the carbon peak (a 碳达峰实施方案 implements the 2030 Action Plan and the central
-  opinions; which titles do, and how strongly, is in `families.py`);
+  opinions, and a city's its province's implementing opinions and carbon-peak plan; which titles do, and how
+  strongly, is in `families.py`);
 * **topic** — cosine similarity of the two documents (tf-idf over concepts and bigrams), relative to
   the candidate most similar (0.4 for it, when its similarity is at least 0.1);
 * **hierarchy** — the other is issued by the jurisdiction right above (a city's province, a
@@ -24,9 +25,10 @@ Which documents a document implements is decided on five kinds of evidence, each
 
 The kinds combine as 1 - Π(1 - w). Only documents of a higher level whose jurisdiction contains the
 document's own are candidates; those scoring at least `link_parent_min_score` are kept, at most
-`link_parents_per_level` per level, and at most `link_parent_top_k` on topic and hierarchy alone.
+`link_parents_per_level` per level (the heads of the 1+N system besides), and at most
+`link_parent_top_k` on topic and hierarchy alone.
 
-Length (about 420 lines, kept whole on purpose): works, citations and implementation links are decided
+Length (about 430 lines, kept whole on purpose): works, citations and implementation links are decided
 together, from one similarity table and one set of evidence kinds.
 """
 
@@ -38,13 +40,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.model import Level, NormalisedDocument, Script
-from policykg.link.families import HEADS, family_weight
+from policykg.link.families import HEADS, family_weight, local_head
 from policykg.link.features import bigrams, dice, normalise_doc_number, normalise_title
 from policykg.link.model import ClauseLink, DocumentLink, Evidence, ResolvedCitation
 from policykg.link.similarity import DocumentSimilarity
 
 ALIGNMENT_METHOD = "alignment"
-METHOD = "policykg.link.documents/0.4"
+METHOD = "policykg.link.documents/0.5"
 _UNKNOWN_RANK = 99  # a document of unknown level sits below every known one
 
 # Evidence weights (each in [0, 1]; they combine as 1 - Π(1 - w)).
@@ -267,13 +269,29 @@ def is_head(doc: NormalisedDocument) -> bool:
     return rank(doc) == 0 and any(head in normalise_title(simplified_title(doc)) for head in HEADS)
 
 
+def is_local_head(doc: NormalisedDocument) -> bool:
+    """True for a province's head of the 1+N system: its implementing opinions or its carbon-peak plan
+    (`families.LOCAL_HEADS`, by the form of the title)."""
+    return doc.metadata.level == Level.PROVINCIAL and local_head(normalise_title(simplified_title(doc))) is not None
+
+
+def beside_bound(doc: NormalisedDocument) -> bool:
+    """True for a head of the 1+N system, national or provincial: implemented besides the per-level bound."""
+    return is_head(doc) or is_local_head(doc)
+
+
 def _family_heads(title: str, candidate: NormalisedDocument) -> tuple[str, float] | None:
-    """The 1+N head a document of the family implements and the weight (`families.py`), when `candidate` is one."""
-    if not is_head(candidate):
-        return None
+    """The 1+N head a document of the family implements and the weight (`families.py`), when `candidate` is
+    one: a national head, or a province's, weighed as the national head it carries out."""
     other = normalise_title(simplified_title(candidate))
-    for head in HEADS:
-        weight = family_weight(title, head) if head in other else 0.0
+    if is_head(candidate):
+        heads = [head for head in HEADS if head in other]
+    elif is_local_head(candidate):
+        heads = [local_head(other) or ""]
+    else:
+        return None
+    for head in heads:
+        weight = family_weight(title, head)
         if weight:
             return head, weight
     return None
@@ -345,15 +363,16 @@ def implementation_links(
                 cand.evidence.append(Evidence("citation", other.id, w))
                 cand.strong = True
             head = _family_heads(title, other)
-            if head:
-                cand.evidence.append(Evidence("family", *head))
-                cand.strong = cand.head = True
-            elif subject_grams:
+            same, other_subject = 0.0, ""
+            if subject_grams and not (head and is_head(other)):
                 other_subject = title_subject(simplified_title(other))
                 same = dice(subject_grams, bigrams(other_subject))
-                if same >= _FAMILY_MIN:
-                    cand.evidence.append(Evidence("family", other_subject, round(same, 4)))
-                    cand.strong = True
+            if head and not (same >= _FAMILY_MIN and same > head[1]):
+                cand.evidence.append(Evidence("family", *head))
+            elif same >= _FAMILY_MIN:  # "石家庄市碳达峰实施方案" ~ "河北省碳达峰实施方案": the titles' subjects
+                cand.evidence.append(Evidence("family", other_subject, round(same, 4)))
+            cand.strong = bool(head) or same >= _FAMILY_MIN or cand.strong
+            cand.head = bool(head)
             if topic > 0:
                 cand.evidence.append(Evidence("topic", f"{topic:.2f}", round(_W_TOPIC * topic / topic_norm, 4)))
             cand.evidence.append(Evidence("hierarchy", region_key(other.metadata.region), _hierarchy(doc, other)))
@@ -365,8 +384,9 @@ def implementation_links(
             if cand.score < min_score:
                 break
             level = rank(cand.doc)
-            # A head of the 1+N system a document belongs to is implemented besides the other parents
-            # of its level (at most the heads more), so its measures meet the national clauses directly.
+            # A head of the 1+N system a document belongs to, national or its province's, is implemented
+            # besides the other parents of its level (at most the heads more), so its measures meet the
+            # heads' clauses directly.
             if (per[level] >= per_level and not cand.head) or (not cand.strong and weak >= weak_top_k):
                 continue
             per[level] += not cand.head
@@ -383,7 +403,7 @@ def ancestors(
     """For each document, the documents its measures are linked to: what it implements and what
     those implement in turn, each with its chain score (the product of the document links' scores,
     the best over the paths), best first and at most `per_level` per level besides the `heads` of the
-    1+N system (see `is_head`)."""
+    1+N system, national and provincial (see `beside_bound`)."""
     parents: dict[str, list[DocumentLink]] = {}
     for link in implements:
         parents.setdefault(link.source, []).append(link)

@@ -16,6 +16,16 @@ import re
 #: The heads of the 1+N system of the carbon peak, by words of their titles: the central opinions (the
 #: "1") and the 2030 Action Plan (the first of the "N").
 HEADS = ("碳达峰碳中和工作的意见", "碳达峰行动方案")
+#: The heads of the 1+N system in a province, by the forms of their titles (normalised, issuers removed):
+#: its implementing opinions ("关于完整准确全面贯彻新发展理念认真做好碳达峰碳中和工作的实施意见", "关于推动高质量发展
+#: 做好碳达峰碳中和工作的实施意见"), which carry out the central opinions, and its carbon-peak plan ("河北省碳达峰
+#: 实施方案"), which carries out the 2030 Action Plan; each is paired with the national head it carries out. A
+#: department's opinions "支持碳达峰碳中和工作" (a finance bureau's) or a sector's plan ("工业领域碳达峰实施方案")
+#: are of the family, not its heads.
+LOCAL_HEADS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:做好|推进|推动)碳达峰碳中和工作的?实施意见$"), "碳达峰碳中和工作的意见"),
+    (re.compile(r"^(?:[\u4e00-\u9fff]{1,7}(?:省|市|自治区))?碳达峰(?:实施|行动)方案$"), "碳达峰行动方案"),
+)
 #: A title's genre at its end, before a bracketed qualifier ("（试行）", "（2021—2025年）", normalised away):
 #: plans, opinions, programmes, measures (措施, 举措), decisions, outlines and a year's work points (要点).
 _PLAN = r"(?:方案|意见|规划|计划|措施|举措|决定|纲要|要点)(?:试行|暂行|\d{4}\d{4}年|\d{4}年)?$"
@@ -41,3 +51,12 @@ def family_weight(title: str, head: str) -> float:
         if family.search(title) and head in heads:
             return weight
     return 0.0
+
+
+def local_head(title: str) -> str | None:
+    """The national head (one of `HEADS`) that a province's document of normalised `title` carries out as a
+    head of the 1+N system in its province (`LOCAL_HEADS`); None when it is none."""
+    for form, head in LOCAL_HEADS:
+        if form.search(title):
+            return head
+    return None

@@ -30,17 +30,17 @@ from policykg.link.documents import (
     DocumentSimilarity,
     Works,
     ancestors,
+    beside_bound,
     citation_links,
     expression_links,
     implementation_links,
-    is_head,
     rank,
 )
 from policykg.link.model import ClauseLink, CorpusLinks, by_source_document
 from policykg.settings import Settings
 
 #: The version of the linking algorithm: links computed by another version are computed again.
-LINKER_VERSION = "0.5"
+LINKER_VERSION = "0.6"
 
 
 def link_corpus(
@@ -68,7 +68,7 @@ def link_corpus(
     implements = implementation_links(
         originals, citations, works, similarity, per_level, settings.link_parent_min_score, settings.link_parent_top_k
     )
-    heads = frozenset(d.id for d in originals if is_head(d))
+    heads = frozenset(d.id for d in originals if beside_bound(d))
     above = ancestors(implements, {d.id: rank(d) for d in docs}, per_level, heads)
 
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,

@@ -19,7 +19,7 @@ from policykg.evaluate import bundled_corpus
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import NormalisedDocument
 from policykg.link import link_corpus
-from policykg.link.documents import HEADS, is_head, issued, not_later, rank
+from policykg.link.documents import HEADS, beside_bound, is_head, is_local_head, issued, not_later, rank
 from policykg.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -100,10 +100,12 @@ def test_a_document_is_linked_to_few_documents_per_level_and_only_those_it_imple
                 above.add(doc)
                 todo.extend(parents[doc])
         assert found <= above, source
-        # the two heads of the 1+N system a document belongs to come besides the bound of their level
-        levels = Counter(docs[t].metadata.level for t in found if not is_head(docs[t]))
+        # the two heads of the 1+N system a document belongs to, national and its province's, come besides
+        # the bound of their level
+        levels = Counter(docs[t].metadata.level for t in found if not beside_bound(docs[t]))
         assert max(levels.values(), default=0) <= per_level, (source, levels)
         assert sum(1 for t in found if is_head(docs[t])) <= len(HEADS)
+        assert sum(1 for t in found if is_local_head(docs[t])) <= len(HEADS)
 
 
 def test_the_links_of_a_document_are_bounded_by_its_own_size(linked) -> None:  # type: ignore[no-untyped-def]
@@ -111,11 +113,15 @@ def test_the_links_of_a_document_are_bounded_by_its_own_size(linked) -> None:  #
     settings = Settings()
     units: dict[str, set[str]] = defaultdict(set)
     count: Counter[str] = Counter()
+    local_heads: dict[str, set[str]] = defaultdict(set)
     for lk in links.clauses:
         if lk.method != "alignment":
             units[_document(lk.source)].add(lk.source)
             count[_document(lk.source)] += 1
+            if is_local_head(docs[_document(lk.target)]):
+                local_heads[_document(lk.source)].add(_document(lk.target))
     for doc_id, n in count.items():
         levels_above = rank(docs[doc_id]) if docs[doc_id].metadata.level else 5
-        documents_above = settings.link_parents_per_level * levels_above + len(HEADS)
+        # the national heads, and the province's (at most as many) beside the bound
+        documents_above = settings.link_parents_per_level * levels_above + len(HEADS) + len(local_heads[doc_id])
         assert n <= len(units[doc_id]) * settings.link_top_k * documents_above

@@ -22,9 +22,9 @@ KEY = Path(__file__).parent / "keys" / "links_measure.toml"
 #: Measured top-1 / top-3 per parent document, over every question and over the reachable ones (the
 #: parent is among the documents the measure is linked to); the test holds the linker to them.
 FLOORS = {
-    "central": {"top1": 0.63, "top3": 0.72, "reachable_top1": 0.70, "reachable_top3": 0.80},
-    "action_plan": {"top1": 0.64, "top3": 0.76, "reachable_top1": 0.71, "reachable_top3": 0.84},
-    "provincial": {"top1": 0.77, "top3": 0.77, "reachable_top1": 0.77, "reachable_top3": 0.77},
+    "central": {"top1": 0.70, "top3": 0.79, "reachable_top1": 0.77, "reachable_top3": 0.87},
+    "action_plan": {"top1": 0.71, "top3": 0.84, "reachable_top1": 0.77, "reachable_top3": 0.90},
+    "provincial": {"top1": 0.88, "top3": 0.88, "reachable_top1": 0.88, "reachable_top3": 0.88},
 }
 
 @pytest.fixture(scope="module")
@@ -54,9 +54,8 @@ def test_the_parent_clauses_of_the_key_exist(linked, key) -> None:  # type: igno
     for q in questions(key):
         paths = {tuple(c.path) for c in by_name[q.parent_file].walk()}
         missing += [(q.parent, path) for path in q.paths if path not in paths]
-    # Hebei's (三) is not read as a clause (its marker is missed by the structure stage): one answer
-    # of the key no link can give.
-    assert missing == [("provincial", ("三", "三"))]
+    # Hebei's (三), run on after the sentence before it in the PDF's text layer, is read as a clause too.
+    assert missing == []
 
 
 def test_measures_are_found_by_their_quotes(linked, key) -> None:  # type: ignore[no-untyped-def]
@@ -64,9 +63,9 @@ def test_measures_are_found_by_their_quotes(linked, key) -> None:  # type: ignor
     by_name = {d.source_name: d for d in docs if d.source_name}
     found = [find_quote(by_name[str(e["file"])], extractions[by_name[str(e["file"])].id], str(e["quote"]),
                         str(e.get("clause") or "")) for e in key]
-    # The quotes the clause trees do not reach are those of two 第X章/第X节 plans whose chapters the
-    # structure stage does not read as clauses (their text sits in one clause's body).
-    assert sum(f is None for f in found) <= 10
+    # The chapters and sections of the two 第X章/第X节 plans are read as clauses (their table of contents
+    # is no clause): every quote is found in its clause.
+    assert sum(f is None for f in found) == 0
 
 
 def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore[no-untyped-def]
@@ -79,8 +78,8 @@ def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore
         assert all(measured[name] >= floor for name, floor in floors.items()), (parent, measured)
 
 
-#: Documents of the key whose measures no clause linker can answer for: two 第X章/第X节 plans whose
-#: chapters the structure stage does not read as clauses (501, 567), two whose metadata has a wrong
+#: Documents of the key whose measures no clause linker could answer for: two 第X章/第X节 plans whose
+#: chapters the structure stage did not read as clauses (501, 567; read now, see below), two whose metadata has a wrong
 #: title or level (117 read as a ministry's "繁政办〔2022〕3号", 234 as "循环发展经济体系实施方案", so
 #: the central opinions are not among their parents), and one issued before both national parents
 #: (498, May 2021: nothing implements a document issued after it).
@@ -92,7 +91,7 @@ NOT_THE_LINKERS = (
     "498、浙江省应对气候变化“十四五”规划.pdf",
 )
 #: Measured on the other nine documents (the aims: top-1 ≥ 0.75, top-3 ≥ 0.9).
-FLOORS_READ_WHOLE = {"central": {"top1": 0.76, "top3": 0.85}, "action_plan": {"top1": 0.77, "top3": 0.90}}
+FLOORS_READ_WHOLE = {"central": {"top1": 0.76, "top3": 0.85}, "action_plan": {"top1": 0.78, "top3": 0.92}}
 
 
 def test_top1_and_top3_on_the_documents_read_whole(linked, key) -> None:  # type: ignore[no-untyped-def]
@@ -102,6 +101,23 @@ def test_top1_and_top3_on_the_documents_read_whole(linked, key) -> None:  # type
         print(f"read whole, {parent}: {f}")
     assert figures["all"]["questions"] == 161 and figures["all"]["unresolved"] == 0
     for parent, floors in FLOORS_READ_WHOLE.items():
+        assert all(figures[parent][name] >= floor for name, floor in floors.items()), (parent, figures[parent])
+
+
+#: The two 第X章/第X节 plans (501, 567) are read whole now (their table of contents is no clause): measured on
+#: the eleven documents, the nine above with them.
+CHAPTER_PLANS = NOT_THE_LINKERS[:2]
+FLOORS_WITH_CHAPTER_PLANS = {"central": {"top1": 0.74, "top3": 0.85}, "action_plan": {"top1": 0.76, "top3": 0.90}}
+
+
+def test_top1_and_top3_with_the_plans_written_in_chapters(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    left_out = [f for f in NOT_THE_LINKERS if f not in CHAPTER_PLANS]
+    figures = score_links(key, docs, extractions, links).without(left_out).as_dict()
+    for parent, f in figures.items():
+        print(f"with the chapter plans, {parent}: {f}")
+    assert figures["all"]["questions"] == 201 and figures["all"]["unresolved"] == 0
+    for parent, floors in FLOORS_WITH_CHAPTER_PLANS.items():
         assert all(figures[parent][name] >= floor for name, floor in floors.items()), (parent, figures[parent])
 
 
