@@ -84,7 +84,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         for hit in found._.unit_hits:
             facts.units.append(
                 UnitMention(
-                    unit_id=hit.unit_id, label=hit.label, surface=doc.quote(doc.span(start + hit.start, start + hit.end)),
+                    unit_id=hit.unit_id, label=hit.label, surface=doc.written(doc.span(start + hit.start, start + hit.end)),
                     jurisdiction=hit.jurisdiction, role=hit.role,
                     provenance=_prov(doc, "policykg.extract.units", start, hit.start, hit.end, hit.confidence),
                     list_span=(
@@ -97,7 +97,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         for c_start, c_end, concept_id in found._.concept_offsets:
             facts.concepts.append(
                 ConceptMention(
-                    concept_id=concept_id, surface=doc.quote(doc.span(start + c_start, start + c_end)),
+                    concept_id=concept_id, surface=doc.written(doc.span(start + c_start, start + c_end)),
                     provenance=_prov(doc, "policykg.extract.concepts", start, c_start, c_end, 1.0),
                 )
             )

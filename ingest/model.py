@@ -9,6 +9,7 @@ text can always be cut from the original.
 
 from __future__ import annotations
 
+import re
 from array import array
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -42,6 +43,16 @@ _LEVEL_RANK = {
     Level.MUNICIPAL: 3,
     Level.COUNTY: 4,
 }
+
+
+#: A line or page break the layout put, with the spaces around it.
+_LAYOUT_BREAK = re.compile(r"[ \t\u3000]*[\r\n\f]+[ \t\u3000]*")
+
+
+def _join_break(m: re.Match[str]) -> str:
+    """Nothing between two Chinese characters (a wrapped line), a space between two Latin ones."""
+    before, after = m.string[m.start() - 1 : m.start()], m.string[m.end() : m.end() + 1]
+    return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
 
 
 @fast_pickle
@@ -223,7 +234,23 @@ class NormalisedDocument:
         return Span(*self.offsets.to_original(start, end))
 
     def quote(self, span: Span) -> str:
+        """The original text at `span`, verbatim (what a text quote selector holds)."""
         return span.cut(self.original)
+
+    def written(self, span: Span) -> str:
+        """The original text at `span` as a reader sees it: without the page numbers and running heads
+        normalisation dropped inside it ("各区、\f－ 3 －\r\n市政府" → "各区、市政府") and with the layout's
+        line breaks joined (a space between two Latin words). A name as the document writes it."""
+        text = self.original
+        cuts = sorted((n.span.start, n.span.end) for n in self.notes
+                      if n.kind == "page_furniture" and n.span is not None
+                      and span.start < n.span.end and n.span.start < span.end)
+        pieces, at = [], span.start
+        for start, end in cuts:
+            pieces.append(text[at:max(at, start)])
+            at = max(at, end)
+        pieces.append(text[at:span.end])
+        return _LAYOUT_BREAK.sub(_join_break, "".join(pieces)).strip()
 
     def walk(self):  # type: ignore[no-untyped-def]
         for clause in self.clauses:
