@@ -147,10 +147,13 @@ class ClauseIndex:
             cols = [c for c, _ in kept_at]
             self.by_feature[cols, i] = weights[cols] * np.array([x for _, x in kept_at])
         self.mass = self.by_feature.sum(axis=0)
-        # Vocabulary id → feature row; features the document has but ignores → -2, lacks → -1.
-        self.row_of = np.full(len(vocab), -1, dtype=np.int64)
-        self.row_of[vocab.encode(sorted(g for g in idf if g not in column))] = -2
-        self.row_of[vocab.encode(kept)] = np.arange(len(kept))
+        # Vocabulary id → feature row (`rows_of`); features the document has but ignores → -2, lacks → -1.
+        # Kept as the document's own ids, sorted, with their rows: a table over the whole vocabulary per
+        # document would grow with the corpus in every document linked to.
+        ids = np.array(vocab.encode(kept) + vocab.encode(sorted(g for g in idf if g not in column)), dtype=np.int64)
+        rows = np.concatenate([np.arange(len(kept), dtype=np.int64), np.full(len(ids) - len(kept), -2, dtype=np.int64)])
+        order = np.argsort(ids, kind="stable")
+        self._feature_ids, self._feature_rows = ids[order], rows[order]
         self.weight_of = np.append(weights, 0.0)
         concept_idf = idf_table(u.concepts for u in self.comparands)
         self.unseen_concept = max(concept_idf.values(), default=1.0)
@@ -170,6 +173,15 @@ class ClauseIndex:
             self.by_heading[self.heading_row[[column[g] for g in grams]], i] = [idf[g] for g in grams]
         self.heading_mass = self.by_heading.sum(axis=0)
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
+
+    def rows_of(self, ids: np.ndarray) -> np.ndarray:
+        """The feature row of each vocabulary id: its row when kept, -2 when the document has it but
+        ignores it, -1 when the document lacks it."""
+        known = self._feature_ids
+        if not len(known) or not len(ids):
+            return np.full(len(ids), -1, dtype=np.int64)
+        at = np.minimum(np.searchsorted(known, ids), len(known) - 1)
+        return np.where(known[at] == ids, self._feature_rows[at], -1)
 
     def score(self, batch: Batch) -> Scores:
         """Every comparand of the batch against every clause.
@@ -246,9 +258,7 @@ class ClauseIndex:
         comparand_of_row = np.full(len(batch.starts), -1, dtype=np.int64)
         comparand_of_row[batch.whole] = np.arange(n_comparands)
         comparand_of_id = np.repeat(comparand_of_row, batch.sizes)
-        inside = batch.ids < len(self.row_of)
-        rows = np.full(len(batch.ids), -1, dtype=np.int64)
-        rows[inside] = self.row_of[batch.ids[inside]]
+        rows = self.rows_of(batch.ids)
         h = np.where(rows >= 0, self.heading_row[np.maximum(rows, 0)], -1)
         pick = (h >= 0) & (comparand_of_id >= 0)
         np.add.at(heading, comparand_of_id[pick], self.by_heading[h[pick]])
@@ -264,9 +274,7 @@ class ClauseIndex:
         precision term prefers, among clauses holding the same wording, the one that says less else.
         """
         n_comparands, n = len(batch.comparands), len(self.comparands)
-        rows = np.full(len(batch.ids), -1, dtype=np.int64)
-        inside = batch.ids < len(self.row_of)
-        rows[inside] = self.row_of[batch.ids[inside]]
+        rows = self.rows_of(batch.ids)
         weight = np.where(rows >= 0, self.weight_of[np.maximum(rows, 0)], 0.0)
         unseen = self.unseen * batch.kinds * self.specificity.by_id(batch.ids)
         weight = np.where(rows == -1, unseen, weight) * batch.scale
