@@ -102,7 +102,7 @@ def _warm_up(state: ServiceState) -> None:
     from policykg.ontology.concepts import ConceptScheme
 
     ConceptScheme.load()
-    state.queries.resolve_concept("ccus")
+    state.queries.resolve_concept("碳达峰")  # a label, not an id: the label tables are built
     to_simplified("")
     variant_table()
     state.queries.run.index()

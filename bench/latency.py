@@ -55,7 +55,8 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
     with open_store(str(store_dir)) as store:
         measures = store.select(v.SPARQL_PREFIXES + """
             SELECT ?m WHERE { ?l a pkg:ClauseLink ; pkg:source ?m . ?m a pkg:Measure } ORDER BY ?m LIMIT 400""")
-        documents = store.select(v.SPARQL_PREFIXES + "SELECT ?d WHERE { ?d a eli:LegalExpression } ORDER BY ?d")
+        documents = store.select(v.SPARQL_PREFIXES + """
+            SELECT ?d WHERE { ?d a eli:LegalExpression ; pkg:sourcePath ?file } ORDER BY ?d""")  # read, not only cited
     ids = [v.id_from_iri(r["m"]) for r in measures][::40][:10]
     docs = [v.id_from_iri(r["d"]) for r in documents]
     docs = docs[:: max(1, len(docs) // 8)][:8]

@@ -54,55 +54,79 @@ def load_results() -> list[dict[str, Any]]:
     return sorted(found, key=lambda r: _order(r["size"]))
 
 
+_SUMMARY_COUNTS = re.compile(r"(\d+) clause links; (\d+) quads")
+
+
+def built_counts(result: dict[str, Any]) -> tuple[int, int] | None:
+    """(clause links, quads) of a size's end-to-end build, as its summary line states them."""
+    m = _SUMMARY_COUNTS.search(result.get("build", {}).get("summary", ""))
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
 def plot(results: list[dict[str, Any]]) -> None:
-    """Build time and query latency against the size of the input (MB), one point per corpus."""
+    """Four views against the number of documents, one point per corpus: build time, peak memory, quads
+    and clause links per document, and the researcher endpoints' p99 (and slowest first request)."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     built = [r for r in results if "build" in r and not r["build"]["timed_out"]]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(11, 4.4))
+    fig, ((a, mem), (per, b)) = plt.subplots(2, 2, figsize=(11, 8.4))
     if built:
-        xs = [r["mb"] for r in built]
+        xs = [r["documents"] for r in built]
         a.plot(xs, [r["build"]["seconds"] for r in built], "o-", label="end to end (policykg build)")
         a.plot(xs, [r["floor"]["seconds"] for r in built], "s--", label="floor: OpenCC t2s + jieba")
         for stage in ("ingest", "extract", "link", "store"):
-            pts = [(r["mb"], r["stages"]["seconds"][stage]) for r in built if "stages" in r]
+            pts = [(r["documents"], r["stages"]["seconds"][stage]) for r in built if "stages" in r]
             if pts:
                 a.plot(*zip(*pts, strict=True), ".:", label=f"stage alone: {stage}")
         for r in built:
-            a.annotate(f"{r['size']} ({r['documents']} docs)", (r["mb"], r["build"]["seconds"]), fontsize=7,
+            a.annotate(f"{r['size']} ({r['mb']:.1f} MB)", (r["documents"], r["build"]["seconds"]), fontsize=7,
                        textcoords="offset points", xytext=(4, 4))
+        mem.plot(xs, [r["build"]["peak_rss_process_mb"] for r in built], "o-", label="largest process")
+        mem.plot(xs, [r["build"]["peak_rss_tree_mb"] for r in built], "x:", label="whole process tree")
+        counted = [(r["documents"], *c) for r in built if (c := built_counts(r))]
+        if counted:
+            docs_, links_, quads_ = zip(*counted, strict=True)
+            per.plot(docs_, [q / d for d, q in zip(docs_, quads_, strict=True)], "o-", label="quads per document")
+            per.plot(docs_, [lk / d for d, lk in zip(docs_, links_, strict=True)], "s-", label="clause links per document")
     for r in results:
         if "build" in r and r["build"]["timed_out"]:
-            a.axvline(r["mb"], color="red", lw=0.8, ls=":")
-            a.annotate(f"{r['size']}: build stopped at {r['build']['seconds']:.0f} s", (r["mb"], 1), fontsize=7, color="red")
-    a.set_xscale("log")
-    a.set_yscale("log")
-    a.set_xlabel("input MB")
+            a.axvline(r["documents"], color="red", lw=0.8, ls=":")
+            a.annotate(f"{r['size']}: build stopped at {r['build']['seconds']:.0f} s", (r["documents"], 1), fontsize=7,
+                       color="red")
+    a.axhline(120, color="grey", lw=0.8, ls="--", label="target: default corpus 120 s")
+    a.axhline(900, color="grey", lw=0.8, ls="-.", label="target: 10,000 documents 900 s")
+    a.set_title("Build time")
     a.set_ylabel("seconds")
-    a.set_title("Build time against corpus size")
-    a.legend(fontsize=7)
+    a.legend(fontsize=6)
+    mem.axhline(1500, color="grey", lw=0.8, ls="--", label="target: default corpus 1.5 GB")
+    mem.axhline(2000, color="grey", lw=0.8, ls="-.", label="target: 10,000 documents 2 GB")
+    mem.set_title("Peak memory of the build (RSS)")
+    mem.set_ylabel("MB")
+    mem.legend(fontsize=6)
+    per.set_title("Graph size per document (flat = linear in documents)")
+    per.set_ylabel("per document")
+    per.legend(fontsize=6)
     lat = [r for r in results if "latency" in r]
-    for name in ("units-by-concept", "trace", "targets", "search"):
-        if lat:
-            xs = [r["mb"] for r in lat]
-            line = b.plot(xs, [r["latency"][name]["p50"] for r in lat], "o-", label=f"{name} p50")[0]
-            b.plot(xs, [r["latency"][name]["cold_p50"] for r in lat], "x:", color=line.get_color(),
-                   label=f"{name} cold p50")
-    for r in lat:
-        b.annotate(r["size"], (r["mb"], r["latency"]["search"]["p50"]), fontsize=7, textcoords="offset points", xytext=(4, -10))
-    b.axhline(20, color="grey", lw=0.8, ls="--", label="p50 target 20 ms")
+    for name in ("units-by-concept", "trace", "targets", "search", "document"):
+        pts = [(r["documents"], r["latency"][name]) for r in lat if name in r["latency"]]
+        if pts:
+            xs_, ls_ = zip(*pts, strict=True)
+            line = b.plot(xs_, [x["p99"] for x in ls_], "o-", label=f"{name} p99")[0]
+            b.plot(xs_, [x["cold_max"] for x in ls_], "x:", color=line.get_color(), label=f"{name} slowest first")
     b.axhline(100, color="grey", lw=0.8, ls="-.", label="p99 target 100 ms")
-    b.set_xscale("log")
-    b.set_yscale("log")
-    b.set_xlabel("input MB")
-    b.set_ylabel("ms per request (HTTP, loopback)")
-    b.set_title("Researcher endpoint latency against corpus size")
+    b.set_title("Researcher endpoints over HTTP (loopback)")
+    b.set_ylabel("ms per request")
     b.legend(fontsize=6, ncol=2)
+    for ax in (a, mem, per, b):
+        ax.set_xscale("log")
+        ax.set_xlabel("documents")
+    for ax in (a, b):
+        ax.set_yscale("log")
     fig.tight_layout()
-    fig.savefig(PLOT, dpi=110)
+    fig.savefig(PLOT, dpi=100)
 
 
 def report(results: list[dict[str, Any]], notes: str = "") -> str:
@@ -113,7 +137,7 @@ def report(results: list[dict[str, Any]], notes: str = "") -> str:
                   "Each size as measured (commit, time, load average at its start): "
                   + "; ".join(f"{r['size']}: {r['machine']['commit']}, {r['machine']['date']}, load "
                               f"{r['machine']['load'][0]:.1f}" for r in results) + ".", ""]
-    lines += ["![build time and query latency against corpus size](scaling.png)", "", "## Build", "",
+    lines += ["![build time, memory, quads and links per document, endpoint p99 against corpus size](scaling.png)", "", "## Build", "",
               "| corpus | docs | MB | end to end s | docs/s | MB/s | floor MB/s | end to end / floor | peak RSS (tree / largest process) | result |",
               "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
     for r in results:

@@ -63,14 +63,33 @@ class Document(DocumentSummary):
     children: list[LinkedDocument]  # the documents implementing it, best first
     expressions: list[LinkedDocument]  # the same work in another language or copy
     cites: list[LinkedDocument]
+    cited_by: list[LinkedDocument]  # the documents of the corpus citing it
+    referenced_only: bool = False  # known only by the citations naming it: no text, no clauses
+
+
+def referenced_document(run: Runner, doc_id: str) -> Document | None:
+    """A document the corpus only cites (`pkg:referencedOnly`): its title and 文号 as cited, and the
+    documents citing it; None when no document cites it either."""
+    rows = run.rows("referenced", items=iri(v.doc_iri(doc_id)))
+    if not rows:
+        return None
+    title = next((r["title"] for r in rows if r["title"]), None)
+    number = next((r["number"] for r in rows if r["number"]), None)
+    result: dict[str, Any] = {
+        "id": doc_id, "title": title, "titles": {}, "level": None, "region": None, "issuer": None, "issued": None,
+        "doc_number": number, "language": None, "clauses": [], "referenced_only": True,
+    }
+    result.update(document_links(run, doc_id))
+    return Document.model_validate(result)
 
 
 def document(run: Runner, doc_id: str) -> Document | None:
-    """The document's metadata and its clauses in reading order; None when it is not in the store."""
+    """The document's metadata and its clauses in reading order; a document only cited, as it is cited
+    (`referenced_document`); None when it is not in the store."""
     doc = iri(v.doc_iri(doc_id))
     found = summaries(run, of_documents([doc_id]))
     if not found:
-        return None
+        return referenced_document(run, doc_id)
     result = found[0]
     language = result["language"] or "zh"
     clauses: dict[str, dict[str, Any]] = {}
@@ -152,5 +171,6 @@ def document(run: Runner, doc_id: str) -> Document | None:
                 }
             )
     result["clauses"] = [clauses[c] for c in sorted(clauses, key=lambda c: (order[c], c))]
-    result.update(document_links(run, doc_id))  # parents, children, expressions, cites
+    result.update(document_links(run, doc_id))  # parents, children, expressions, cites, cited_by
+    result["referenced_only"] = False
     return Document.model_validate(result)

@@ -1,7 +1,7 @@
 """A document's place in the document graph: which documents it implements (its parents) and which
 implement it (its children), each with the link's score, relation, method and evidence (citation,
-family, topic, hierarchy), its expressions (the English central opinions beside the Chinese) and what it
-cites. Part of the answer about one document (`answer_document`).
+family, topic, hierarchy), its expressions (the English central opinions beside the Chinese), what it
+cites and which documents cite it. Part of the answer about one document (`answer_document`).
 """
 
 from __future__ import annotations
@@ -44,10 +44,11 @@ class DocumentLinks(Answer):
     children: list[LinkedDocument]
     expressions: list[LinkedDocument]
     cites: list[LinkedDocument]
+    cited_by: list[LinkedDocument]
 
 
 def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
-    """{"parents", "children", "expressions", "cites"} of a document; parents and children are
+    """{"parents", "children", "expressions", "cites", "cited_by"} of a document; parents and children are
     `implements` links, best score first, each naming the other document (id, title, level, region,
     issued) with score, relation, method and evidence."""
     doc = v.doc_iri(doc_id)
@@ -61,9 +62,10 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
                 "score": float(row["score"]), "method": row["method"], "evidence": read_evidence(row["evidence"]),
             }
     cited = {short_id(row["cited"]) for row in run.rows("cited", doc=iri(doc))}
+    citing = {short_id(row["citing"]) for row in run.rows("citing", doc=iri(doc))}
     methods = {short_id(link["other"]): link["method"] for link in links.values()
                if link["relation"] == "cites" and link["outward"]}
-    others = sorted({short_id(link["other"]) for link in links.values()} | cited)
+    others = sorted({short_id(link["other"]) for link in links.values()} | cited | citing)
     described = {d["id"]: d for d in summaries(run, of_documents(others))} if others else {}
     referenced = {}
     missing = [o for o in others if o not in described]
@@ -71,7 +73,8 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         for row in run.rows("referenced", items=iris(v.doc_iri(o) for o in missing)):
             referenced[short_id(row["item"])] = {"id": short_id(row["item"]), "title": row["title"],
                                                  "doc_number": row["number"], "referenced_only": True}
-    out: dict[str, list[dict[str, Any]]] = {"parents": [], "children": [], "expressions": [], "cites": []}
+    out: dict[str, list[dict[str, Any]]] = {"parents": [], "children": [], "expressions": [], "cites": [],
+                                            "cited_by": []}
 
     def named(other_id: str) -> dict[str, Any]:
         other = described.get(other_id) or referenced.get(other_id) or {}
@@ -90,6 +93,16 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     for other_id in sorted(cited):
         out["cites"].append({**named(other_id), "relation": "cites", "score": 1.0, "method": methods.get(other_id),
                              "evidence": [], "referenced_only": other_id in referenced})
+    inward = _citing_methods(links)
+    for other_id in sorted(citing):  # whoever cites a document has been read: it is a document of the corpus
+        out["cited_by"].append({**named(other_id), "relation": "cites", "score": 1.0, "evidence": [],
+                                "method": inward.get(other_id)})
     for key in out:
         out[key].sort(key=lambda e: (-e["score"], e["id"]))
     return out
+
+
+def _citing_methods(links: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Citing document → how its citation of the document was resolved (文号, title, similarity)."""
+    return {short_id(link["other"]): link["method"] for link in links.values()
+            if link["relation"] == "cites" and not link["outward"]}

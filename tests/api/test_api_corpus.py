@@ -1,4 +1,4 @@
-"""The service over the built default corpus: the researcher API and the example queries answer with
+"""The service over the built corpus of the eleven bundled texts: the researcher API and the example queries answer with
 what the real documents say (the corpus is built once per session by the `built_store` fixture)."""
 
 from __future__ import annotations
@@ -241,3 +241,20 @@ def test_documents_name_their_source_type_and_notice(corpus: TestClient) -> None
     assert all(d["source"] and len(d["source"]["sha256"]) == 64 for d in listed.values())
     one = corpus.get("/api/documents/sanming-pollution-carbon-synergy-plan-2022").json()
     assert one["source"] == sanming["source"] and one["doc_type"] == "实施方案"
+
+
+def test_a_document_only_cited_answers_with_its_citation_and_who_cites_it(corpus: TestClient) -> None:
+    central = "central-opinions-carbon-peak-2021-zh"
+    cited = {c["title"]: c for c in corpus.get(f"/api/documents/{central}").json()["cites"]}
+    paris = cited["巴黎协定"]  # "…《巴黎协定》…": an agreement the corpus cites but does not hold
+    assert paris["referenced_only"] is True and paris["id"].startswith("ref-")
+    outside = corpus.get(f"/api/documents/{paris['id']}")
+    assert outside.status_code == 200
+    body = outside.json()
+    assert body["referenced_only"] is True and body["clauses"] == [] and body["parents"] == []
+    assert body["title"] == "巴黎协定"
+    assert {central, STATE_COUNCIL} <= {d["id"] for d in body["cited_by"]}
+    # a document of the corpus names who cites it as well: Sanming's plan cites the Fujian plan it carries out
+    fujian = corpus.get(f"/api/documents/{FUJIAN}").json()
+    assert SANMING in [d["id"] for d in fujian["cited_by"]] and fujian["referenced_only"] is False
+    assert_problem(corpus.get("/api/documents/ref-000000000000"), 404, "document_not_found")

@@ -11,7 +11,7 @@ from tests.api.api_support import LIVE_ENV, LiveServer, copy_store, free_port, s
 
 @pytest.fixture(scope="session")
 def corpus_server(built_store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:  # type: ignore[no-untyped-def]
-    """uvicorn on a free port of 127.0.0.1 serving a copy of the built default corpus (limits as tests/api)."""
+    """uvicorn on a free port of 127.0.0.1 serving a copy of the built corpus of the eleven bundled texts (limits as tests/api)."""
     root = tmp_path_factory.mktemp("robust-live")
     directory = copy_store(built_store[0], root / "store")
     port = free_port()

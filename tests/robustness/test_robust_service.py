@@ -1,4 +1,4 @@
-"""Service abuse against a real uvicorn on 127.0.0.1 serving the built default corpus.
+"""Service abuse against a real uvicorn on 127.0.0.1 serving the built corpus of the eleven bundled texts.
 
 tests/api already covers, in process and over HTTP on the seed store: the SPARQL negative cases, the
 Cartesian-product timeout, 413 with and without Content-Length on /sparql, 429 in process, closed CORS,

@@ -1,4 +1,4 @@
-"""Fixtures of the end-to-end tests: the built default corpus served by a real uvicorn on 127.0.0.1,
+"""Fixtures of the end-to-end tests: the built corpus of the eleven bundled texts served by a real uvicorn on 127.0.0.1,
 and headless Chromium (Debian's /usr/bin/chromium) driven by Playwright with a fresh profile.
 
 Screenshots go to a temporary folder, or to $POLICYKG_WEB_SCREENSHOTS when set, so a person can look
@@ -44,7 +44,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def web_server(built_store: tuple[Path, Any], tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of uvicorn serving a copy of the built default corpus (the embedded store is single-process)."""
+    """Base URL of uvicorn serving a copy of the built corpus of the eleven bundled texts (the embedded store is single-process)."""
     store = tmp_path_factory.mktemp("web") / "store"
     shutil.copytree(built_store[0], store)
     port = _free_port()

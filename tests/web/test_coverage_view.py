@@ -1,4 +1,4 @@
-"""The document graph on the page, against the built default corpus: a document's parents and children as
+"""The document graph on the page, against the built corpus of the eleven bundled texts: a document's parents and children as
 links with their evidence, and the coverage matrix of a national document by provinces and cities."""
 
 from __future__ import annotations
@@ -31,6 +31,23 @@ def test_document_view_names_parents_and_children_as_links(browser) -> None:  # 
     assert children == [c["id"] for c in api["children"]] and SANMING in children
     assert page.locator(f'.doc-expressions a[data-doc="{CENTRAL_EN}"]').count() == 1
     browser.no_horizontal_overflow()
+
+
+def test_a_document_only_cited_opens_with_who_cites_it(browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.open(f"#/doc/{CENTRAL_ZH}")
+    page.locator(".doc-cites summary").click()
+    cited = page.locator(".doc-cites li.referenced", has_text="巴黎协定")
+    assert cited.count() == 1
+    cited.locator("a").click()
+    browser.ready()
+    assert "/doc/ref-" in page.url
+    assert page.locator(".doc-referenced").count() == 1
+    citing = page.locator(".doc-cited-by li.cited").evaluate_all("ls => ls.map(l => l.dataset.doc)")
+    assert CENTRAL_ZH in citing
+    browser.shot("21-document-only-cited")
+    page.locator(f'.doc-cited-by li[data-doc="{CENTRAL_ZH}"] a').click()
+    browser.ready()
+    assert page.url.endswith(f"#/doc/{CENTRAL_ZH}")
 
 
 def test_coverage_matrix_of_the_central_opinions(browser) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,4 @@
-"""Every view of the page against the built default corpus: documents, the script toggle, units,
+"""Every view of the page against the built corpus of the eleven bundled texts: documents, the script toggle, units,
 the reverse trace and the clauses no local document implements, SPARQL, the language toggle."""
 
 from __future__ import annotations

@@ -40,7 +40,8 @@ function linkList(kind, links, regionMap, docs) {
 function citedItem(c, docs) {
   if (c.referenced_only) {
     return h('li', { class: 'cited referenced', 'data-doc': c.id, title: t('doclinks.referenced') },
-      `《${c.title || c.id}》`, c.doc_number ? h('span', { class: 'muted' }, ` ${c.doc_number}`) : null);
+      h('a', { href: href('doc', c.id) }, `《${c.title || c.id}》`),
+      c.doc_number ? h('span', { class: 'muted' }, ` ${c.doc_number}`) : null);
   }
   const known = docs.get(c.id) || c;
   return h('li', { class: 'cited', 'data-doc': c.id },
@@ -53,6 +54,7 @@ export function documentGraph(doc, regionMap, docs) {
   const children = doc.children || [];
   const cites = doc.cites || [];
   const expressions = doc.expressions || [];
+  const citedBy = doc.cited_by || [];
   return h('section', { class: 'doc-graph', 'aria-label': t('doclinks.heading') },
     h('div', { class: 'doc-graph-lists' },
       linkList('parents', parents, regionMap, docs),
@@ -63,5 +65,9 @@ export function documentGraph(doc, regionMap, docs) {
     cites.length ? h('details', { class: 'doc-cites' },
       h('summary', {}, t('doclinks.cites'), h('span', { class: 'count' }, cites.length)),
       h('ul', {}, cites.map((c) => citedItem(c, docs)))) : null,
+    citedBy.length ? h('details', { class: 'doc-cited-by', open: doc.referenced_only || undefined },
+      h('summary', {}, t('doclinks.citedBy'), h('span', { class: 'count' }, citedBy.length)),
+      h('ul', {}, citedBy.map((c) => citedItem(c, docs)))) : null,
+    doc.referenced_only ? h('p', { class: 'muted small doc-referenced' }, t('doclinks.referenced')) : null,
     children.length ? h('p', {}, h('a', { class: 'coverage-link', href: href('coverage', doc.id) }, t('doclinks.coverage'))) : null);
 }
