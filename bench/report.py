@@ -63,9 +63,22 @@ def built_counts(result: dict[str, Any]) -> tuple[int, int] | None:
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+#: Corpora of real documents (their documents are long); the numbered sizes are generated ones.
+_REAL = ("bundled", "default")
+
+
+def _groups(results: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """(line style, results sorted by documents) for the generated corpora (a line) and the real ones
+    (diamonds, dotted): the two kinds are not one series, their documents differ in size."""
+    generated = sorted((r for r in results if r["size"] not in _REAL), key=lambda r: r["documents"])
+    real = sorted((r for r in results if r["size"] in _REAL), key=lambda r: r["documents"])
+    return [(style, group) for style, group in (("o-", generated), ("D:", real)) if group]
+
+
 def plot(results: list[dict[str, Any]]) -> None:
-    """Four views against the number of documents, one point per corpus: build time, peak memory, quads
-    and clause links per document, and the researcher endpoints' p99 (and slowest first request)."""
+    """Four views against the number of documents, one point per corpus (generated corpora as lines, the
+    real ones as diamonds): build time, peak memory, quads and clause links per document, and the
+    researcher endpoints' p99 (and slowest first request)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -73,24 +86,28 @@ def plot(results: list[dict[str, Any]]) -> None:
 
     built = [r for r in results if "build" in r and not r["build"]["timed_out"]]
     fig, ((a, mem), (per, b)) = plt.subplots(2, 2, figsize=(11, 8.4))
-    if built:
-        xs = [r["documents"] for r in built]
-        a.plot(xs, [r["build"]["seconds"] for r in built], "o-", label="end to end (policykg build)")
-        a.plot(xs, [r["floor"]["seconds"] for r in built], "s--", label="floor: OpenCC t2s + jieba")
-        for stage in ("ingest", "extract", "link", "store"):
-            pts = [(r["documents"], r["stages"]["seconds"][stage]) for r in built if "stages" in r]
+    colours = plt.rcParams["axes.prop_cycle"].by_key()["color"]
+
+    def draw(ax: Any, rows: list[dict[str, Any]], value: Any, label: str, colour: str, alpha: float = 1.0) -> None:
+        for n, (style, group) in enumerate(_groups(rows)):
+            pts = [(r["documents"], y) for r in group if (y := value(r)) is not None]
             if pts:
-                a.plot(*zip(*pts, strict=True), ".:", label=f"stage alone: {stage}")
-        for r in built:
-            a.annotate(f"{r['size']} ({r['mb']:.1f} MB)", (r["documents"], r["build"]["seconds"]), fontsize=7,
-                       textcoords="offset points", xytext=(4, 4))
-        mem.plot(xs, [r["build"]["peak_rss_process_mb"] for r in built], "o-", label="largest process")
-        mem.plot(xs, [r["build"]["peak_rss_tree_mb"] for r in built], "x:", label="whole process tree")
-        counted = [(r["documents"], *c) for r in built if (c := built_counts(r))]
-        if counted:
-            docs_, links_, quads_ = zip(*counted, strict=True)
-            per.plot(docs_, [q / d for d, q in zip(docs_, quads_, strict=True)], "o-", label="quads per document")
-            per.plot(docs_, [lk / d for d, lk in zip(docs_, links_, strict=True)], "s-", label="clause links per document")
+                ax.plot(*zip(*pts, strict=True), style, color=colour, alpha=alpha, label=label if n == 0 else None)
+
+    draw(a, built, lambda r: r["build"]["seconds"], "end to end (policykg build)", colours[0])
+    draw(a, built, lambda r: r["floor"]["seconds"], "floor: OpenCC t2s + jieba", colours[1])
+    for k, stage in enumerate(("ingest", "extract", "link", "store")):
+        draw(a, built, lambda r, s=stage: r["stages"]["seconds"][s] if "stages" in r else None,
+             f"stage alone: {stage}", colours[2 + k])
+    for r in built:
+        a.annotate(f"{r['size']} ({r['mb']:.1f} MB)", (r["documents"], r["build"]["seconds"]), fontsize=7,
+                   textcoords="offset points", xytext=(4, 4))
+    draw(mem, built, lambda r: r["build"]["peak_rss_process_mb"], "largest process", colours[0])
+    draw(mem, built, lambda r: r["build"]["peak_rss_tree_mb"], "whole process tree", colours[1])
+    draw(per, built, lambda r: (c[1] / r["documents"]) if (c := built_counts(r)) else None, "quads per document",
+         colours[0])
+    draw(per, built, lambda r: (c[0] / r["documents"]) if (c := built_counts(r)) else None,
+         "clause links per document", colours[1])
     for r in results:
         if "build" in r and r["build"]["timed_out"]:
             a.axvline(r["documents"], color="red", lw=0.8, ls=":")
@@ -98,7 +115,7 @@ def plot(results: list[dict[str, Any]]) -> None:
                        color="red")
     a.axhline(120, color="grey", lw=0.8, ls="--", label="target: default corpus 120 s")
     a.axhline(900, color="grey", lw=0.8, ls="-.", label="target: 10,000 documents 900 s")
-    a.set_title("Build time")
+    a.set_title("Build time (diamonds: the real corpora)")
     a.set_ylabel("seconds")
     a.legend(fontsize=6)
     mem.axhline(1500, color="grey", lw=0.8, ls="--", label="target: default corpus 1.5 GB")
@@ -108,16 +125,16 @@ def plot(results: list[dict[str, Any]]) -> None:
     mem.legend(fontsize=6)
     per.set_title("Graph size per document (flat = linear in documents)")
     per.set_ylabel("per document")
+    per.set_yscale("log")
     per.legend(fontsize=6)
     lat = [r for r in results if "latency" in r]
-    for name in ("units-by-concept", "trace", "targets", "search", "document"):
-        pts = [(r["documents"], r["latency"][name]) for r in lat if name in r["latency"]]
-        if pts:
-            xs_, ls_ = zip(*pts, strict=True)
-            line = b.plot(xs_, [x["p99"] for x in ls_], "o-", label=f"{name} p99")[0]
-            b.plot(xs_, [x["cold_max"] for x in ls_], "x:", color=line.get_color(), label=f"{name} slowest first")
+    for k, name in enumerate(("units-by-concept", "trace", "targets", "search", "document")):
+        draw(b, lat, lambda r, n=name: r["latency"][n]["p99"] if n in r["latency"] else None, f"{name} p99",
+             colours[k])
+        draw(b, lat, lambda r, n=name: r["latency"][n]["cold_max"] if n in r["latency"] else None,
+             f"{name} slowest first", colours[k], alpha=0.4)
     b.axhline(100, color="grey", lw=0.8, ls="-.", label="p99 target 100 ms")
-    b.set_title("Researcher endpoints over HTTP (loopback)")
+    b.set_title("Endpoints over HTTP: p99 (faint: slowest first)")
     b.set_ylabel("ms per request")
     b.legend(fontsize=6, ncol=2)
     for ax in (a, mem, per, b):

@@ -43,6 +43,7 @@ CREATE TABLE IF NOT EXISTS docs(graph TEXT PRIMARY KEY, version TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS unit_rows(graph TEXT, concept TEXT, unit TEXT, role TEXT, doc TEXT, clause TEXT,
     number TEXT, start INTEGER, resp TEXT, jurisdiction TEXT);
 CREATE INDEX IF NOT EXISTS unit_rows_concept ON unit_rows(concept);
+CREATE INDEX IF NOT EXISTS unit_rows_cover ON unit_rows(concept, unit, role, doc, clause, number, start, resp);
 CREATE INDEX IF NOT EXISTS unit_rows_graph ON unit_rows(graph);
 CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, at INTEGER, qualitative INTEGER,
     year TEXT, region TEXT, concept TEXT);
@@ -236,10 +237,13 @@ class AnswerIndex:
             for unit, role, doc, clause, number, start, resp in self._query(
                     f"SELECT * FROM ({rows_sql}) WHERE unit IN ({marks})", [*params, *chunk]):
                 lines[unit].add(f"{mention(doc, start, clause, resp)} {role} {quote(number, safe='-_.~')}")
-            sql = f"SELECT unit, label, jurisdiction FROM unit_names WHERE unit IN ({marks}) ORDER BY rowid"
+            # each unit's first label and first jurisdiction in writing order (a unit has a row per document)
+            sql = ("SELECT u.unit, (SELECT label FROM unit_names n WHERE n.unit = u.unit AND label IS NOT NULL "
+                   "ORDER BY rowid LIMIT 1), (SELECT jurisdiction FROM unit_names n WHERE n.unit = u.unit AND "
+                   f"jurisdiction IS NOT NULL ORDER BY rowid LIMIT 1) FROM (SELECT DISTINCT unit FROM unit_names "
+                   f"WHERE unit IN ({marks})) u")
             for unit, label, jurisdiction in self._query(sql, chunk):
-                known = names.get(unit, (None, None))
-                names[unit] = (known[0] or label, known[1] or jurisdiction)
+                names[unit] = (label, jurisdiction)
         rows = [{"unit": unit, "leads": led, "clauses": entries, "first": first,
                  "entries": "\n".join(sorted(lines[unit])), "label": names.get(unit, (None, None))[0],
                  "jurisdiction": names.get(unit, (None, None))[1]} for unit, led, entries, first in page]
