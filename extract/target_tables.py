@@ -120,8 +120,9 @@ def _worded(value: str) -> re.Match[str] | None:
     """The value of a cell that words it (`_WORDED`)."""
     for form in _WORDED:
         m = form.match(value)
-        if m and _VALUE.match(m.group("v").strip()):
-            return _VALUE.match(m.group("v").strip())
+        found = _VALUE.match(m.group("v").strip()) if m else None
+        if found:
+            return found
     return None
 
 

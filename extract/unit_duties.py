@@ -150,9 +150,10 @@ def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool =
     list_end = duty.end()
     then = _THEN_WITH_RE.match(text, duty.end(), end) if word == "牵头" and not colon else None
     if (word == "会同" or then) and not colon:  # "X会同Y…", "X牵头,会同Y…"
-        joined = _joined(text, then.end() if then else duty.end(), end, names)
+        with_start = then.end() if then else duty.end()
+        joined = _joined(text, with_start, end, names)
         if joined is not None:
-            fields.append(("support", then.end() if then else duty.end(), joined))
+            fields.append(("support", with_start, joined))
             list_end = joined
     closing = _CLOSING_SUPPORT_RE.search(text, list_end, end) or _SUPPORT_BRACKET_RE.search(text, list_end, end)
     if closing and closing.end() < end and re.search(r"[。;；()（）]", text[list_end : closing.start()]):

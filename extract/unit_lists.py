@@ -128,7 +128,9 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
             taken.append((match.start(), end))
     for start, end, fields in list(led_sentences(text, taken, reader)):  # "由X牵头,Y…等部门参与"
         led = reader.read(start, end, start, end, fields)
-        lists, taken = (lists + [led], taken + [(start, end)]) if led.hits else (lists, taken)
+        if led.hits:
+            lists.append(led)
+            taken.append((start, end))
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)
         if unit_list.hits:  # a closing "(配合单位:…)" joins the line's list

@@ -63,8 +63,9 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
             }
     cited = {short_id(row["cited"]) for row in run.rows("cited", doc=iri(doc))}
     citing = {short_id(row["citing"]) for row in run.rows("citing", doc=iri(doc))}
-    methods = {short_id(link["other"]): link["method"] for link in links.values()
-               if link["relation"] == "cites" and link["outward"]}
+    # how each citation was resolved (文号, title, similarity), by the other document and the direction
+    methods = {(short_id(link["other"]), link["outward"]): link["method"] for link in links.values()
+               if link["relation"] == "cites"}
     others = sorted({short_id(link["other"]) for link in links.values()} | cited | citing)
     described = {d["id"]: d for d in summaries(run, of_documents(others))} if others else {}
     referenced = {}
@@ -91,18 +92,11 @@ def document_links(run: Runner, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         elif link["relation"] in _EXPRESSION:
             out["expressions"].append({**entry, "original": link["outward"]})  # is the other the original?
     for other_id in sorted(cited):
-        out["cites"].append({**named(other_id), "relation": "cites", "score": 1.0, "method": methods.get(other_id),
+        out["cites"].append({**named(other_id), "relation": "cites", "score": 1.0, "method": methods.get((other_id, True)),
                              "evidence": [], "referenced_only": other_id in referenced})
-    inward = _citing_methods(links)
     for other_id in sorted(citing):  # whoever cites a document has been read: it is a document of the corpus
         out["cited_by"].append({**named(other_id), "relation": "cites", "score": 1.0, "evidence": [],
-                                "method": inward.get(other_id)})
+                                "method": methods.get((other_id, False))})
     for key in out:
         out[key].sort(key=lambda e: (-e["score"], e["id"]))
     return out
-
-
-def _citing_methods(links: dict[str, dict[str, Any]]) -> dict[str, str]:
-    """Citing document → how its citation of the document was resolved (文号, title, similarity)."""
-    return {short_id(link["other"]): link["method"] for link in links.values()
-            if link["relation"] == "cites" and not link["outward"]}

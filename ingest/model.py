@@ -45,6 +45,7 @@ _LEVEL_RANK = {
 }
 
 
+_BREAK_CHARS = frozenset("\r\n\f")
 #: A line or page break the layout put, with the spaces around it.
 _LAYOUT_BREAK = re.compile(r"[ \t\u3000]*[\r\n\f]+[ \t\u3000]*")
 
@@ -242,6 +243,10 @@ class NormalisedDocument:
         normalisation dropped inside it ("各区、\f－ 3 －\r\n市政府" → "各区、市政府") and with the layout's
         line breaks joined (a space between two Latin words). A name as the document writes it."""
         text = self.original
+        quoted = span.cut(text)
+        if not _BREAK_CHARS.intersection(quoted):
+            # dropped page furniture is whole lines: a span holding no line break holds none of it either
+            return quoted.strip()
         cuts = sorted((n.span.start, n.span.end) for n in self.notes
                       if n.kind == "page_furniture" and n.span is not None
                       and span.start < n.span.end and n.span.start < span.end)
