@@ -34,6 +34,7 @@ together, from one similarity table and one set of evidence kinds.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -115,8 +116,10 @@ def region_contains(outer: str | None, inner: str | None) -> bool:
     return inner_parts[: len(outer_parts)] == outer_parts
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def title_subject(title: str) -> str:
     """What a title is about: normalised (`normalise_title`), without places, genre and relation words.
+    Kept per title: every document is weighed against each of its candidate parents.
 
     "福建省减污降碳协同增效实施方案" and "减污降碳协同增效实施方案" both become "减污降碳协同增效".
     """

@@ -211,8 +211,10 @@ def dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise_title(title: str) -> str:
-    """A title reduced to its subject: no issuers, no "关于印发…的通知", no quotes, spaces or punctuation."""
+    """A title reduced to its subject: no issuers, no "关于印发…的通知", no quotes, spaces or punctuation.
+    Kept per title: a candidate parent's title is read again for every document weighed against it."""
     t = _TITLE_PUNCT.sub("", title)
     t = re.sub(r"^(?:中共[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)委)", "", t)
     t = re.sub(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区)人民政府", "", t)
