@@ -98,8 +98,8 @@ def _zh_hits(text: str) -> Iterator[Hit]:
     for m in re.finditer(rf"(?:从|自)?{_Y}\s*年?\s*(?:-|—|–|~|～|至|到)\s*{_Y}\s*年", text):
         if int(m.group(1)) < int(m.group(2)):
             yield m.start(), m.end(), "period", m.group(1), m.group(2), 1.0, None
-    # "到2025年", "到2025年底", "到2025年和2030年", "于2030年前"
-    by = rf"(?:到|至|截至|截止到|截止|于)\s*{_Y}\s*年\s*(底|末)?\s*(前|以前|之前)?(?!后){_NOT_A_SCOPE_AFTER_YEAR}"
+    # "到2025年", "到2025年底", "到2025年和2030年", "于2030年前"; a plan's vision: "展望2035年,…基本实现"
+    by = rf"(?:到|至|截至|截止到|截止|于|展望)\s*{_Y}\s*年\s*(底|末)?\s*(前|以前|之前)?(?!后){_NOT_A_SCOPE_AFTER_YEAR}"
     for m in re.finditer(by, text):
         kind = "before" if m.group(3) else "by"
         yield m.start(), m.end(), kind, None, _iso(m.group(1), "12-31" if m.group(2) else None), 1.0, None

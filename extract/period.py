@@ -110,10 +110,14 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
 
 
 def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None) -> list[TargetHit]:
-    """The quantified targets without a year of a clause that names no year but the plan's end, due then.
+    """The quantified targets without a year, before any other year their clause names, due at the plan's end.
 
-    A clause naming another year ("到2023年…", or "“十三五”期间…" in a review of the past plan) keeps its
-    targets as they are: a target that year does not govern is not known to be due when the plan ends."""
-    if period_end is None or any(d.year not in (None, period_end) for d in deadlines if d.kind != "ongoing"):
+    Once a clause has named another year ("到2023年…", "“十五五”时期…", "展望2035年…") a target after it
+    that the year does not govern is not known to be due when the plan ends; one before it is (a goal
+    section's paragraphs under its first 到2025年, then its 2035 vision). Offsets of `deadlines` are the
+    hits' own."""
+    if period_end is None:
         return hits
-    return [replace(h, year=period_end) if h.year is None and not h.qualitative else h for h in hits]
+    other = min((d.start for d in deadlines if d.kind != "ongoing" and d.year not in (None, period_end)), default=None)
+    return [replace(h, year=period_end) if h.year is None and not h.qualitative and (other is None or h.start < other)
+            else h for h in hits]

@@ -101,6 +101,10 @@ def continues_enumeration(text: str, previous_end: int | None, clause_start: int
 _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）]{1,20}[)）]")
 
 
+#: A list item's number opening its indicator: "1.", "2、", "(3)", "④"; not a decimal ("1.5").
+_LIST_MARKER_RE = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])\s*")
+
+
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
           comparator: str | None, change: str | None, base_year: int | None,
           years: Sequence[tuple[int | None, int | None]], confidence: float, requirement: str | None = None) -> None:
@@ -111,6 +115,7 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     if not ascii_text(indicator):  # a Chinese label read across a line break: "化肥施用 量" → 化肥施用量
         indicator = re.sub(r"\s+", "", indicator)
     indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
+    indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
     if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
         return  # a table of contents' line, a whole sentence: no indicator
     for start_year, year in years or [(None, None)]:

@@ -8,6 +8,9 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 - "…绿色建筑占新建民用建筑比例达到35%；到2025年，该比例达到45%" → the earlier target's indicator.
 - "可再生能源消费量折合标煤超过1000万吨，占能源消费总量的比重超过11%" → 可再生能源消费量占能源消费总量的
   比重: a share (占…) right after a target is a share of what that target measures.
+- "秸秆综合利用率、农用残膜回收率达到90%": a list of whole indicators gives each the value (`measures_listed`).
+- "可再生能源发电装机比重不断提升,由2020年的33.51%提升至2025年的37.55%" → 可再生能源发电装机比重: a level
+  reached from a stated start ("由…的A提升至…的B") names its indicator before 由, in its clause or the one before.
 
 Used by extract/targets.py (the grammar, `_predicated`).
 """
@@ -17,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import Protocol
+
+from policykg.extract.target_words import _MEASURE_NOUN_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
 _EXAMPLES_ZH = re.compile(r"^[^,;，；]*?、[^,;，；]*?等(?=(?:\d+|[一二三四五六七八九十]+)(?:种|类|项|个|大))")
@@ -80,3 +85,40 @@ def share_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
         return None
     subject = _COUNTED_IN_ZH.sub("", _ACTION_LEAD_ZH.sub("", last.indicator))
     return subject + indicator if len(subject) >= 2 and not subject.startswith("占") else None
+
+
+#: "由2020年的33.51%提升至2025年的": where a level starts and what it rises to, no indicator.
+_FROM_LEVEL_ZH = re.compile(
+    r"由(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\d[^由,，;；。]*?(?:至|到)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")
+#: How the subject clause says it moves: "不断提升", "持续下降".
+_MOVING_ZH = re.compile(r"(?:不断|持续|逐步|进一步|稳步|大幅|显著)*(?:提升|提高|增加|增长|上升|下降|降低|减少)?$")
+_CLAUSE_EDGE_ZH = ",，;；。:：\n"
+
+
+def level_subject(text: str, ind_start: int, ind_end: int) -> tuple[int, int] | None:
+    """Where the indicator of a level reached from a stated start is named: before 由 in the phrase
+    ("…比重由2020年的…提升至2025年的"), else the clause before when the phrase opens with 由; None when the
+    phrase is no such level."""
+    m = _FROM_LEVEL_ZH.search(text, ind_start, ind_end)
+    if not m:
+        return None
+    start, end = ind_start, m.start()
+    if end == ind_start:  # "…比重不断提升,由2020年的…": the clause before names it
+        comma = len(text[:ind_start].rstrip()) - 1
+        if comma < 0 or text[comma] not in ",，":
+            return None
+        start = max(text.rfind(c, 0, comma) for c in _CLAUSE_EDGE_ZH) + 1
+        end = comma
+    subject = text[start:end].strip()
+    subject = subject[: _MOVING_ZH.search(subject).start()]  # type: ignore[union-attr]
+    return (start + len(text[start:end]) - len(text[start:end].lstrip()), start + len(subject)) if len(subject) >= 2 else None
+
+
+def measures_listed(indicator: str) -> bool:
+    """"秸秆综合利用率、农用残膜回收率达到90%": every item a whole indicator, so the value is each one's."""
+    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
+    if len(parts) < 2 or not all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts):
+        return False
+    # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
+    head = _MEASURE_NOUN_ZH.search(parts[0]).group()  # type: ignore[union-attr]
+    return head not in parts[-1][: -len(head)]

@@ -19,14 +19,14 @@ from policykg.extract.target_words import _CATEGORY_ZH
 
 _INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容", "指标体系", "指标(单位)"})
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
-_YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基数|完成值?|实际值?)?\s*[)）]?$")
+_YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)?\s*[)）]?$")
 #: The same columns named the other way round: "目标值(2025年)", "现状值(2020年)".
-_WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基期值?|基数|完成值?|实际值?)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]$")
+_WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]$")
 #: A footnote's mark after a header, a name or a value: "主要指标1", "2025年2", "65.3①", "比例②", "30*".
 _FOOTNOTE = re.compile(r"(?:[\u2460-\u2473]|\*+)$")
 _KEY_FOOTNOTE = re.compile(r"(?<=[年标])\d$")
 _CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
-_STATUS = ("现状", "基期", "基数", "完成", "实际")
+_STATUS = ("现状", "基期", "基准", "基数", "完成", "实际")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 #: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
 _WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
@@ -52,7 +52,10 @@ _WORDED = (
     re.compile(r"^[^:;]{2,60}?(?:达到|达|提高到|提升到|降至|降到)(?P<v>[^,;，；]+)$"),
 )
 _CHANGE_TAIL = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)(?:率|幅度)?$")
-_UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3")
+#: …and a rate per a count ("起/每万枚", "千瓦时/人"): a unit whatever its words.
+_UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
+#: A cell that words a change on a base year: "较2020年减少2.5%".
+_CELL_CHANGE = re.compile(r"^(?:较|比|相比)\s*((?:19|20)\d{2})\s*年?(?:相比)?\s*(降低|下降|减少|削减|提高|增长|提升)\s*(?P<v>.+)$")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
 _UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
 
@@ -108,6 +111,8 @@ def _row(line: str, start: int) -> _Row | None:
     if len(targets) > 1:  # "2015年:54.2;2020年:282": only the latest year is one a plan aims at
         status.update(y for y, _ in targets[:-1])
         targets = targets[-1:]  # "2020年目标" beside "2020年完成值": a past plan's
+    if any(_VALUE.match(v) or _worded(v) for _, v in targets):
+        cumulative = []  # "2025年:≧40;五年累计:[10]": the level is the target, the change only restates it
     if not targets and not cumulative:
         return None
     row.status_year = max(status) if status else None
@@ -228,17 +233,22 @@ def table_targets(text: str) -> list[TargetHit]:
             if written:
                 indicator, base = indicator[: written.start()], int(written.group(1))
         for year, value, cumulative in row.values:
+            worded_change = _CELL_CHANGE.match(value)
+            if worded_change:
+                value = worded_change.group("v")
             m = _VALUE.match(value) or _worded(value)
             written_unit = m.group("unit") if m else None  # "≥98%", "3400个": the unit written with the value
             if not m or len(indicator) < 2 or (written_unit and not _is_unit(written_unit)):
                 continue
             comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
-            kind = ("increase" if change.group(1) in ("提高", "增长", "提升") else "decrease") if change else None
+            verb = worded_change.group(2) if worded_change else change.group(1) if change else None
+            kind = ("increase" if verb in ("提高", "增长", "提升") else "decrease") if verb else None
             start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
+            base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
             hits.append(TargetHit(
                 start=row.start, end=row.end, indicator=indicator, comparator=comparator, value=float(m.group("num")),
                 value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
-                change=kind, base_year=(base or row.status_year) if kind else None, year=year, qualitative=False,
+                change=kind, base_year=base_year if kind else None, year=year, qualitative=False,
                 indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,
             ))
     return hits

@@ -22,12 +22,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end
 from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration
-from policykg.extract.target_names import example_category, referent, share_of_previous
+from policykg.extract.target_layout_rows import layout_row_targets
+from policykg.extract.target_names import (
+    example_category,
+    level_subject,
+    measures_listed,
+    referent,
+    share_of_previous,
+)
 from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
@@ -60,7 +68,6 @@ from policykg.extract.target_words import (
     _FROM_VALUE_ZH,
     _LEVEL_VERBS_ZH,
     _LOWER_IS_BETTER_ZH,
-    _MEASURE_NOUN_ZH,
     _NEGATED_EN,
     _ONLY_ACTIONS_ZH,
     _PERIOD_AMOUNT_ZH,
@@ -146,6 +153,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         if not earlier:
             return -1
         ind_start, ind_end, indicator = earlier[-1].indicator_start, earlier[-1].indicator_end, earlier[-1].indicator
+        base_year = base_year or (earlier[-1].base_year if change and change == earlier[-1].change else None)  # "力争下降14.5%"
         confidence = 0.7
         if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
             listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
@@ -158,7 +166,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     split = _split_indicators_en if lang == "en" else _split_indicators_zh
     names = listed or (split(indicator, n) if n > 1 else [indicator])
     each = lang != "en" and n == 1 and (
-        bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or _measures_listed(indicator))
+        bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or measures_listed(indicator))
     if each:  # "城镇污水集中处理率、污泥无害化处置率均达到97%以上": one value for each indicator
         names = split(indicator, 0)
     elif lang != "en" and n == 1:
@@ -182,16 +190,6 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
                   comparator=cmp or predicate.comparator or "=", change=change, base_year=base_year,
                   years=pairs, confidence=confidence)
     return list_end
-
-
-def _measures_listed(indicator: str) -> bool:
-    """"秸秆综合利用率、农用残膜回收率达到90%": every item a whole indicator, so the value is each one's."""
-    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
-    if len(parts) < 2 or not all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts):
-        return False
-    # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
-    head = _MEASURE_NOUN_ZH.search(parts[0]).group()  # type: ignore[union-attr]
-    return head not in parts[-1][: -len(head)]
 
 
 def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
@@ -251,6 +249,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         phrase = phrase[: approx.start()]
         cmp = cmp or _APPROX_ZH[approx.group()]
     ind_end = ind_start + len(phrase)
+    ind_start, ind_end = level_subject(text, ind_start, ind_end) or (ind_start, ind_end)  # "…由2020年的A提升至2025年的B"
     if ind_end - ind_start < 2 or (q.dimension == "count" and not action and not continued):
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
@@ -388,7 +387,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
     length, source = len(text), text
-    tables = table_targets(text) if lang == "zh" else []  # rows of an indicator table, read before unwrapping
+    tables = table_targets(text) + layout_row_targets(text) if lang == "zh" else []  # rows of an indicator table, read before unwrapping
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:
@@ -405,6 +404,8 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if tables:  # a table's row is read by its columns, not by the grammar of sentences
         out = [t for t in out if not any(r.start < t.end and t.start < r.end for r in tables)] + tables
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
+    if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
+        deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
     return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end)
 
 
