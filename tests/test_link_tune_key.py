@@ -1,10 +1,13 @@
 """Clause links measured on the links key of tuning documents (tests/keys/links_tune.toml).
 
-93 measures of nine `tune` documents of eight provinces (provincial implementing opinions, an annual plan, a
-sector plan, city and district plans, two city decisions), each with the clauses of the central opinions and
-of the 2030 Action Plan it most directly implements, written by reading the documents before their links were
-looked at. The linker's rules may be written and debugged on this key (links_measure.toml only measures
-them); the figures are held as floors (docs/linking.md, §8).
+Round 1: 93 measures of nine `tune` documents of eight provinces (provincial implementing opinions, an annual
+plan, a sector plan, city and district plans, two city decisions); round 2 (`round = 2`): 50 measures of five
+green-economy plans and opinions of four provinces the first lacked (Ningxia, Gansu, Jiangxi, Guangxi), chosen
+mechanically. Each names the clauses of the central opinions and of the 2030 Action Plan it most directly
+implements, written by reading the documents before their links were looked at. The linker's rules may be
+written and debugged on this key (links_measure.toml only measures them); the figures are held as floors
+(docs/linking.md, §8): round 1 on its own documents, as its floors were first measured (the documents of round 2
+move the corpus-wide specificity a little), round 2 and the whole key on all of them.
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ from policykg.link.key import KeyScores, find_quote
 
 KEYS = Path(__file__).parent / "keys"
 KEY = KEYS / "links_tune.toml"
-#: Measured top-1 / top-3 per parent document.
+#: Measured top-1 / top-3 per parent document: round 1 on its own documents …
 FLOORS = {"central": {"top1": 0.82, "top3": 0.93}, "action_plan": {"top1": 0.86, "top3": 0.94}}
+#: … round 2, and the whole key, on the documents of both rounds.
+ROUND2_FLOORS = {"central": {"top1": 0.61, "top3": 0.87}, "action_plan": {"top1": 0.66, "top3": 0.76}}
+ALL_FLOORS = {"central": {"top1": 0.75, "top3": 0.91}, "action_plan": {"top1": 0.78, "top3": 0.88}}
 
 
 def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
@@ -40,13 +46,16 @@ def linked(key):  # type: ignore[no-untyped-def]
     return docs, extractions, link_corpus(docs, extractions)
 
 
-def test_the_key_holds_fifty_measures_of_eight_tune_documents_only(key) -> None:  # type: ignore[no-untyped-def]
+def test_the_key_holds_two_rounds_of_tune_documents_only(key) -> None:  # type: ignore[no-untyped-def]
     with open(KEYS / "split.toml", "rb") as fh:
         tune = set(tomllib.load(fh)["tune"])
     files = {str(e["file"]) for e in key}
-    assert len(key) >= 50 and len(files) >= 8
+    assert len(key) >= 140 and len(files) >= 14
     assert files <= tune
     assert len({(str(e["file"]), str(e["quote"])) for e in key}) == len(key)
+    asked = [e for e in key if e.get("round") == 2 and (e.get("central") or e.get("action_plan"))]
+    assert len(asked) >= 45 and len({str(e["file"]) for e in asked}) >= 5
+    assert not {str(e["file"]) for e in asked} & {str(e["file"]) for e in key if e.get("round") != 2}
 
 
 def test_every_quote_is_found_in_its_clause(linked, key) -> None:  # type: ignore[no-untyped-def]
@@ -57,13 +66,30 @@ def test_every_quote_is_found_in_its_clause(linked, key) -> None:  # type: ignor
         assert find_quote(doc, extractions[doc.id], str(e["quote"]), str(e["clause"])) is not None, e["quote"]
 
 
-def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore[no-untyped-def]
-    figures = tune_figures(key, *linked).as_dict()
+def _round(key: list[dict[str, object]], n: int) -> list[dict[str, object]]:
+    return [e for e in key if int(str(e.get("round", 1))) == n]
+
+
+def _hold(figures: dict[str, dict[str, float | int]], floors: dict[str, dict[str, float]], part: str) -> None:
     for parent, f in figures.items():
-        print(f"tune, {parent}: {f}")
+        print(f"tune, {part}, {parent}: {f}")
     assert figures["all"]["unresolved"] == 0
-    for parent, floors in FLOORS.items():
-        assert all(figures[parent][name] >= floor for name, floor in floors.items()), (parent, figures[parent])
+    for parent, least in floors.items():
+        assert all(figures[parent][name] >= floor for name, floor in least.items()), (part, parent, figures[parent])
+
+
+def test_top1_and_top3_per_parent_document(linked, key) -> None:  # type: ignore[no-untyped-def]
+    _hold(tune_figures(_round(key, 2), *linked).as_dict(), ROUND2_FLOORS, "round 2")
+    _hold(tune_figures(key, *linked).as_dict(), ALL_FLOORS, "all")
+
+
+def test_top1_and_top3_of_round_one_on_its_own_documents(linked, key) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, _ = linked
+    first = _round(key, 1)
+    later = {str(e["file"]) for e in key} - {str(e["file"]) for e in first}
+    own = [d for d in docs if d.source_name not in later]
+    links = link_corpus(own, {d.id: extractions[d.id] for d in own})
+    _hold(tune_figures(first, own, extractions, links).as_dict(), FLOORS, "round 1")
 
 
 def test_a_data_centre_measure_meets_the_opinions_through_the_action_plan(linked) -> None:  # type: ignore[no-untyped-def]
@@ -92,3 +118,4 @@ def test_a_measure_keeps_its_own_evidence_beside_the_plans_relay(linked) -> None
     # The plan clause the measure meets best is about buildings (三/四/3); relayed at 0.4, it no longer pushes
     # the opinions' (十二) on non-fossil energy, which names geothermal and biomass energy, out of the links.
     assert central.get("五/十二", 99) <= 3, central
+
