@@ -39,6 +39,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -367,7 +368,7 @@ class ClauseLinker:
 
     def __init__(self, docs: dict[str, NormalisedDocument], extractions: dict[str, DocumentExtraction],
                  top_k: int, min_score: float, min_share: float = 0.0,
-                 doc_freq: tuple[dict[str, int], int] | None = None) -> None:
+                 doc_freq: tuple[dict[str, int], int] | None = None, cached: int = 0) -> None:
         self.docs = docs
         self.extractions = extractions
         self.top_k = top_k
@@ -375,9 +376,14 @@ class ClauseLinker:
         self.min_share = min_share
         self.vocab = Vocabulary()
         self.specificity = Specificity(*(doc_freq or ({}, 0)), self.vocab)
-        self._indexes: dict[str, ClauseIndex] = {}
+        # The indexes of target documents and the relay matrices between them are kept for the next
+        # documents linked to the same ones, the least recently used dropped beyond `cached` documents
+        # (0: none dropped): a linking process then holds a bounded number of them, however many
+        # documents the corpus has above its sources. Dropping one changes no link, only time.
+        self.cached = cached
+        self._indexes: OrderedDict[str, ClauseIndex] = OrderedDict()
         self._leaves: dict[str, list[Comparand]] = {}
-        self._relays: dict[tuple[str, str], np.ndarray] = {}
+        self._relays: OrderedDict[tuple[str, str], np.ndarray] = OrderedDict()
 
     def leaves(self, doc_id: str) -> list[Comparand]:
         """The leaf clauses of a document as comparands (made once: indexes, relays and sources share them)."""
@@ -387,9 +393,22 @@ class ClauseLinker:
         return self._leaves[doc_id]
 
     def index(self, doc_id: str) -> ClauseIndex:
-        if doc_id not in self._indexes:
-            self._indexes[doc_id] = ClauseIndex(self.docs[doc_id], self.leaves(doc_id), self.vocab, self.specificity)
-        return self._indexes[doc_id]
+        index = self._indexes.get(doc_id)
+        if index is None:
+            index = self._indexes[doc_id] = ClauseIndex(self.docs[doc_id], self.leaves(doc_id), self.vocab,
+                                                        self.specificity)
+            if self.cached and len(self._indexes) > self.cached:
+                self._forget(next(iter(self._indexes)))
+        else:
+            self._indexes.move_to_end(doc_id)
+        return index
+
+    def _forget(self, doc_id: str) -> None:
+        """Drops the least recently used target document's index, its leaves and its relays."""
+        del self._indexes[doc_id]
+        self._leaves.pop(doc_id, None)
+        for pair in [pair for pair in self._relays if doc_id in pair]:
+            del self._relays[pair]
 
     def release(self, doc_id: str) -> None:
         """Forgets the comparands of a document linked from, unless it is also linked to."""
@@ -482,9 +501,13 @@ class ClauseLinker:
 
     def _relay(self, parent: str, target: str) -> np.ndarray:
         """Scores of every leaf clause of `parent`, as a whole, against every clause of `target`."""
-        if (parent, target) not in self._relays:
-            self._relays[(parent, target)] = self.index(target).score(Batch.of(self.leaves(parent))).total
-        return self._relays[(parent, target)]
+        relay = self._relays.get((parent, target))
+        if relay is None:
+            relay = self.index(target).score(Batch.of(self.leaves(parent))).total
+            self._relays[(parent, target)] = relay
+            if self.cached and len(self._relays) > 4 * self.cached:
+                self._relays.popitem(last=False)
+        return relay
 
 
 @dataclass(slots=True)

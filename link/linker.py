@@ -15,6 +15,7 @@ corpus always yields the same links.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable
@@ -72,7 +73,8 @@ def link_corpus(
     above = ancestors(implements, {d.id: rank(d) for d in docs}, per_level, heads)
 
     linker = ClauseLinker(by_id, extractions, settings.link_top_k, settings.link_min_score,
-                          settings.link_min_share, corpus_frequencies(docs, extractions))
+                          settings.link_min_share, corpus_frequencies(docs, extractions),
+                          settings.link_cached_documents)
     above_sets = {k: {t for t, _ in v} for k, v in above.items()}
     aligned = by_source_document(aligned_clauses)
     encoder = encode or _as_found
@@ -148,7 +150,9 @@ def _link_all(shared: _Shared, processes: int, progress: Callable[[int, int], No
     """Every document's clause links. A document's links depend only on it and the documents above it,
     so documents are linked in any order, by forked processes when there are several: the same links."""
     global _SHARED
-    sources = sorted(shared.above)
+    # Documents linked to the same documents come together, so a linking process meets the indexes it
+    # keeps again (`link_cached_documents`) instead of making them anew for every chunk.
+    sources = sorted(shared.above, key=lambda s: (sorted(t for t, _ in shared.above[s]), s))
     chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
     found: Found = {}
     _SHARED = shared
@@ -161,6 +165,9 @@ def _link_all(shared: _Shared, processes: int, progress: Callable[[int, int], No
                     progress(len(found) + sum(1 for s in chunk if s not in result), len(sources))
             return found
         done = 0
+        # What the processes inherit is frozen out of the collector's reach: a full collection in a
+        # forked process would otherwise touch every inherited object and copy every page holding one.
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(processes) as pool:
             for chunk, result in pool.imap_unordered(_with_chunk, chunks):
                 found.update(result)
@@ -169,6 +176,7 @@ def _link_all(shared: _Shared, processes: int, progress: Callable[[int, int], No
                     progress(done, len(sources))
         return found
     finally:
+        gc.unfreeze()
         _SHARED = None
 
 

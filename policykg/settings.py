@@ -48,6 +48,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("link_parent_top_k", 3, "A document citing no higher document implements this many best-matching higher works.", int),
     Setting("link_parents_per_level", 2, "Most documents of one level a document implements, and most documents of one level above it (parents and their ancestors, best chain first) its measures are linked to.", int),
     Setting("link_parent_min_score", 0.3, "Least score (citation, family, topic and hierarchy evidence combined) of a document a document implements.", float),
+    Setting("link_cached_documents", 64, "A linking process keeps the clause indexes of at most this many higher documents (the least recently used are made again when needed): its memory stays bounded as the corpus grows. 0: no bound.", int),
     Setting("link_title_similarity", 0.8, "Least character-bigram similarity of normalised titles for a citation to resolve by title.", float),
     # service
     Setting("host", "127.0.0.1", "Address `serve` binds to."),

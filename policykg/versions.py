@@ -58,6 +58,10 @@ def document_version(doc: NormalisedDocument) -> str:
     return h.hexdigest()
 
 
+#: Link settings that change how linking runs, not the links it finds.
+_LINKS_UNCHANGED_BY = frozenset({"link_cached_documents"})
+
+
 def links_version(versions: dict[str, str], settings: Settings) -> str:
     """What the links graph depends on: every cached document's version, the linker's and the link settings."""
     from policykg.link import LINKER_VERSION
@@ -67,7 +71,7 @@ def links_version(versions: dict[str, str], settings: Settings) -> str:
     for doc_id, version in sorted(versions.items()):
         h.update(f"{doc_id}={version}\n".encode())
     for name, value in sorted(settings.as_dict().items()):
-        if name.startswith("link_"):
+        if name.startswith("link_") and name not in _LINKS_UNCHANGED_BY:
             h.update(f"{name}={value!r}\n".encode())
     return "inputs:" + h.hexdigest()
 

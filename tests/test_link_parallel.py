@@ -24,3 +24,13 @@ def test_two_processes_link_as_one() -> None:
     assert two.clauses == one.clauses
     assert two.documents == one.documents and two.citations == one.citations
     assert heard and heard[-1][0] == heard[-1][1]  # progress reaches the end
+
+
+def test_a_bounded_index_cache_links_as_an_unbounded_one() -> None:
+    """With room for two higher documents' indexes (fewer than most documents link to), indexes and relays
+    are dropped and made again all the time: the same links, only slower."""
+    docs, extractions = links_key_corpus(load_key(KEY, "measure"))
+    unbounded = link_corpus(docs, extractions, Settings(workers=1, link_cached_documents=0))
+    bounded = link_corpus(docs, extractions, Settings(workers=1, link_cached_documents=2))
+    assert len(unbounded.clauses) > 1000
+    assert bounded.clauses == unbounded.clauses
