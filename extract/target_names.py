@@ -87,6 +87,33 @@ def share_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     return subject + indicator if len(subject) >= 2 and not subject.startswith("占") else None
 
 
+def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """An indicator the target before completes: a share of it (占…), a place or a head of it."""
+    return share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
+
+
+#: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
+_PLACE_ONLY_ZH = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:市|省|区|县|州|地区|城市|九市)$")
+_SUBSET_GAP_ZH = re.compile(r"[\s,，、;；]*(?:其中)?[\s,，、]*")
+
+
+def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A clause that names its indicator only in part, right after a target of the same sentence: a place
+    ("…占比超过30%,其中粤港澳大湾区珠三角九市超过45%" → that place's 占比), or a head the target before
+    ends in ("可再生能源装机超过5000万千瓦,装机占比达到36%以上" → 可再生能源装机占比); None otherwise."""
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start:
+        return None
+    last = earlier[-1]
+    if not _SUBSET_GAP_ZH.fullmatch(text, last.end, ind_start):
+        return None
+    if _PLACE_ONLY_ZH.match(indicator) and not _PLACE_ONLY_ZH.match(last.indicator):
+        return indicator + last.indicator
+    subject = _ACTION_LEAD_ZH.sub("", last.indicator)
+    if len(indicator) <= 6 and len(subject) > 2 and indicator[:2] == subject[-2:] and indicator != subject:
+        return subject[:-2] + indicator
+    return None
+
+
 #: "由2020年的33.51%提升至2025年的": where a level starts and what it rises to, no indicator.
 _FROM_LEVEL_ZH = re.compile(
     r"由(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\d[^由,，;；。]*?(?:至|到)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")

@@ -234,6 +234,7 @@ class _Predicate:
     base_year: int | None
     confidence: float
     level: bool = False  # the verb names a level reached ("达到"), not an amount ("新增")
+    denominator: str | None = None  # "…总量占地产农产品产量的30%": what the share is of
 
 
 def _predicate_en(text: str, seg_start: int, value_start: int) -> _Predicate | None:

@@ -19,6 +19,17 @@ from policykg.extract.target_words import _CATEGORY_ZH
 
 _INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容", "指标体系", "指标(单位)"})
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
+#: A row named by its kind ("可再生能源种类:风电") or by a place ("地区:嘉兴", a table of targets per city).
+#: A grouping column ("指标类别:污染治理", "类别:水") names no row.
+_KIND_KEY = re.compile(r"^(?!指标)[\u4e00-\u9fff]{2,8}(?:种类|类别|类型|品种)$")
+_PLACE_KEYS = frozenset({"地区", "地市", "城市", "市州", "区县", "县区", "设区市", "各市", "市(州)"})
+#: A target-year column that names its quantity ("2025年装机", "2025年装机或开工"): the name completes the
+#: row's; an outlook, a rate or an increment column is no level ("2026年展望", "年均增速", "增量").
+_YEAR_WORD_KEY = re.compile(r"^((?:19|20)\d{2})\s*年(?!底|末)(?P<word>[\u4e00-\u9fff]{1,6})$")
+_NOT_LEVEL = re.compile(r"展望|增速|增量|增长|增幅|年均|累计|预测|现状|基期|基准|基数|完成|实际|目标|规划|预期")
+#: A table's title ("表3浙江省各地市“十四五”海上风电发展目标") and its unit line ("单位:万千瓦").
+_TITLE = re.compile(r"^\s*(?:附?表|专栏)\s*\d{1,2}\s*(?P<title>\S{2,60})$")
+_UNIT_LINE = re.compile(r"^\s*(?:单位|计量单位)\s*[:：]\s*(?P<unit>\S{1,12})\s*$")
 _YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)?\s*[)）]?$")
 #: The same columns named the other way round: "目标值(2025年)", "现状值(2020年)".
 _WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]$")
@@ -58,6 +69,17 @@ _UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|�
 _CELL_CHANGE = re.compile(r"^(?:较|比|相比)\s*((?:19|20)\d{2})\s*年?(?:相比)?\s*(降低|下降|减少|削减|提高|增长|提升)\s*(?P<v>.+)$")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
 _UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
+#: A cell giving a value per area: "30%(全省)35%(重点推进地区)20%(鼓励推进地区)".
+_PER_AREA = re.compile(r"(?P<v>[≥≤>＜<]?\d+(?:\.\d+)?%?)\s*[(（](?P<area>[\u4e00-\u9fff]{2,16})[)）]")
+_WHOLE_AREA = re.compile(r"^全(?:省|市|区|县|国)$")
+
+
+def _per_area(value: str) -> list[tuple[str, str | None]]:
+    """A cell's values with the area each is for (None: the whole of it); the cell itself when it gives one."""
+    parts = list(_PER_AREA.finditer(value))
+    if len(parts) < 2 or "".join(m.group() for m in parts) != re.sub(r"\s", "", value):
+        return [(value, None)]
+    return [(m.group("v"), None if _WHOLE_AREA.match(m.group("area")) else m.group("area")) for m in parts]
 
 
 @dataclass(slots=True)
@@ -69,6 +91,10 @@ class _Row:
     bare: list[str] = field(default_factory=list)
     values: list[tuple[int, str, bool]] = field(default_factory=list)  # (year, value, cumulative)
     status_year: int | None = None
+    place: str | None = None  # the place a per-city row names
+    column: str = ""  # the quantity the target-year column names ("装机")
+    title: str | None = None  # the subject of the table's title
+    table_unit: str | None = None  # the unit printed once above the table
 
 
 def _row(line: str, start: int) -> _Row | None:
@@ -89,6 +115,9 @@ def _row(line: str, start: int) -> _Row | None:
         key, sep, value = cell.partition(":")
         key, value = _KEY_FOOTNOTE.sub("", _FOOTNOTE.sub("", key.strip())), _FOOTNOTE.sub("", value.strip())
         year = (_YEAR_KEY.match(key) or _word_year(key)) if sep else None
+        worded_year = _YEAR_WORD_KEY.match(key) if sep and not year else None
+        if worded_year and not _NOT_LEVEL.search(worded_year.group("word")):
+            year, row.column = _YEAR_KEY.match(worded_year.group(1) + "年"), worded_year.group("word")
         if not sep:
             if cell and not row.values and not targets and not cumulative:
                 row.bare.append(cell)
@@ -96,6 +125,12 @@ def _row(line: str, start: int) -> _Row | None:
             row.indicator = re.sub(r"(?<=[率例重量度数积])\d$", "", value)  # "农村生活污水治理率3": a note's number
         elif key in _UNIT_KEYS:
             row.unit = value
+        elif row.indicator is None and _KIND_KEY.match(key) and value:
+            row.indicator = re.sub(r"^其中[,，、]?", "", value)  # "其中,常规水电": a part named on its own
+            if value in ("合计", "总计"):  # "可再生能源种类:合计": the total of the kind
+                row.indicator = re.sub(r"(?:种类|类别|类型|品种)$", "", key) + value
+        elif key in _PLACE_KEYS and value:
+            row.place = "合计" if value in ("合计", "总计", "计", "合") else value  # "序号:合;地区:计": a split 合计
         elif year and year.group(2) and year.group(2).startswith(_STATUS):
             status.add(int(year.group(1)))
         elif year:
@@ -160,12 +195,33 @@ def _join(head: str, qualifier: str) -> str:
     return qualifier + head
 
 
+def _subject(title: str) -> str:
+    """What a table of targets per place is about: "浙江省各地市“十四五”海上风电发展目标" → 海上风电."""
+    title = re.sub(r"^.*(?:各地市|各市州?|各区县|各县(?:市、?区)?|各地区|[”\"]|20\d{2}年)", "", title)
+    return re.sub(r"(?:发展|建设)?(?:目标|指标|任务)(?:分解)?表?$", "", title)
+
+
 def _rows(text: str) -> list[_Row]:
     rows, pos = [], 0
+    title: str | None = None
+    unit: str | None = None
     for line in text.split("\n"):
         row = _row(line, pos)
         if row:
+            row.table_unit = unit  # "单位:万千瓦" printed once above the table
+            row.title = title
+            if row.place and row.indicator is None and title:
+                row.indicator = title + row.place if row.place == "合计" else row.place + title
+            if row.indicator and row.column and row.column not in row.indicator:
+                at = len(row.indicator) - 2 if row.indicator.endswith("合计") else len(row.indicator)
+                row.indicator = row.indicator[:at] + row.column + row.indicator[at:]  # "2025年装机": 光伏装机
             rows.append(row)
+        elif (heading := _TITLE.match(line)) is not None:
+            title, unit = _subject(heading.group("title")) or None, None
+        elif (unit_line := _UNIT_LINE.match(line)) is not None:
+            unit = unit_line.group("unit") if _is_unit(unit_line.group("unit")) else None
+        elif len(line.strip()) > 40:  # running text: the table is over
+            title, unit = None, None
         pos += len(line) + 1
     return rows
 
@@ -224,7 +280,7 @@ def table_targets(text: str) -> list[TargetHit]:
     hits: list[TargetHit] = []
     for row, name in _name_rows(_rows(text)):
         indicator, unit = _unit_of(name)
-        unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else None)  # "…焚烧处理率" without (%)
+        unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else row.table_unit)  # "…处理率" without (%)
         change = _CHANGE_TAIL.search(indicator)
         base = None
         if change:
@@ -232,7 +288,7 @@ def table_targets(text: str) -> list[TargetHit]:
             written = _BASE_TAIL.search(indicator)  # "营运船舶单位周转量二氧化碳排放较2020年下降(%)"
             if written:
                 indicator, base = indicator[: written.start()], int(written.group(1))
-        for year, value, cumulative in row.values:
+        for year, value, cumulative, area in [(y, v, c, a) for y, cell, c in row.values for v, a in _per_area(cell)]:
             worded_change = _CELL_CHANGE.match(value)
             if worded_change:
                 value = worded_change.group("v")
@@ -246,7 +302,7 @@ def table_targets(text: str) -> list[TargetHit]:
             start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
             base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
             hits.append(TargetHit(
-                start=row.start, end=row.end, indicator=indicator, comparator=comparator, value=float(m.group("num")),
+                start=row.start, end=row.end, indicator=(area or "") + indicator, comparator=comparator, value=float(m.group("num")),
                 value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
                 change=kind, base_year=base_year if kind else None, year=year, qualitative=False,
                 indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,

@@ -33,8 +33,8 @@ from policykg.extract.target_names import (
     example_category,
     level_subject,
     measures_listed,
+    named_by_previous,
     referent,
-    share_of_previous,
 )
 from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities
 from policykg.extract.target_shapes import (
@@ -118,6 +118,7 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         comparator = ">"  # better than: lower only for PUE, intensities and concentrations
     predicate = _Predicate(seg_start + len(before), comparator, change, base_year, 0.9)
     predicate.level = m.group(1) in _LEVEL_VERBS_ZH
+    predicate.denominator = (s.group(1) if (s := re.fullmatch(r"占([\u4e00-\u9fff]{2,16})的", pre[m.start():])) else None)
     return predicate
 
 
@@ -157,8 +158,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         confidence = 0.7
         if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
             listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
+    if predicate.denominator and indicator and not indicator.endswith(("比重", "比例", "占比")):
+        indicator += "占" + predicate.denominator  # "绿色食品生产总量占地产农产品产量的30%以上"
     if lang != "en":  # "该比例达到45%": the target just stated; "A、B等9种主要再生资源…" the category
-        indicator = referent(indicator, out, first.start) or share_of_previous(indicator, out, text, ind_start) or indicator
+        indicator = referent(indicator, out, first.start) or named_by_previous(indicator, out, text, ind_start) or indicator
     amount = lang != "en" and change is None and not predicate.level and bool(
         _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start))
     years = ctx.periods_at(first.start, amount)
@@ -193,11 +196,13 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
 
 
 def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
-    """"创建5个低碳示范园区": a count written before what it counts; returns the end, or -1."""
+    """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1."""
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
     noun = _COUNTED_NOUN_ZH.match(text, end)
-    if q.dimension != "count" or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
+    # "开展5万亩养殖尾水处理设施建设": a length or an area before the works it measures, after an action only
+    sized = q.dimension in ("length", "land") and _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) is not None
+    if (q.dimension != "count" and not sized) or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
         return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
     if re.search(r"\d", noun.group()):
         return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds

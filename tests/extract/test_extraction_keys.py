@@ -23,6 +23,10 @@ FLOORS_TARGETS = {"found_precision": 0.966, "found_recall": 0.919, "exact_precis
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.983, "found_recall": 0.975, "exact_precision": 0.980, "exact_recall": 0.971}
+#: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
+#: stay on the 563 targets of rounds 1–3 they were measured on.
+TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.957, "found_recall": 0.924, "exact_precision": 0.929,
+                              "exact_recall": 0.897}
 
 
 @pytest.fixture(scope="module")
@@ -63,9 +67,14 @@ def test_scoring_targets_on_a_tune_document(tune_doc) -> None:  # type: ignore[n
     assert scores.fields["comparator"].accuracy == 1.0 and scores.fields["indicator"].accuracy == 1.0
 
 
-def _measure(which: str) -> tuple[dict[str, float], dict[str, float]]:
+def _targets_by_round(entries: list[dict[str, object]], rounds: range) -> list[dict[str, object]]:
+    return [e for e in entries if int(e.get("round", 1)) in rounds]  # type: ignore[call-overload]
+
+
+def _measure(which: str, rounds: range = range(1, 4)) -> tuple[dict[str, float], dict[str, float]]:
     units_key = load_key(KEYS / f"units_{which}.toml", "list")
-    targets_key = load_key(KEYS / f"targets_{which}.toml", "target")
+    targets_all = load_key(KEYS / f"targets_{which}.toml", "target")
+    targets_key = _targets_by_round(targets_all, rounds) if which == "tune" else targets_all
     docs = extract_key_documents({str(e["file"]) for e in [*units_key, *targets_key]}, PACKS)
     units = score_units(units_key, docs)
     targets = score_targets(targets_key, docs)
@@ -90,3 +99,5 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     measured, measured_t = _measure("tune")
     assert all(measured[k] >= v for k, v in TUNE_FLOORS_UNITS.items()), measured
     assert all(measured_t[k] >= v for k, v in TUNE_FLOORS_TARGETS.items()), measured_t
+    _, round4 = _measure("tune", range(4, 5))
+    assert all(round4[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND4.items()), round4
