@@ -13,7 +13,9 @@ names inside an enumeration of the scope of an action ("钢铁、水泥、煤电
 等高碳项目") count half on either side, so a carbon-capture measure meets the technology clause rather
 than the investment clause that lists the same industries. A term a higher clause quotes (the slogan
 “全国统筹、节约优先、双轮驱动、内外畅通、防范风险”, “揭榜挂帅”) named verbatim in a measure points at
-that clause, and so, more mildly, does a measure naming the clause's own heading.
+that clause, and so, more mildly, does a measure naming the clause's own heading. A clause facing abroad (trade,
+the Belt and Road) lists technologies and clean energy as what is shared abroad, so it counts half for a measure
+naming nothing abroad.
 
 A measure also gets evidence through the documents between it and the target: a Sanming measure
 carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
@@ -87,6 +89,12 @@ _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 �
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
 _FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|总体要求|主要目标|总体目标|工作目标|发展目标|面临形势|重要意义)")
+_W_OUTWARD = 0.5  # a clause facing abroad counts this much for a measure that does not
+#: Headings (a clause's own or a heading above it) of the clauses that face abroad: trade, the Belt and Road,
+#: international cooperation. They list technologies, equipment and clean energy as what is shared abroad.
+_OUTWARD = re.compile(r"国际|对外|一带一路|全球|境外|贸易|经贸")
+#: What a measure names when it faces abroad too.
+_ABROAD = re.compile(r"国际|对外|一带一路|全球|境外|海外|贸易|经贸|外贸|外资|外商|外向|出口|进口|跨境|南南|走出去|引进来|涉外")
 _EDGE = " \t\n,.;:!?()、。“”《》"  # trimmed from the ends of a shared run shown as evidence
 _MAX_TERMS = 3  # specific shared words shown as wording evidence besides the shared run
 _WORDING_LEAST = 0.6  # a shared run shown as wording is worth this much (specificity × characters) at least
@@ -174,6 +182,8 @@ class ClauseIndex:
             self.by_heading[self.heading_row[[column[g] for g in grams]], i] = [idf[g] for g in grams]
         self.heading_mass = self.by_heading.sum(axis=0)
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
+        title_at = {c.path: c.title or "" for c in doc.walk()}
+        self.outward = np.array([bool(_OUTWARD.search(_headings(title_at, c.path))) for c in self.clauses])
 
     def rows_of(self, ids: np.ndarray) -> np.ndarray:
         """The feature row of each vocabulary id: its row when kept, -2 when the document has it but
@@ -243,6 +253,10 @@ class ClauseIndex:
         # A framing clause is what a measure carries out only when nothing specific is: unless the
         # measure names a term the clause quotes (the five principles), it counts for less.
         total_score *= np.where(phrase > 0, 1.0, self.framing[None, :])
+        # A clause facing abroad (trade, the Belt and Road) names technologies and clean energy as what is
+        # shared abroad: it is what a measure carries out only when the measure faces abroad too.
+        at_home = np.array([u.lang == "zh" and not _ABROAD.search(u.text) for u in batch.comparands])
+        total_score *= np.where(at_home[:, None] & self.outward[None, :], _W_OUTWARD, 1.0)
         return Scores(total_score, wording, recall, shared)
 
     def broader_credit(self, concept: str) -> float:
@@ -558,6 +572,11 @@ def classify(comparand: Comparand, clause_comparand: Comparand, recall: float) -
         if wording and len(wording & clause_comparand.grams) >= 0.6 * len(wording):
             return "quantifies"
     return "implements"
+
+
+def _headings(title_at: dict[tuple[str, ...], str], path: tuple[str, ...]) -> str:
+    """The heading of the clause at `path` and the headings above it, top first (`title_at`: by path)."""
+    return " ".join(title_at.get(path[:j], "") for j in range(1, len(path) + 1))
 
 
 @functools.cache
