@@ -7,16 +7,7 @@ from __future__ import annotations
 
 from policykg.extract.deadlines import extract_deadlines
 from policykg.extract.target_tables import table_targets
-from policykg.extract.targets import TargetHit, extract_targets
-
-
-def targets(text: str) -> list[TargetHit]:
-    return [t for t in extract_targets(text, "zh") if not t.qualitative]
-
-
-def facts(hits: list[TargetHit]) -> list[tuple[object, ...]]:
-    """(indicator, comparator or direction, value, unit, year) per target."""
-    return [(t.indicator, t.change or t.comparator, t.value, t.measure_unit, t.year) for t in hits]
+from tests.extract.target_facts import facts, targets
 
 
 # --- indicator tables --------------------------------------------------------------------------------
