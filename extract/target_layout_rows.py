@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from policykg.extract.target_scope import TargetHit
-from policykg.extract.target_tables import _is_unit
+from policykg.extract.target_tables import _CHANGE_VERBS, _POST, _PRE, _RATE_ZH, _is_unit, direction
 
 _ATTRIBUTE = re.compile(r"约束性|预期性")
 _ROW = re.compile(
@@ -23,10 +23,7 @@ _ROW = re.compile(
     r"(?P<pre>[<>≤≥≦≧＜＞])?\s*(?P<open>\[)?(?P<num>\d+(?:\.\d+)?)\]?\s*(?P<post>左右|以上|以下)?\s*(?:约束性|预期性)$"
 )
 _HEADER_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-_PRE = {"<": "<", "＜": "<", ">": ">", "＞": ">", "≤": "<=", "≦": "<=", "≥": ">=", "≧": ">="}
-_POST = {"以上": ">=", "以下": "<=", "左右": "~"}
-_CHANGE = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)$")
-_RATE = re.compile(r"(?:率|比例|比重|占比)$")
+_CHANGE = re.compile(rf"({_CHANGE_VERBS})$")
 #: How far a row may stand from the row before and still be the same table's.
 _SAME_TABLE = 300
 #: How far above the first row its header may name the years.
@@ -88,14 +85,14 @@ def layout_row_targets(text: str) -> list[TargetHit]:
             name = name[: change.start()]
         if len(name) < 2:
             continue
-        kind = ("increase" if change.group(1) in ("提高", "增长", "提升") else "decrease") if change else None
+        kind = direction(change.group(1)) if change else None
         cumulative = bool(m.group("open"))
         row_start, row_end = where[m.start("no")], attr.end()
         hits.append(TargetHit(
             start=row_start, end=row_end, indicator=name,
             comparator=_PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "=",
             value=float(m.group("num")), value_min=None, value_max=None,
-            measure_unit=unit or ("%" if _RATE.search(name) else None), converted_value=None, converted_unit=None,
+            measure_unit=unit or ("%" if _RATE_ZH.search(name) else None), converted_value=None, converted_unit=None,
             change=kind, base_year=(year - 5) if kind and not cumulative else None, year=year, qualitative=False,
             indicator_start=row_start, indicator_end=row_end, confidence=0.6,
             start_year=(year - 4) if cumulative else None,

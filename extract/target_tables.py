@@ -62,11 +62,14 @@ _WORDED = (
     re.compile(r"^(?:累计)?(?:新增|新建|完成)(?P<v>.+)$"),
     re.compile(r"^[^:;]{2,60}?(?:达到|达|提高到|提升到|降至|降到)(?P<v>[^,;，；]+)$"),
 )
-_CHANGE_TAIL = re.compile(r"(降低|下降|减少|削减|提高|增长|提升)(?:率|幅度)?$")
+#: The verbs of a change; those of `_RISES` are increases, the others decreases.
+_RISES = ("提高", "增长", "提升")
+_CHANGE_VERBS = "降低|下降|减少|削减|" + "|".join(_RISES)
+_CHANGE_TAIL = re.compile(rf"({_CHANGE_VERBS})(?:率|幅度)?$")
 #: …and a rate per a count ("起/每万枚", "千瓦时/人"): a unit whatever its words.
 _UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
 #: A cell that words a change on a base year: "较2020年减少2.5%".
-_CELL_CHANGE = re.compile(r"^(?:较|比|相比)\s*((?:19|20)\d{2})\s*年?(?:相比)?\s*(降低|下降|减少|削减|提高|增长|提升)\s*(?P<v>.+)$")
+_CELL_CHANGE = re.compile(rf"^(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年?(?:相比)?\s*({_CHANGE_VERBS})\s*(?P<v>.+)$")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
 _UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
 #: A cell giving a value per area: "30%(全省)35%(重点推进地区)20%(鼓励推进地区)".
@@ -170,6 +173,11 @@ def _word_year(key: str) -> re.Match[str] | None:
     """"目标值(2025年)" read as "2025年(目标值)"."""
     m = _WORD_YEAR_KEY.match(key)
     return _YEAR_KEY.match(f"{m.group(2)}年({m.group(1)})") if m else None
+
+
+def direction(verb: str) -> str:
+    """"increase" or "decrease": what a change verb of `_CHANGE_VERBS` says."""
+    return "increase" if verb in _RISES else "decrease"
 
 
 def _is_unit(s: str) -> bool:
@@ -298,7 +306,7 @@ def table_targets(text: str) -> list[TargetHit]:
                 continue
             comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
             verb = worded_change.group(2) if worded_change else change.group(1) if change else None
-            kind = ("increase" if verb in ("提高", "增长", "提升") else "decrease") if verb else None
+            kind = direction(verb) if verb else None
             start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
             base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
             hits.append(TargetHit(

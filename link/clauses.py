@@ -92,9 +92,12 @@ _FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|
 _W_OUTWARD = 0.5  # a clause facing abroad counts this much for a measure that does not
 #: Headings (a clause's own or a heading above it) of the clauses that face abroad: trade, the Belt and Road,
 #: international cooperation. They list technologies, equipment and clean energy as what is shared abroad.
-_OUTWARD = re.compile(r"国际|对外|一带一路|全球|境外|贸易|经贸")
-#: What a measure names when it faces abroad too.
-_ABROAD = re.compile(r"国际|对外|一带一路|全球|境外|海外|贸易|经贸|外贸|外资|外商|外向|出口|进口|跨境|南南|走出去|引进来|涉外")
+_OUTWARD_WORDS = "国际|对外|一带一路|全球|境外|贸易|经贸"
+_OUTWARD = re.compile(_OUTWARD_WORDS)
+#: What a measure names when it faces abroad too: those words, and what goes or comes across the border.
+_ABROAD = re.compile(_OUTWARD_WORDS + "|海外|外贸|外资|外商|外向|出口|进口|跨境|南南|走出去|引进来|涉外")
+#: Relay matrices kept per higher document whose index is kept (a document relays to a few above it).
+_RELAYS_PER_DOCUMENT = 4
 _EDGE = " \t\n,.;:!?()、。“”《》"  # trimmed from the ends of a shared run shown as evidence
 _MAX_TERMS = 3  # specific shared words shown as wording evidence besides the shared run
 _WORDING_LEAST = 0.6  # a shared run shown as wording is worth this much (specificity × characters) at least
@@ -519,7 +522,7 @@ class ClauseLinker:
         if relay is None:
             relay = self.index(target).score(Batch.of(self.leaves(parent))).total
             self._relays[(parent, target)] = relay
-            if self.cached and len(self._relays) > 4 * self.cached:
+            if self.cached and len(self._relays) > _RELAYS_PER_DOCUMENT * self.cached:
                 self._relays.popitem(last=False)
         return relay
 

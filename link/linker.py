@@ -152,7 +152,7 @@ def _link_all(shared: _Shared, processes: int, progress: Callable[[int, int], No
     global _SHARED
     # Documents linked to the same documents come together, so a linking process meets the indexes it
     # keeps again (`link_cached_documents`) instead of making them anew for every chunk.
-    sources = sorted(shared.above, key=lambda s: (sorted(t for t, _ in shared.above[s]), s))
+    sources = sorted(shared.above, key=lambda s: (sorted(shared.above_sets[s]), s))
     chunks = [sources[i : i + _CHUNK] for i in range(0, len(sources), _CHUNK)]
     found: Found = {}
     _SHARED = shared
