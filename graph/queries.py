@@ -105,7 +105,9 @@ class Queries:
         kind: str = "quantified",
     ) -> dict[str, Any]:
         """`{"targets": [...], "total": n}`: the `limit` targets (all when None) after the first `offset`
-        of what `targets()` answers, and how many that is in all."""
+        of what `targets()` answers, and how many that is in all. `region` is an id or a name in any
+        script or English (`region_names`)."""
+        region = _region(region)
         return self._answer(
             ("targets", document, year, concept, region, limit, offset, kind),
             lambda: answer_targets.targets_page(self.run, document, year, concept, region, limit, offset, kind),
@@ -143,7 +145,9 @@ class Queries:
         offset: int = 0,
     ) -> dict[str, Any] | None:
         """`{"concept", "units", "total"}`: the `limit` units (all when None) after the first `offset` of
-        what `units()` answers, each with all its clauses, and how many units there are in all."""
+        what `units()` answers, each with all its clauses, and how many units there are in all. `region`
+        is an id or a name in any script or English (`region_names`)."""
+        region = _region(region)
         return self._answer(
             ("units", concept, document, region, limit, offset),
             lambda: answer_units.units_page(self.run, concept, document, region, limit, offset),
@@ -190,3 +194,10 @@ class Queries:
 
     def target_concepts(self) -> dict[str, Any]:
         return self._answer(("target_concepts",), lambda: answer_page.target_concepts(self.run))
+
+
+def _region(region: str | None) -> str | None:
+    """The graph's id of a region the caller names by id or name; errors name what is unknown or ambiguous."""
+    from policykg.ingest.region_names import region_id
+
+    return region_id(region) if region else None

@@ -72,6 +72,17 @@ def test_targets_for_2025(client) -> None:  # type: ignore[no-untyped-def]
     assert [t["value"] for t in city] == [30.0]
 
 
+def test_regions_by_name_in_any_script(client) -> None:  # type: ignore[no-untyped-def]
+    by_id = client.get("/api/targets", params={"year": 2025, "region": "CN-FJ-Sanming"}).json()
+    for name in ("三明", "三明市", "Sanming", "福建省三明市"):
+        assert client.get("/api/targets", params={"year": 2025, "region": name}).json() == by_id, name
+    units = client.get("/api/units", params={"concept": "CCUS", "region": "福建"}).json()["units"]
+    assert units and {u["id"] for u in units} == {
+        u["id"] for u in client.get("/api/units", params={"concept": "CCUS", "region": "CN-FJ"}).json()["units"]}
+    body = client.get("/api/targets", params={"region": "Taizhou"}).json()
+    assert body["code"] == "ambiguous_region" and body["candidates"] == ["CN-JS-Taizhou", "CN-ZJ-Taizhou"]
+
+
 def test_search_finds_the_measure(client) -> None:  # type: ignore[no-untyped-def]
     results = client.get("/api/search", params={"q": "二氧化碳捕集", "limit": 3}).json()["results"]
     assert results[0]["id"] == f"{I5}.m2"

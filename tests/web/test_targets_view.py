@@ -8,6 +8,7 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from urllib.parse import quote
 
 SHANWEI = "shanwei-carbon-peak-plan-2023"
 STATE_COUNCIL = "state-council-2030-carbon-peak-action-plan-2021"
@@ -30,6 +31,13 @@ def test_timeline_compares_shanwei_with_national_targets(browser) -> None:  # ty
     assert "非化石能源消費比重達到32%以上" in (shanwei.get_attribute("title") or "")
     browser.no_horizontal_overflow()
     browser.shot("04-targets-timeline")
+
+    # The form offers each province above a city of the corpus (Guangdong above Shanwei), not only the regions
+    # documents are of; narrowed to Guangdong by name, the API answers what the province's cities set.
+    options = page.locator('select[name="region"] option').evaluate_all("os => os.map(o => o.value)")
+    assert "CN-GD" in options and "CN-GD-Shanwei" in options
+    by_name = page.request.get(browser.base + "api/targets?region=" + quote("廣東")).json()["targets"]
+    assert by_name and {t["document"] for t in by_name} == {SHANWEI}
 
     # Narrowed to Shanwei with the form: its 2025 and 2030 values side by side.
     page.locator('select[name="region"]').select_option("CN-GD-Shanwei")

@@ -31,8 +31,9 @@ function filters(params, docs, regionMap, conceptList) {
   const docSelect = selectEl({ name: 'document', 'aria-label': t('label.document') },
     [['', t('search.alldocs')], ...docs.map((d) => [d.id, docShort(d, regionMap)])], params.get('document'));
   const used = [...new Set(docs.map((d) => d.region).filter(Boolean))];
+  const withParents = new Set(used.flatMap((r) => [r, regionMap.get(r)?.parent].filter(Boolean)));
   const regionSelect = selectEl({ name: 'region', 'aria-label': t('label.region') },
-    [['', t('units.allregions')], ...used.sort().map((r) => [r, `${regionName(regionMap, r)} (${r})`])], params.get('region'));
+    [['', t('units.allregions')], ...[...withParents].sort().map((r) => [r, `${regionName(regionMap, r)} (${r})`])], params.get('region'));
   const year = h('input', { type: 'number', name: 'year', min: 1990, max: 2100, placeholder: t('label.year'), value: params.get('year') || '', class: 'year', 'aria-label': t('label.year') });
   const options = h('datalist', { id: 'target-concepts' }, conceptList.map((c) => h('option', { value: conceptLabel(c) }, c.id)));
   const concept = h('input', { type: 'text', name: 'concept', list: 'target-concepts', placeholder: t('targets.concept.placeholder'), value: params.get('concept') || '', 'aria-label': t('label.concept') });
