@@ -51,6 +51,8 @@ class TargetsResponse(TargetsPage):
 
 Id = Annotated[str, Path(min_length=1, max_length=300, description="A document, clause or measure id")]
 OptionalFilter = Annotated[str | None, Query(max_length=300)]
+RegionFilter = Annotated[str | None, Query(
+    max_length=300, description="Region id or name in any script or English: CN-GD, 广东, 廣東省, Guangdong, 广东省广州市")]
 PageLimit = Annotated[
     int | None,
     Query(ge=1, description="Items per page, at most the setting `api_max_limit`; default: the setting `page_size`"),
@@ -147,7 +149,7 @@ def units(
     request: Request,
     concept: Annotated[str, Query(min_length=1, max_length=300, description="Concept id or label, e.g. CCUS")],
     document: OptionalFilter = None,
-    region: OptionalFilter = None,
+    region: RegionFilter = None,
     limit: PageLimit = None,
     offset: PageOffset = 0,
 ) -> dict[str, Any]:
@@ -208,7 +210,7 @@ def _safe(name: str) -> str:
 
 @router.get(
     "/targets",
-    summary="Quantified targets, filtered by document, target year, concept, region",
+    summary="Quantified targets, filtered by document, target year, concept, region, level of government",
     description="One page of targets, in reading order: by document, then place in its text.",
     response_model=TargetsResponse, response_model_exclude_unset=True,
 )
@@ -217,17 +219,21 @@ def targets(
     document: OptionalFilter = None,
     year: Annotated[int | None, Query(ge=1900, le=2200)] = None,
     concept: OptionalFilter = None,
-    region: OptionalFilter = None,
+    region: RegionFilter = None,
     limit: PageLimit = None,
     offset: PageOffset = 0,
     kind: Annotated[
         Literal["quantified", "qualitative"],
         Query(description="quantified: targets with a value; qualitative: goals without one"),
     ] = "quantified",
+    level: Annotated[str | None, Query(
+        max_length=100, description="central, ministry, provincial, municipal, county, or several joined by "
+        "commas; national: central and ministry")] = None,
 ) -> dict[str, Any]:
     size = _page_size(request, limit)
     found = state_of(request).queries.targets_page(
-        document=document, year=year, concept=concept, region=region, limit=size, offset=offset, kind=kind
+        document=document, year=year, concept=concept, region=region, limit=size, offset=offset, kind=kind,
+        level=level,
     )
     return _paged(request, with_clause_paths(state_of(request).queries, dict(found)), size, offset)
 

@@ -249,15 +249,16 @@ class AnswerIndex:
                  "jurisdiction": names.get(unit, (None, None))[1]} for unit, led, entries, first in page]
         return rows, len(ranked)
 
-    def targets(self, qualitative: bool, document: str | None, year: int | None, concepts: Sequence[str] | None,
-                region: str | None, limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def targets(self, qualitative: bool, documents: Sequence[str] | None, year: int | None,
+                concepts: Sequence[str] | None, region: str | None, limit: int | None,
+                offset: int) -> tuple[list[dict[str, Any]], int]:
         """One page of the targets in targets.rq's order, each as `answer_targets.page_of` gives it, and
-        how many there are in all."""
+        how many there are in all; `documents` (IRIs), when given, the documents they may come from."""
         where = ["qualitative = ?"]
         params: list[Any] = [1 if qualitative else 0]
-        if document:
-            where.append("doc = ?")
-            params.append(document)
+        if documents is not None:
+            where.append("doc IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(documents)))
         if year is not None:
             where.append("year = ?")
             params.append(f"{int(year):04d}")

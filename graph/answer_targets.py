@@ -1,5 +1,5 @@
 """Targets (`/api/targets`): quantified targets, or qualitative goals, narrowed by document, target year,
-concept (or a narrower one) and region, in reading order — by document, then place in its text.
+concept (or a narrower one), region and level of government, in reading order — by document, then place in its text.
 
 `kind` "quantified" (the default: targets with a value) or "qualitative" (goals stated in words): the
 two are never mixed in one list. A relative change reads as its direction: "比2020年下降18%" is a
@@ -117,9 +117,13 @@ def targets_page(
     limit: int | None = None,
     offset: int = 0,
     kind: str = "quantified",
+    within: frozenset[str] | None = None,
 ) -> TargetsPage:
     """The `limit` targets (all when None) after the first `offset` of those the filters keep, and how
-    many that is in all."""
+    many that is in all. `within`: when given, only targets of these documents (those of a level)."""
+    documents = _documents(document, within)
+    if documents is not None and not documents:
+        return TargetsPage(targets=[], total=0)
     index = run.index()
     if index is not None:
         family = None
@@ -127,10 +131,10 @@ def targets_page(
             family = [v.concept_iri(c) for c in run.names.family(concept)]
             if not family:
                 return TargetsPage(targets=[], total=0)
-        found, total = index.targets(kind == "qualitative", v.doc_iri(document) if document else None, year,
+        found, total = index.targets(kind == "qualitative", _iris(documents), year,
                                      family, v.region_iri(region) if region else None, limit, offset)
     else:
-        filter_ = where_filter(run, document, year, concept, region, kind)
+        filter_ = where_filter(run, documents, year, concept, region, kind)
         if filter_ is None:
             return TargetsPage(targets=[], total=0)
         found, total = matching(run, filter_, limit, offset)
@@ -139,13 +143,15 @@ def targets_page(
     return TargetsPage.model_validate({"targets": found, "total": total})
 
 
-def where_filter(run: Runner | None, document: str | None, year: int | None, concept: str | None, region: str | None,
-            kind: str) -> str | None:
-    """targets.rq's `${filter}` for these conditions; None when the concept names nothing (a concept needs
-    the runner's concept names)."""
+def where_filter(run: Runner | None, documents: str | frozenset[str] | None, year: int | None, concept: str | None,
+                 region: str | None, kind: str) -> str | None:
+    """targets.rq's `${filter}` for these conditions (`documents`: one id or a set of them); None when the
+    concept names nothing (a concept needs the runner's concept names)."""
     filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
-    if document:
-        filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
+    if isinstance(documents, str):
+        documents = frozenset({documents})
+    if documents:
+        filters.append(f"VALUES ?doc {{ {sq.iris(v.doc_iri(d) for d in sorted(documents))} }}")
     if year is not None:
         filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
     if concept:
@@ -161,3 +167,14 @@ def where_filter(run: Runner | None, document: str | None, year: int | None, con
     if region:
         filters.append(f"?doc pkg:region ?docRegion {sq.within('?docRegion', region)}")
     return "\n  ".join(filters)
+
+
+def _documents(document: str | None, within: frozenset[str] | None) -> frozenset[str] | None:
+    """The documents the targets may come from: the one named, those `within` holds, or both (None: any)."""
+    if document is None:
+        return within
+    return frozenset({document}) if within is None or document in within else frozenset()
+
+
+def _iris(documents: frozenset[str] | None) -> list[str] | None:
+    return None if documents is None else [v.doc_iri(d) for d in sorted(documents)]

@@ -88,11 +88,13 @@ class Queries:
         concept: str | None = None,
         region: str | None = None,
         kind: str = "quantified",
+        level: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Targets, narrowed by document, target year, concept (or a narrower one) and region, in
-        reading order (by document, then place in its text). `kind` "quantified" (the default: targets
-        with a value) or "qualitative" (goals stated in words): the two are never mixed in one list."""
-        return list(self.targets_page(document, year, concept, region, kind=kind)["targets"])
+        """Targets, narrowed by document, target year, concept (or a narrower one), region and level of
+        government, in reading order (by document, then place in its text). `kind` "quantified" (the
+        default: targets with a value) or "qualitative" (goals stated in words): the two are never mixed in
+        one list."""
+        return list(self.targets_page(document, year, concept, region, kind=kind, level=level)["targets"])
 
     def targets_page(
         self,
@@ -103,14 +105,20 @@ class Queries:
         limit: int | None = None,
         offset: int = 0,
         kind: str = "quantified",
+        level: str | None = None,
     ) -> dict[str, Any]:
         """`{"targets": [...], "total": n}`: the `limit` targets (all when None) after the first `offset`
         of what `targets()` answers, and how many that is in all. `region` is an id or a name in any
-        script or English (`region_names`)."""
+        script or English (`region_names`); `level` one level or several joined by commas
+        ("municipal,county"; "national" is central and ministry)."""
         region = _region(region)
+        levels = levels_named(level)
+        within = None
+        if levels is not None:
+            within = frozenset(d["id"] for d in self.documents() if d.get("level") in levels)
         return self._answer(
-            ("targets", document, year, concept, region, limit, offset, kind),
-            lambda: answer_targets.targets_page(self.run, document, year, concept, region, limit, offset, kind),
+            ("targets", document, year, concept, region, limit, offset, kind, levels),
+            lambda: answer_targets.targets_page(self.run, document, year, concept, region, limit, offset, kind, within),
         )
 
     # --- search ---------------------------------------------------------------------------------------
@@ -201,3 +209,27 @@ def _region(region: str | None) -> str | None:
     from policykg.ingest.region_names import region_id
 
     return region_id(region) if region else None
+
+
+#: Levels of government a reader names: the document levels (`Level`), and "national" for both national ones.
+_LEVEL_ALIASES = {"national": ("central", "ministry")}
+
+
+def levels_named(level: str | None) -> tuple[str, ...] | None:
+    """The document levels a `level` filter names ("municipal", "municipal,county", "national"); None for
+    no filter. An unknown level is a `BadRequest` naming the known ones."""
+    from policykg.errors import BadRequest
+    from policykg.ingest.model import Level
+
+    if not level or not level.strip():
+        return None
+    known = [lv.value for lv in Level]
+    out: list[str] = []
+    for part in (p.strip().lower() for p in level.split(",") if p.strip()):
+        if part in _LEVEL_ALIASES:
+            out += _LEVEL_ALIASES[part]
+        elif part in known:
+            out.append(part)
+        else:
+            raise BadRequest(f"no level {part!r}; levels: {', '.join([*known, *_LEVEL_ALIASES])}", level=part)
+    return tuple(sorted(set(out), key=known.index))

@@ -161,20 +161,23 @@ class Graph:
         concept: str | None = None,
         region: str | None = None,
         kind: str = "quantified",
+        level: str | None = None,
     ) -> list[dict[str, Any]]:
         """Quantified targets (or, with kind="qualitative", the goals stated in words: never mixed). A
-        relative change reads as its direction: comparator "decrease", value 18, unit "%", base_year 2020."""
+        relative change reads as its direction: comparator "decrease", value 18, unit "%", base_year 2020.
+        `region` by id or name ("广东", "Guangdong"); `level` "municipal", "municipal,county", "national"."""
         from policykg.api.answers import with_clause_paths
 
-        found = self._queries.targets(document=document, year=year, concept=concept, region=region, kind=kind)
+        found = self._queries.targets(document=document, year=year, concept=concept, region=region, kind=kind,
+                                      level=level)
         return list(with_clause_paths(self._queries, {"targets": list(found)})["targets"])
 
     def goals(
         self, document: str | None = None, year: int | None = None, concept: str | None = None,
-        region: str | None = None,
+        region: str | None = None, level: str | None = None,
     ) -> list[dict[str, Any]]:
         """The qualitative goals ("城市生活垃圾分类实现全覆盖"): `targets(kind="qualitative")`."""
-        return self.targets(document, year, concept, region, kind="qualitative")
+        return self.targets(document, year, concept, region, kind="qualitative", level=level)
 
     def search(self, q: str, document: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         """The best `limit` hits, ranked as /api/search ranks them."""

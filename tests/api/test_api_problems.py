@@ -27,6 +27,7 @@ CASES = [
     ("GET", "/api/documents/no-such-document", {}, 404, "document_not_found"),
     ("GET", "/api/targets?region=nowhere", {}, 404, "region_not_found"),
     ("GET", "/api/targets?region=Taizhou", {}, 400, "ambiguous_region"),
+    ("GET", "/api/targets?level=city", {}, 400, "bad_request"),
     ("GET", "/api/units?concept=CCUS&region=nowhere", {}, 404, "region_not_found"),
     ("GET", f"/api/trace/{SANMING_I5}.m99", {}, 404, "item_not_found"),
     ("GET", "/api/examples/no-such-example", {}, 404, "example_not_found"),

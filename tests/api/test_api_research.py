@@ -83,6 +83,19 @@ def test_regions_by_name_in_any_script(client) -> None:  # type: ignore[no-untyp
     assert body["code"] == "ambiguous_region" and body["candidates"] == ["CN-JS-Taizhou", "CN-ZJ-Taizhou"]
 
 
+def test_targets_by_level_of_government(client) -> None:  # type: ignore[no-untyped-def]
+    def found(**params: object) -> set[tuple[str, str, float]]:
+        targets = client.get("/api/targets", params={"year": 2025, **params}).json()["targets"]
+        return {(t["document"], t["indicator"], t["value"]) for t in targets}
+
+    assert found(level="municipal") == {(SANMING, "重点行业产能和数据中心达到能效标杆水平的比例", 30.0)}
+    assert found(level="national") == found(level="ministry") == {(MEE, "全国短流程炼钢占比", 15.0)}
+    assert found(level="municipal,ministry") == found()
+    assert found(level="county") == set()
+    body = client.get("/api/targets", params={"level": "city"}).json()
+    assert body["code"] == "bad_request" and body["level"] == "city" and "municipal" in body["detail"]
+
+
 def test_search_finds_the_measure(client) -> None:  # type: ignore[no-untyped-def]
     results = client.get("/api/search", params={"q": "二氧化碳捕集", "limit": 3}).json()["results"]
     assert results[0]["id"] == f"{I5}.m2"

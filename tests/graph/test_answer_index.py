@@ -64,6 +64,8 @@ def test_units_for_ccus_name_the_sanming_bureaus(both) -> None:  # type: ignore[
     {}, {"year": 2025}, {"year": 2030}, {"region": "CN-FJ"}, {"region": "CN-FJ-Sanming", "year": 2025},
     {"concept": "能源"}, {"concept": "steel"}, {"kind": "qualitative"}, {"kind": "qualitative", "concept": "steel"},
     {"document": "sanming-pollution-carbon-synergy-plan-2022"}, {"concept": "no such concept"},
+    {"level": "municipal", "year": 2025}, {"level": "national"}, {"level": "provincial,county", "kind": "qualitative"},
+    {"level": "central", "document": "sanming-pollution-carbon-synergy-plan-2022"}, {"region": "三明市", "year": 2025},
 ])
 def test_targets_are_the_same(both, filters: dict) -> None:  # type: ignore[no-untyped-def,type-arg]
     indexed, plain = both
@@ -75,6 +77,9 @@ def test_targets_of_2025_in_sanming_are_there(both) -> None:  # type: ignore[no-
     indexed, _ = both
     found = indexed.targets(region="CN-FJ-Sanming", year=2025)
     assert found and {t["document"] for t in found} == {"sanming-pollution-carbon-synergy-plan-2022"}
+    # a city's targets of a year beside the national ones: the level narrows, the region is named in words
+    assert indexed.targets(region="三明", level="municipal", year=2025) == found
+    assert indexed.targets(level="central", document="sanming-pollution-carbon-synergy-plan-2022") == []
 
 
 @pytest.mark.parametrize("phrase", PHRASES)

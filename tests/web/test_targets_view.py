@@ -193,3 +193,24 @@ def test_goals_without_a_number_are_listed_apart(browser) -> None:  # type: igno
     section.scroll_into_view_if_needed()
     browser.no_horizontal_overflow()
     browser.shot("24-targets-goals-apart")
+
+
+def test_a_city_beside_the_national_targets(browser) -> None:  # type: ignore[no-untyped-def]
+    # Shanwei's municipal targets, then with the national ones ticked: one timeline where Shanwei's non-fossil
+    # share (≥ 32% by 2025) sits in the lane of the State Council's (≈ 20%).
+    page = browser.open("#/targets?region=" + quote("汕尾") + "&level=municipal")
+    page.locator(".timeline").wait_for()
+    assert page.locator('select[name="level"]').input_value() == "municipal"
+    own = page.locator(".targets-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.target)")
+    city = page.request.get(browser.base + "api/targets?level=municipal&region=" + quote("汕尾")).json()["targets"]
+    assert own == [t["id"] for t in city] and {t["document"] for t in city} == {SHANWEI}
+
+    page.locator('input[name="national"]').check()
+    page.wait_for_url(re.compile(r"national=1"))
+    browser.ready()
+    national = page.request.get(browser.base + "api/targets?level=national").json()["targets"]
+    rows = page.locator(".targets-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.target)")
+    assert sorted(rows) == sorted({t["id"] for t in national} | set(own))
+    lane = "i:非化石能源消费比重"
+    assert _point(page, lane, SHANWEI, 2025).locator(".tl-value").inner_text() == "≥ 32%"
+    assert _point(page, lane, STATE_COUNCIL, 2025).locator(".tl-value").inner_text() == "≈ 20%"

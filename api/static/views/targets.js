@@ -34,16 +34,19 @@ function filters(params, docs, regionMap, conceptList) {
   const withParents = new Set(used.flatMap((r) => [r, regionMap.get(r)?.parent].filter(Boolean)));
   const regionSelect = selectEl({ name: 'region', 'aria-label': t('label.region') },
     [['', t('units.allregions')], ...[...withParents].sort().map((r) => [r, `${regionName(regionMap, r)} (${r})`])], params.get('region'));
+  const levelSelect = selectEl({ name: 'level', 'aria-label': t('label.level') },
+    [['', t('targets.alllevels')], ['national', t('targets.level.national')], ...LEVELS.map((l) => [l, levelName(l)])], params.get('level'));
   const year = h('input', { type: 'number', name: 'year', min: 1990, max: 2100, placeholder: t('label.year'), value: params.get('year') || '', class: 'year', 'aria-label': t('label.year') });
   const options = h('datalist', { id: 'target-concepts' }, conceptList.map((c) => h('option', { value: conceptLabel(c) }, c.id)));
   const concept = h('input', { type: 'text', name: 'concept', list: 'target-concepts', placeholder: t('targets.concept.placeholder'), value: params.get('concept') || '', 'aria-label': t('label.concept') });
-  const el = h('form', { class: 'search-form' }, options, docSelect, regionSelect, year, concept, h('button', { type: 'submit', class: 'primary' }, t('targets.button')));
+  const el = h('form', { class: 'search-form' }, options, docSelect, regionSelect, levelSelect, year, concept, h('button', { type: 'submit', class: 'primary' }, t('targets.button')));
   el.addEventListener('submit', (e) => {
     e.preventDefault();
     const picked = conceptList.find((c) => conceptLabel(c) === concept.value.trim());
     navigate('targets', '', {
-      document: docSelect.value, region: regionSelect.value, year: year.value,
+      document: docSelect.value, region: regionSelect.value, level: levelSelect.value, year: year.value,
       concept: picked ? picked.id : concept.value.trim(), shared: params.get('shared'), qual: params.get('qual'),
+      national: params.get('national'),
     });
   });
   return el;
@@ -110,7 +113,10 @@ export async function render(page, { params }) {
   document.title = `${t('nav.targets')} · policykg`;
   const [docs, docMap, regionMap, conceptList] = await Promise.all([documents(), documentMap(), regions(), concepts()]);
   const conceptMap = new Map(conceptList.map((c) => [c.id, c]));
-  const narrowed = Boolean(params.get('document') || params.get('region') || params.get('concept'));
+  const narrowed = Boolean(params.get('document') || params.get('region') || params.get('level') || params.get('concept'));
+  // Beside the national targets: a region's or a level's targets with those of the central and ministry
+  // documents for the same year and concept, in one timeline (a city's lane next to the national one).
+  const withNational = params.get('national') === '1' && Boolean(params.get('region') || params.get('level'));
   const sharedOnly = params.has('shared') ? params.get('shared') === '1' : !narrowed;
   const withQualitative = params.get('qual') === '1';
   const state = Object.fromEntries([...params.entries()]);
@@ -119,9 +125,16 @@ export async function render(page, { params }) {
   fill(page, h('h1', { class: 'page-title' }, t('targets.heading')), h('p', { class: 'lead-text' }, t('targets.intro')),
     filters(params, docs, regionMap, conceptList), h('p', { class: 'loading' }, t('loading')));
   // The timeline compares every target, so every page of the answer is read (`limit` a request).
-  const filter = { document: params.get('document'), region: params.get('region'), year: params.get('year'), concept: params.get('concept') };
+  const filter = { document: params.get('document'), region: params.get('region'), level: params.get('level'), year: params.get('year'), concept: params.get('concept') };
+  const national = { year: params.get('year'), concept: params.get('concept'), level: 'national' };
   const [{ targets }, ofTarget, goals] = await Promise.all([
-    getAllPages('/api/targets', filter, 'targets', params.get('limit') || undefined),
+    Promise.all([
+      getAllPages('/api/targets', filter, 'targets', params.get('limit') || undefined),
+      withNational ? getAllPages('/api/targets', national, 'targets', params.get('limit') || undefined) : { targets: [] },
+    ]).then(([own, top]) => {
+      const seen = new Set(own.targets.map((tg) => tg.id));
+      return { targets: [...top.targets.filter((tg) => !seen.has(tg.id)), ...own.targets] };
+    }),
     conceptsOfTargets(),
     withQualitative ? getAllPages('/api/targets', { ...filter, kind: 'qualitative' }, 'targets', params.get('limit') || undefined).then((a) => a.targets) : null,
   ]);
@@ -175,6 +188,7 @@ export async function render(page, { params }) {
       sectionHead(t('targets.timeline.count', { lanes: lanes.length, all: allLanes }), downloadButtons('targets-timeline', () => lanes.flatMap((l) => l.targets.map((tg) => ({ lane: l.label, ...tg }))))),
       h('div', { class: 'toolbar' },
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'shared', checked: sharedOnly, onchange: (e) => go({ shared: e.target.checked ? '1' : '0' }) }), ' ', t('targets.sharedonly')),
+        h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'national', checked: withNational, disabled: !(params.get('region') || params.get('level')), onchange: (e) => go({ national: e.target.checked ? '1' : null }) }), ' ', t('targets.national')),
         h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'qual', checked: withQualitative, onchange: (e) => go({ qual: e.target.checked ? '1' : null }) }), ' ', t('targets.qualitative'))),
       lanes.length ? timeline(lanes, { colourOf, docLabel, legendLabel, legendDocs, whoLabel }) : note(sharedOnly ? t('targets.noshared') : t('targets.none'))),
     goals ? qualitativeSection(goals, docMap, regionMap, colourOf) : null,
