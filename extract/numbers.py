@@ -156,13 +156,25 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
     factor = table.magnitudes[key] if key else 1.0
     info = table.measure_units[unit.lower() if lang == "en" else unit] if unit else None
     end = m.end("unit") if unit else m.end("mag")
+    symbol = _POWER_SYMBOL.match(text, end) if lang == "zh" and mag and not unit else None
+    written = _tables()["en"].measure_units.get(symbol.group(1).lower()) if symbol else None
+    if symbol and written:  # "2043万kW": a Chinese magnitude before a power or energy symbol
+        info, end = written, symbol.end()
     rate = table.rate_re.match(text, end) if table.rate_re and info is not None else None
     if rate and info is not None:  # "万吨/日": a unit per period
         period = rate.group(1)
         info = MeasureUnit(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
                         f"{info.dimension}-rate")
         end = rate.end()
+    elif info is not None and lang == "zh" and text.startswith("次", end) and info.dimension in ("land", "count"):
+        # "53.33万公顷次", "50万亩次", "5000批次": an area or a count done so many times over, counted per time
+        info = MeasureUnit(f"{info.label}次", f"{info.converted_unit}·times", info.factor, info.dimension)
+        end += 1
     return end, mag, factor, info
+
+
+#: Power and energy symbols a Chinese text writes after its own magnitude: "2043万kW", "1.2亿kWh".
+_POWER_SYMBOL = re.compile(r"\s*(kWh|MWh|GWh|kW|MW|GW)(?![A-Za-z])")
 
 
 def _exact(x: float) -> float:
@@ -212,10 +224,16 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
         if before in "第〔[" or before.isascii() and (before.isalpha() or before == "."):
             continue  # "第3", "〔2021〕", "PM2.5", "VOCs2", the tail of "1.2.3"
         q = _read_quantity(text, m, lang, require_unit)
+        if q is not None and before == "前" and q.measure_unit in _RANKS:
+            continue  # "进入全省前3名": a rank, not three people
         if q is not None:
             found.append(q)
             consumed = q.end
     return found
+
+
+#: Counting words that also write a rank after 前 ("前3名", "前10位").
+_RANKS = frozenset({"名", "位"})
 
 
 def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -> Quantity | None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from policykg.extract.numbers import Quantity
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _suffix
-from policykg.extract.target_words import _ADVERBS_ZH, _LEADERS_RE
+from policykg.extract.target_words import _ADVERBS_ZH, _COUNT_ACTIONS_ZH, _LEADERS_RE
 
 #: What the population reaches: the predicate a share of it needs to be a target.
 _STATE_VERB_ZH = re.compile(
@@ -97,12 +97,50 @@ def continues_enumeration(text: str, previous_end: int | None, clause_start: int
     return bool(_OPENS_AFTER_YEAR_ZH.search(text, max(0, clause_start - 30), clause_start))
 
 
+#: "开展18处国家级自然保护区和31处省级自然保护区…建设": a count joined to the counted target before it.
+_COUNT_JOINER_ZH = re.compile(r"\s*[和及与、]\s*")
+#: "在2处国家级湿地自然保护区开展国家湿地生态效益补偿项目": the places counted, then the works done there.
+_WORKS_IN_PLACES_ZH = re.compile(r"(?:开展|实施|建设|推进|推广)(?=[\u4e00-\u9fff]{4})")
+
+
+def counted_works(text: str, out: Sequence[TargetHit], seg_start: int, value_start: int,
+                  noun: tuple[int, int]) -> tuple[bool, str, int]:
+    """Whether an action governs a count written before its noun, the name of what it counts and where that
+    ends (`shared_head_end`): an action before the count, or the one of the count it is joined to; after "在"
+    a count of places, the works done in them named after their verb."""
+    end = shared_head_end(text, *noun)
+    name = text[noun[0] : end]
+    if _COUNT_ACTIONS_ZH.search(text, seg_start, value_start):
+        return True, name, end
+    if text.startswith("在", value_start - 1) and (works := _WORKS_IN_PLACES_ZH.search(name)):
+        return True, name[works.end() :], end
+    last = out[-1] if out else None
+    joined = last is not None and not last.qualitative and last.start < value_start and last.indicator_end <= value_start
+    return joined and bool(_COUNT_JOINER_ZH.fullmatch(text, last.end, value_start)), name, end  # type: ignore[union-attr]
+
+
+#: Short modifiers listed before one head: "专业、半专业森林草原防扑火队伍" (no count among them).
+_SHARED_HEAD_ZH = re.compile(r"(?:、[\u4e00-\u9fff][^,;。、\n\d]{0,23})+")
+
+
+def shared_head_end(text: str, start: int, end: int) -> int:
+    """Where the noun a count names ends: at `end`, unless the noun is a modifier of one to three characters
+    that 、 lists with others before their shared head ("新组建20支专业、半专业森林草原防扑火队伍": the teams,
+    not 专业); a list of nouns each counted ("5个公园、3个广场") or longer items ("A企业、B企业") stays apart."""
+    if end - start > 3 or not text.startswith("、", end):
+        return end
+    listed = _SHARED_HEAD_ZH.match(text, end)
+    return listed.end() if listed else end
+
+
 #: A short name the text gives in brackets ("(以下简称碳排放)"): a note on the indicator, not part of it.
 _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）]{1,20}[)）]")
 
 
 #: A list item's number opening its indicator: "1.", "2、", "(3)", "④"; not a decimal ("1.5").
-_LIST_MARKER_RE = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473])\s*")
+_LIST_MARKER_RE = re.compile(
+    r"^\s*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是)\s*"
+)  # "(三)完成退牧还草3万公顷", "三是建设15个省级监测站": a 专栏's or a list's item marker
 
 
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
@@ -116,6 +154,8 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
         indicator = re.sub(r"\s+", "", indicator)
     indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
+    if not indicator.strip():
+        return
     if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
         return  # a table of contents' line, a whole sentence: no indicator
     for start_year, year in years or [(None, None)]:

@@ -114,6 +114,41 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
     return None
 
 
+#: What a phrase closed by its value says besides what it measures: the 完成 that opens it ("完成造林56.67万公顷"),
+#: qualities listed before 的 ("…管理精细化、人员专业化的保障性苗圃10处"), examples listed before 等 and the
+#: category ("新发展森林中药材、山野菜等林下经济开发面积0.67万公顷").
+_DONE_LEAD_ZH = re.compile(r"^完成(?=[\u4e00-\u9fff]{2})")
+_LISTED_BEFORE_ZH = re.compile(r"^.*、[^,;，；]*?(?:的|等)(?=[\u4e00-\u9fff]{2})")
+#: What works cost, summed in a costing ("单位千瓦投资按…计,总投资约645亿元"): a cost, no target.
+_COSTING_ZH = frozenset({"总投资", "总投资额", "投资总额"})
+#: A measure a clause names alone right after a target: "建设林木种质资源库5个,面积100公顷" (the 库's area).
+_BARE_HEAD_ZH = re.compile(r"^(?:面积|规模|长度|里程|容量|产能)$")
+
+
+def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str:
+    """The indicator a phrase closed by its value names ("" for a costing's sum): see `_LISTED_BEFORE_ZH`,
+    and `measured_of_previous` for a bare measure."""
+    if phrase in _COSTING_ZH:
+        return ""
+    measured = measured_of_previous(phrase, earlier, text, ind_start)
+    if measured:
+        return measured
+    listed = _LISTED_BEFORE_ZH.match(phrase)
+    if listed and len(phrase) - listed.end() >= 4:
+        phrase = phrase[listed.end() :]
+    return _DONE_LEAD_ZH.sub("", phrase)
+
+
+def measured_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A bare measure ("面积") right after a count of works in the same clause chain: that of the works."""
+    if not _BARE_HEAD_ZH.match(indicator) or not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start:
+        return None
+    if not _SHARE_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+        return None
+    subject = _ACTION_LEAD_ZH.sub("", earlier[-1].indicator)
+    return subject + indicator if len(subject) >= 2 and not _BARE_HEAD_ZH.search(subject) else None
+
+
 #: "由2020年的33.51%提升至2025年的": where a level starts and what it rises to, no indicator.
 _FROM_LEVEL_ZH = re.compile(
     r"由(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?\s*\d[^由,，;；。]*?(?:至|到)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?的?)?$")

@@ -5,7 +5,8 @@ per target-year column (2025年, 2025年(目标), 五年累计目标); status co
 Tables printed with merged cells come out in pieces, which are put back as a reader does: a numbered
 indicator split over two rows ("1.细颗粒物(PM2.5)浓度(微克" + "/立方米)"), a sub-row naming only its
 qualifier ("中心城区", "化学需氧量") under the indicator the next numbered row names, a share row naming only
-its denominator ("占电力总装机比重") after the row it is a share of.
+its denominator ("占电力总装机比重") after the row it is a share of. A header row the text layer keyed by pieces of
+the table's title ("专栏1…林草保护发:指标;展主要指:2020年;标:2025年") names the columns of the rows keyed alike.
 """
 
 from __future__ import annotations
@@ -19,9 +20,9 @@ from policykg.extract.target_words import _CATEGORY_ZH
 
 _INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容", "指标体系", "指标(单位)"})
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
-#: A row named by its kind ("可再生能源种类:风电") or by a place ("地区:嘉兴", a table of targets per city).
+#: A row named by its kind ("可再生能源种类:风电", "种类:二、风电(万千瓦)") or by a place ("地区:嘉兴", a table of targets per city).
 #: A grouping column ("指标类别:污染治理", "类别:水") names no row.
-_KIND_KEY = re.compile(r"^(?!指标)[\u4e00-\u9fff]{2,8}(?:种类|类别|类型|品种)$")
+_KIND_KEY = re.compile(r"^(?!指标)(?:[\u4e00-\u9fff]{2,8}(?:种类|类别|类型|品种)|种类|品种)$")
 _PLACE_KEYS = frozenset({"地区", "地市", "城市", "市州", "区县", "县区", "设区市", "各市", "市(州)"})
 #: A target-year column that names its quantity ("2025年装机", "2025年装机或开工"): the name completes the
 #: row's; an outlook, a rate or an increment column is no level ("2026年展望", "年均增速", "增量").
@@ -30,7 +31,7 @@ _NOT_LEVEL = re.compile(r"展望|增速|增量|增长|增幅|年均|累计|预�
 #: A table's title ("表3浙江省各地市“十四五”海上风电发展目标") and its unit line ("单位:万千瓦").
 _TITLE = re.compile(r"^\s*(?:附?表|专栏)\s*\d{1,2}\s*(?P<title>\S{2,60})$")
 _UNIT_LINE = re.compile(r"^\s*(?:单位|计量单位)\s*[:：]\s*(?P<unit>\S{1,12})\s*$")
-_YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)?\s*[)）]?$")
+_YEAR_KEY = re.compile(r"^((?:19|20)\d{2})\s*年?(?:底|末)?\s*[(（]?\s*(目标值?|规划值?|预期值?|预计值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)?\s*[)）]?$")
 #: The same columns named the other way round: "目标值(2025年)", "现状值(2020年)".
 _WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基期值?|基准值?|基数|完成值?|实际值?)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*[)）]$")
 #: A footnote's mark after a header, a name or a value: "主要指标1", "2025年2", "65.3①", "比例②", "30*".
@@ -67,7 +68,7 @@ _RISES = ("提高", "增长", "提升")
 _CHANGE_VERBS = "降低|下降|减少|削减|" + "|".join(_RISES)
 _CHANGE_TAIL = re.compile(rf"({_CHANGE_VERBS})(?:率|幅度)?$")
 #: …and a rate per a count ("起/每万枚", "千瓦时/人"): a unit whatever its words.
-_UNIT_WORDS = re.compile(r"吨|米|亩|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
+_UNIT_WORDS = re.compile(r"吨|米|亩|顷|瓦|标煤|元|个|家|座|辆|人|天|公里|g/|/m|m3|[\u4e00-\u9fff]/[\u4e00-\u9fff]")
 #: A cell that words a change on a base year: "较2020年减少2.5%".
 _CELL_CHANGE = re.compile(rf"^(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年?(?:相比)?\s*({_CHANGE_VERBS})\s*(?P<v>.+)$")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
@@ -209,12 +210,48 @@ def _subject(title: str) -> str:
     return re.sub(r"(?:发展|建设)?(?:目标|指标|任务)(?:分解)?表?$", "", title)
 
 
+#: A header row the text layer keyed by pieces of the title printed above it ("专栏1…林草保护发:指标;展主要指:
+#: 2020年;标:2025年"): its values name the columns, its keys stand for them in the rows under it.
+_HEADER_VALUE = re.compile(r"^(?:(?:19|20)\d{2}\s*年.{0,8}|指标|指标名称|名称|单位|属性|序号)$")
+
+
+def _header_keys(line: str) -> dict[str, str] | None:
+    """The columns a header row names by its values, keyed as its rows key them; None for any other line."""
+    pairs = [cell.partition(":") for cell in line.split(";")]
+    named = {key.strip(): value.strip() for key, sep, value in pairs if sep and _HEADER_VALUE.match(value.strip())}
+    years = [v for v in named.values() if re.match(r"(?:19|20)\d{2}", v)]
+    if not years or not any(v in _INDICATOR_KEYS for v in named.values()):
+        return None
+    if any(key in _INDICATOR_KEYS or _YEAR_KEY.match(key) for key in named):
+        return None  # a row keyed by its headers already
+    return named
+
+
+def _rekeyed(line: str, columns: dict[str, str]) -> str:
+    """A row under a header keyed by title pieces, keyed by the header's names instead."""
+    cells = []
+    for cell in line.split(";"):
+        key, sep, value = cell.partition(":")
+        cells.append(f"{columns[key.strip()]}:{value}" if sep and key.strip() in columns else cell)
+    return ";".join(cells)
+
+
 def _rows(text: str) -> list[_Row]:
     rows, pos = [], 0
     title: str | None = None
     unit: str | None = None
-    for line in text.split("\n"):
-        row = _row(line, pos)
+    columns: dict[str, str] | None = None
+    for printed in text.split("\n"):
+        line, header = printed, _header_keys(printed)
+        if header is not None:
+            columns = header
+        elif columns and any(f"{key}:" in line for key in columns):
+            line = _rekeyed(line, columns)
+        else:
+            columns = None
+        row = _row(line, pos) if header is None else None
+        if row:
+            row.end = pos + len(printed)  # offsets into the text as printed
         if row:
             row.table_unit = unit  # "单位:万千瓦" printed once above the table
             row.title = title
@@ -230,7 +267,7 @@ def _rows(text: str) -> list[_Row]:
             unit = unit_line.group("unit") if _is_unit(unit_line.group("unit")) else None
         elif len(line.strip()) > 40:  # running text: the table is over
             title, unit = None, None
-        pos += len(line) + 1
+        pos += len(printed) + 1
     return rows
 
 

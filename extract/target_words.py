@@ -26,7 +26,7 @@ _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     )},
     **{v: ("<", None) for v in ("低于", "少于", "小于", "优于")},
     **{v: (None, "decrease") for v in ("下降", "降低", "减少", "削减", "压减", "压降", "减排", "降")},
-    **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长")},
+    **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长", "年均增速", "年均增幅")},
 }
 
 #: Verbs that name a level reached ("达到 N"), not an amount added over a period ("新增 N").
@@ -52,7 +52,7 @@ _ADVERBS_ZH = re.compile(
 )
 
 _LEAD_ZH = re.compile(
-    r"(?:[\s,;:、“”\"]|[(（](?=其中)|[(（](?:含|包括)[^()（）]{1,12}[)）]|和|及|与|并且|其中|同时|分别|力争|确保|争取|力求|努力|推动|实现|在(?=全|我|本)"
+    r"(?:[\s,;:、“”\"]|[(（](?=其中)|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])|[(（](?:含|包括)[^()（）]{1,12}[)）]|和|及|与|并且|其中|同时|分别|力争|确保|争取|力求|努力|推动|实现|(?:有力)?支撑(?=单位)|在(?=全|我|本)"
     # "规划在沿海滩涂湿地新植红树林25公顷": where the works are done is no part of what they are
     r"|(?:规划|计划|拟)?在[\u4e00-\u9fff]{2,12}?(?=新植|新建|新增|建设|建成|实施|完成|种植|营造|修复|治理|改造|推广|布局)"
     r"|全市|全省|全国|全区|全县|我市|我省|我国|本市|本省|本区)+"
@@ -62,7 +62,11 @@ _MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|能耗|�
 
 _INTENSITY_HEAD_ZH = re.compile(r"(?:能耗|能源消耗|排放|排放量|用水量|水耗)$")
 
-_COUNT_ACTIONS_ZH = re.compile(r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创)")
+_COUNT_ACTIONS_ZH = re.compile(
+    r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创"
+    # "增设29套林火预警监控系统", "新晋升5处自然保护区", "组建…科研基地5个以上": works set up, places raised
+    r"|设立|增设|组建|晋升|调整|引进|取得|培训|选育|治理|制定|修订|制\(修\)订)"
+)
 
 _QUALITATIVE_ZH = re.compile(
     r"(?<![未没不])完成(?:国家和省|国家|省上|省|市|上级)?(?:下达|确定|分解)?的?(?:控制)?(?:目标任务|目标|任务)"
@@ -82,7 +86,7 @@ _FROM_VALUE_ZH = re.compile(
 _LOWER_IS_BETTER_ZH = re.compile(r"PUE|效率|能耗|强度|浓度|排放")
 
 #: One value for each indicator of a list: "A、B均达到97%".
-_EACH_ZH = re.compile(r"均|都|分别")
+_EACH_ZH = re.compile(r"(?<!年)均|都|分别")  # not 年均: "年均增速5.9%" is one yearly rate
 
 #: Actions an indicator may end with when a count follows its verb: "公共机构实施超过150个合同能源管理项目".
 _ACTION_END_ZH = re.compile(
@@ -111,7 +115,10 @@ _ENUM_NEXT_ZH = re.compile(r"\s*[、和及]\s*([\u4e00-\u9fff][^,;。、\d]{1,20
 
 #: A phrase a count may close without a verb before the value: "新建充电桩5000个".
 _VERBLESS_ACTION_ZH = re.compile(
-    r"^(?:累计)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产)"
+    r"^(?:累计)?(?:补充|重点|新)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产"
+    r"|设立|增设|组建|晋升|引进|取得|培训|选育|治理|突破|举办|制定|修订|制\(修\)订)"
+    # "…地质遗迹抢救性保护修复5处": works named by the action they end in
+    r"|^[^,;。]*(?:保护|修复|恢复|整治|治理|改造)$"
 )
 
 #: "形成2.9万吨/日的处理能力": the capacity a value before 的 measures, and the verbs that state it.

@@ -12,10 +12,9 @@ amount over a period ("“十四五”期间累计新增…") runs from the peri
 ("“十四五”、“十五五”期间累计…") are one interval. Qualitative goals ("完成省下达的目标", "全覆盖") are a kind
 of their own, found only in a target context: under a year marker, or where the text says 目标. Years
 come from `deadlines.deadline_scopes`, or from the document's period where the text names none
-(`period.py`). English follows the same plan with its own word lists.
-
-Input is normalised text (simplified Chinese, half-width ASCII) or English; offsets are into it. The line
-breaks a PDF's layout put inside sentences are read through ("化肥施用\n量" is 化肥施用量).
+(`period.py`). English follows the same plan with its own word lists. Input is normalised text (simplified
+Chinese, half-width ASCII) or English; offsets are into it. The line breaks a PDF's layout put inside
+sentences are read through ("化肥施用\n量" is 化肥施用量).
 """
 
 from __future__ import annotations
@@ -27,9 +26,10 @@ from dataclasses import replace
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end
-from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration
+from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted_works
 from policykg.extract.target_layout_rows import layout_row_targets
 from policykg.extract.target_names import (
+    closing_name,
     example_category,
     level_subject,
     measures_listed,
@@ -206,12 +206,11 @@ def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
     if re.search(r"\d", noun.group()):
         return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
-    action = _COUNT_ACTIONS_ZH.search(text, seg_start, q.start)
-    if not (action or ctx.years_at(q.start)):
+    governed, name, noun_end = counted_works(text, out, seg_start, q.start, (end, noun.end()))
+    if not (governed or ctx.years_at(q.start)):
         return -1
-    ind_end = noun.end()
+    ind_end = noun_end
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, seg_start, q.start))
-    name = text[end:ind_end]
     if name.startswith(("“", '"')):  # "30家“绿色工厂”": the quoted name, or nothing when the quote runs on
         close = re.search(r"[”\"]", name[1:])
         if close is None:
@@ -255,13 +254,13 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         cmp = cmp or _APPROX_ZH[approx.group()]
     ind_end = ind_start + len(phrase)
     ind_start, ind_end = level_subject(text, ind_start, ind_end) or (ind_start, ind_end)  # "…由2020年的A提升至2025年的B"
-    if ind_end - ind_start < 2 or (q.dimension == "count" and not action and not continued):
+    name = closing_name(text[ind_start:ind_end], out, text, ind_start)  # "" for a costing's sum
+    if ind_end - ind_start < 2 or not name or (q.dimension == "count" and not action and not continued):
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start))
-    _emit(out, start=ind_start, end=end, ind=(ind_start, ind_end, text[ind_start:ind_end]), q=q,
-          comparator=cmp or "=", change=None, base_year=None, years=ctx.periods_at(q.start, amount),
-          confidence=0.65)
+    _emit(out, start=ind_start, end=end, ind=(ind_start, ind_end, name), q=q, comparator=cmp or "=", change=None,
+          base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.65)
     return end
 
 

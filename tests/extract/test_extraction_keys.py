@@ -27,6 +27,9 @@ TUNE_FLOORS_TARGETS = {"found_precision": 0.983, "found_recall": 0.975, "exact_p
 #: stay on the 563 targets of rounds 1–3 they were measured on.
 TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.957, "found_recall": 0.924, "exact_precision": 0.929,
                               "exact_recall": 0.897}
+#: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.987, "found_recall": 0.952, "exact_precision": 0.981,
+                              "exact_recall": 0.946}
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +104,5 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(measured_t[k] >= v for k, v in TUNE_FLOORS_TARGETS.items()), measured_t
     _, round4 = _measure("tune", range(4, 5))
     assert all(round4[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND4.items()), round4
+    _, round5 = _measure("tune", range(5, 6))
+    assert all(round5[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND5.items()), round5
