@@ -15,7 +15,8 @@ Which documents a document implements is decided on five kinds of evidence, each
   "贯彻落实" are removed ("福建省减污降碳协同增效实施方案" ~ "减污降碳协同增效实施方案"), or a head of
   the 1+N system of the carbon peak (a 碳达峰实施方案 implements the 2030 Action Plan and the central
   opinions, and a city's its province's implementing opinions and carbon-peak plan; which titles do, and how
-  strongly, is in `families.py`);
+  strongly, is in `families.py`; a title naming none of the carbon work falls back on the text, when it names
+  the carbon peak or neutrality);
 * **topic** — cosine similarity of the two documents (tf-idf over concepts and bigrams), relative to
   the candidate most similar (0.4 for it, when its similarity is at least 0.1);
 * **hierarchy** — the other is issued by the jurisdiction right above (a city's province, a
@@ -41,7 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from policykg.ingest.model import Level, NormalisedDocument, Script
-from policykg.link.families import HEADS, family_weight, local_head
+from policykg.link.families import HEADS, family_weight, local_head, text_weight
 from policykg.link.features import bigrams, dice, normalise_doc_number, normalise_title
 from policykg.link.model import ClauseLink, DocumentLink, Evidence, ResolvedCitation
 from policykg.link.similarity import DocumentSimilarity
@@ -283,9 +284,11 @@ def beside_bound(doc: NormalisedDocument) -> bool:
     return is_head(doc) or is_local_head(doc)
 
 
-def _family_heads(title: str, candidate: NormalisedDocument) -> tuple[str, float] | None:
+def _family_heads(title: str, candidate: NormalisedDocument, from_text: float = 0.0) -> tuple[str, float] | None:
     """The 1+N head a document of the family implements and the weight (`families.py`), when `candidate` is
-    one: a national head, or a province's, weighed as the national head it carries out."""
+    one: a national head, or a province's, weighed as the national head it carries out. A title of no family
+    falls back on `from_text`, the weight of the document's text (`families.text_weight`; the evidence's value
+    then says "text:")."""
     other = normalise_title(simplified_title(candidate))
     if is_head(candidate):
         heads = [head for head in HEADS if head in other]
@@ -297,6 +300,8 @@ def _family_heads(title: str, candidate: NormalisedDocument) -> tuple[str, float
         weight = family_weight(title, head)
         if weight:
             return head, weight
+        if from_text:
+            return f"text: {head}", from_text
     return None
 
 
@@ -357,6 +362,7 @@ def implementation_links(
         title = normalise_title(simplified_title(doc))
         subject = title_subject(simplified_title(doc))
         subject_grams = bigrams(subject)
+        from_text = text_weight(doc.text)
         candidates: list[_Candidate] = []
         topic_norm = max(_TOPIC_NORM, *topics)
         for other, topic in zip(pool, topics, strict=True):
@@ -365,7 +371,7 @@ def implementation_links(
             if w:
                 cand.evidence.append(Evidence("citation", other.id, w))
                 cand.strong = True
-            head = _family_heads(title, other)
+            head = _family_heads(title, other, from_text)
             same, other_subject = 0.0, ""
             if subject_grams and not (head and is_head(other)):
                 other_subject = title_subject(simplified_title(other))

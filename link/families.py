@@ -6,7 +6,12 @@ strongly; one naming low carbon, carbon reduction, carbon sinks, climate change 
 heads cover that work too: the opinions' (十) and the plan's 节能降碳增效行动, their carbon-sink clauses).
 Documents of other genres naming that work (a notice setting up a carbon-peak leading group, the rules of a
 carbon-neutrality fund, a carbon-trading notice) belong to it more loosely: they carry out the heads'
-arrangements, not their measures, and get the weakest evidence.
+arrangements, not their measures, and get the weakest evidence. A document whose title names none of that work
+but whose own text names the carbon peak or neutrality (a city's green-building opinions, a ministry's motor-efficiency
+plan, a province's rules against 两高 projects, a title the metadata stage misread) places itself under the heads
+("…进一步提升全省城乡建设绿色发展水平，助力实现碳达峰、碳中和", "制定化纤行业碳达峰路线图") and gets that weakest
+evidence from its text, for the national heads and its province's; documents on coal prices, tariffs or soil name
+neither.
 """
 
 from __future__ import annotations
@@ -42,6 +47,26 @@ FAMILIES: tuple[tuple[re.Pattern[str], tuple[str, ...], float], ...] = (
 #: Titles of any other genre naming the same work (notices, rules, guides, lists) implement the heads weakly:
 #: enough, beside a city's far hierarchy (0.05), to pass `link_parent_min_score` (0.3).
 NAMING: tuple[tuple[re.Pattern[str], tuple[str, ...], float], ...] = ((re.compile(_CARBON + "|" + _BROAD), HEADS, 0.3),)
+
+
+#: Sentences of a document's own text naming the carbon peak or neutrality for it to belong to the family by its
+#: text (`text_weight`). One is enough: a document naming the goal at all names it as what it serves; two left out
+#: the green-freight, chemical-fibre and 两高 documents of the tune side, each naming it once (in its preamble, or
+#: as a task: "制定化纤行业碳达峰路线图").
+TEXT_SENTENCES = 1
+#: The weight of family evidence from a document's text: that of a title naming the work in another genre.
+_W_TEXT = 0.3
+_SENTENCE_END = re.compile(r"[。；;！？!?]")
+_SPACES = re.compile(r"\s+")
+
+
+def text_weight(text: str) -> float:
+    """The weight with which a document whose text is `text` carries out the heads when its title says nothing:
+    `_W_TEXT` when at least `TEXT_SENTENCES` of its sentences name the carbon peak or neutrality (spaces and line
+    breaks of a PDF's text layer removed first), else 0."""
+    carbon = re.compile(_CARBON)
+    sentences = sum(1 for s in _SENTENCE_END.split(_SPACES.sub("", text)) if carbon.search(s))
+    return _W_TEXT if sentences >= TEXT_SENTENCES else 0.0
 
 
 def family_weight(title: str, head: str) -> float:

@@ -4,7 +4,8 @@ On the tune side of the real corpus, the provincial, city and county documents w
 peak, low carbon, carbon sinks, the carbon market, climate change or energy saving reach the central opinions
 and the 2030 Action Plan among their ancestors, unless they were issued before them. Before the rules of
 `link/families.py` covered energy saving, carbon sinks and the carbon market and the genres beyond plans,
-26 of 138 such documents reached neither head, each for one of those reasons (docs/linking.md, §2).
+26 of 138 such documents reached neither head, each for one of those reasons (docs/linking.md, §2). Documents
+whose titles name none of that work reach them when their text names the carbon peak (linker 0.8).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pytest
 
 from policykg.evaluate import bundled_corpus, extract_key_documents
 from policykg.link import link_corpus
-from policykg.link.families import HEADS, family_weight
+from policykg.link.families import HEADS, family_weight, text_weight
 from policykg.link.features import normalise_title
 
 CENTRAL_ZH = "central-opinions-carbon-peak-2021-zh"
@@ -50,13 +51,31 @@ def test_other_genres_naming_the_carbon_work_carry_out_the_heads_weakly() -> Non
     assert weight("关于推动城乡建设绿色发展的实施意见") == 0.0
 
 
+def test_a_text_naming_the_carbon_peak_places_a_document_under_the_heads() -> None:
+    # sentences of tune documents whose titles name none of the carbon work
+    assert text_weight(  # 575, a province's green urban-rural construction measures: the preamble
+        "为深入贯彻习近平生态文明思想，全面落实《中共中央办公厅 国务院办公厅关于推动城乡建设绿色发展的意见》，进一步提升"
+        "全省城乡建设绿色发展水平，助力实现碳达峰、碳中和，经省政府同意，现提出如下措施。一、优化城乡空间布局"
+    ) == 0.3
+    assert text_weight("制定化纤行业碳达峰路线图，明确行业降碳实施路径，加大绿色工艺及装备研发。") == 0.3  # 46, a task
+    # a PDF's text layer with a space between characters and a line break inside the word
+    assert text_weight("助力工业领域实现碳 达\n峰、碳 中 和目标，现组织开展2021年度绿色制造名单推荐工作。") == 0.3
+    # texts naming no carbon goal: power reliability, soil, low-carbon words without the peak
+    assert text_weight("为加强电力可靠性管理，提高电力系统可靠性水平，保障电力系统安全稳定运行，制定本办法。") == 0.0
+    assert text_weight("推进土壤污染防治。加强绿色低碳技术推广。") == 0.0
+
+
 FILES = {
     "311、甘肃省“十四五”节能减排综合工作方案.pdf": True,  # energy saving: its national plan is central
     "322、嘉兴市重点排放单位碳排放报告质量达标管理办法（试行）.pdf": True,  # a city's rules: far hierarchy
     "233、广东省碳普惠交易管理办法.pdf": True,
     "487、浙江省林业固碳增汇试点建设管理办法.pdf": True,
     "235、广西壮族自治区关于加快建立健全绿色低碳循环发展经济体系的实施意见.pdf": False,  # 2021-09-12: earlier
+    # titles naming none of the carbon work, texts naming the carbon peak (`families.text_weight`)
+    "575、山东省关于推动城乡建设绿色发展若干措施的通知.pdf": True,
+    "46、关于化纤工业高质量发展的指导意见.pdf": True,
 }
+BY_TEXT = ("575、山东省关于推动城乡建设绿色发展若干措施的通知.pdf", "46、关于化纤工业高质量发展的指导意见.pdf")
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +111,8 @@ def test_tune_documents_of_the_carbon_work_reach_both_heads_unless_issued_before
         assert found == ({CENTRAL_ZH, PLAN_2030} if reaches else set()), file
     gansu = next(lk for lk in links.documents if lk.source == by_name[next(iter(FILES))] and lk.target == CENTRAL_ZH)
     assert ("family", "碳达峰碳中和工作的意见", 0.5) in {(e.kind, e.value, e.weight) for e in gansu.evidence}
+    for file in BY_TEXT:  # both heads, on the evidence of the text
+        for head_id, head in ((CENTRAL_ZH, OPINIONS), (PLAN_2030, PLAN)):
+            link = next(lk for lk in links.documents if lk.source == by_name[file] and lk.target == head_id
+                        and lk.relation == "implements")
+            assert ("family", f"text: {head}", 0.3) in {(e.kind, e.value, e.weight) for e in link.evidence}, file
