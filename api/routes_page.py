@@ -80,8 +80,25 @@ def spans(request: Request, kind: Literal["clause", "measure"], id: Ids) -> dict
     "/regions", summary="Every region of the graph with its names and the region it is part of",
     response_model=RegionList, response_model_exclude_unset=True,
 )
-def regions(request: Request) -> dict[str, Any]:
-    return state_of(request).queries.regions()
+def regions(
+    request: Request,
+    name: Annotated[str | None, Query(
+        max_length=300, description="Only the region this id or name names, in any script or English (广东, 廣東省, "
+        "Guangdong, 广东省广州市); a name no region has is a 404, one several share a 400 with the candidates")] = None,
+) -> dict[str, Any]:
+    answer = state_of(request).queries.regions()
+    if name is None:
+        return answer
+    from policykg.ingest.region_names import region_id
+    from policykg.ingest.regions import gazetteer
+
+    rid = region_id(name)
+    known = [r for r in answer["regions"] if r["id"] == rid]
+    if not known:  # a region no document of the graph is of: its names from the gazetteer
+        region = gazetteer().by_id(rid)
+        labels = {"en": region.english, "zh-hans": region.full_name or region.name} if region else {}
+        known = [{"id": rid, "labels": labels, "parent": region.parent if region else None}]
+    return {"regions": known}
 
 
 @router.get(

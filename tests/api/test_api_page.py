@@ -43,6 +43,17 @@ def test_regions_with_their_names_and_parents(client) -> None:  # type: ignore[n
     assert regions["CN-FJ"]["labels"]["en"] == "Fujian"
 
 
+def test_a_region_by_its_name(client) -> None:  # type: ignore[no-untyped-def]
+    regions = {r["id"]: r for r in client.get("/api/regions").json()["regions"]}
+    for name in ("三明", "三明市", "Sanming", "福建三明"):
+        assert client.get("/api/regions", params={"name": name}).json() == {"regions": [regions["CN-FJ-Sanming"]]}
+    # a region no document is of: its names from the gazetteer
+    assert "CN-XJ-Aleitai" not in regions
+    [altay] = client.get("/api/regions", params={"name": "阿勒泰地區"}).json()["regions"]
+    assert altay == {"id": "CN-XJ-Aleitai", "labels": {"en": "Aleitai", "zh-hans": "阿勒泰地区"}, "parent": "CN-XJ"}
+    assert client.get("/api/regions", params={"name": "nowhere"}).json()["code"] == "region_not_found"
+
+
 def test_implementers_of_a_clause_best_first(client) -> None:  # type: ignore[no-untyped-def]
     found = client.get(f"/api/clauses/{I8}/implementers").json()["implementers"]
     assert [(i["source"], i["kind"], i["clause"], i["number"], i["score"]) for i in found] == [

@@ -201,6 +201,7 @@ def test_a_city_beside_the_national_targets(browser) -> None:  # type: ignore[no
     page = browser.open("#/targets?region=" + quote("汕尾") + "&level=municipal")
     page.locator(".timeline").wait_for()
     assert page.locator('select[name="level"]').input_value() == "municipal"
+    assert page.locator('select[name="region"]').input_value() == "CN-GD-Shanwei"  # the name shown by its id
     own = page.locator(".targets-table tbody tr").evaluate_all("rs => rs.map(r => r.dataset.target)")
     city = page.request.get(browser.base + "api/targets?level=municipal&region=" + quote("汕尾")).json()["targets"]
     assert own == [t["id"] for t in city] and {t["document"] for t in city} == {SHANWEI}

@@ -112,6 +112,13 @@ function qualitativeSection(goals, docMap, regionMap, colourOf) {
 export async function render(page, { params }) {
   document.title = `${t('nav.targets')} · policykg`;
   const [docs, docMap, regionMap, conceptList] = await Promise.all([documents(), documentMap(), regions(), concepts()]);
+  // A region named in the address in words ("汕尾", "Guangdong") is shown by its id in the form; a name the
+  // service does not know stays as written, and the answer's problem says why.
+  const named = params.get('region');
+  if (named && !regionMap.has(named)) {
+    const found = await getJSON('/api/regions', { name: named }).catch(() => null);
+    if (found?.regions?.length === 1) params.set('region', found.regions[0].id);
+  }
   const conceptMap = new Map(conceptList.map((c) => [c.id, c]));
   const narrowed = Boolean(params.get('document') || params.get('region') || params.get('level') || params.get('concept'));
   // Beside the national targets: a region's or a level's targets with those of the central and ministry
