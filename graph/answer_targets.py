@@ -171,7 +171,7 @@ def where_filter(run: Runner | None, documents: str | frozenset[str] | None, yea
 
 def _documents(document: str | None, within: frozenset[str] | None) -> frozenset[str] | None:
     """The documents the targets may come from: the one named, those `within` holds, or both (None: any)."""
-    if document is None:
+    if not document:  # an empty filter narrows nothing, as before levels
         return within
     return frozenset({document}) if within is None or document in within else frozenset()
 

@@ -150,3 +150,11 @@ def test_coverage_matrix_of_a_national_plan(client) -> None:  # type: ignore[no-
     assert any(line.startswith(f"{I8},四/八,") and line.endswith(",2,1") for line in lines)
     assert client.get("/api/coverage/no-such-document").status_code == 404
     assert client.get(f"/api/coverage/{MEE}", params={"rank": 0}).status_code == 422
+
+
+def test_empty_filters_narrow_nothing(client) -> None:  # type: ignore[no-untyped-def]
+    every = client.get("/api/targets", params={"year": 2025}).json()
+    for params in ({"document": ""}, {"document": "", "level": ""}, {"region": "", "level": " "}):
+        assert client.get("/api/targets", params={"year": 2025, **params}).json() == every, params
+    municipal = client.get("/api/targets", params={"year": 2025, "level": "municipal"}).json()
+    assert client.get("/api/targets", params={"year": 2025, "level": "municipal", "document": ""}).json() == municipal
