@@ -208,7 +208,7 @@ def _region(region: str | None) -> str | None:
     """The graph's id of a region the caller names by id or name; errors name what is unknown or ambiguous."""
     from policykg.ingest.region_names import region_id
 
-    return region_id(region) if region else None
+    return region_id(region) if region and region.strip() else None
 
 
 #: Levels of government a reader names: the document levels (`Level`), and "national" for both national ones.

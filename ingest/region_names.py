@@ -38,6 +38,7 @@ class AmbiguousRegion(BadRequest):
 def region_id(name: str) -> str:
     """The graph's id of the region `name` names (see the module's docstring); `RegionNotFound` when no
     division has that name, `AmbiguousRegion` (with the candidates' ids) when several at one level do."""
+    name = name.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate names nothing, and fails nothing
     if _ENGLISH_KIND.sub("", " ".join(name.split())).lower() in _NATION or _simplified(name) in _NATION:
         return "CN"
     found = _candidates(name)

@@ -154,7 +154,7 @@ def test_coverage_matrix_of_a_national_plan(client) -> None:  # type: ignore[no-
 
 def test_empty_filters_narrow_nothing(client) -> None:  # type: ignore[no-untyped-def]
     every = client.get("/api/targets", params={"year": 2025}).json()
-    for params in ({"document": ""}, {"document": "", "level": ""}, {"region": "", "level": " "}):
+    for params in ({"document": ""}, {"document": "", "level": ""}, {"region": "", "level": " "}, {"region": " "}):
         assert client.get("/api/targets", params={"year": 2025, **params}).json() == every, params
     municipal = client.get("/api/targets", params={"year": 2025, "level": "municipal"}).json()
     assert client.get("/api/targets", params={"year": 2025, "level": "municipal", "document": ""}).json() == municipal

@@ -31,7 +31,7 @@ def test_a_name_two_divisions_share_names_both() -> None:
     assert raised.value.status == 400 and raised.value.code == "ambiguous_region"
 
 
-@pytest.mark.parametrize("name", ["nowhere", "广东的城市", "福建广州", " "])
+@pytest.mark.parametrize("name", ["nowhere", "广东的城市", "福建广州", " ", "\ud800广东"])
 def test_a_name_no_division_has_is_an_error(name: str) -> None:
     with pytest.raises(RegionNotFound) as raised:
         region_id(name)
