@@ -88,8 +88,35 @@ def share_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
 
 
 def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
-    """An indicator the target before completes: a share of it (占…), a place or a head of it."""
-    return share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
+    """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
+    before names the works of (`works_of_clause_before`)."""
+    return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
+            or works_of_clause_before(indicator, text, ind_start))
+
+
+#: A rate named by its action alone ("利用率", "回收率", "处理率"): the works are the clause before's.
+_ACTION_RATE_ZH = re.compile(r"^([\u4e00-\u9fff]{2})率$")
+#: The verbs a clause opens with before the works it names ("加强畜禽养殖粪污资源化利用"), cut with what precedes them.
+_CLAUSE_VERB_ZH = re.compile(r"^.*?(?:积极|进一步|持续|大力|全面)?(?:推进|推动|加强|完善|开展|提高|提升|促进|强化|深化|实施|加快|做好)")
+
+
+def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A rate named only by its action, right after a clause naming the works that action is done to: "加强畜禽养殖
+    粪污资源化利用,利用率达到90%以上" → 畜禽养殖粪污资源化利用率; "完善农药包装废弃物回收处置体系,回收率保持在100%"
+    → 农药包装废弃物回收率. None where the clause before does not name the action."""
+    rate = _ACTION_RATE_ZH.match(indicator)
+    if rate is None:
+        return None
+    before = text[max(0, ind_start - 60) : ind_start]
+    gap = re.search(r"[,，]\s*$", before)
+    if gap is None:
+        return None
+    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
+    at = clause.rfind(rate.group(1))
+    if at < 0:
+        return None
+    works = _CLAUSE_VERB_ZH.sub("", clause[: at + 2])
+    return works + "率" if len(works) >= 4 and not re.search(r"\d", works) else None
 
 
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
@@ -111,6 +138,8 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
     subject = _ACTION_LEAD_ZH.sub("", last.indicator)
     if len(indicator) <= 6 and len(subject) > 2 and indicator[:2] == subject[-2:] and indicator != subject:
         return subject[:-2] + indicator
+    if _ACTION_RATE_ZH.match(indicator) and _ACTION_RATE_ZH.match(subject[-3:]) and len(subject) >= 5:
+        return subject[:-3] + indicator  # "城市生活污水收集率达到70%、处理率达到95%以上" → 城市生活污水处理率
     return None
 
 

@@ -164,3 +164,20 @@ def test_a_rank_is_no_count() -> None:
     assert all(t.value != 10 for t in ranked)
     assert [q.value for q in scan_quantities("排名前3名的企业", "zh")] == []
     assert [(q.value, q.measure_unit) for q in scan_quantities("培养引进高层次人才100名", "zh")] == [(100, "名")]
+
+
+# --- a rate named by its action alone -------------------------------------------------------------------
+def test_a_rate_named_by_its_action_takes_the_works_of_the_clause_before() -> None:
+    # 64、上海市…: the round-4 key reads 农药包装废弃物回收率; 146 (天津): the straw and the manure
+    got = facts(targets("提高农业废弃物回收和资源利用水平。进一步完善农药包装废弃物回收处置体系,回收率保持在100%。", 2023))
+    assert got == [("农药包装废弃物回收率", "=", 100, "%", 2023)]
+    got = facts(targets("涉农区积极推进主要农作物秸秆综合利用,利用率达到98%以上。", 2025))
+    assert got == [("主要农作物秸秆综合利用率", ">=", 98, "%", 2025)]
+    got = facts(targets("加强畜禽养殖粪污资源化利用,利用率达到90%以上。", 2025))
+    assert got == [("畜禽养殖粪污资源化利用率", ">=", 90, "%", 2025)]
+
+
+def test_a_rate_after_a_rate_of_the_same_subject() -> None:
+    # 106 (陕西): the sewage collected, then treated
+    got = facts(targets("到2025年城市生活污水收集率达到70%、处理率达到95%以上。", 2025))
+    assert got == [("城市生活污水收集率", "=", 70, "%", 2025), ("城市生活污水处理率", ">=", 95, "%", 2025)]
