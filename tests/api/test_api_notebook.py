@@ -54,6 +54,9 @@ def test_trace_records(graph: Graph) -> None:
 
 def test_targets_search_concepts_clauses(graph: Graph) -> None:
     assert [t["value"] for t in graph.targets(document=SANMING, year=2025)] == [30.0]
+    # a city by its name in any script, and the level of government, as the README shows
+    assert [t["value"] for t in graph.targets(year=2025, region="三明", level="municipal")] == [30.0]
+    assert {t["indicator"] for t in graph.targets(year=2025, region="中國", level="national")} == {"全国短流程炼钢占比"}
     assert graph.search("二氧化碳捕集")[0]["id"] == f"{SANMING}~s4.i5.m2"
     assert graph.concepts("CCUS")[0]["id"] == "ccus"
     clauses = {c["id"]: c for c in graph.clauses(SANMING)}
