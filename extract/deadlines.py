@@ -144,7 +144,7 @@ def _zh_hits(text: str) -> Iterator[Hit]:
         if years is not None:
             yield m.start(), m.end(), "period", str(years[0]), str(years[1]), 0.9, m.group().strip("“”\"")
     # a bare year opening a clause: "2025年再生铝产量达到…", "2025年和2030年,…", "力争2021年全省绿色贷款新增…"
-    for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取|在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到|底|末)){_NOT_A_SCOPE_AFTER_YEAR}", text):
+    for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取|在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到(?!达)|底|末)){_NOT_A_SCOPE_AFTER_YEAR}", text):
         yield m.start(), m.end(), "year", m.group(1), m.group(1), 0.8, None
         yield from _zh_more_years(text, m.end(), "year")
     for phrase in ONGOING_ZH:
@@ -293,6 +293,15 @@ def year_scopes(text: str, lang: str | None = None, hits: list[DeadlineHit] | No
     return [(start, end, hit.year) for start, end, hit in deadline_scopes(text, lang, hits) if hit.year is not None]
 
 
+def _in_aside(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` stands inside brackets opened after `start` and not closed before it."""
+    depth = 0
+    for ch in text[start:pos]:
+        depth += ch in "(（"
+        depth -= ch in ")）" and depth > 0
+    return depth > 0
+
+
 def deadline_scopes(
     text: str, lang: str | None = None, hits: list[DeadlineHit] | None = None
 ) -> list[tuple[int, int, DeadlineHit]]:
@@ -310,11 +319,16 @@ def deadline_scopes(
         anchor = group[0].start
         seg = max((m.end() for m in _SEGMENT_EDGE.finditer(text, 0, anchor)), default=0)
         start = max(seg, previous_end, text.rfind("\n", 0, anchor) + 1)
+        if anchor and text[anchor - 1] in "(（":  # "…占比达到20%以上(2021年达到10%)": an aside's year is the aside's
+            start = max(start, anchor - 1)
         while start < anchor and text[start].isspace():
             start += 1
         starts.append(start)
         previous_end = group[-1].end
 
+    # a year inside brackets governs its aside only ("…达到20%以上(2021年达到10%)"), and the year before the
+    # aside goes on governing after it
+    asides = [_in_aside(text, text.rfind("\n", 0, g[0].start) + 1, g[0].start) for g in groups]
     scopes: list[tuple[int, int, DeadlineHit]] = []
     for i, group in enumerate(groups):
         anchor = group[0].start
@@ -326,8 +340,12 @@ def deadline_scopes(
         else:
             m = sentence_end.search(text, group[-1].end, p_end)
             end = m.end() if m else p_end
-        if i + 1 < len(groups) and starts[i + 1] < end:
-            end = starts[i + 1]
+        following = next((starts[j] for j in range(i + 1, len(groups)) if not asides[j]), None)
+        if following is not None and following < end:
+            end = following
+        if asides[i]:  # "(其中,2021年达到60%)": the year governs its aside only
+            close = re.compile(r"[)）]").search(text, group[-1].end, end)
+            end = close.end() if close else end
         for hit in group:
             if hit.year is not None:
                 scopes.append((starts[i], end, hit))

@@ -160,6 +160,8 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
     written = _tables()["en"].measure_units.get(symbol.group(1).lower()) if symbol else None
     if symbol and written:  # "2043万kW": a Chinese magnitude before a power or energy symbol
         info, end = written, symbol.end()
+    elif lang == "zh" and mag and not unit and text.startswith("装机", end):
+        info = table.measure_units["千瓦"]  # "2000万装机新能源项目": a capacity installed counts kilowatts
     rate = table.rate_re.match(text, end) if table.rate_re and info is not None else None
     if rate and info is not None:  # "万吨/日": a unit per period
         period = rate.group(1)

@@ -14,6 +14,9 @@
   count: "推进60个以上的合同能源管理项目"), or a mass, a capacity or a share worked on ("完成5.3亿吨钢铁产能超低
   排放改造", "完成10%历史遗留矿山生态修复任务").
 
+- A count before what it counts, after the action that adds it (`counted`): "创建5个低碳示范园区", "各区县至少举办
+  5期…培训" (a least bound before the action), "1轮土壤和地下水污染隐患排查", "1次以“…”为主题的…演练".
+
 Used by extract/targets.py, whose targets are made here too (`_emit`); offsets are into the (unwrapped)
 normalised text.
 """
@@ -27,7 +30,17 @@ from dataclasses import dataclass
 from policykg.extract.numbers import Quantity
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _suffix
-from policykg.extract.target_words import _ADVERBS_ZH, _COUNT_ACTIONS_ZH, _LEADERS_RE
+from policykg.extract.target_words import (
+    _ADVERBS_ZH,
+    _AT_LEAST_ZH,
+    _COUNT_ACTIONS_ZH,
+    _COUNTED_NOUN_ZH,
+    _ENUM_NEXT_ZH,
+    _LEADERS_RE,
+    _NOUN_GOES_ON_ZH,
+    _PERIOD_AMOUNT_ZH,
+    _THEMED_ZH,
+)
 
 #: What the population reaches: the predicate a share of it needs to be a target.
 _STATE_VERB_ZH = re.compile(
@@ -213,3 +226,51 @@ def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
           comparator=cmp or suffix or "=", change=None, base_year=None, years=ctx.periods_at(q.start, True),
           confidence=0.65)
     return noun.end()
+
+
+def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
+    """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1."""
+    text = ctx.text
+    end, _ = _suffix(text, q.end, "zh")
+    themed = _THEMED_ZH.match(text, end)  # "1次以“…”为主题的…演练": what the count counts comes after the theme
+    noun = _COUNTED_NOUN_ZH.match(text, themed.end() if themed else end)
+    # "开展5万亩养殖尾水处理设施建设": a length or an area before the works it measures, after an action only
+    sized = q.dimension in ("length", "land") and _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) is not None
+    if (q.dimension != "count" and not sized) or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
+        return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
+    if re.search(r"\d", noun.group()):
+        return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
+    noun_start, noun_end = noun.span()
+    # "1轮土壤和地下水污染隐患排查": a short modifier joined by 和 to the noun it shares its head with is one noun
+    goes_on = _NOUN_GOES_ON_ZH.match(text, noun_end) if noun_end - noun_start <= 4 else None
+    noun_end = goes_on.end() if goes_on else noun_end
+    aside_end = _unbalanced_close(text, noun_start, noun_end)  # "…综合演练)": the aside the count stands in ends
+    governed, name, noun_end = counted_works(text, out, seg_start, q.start, (noun_start, aside_end))
+    if not (governed or ctx.years_at(q.start)):
+        return -1
+    if cmp is None and _AT_LEAST_ZH.search(text, seg_start, q.start):
+        cmp = ">="  # "各区县至少举办5期…培训"
+    ind_end = noun_end
+    amount = bool(_PERIOD_AMOUNT_ZH.search(text, seg_start, q.start))
+    if name.startswith(("“", '"')):  # "30家“绿色工厂”": the quoted name, or nothing when the quote runs on
+        close = re.search(r"[”\"]", name[1:])
+        if close is None:
+            return -1
+        name = name[1 : close.start() + 1] if close.end() + 1 == len(name) else name
+    _emit(out, start=q.start, end=ind_end, ind=(noun_start, ind_end, name), q=q, comparator=cmp or "=",
+          change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
+    return ind_end
+
+
+def _unbalanced_close(text: str, start: int, end: int) -> int:
+    """Where text[start:end] meets a closing bracket it did not open, or opens one it does not close (an
+    aside beginning: "…演练(其中,…"), else `end`."""
+    opened: list[int] = []
+    for i in range(start, end):
+        if text[i] in "(（":
+            opened.append(i)
+        elif text[i] in ")）":
+            if not opened:
+                return i
+            opened.pop()
+    return opened[0] if opened else end

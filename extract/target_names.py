@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Protocol
 
+from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_words import _MEASURE_NOUN_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
@@ -213,3 +215,35 @@ def measures_listed(indicator: str) -> bool:
     # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
     head = _MEASURE_NOUN_ZH.search(parts[0]).group()  # type: ignore[union-attr]
     return head not in parts[-1][: -len(head)]
+
+
+#: A level of government alone, as a list item names it ("市级4家", "10个国家级、100个省级…示范园").
+_LEVEL_ONLY_ZH = re.compile(r"^(?:国家|国家级|省|省级|自治区级|市|市级|县|县级|区级|区县级|县区级)$")
+#: The level a sibling item's name opens with, after the action that adds the works.
+_LEVEL_LEAD_ZH = re.compile(r"^(?:创建|建成|建设|培育|打造|新增|新建|认定|争创)?(?:国家|省|自治区|市|县|区县|县区|区)级?")
+#: Only a list's separator between two items of it.
+_ITEM_GAP_ZH = re.compile(r"[\s、,，和及与]*")
+
+
+def level_items(hits: list[TargetHit], text: str) -> list[TargetHit]:
+    """A list item named by a level alone takes the works its sibling names, under its own level:
+    "创建国家装配式建筑产业基地2家、市级4家" → 市级装配式建筑产业基地; "建成10个国家级、100个省级农村产业融合
+    示范园" → 国家级农村产业融合示范园. The sibling is the quantified target right before or after it, only a
+    list's separator between them."""
+    out = list(hits)
+    for i, hit in enumerate(out):
+        if hit.qualitative or not _LEVEL_ONLY_ZH.match(hit.indicator):
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(out) or out[j].qualitative or _LEVEL_ONLY_ZH.match(out[j].indicator):
+                continue
+            left, right = (out[j], hit) if j < i else (hit, out[j])
+            right_start = min(right.start, right.indicator_start)
+            if left.end > right_start or not _ITEM_GAP_ZH.fullmatch(text, left.end, right_start):
+                continue
+            lead = _LEVEL_LEAD_ZH.match(out[j].indicator)
+            works = out[j].indicator[lead.end() :] if lead and lead.end() else ""
+            if len(works) >= 2:
+                out[i] = replace(hit, indicator=hit.indicator + works)
+                break
+    return out

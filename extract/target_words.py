@@ -13,7 +13,7 @@ from functools import cache
 # verb → (comparator, change). A comparator after the value (以上, 左右) overrides a verb's None.
 _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     **{v: (None, None) for v in (
-        "达到", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
+        "达到", "到达", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
         "增至", "增到", "升至", "上升到", "上升至", "扩大到", "扩大至", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到",
         "减少至", "减至", "压减到", "压减至", "稳定在", "保持在", "维持在", "稳定维持", "维持", "保持",
         "为", "占", "在", "实现", "累计完成", "完成", "累计新增", "新增", "新建", "累计", "形成", "具备", "建成",
@@ -31,7 +31,7 @@ _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
 
 #: Verbs that name a level reached ("达到 N"), not an amount added over a period ("新增 N").
 _LEVEL_VERBS_ZH = frozenset({
-    "达到", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
+    "达到", "到达", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
     "增至", "增到", "升至", "上升到", "上升至", "扩大到", "扩大至", "降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到",
     "减少至", "减至", "压减到", "压减至", "稳定在", "保持在", "维持在", "稳定维持", "维持", "保持", "控制在",
     "控制到", "为", "占", "在",
@@ -52,7 +52,7 @@ _ADVERBS_ZH = re.compile(
 )
 
 _LEAD_ZH = re.compile(
-    r"(?:[\s,;:、“”\"]|[(（](?=其中)|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])|[(（](?:含|包括)[^()（）]{1,12}[)）]|和|及|与|并且|其中|同时|分别|力争|确保|争取|力求|努力|推动|实现|(?:有力)?支撑(?=单位)|在(?=全|我|本)"
+    r"(?:[\s,;:、“”\"]|[(（](?=其中|(?:19|20)\d{2}\s*年)|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是(?=[\u4e00-\u9fff])|[(（](?:含|包括)[^()（）]{1,12}[)）]|和|及|与|并且|其中|同时|分别|力争|确保|争取|力求|努力|推动|实现|(?:有力)?支撑(?=单位)|在(?=全|我|本)"
     # "规划在沿海滩涂湿地新植红树林25公顷": where the works are done is no part of what they are
     r"|(?:规划|计划|拟)?在[\u4e00-\u9fff]{2,12}?(?=新植|新建|新增|建设|建成|实施|完成|种植|营造|修复|治理|改造|推广|布局)"
     r"|全市|全省|全国|全区|全县|我市|我省|我国|本市|本省|本区)+"
@@ -95,6 +95,17 @@ _ACTION_END_ZH = re.compile(
 
 #: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
 _COUNTED_NOUN_ZH = re.compile(r"[“\"]?[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
+
+#: A least bound written before the action a count follows: "至少举办5期…培训", "每年至少开展1次…演练".
+_AT_LEAST_ZH = re.compile(r"(?:至少|最少)(?:[\u4e00-\u9fff]{1,3})?$")
+
+#: A phrase qualifying what a count counts, before it: "1次以“企业主体、…”为主题的环境应急综合演练".
+_THEMED_ZH = re.compile(r"以[^,;。\n]{1,40}?为[\u4e00-\u9fff]{1,4}的")
+
+#: A noun a count names going on after 和/及/与 with no count of its own up to its clause's end: one noun
+#: ("1轮土壤和地下水污染隐患排查": 土壤 a modifier of the head it shares), not a list of counted ones
+#: ("18处国家级…和31处省级…") nor works and a second action ("5万亩养殖尾水处理设施建设和改造").
+_NOUN_GOES_ON_ZH = re.compile(r"(?:和|及|与|以及)[\u4e00-\u9fff][^,;。、\n\d]{0,20}(?=[,;。\n]|$)")
 
 #: An approximation written after the indicator, without a verb: "…的产能约25%".
 _APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")

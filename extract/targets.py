@@ -26,11 +26,12 @@ from dataclasses import replace
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end
-from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted_works
+from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
 from policykg.extract.target_layout_rows import layout_row_targets
 from policykg.extract.target_names import (
     closing_name,
     example_category,
+    level_items,
     level_subject,
     measures_listed,
     named_by_previous,
@@ -61,7 +62,6 @@ from policykg.extract.target_words import (
     _BASE_ZH,
     _CAPACITY_NOUN_ZH,
     _CAPACITY_VERB_ZH,
-    _COUNT_ACTIONS_ZH,
     _COUNTED_NOUN_ZH,
     _EACH_ZH,
     _ENUM_NEXT_ZH,
@@ -102,6 +102,9 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         return None
     comparator, change = _VERBS_ZH[m.group(1)]
     before = pre[: m.start()]
+    least = re.search(r"(?:至少|最少)$", before)  # "至少完成1轮…排查": a least bound, no indicator
+    if least:
+        before, comparator = before[: least.start()], comparator or ">="
     hedge = _APPROX_TAIL_ZH.search(before)  # "…的产能约占25%"
     if hedge:
         before, approx = before[: hedge.start()], approx or _APPROX_ZH[hedge.group()]
@@ -193,32 +196,6 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
                   comparator=cmp or predicate.comparator or "=", change=change, base_year=base_year,
                   years=pairs, confidence=confidence)
     return list_end
-
-
-def _counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
-    """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1."""
-    text = ctx.text
-    end, _ = _suffix(text, q.end, "zh")
-    noun = _COUNTED_NOUN_ZH.match(text, end)
-    # "开展5万亩养殖尾水处理设施建设": a length or an area before the works it measures, after an action only
-    sized = q.dimension in ("length", "land") and _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) is not None
-    if (q.dimension != "count" and not sized) or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
-        return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
-    if re.search(r"\d", noun.group()):
-        return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
-    governed, name, noun_end = counted_works(text, out, seg_start, q.start, (end, noun.end()))
-    if not (governed or ctx.years_at(q.start)):
-        return -1
-    ind_end = noun_end
-    amount = bool(_PERIOD_AMOUNT_ZH.search(text, seg_start, q.start))
-    if name.startswith(("“", '"')):  # "30家“绿色工厂”": the quoted name, or nothing when the quote runs on
-        close = re.search(r"[”\"]", name[1:])
-        if close is None:
-            return -1
-        name = name[1 : close.start() + 1] if close.end() + 1 == len(name) else name
-    _emit(out, start=q.start, end=ind_end, ind=(end, ind_end, name), q=q, comparator=cmp or "=",
-          change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
-    return ind_end
 
 
 #: A value kept, written after it: "湿地保有量4.04万亩不减少" (with the note on it that may close the clause).
@@ -327,7 +304,7 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         for q, cmp in values:
             before = len(out)
             verb = predicate.comparator if predicate and predicate.change is None else None
-            end = _counted(ctx, out, q, cmp or verb, seg_start)  # "实施超过150个…项目": the verb's comparator
+            end = counted(ctx, out, q, cmp or verb, seg_start)  # "实施超过150个…项目": the verb's comparator
             if end < 0:
                 item = item_start if item_start is not None and seg_start <= item_start <= q.start else None
                 end = _closing(ctx, out, q, cmp, (seg_start, seg_end), item, clause_start, continued or item is not None)
@@ -408,6 +385,8 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if tables:  # a table's row is read by its columns, not by the grammar of sentences
         out = [t for t in out if not any(r.start < t.end and t.start < r.end for r in tables)] + tables
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
+    if lang == "zh":
+        out = level_items(out, source)  # "…产业基地2家、市级4家": the level's own 产业基地
     if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
     return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end)

@@ -19,7 +19,7 @@ PACKS = REPO / "corpus" / "real"
 TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
 FLOORS_UNITS = {"units_precision": 0.99, "units_recall": 0.976, "role_accuracy": 0.99, "lead_accuracy": 0.956}
-FLOORS_TARGETS = {"found_precision": 0.966, "found_recall": 0.919, "exact_precision": 0.951, "exact_recall": 0.905}
+FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.929, "exact_precision": 0.955, "exact_recall": 0.915}
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.983, "found_recall": 0.975, "exact_precision": 0.980, "exact_recall": 0.971}
@@ -30,6 +30,9 @@ TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "
 #: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
                               "exact_recall": 0.952}
+#: The sixth round (316, 389, 106, 517, 370, 221 and 89, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND6 = {"found_precision": 1.0, "found_recall": 0.976, "exact_precision": 1.0,
+                              "exact_recall": 0.976}
 
 
 @pytest.fixture(scope="module")
@@ -106,3 +109,5 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round4[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND4.items()), round4
     _, round5 = _measure("tune", range(5, 6))
     assert all(round5[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND5.items()), round5
+    _, round6 = _measure("tune", range(6, 7))
+    assert all(round6[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND6.items()), round6
