@@ -15,7 +15,8 @@ than the investment clause that lists the same industries. A term a higher claus
 “全国统筹、节约优先、双轮驱动、内外畅通、防范风险”, “揭榜挂帅”) named verbatim in a measure points at
 that clause, and so, more mildly, does a measure naming the clause's own heading. A clause facing abroad (trade,
 the Belt and Road) lists technologies and clean energy as what is shared abroad, so it counts half for a measure
-naming nothing abroad.
+naming nothing abroad. The headings a measure stands under count too: alike to the headings above a clause
+("建立绿色贸易体系" and "加快建立绿色贸易体系"), they say which section of the higher document it carries out.
 
 A measure also gets evidence through the documents between it and the target: a Sanming measure
 carried out by a Fujian clause inherits, at half weight, the central clauses that Fujian clause
@@ -50,14 +51,17 @@ import numpy as np
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.comparands import (
+    HEADING_CHARS,
     SCOPE_WEIGHT,
     Batch,
     Comparand,
     Specificity,
     Vocabulary,
+    headings,
     kind_weight,
     leaf_comparand,
     source_comparands,
+    titles_by_path,
 )
 from policykg.link.documents import is_head, issued
 from policykg.link.features import bigrams, idf_table, segment_grams, words
@@ -90,6 +94,9 @@ _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 �
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
 _FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|总体要求|主要目标|总体目标|工作目标|发展目标|面临形势|重要意义)")
 _W_OUTWARD = 0.5  # a clause facing abroad counts this much for a measure that does not
+_W_CONTEXT = 0.4  # added: how alike the headings above a comparand and above a clause are (`_context`)
+_CONTEXT_SHOWN = 0.1  # likeness of the headings from which they are shown as evidence ("section")
+_CONTEXT_ROWS = 4096  # headings of comparands whose `_context` row an index keeps
 #: Headings (a clause's own or a heading above it) of the clauses that face abroad: trade, the Belt and Road,
 #: international cooperation. They list technologies, equipment and clean energy as what is shared abroad.
 _OUTWARD_WORDS = "国际|对外|一带一路|全球|境外|贸易|经贸"
@@ -185,8 +192,19 @@ class ClauseIndex:
             self.by_heading[self.heading_row[[column[g] for g in grams]], i] = [idf[g] for g in grams]
         self.heading_mass = self.by_heading.sum(axis=0)
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
-        title_at = {c.path: c.title or "" for c in doc.walk()}
-        self.outward = np.array([bool(_OUTWARD.search(_headings(title_at, c.path))) for c in self.clauses])
+        title_at = titles_by_path(doc)
+        self.outward = np.array([bool(_OUTWARD.search(headings(title_at, c.path))) for c in self.clauses])
+        # The headings above each clause (its section, its own title) as a heading-bigram × clause matrix of
+        # specificity weights: the section a measure stands in says which of these it carries out.
+        self.sections = [headings(title_at, c.path, HEADING_CHARS) for c in self.clauses]
+        section_grams = [_heading_grams(text) for text in self.sections]
+        self.section_column = {g: j for j, g in enumerate(sorted(set().union(*section_grams)))} if section_grams else {}
+        self.by_section = np.zeros((len(self.section_column), n))
+        for i, heading_grams in enumerate(section_grams):
+            cols = [self.section_column[g] for g in heading_grams]
+            self.by_section[cols, i] = [self.specificity.of(g, raw=True) for g in heading_grams]
+        self.section_mass = self.by_section.sum(axis=0)
+        self._context_rows: dict[str, np.ndarray] = {}  # a comparand's headings → its row of `_context`
 
     def rows_of(self, ids: np.ndarray) -> np.ndarray:
         """The feature row of each vocabulary id: its row when kept, -2 when the document has it but
@@ -260,12 +278,54 @@ class ClauseIndex:
         # shared abroad: it is what a measure carries out only when the measure faces abroad too.
         at_home = np.array([u.lang == "zh" and not _ABROAD.search(u.text) for u in batch.comparands])
         total_score *= np.where(at_home[:, None] & self.outward[None, :], _W_OUTWARD, 1.0)
+        # The headings above both say which section of the document the comparand's own stands for.
+        if self.chinese:
+            total_score = total_score + _W_CONTEXT * self._context(batch)
         return Scores(total_score, wording, recall, shared)
 
     def broader_credit(self, concept: str) -> float:
         """How much a clause naming `concept` covers a narrower one the comparand names: `_BROADER_CREDIT`, and
         up to `_BROADER_SPECIFIC` more as `concept` is specific across the corpus."""
         return _BROADER_CREDIT + _BROADER_SPECIFIC * self.specificity.of("concept:" + concept, raw=True)
+
+    def _context(self, batch: Batch) -> np.ndarray:
+        """Per comparand and clause, how alike the headings above them are: the specificity-weighted Dice of
+        their bigrams (a measure under "加快建立绿色贸易体系" and the clause of that name). Local plans put
+        their measures under the headings of the plans they carry out, or under the topic's own words."""
+        out = np.zeros((len(batch.comparands), len(self.comparands)))
+        if len(self.section_column):
+            for k, comparand in enumerate(batch.comparands):
+                if comparand.context:
+                    out[k] = self._context_row(comparand.context)
+        return out
+
+    def _context_row(self, context: str) -> np.ndarray:
+        row = self._context_rows.get(context)
+        if row is None:
+            grams = _heading_grams(context)
+            cols = [j for g in grams if (j := self.section_column.get(g)) is not None]
+            row = np.zeros(len(self.comparands))
+            if cols:
+                mass = sum(self.specificity.of(g, raw=True) for g in grams)
+                row = np.divide(2 * self.by_section[cols].sum(axis=0), mass + self.section_mass, out=row,
+                                where=mass + self.section_mass > 0)
+            if len(self._context_rows) >= _CONTEXT_ROWS:
+                self._context_rows.clear()
+            self._context_rows[context] = row
+        return row
+
+    def context_words(self, comparand: Comparand, i: int) -> str:
+        """The most specific words the headings above a comparand and above clause i share ("绿色贸易、贸易体系"),
+        when those headings are alike enough to count (`_CONTEXT_SHOWN`)."""
+        if not comparand.context or self._context_row(comparand.context)[i] < _CONTEXT_SHOWN:
+            return ""
+        found: list[str] = []
+        for word, _ in self.specificity.specific_words(comparand.context, 0.0):
+            if word in self.sections[i] and not any(word in shown for shown in found):  # not 体系 after 绿色贸易体系
+                found.append(word)
+                if len(found) == _MAX_TERMS:
+                    break
+        return "、".join(found)
 
     def _heading(self, batch: Batch) -> np.ndarray:
         """Share of every clause's heading (idf mass of its bigrams) that each comparand's text holds."""
@@ -363,6 +423,8 @@ class ClauseIndex:
             evidence.append(Evidence("year", y, _YEAR_CREDIT))
         for r in sorted(comparand.unit_roles & clause_comparand.unit_roles):
             evidence.append(Evidence("unit", r, 0.0))
+        if self.chinese and (section := self.context_words(comparand, i)):
+            evidence.append(Evidence("section", section, round(float(self._context_row(comparand.context)[i]), 4)))
         if via is not None:
             evidence.append(via)
         relation = classify(comparand, clause_comparand, float(scores.recall[k, i]))
@@ -406,7 +468,9 @@ class ClauseLinker:
         """The leaf clauses of a document as comparands (made once: indexes, relays and sources share them)."""
         if doc_id not in self._leaves:
             doc, extraction = self.docs[doc_id], self.extractions.get(doc_id)
-            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab) for c in doc.walk() if c.is_leaf]
+            title_at = titles_by_path(doc)
+            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab, title_at=title_at)
+                                    for c in doc.walk() if c.is_leaf]
         return self._leaves[doc_id]
 
     def index(self, doc_id: str) -> ClauseIndex:
@@ -577,9 +641,9 @@ def classify(comparand: Comparand, clause_comparand: Comparand, recall: float) -
     return "implements"
 
 
-def _headings(title_at: dict[tuple[str, ...], str], path: tuple[str, ...]) -> str:
-    """The heading of the clause at `path` and the headings above it, top first (`title_at`: by path)."""
-    return " ".join(title_at.get(path[:j], "") for j in range(1, len(path) + 1))
+def _heading_grams(text: str) -> set[str]:
+    """The bigrams (and Latin words) of headings; single characters say nothing of a topic."""
+    return {g for g in bigrams(text) if len(g) > 1}
 
 
 @functools.cache

@@ -28,7 +28,7 @@ class ResolvedCitation:
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "via" | "alignment";
+    kind: str  # "concept" | "number" | "year" | "wording" | "unit" | "via" | "section" | "alignment";
     # for documents: "citation" | "family" | "topic" | "hierarchy"
     value: str
     weight: float = 0.0

@@ -59,7 +59,8 @@ _BROWSER = {"browser", "browser_context"}
 _SLOW_MODULES = {"test_build.py", "test_build_parallel.py", "test_bench_smoke.py", "test_crash_safety.py",
                  "test_cli.py", "test_link_bounds.py", "test_link_gold.py", "test_link_parallel.py",
                  # the measurements against the keys of the real corpus
-                 "test_link_key.py", "test_link_tune_key.py", "test_extraction_keys.py", "test_metadata_key.py"}
+                 "test_link_key.py", "test_link_tune_key.py", "test_link_scale_keys.py", "test_extraction_keys.py",
+                 "test_metadata_key.py"}
 _SLOW_FOLDERS = ("/tests/robustness/", "/tests/api/", "/tests/graph/")
 
 

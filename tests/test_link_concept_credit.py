@@ -11,7 +11,8 @@ import pytest
 
 from policykg.evaluate import bundled_corpus, extract_key_documents
 from policykg.link import link_corpus
-from policykg.link.clauses import _ABROAD, _OUTWARD, _headings
+from policykg.link.clauses import _ABROAD, _OUTWARD
+from policykg.link.comparands import headings
 from policykg.link.key import find_quote
 
 CENTRAL = "central-opinions-carbon-peak-2021-zh"
@@ -31,7 +32,7 @@ def linked():  # type: ignore[no-untyped-def]
 
 def _outward_paths(doc) -> set[str]:  # type: ignore[no-untyped-def]
     title_at = {c.path: c.title or "" for c in doc.walk()}
-    return {"/".join(c.path) for c in doc.walk() if c.is_leaf and _OUTWARD.search(_headings(title_at, c.path))}
+    return {"/".join(c.path) for c in doc.walk() if c.is_leaf and _OUTWARD.search(headings(title_at, c.path))}
 
 
 def test_the_clauses_facing_abroad_are_those_of_trade_and_cooperation(linked) -> None:  # type: ignore[no-untyped-def]

@@ -24,10 +24,13 @@ from policykg.link.key import KeyScores, find_quote
 KEYS = Path(__file__).parent / "keys"
 KEY = KEYS / "links_tune.toml"
 #: Measured top-1 / top-3 per parent document: round 1 on its own documents …
-FLOORS = {"central": {"top1": 0.82, "top3": 0.93}, "action_plan": {"top1": 0.86, "top3": 0.94}}
+#: (linker 0.9, the headings above a measure and a clause: top-1 of the opinions 0.828 → 0.796 and of the plan
+#: 0.865 → 0.854 on these nine documents alone, top-3 0.935 and 0.944 → 0.955; rounds 1 and 2 together, and
+#: both keys on the whole corpus, rise: docs/linking.md §8, tests/test_link_scale_keys.py)
+FLOORS = {"central": {"top1": 0.79, "top3": 0.93}, "action_plan": {"top1": 0.85, "top3": 0.95}}
 #: … round 2, and the whole key, on the documents of both rounds.
-ROUND2_FLOORS = {"central": {"top1": 0.69, "top3": 0.87}, "action_plan": {"top1": 0.66, "top3": 0.83}}
-ALL_FLOORS = {"central": {"top1": 0.78, "top3": 0.91}, "action_plan": {"top1": 0.78, "top3": 0.90}}
+ROUND2_FLOORS = {"central": {"top1": 0.81, "top3": 0.91}, "action_plan": {"top1": 0.68, "top3": 0.85}}
+ALL_FLOORS = {"central": {"top1": 0.80, "top3": 0.93}, "action_plan": {"top1": 0.78, "top3": 0.91}}
 
 
 def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
@@ -119,3 +122,32 @@ def test_a_measure_keeps_its_own_evidence_beside_the_plans_relay(linked) -> None
     # the opinions' (十二) on non-fossil energy, which names geothermal and biomass energy, out of the links.
     assert central.get("五/十二", 99) <= 3, central
 
+
+
+def _ranked_in_the_opinions(linked, file: str, quote: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:  # type: ignore[no-untyped-def]
+    docs, extractions, links = linked
+    doc = next(d for d in docs if d.source_name == file)
+    source = find_quote(doc, extractions[doc.id], quote, "")
+    path_of = {c.id: "/".join(c.path) for d in docs for c in d.walk()}
+    found = sorted((lk for lk in links.clauses
+                    if lk.source == source and lk.target.startswith("central-opinions-carbon-peak-2021-zh~")),
+                   key=lambda lk: lk.rank)
+    return [(path_of[lk.target], tuple((e.kind, e.value) for e in lk.evidence)) for lk in found]
+
+
+def test_a_measure_under_a_heading_of_green_trade_meets_the_trade_clause(linked) -> None:  # type: ignore[no-untyped-def]
+    # Shangrao's "加大生产型出口企业招引力度" names exporters, nothing of the opinions' words; it stands under
+    # "（X）建立绿色贸易体系", and the opinions' (二十四) is "加快建立绿色贸易体系": it had no link there before.
+    ranked = _ranked_in_the_opinions(linked, "355、上饶市关于加快建立健全绿色低碳循环发展经济体系的实施方案.pdf",
+                                     "加大生产型出口企业招引力度")
+    assert ranked[0][0] == "十/二十四", ranked
+    assert ("section", "绿色贸易体系、建立") in ranked[0][1], ranked
+
+
+def test_a_sewage_charge_under_a_heading_of_prices_meets_the_fiscal_and_price_clause(linked) -> None:  # type: ignore[no-untyped-def]
+    # Laibin's "完善污水处理费形成机制" stands under "健全绿色收费价格机制"; the opinions' (三十二) "完善财税价格
+    # 政策" comes first (third before), the energy-system reform (十三) second.
+    ranked = _ranked_in_the_opinions(linked, "359、来宾市加快建立健全绿色低碳循环发展经济体系实施方案.pdf",
+                                     "完善污水处理费形成机制")
+    assert [path for path, _ in ranked][:2] == ["十二/三十二", "五/十三"], ranked
+    assert any(kind == "section" and "价格" in value for kind, value in ranked[0][1]), ranked
