@@ -6,7 +6,9 @@ date by its maintainers), read as data, not hand-kept. `ingest/data/regions.tsv`
 does not have: each province's ISO 3166-2:CN code and the English names the graph's ids were first
 given. Ids: a province is its ISO code ("CN-FJ"), a prefecture adds its romanised name
 ("CN-FJ-Sanming"), a county adds its own ("CN-FJ-Sanming-Shaxian"; under the four municipalities a
-district hangs from the province: "CN-BJ-Haidian"). Names are matched in simplified Chinese.
+district hangs from the province: "CN-BJ-Haidian"). Names are romanised by pypinyin as they are read:
+`ingest/data/place_readings.tsv` gives the standard reading of the names pypinyin reads otherwise (朝阳区
+"CN-BJ-Chaoyang", not Zhaoyang). Names are matched in simplified Chinese.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ _PREFECTURE_SUFFIXES = ("自治州", "地区", "盟", "市")
 _COUNTY_SUFFIXES = ("自治县", "自治旗", "林区", "特区", "新区", "县", "区", "市", "旗")
 _ETHNIC = re.compile(r"^(.{2,}?)((?:[\u4e00-\u9fff]{1,6}?族)+)$")
 _MUNICIPALITIES = ("11", "12", "31", "50")
+#: The one forestry district (林区); other names ending in 林区 are districts (区) named …林: 万柏林区, 碑林区.
+_FORESTRY_DISTRICTS = frozenset({"神农架林区"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,15 +158,48 @@ class Gazetteer:
         return self.ids.get(region_id)
 
 
+@lru_cache(maxsize=1)
+def _readings() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Place names pypinyin reads wrong and their standard readings (`data/place_readings.tsv`), longest
+    name first: ("朝阳", ("chao", "yang")), ("长治", ("chang", "zhi")), ("单县", ("shan", "xian"))."""
+    raw = resources.files("policykg.ingest").joinpath("data/place_readings.tsv").read_text(encoding="utf-8")
+    table: list[tuple[str, tuple[str, ...]]] = []
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, reading = line.split("\t")
+        syllables = tuple(reading.split())
+        if len(syllables) != len(name):
+            raise ValueError(f"place_readings.tsv: {name} has {len(name)} characters, {len(syllables)} syllables")
+        table.append((name, syllables))
+    return tuple(sorted(table, key=lambda entry: -len(entry[0])))
+
+
 def _romanise(name: str) -> str:
+    """The pinyin of a name, capitalised, without tones or separators: "Sanming", "Chaoyang" (朝阳, by
+    the reading table where pypinyin's default, "Zhaoyang", is wrong)."""
     from pypinyin import lazy_pinyin
 
-    return "".join(part for part in lazy_pinyin(name) if part.isalpha()).capitalize()
+    parts = lazy_pinyin(name)
+    if len(parts) == len(name):  # one syllable a character: the reading table can place its names
+        fixed = [False] * len(name)
+        for word, syllables in _readings():
+            start = name.find(word)
+            while start >= 0:
+                span = range(start, start + len(word))
+                if not any(fixed[i] for i in span):
+                    for i, syllable in zip(span, syllables, strict=True):
+                        parts[i] = syllable
+                        fixed[i] = True
+                start = name.find(word, start + 1)
+    return "".join(part for part in parts if part.isalpha()).capitalize()
 
 
 def _short(full: str, suffixes: tuple[str, ...]) -> tuple[str, str]:
     """("三明", "市") from "三明市"; ("延边", "朝鲜族自治州") from "延边朝鲜族自治州"."""
     for suffix in suffixes:
+        if suffix == "林区" and full not in _FORESTRY_DISTRICTS:
+            continue
         if full.endswith(suffix) and len(full) > len(suffix) + (1 if suffix in ("县", "区", "市", "旗") else 0):
             stem = full[: -len(suffix)]
             ethnic = _ETHNIC.match(stem) if "自治" in suffix else None
