@@ -96,8 +96,11 @@ _ACTION_END_ZH = re.compile(
 #: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
 _COUNTED_NOUN_ZH = re.compile(r"[“\"]?[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
 
-#: A least bound written before the action a count follows: "至少举办5期…培训", "每年至少开展1次…演练".
-_AT_LEAST_ZH = re.compile(r"(?:至少|最少)(?:[\u4e00-\u9fff]{1,3})?$")
+#: The words of a least bound: before the verb of a value ("至少完成1轮…排查", `_AT_LEAST_END_ZH`) or before
+#: the action a count follows ("至少举办5期…培训", "每年至少开展1次…演练", `_AT_LEAST_ZH`).
+_AT_LEAST_WORDS_ZH = "至少|最少"
+_AT_LEAST_END_ZH = re.compile(rf"(?:{_AT_LEAST_WORDS_ZH})$")
+_AT_LEAST_ZH = re.compile(rf"(?:{_AT_LEAST_WORDS_ZH})(?:[\u4e00-\u9fff]{{1,3}})?$")
 
 #: A phrase qualifying what a count counts, before it: "1次以“企业主体、…”为主题的环境应急综合演练".
 _THEMED_ZH = re.compile(r"以[^,;。\n]{1,40}?为[\u4e00-\u9fff]{1,4}的")

@@ -58,6 +58,7 @@ from policykg.extract.target_words import (
     _ADVERBS_ZH,
     _APPROX_TAIL_ZH,
     _APPROX_ZH,
+    _AT_LEAST_END_ZH,
     _AUX_EN,
     _BASE_ZH,
     _CAPACITY_NOUN_ZH,
@@ -102,7 +103,7 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         return None
     comparator, change = _VERBS_ZH[m.group(1)]
     before = pre[: m.start()]
-    least = re.search(r"(?:至少|最少)$", before)  # "至少完成1轮…排查": a least bound, no indicator
+    least = _AT_LEAST_END_ZH.search(before)  # "至少完成1轮…排查": a least bound, no indicator
     if least:
         before, comparator = before[: least.start()], comparator or ">="
     hedge = _APPROX_TAIL_ZH.search(before)  # "…的产能约占25%"

@@ -315,10 +315,7 @@ class ClauseIndex:
         return row
 
     def context_words(self, comparand: Comparand, i: int) -> str:
-        """The most specific words the headings above a comparand and above clause i share ("绿色贸易、贸易体系"),
-        when those headings are alike enough to count (`_CONTEXT_SHOWN`)."""
-        if not comparand.context or self._context_row(comparand.context)[i] < _CONTEXT_SHOWN:
-            return ""
+        """The most specific words the headings above a comparand and above clause i share ("绿色贸易、贸易体系")."""
         found: list[str] = []
         for word, _ in self.specificity.specific_words(comparand.context, 0.0):
             if word in self.sections[i] and not any(word in shown for shown in found):  # not 体系 after 绿色贸易体系
@@ -423,8 +420,9 @@ class ClauseIndex:
             evidence.append(Evidence("year", y, _YEAR_CREDIT))
         for r in sorted(comparand.unit_roles & clause_comparand.unit_roles):
             evidence.append(Evidence("unit", r, 0.0))
-        if self.chinese and (section := self.context_words(comparand, i)):
-            evidence.append(Evidence("section", section, round(float(self._context_row(comparand.context)[i]), 4)))
+        likeness = float(self._context_row(comparand.context)[i]) if self.chinese and comparand.context else 0.0
+        if likeness >= _CONTEXT_SHOWN and (section := self.context_words(comparand, i)):
+            evidence.append(Evidence("section", section, round(likeness, 4)))
         if via is not None:
             evidence.append(via)
         relation = classify(comparand, clause_comparand, float(scores.recall[k, i]))

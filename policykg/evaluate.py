@@ -163,21 +163,13 @@ def links_key_corpus(key: Sequence[dict[str, object]], packs: str = "corpus/real
     return docs, extractions
 
 
-def _processed(path: Path, entry: object | None, settings: object) -> tuple[NormalisedDocument, DocumentExtraction]:
-    from policykg.pipeline import process_file
-    from policykg.settings import Settings
-
-    assert isinstance(settings, Settings)
-    return process_file(path, entry, settings)
-
-
 def default_corpus() -> tuple[list[NormalisedDocument], dict[str, DocumentExtraction]]:
     """Every document of the default corpus (the bundled texts and every pack of corpus/real) ingested and
     extracted as the build does, in local processes: the corpus the links keys are measured on at scale,
     as researchers query it."""
     from policykg.executors import open_executor
     from policykg.ingest.manifest import load_manifest
-    from policykg.pipeline import discover
+    from policykg.pipeline import discover, process_file
     from policykg.settings import Settings
 
     manifest, settings = load_manifest(), Settings()
@@ -186,7 +178,7 @@ def default_corpus() -> tuple[list[NormalisedDocument], dict[str, DocumentExtrac
     docs: list[NormalisedDocument] = []
     extractions: dict[str, DocumentExtraction] = {}
     try:
-        for doc, extraction in executor.map(_processed, [(p, manifest.get(str(p.resolve())), settings) for p in paths]):
+        for doc, extraction in executor.map(process_file, [(p, manifest.get(str(p.resolve())), settings) for p in paths]):
             if doc.id not in extractions:
                 docs.append(doc)
                 extractions[doc.id] = extraction
