@@ -83,6 +83,8 @@ ONGOING_EN = (
 # A year followed by one of these is a date, an age, a base or a title, not a time scope.
 _NOT_A_SCOPE_AFTER_YEAR = r"(?![\d月日度内中初份的前后来版号为以水相比]|\s*\d|\s*月)"
 _ZH_CLAUSE_EDGE = r"(?:^|(?<=[\n,;。:、“\"( \t]))"
+#: What was built, put in service or bought before a year: the year dates the thing, it is no deadline.
+_MADE_BEFORE = r"(?:建成|建设|建造|修建|竣工|投运|投产|投入使用|出厂|生产|购置|注册|登记)(?:并[\u4e00-\u9fff]{2,4})?的"
 _TITLE_AFTER = re.compile(r"[^,;。\n]{0,8}(?:行动方案|实施方案|工作方案|规划|纲要)")
 
 
@@ -104,7 +106,8 @@ def _zh_hits(text: str) -> Iterator[Hit]:
         kind = "before" if m.group(3) else "by"
         yield m.start(), m.end(), kind, None, _iso(m.group(1), "12-31" if m.group(2) else None), 1.0, None
         yield from _zh_more_years(text, m.end(), kind)
-    for m in re.finditer(rf"{_Y}\s*年\s*(底|末)?\s*(?:前|以前|之前)(?!后)", text):
+    # not a year that dates what a noun names: "基本完成2005年前建成的城镇老旧小区改造"
+    for m in re.finditer(rf"{_Y}\s*年\s*(底|末)?\s*(?:前|以前|之前)(?!后)(?!{_MADE_BEFORE})", text):
         yield m.start(), m.end(), "before", None, _iso(m.group(1), "12-31" if m.group(2) else None), 1.0, None
     for m in re.finditer(rf"{_Y}\s*年\s*(?:底|末)(?!\s*(?:前|以前|之前))", text):
         yield m.start(), m.end(), "by", None, _iso(m.group(1), "12-31"), 1.0, None

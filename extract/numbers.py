@@ -69,6 +69,7 @@ class _Table:
     measure_unit_re: re.Pattern[str]  # magnitude? unit of measure? at a position
     rates: dict[str, str]  # period word → its symbol ("日" → "d"): "万吨/日"
     rate_re: re.Pattern[str] | None
+    unit_re: re.Pattern[str] | None = None  # a unit alone, read where a magnitude reading is shorter ("千克")
 
 
 @cache
@@ -90,7 +91,9 @@ def _tables() -> dict[str, _Table]:
     )
     zh_rates = dict(raw["zh"].get("rates", {}))
     rate_re = re.compile(rf"\s*/\s*({alternation(zh_rates)})(?![度常均报])") if zh_rates else None
-    return {"zh": _Table(zh_units, zh_mags, zh_re, zh_rates, rate_re), "en": _Table(en_units, en_mags, en_re, {}, None)}
+    zh_unit_re = re.compile(alternation(zh_units))
+    return {"zh": _Table(zh_units, zh_mags, zh_re, zh_rates, rate_re, zh_unit_re),
+            "en": _Table(en_units, en_mags, en_re, {}, None)}
 
 
 def measure_unit_info(surface: str, lang: str = "zh") -> MeasureUnit | None:
@@ -150,12 +153,15 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
         return pos, None, 1.0, None
     mag = m.group("mag")
     unit = m.group("unit")
+    end = m.end("unit") if unit else m.end("mag")
+    alone = table.unit_re.match(text, pos) if table.unit_re is not None and mag else None
+    if alone and alone.end() > end:  # "535千克标准煤/吨", "500千瓦": a unit that opens with a magnitude's word
+        mag, unit, end = None, alone.group(), alone.end()
     if mag and not unit and lang == "zh" and mag in ("十", "百", "千"):
         return pos, None, 1.0, None  # "3千" alone is too rare to be worth the false hits ("5千瓦" is a unit)
     key = mag.lower() if mag and lang == "en" else mag
     factor = table.magnitudes[key] if key else 1.0
     info = table.measure_units[unit.lower() if lang == "en" else unit] if unit else None
-    end = m.end("unit") if unit else m.end("mag")
     symbol = _POWER_SYMBOL.match(text, end) if lang == "zh" and mag and not unit else None
     written = _tables()["en"].measure_units.get(symbol.group(1).lower()) if symbol else None
     if symbol and written:  # "2043万kW": a Chinese magnitude before a power or energy symbol

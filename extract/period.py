@@ -18,7 +18,8 @@ from policykg.extract.target_scope import TargetHit
 from policykg.ingest.model import Clause, NormalisedDocument
 
 __all__ = [
-    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "title_period_end",
+    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "names_a_carbon_goal",
+    "title_period_end",
 ]
 
 _Y = r"(?<![\d.])((?:19|20)\d{2})"
@@ -109,15 +110,27 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     return period_end
 
 
-def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None) -> list[TargetHit]:
+#: The carbon goals named by their year: "锚定2030年前全市碳达峰目标", "为2060年前实现碳中和奠定基础".
+_CARBON_GOAL = re.compile(r"(?:全国|全省|全市|全区|全县|我国|我省|我市|本市)?(?:如期)?(?:实现)?(?:碳达峰|碳中和|达峰)")
+
+
+def names_a_carbon_goal(text: str, deadline: DeadlineHit) -> bool:
+    """A year that names the carbon peak or neutrality goal ("2030年前碳达峰") sets no time of its own for
+    what follows: the plan's other targets are still due at its end."""
+    return bool(_CARBON_GOAL.match("".join(text[deadline.end : deadline.end + 24].split())))  # read across a line break
+
+
+def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None,
+                      text: str = "") -> list[TargetHit]:
     """The quantified targets without a year, before any other year their clause names, due at the plan's end.
 
     Once a clause has named another year ("到2023年…", "“十五五”时期…", "展望2035年…") a target after it
     that the year does not govern is not known to be due when the plan ends; one before it is (a goal
-    section's paragraphs under its first 到2025年, then its 2035 vision). Offsets of `deadlines` are the
-    hits' own."""
+    section's paragraphs under its first 到2025年, then its 2035 vision). A year that only names a carbon
+    goal ("锚定2030年前全市碳达峰目标") is no such year. Offsets of `deadlines` are the hits' own, in `text`."""
     if period_end is None:
         return hits
-    other = min((d.start for d in deadlines if d.kind != "ongoing" and d.year not in (None, period_end)), default=None)
+    other = min((d.start for d in deadlines if d.kind != "ongoing" and d.year not in (None, period_end)
+                 and not (text and names_a_carbon_goal(text, d))), default=None)
     return [replace(h, year=period_end) if h.year is None and not h.qualitative and (other is None or h.start < other)
             else h for h in hits]

@@ -4,7 +4,8 @@
   创建要求", "80%以上党政机关建成节约型机关". The value opens its clause; what follows (its subject and
   predicate) is the indicator, a deadline inside it left out ("…机关2025年底前达到创建要求"). Or the
   population comes first and the state right after the share: "城镇新建建筑100%执行绿色建筑标准"; or a bound
-  before the share: "炼油、乙烯、合成氨等行业超过30%的产能达到能效标杆水平".
+  before the share: "炼油、乙烯、合成氨等行业超过30%的产能达到能效标杆水平"; or what covers, then the share of
+  the population it covers: "管道天然气覆盖66%以上旗县(市、区)".
 - An enumeration that goes on after a comma: "建成垃圾环保发电厂2座,浅层地温能利用项目10个"; and a clause
   that opens right after the year it is due: "到2025年,全市充(换)电站3000座、充电桩16万个以上". There a count
   closes its phrase without an action before it.
@@ -27,7 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from policykg.extract.numbers import Quantity
+from policykg.extract.numbers import Quantity, measure_unit_info
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _suffix
 from policykg.extract.target_words import (
@@ -51,6 +52,9 @@ _STATE_VERB_ZH = re.compile(
 #: A bound written before a share of a population ("超过30%的产能…"), and its comparator.
 _SHARE_BOUNDS = {"超过": ">", "高于": ">", "不低于": ">=", "不少于": ">=", "至少": ">="}
 _SHARE_BOUND_ZH = re.compile("(?:" + "|".join(_SHARE_BOUNDS) + ")$")
+
+#: A verb of covering right before a share, the population covered after it: "管道天然气覆盖66%以上旗县".
+_COVERS_ZH = re.compile(r"(?:覆盖|惠及|涵盖)$")
 
 #: An aside in brackets inside the population: no part of the indicator.
 _ASIDE_ZH = re.compile(r"[(（][^()（）]*[)）]")
@@ -85,8 +89,14 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
     phrase = text[start:seg_end]
     cut = len(phrase) - len(phrase.rstrip(" "))
     name = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", "".join(phrase.split())))  # "大型商场(建筑面积…)满足…"
-    if not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
+    if _COVERS_ZH.search(subject) and not re.search(r"\d", name):
+        name = "".join(phrase.split())  # the population covered keeps its aside: "旗县(市、区)"
+    elif not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
         return None
+    covers = _COVERS_ZH.search(subject)
+    if covers and covers.start() >= 2 and 2 <= len(name) <= 16 and not re.search(r"[\d,，]", subject):
+        # "管道天然气覆盖66%以上旗县(市、区)": what covers, the share, then the population it covers
+        return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     bound = _SHARE_BOUND_ZH.search(subject)
     if bound and start != end:  # "炼油、乙烯、合成氨等行业超过30%的产能达到能效标杆水平": a bound before the share
         head = subject[: bound.start()]
@@ -112,6 +122,7 @@ def continues_enumeration(text: str, previous_end: int | None, clause_start: int
 
 #: "开展18处国家级自然保护区和31处省级自然保护区…建设": a count joined to the counted target before it.
 _COUNT_JOINER_ZH = re.compile(r"\s*[和及与、]\s*")
+_COUNT_COMMA_ZH = re.compile(r"\s*[,，]\s*")
 #: "在2处国家级湿地自然保护区开展国家湿地生态效益补偿项目": the places counted, then the works done there.
 _WORKS_IN_PLACES_ZH = re.compile(r"(?:开展|实施|建设|推进|推广)(?=[\u4e00-\u9fff]{4})")
 
@@ -129,7 +140,16 @@ def counted_works(text: str, out: Sequence[TargetHit], seg_start: int, value_sta
         return True, name[works.end() :], end
     last = out[-1] if out else None
     joined = last is not None and not last.qualitative and last.start < value_start and last.indicator_end <= value_start
+    if joined and last is not None and _COUNT_COMMA_ZH.fullmatch(text, last.end, value_start) and _counts(last) and (
+            _COUNT_ACTIONS_ZH.search(text, max(0, last.start - 6), last.start)):
+        return True, name, end  # "建设12个以上…试点,200个以上城镇社区和农村社区试点": the action goes on after a comma
     return joined and bool(_COUNT_JOINER_ZH.fullmatch(text, last.end, value_start)), name, end  # type: ignore[union-attr]
+
+
+def _counts(hit: TargetHit) -> bool:
+    """A count written before what it counts ("12个以上…试点")."""
+    info = measure_unit_info(hit.measure_unit) if hit.measure_unit else None
+    return info is not None and info.dimension == "count" and hit.start < hit.indicator_start
 
 
 #: Short modifiers listed before one head: "专业、半专业森林草原防扑火队伍" (no count among them).
@@ -140,10 +160,17 @@ def shared_head_end(text: str, start: int, end: int) -> int:
     """Where the noun a count names ends: at `end`, unless the noun is a modifier of one to three characters
     that 、 lists with others before their shared head ("新组建20支专业、半专业森林草原防扑火队伍": the teams,
     not 专业); a list of nouns each counted ("5个公园、3个广场") or longer items ("A企业、B企业") stays apart."""
-    if end - start > 3 or not text.startswith("、", end):
+    if not text.startswith("、", end):
         return end
     listed = _SHARED_HEAD_ZH.match(text, end)
+    if end - start > 3:  # "20个左右全流程清洁化、低碳化、循环化改造项目": qualities (…化) listed before their head
+        items = text[start:listed.end()].split("、") if listed else []
+        return listed.end() if listed and all(p.endswith("化") for p in items[:-1]) and not items[-1].endswith("化") else end  # type: ignore[union-attr]
     return listed.end() if listed else end
+
+
+#: The rest of an aside a counted noun opens, and the noun going on after it: "旗县(市、区)试点".
+_ASIDE_RUNS_ON_ZH = re.compile(r"[^()（）,，;；。\n]{1,10}[)）][^,，;；。、\n\d]{0,12}")
 
 
 #: A short name the text gives in brackets ("(以下简称碳排放)"): a note on the indicator, not part of it.
@@ -204,6 +231,10 @@ _WORKS_ACTION_ZH = re.compile(r"(?:推动|推进|实施|完成|新建|新增|建
 _WORKS_NOUN_ZH = re.compile(r"的?\s*([\u4e00-\u9fff“][^,;。，；:\d]{3,24})$")
 
 
+#: A joiner and the next amount of works: "…节水增粮增效项目和5.9万亩…".
+_MORE_WORKS_ZH = re.compile(r"\s*(?:和|及|与|、|以及)\s*(?=\d)")
+
+
 #: Works measured by what they act on (a capacity, a mass, a share of them): "完成5.3亿吨钢铁产能超低排放改造",
 #: "完成10%历史遗留矿山生态修复任务".
 _WORKS_END_ZH = re.compile(r"(?:改造|改造升级|治理|整治|修复|替代|工程|项目|任务)$")
@@ -214,10 +245,15 @@ def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
     text = ctx.text
     if q.dimension not in ("area", "land", "length", "count", "mass", "power", "energy", "volume", "share"):
         return -1
-    if not _WORKS_ACTION_ZH.search(text, seg[0], q.start):
+    # "完成20万亩节水增粮增效项目和5.9万亩…节水技术试点": works joined to the works before share its action
+    last = out[-1] if out else None
+    joined = last is not None and not last.qualitative and last.value is not None and last.end <= q.start and bool(
+        _COUNT_JOINER_ZH.fullmatch(text, last.end, q.start)) and bool(_WORKS_ACTION_ZH.search(text, max(0, last.start - 8), last.start))
+    if not joined and not _WORKS_ACTION_ZH.search(text, seg[0], q.start):
         return -1
     end, suffix = _suffix(text, q.end, "zh")
-    noun = _WORKS_NOUN_ZH.match(text, end, seg[1])
+    more = _MORE_WORKS_ZH.search(text, end, seg[1])  # the works end where the next amount is joined on
+    noun = _WORKS_NOUN_ZH.match(text, end, more.start() if more else seg[1])
     if not noun or not ctx.in_target_context(q.start):
         return -1
     if q.dimension not in ("area", "land", "length", "count") and not _WORKS_END_ZH.search(noun.group(1)):
@@ -241,6 +277,10 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     if re.search(r"\d", noun.group()):
         return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
     noun_start, noun_end = noun.span()
+    aside = _ASIDE_RUNS_ON_ZH.match(text, noun_end) if text.startswith("、", noun_end) and re.search(
+        r"[(（][^)）]*$", noun.group()) else None
+    if aside:  # "12个以上自治区级低碳旗县(市、区)试点": the aside's 、 is no end of the noun
+        noun_end = aside.end()
     # "1轮土壤和地下水污染隐患排查": a short modifier joined by 和 to the noun it shares its head with is one noun
     goes_on = _NOUN_GOES_ON_ZH.match(text, noun_end) if noun_end - noun_start <= 4 else None
     noun_end = goes_on.end() if goes_on else noun_end

@@ -164,3 +164,55 @@ def layout_row_targets(text: str) -> list[TargetHit]:
             start_year=(year - 4) if cumulative else None,
         ))
     return hits
+
+
+#: A statement naming the targets a list of places gets: "科学设定各区(市)“十四五”期间单位地区生产总值二氧化碳排放
+#: 降低目标。" (what is measured, the direction), closing its sentence before the list.
+_PLACES_TARGET = re.compile(r"(?P<name>[^。;；:：\n]{2,60}?)(?P<verb>降低|下降|减少|削减|提高|提升|增长)目标\s*[。:：]?\s*$")
+#: Where the words that set the targets end and what they measure begins: "…设定各区(市)“十四五”期间|单位…".
+_SET_LEAD = re.compile(r"^.*(?:期间|时期|设定|确定|下达|分解|制定)[”\"]?")
+#: A line of the list: a bullet, the places, a colon, the value ("\uf0b2 平度市、莱西市:21.5%。").
+_PLACE_LINE = re.compile(
+    r"(?m)^[^\S\n]*[^\u4e00-\u9fff\w\s]?[^\S\n]*(?P<places>[\u4e00-\u9fff][\u4e00-\u9fff、和及与]{1,60}?)[^\S\n]*[:：][^\S\n]*"
+    r"(?P<num>\d+(?:\.\d+)?)[^\S\n]*%[^\S\n]*[。;；]?[^\S\n]*$")
+#: How far above its first line the statement may end.
+_PLACES_SPAN = 40
+
+
+def place_list_targets(text: str, deadlines: list[tuple[int, int, int | None, int | None]] | None = None) -> list[TargetHit]:
+    """The targets a list sets per place, line by line under the statement that names them: "…单位地区生产总值二氧化碳
+    排放降低目标。\\n市南区、市北区、李沧区、崂山区:20.5%。\\n平度市、莱西市:21.5%。" → 平度市、莱西市单位地区生产总值二氧化碳
+    排放, a decrease of 21.5 %. `deadlines` are (start, end, first year, last year) of the text's five-year periods:
+    one inside the statement dates the targets (due at its end, against the year before it begins)."""
+    from policykg.extract.target_shapes import _region_alone_zh, places_listed_zh
+
+    hits: list[TargetHit] = []
+    statement: tuple[str, str, int, int] | None = None  # (name, verb, start, end) of the statement in force
+    last_end = -1
+    for line in _PLACE_LINE.finditer(text):
+        places = line.group("places")
+        if not (places_listed_zh(places) == len(places) or _region_alone_zh(places)):
+            continue
+        if statement is None or line.start() - last_end > _PLACES_SPAN:
+            before = "".join(text[max(0, line.start() - 200) : line.start()].split())
+            m = _PLACES_TARGET.search(before)
+            if m is None:
+                statement = None
+                continue
+            name = _SET_LEAD.sub("", m.group("name"))
+            start = line.start() - 200  # only to find the statement's period below
+            statement = (name, m.group("verb"), max(0, start), line.start())
+        last_end = line.end()
+        name, verb, s_start, s_end = statement
+        if len(name) < 2:
+            continue
+        period = next(((a, b) for ds, de, a, b in (deadlines or []) if s_start <= ds < s_end and b), None)
+        change = "decrease" if verb in ("降低", "下降", "减少", "削减") else "increase"
+        hits.append(TargetHit(
+            start=line.start("places"), end=line.end("num") + 1, indicator=places + name, comparator="=",
+            value=float(line.group("num")), value_min=None, value_max=None, measure_unit="%", converted_value=None,
+            converted_unit=None, change=change, base_year=(period[0] - 1) if period and period[0] else None,
+            year=period[1] if period else None, qualitative=False, indicator_start=line.start("places"),
+            indicator_end=line.end("places"), confidence=0.6,
+        ))
+    return hits

@@ -9,6 +9,8 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 - "可再生能源消费量折合标煤超过1000万吨，占能源消费总量的比重超过11%" → 可再生能源消费量占能源消费总量的
   比重: a share (占…) right after a target is a share of what that target measures.
 - "秸秆综合利用率、农用残膜回收率达到90%": a list of whole indicators gives each the value (`measures_listed`).
+- "市南区、市北区…排放相对2020年降低20.5%,平度市、莱西市降低21.5%" → 平度市、莱西市单位地区生产总值二氧化碳
+  排放: places alone after a target of other places take what it measures (`completed_by_previous`).
 - "可再生能源发电装机比重不断提升,由2020年的33.51%提升至2025年的37.55%" → 可再生能源发电装机比重: a level
   reached from a stated start ("由…的A提升至…的B") names its indicator before 由, in its clause or the one before.
 
@@ -23,6 +25,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from policykg.extract.target_scope import TargetHit
+from policykg.extract.target_shapes import places_listed_zh
 from policykg.extract.target_words import _MEASURE_NOUN_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
@@ -123,7 +126,20 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
 
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
 _PLACE_ONLY_ZH = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:市|省|区|县|州|地区|城市|九市)$")
+_OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，]*")
+_SHARE_HEAD_ZH = re.compile(r"(?:占比|比重|比例)$")
 _SUBSET_GAP_ZH = re.compile(r"[\s,，、;；]*(?:其中)?[\s,，、]*")
+
+
+def share_of_which(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """"接纳外电量400亿千瓦时左右,其中绿电占比35%" → 接纳外电量中绿电占比: a share after 其中 is one of the amount the
+    target right before measures; None otherwise."""
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start:
+        return None
+    subject = _ACTION_LEAD_ZH.sub("", earlier[-1].indicator)
+    if not (_OF_WHICH_ZH.fullmatch(text, earlier[-1].end, ind_start) and _SHARE_HEAD_ZH.search(indicator)):
+        return None
+    return subject + "中" + indicator if len(subject) >= 2 and not _SHARE_HEAD_ZH.search(subject) else None
 
 
 def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
@@ -135,9 +151,14 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
     last = earlier[-1]
     if not _SUBSET_GAP_ZH.fullmatch(text, last.end, ind_start):
         return None
-    if _PLACE_ONLY_ZH.match(indicator) and not _PLACE_ONLY_ZH.match(last.indicator):
-        return indicator + last.indicator
+    places = places_listed_zh(indicator) == len(indicator)  # "…降低20.5%,平度市、莱西市降低21.5%"
+    if (_PLACE_ONLY_ZH.match(indicator) or places) and not _PLACE_ONLY_ZH.match(last.indicator):
+        measured = last.indicator[places_listed_zh(last.indicator):]  # not the places of the target before
+        return indicator + measured if len(measured) >= 2 and not places_listed_zh(measured) else None
     subject = _ACTION_LEAD_ZH.sub("", last.indicator)
+    of_which = share_of_which(indicator, earlier, text, ind_start)
+    if of_which:
+        return of_which
     if len(indicator) <= 6 and len(subject) > 2 and indicator[:2] == subject[-2:] and indicator != subject:
         return subject[:-2] + indicator
     if _ACTION_RATE_ZH.match(indicator) and _ACTION_RATE_ZH.match(subject[-3:]) and len(subject) >= 5:
@@ -161,7 +182,7 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     and `measured_of_previous` for a bare measure."""
     if phrase in _COSTING_ZH:
         return ""
-    measured = measured_of_previous(phrase, earlier, text, ind_start)
+    measured = measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)
@@ -246,4 +267,30 @@ def level_items(hits: list[TargetHit], text: str) -> list[TargetHit]:
             if len(works) >= 2:
                 out[i] = replace(hit, indicator=hit.indicator + works)
                 break
+    return out
+
+
+#: The action and level an enumeration's first item opens with: "新增创建省级及以上绿色工厂500家以上、绿色园区50家…".
+_LIST_LEAD_ZH = re.compile(
+    r"^(?:累计)?(?:新增)?(?:创建|建成|建设|培育|打造|认定|争创|新建)(?:国家|省|自治区|市|县|区)级(?:及以上|以上)?(?=[\u4e00-\u9fff]{2})")
+#: An item that names its own action or level: it takes none from the first.
+_OWN_LEAD_ZH = re.compile(r"^(?:累计|新增|新建|创建|建成|建设|培育|打造|认定|争创|国家|省|自治区|市级|县级|区级)")
+_ENUM_ITEM_GAP_ZH = re.compile(r"\s*、\s*")  # not a comma: "培育省级无废工厂200家,节水型企业2000家" names another kind
+
+
+def enumeration_lead(hits: list[TargetHit], text: str) -> list[TargetHit]:
+    """The items of a verbless enumeration after its first take the action and level the first opens with:
+    "新增创建省级及以上绿色工厂500家以上、绿色园区50家、绿色设计产品500个" → 新增创建省级及以上绿色园区, …. The
+    items follow each other with only 、 between them, each a phrase its value closes."""
+    out = list(hits)
+    lead: str | None = None
+    for i, hit in enumerate(out):
+        prev = out[i - 1] if i else None
+        follows = (prev is not None and lead is not None and not hit.qualitative and hit.indicator_start == hit.start
+                   and prev.end <= hit.start and bool(_ENUM_ITEM_GAP_ZH.fullmatch(text, prev.end, hit.start)))
+        if follows and lead is not None and not _OWN_LEAD_ZH.match(hit.indicator):
+            out[i] = replace(hit, indicator=lead + hit.indicator)
+            continue
+        m = _LIST_LEAD_ZH.match(hit.indicator) if not hit.qualitative else None
+        lead = m.group() if m else None
     return out

@@ -13,6 +13,7 @@ from policykg.extract.numbers import Quantity
 from policykg.extract.target_shapes import (
     _region_lead_zh,
     _sentence_bounds,
+    places_listed_zh,
 )
 from policykg.extract.target_words import (
     _LEAD_EN,
@@ -143,6 +144,8 @@ class _Context:
                 start = hit.end
                 continue
             region = _region_lead_zh(self.text[start:end]) if self.lang != "en" else 0
+            if region and places_listed_zh(self.text[start:end]):
+                break  # "市南区、市北区、…单位地区生产总值二氧化碳排放…降低20.5%": the places the target is set for
             if region:  # "巴中市二氧化硫削减…": the place is the plan's, not part of the indicator
                 start += region
                 continue

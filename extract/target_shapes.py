@@ -135,6 +135,8 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
     if n >= 2 and len(parts) != n:  # "清洁能源及新能源公交车、出租车占比": 及 inside an item, 、 between items
         by_comma = [p for p in indicator.split("、") if p]
+        if len(by_comma) != n and len(parts) > n:
+            return _split_last_items_zh(indicator, n) or [indicator]
         parts = by_comma if len(by_comma) == n else parts
     if len(parts) < 2:
         return [indicator]
@@ -173,6 +175,25 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     return [indicator]
 
 
+def _split_last_items_zh(indicator: str, n: int) -> list[str] | None:
+    """"新增和更新的新能源公交车辆和快递物流配送车辆" with two values → […新能源公交车辆, …新能源快递物流配送车辆]: a
+    joiner inside the first item (新增和更新), the items the last n; each later item takes the first's words before
+    its own noun (the head they share, 车辆, kept once). None when an item is too short to be one."""
+    joiners = list(re.finditer(r"、|和|及|与", indicator))[-(n - 1):]
+    cuts = [0, *[j.start() for j in joiners], len(indicator)]
+    items = [indicator[(joiners[i - 1].end() if i else 0) : cuts[i + 1]] for i in range(n)]
+    if any(len(p) < 2 or _MEASURE_NOUN_ZH.search(p) for p in items):
+        return None
+    tokens = [t for t in stock_segmenter().cut(items[0])]
+    if len(tokens) < 3:
+        return None
+    own = len(tokens[-1])
+    if all(p.endswith(tokens[-1]) for p in items[1:]) and len(tokens[-1]) >= 2:
+        own += len(tokens[-2])  # "…公交车辆" and "…配送车辆": 公交 is the first item's own
+    prefix = items[0][:-own]
+    return [items[0], *[prefix + p for p in items[1:]]] if len(prefix) >= 2 else None
+
+
 def _split_listed_zh(indicator: str, n: int) -> list[str]:
     at = indicator.rfind("等")
     items = [p for p in re.split(r"、|和|及|与", indicator[:at]) if p]
@@ -205,6 +226,41 @@ def _region_lead_zh(phrase: str) -> int:
         if phrase[:k] in names:
             return k
     return 0
+
+
+#: A place a list names without the gazetteer's full name ("西海岸新区"), read only between joiners.
+_PLACE_ITEM_ZH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:新区|市|区|县|旗)(?=、|和|及|与|$)")
+_PLACE_JOINER_ZH = re.compile(r"、|和|及|与")
+
+
+def places_listed_zh(phrase: str) -> int:
+    """The length of a list of two places or more opening a phrase, with the joiners between them ("市南区、
+    市北区、李沧区、崂山区单位…" → 15): the places a target is set for, one of several; 0 when none opens it.
+    One of them at least is a region's full name."""
+    at, count, named = 0, 0, False
+    while True:
+        k = _region_lead_zh(phrase[at:]) or _region_alone_zh(phrase[at:])
+        named = named or bool(k)
+        if not k and (item := _PLACE_ITEM_ZH.match(phrase, at)):
+            k = item.end() - at
+        if not k:
+            break
+        count += 1
+        joiner = _PLACE_JOINER_ZH.match(phrase, at + k)
+        if not joiner:
+            at += k
+            break
+        if not (_region_lead_zh(phrase[joiner.end():]) or _region_alone_zh(phrase[joiner.end():])
+                or _PLACE_ITEM_ZH.match(phrase, joiner.end())):
+            at += k
+            break
+        at = joiner.end()
+    return at if count >= 2 and named else 0
+
+
+def _region_alone_zh(phrase: str) -> int:
+    """A region's full name that is the whole phrase ("莱西市"): `_region_lead_zh` leaves two characters after it."""
+    return len(phrase) if 3 <= len(phrase) <= 11 and phrase in _region_names() else 0
 
 
 @functools.cache

@@ -45,7 +45,7 @@ _SUFFIX_ZH = {"以上": ">=", "及以上": ">=", "之上": ">=", "以下": "<=",
 
 _APPROX_ZH = {"约": "~", "大约": "~", "近": "~", "将近": "~", "超": ">", "逾": ">"}
 
-_BASE_ZH = re.compile(r"(?:比|较|相比|相较于?|与)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:水平)?(?:相比)?(?:分别|均|都)?(?:累计|累积)?\s*$")
+_BASE_ZH = re.compile(r"(?:比|较|相比|相较于?|相对于?|与)\s*((?:19|20)\d{2})\s*年(?:底|末)?(?:水平)?(?:相比)?(?:分别|均|都)?(?:累计|累积)?\s*$")
 
 _ADVERBS_ZH = re.compile(
     r"(?:分别|均|都|要|将|力争|确保|力求|争取|进一步|稳步|逐步|持续|大幅|显著|全部|总体|仍|应|须|原则上|基本|普遍|必须|平均|稳定|已经|已|仍然)+$"
@@ -131,9 +131,13 @@ _ENUM_NEXT_ZH = re.compile(r"\s*[、和及]\s*([\u4e00-\u9fff][^,;。、\d]{1,20
 _VERBLESS_ACTION_ZH = re.compile(
     r"^(?:累计)?(?:补充|重点|新)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产"
     r"|设立|增设|组建|晋升|引进|取得|培训|选育|治理|突破|举办|制定|修订|制\(修\)订)"
-    # "…地质遗迹抢救性保护修复5处": works named by the action they end in
-    r"|^[^,;。]*(?:保护|修复|恢复|整治|治理|改造)$"
+    # "…地质遗迹抢救性保护修复5处": works named by the action they end in; "自愿性清洁生产企业通过审核1500家以上":
+    # the units that pass a review
+    r"|^[^,;。]*(?:保护|修复|恢复|整治|治理|改造)$|^[^,;。]*通过(?:审核|认证|验收|评价|评估|鉴定)$"
 )
+
+#: A cut written before what it cuts, in a phrase its value closes: "压减地下水超采量1亿立方米以上" (a decrease by that much).
+_CUT_LEAD_ZH = re.compile(r"^(?:压减|削减|减少|压降)(?=[\u4e00-\u9fff]{2})")
 
 #: "形成2.9万吨/日的处理能力": the capacity a value before 的 measures, and the verbs that state it.
 _CAPACITY_NOUN_ZH = re.compile(r"的\s*([\u4e00-\u9fff][^,;。、\n]{0,20}?(?:能力|规模|产能|容量))")

@@ -25,11 +25,12 @@ from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
-from policykg.extract.period import due_at_period_end
+from policykg.extract.period import due_at_period_end, names_a_carbon_goal
 from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
-from policykg.extract.target_layout_rows import layout_row_targets
+from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
     closing_name,
+    enumeration_lead,
     example_category,
     level_items,
     level_subject,
@@ -64,6 +65,7 @@ from policykg.extract.target_words import (
     _CAPACITY_NOUN_ZH,
     _CAPACITY_VERB_ZH,
     _COUNTED_NOUN_ZH,
+    _CUT_LEAD_ZH,
     _EACH_ZH,
     _ENUM_NEXT_ZH,
     _FROM_VALUE_ZH,
@@ -165,7 +167,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     if predicate.denominator and indicator and not indicator.endswith(("比重", "比例", "占比")):
         indicator += "占" + predicate.denominator  # "绿色食品生产总量占地产农产品产量的30%以上"
     if lang != "en":  # "该比例达到45%": the target just stated; "A、B等9种主要再生资源…" the category
-        indicator = referent(indicator, out, first.start) or named_by_previous(indicator, out, text, ind_start) or indicator
+        named = referent(indicator, out, first.start) or named_by_previous(indicator, out, text, ind_start)
+        if named and change and base_year is None and out and out[-1].change == change:
+            base_year = out[-1].base_year  # "…相对2020年降低20.5%,平度市、莱西市降低21.5%": the same base
+        indicator = named or indicator
     amount = lang != "en" and change is None and not predicate.level and bool(
         _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start))
     years = ctx.periods_at(first.start, amount)
@@ -192,9 +197,11 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
             chosen, pairs = [indicator], [per_year[i]]  # "2022至2025年…占比分别达到80%、90%、95%、100%"
         else:
             chosen = names if each else [indicator]
+        # "焦炭产能控制在6000万吨左右": a bound the verb sets is not loosened by the hedge after the value
+        bound = predicate.comparator if cmp == "~" and predicate.comparator in ("<=", ">=", "<", ">") else None
         for name in chosen:
             _emit(out, start=start, end=list_end, ind=(ind_start, ind_end, name), q=q,
-                  comparator=cmp or predicate.comparator or "=", change=change, base_year=base_year,
+                  comparator=bound or cmp or predicate.comparator or "=", change=change, base_year=base_year,
                   years=pairs, confidence=confidence)
     return list_end
 
@@ -237,8 +244,10 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start))
-    _emit(out, start=ind_start, end=end, ind=(ind_start, ind_end, name), q=q, comparator=cmp or "=", change=None,
-          base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.65)
+    cut = _CUT_LEAD_ZH.match(name)  # "压减地下水超采量1亿立方米以上": a decrease by that much
+    _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
+          q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None,
+          years=ctx.periods_at(q.start, amount), confidence=0.65)
     return end
 
 
@@ -369,14 +378,20 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
     length, source = len(text), text
-    tables = table_targets(text) + layout_row_targets(text) if lang == "zh" else []  # rows of an indicator table, read before unwrapping
+    tables: list[TargetHit] = []
+    if lang == "zh":  # rows of an indicator table, a list of places' targets: read before unwrapping
+        periods = [(d.start, d.end, int(d.start_date[:4]) if d.start_date else None, int(d.end_date[:4]))
+                   for d in (deadlines if deadlines is not None else extract_deadlines(text, lang))
+                   if d.kind == "period" and d.end_date]
+        tables = table_targets(text) + layout_row_targets(text) + place_list_targets(text, periods)
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)
     planned = period_end if period_end is not None and all(
-        d.year in (None, period_end) for d in deadlines if d.kind != "ongoing") else None
+        d.year in (None, period_end) for d in deadlines if d.kind != "ongoing" and not names_a_carbon_goal(text, d)
+    ) else None
     ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, planned)
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
@@ -388,9 +403,10 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     out.sort(key=lambda t: (t.start, t.indicator_start, t.end))
     if lang == "zh":
         out = level_items(out, source)  # "…产业基地2家、市级4家": the level's own 产业基地
+        out = enumeration_lead(out, source)  # "新增创建省级及以上绿色工厂500家以上、绿色园区50家": 新增创建省级及以上绿色园区
     if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
-    return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end)
+    return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end, source)
 
 
 def _reported_change(text: str, hit: TargetHit) -> bool:

@@ -25,14 +25,17 @@ TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accu
 TUNE_FLOORS_TARGETS = {"found_precision": 0.983, "found_recall": 0.975, "exact_precision": 0.980, "exact_recall": 0.971}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
 #: stay on the 563 targets of rounds 1–3 they were measured on.
-TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.943,
-                              "exact_recall": 0.917}
+TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.950,
+                              "exact_recall": 0.924}
 #: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
                               "exact_recall": 0.952}
 #: The sixth round (316, 389, 106, 517, 370, 221 and 89, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND6 = {"found_precision": 1.0, "found_recall": 0.976, "exact_precision": 1.0,
                               "exact_recall": 0.976}
+#: The seventh round (242, 100, 68, 328, 499 and 80, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND7 = {"found_precision": 0.985, "found_recall": 0.990, "exact_precision": 0.961,
+                              "exact_recall": 0.965}
 
 
 @pytest.fixture(scope="module")
@@ -111,3 +114,5 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round5[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND5.items()), round5
     _, round6 = _measure("tune", range(6, 7))
     assert all(round6[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND6.items()), round6
+    _, round7 = _measure("tune", range(7, 8))
+    assert all(round7[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND7.items()), round7

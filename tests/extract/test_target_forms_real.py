@@ -150,12 +150,14 @@ def test_counts_joined_by_and_quoted_and_reached() -> None:
 
 
 def test_a_plan_named_before_the_amount_it_adds() -> None:
-    # 326、湖南省制造业绿色低碳转型行动方案: "“十四五”新增…" is an amount over the plan's five years
+    # 326、湖南省制造业绿色低碳转型行动方案: "“十四五”新增…" is an amount over the plan's five years; the items after the
+    # first are created at the same levels (the action and level the first opens with, tuning round 7)
     hits = targets("大力推行绿色制造,实现“十四五”新增创建省级及以上绿色工厂500家以上、绿色园区50家、绿色设计产品500个、"
                    "绿色供应链管理企业50家。")
     assert [(t.indicator, t.comparator, t.value, t.measure_unit, t.start_year, t.year) for t in hits] == [
-        ("新增创建省级及以上绿色工厂", ">=", 500, "家", 2021, 2025), ("绿色园区", "=", 50, "家", 2021, 2025),
-        ("绿色设计产品", "=", 500, "个", 2021, 2025), ("绿色供应链管理企业", "=", 50, "家", 2021, 2025)]
+        ("新增创建省级及以上绿色工厂", ">=", 500, "家", 2021, 2025), ("新增创建省级及以上绿色园区", "=", 50, "家", 2021, 2025),
+        ("新增创建省级及以上绿色设计产品", "=", 500, "个", 2021, 2025),
+        ("新增创建省级及以上绿色供应链管理企业", "=", 50, "家", 2021, 2025)]
     [scope] = [(d.label, d.kind, d.start_date, d.end_date) for d in extract_deadlines("实现“十四五”新增创建省级绿色工厂500家", "zh")]
     assert scope == ("十四五", "period", "2021", "2025")
     # 382、山东省关于坚决遏制“两高”项目盲目发展…的通知: 不能突破 is at most
