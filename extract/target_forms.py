@@ -89,6 +89,12 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
     phrase = text[start:seg_end]
     cut = len(phrase) - len(phrase.rstrip(" "))
     name = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", "".join(phrase.split())))  # "大型商场(建筑面积…)满足…"
+    shared = _shares_listed(name) if not subject and start != end else None
+    if shared is not None:  # "73%的乡镇镇区和50%的村庄生活垃圾得到有效处理": this share's population, the rest shared
+        population, rest = shared
+        at = phrase.find(population)
+        pop_end = start + at + len(population) if at >= 0 else seg_end
+        return ShareOfSubject(start, pop_end, population + rest, cmp or suffix or "=", pop_end)
     if _COVERS_ZH.search(subject) and not re.search(r"\d", name):
         name = "".join(phrase.split())  # the population covered keeps its aside: "旗县(市、区)"
     elif not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
@@ -110,6 +116,30 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
             return None
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
+
+
+#: Shares of several populations under one predicate, after the first's population: "…乡镇镇区和50%的村庄生活垃圾…".
+_MORE_SHARES_ZH = re.compile(
+    r"^(?P<pop>[\u4e00-\u9fff]{2,8}?)(?:、|和|及|与)(?:\d+(?:\.\d+)?%(?:以上|以下|左右)?的?[\u4e00-\u9fff]{2,8}?(?:、|和|及|与))*"
+    r"\d+(?:\.\d+)?%(?:以上|以下|左右)?的?(?P<last>[\u4e00-\u9fff“”]{3,30})$")
+
+
+def _shares_listed(name: str) -> tuple[str, str] | None:
+    """"乡镇镇区和50%的村庄生活垃圾得到有效处理" → ("乡镇镇区", "生活垃圾得到有效处理"): the first population, and what the
+    last item says after its own population (its first word) — the head and predicate every population shares;
+    None when the phrase lists no further share."""
+    from policykg.ingest.segmenter import stock_segmenter
+
+    m = _MORE_SHARES_ZH.match(name)
+    if m is None:
+        return None
+    last = m.group("last")
+    verb = _STATE_VERB_ZH.search(last)
+    if verb is None or verb.start() == 0:
+        return None
+    words = list(stock_segmenter().cut(last[: verb.start()]))
+    own = len(words[0]) if len(words) >= 2 else 0
+    return m.group("pop"), last[own:]
 
 
 def continues_enumeration(text: str, previous_end: int | None, clause_start: int) -> bool:

@@ -31,8 +31,8 @@ TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
                               "exact_recall": 0.952}
 #: The sixth round (316, 389, 106, 517, 370, 221 and 89, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND6 = {"found_precision": 1.0, "found_recall": 0.976, "exact_precision": 1.0,
-                              "exact_recall": 0.976}
+TUNE_FLOORS_TARGETS_ROUND6 = {"found_precision": 1.0, "found_recall": 1.0, "exact_precision": 1.0,
+                              "exact_recall": 1.0}
 #: The seventh round (242, 100, 68, 328, 499 and 80, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND7 = {"found_precision": 0.985, "found_recall": 0.990, "exact_precision": 0.961,
                               "exact_recall": 0.965}

@@ -174,3 +174,17 @@ def test_a_share_of_which() -> None:
     # 499: 其中 … 占比 is a share of the amount before
     got = facts(targets("实施“外电入青”提质增效行动,到2025年,接纳外电量400亿千瓦时左右,其中绿电占比35%。"))
     assert got == [("接纳外电量", "~", 400, "亿千瓦时", 2025), ("接纳外电量中绿电占比", "=", 35, "%", 2025)]
+
+
+# --- shares of several populations under one predicate --------------------------------------------------------
+def test_shares_of_several_populations_share_the_predicate() -> None:
+    # 370、云南省推动成为生态文明建设排头兵2022年措施任务清单 (round 6's key): the last population is its first word, the
+    # rest (生活垃圾得到有效处理) every population's
+    got = facts(targets("实施“湖泊革命”污水垃圾治理工程“补短板”三年行动,确保到2022年底全省73%的乡镇镇区和50%的村庄生活垃圾得到有效"
+                        "处理,乡镇镇区生活污水处理设施覆盖率达53%以上。"))
+    assert got == [("乡镇镇区生活垃圾得到有效处理", "=", 73, "%", 2022), ("村庄生活垃圾得到有效处理", "=", 50, "%", 2022),
+                   ("乡镇镇区生活污水处理设施覆盖率", ">=", 53, "%", 2022)]
+    # 485 (a `tune` document not keyed): three levels, one head and predicate
+    got = facts(targets("全面开展节约型机关创建行动,到2022年,95%的省级、90%的市级和70%的县级党政机关达到创建标准。"))
+    assert got == [("省级党政机关达到创建标准", "=", 95, "%", 2022), ("市级党政机关达到创建标准", "=", 90, "%", 2022),
+                   ("县级党政机关达到创建标准", "=", 70, "%", 2022)]
