@@ -51,20 +51,18 @@ import numpy as np
 from policykg.extract.model import DocumentExtraction
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.link.comparands import (
-    HEADING_CHARS,
     SCOPE_WEIGHT,
     Batch,
     Comparand,
     Specificity,
     Vocabulary,
-    headings,
     kind_weight,
     leaf_comparand,
     source_comparands,
-    titles_by_path,
 )
 from policykg.link.documents import is_head, issued
 from policykg.link.features import bigrams, idf_table, segment_grams, words
+from policykg.link.headings import HEADING_CHARS, headings, title_concepts, titles_by_path
 from policykg.link.model import ClauseLink, Evidence
 
 METHOD = "policykg.link.clauses/0.2"
@@ -94,6 +92,7 @@ _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 �
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
 _FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|总体要求|主要目标|总体目标|工作目标|发展目标|面临形势|重要意义)")
 _W_OUTWARD = 0.5  # a clause facing abroad counts this much for a measure that does not
+_W_HEADING_CONCEPT = 0.3  # a concept named only in the headings above a comparand counts this much
 _W_CONTEXT = 0.4  # added: how alike the headings above a comparand and above a clause are (`_context`)
 _CONTEXT_SHOWN = 0.1  # likeness of the headings from which they are shown as evidence ("section")
 _CONTEXT_ROWS = 4096  # headings of comparands whose `_context` row an index keeps
@@ -230,15 +229,20 @@ class ClauseIndex:
         number = np.zeros((n_comparands, n))
         phrase = np.zeros((n_comparands, n))
         for k, comparand in enumerate(batch.comparands):
-            if comparand.concepts:
-                # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less.
+            if comparand.concepts or comparand.heading_concepts:
+                # A concept only named in the scope of the action ("钢铁、水泥等行业") counts for less, and
+                # one only named in the headings above the comparand less still: alone, it does not make a
+                # full share of the concept score.
                 weight = {
                     c: self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c))
                     * (SCOPE_WEIGHT if c in comparand.scope_concepts else 1.0)
-                    for c in comparand.concepts
+                    for c in comparand.concepts | comparand.heading_concepts
                 }
-                total = sum(weight.values())
-                for c in comparand.concepts:
+                above = sum(weight[c] for c in comparand.heading_concepts)
+                for c in comparand.heading_concepts:
+                    weight[c] *= _W_HEADING_CONCEPT
+                total = max(sum(weight.values()), above) or 1.0
+                for c in weight:
                     holders = self.by_concept.get(c, ())
                     for i in holders:
                         in_scope = c in self.comparands[i].scope_concepts
@@ -402,13 +406,17 @@ class ClauseIndex:
             # the most specific other words both name, weighed by their specificity
             for term, spec in self._terms(comparand.text if len(comparand.text) <= _LONG_TEXT else text, clause_comparand.text, core):
                 evidence.append(Evidence("wording", term, spec))
-        for c in sorted(comparand.concepts & clause_comparand.concepts):
-            evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0), 4)))
+        # concepts of the comparand's text, then those only its headings name (counting for less)
+        named = comparand.concepts | comparand.heading_concepts
+        for c in sorted(named & clause_comparand.concepts):
+            less = _W_HEADING_CONCEPT if c in comparand.heading_concepts else 1.0
+            evidence.append(Evidence("concept", c, round(self.concept_idf.get(c, 0.0) * less, 4)))
         broader: dict[str, float] = {}  # concepts the clause names above the comparand's own
-        for c in sorted(comparand.concepts - clause_comparand.concepts):
+        for c in sorted(named - clause_comparand.concepts):
             credit = self.concept_idf.get(c, self.unseen_concept * self.specificity.of("concept:" + c))
+            credit *= _W_HEADING_CONCEPT if c in comparand.heading_concepts else 1.0
             for a in concept_ancestors(c):
-                if a in clause_comparand.concepts and a not in comparand.concepts:
+                if a in clause_comparand.concepts and a not in named:
                     broader[a] = max(broader.get(a, 0.0), credit * self.broader_credit(a))
         for a in sorted(broader):
             evidence.append(Evidence("concept", a, round(broader[a], 4)))
@@ -467,7 +475,8 @@ class ClauseLinker:
         if doc_id not in self._leaves:
             doc, extraction = self.docs[doc_id], self.extractions.get(doc_id)
             title_at = titles_by_path(doc)
-            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab, title_at=title_at)
+            named = title_concepts(doc, extraction.clauses if extraction else {})
+            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab, title_at=title_at, named=named)
                                     for c in doc.walk() if c.is_leaf]
         return self._leaves[doc_id]
 

@@ -32,6 +32,7 @@ from policykg.link.features import (
     words,
     years,
 )
+from policykg.link.headings import HEADING_CHARS, concepts_above, headings, title_concepts, titles_by_path
 
 UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
 SCOPE_WEIGHT = 0.5  # features only found in an enumeration closed by 等 count for less
@@ -189,6 +190,7 @@ class Comparand:
     quoted: set[str] = field(default_factory=set)  # terms the text quotes, compacted
     rows: list[Row] = field(default_factory=list)  # the whole text first, then each piece (if several)
     context: str = ""  # the headings of its clause and of the clauses above it, top first (see `headings`)
+    heading_concepts: set[str] = field(default_factory=set)  # named in the nearest headings, not in the text
 
 
 def _lang(doc: NormalisedDocument) -> str:
@@ -198,22 +200,6 @@ def _lang(doc: NormalisedDocument) -> str:
 def _unit_role(unit_id: str) -> str:
     """The office a unit (organisation) id names, without its jurisdiction ("cn-fj-sanming.sthjj" → "sthjj")."""
     return unit_id.replace("/", ".").rsplit(".", 1)[-1]
-
-
-#: Characters of a clause's title that count as its heading: a clause without a heading of its own has its first
-#: sentence as title, and only its start announces a topic.
-HEADING_CHARS = 30
-
-
-def titles_by_path(doc: NormalisedDocument) -> dict[tuple[str, ...], str]:
-    """Every clause's title by its path (made once per document, read by `headings`)."""
-    return {c.path: c.title or "" for c in doc.walk()}
-
-
-def headings(title_at: dict[tuple[str, ...], str], path: tuple[str, ...], limit: int | None = None) -> str:
-    """The heading of the clause at `path` and the headings above it, top first (`title_at`: by path), each
-    cut at `limit` characters."""
-    return " ".join(title_at.get(path[:j], "")[:limit] for j in range(1, len(path) + 1))
 
 
 def whole_text(doc: NormalisedDocument, clause: Clause) -> str:
@@ -305,15 +291,19 @@ def pieces(text: str) -> list[str]:
 
 def leaf_comparand(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
                 vocab: Vocabulary, split: Callable[[str], list[str]] | None = None,
-                title_at: dict[tuple[str, ...], str] | None = None) -> Comparand:
-    """A leaf clause as one comparand; its sentences are measures of their own already. `title_at`: the
-    document's `titles_by_path`, when the caller has it."""
+                title_at: dict[tuple[str, ...], str] | None = None,
+                named: dict[tuple[str, ...], set[str]] | None = None) -> Comparand:
+    """A leaf clause as one comparand; its sentences are measures of their own already. `title_at` and
+    `named`: the document's `titles_by_path` and `title_concepts`, when the caller has them."""
     facts_by_clause = extraction.clauses if extraction else {}
     facts = facts_by_clause.get(clause.id)
-    return make_comparand(
+    comparand = make_comparand(
         clause.id, doc, clause.id, whole_text(doc, clause), facts, clause_concepts(clause, facts_by_clause), vocab,
         facts.targets if facts else [], split, headings(title_at or titles_by_path(doc), clause.path, HEADING_CHARS),
     )
+    above = concepts_above(title_concepts(doc, facts_by_clause) if named is None else named, clause.path)
+    comparand.heading_concepts = above - comparand.concepts
+    return comparand
 
 
 def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
@@ -327,17 +317,21 @@ def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | 
     comparands: list[Comparand] = []
     facts_by_clause = extraction.clauses if extraction else {}
     title_at = titles_by_path(doc)
+    named = title_concepts(doc, facts_by_clause)
     for clause in doc.walk():
         facts = facts_by_clause.get(clause.id)
         own_targets = facts.targets if facts else []
         context = headings(title_at, clause.path, HEADING_CHARS)
+        above = concepts_above(named, clause.path)
         for m in facts.measures if facts else ():
             targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
-            comparands.append(make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, pieces,
-                                             context))
+            comparand = make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, pieces,
+                                       context)
+            comparand.heading_concepts = above - comparand.concepts
+            comparands.append(comparand)
         if clause.is_leaf:
             made = leaves.get(clause.id) if leaves else None
-            comparands.append(made or leaf_comparand(doc, clause, extraction, vocab, title_at=title_at))
+            comparands.append(made or leaf_comparand(doc, clause, extraction, vocab, title_at=title_at, named=named))
     return comparands
 
 

@@ -84,9 +84,11 @@ def wording_features(text: str) -> set[str]:
 #: An enumeration closed by 等 and followed by the kind of thing it enumerates: sectors, fields,
 #: projects, enterprises, places or units ("钢铁、水泥等行业", "煤电、石化等高碳项目"). A list closed by 等
 #: alone ("大力发展风能、太阳能、地热能等,") is what the action is about, not its scope.
+#: An exception ("除钢铁、电力行业以及水泥熟料企业外") names what the action leaves out: a scope as well.
 _SCOPE_LIST = re.compile(
     r"(?:[\u4e00-\u9fff]{1,8}、)+[\u4e00-\u9fff]{1,8}等"
     r"(?=[\u4e00-\u9fff]{0,4}(?:行业|领域|产业|项目|企业|地区|区域|单位|部门|园区))"
+    r"|除[^,，。;；:：]{2,40}?以?外(?=[,，\u4e00-\u9fff])"
 )
 
 

@@ -163,6 +163,17 @@ def test_an_industry_list_closed_by_deng_only_names_the_scope() -> None:
     assert {"捕集", "封存"} <= wording_features(sentence)
 
 
+def test_an_exception_names_only_the_scope() -> None:
+    # 武汉市推动降碳及发展低碳产业工作方案: the industries left out of the coal phase-out are not its topic.
+    sentence = "到2025年,除钢铁、电力、石化行业以及水泥熟料企业外,其他行业用煤单位全部清零。"
+    assert [sentence[a:b] for a, b in scope_spans(sentence)] == ["除钢铁、电力、石化行业以及水泥熟料企业外"]
+    assert {"钢铁", "石化", "水泥"} <= scope_only(sentence)
+    assert not {"用煤", "清零"} & scope_only(sentence)
+    # 省级机关公务用车除特殊工作要求外一律配备新能源汽车: the exception is a scope, the purchase is not.
+    cars = "省级机关公务用车除特殊工作要求外一律配备新能源汽车"
+    assert [cars[a:b] for a, b in scope_spans(cars)] == ["除特殊工作要求外"]
+
+
 def test_sentences_split_into_comma_pieces_and_share_their_longest_run() -> None:
     assert segments("推动船舶岸电受电设施改造,“十四五”期间,有序推进码头岸电设施建设") == [
         "推动船舶岸电受电设施改造",

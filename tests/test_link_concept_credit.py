@@ -12,7 +12,7 @@ import pytest
 from policykg.evaluate import bundled_corpus, extract_key_documents
 from policykg.link import link_corpus
 from policykg.link.clauses import _ABROAD, _OUTWARD
-from policykg.link.comparands import headings
+from policykg.link.headings import headings
 from policykg.link.key import find_quote
 
 CENTRAL = "central-opinions-carbon-peak-2021-zh"

@@ -27,10 +27,12 @@ KEY = KEYS / "links_tune.toml"
 #: (linker 0.9, the headings above a measure and a clause: top-1 of the opinions 0.828 → 0.796 and of the plan
 #: 0.865 → 0.854 on these nine documents alone, top-3 0.935 and 0.944 → 0.955; rounds 1 and 2 together, and
 #: both keys on the whole corpus, rise: docs/linking.md §8, tests/test_link_scale_keys.py)
-FLOORS = {"central": {"top1": 0.79, "top3": 0.93}, "action_plan": {"top1": 0.85, "top3": 0.95}}
+#: (linker 0.10, the concepts of the headings above a measure: the opinions 0.796 / 0.935 → 0.817 / 0.946, the plan
+#: 0.854 / 0.955 → 0.854 / 0.978)
+FLOORS = {"central": {"top1": 0.81, "top3": 0.94}, "action_plan": {"top1": 0.85, "top3": 0.97}}
 #: … round 2, and the whole key, on the documents of both rounds.
-ROUND2_FLOORS = {"central": {"top1": 0.81, "top3": 0.91}, "action_plan": {"top1": 0.68, "top3": 0.85}}
-ALL_FLOORS = {"central": {"top1": 0.80, "top3": 0.93}, "action_plan": {"top1": 0.78, "top3": 0.91}}
+ROUND2_FLOORS = {"central": {"top1": 0.85, "top3": 0.91}, "action_plan": {"top1": 0.70, "top3": 0.89}}
+ALL_FLOORS = {"central": {"top1": 0.83, "top3": 0.94}, "action_plan": {"top1": 0.79, "top3": 0.94}}
 
 
 def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
