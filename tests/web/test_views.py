@@ -294,3 +294,28 @@ def test_views_fit_a_small_laptop_screen(browser) -> None:  # type: ignore[no-un
         browser.no_horizontal_overflow()
         assert page.locator("header.top").bounding_box()["height"] < 70, "the header keeps to one line"
         browser.shot(f"15-narrow-{name}")
+
+
+def test_a_sentence_reads_without_the_line_breaks_of_its_pdf(browser) -> None:  # type: ignore[no-untyped-def]
+    # Measures of real PDFs as the API gives them (the source span as printed, layout line breaks included):
+    # Chengdu's 近零碳排放区 plan, a provincial CCUS measure broken after its first character, Shenzhen's
+    # notice on 2021 emissions (a URL wrapped mid-word) and Shandong's accounting rule for projects (a break
+    # after a colon stays). The page reads each as one sentence.
+    page = browser.open("#/search?q=碳捕集")
+    read = page.evaluate(
+        """async () => {
+            const { sentenceText } = await import(new URL('js/facts.js', document.baseURI).href);
+            return [
+                '探索碳捕集利用与封存技术应用示范，推进化\\r\\n石能源低碳排放利用。',
+                '探\\r\\n索开展规模化、全链条碳捕集利用和封存试验示范工程建设。',
+                '（网址：http://www.sz\\r\\nregistry.com/index.do）提交足额配额',
+                '前 3 年实际碳排放量的平均值，Q 削减\\r\\n核算方法为：\\r\\n，i=1，2，3。',
+            ].map(sentenceText);
+        }"""
+    )
+    assert read == [
+        "探索碳捕集利用与封存技术应用示范，推进化石能源低碳排放利用。",
+        "探索开展规模化、全链条碳捕集利用和封存试验示范工程建设。",
+        "（网址：http://www.szregistry.com/index.do）提交足额配额",
+        "前 3 年实际碳排放量的平均值，Q 削减核算方法为：\n，i=1，2，3。",
+    ]

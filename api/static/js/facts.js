@@ -46,12 +46,41 @@ export function sourceNote(fact) {
   return [quote, t('fact.offsets', { start: fact.start, end: fact.end })].filter(Boolean).join(' · ');
 }
 
+const ENDS_SENTENCE = /[。！？；：!?;:]/;
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+const GAP = /\s/;
+
+/** What the line break in `text` at `at` (a run of `length` spaces holding it) reads as within one sentence:
+ * nothing in Chinese text, where the page layout wraps lines mid-word (a URL or a code included), a space
+ * between the words of a text with no Chinese; a line break after a stop (。；：) or at either end. */
+function lineGap(text, at, length) {
+  let i = at - 1;
+  while (i >= 0 && GAP.test(text[i])) i -= 1;
+  let j = at + length;
+  while (j < text.length && GAP.test(text[j])) j += 1;
+  const [before, after] = [text[i] || '', text[j] || ''];
+  if (!before || !after || ENDS_SENTENCE.test(before)) return '\n';
+  return WIDE.test(text) ? '' : ' ';
+}
+
+/** text[s:e] of one sentence (a measure, a target's sentence) as a reader reads it: the line breaks a PDF's
+ * layout put inside it are no breaks (`lineGap`). Not for a clause, whose headings end their lines unstopped. */
+function sentencePiece(text, s, e) {
+  return text.slice(s, e).replace(/\s*\n\s*/g, (gap, at) => lineGap(text, s + at, gap.length));
+}
+
+/** A measure's or a target's sentence as a reader reads it (see `sentencePiece`); the API gives it as printed. */
+export function sentenceText(text) {
+  return sentencePiece(text || '', 0, (text || '').length);
+}
+
 /**
  * `text` (which starts at original offset `base`) with marks: each mark {start, end} in original
  * offsets, {kind, title}. Overlapping marks split the text into runs; a run carries the classes of
- * every mark over it and the title of the narrowest one.
+ * every mark over it and the title of the narrowest one. `sentence`: the text is one sentence, whose
+ * layout line breaks are no breaks (`sentenceText`).
  */
-export function highlighted(text, base, marks) {
+export function highlighted(text, base, marks, { sentence = false } = {}) {
   const length = text.length;
   const inside = marks
     .map((m) => ({ ...m, s: Math.max(0, m.start - base), e: Math.min(length, m.end - base) }))
@@ -78,7 +107,7 @@ export function highlighted(text, base, marks) {
   return runs.map((run) => {
     // Runs of blank lines in the source become one line break (offsets are unaffected: marks
     // were placed on the text as stored).
-    const piece = text.slice(run.s, run.e).replace(/[ \t\u3000]*\n\s*/g, '\n');
+    const piece = sentence ? sentencePiece(text, run.s, run.e) : text.slice(run.s, run.e).replace(/[ \t\u3000]*\n\s*/g, '\n');
     if (!run.key) return piece;
     return h('mark', { class: ['hl', ...run.key.split(' ').map((k) => `hl-${k}`)], title: run.title, 'data-kind': run.kind }, piece);
   });

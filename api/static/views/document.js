@@ -7,7 +7,7 @@ import { docTitles, documentMap, regions, titleLang } from '../js/catalog.js';
 import { documentGraph } from '../js/doclinks.js';
 import { fill, h } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
-import { documentClauseSpans, documentFacts, highlighted, sourceNote } from '../js/facts.js';
+import { documentClauseSpans, documentFacts, highlighted, sentenceText, sourceNote } from '../js/facts.js';
 import { t } from '../js/i18n.js';
 import { href, navigate, replaceParams } from '../js/router.js';
 import { conceptChip, legend, levelBadge, note, regionBadge, targetValue, textToggle, unitChip } from '../js/ui.js';
@@ -84,7 +84,7 @@ function clauseSection(clause, ctx) {
       h('ol', {}, clause.measures.map((m) => {
         const fact = factById.get(m.id);
         return h('li', { class: ['measure', m.id === focusItem ? 'focus' : ''], 'data-measure': m.id, title: fact ? sourceNote(fact) : null },
-          h('span', { class: 'measure-text' }, m.text),
+          h('span', { class: 'measure-text' }, sentenceText(m.text)),
           ' ',
           h('a', { class: 'trace-link', href: href('trace', m.id), title: t('trace.link.title') }, t('search.trace')));
       }))));

@@ -7,6 +7,7 @@ import { getAllPages, getJSON } from '../js/api.js';
 import { LEVELS, conceptLabel, concepts, docShort, documentMap, documents, levelName, regionName, regions, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
+import { sentenceText } from '../js/facts.js';
 import { pick, t } from '../js/i18n.js';
 import { href, navigate } from '../js/router.js';
 import { PALETTE, timeline } from '../js/timeline.js';
@@ -105,7 +106,7 @@ function qualitativeSection(goals, docMap, regionMap, colourOf) {
           h('td', { class: 'doc-cell' }, h('span', { class: 'tl-dot', style: { '--c': colourOf(g.document) } }), ' ',
             h('a', { href: href('doc', g.document) }, docShort(doc, regionMap) || g.document), h('div', {}, levelBadge(doc?.level))),
           h('td', { class: 'nowrap' }, h('a', { href: href('doc', g.document, { clause: g.id.replace(/\.t\d+$/, '') }) }, g.clause)),
-          h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, g.text || '')));
+          h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, sentenceText(g.text))));
       })))) : note(t('targets.goals.none')));
 }
 
@@ -184,7 +185,7 @@ export async function render(page, { params }) {
         h('td', { class: 'doc-cell' }, h('span', { class: 'tl-dot', style: { '--c': colourOf(tg.document) } }), ' ',
           h('a', { href: href('doc', tg.document) }, doc?.title || tg.document), h('div', {}, levelBadge(doc?.level), ' ', regionBadge(regionMap, doc?.region))),
         h('td', { class: 'nowrap' }, h('a', { href: href('doc', tg.document, { clause: tg.id.replace(/\.t\d+$/, '') }) }, tg.clause)),
-        h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, tg.text || '')));
+        h('td', { class: 'sentence' }, h('span', { class: 'clamp' }, sentenceText(tg.text))));
     })));
 
   fill(page, 

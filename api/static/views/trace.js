@@ -6,6 +6,7 @@ import { getJSON } from '../js/api.js';
 import { LEVELS, concepts, docName, docShort, documentMap, levelName, regionName, regions, titleLang, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
+import { sentenceText } from '../js/facts.js';
 import { language, pick, t } from '../js/i18n.js';
 import { LOCAL_LEVELS, implementers, unimplemented, unitTypeLabels } from '../js/links.js';
 import { href, navigate } from '../js/router.js';
@@ -292,7 +293,7 @@ export async function render(page, { id, params }) {
       h('div', { class: 'hop-head' },
         h('span', { class: 'badge kind' }, t(source.kind === 'measure' ? 'fact.measure' : 'label.clause')),
         docLine(doc, regionMap, { clauseId, clauseNumber: source.clause })),
-      h('p', { class: 'hop-text' }, source.text || '')),
+      h('p', { class: 'hop-text' }, source.kind === 'measure' ? sentenceText(source.text) : source.text || '')),
   );
   const ancestors = found.ancestors || [];
   const unitTypes = [];
