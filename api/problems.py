@@ -202,3 +202,25 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected_error)
+
+
+def known_parameters(request: Request) -> None:
+    """An `/api/` route answers only the query parameters it declares (a dependency of the whole app): a
+    misspelt filter (`indicator=` for `concept=`) would otherwise be ignored and the answer look filtered."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None or not request.url.path.startswith("/api/") or not request.query_params:
+        return
+    known = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise ApiError(400, "unknown_parameter", f"unknown query parameter {', '.join(map(repr, unknown))}",
+                       parameters=unknown, known=sorted(known))
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route and its dependencies declare."""
+    names = {param.alias for param in dependant.query_params}
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names

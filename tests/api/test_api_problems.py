@@ -28,6 +28,8 @@ CASES = [
     ("GET", "/api/targets?region=nowhere", {}, 404, "region_not_found"),
     ("GET", "/api/targets?region=Taizhou", {}, 400, "ambiguous_region"),
     ("GET", "/api/targets?level=city", {}, 400, "bad_request"),
+    ("GET", "/api/targets?indicator=非化石能源&year=2025", {}, 400, "unknown_parameter"),
+    ("GET", "/api/units?concept=CCUS&unit=发改委", {}, 400, "unknown_parameter"),
     ("GET", "/api/units?concept=CCUS&region=nowhere", {}, 404, "region_not_found"),
     ("GET", f"/api/trace/{SANMING_I5}.m99", {}, 404, "item_not_found"),
     ("GET", "/api/examples/no-such-example", {}, 404, "example_not_found"),
@@ -103,3 +105,12 @@ def test_query_timeout_is_a_503_problem(make_client) -> None:  # type: ignore[no
     client = make_client(sparql_timeout=0.5)
     query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     assert_problem(client.get("/sparql", params={"query": query}), 503, "query_timeout")
+
+
+def test_an_unknown_parameter_is_named_with_those_the_route_takes(client) -> None:  # type: ignore[no-untyped-def]
+    # A misspelt filter would otherwise be ignored and the answer look filtered.
+    body = client.get("/api/targets", params={"indicator": "非化石能源", "year": 2025}).json()
+    assert body["code"] == "unknown_parameter" and body["parameters"] == ["indicator"]
+    assert {"concept", "document", "year", "region", "level", "kind", "limit", "offset"} <= set(body["known"])
+    assert "'indicator'" in body["detail"]
+    assert client.get("/api/targets", params={"concept": "非化石能源", "year": 2025}).status_code == 200
