@@ -319,3 +319,32 @@ def test_a_sentence_reads_without_the_line_breaks_of_its_pdf(browser) -> None:  
         "（网址：http://www.szregistry.com/index.do）提交足额配额",
         "前 3 年实际碳排放量的平均值，Q 削减核算方法为：\n，i=1，2，3。",
     ]
+
+
+def test_a_clause_reads_without_the_line_breaks_of_its_pdf_but_keeps_its_headings(browser) -> None:  # type: ignore[no-untyped-def]
+    # Clauses of real PDFs as printed: Tianshui's 生态环境保护 plan (a heading on a line of its own, then a
+    # paragraph wrapped by the layout) and Jiangsu's green-economy opinions (a wrapped paragraph, then the
+    # signature, the date and the source address, each a line of its own). Trace shows them so.
+    page = browser.open("#/search?q=碳捕集")
+    read = page.evaluate(
+        """async () => {
+            const { clauseText } = await import(new URL('js/facts.js', document.baseURI).href);
+            return [
+                '（一）加快建立责任体系\\r\\n县（区）党委和政府对本地区生态环境质量及生态环境保护工作负总责，制定\\r\\n'
+                  + '完善政策措施，统筹协调重大问题。编制生态环境保护责任清单，进一步厘清各部\\r\\n'
+                  + '门生态环境保护责任，加快建立横向到边、纵向到底的责任体系。',
+                '（三十）营造良好氛围。充分发挥党政机关、国有企事业单位在绿\\r\\n色低碳循环发展中的示范表率作用。'
+                  + '组织形式多样的宣传活动，讲好江\\r\\n苏绿色低碳循环发展故事，积极宣传正面典型，适时曝光负面典型，加\\r\\n'
+                  + '快培育形成节约资源和保护环境的生产生活方式。健全绿色低碳循环信\\r\\n息公开渠道，发挥社会公众的参与和监督作用。\\r\\n'
+                  + '江苏省人民政府\\r\\n2022 年 1 月 24 日\\r\\n资料来源：http://www.jiangsu.gov.cn/art/2022/1/25/art_46143_10331301.html',
+            ].map(clauseText);
+        }"""
+    )
+    assert read == [
+        "（一）加快建立责任体系\n县（区）党委和政府对本地区生态环境质量及生态环境保护工作负总责，制定完善政策措施，统筹协调重大问题。"
+        "编制生态环境保护责任清单，进一步厘清各部门生态环境保护责任，加快建立横向到边、纵向到底的责任体系。",
+        "（三十）营造良好氛围。充分发挥党政机关、国有企事业单位在绿色低碳循环发展中的示范表率作用。组织形式多样的宣传活动，"
+        "讲好江苏绿色低碳循环发展故事，积极宣传正面典型，适时曝光负面典型，加快培育形成节约资源和保护环境的生产生活方式。"
+        "健全绿色低碳循环信息公开渠道，发挥社会公众的参与和监督作用。\n江苏省人民政府\n2022 年 1 月 24 日\n"
+        "资料来源：http://www.jiangsu.gov.cn/art/2022/1/25/art_46143_10331301.html",
+    ]

@@ -74,6 +74,26 @@ export function sentenceText(text) {
   return sentencePiece(text || '', 0, (text || '').length);
 }
 
+const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])/;
+
+/** A clause's text as a reader reads it: a line the page layout wrapped (about as long as the text's long
+ * lines, the upper quartile, ending without a stop, the next not opening with a clause marker) joins the
+ * next; a heading's line (short) or a paragraph's last (a stop) keeps its break. */
+export function clauseText(text) {
+  const lines = (text || '').split(/\r?\n/).map((line) => line.trim());
+  const widths = lines.map((line) => line.length).sort((a, b) => a - b);
+  const full = widths[Math.floor(0.75 * (widths.length - 1))] || 0;
+  const joiner = WIDE.test(text || '') ? '' : ' ';
+  let out = lines[0] || '';
+  for (let i = 1; i < lines.length; i += 1) {
+    const [prev, next] = [lines[i - 1], lines[i]];
+    const wrapped = prev && next && full >= 15 && prev.length >= 0.8 * full && !ENDS_SENTENCE.test(prev.slice(-1))
+      && !MARKER.test(next);
+    out += (wrapped ? joiner : '\n') + next;
+  }
+  return out;
+}
+
 /**
  * `text` (which starts at original offset `base`) with marks: each mark {start, end} in original
  * offsets, {kind, title}. Overlapping marks split the text into runs; a run carries the classes of

@@ -6,7 +6,7 @@ import { getJSON } from '../js/api.js';
 import { LEVELS, concepts, docName, docShort, documentMap, levelName, regionName, regions, titleLang, truncate } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
-import { sentenceText } from '../js/facts.js';
+import { clauseText, sentenceText } from '../js/facts.js';
 import { language, pick, t } from '../js/i18n.js';
 import { LOCAL_LEVELS, implementers, unimplemented, unitTypeLabels } from '../js/links.js';
 import { href, navigate } from '../js/router.js';
@@ -44,7 +44,7 @@ function hopCard(node, ctx) {
       h('span', { class: `badge relation rel-${node.relation}` }, t(`relation.${node.relation}`)),
       scoreBar(node.score),
       docLine(doc, ctx.regionMap, { clauseId: node.id, clauseNumber: node.clause })),
-    h('p', { class: 'hop-text clamp' }, node.text || ''),
+    h('p', { class: 'hop-text clamp' }, clauseText(node.text)),
     node.evidence?.length ? h('div', { class: 'chips evidence-list' }, node.evidence.map((e) => evidenceChip(e, ctx.conceptMap, ctx))) : null,
     h('div', { class: 'hop-actions' }, h('a', { href: href('trace', node.id) }, t('trace.fromhere'))));
 }
@@ -103,7 +103,7 @@ function rankedClause(clause, ctx) {
       (clause.expressions || []).map((other) => h('a', {
         class: 'chain-also small', href: href('doc', ctx.documentOf(other), { clause: other }),
       }, `= ${t(`doc.version.${ctx.docs.get(ctx.documentOf(other))?.language || 'zh'}`)} ${ctx.clauseNumbers.get(other) || clause.clause}`))),
-    h('p', { class: 'hop-text clamp' }, clause.text || ''),
+    h('p', { class: 'hop-text clamp' }, clauseText(clause.text)),
     clause.evidence?.length ? h('div', { class: 'chips evidence-list' }, clause.evidence.map((e) => evidenceChip(e, ctx.conceptMap, ctx))) : null,
     h('div', { class: 'hop-actions' }, h('a', { href: href('trace', clause.id) }, t('trace.fromhere'))));
 }
@@ -219,7 +219,7 @@ function implementersSection(clauseId, ctx, params) {
                 h('span', { class: 'badge clause-no' }, `${t('label.clause')} ${l.number}`),
                 l.relation !== 'implements' ? h('span', { class: `badge relation rel-${l.relation}` }, t(`relation.${l.relation}`)) : null,
                 h('a', { class: 'small trace-link', href: href('trace', l.source) }, t('search.trace'))),
-              h('p', { class: 'hop-text clamp' }, l.text || '')));
+              h('p', { class: 'hop-text clamp' }, clauseText(l.text))));
         })))),
     );
   }).catch((error) => fill(box, errorBox(error)));
@@ -260,7 +260,7 @@ async function gapsPage(page, params) {
       h('ul', { class: 'gap-list' }, items.sort((a, b) => compareClauseIds(a.clause, b.clause)).map((g) => h('li', { 'data-clause': g.clause },
         h('a', { href: href('trace', g.clause) }, `${g.number} `, g.title || ''),
         h('span', { class: 'muted small' }, g.best_local_score === null ? ` — ${t('trace.nolink')}` : ` — ${t('trace.bestlocal')} ${g.best_local_score.toFixed(2)}`),
-        h('p', { class: 'hop-text clamp' }, g.text || '')))))),
+        h('p', { class: 'hop-text clamp' }, clauseText(g.text))))))),
   );
 }
 
@@ -293,7 +293,7 @@ export async function render(page, { id, params }) {
       h('div', { class: 'hop-head' },
         h('span', { class: 'badge kind' }, t(source.kind === 'measure' ? 'fact.measure' : 'label.clause')),
         docLine(doc, regionMap, { clauseId, clauseNumber: source.clause })),
-      h('p', { class: 'hop-text' }, source.kind === 'measure' ? sentenceText(source.text) : source.text || '')),
+      h('p', { class: 'hop-text' }, source.kind === 'measure' ? sentenceText(source.text) : clauseText(source.text))),
   );
   const ancestors = found.ancestors || [];
   const unitTypes = [];
