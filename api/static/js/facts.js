@@ -48,59 +48,65 @@ export function sourceNote(fact) {
 
 const ENDS_SENTENCE = /[。！？；：!?;:]/;
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-const GAP = /\s/;
-
-/** What the line break in `text` at `at` (a run of `length` spaces holding it) reads as within one sentence:
- * nothing in Chinese text, where the page layout wraps lines mid-word (a URL or a code included), a space
- * between the words of a text with no Chinese; a line break after a stop (。；：) or at either end. */
-function lineGap(text, at, length) {
-  let i = at - 1;
-  while (i >= 0 && GAP.test(text[i])) i -= 1;
-  let j = at + length;
-  while (j < text.length && GAP.test(text[j])) j += 1;
-  const [before, after] = [text[i] || '', text[j] || ''];
-  if (!before || !after || ENDS_SENTENCE.test(before)) return '\n';
-  return WIDE.test(text) ? '' : ' ';
-}
-
-/** text[s:e] of one sentence (a measure, a target's sentence) as a reader reads it: the line breaks a PDF's
- * layout put inside it are no breaks (`lineGap`). Not for a clause, whose headings end their lines unstopped. */
-function sentencePiece(text, s, e) {
-  return text.slice(s, e).replace(/\s*\n\s*/g, (gap, at) => lineGap(text, s + at, gap.length));
-}
-
-/** A measure's or a target's sentence as a reader reads it (see `sentencePiece`); the API gives it as printed. */
-export function sentenceText(text) {
-  return sentencePiece(text || '', 0, (text || '').length);
-}
-
 const MARKER = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①-⑳])/;
+const LINE_GAP = /\s*\n\s*/g;
 
-/** A clause's text as a reader reads it: a line the page layout wrapped (about as long as the text's long
- * lines, the upper quartile, ending without a stop, the next not opening with a clause marker) joins the
- * next; a heading's line (short) or a paragraph's last (a stop) keeps its break. */
-export function clauseText(text) {
-  const lines = (text || '').split(/\r?\n/).map((line) => line.trim());
-  const widths = lines.map((line) => line.length).sort((a, b) => a - b);
-  const full = widths[Math.floor(0.75 * (widths.length - 1))] || 0;
-  const joiner = WIDE.test(text || '') ? '' : ' ';
-  let out = lines[0] || '';
-  for (let i = 1; i < lines.length; i += 1) {
-    const [prev, next] = [lines[i - 1], lines[i]];
-    const wrapped = prev && next && full >= 15 && prev.length >= 0.8 * full && !ENDS_SENTENCE.test(prev.slice(-1))
-      && !MARKER.test(next);
-    out += (wrapped ? joiner : '\n') + next;
+/**
+ * How the line breaks of `text` read (start of each run of spaces holding one → what it reads as), for a text
+ * that is one `sentence` (a measure, a target's sentence) or a `clause`. In a sentence every break the PDF's
+ * layout made is no break; in a clause, a line the layout wrapped is one about as long as the text's long
+ * lines (their upper quartile) ending without a stop, the next opening no clause marker, and a heading's line
+ * (short), a paragraph's end (a stop), a signature or a date keep theirs. A wrapped line joins the next with
+ * nothing in Chinese text (the layout wraps mid-word, URLs included) and a space in text with no Chinese.
+ */
+function readingGaps(text, kind) {
+  const gaps = [...text.matchAll(LINE_GAP)];
+  const lines = [];
+  let from = 0;
+  for (const gap of gaps) {
+    lines.push(text.slice(from, gap.index).trim());
+    from = gap.index + gap[0].length;
   }
+  lines.push(text.slice(from).trim());
+  const widths = lines.map((line) => line.length).sort((x, y) => x - y);
+  const full = widths[Math.floor(0.75 * (widths.length - 1))] || 0;
+  const joiner = WIDE.test(text) ? '' : ' ';
+  const out = new Map();
+  gaps.forEach((gap, k) => {
+    const [prev, next] = [lines[k], lines[k + 1]];
+    const open = prev && next && !ENDS_SENTENCE.test(prev.slice(-1));
+    const wrapped = kind === 'sentence' ? open
+      : open && full >= 15 && prev.length >= 0.8 * full && !MARKER.test(next);
+    out.set(gap.index, wrapped ? joiner : '\n');
+  });
   return out;
+}
+
+/** text[s:e] with its line breaks as `gaps` (see `readingGaps`) says they read; a run of spaces cut by s or e
+ * (not in `gaps`) reads as one line break. */
+function readPiece(text, s, e, gaps) {
+  return text.slice(s, e).replace(LINE_GAP, (gap, at) => gaps.get(s + at) ?? '\n');
+}
+
+/** A measure's or a target's sentence as a reader reads it (see `readingGaps`); the API gives it as printed. */
+export function sentenceText(text) {
+  const source = text || '';
+  return readPiece(source, 0, source.length, readingGaps(source, 'sentence'));
+}
+
+/** A clause's text as a reader reads it (see `readingGaps`). */
+export function clauseText(text) {
+  const source = text || '';
+  return readPiece(source, 0, source.length, readingGaps(source, 'clause'));
 }
 
 /**
  * `text` (which starts at original offset `base`) with marks: each mark {start, end} in original
  * offsets, {kind, title}. Overlapping marks split the text into runs; a run carries the classes of
- * every mark over it and the title of the narrowest one. `sentence`: the text is one sentence, whose
- * layout line breaks are no breaks (`sentenceText`).
+ * every mark over it and the title of the narrowest one. `reading` ('sentence' or 'clause'): its line
+ * breaks read as `readingGaps` says; without, runs of blank lines are one line break.
  */
-export function highlighted(text, base, marks, { sentence = false } = {}) {
+export function highlighted(text, base, marks, { reading = null } = {}) {
   const length = text.length;
   const inside = marks
     .map((m) => ({ ...m, s: Math.max(0, m.start - base), e: Math.min(length, m.end - base) }))
@@ -124,10 +130,11 @@ export function highlighted(text, base, marks, { sentence = false } = {}) {
     if (last && last.key === run.key && last.title === run.title && last.kind === run.kind) last.e = e;
     else runs.push(run);
   }
+  const gaps = reading ? readingGaps(text, reading) : null;
   return runs.map((run) => {
     // Runs of blank lines in the source become one line break (offsets are unaffected: marks
     // were placed on the text as stored).
-    const piece = sentence ? sentencePiece(text, run.s, run.e) : text.slice(run.s, run.e).replace(/[ \t\u3000]*\n\s*/g, '\n');
+    const piece = gaps ? readPiece(text, run.s, run.e, gaps) : text.slice(run.s, run.e).replace(/[ \t\u3000]*\n\s*/g, '\n');
     if (!run.key) return piece;
     return h('mark', { class: ['hl', ...run.key.split(' ').map((k) => `hl-${k}`)], title: run.title, 'data-kind': run.kind }, piece);
   });

@@ -5,7 +5,7 @@ import { getJSON } from '../js/api.js';
 import { documentMap, documents, regions } from '../js/catalog.js';
 import { fill, h, select as selectEl } from '../js/dom.js';
 import { downloadButtons } from '../js/download.js';
-import { clauseFacts, highlighted, itemSpans, sentenceText, sourceNote, wordMarks } from '../js/facts.js';
+import { clauseFacts, clauseText, highlighted, itemSpans, sentenceText, sourceNote, wordMarks } from '../js/facts.js';
 import { t } from '../js/i18n.js';
 import { href, navigate } from '../js/router.js';
 import { docLine, legend, note, sectionHead, textToggle, unitChip } from '../js/ui.js';
@@ -105,9 +105,9 @@ export async function render(page, { params }) {
       const text = r.text || '';
       const inside = clauseFactList.filter((f) => f.kind !== 'measure' && f.start >= span.start && f.end <= span.start + text.length);
       const marks = [...inside.map((f) => ({ start: f.start, end: f.end, kind: f.kind, title: factTitle(f) })), ...wordMarks(text, span.start, words)];
-      body = highlighted(text, span.start, marks, { sentence: measure });
+      body = highlighted(text, span.start, marks, { reading: measure ? 'sentence' : 'clause' });
     } else {
-      body = [measure ? sentenceText(r.text) : r.text || ''];
+      body = [measure ? sentenceText(r.text) : clauseText(r.text)];
     }
     const units = clauseFactList.filter((f) => f.kind === 'unit' && f.role !== 'mentioned');
     const seen = new Set();
