@@ -18,7 +18,7 @@ from policykg.extract.target_scope import TargetHit
 from policykg.ingest.model import Clause, NormalisedDocument
 
 __all__ = [
-    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "names_a_carbon_goal",
+    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "sets_another_year",
     "title_period_end",
 ]
 
@@ -114,14 +114,21 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
 _CARBON_GOAL = re.compile(r"(?:全国|全省|全市|全区|全县|我国|我省|我市|本市)?(?:如期)?(?:实现)?(?:碳达峰|碳中和|达峰)")
 
 
-def names_a_carbon_goal(text: str, deadline: DeadlineHit) -> bool:
+def _names_a_carbon_goal(text: str, deadline: DeadlineHit) -> bool:
     """A year that names the carbon peak or neutrality goal ("2030年前碳达峰") sets no time of its own for
     what follows: the plan's other targets are still due at its end."""
     return bool(_CARBON_GOAL.match("".join(text[deadline.end : deadline.end + 24].split())))  # read across a line break
 
 
+def sets_another_year(text: str, deadline: DeadlineHit, period_end: int) -> bool:
+    """The deadline (found in `text`) sets a time other than the plan's end: not an ongoing duty, a year other
+    than `period_end`, and not a year that only names a carbon goal."""
+    return (deadline.kind != "ongoing" and deadline.year not in (None, period_end)
+            and not _names_a_carbon_goal(text, deadline))
+
+
 def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None,
-                      text: str = "") -> list[TargetHit]:
+                      text: str) -> list[TargetHit]:
     """The quantified targets without a year, before any other year their clause names, due at the plan's end.
 
     Once a clause has named another year ("到2023年…", "“十五五”时期…", "展望2035年…") a target after it
@@ -130,7 +137,6 @@ def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], p
     goal ("锚定2030年前全市碳达峰目标") is no such year. Offsets of `deadlines` are the hits' own, in `text`."""
     if period_end is None:
         return hits
-    other = min((d.start for d in deadlines if d.kind != "ongoing" and d.year not in (None, period_end)
-                 and not (text and names_a_carbon_goal(text, d))), default=None)
+    other = min((d.start for d in deadlines if sets_another_year(text, d, period_end)), default=None)
     return [replace(h, year=period_end) if h.year is None and not h.qualitative and (other is None or h.start < other)
             else h for h in hits]

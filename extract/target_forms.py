@@ -95,11 +95,11 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         at = phrase.find(population)
         pop_end = start + at + len(population) if at >= 0 else seg_end
         return ShareOfSubject(start, pop_end, population + rest, cmp or suffix or "=", pop_end)
-    if _COVERS_ZH.search(subject) and not re.search(r"\d", name):
+    covers = _COVERS_ZH.search(subject)
+    if covers and not re.search(r"\d", name):
         name = "".join(phrase.split())  # the population covered keeps its aside: "旗县(市、区)"
     elif not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
         return None
-    covers = _COVERS_ZH.search(subject)
     if covers and covers.start() >= 2 and 2 <= len(name) <= 16 and not re.search(r"[\d,，]", subject):
         # "管道天然气覆盖66%以上旗县(市、区)": what covers, the share, then the population it covers
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)

@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
-from policykg.extract.period import due_at_period_end, names_a_carbon_goal
+from policykg.extract.period import due_at_period_end, sets_another_year
 from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
@@ -389,9 +389,8 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if deadlines is None or len(text) != length:
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)
-    planned = period_end if period_end is not None and all(
-        d.year in (None, period_end) for d in deadlines if d.kind != "ongoing" and not names_a_carbon_goal(text, d)
-    ) else None
+    planned = period_end if period_end is not None and not any(
+        sets_another_year(text, d, period_end) for d in deadlines) else None
     ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, planned)
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)

@@ -476,7 +476,7 @@ class ClauseLinker:
             doc, extraction = self.docs[doc_id], self.extractions.get(doc_id)
             title_at = titles_by_path(doc)
             named = title_concepts(doc, extraction.clauses if extraction else {})
-            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab, title_at=title_at, named=named)
+            self._leaves[doc_id] = [leaf_comparand(doc, c, extraction, self.vocab, title_at, named)
                                     for c in doc.walk() if c.is_leaf]
         return self._leaves[doc_id]
 

@@ -229,8 +229,10 @@ def make_comparand(
     targets: Sequence[Target] = (),
     split: Callable[[str], list[str]] | None = None,
     context: str = "",
+    above: Iterable[str] = (),
 ) -> Comparand:
-    """A comparand with its features; `split` cuts its text into the pieces that are also scored alone."""
+    """A comparand with its features; `split` cuts its text into the pieces that are also scored alone;
+    `above`: the concepts the headings above it name (`concepts_above`), kept where its text names them not."""
     lang = _lang(doc)
     chinese = lang == "zh"
     pieces: list[tuple[str, set[str]]] = []
@@ -252,6 +254,7 @@ def make_comparand(
         targets=list(targets),
         context=context if chinese else "",
     )
+    comparand.heading_concepts = set(above) - comparand.concepts
     if chinese:
         comparand.compact = compact(text)
         comparand.quoted = quoted_terms(text)
@@ -290,20 +293,17 @@ def pieces(text: str) -> list[str]:
 
 
 def leaf_comparand(doc: NormalisedDocument, clause: Clause, extraction: DocumentExtraction | None,
-                vocab: Vocabulary, split: Callable[[str], list[str]] | None = None,
-                title_at: dict[tuple[str, ...], str] | None = None,
-                named: dict[tuple[str, ...], set[str]] | None = None) -> Comparand:
+                vocab: Vocabulary, title_at: dict[tuple[str, ...], str], named: dict[tuple[str, ...], set[str]],
+                split: Callable[[str], list[str]] | None = None) -> Comparand:
     """A leaf clause as one comparand; its sentences are measures of their own already. `title_at` and
-    `named`: the document's `titles_by_path` and `title_concepts`, when the caller has them."""
+    `named`: the document's `titles_by_path` and `title_concepts` (made once per document by the caller)."""
     facts_by_clause = extraction.clauses if extraction else {}
     facts = facts_by_clause.get(clause.id)
-    comparand = make_comparand(
+    return make_comparand(
         clause.id, doc, clause.id, whole_text(doc, clause), facts, clause_concepts(clause, facts_by_clause), vocab,
-        facts.targets if facts else [], split, headings(title_at or titles_by_path(doc), clause.path, HEADING_CHARS),
+        facts.targets if facts else [], split, headings(title_at, clause.path, HEADING_CHARS),
+        concepts_above(named, clause.path),
     )
-    above = concepts_above(title_concepts(doc, facts_by_clause) if named is None else named, clause.path)
-    comparand.heading_concepts = above - comparand.concepts
-    return comparand
 
 
 def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | None, vocab: Vocabulary,
@@ -325,13 +325,11 @@ def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | 
         above = concepts_above(named, clause.path)
         for m in facts.measures if facts else ():
             targets = [own_targets[i] for i in m.target_indexes if 0 <= i < len(own_targets)]
-            comparand = make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, pieces,
-                                       context)
-            comparand.heading_concepts = above - comparand.concepts
-            comparands.append(comparand)
+            comparands.append(make_comparand(m.id, doc, clause.id, m.text, facts, m.concepts, vocab, targets, pieces,
+                                             context, above))
         if clause.is_leaf:
             made = leaves.get(clause.id) if leaves else None
-            comparands.append(made or leaf_comparand(doc, clause, extraction, vocab, title_at=title_at, named=named))
+            comparands.append(made or leaf_comparand(doc, clause, extraction, vocab, title_at, named))
     return comparands
 
 
