@@ -80,8 +80,9 @@ ONGOING_EN = (
     "on an ongoing basis", "persist in the long term", "adhere to it for a long time",
 )
 
-# A year followed by one of these is a date, an age, a base or a title, not a time scope.
-_NOT_A_SCOPE_AFTER_YEAR = r"(?![\d月日度内中初份的前后来版号为以水相比]|\s*\d|\s*月)"
+# A year followed by one of these is a date, an age, a base or a title, not a time scope; 年中 is mid-year
+# ("2022年中", "年中期"), but not in 中心 ("到2025年中心城区…": the year, then the central district).
+_NOT_A_SCOPE_AFTER_YEAR = r"(?![\d月日度内初份的前后来版号为以水相比]|中(?!心)|\s*\d|\s*月)"
 _ZH_CLAUSE_EDGE = r"(?:^|(?<=[\n,;。:、“\"( \t]))"
 #: What was built, put in service or bought before a year: the year dates the thing, it is no deadline.
 _MADE_BEFORE = r"(?:建成|建设|建造|修建|竣工|投运|投产|投入使用|出厂|生产|购置|注册|登记)(?:并[\u4e00-\u9fff]{2,4})?的"
