@@ -224,6 +224,9 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
         indicator = re.sub(r"\s+", "", indicator)
     indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
+    close = indicator.find("”")
+    if close > 0 and "“" not in indicator[:close]:  # "“两品一标”认证产品": the quote a name opens with is part of it
+        indicator = "“" + indicator
     if not indicator.strip():
         return
     if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):

@@ -96,7 +96,24 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
-            or works_of_clause_before(indicator, text, ind_start))
+            or works_of_clause_before(indicator, text, ind_start) or named_again(indicator, earlier, text, ind_start))
+
+
+#: How far back in its sentence a shortened name looks for the target it names again.
+_AGAIN_REACH = 40
+
+
+def named_again(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A name a target of the same sentence ends in, said again for a later year: "到2025年,大宗固废年利用量达到40亿吨左右;
+    到2030年,年利用量达到45亿吨左右" → 大宗固废年利用量; None otherwise."""
+    if not 2 <= len(indicator) <= 6:
+        return None
+    for t in reversed(earlier):
+        if t.qualitative or t.end > ind_start or ind_start - t.end > _AGAIN_REACH or re.search(r"[。\n]", text[t.end:ind_start]):
+            return None
+        if len(t.indicator) > len(indicator) and t.indicator.endswith(indicator):
+            return t.indicator
+    return None
 
 
 #: A rate named by its action alone ("利用率", "回收率", "处理率"): the works are the clause before's.
