@@ -75,7 +75,8 @@ class _Context:
     lang: str
     scopes: list[tuple[int, int, DeadlineHit]]
     deadlines: list[DeadlineHit]
-    period_end: int | None = None  # the plan's end, when the text is a task clause of a plan naming no other year
+    period_end: int | None = None  # the plan's end, when the text is a task clause of a plan
+    planned_until: int | None = None  # where the clause names another year: the plan's end holds before it only
 
     def markers_at(self, pos: int) -> list[DeadlineHit]:
         """The deadline markers governing `pos`: those of the innermost scope range containing it."""
@@ -122,11 +123,23 @@ class _Context:
         return [(None, y) for y in range(first, last + 1)] if last - first + 1 == n and n > 1 else []
 
     def in_target_context(self, pos: int) -> bool:
-        if self.years_at(pos) or self.period_end is not None:
+        if self.years_at(pos) or self.planned_at(pos):
             return True  # a task clause of a plan ("新增高效节水灌溉面积440万亩") is due at the plan's end
         s, e = _sentence_bounds(self.text, pos, self.lang)
         sentence = self.text[s:e]
         return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))
+
+    def planned_at(self, pos: int) -> bool:
+        """`pos` is in a task clause of a plan, before any other year the clause names."""
+        return self.period_end is not None and (self.planned_until is None or pos < self.planned_until)
+
+    def ahead_at(self, pos: int) -> bool:
+        """`pos` is in a task clause of a plan (`planned_at`), or a deadline ahead governs it ("到2025年", "2025年前",
+        "“十四五”期间"): not a year that dates a report ("截至2020年底", "2016年")."""
+        if self.planned_at(pos):
+            return True
+        return any(m.kind in ("by", "before", "period") and not m.label.startswith(("截至", "截止"))
+                   for m in self.markers_at(pos))
 
     def strip_lead(self, start: int, end: int) -> int:
         """Move `start` past joiners, scope words, locations and deadline markers that open a phrase.
