@@ -38,6 +38,9 @@ _DUTY_RE = re.compile(
     r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>牵头负责|牵头|负责|配合|协助|参与|会同)?"
 )
 _VERBS = re.compile(r"牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
+#: What may stand between the units and their duty verb: a modal, a pace ("要会同", "将会同", "应当会同", "要发挥牵头
+#: 抓总作用", "每年牵头").
+_MODAL_RE = re.compile(r"(?:(?:要|将|应当|应|须|需)(?:继续|切实|进一步)?(?:发挥)?|每年|定期|统一|具体|主要)$")
 _VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "support", "协助": "support", "参与": "support"}
 
 #: The ends of a particular organ's name (a stricter set than `UNIT_FORM_RE`: no 会, 社, 所 — 社会, 场所).
@@ -49,7 +52,7 @@ _NOT_A_NAME_RE = re.compile(r"(?<!自)由|[的在对将把是从向按其该本�
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
-_GENERIC_HEAD_RE = re.compile(r"^(?:省|市|区|县)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)")
+_GENERIC_HEAD_RE = re.compile(r"^(?:省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)")
 _THEN_WITH_RE = re.compile(r"[,，]?\s*会同")
 #: A paragraph's short heading sentence before its duty sentence; a duty annex's title ending its line's first words.
 _HEADING_RE = re.compile(r"[^,，、。;；:：()（）\n]{2,16}。")
@@ -93,11 +96,13 @@ def duty_lines(text: str, taken: list[tuple[int, int]], names: Names) -> Iterato
         start, end = at, at + len(line)
         at = end + 1
         opens, previous = _paragraph_start(previous), line
-        starts = [(start, not opens)]  # elsewhere (after a wrapped line, a sentence) a unit and a colon ("…;市商务局:…")
-        starts += [(start + m.end(), True) for m in re.finditer(r"[。;；]", line) if m.end() < len(line)]
-        starts += [(at_start, False) for at_start in _sentence_openings(text, start, end, taken, opens)]
-        for at_start, colon_only in starts:
-            found = None if _inside(at_start, taken) else _read_line(text, at_start, end, names, colon_only)
+        # after a wrapped line a unit and a colon only; after a sentence's end inside a line ("…;市商务局:…", "…。省发展
+        # 改革委要会同有关部门…") a unit and a colon, or units the registry knows and their duty verb
+        starts = [(start, "any" if opens else "colon")]
+        starts += [(start + m.end(), "known") for m in re.finditer(r"[。;；]", line) if m.end() < len(line)]
+        starts += [(at_start, "any") for at_start in _sentence_openings(text, start, end, taken, opens)]
+        for at_start, mode in starts:
+            found = None if _inside(at_start, taken) else _read_line(text, at_start, end, names, mode)
             if found is not None:
                 yield found
 
@@ -121,7 +126,9 @@ def _paragraph_start(previous: str) -> bool:
     return not last or last[-1] in _SENTENCE_END or (len(heading) <= 24 and not re.search(r"[,，、]", heading))
 
 
-def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool = False) -> DutyLine | None:
+def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any") -> DutyLine | None:
+    """The duty line at `start`; `mode` "colon": only units and a colon, "known": a duty verb only after units the
+    registry knows."""
     names_start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]
     verb = _VERBS.search(text, names_start, min(end, names_start + _MAX_NAMES))
     if verb is None or verb.start() == names_start:
@@ -131,11 +138,14 @@ def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool =
         return None
     duty = _DUTY_RE.match(text, names_end, end)
     assert duty is not None
+    modal = _MODAL_RE.search(text, names_start, names_end) if duty.group("verb") else None
+    if modal:  # "省发展改革委要会同有关部门…", "市科技局将会同…", "住房城乡建设厅每年牵头开展…"
+        names_end = modal.start()
     rest = text[duty.end() : end].strip()
     colon = duty.group("duty") is not None
     word = duty.group("verb")
-    if not colon and (colon_only or not word):
-        return None
+    if not colon and (mode == "colon" or not word or text.startswith("的", duty.end())):
+        return None  # "内蒙古电力公司参与的…项目": an attribute, no duty
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
     items = [text[s:e] for s, e in _split(text, names_start, names_end, "、")]
@@ -144,6 +154,8 @@ def _read_line(text: str, start: int, end: int, names: Names, colon_only: bool =
         return None
     if all(_generic(item) for item in items):
         return None  # "各区政府负责…": no particular organ
+    if mode == "known" and not colon and not all(names.known(item) for item in items):
+        return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
     fields: list[Field] = [(role, names_start, names_end)]
