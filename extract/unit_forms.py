@@ -1,6 +1,10 @@
 """The forms of Chinese responsibility lists: their keys and closing formulas, the columns of a table's
 row that name who acts, what an item looks like, the notes and generic participants inside them, the
 conventions a document may declare, and the hits and lists `unit_lists` reads them into.
+
+Length (about 430 lines, kept whole on purpose): the keys, closing formulas, item tails, notes and generic forms
+are one vocabulary that the list reader, the table rows and the duty lines all match against, and each pattern is
+written in terms of the others (a key's roles, the duty formula inside a tail, a generic head).
 """
 
 from __future__ import annotations
@@ -141,21 +145,29 @@ INLINE_ROLE_RE = re.compile(r"[(（〔](牵头|主责|配合|参与|协助)[)）
 
 MEMBER_SUFFIX = "成员单位"
 
+_LEVEL = r"(?:省|市|州|县|区|乡|镇|盟|旗)(?:[(（〔][^)）〕]*[)）〕])?"
+
 #: Items that name a set of units, not one: 各有关部门, 各县(市、区)人民政府, 地方, …成员单位, a kind of authority
 #: or of firm (公共机构节能主管部门, 煤炭企业), a bare kind of zone after 各 (各县(市)区、开发区).
 GENERIC_RE = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|区直|县直|中央和国家机关)|^地方(?:各级)?(?:人民)?(?:政府)?$"
     r"|(?:有关|相关)(?:部门|单位)$|成员单位$|主管部门$|企业$|^(?:开发区|园区|功能区)$"
+    # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")
+    rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"
+    r"|^[^、]{2,8}各(?:地级以上|地级|县级|设区的?)?(?:市|州|县|区|盟)"
 )
 
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
-GENERIC_TAIL_RE = re.compile(r"^(?:市|州|县|区|盟|旗|自治县|县级市|乡|镇|街道)(?:[(（][^)）]*[)）])?(?:人民)?(?:政府)?$")
+GENERIC_TAIL_RE = re.compile(r"^(?:市|州|县|区|盟|旗|自治县|县级市|乡|镇|街道)(?:[(（〔][^)）〕]*[)）〕])?(?:人民)?(?:政府)?$")
 
 #: A bracketed note inside a list: "〈含开发区、风景区管委会,以下…不再列出〉", "(下同)".
 NOTE_RE = re.compile(r"[(（〈][^()（）〈〉]*(?:含|包括|下同|不再列出|以下)[^()（）〈〉]*[)）〉]")
 
-#: Words that end a list's items: what follows is a note ("各项工作均需…,以下不再列出").
+#: Words that end a list's items: what follows is a note ("各项工作均需…,以下不再列出"); the rest of the item's
+#: segment is the note's too ("以下均需各市、县〔市、区〕政府落实"). A bare kind after a trailing 等 ("…等省有关部门、单位")
+#: and an item that starts like a sentence ("(按对应的分工)") name no unit.
 JUNK_RE = re.compile(r"不再列出|下同|均需|^以下|^其中")
+NO_ITEM_RE = re.compile(r"^(?:单位|部门|机构)$|^(?:按照?|根据|依据|依照)")
 
 #: A deadline or a pace closing a list: "(…等负责,2022年底前完成)", "(…按职责分工负责,长期坚持)".
 TIME_NOTE_RE = re.compile(r"(?:19|20)\d{2}年|(?:19|20)\d{2}[-—至]|长期|持续|常年|逐年|年底前|年内|每年")
@@ -170,6 +182,9 @@ UNIT_FORM_RE = re.compile(
 NOT_A_LIST_RE = re.compile(r"简称|详见|见附件|参见|例如|如:|包括|含")
 
 MAX_ITEM = 40
+
+#: An article's title in brackets after its number ("第十六条【社会参与】"): no list.
+ARTICLE_TITLE_RE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}条\s*【$")
 
 SHARED_PREFIX_RE = re.compile(r"^(自治区|省|市|区|县)、(自治区|省|市|区|县)(.+)$")
 
@@ -312,10 +327,11 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"各市、州、县人民政府" is one generic participant, not three items."""
+    """"各市、州、县人民政府" ("各市、县〔市、区〕人民政府落实") is one generic participant, not three items."""
     out: list[tuple[int, int]] = []
     for s, e in parts:
-        if out and GENERIC_TAIL_RE.match("".join(text[s:e].split())) and _generic(text[out[-1][0] : out[-1][1]]):
+        core = "".join(text[slice(*_clean_item(text, s, e))].split())  # "县〔市、区〕人民政府落实": its closing words aside
+        if out and GENERIC_TAIL_RE.match(core) and _generic(text[out[-1][0] : out[-1][1]]):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -15,6 +15,10 @@ supporters (配合); an unknown first unit still leads. A document may declare a
 (`Convention`): every unit before the first comma leads, or the first unit named for each jurisdiction.
 
 Input is NORMALISED text; offsets are into it.
+
+Length (about 450 lines, kept whole on purpose): finding the lists of every form and reading one list share one
+reader (`_Reader`), with the region a list has named so far, the roles its keys and markers give and the labels of
+the units the registry does not know; apart, the finders would reach into the reader's state.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from dataclasses import dataclass
 from policykg.extract.unit_duties import duty_lines
 from policykg.extract.unit_forms import (
     ALIAS_RE,
+    ARTICLE_TITLE_RE,
     CONJUNCTIONS,
     GROUP_SEPARATORS,
     INLINE_ROLE_RE,
@@ -34,6 +39,7 @@ from policykg.extract.unit_forms import (
     LIST_TAIL_RE,
     LOCAL_BODY_RE,
     MAX_ITEM,
+    NO_ITEM_RE,
     NO_REGION_PREFIX,
     NOT_A_LIST_RE,
     NOT_ROW_HEADER_RE,
@@ -74,6 +80,9 @@ from policykg.extract.unit_forms import (
 from policykg.extract.unit_sentences import led_sentences
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
+#: The last character of a unit's name: a bracket after it names a part or another name of that unit.
+UNIT_END = frozenset("部委局厅办司处室院")
+
 
 @dataclass(slots=True)
 class _Item:
@@ -97,6 +106,8 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
     lists: list[UnitList] = []
     taken: list[tuple[int, int]] = []
     for start, end in _brackets(text):
+        if ARTICLE_TITLE_RE.search(text, max(0, start - 12), start + 1):
+            continue  # "第十六条【社会参与】": an article's title
         body_start, body_end = _strip(text, start + 1, end - 1)
         body = _core(text[body_start:body_end])
         keyed = bool(KEY_RE.match(body))
@@ -106,6 +117,8 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if not (keyed or tailed or closing or clause_end) or (not keyed and NOT_A_LIST_RE.search(body)):
             continue
         unit_list = reader.read(body_start, body_end, start, end)
+        if not (keyed or tailed) and _qualifier(text, start, unit_list, reader):
+            continue
         if not (keyed or tailed or closing) and not (
             len(unit_list.hits) >= 2 and all(h.resolved and h.confidence > 0.7 for h in unit_list.hits)
         ):
@@ -136,6 +149,21 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if unit_list.hits:  # a closing "(配合单位:…)" joins the line's list
             lists = [u for u in lists if not duty.start <= u.start < duty.end] + [unit_list]
     return sorted(lists, key=lambda u: u.start)
+
+
+def _qualifier(text: str, start: int, unit_list: UnitList, reader: _Reader) -> bool:
+    """A bare bracket of one name right after a word says what the word is, it assigns nothing: an unknown name or a
+    region ("自来水厂(公司)", "西江流域(广西段)", "公示系统(河南)", "报送我厅(节能与综合利用处)"), or any name after a
+    unit's ("生态环境部(气候司)"); an unknown name with a 省/市/区/县 prefix and an organ's ending is still a list."""
+    named = [*unit_list.hits, *unit_list.participants]
+    if len(named) != 1 or start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff":
+        return False
+    hit = named[0]
+    name = "".join(hit.surface.split())
+    if text[start - 1] in UNIT_END or reader.place(name):
+        return True
+    prefixed = any(name.startswith(p) for p in RELATIVE_PREFIXES) and LOCAL_BODY_RE.search(name)
+    return not hit.resolved and not prefixed  # "…(市口岸物流办)": a unit of the text's own region still assigns
 
 
 def _line_key(text: str, match: re.Match[str]) -> bool:
@@ -230,6 +258,7 @@ class _Reader:
         for n, (key_role, c_start, c_end) in enumerate(chunks):
             if key_role is None and "support" in roles[n + 1 :] and "lead" not in roles:
                 key_role = "lead"  # "责任单位:X,配合单位:Y": the named field before the supporters leads
+            field_start = len(items)
             for group in _split(text, c_start, c_end, GROUP_SEPARATORS):
                 context = self.jurisdiction  # a region prefix carries to the end of its ";" group
                 for segment in _split(text, *group, SEGMENT_SEPARATORS):
@@ -238,10 +267,15 @@ class _Reader:
                     parts = _split(text, *segment, ITEM_SEPARATORS)
                     parts = _merge_prefixes(text, _merge_generic(text, _split_joined(text, parts)))
                     marker = _marker(text, *parts[-1]) if parts else None
+                    if marker == "lead" and key_role is None:  # "(广东银保监局、广东证监局,深圳银保监局、深圳证监局牵头,…)"
+                        for before in items[field_start:]:
+                            before.marked = before.marked or "lead"
                     for i_start, i_end in parts:
                         s, e = _clean_item(text, i_start, i_end)
                         core = NOTE_RE.sub("", text[s:e])  # "各市(含定州、辛集市,下同)相关主管部门": a note inside
-                        if not core.strip() or JUNK_RE.search(core) or TIME_NOTE_RE.match(text, s, e) or e - s > MAX_ITEM:
+                        if JUNK_RE.search(core):
+                            break  # a note runs to its segment's end
+                        if not core.strip() or NO_ITEM_RE.search(core) or TIME_NOTE_RE.match(text, s, e) or e - s > MAX_ITEM:
                             continue
                         inline = INLINE_ROLE_RE.search(text, s, e)  # "省生态环境厅(牵头)"
                         role = marker or key_role
@@ -385,12 +419,13 @@ def _relative(registry: UnitRegistry, prefix: str, jurisdiction: str) -> str | N
 
 
 def _roles(items: list[_Item], convention: Convention, first_comma: int | None, registry: UnitRegistry) -> list[str]:
-    """Marked leads lead and the other named units support. Without a marked lead the convention picks
+    """Marked leads lead and the other named units support (a generic participant marked 牵头 stays generic, and no
+    other unit is promoted in its place). Without a marked lead the convention picks
     the leads: the first named unit (known to the registry or not), the units before the first comma, or
     the first unit of each jurisdiction. Generic participants are generic."""
     roles = ["generic" if item.generic else "support" for item in items]
     named = [i for i, item in enumerate(items) if not item.generic]
-    if any(items[i].marked == "lead" for i in named):
+    if any(item.marked == "lead" for item in items):  # a generic lead too ("珠三角各地级以上市政府牵头,省发展改革委…配合")
         return ["lead" if items[i].marked == "lead" and not items[i].generic else roles[i] for i in range(len(items))]
     unmarked = [i for i in named if items[i].marked != "support"]
     if not unmarked:
