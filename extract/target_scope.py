@@ -20,6 +20,7 @@ from policykg.extract.target_words import (
     _LEAD_ZH,
     _RATIO_NAME_ZH,
     _RATIO_VALUE_ZH,
+    action_after_lead,
 )
 
 
@@ -140,6 +141,10 @@ class _Context:
             return True
         return any(m.kind in ("by", "before", "period") and not m.label.startswith(("截至", "截止"))
                    for m in self.markers_at(pos))
+
+    def action_ahead(self, phrase: str, pos: int) -> re.Match[str] | None:
+        """The action a few words open `phrase` with (`action_after_lead`), where a deadline ahead governs `pos`."""
+        return action_after_lead(phrase) if self.ahead_at(pos) else None
 
     def strip_lead(self, start: int, end: int) -> int:
         """Move `start` past joiners, scope words, locations and deadline markers that open a phrase.

@@ -29,6 +29,9 @@ _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长", "年均增速", "年均增幅")},
 }
 
+#: A verb of change right before a bound word: "较2020年下降不低于7%", "较2010年下降超过27克标煤/千瓦时".
+_CHANGE_BEFORE_BOUND_ZH = re.compile(r"(下降|降低|减少|削减|提高|提升|增长|增加)$")
+
 #: Verbs that name a level reached ("达到 N"), not an amount added over a period ("新增 N").
 _LEVEL_VERBS_ZH = frozenset({
     "达到", "到达", "达", "达至", "提高到", "提高至", "提升到", "提升至", "提至", "增加到", "增加至", "增长到", "增长至",
@@ -126,6 +129,19 @@ _ONLY_ACTIONS_ZH = re.compile(
 
 #: The next item of a verbless enumeration: "…绿色工厂102家、绿色产品31个…" (a noun, then a value).
 _ENUM_NEXT_ZH = re.compile(r"\s*[、和及]\s*([\u4e00-\u9fff][^,;。、\d]{1,20}?\d)")
+
+#: What may stand before the action of a phrase a count closes: a subject, a beneficiary, a planning or yearly word
+#: ("为工业企业组织开展节能降碳诊断服务15000家以上", "合肥市计划建设新能源汽车换电站100座左右", "每年培育认证…农产品数量200个以上").
+_BEFORE_ACTION_ZH = re.compile(r"[^\d的,;。:、已共曾]{0,12}")
+
+
+def action_after_lead(phrase: str) -> re.Match[str] | None:
+    """The action of a phrase a count closes, after the few words a subject or a plan puts before it."""
+    m = _COUNT_ACTIONS_ZH.search(phrase)
+    if m is None or phrase.startswith(("工程", "项目"), m.end()):
+        return None  # "美丽乡村建设工程12个": a kind of works named, no action
+    return m if _BEFORE_ACTION_ZH.fullmatch(phrase, 0, m.start()) else None
+
 
 #: A phrase a count may close without a verb before the value: "新建充电桩5000个".
 _VERBLESS_ACTION_ZH = re.compile(

@@ -64,7 +64,7 @@ from policykg.extract.target_words import (
     _BASE_ZH,
     _CAPACITY_NOUN_ZH,
     _CAPACITY_VERB_ZH,
-    _COUNT_ACTIONS_ZH,
+    _CHANGE_BEFORE_BOUND_ZH,
     _COUNTED_NOUN_ZH,
     _CUT_LEAD_ZH,
     _EACH_ZH,
@@ -90,10 +90,6 @@ EXTRACTOR = "policykg.extract.targets"
 
 
 # --- the grammar -----------------------------------------------------------------------------------
-#: A verb of change right before a bound word: "较2020年下降不低于7%", "较2010年下降超过27克标煤/千瓦时".
-_CHANGE_BEFORE_BOUND_ZH = re.compile(r"(下降|降低|减少|削减|提高|提升|增长|增加)$")
-
-
 def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | None:
     """Read [比2020年][由N][adverbs][verb][约] backwards from the value; None if no verb governs it."""
     pre = text[seg_start:value_start]
@@ -219,19 +215,6 @@ _KEPT_ZH = re.compile(r"(不减少|不降低|不下降|不增加)(?:\s*[(（][^(
 _KEPT_ZH_COMPARATOR = {"不减少": ">=", "不降低": ">=", "不下降": ">=", "不增加": "<="}
 
 
-#: What may stand before the action of a phrase a count closes: a subject, a beneficiary, a planning or yearly word
-#: ("为工业企业组织开展节能降碳诊断服务15000家以上", "合肥市计划建设新能源汽车换电站100座左右", "每年培育认证…农产品数量200个以上").
-_BEFORE_ACTION_ZH = re.compile(r"[^\d的,;。:、已共曾]{0,12}")
-
-
-def _action_after_lead(phrase: str) -> re.Match[str] | None:
-    """The action of a phrase a count closes, after the few words a subject or a plan puts before it."""
-    m = _COUNT_ACTIONS_ZH.search(phrase)
-    if m is None or phrase.startswith(("工程", "项目"), m.end()):
-        return None  # "美丽乡村建设工程12个": a kind of works named, no action
-    return m if _BEFORE_ACTION_ZH.fullmatch(phrase, 0, m.start()) else None
-
-
 def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int],
              item_start: int | None = None, clause_start: int | None = None, continued: bool = False) -> int:
     """"装机容量580万千瓦", "精准提升森林质量45万亩", "“十四五”期间新建充电桩5000个": a phrase and the value
@@ -246,8 +229,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     if (text[end:seg[1]].strip() and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
-    action = _VERBLESS_ACTION_ZH.match(text[opening:q.start]) or (
-        _action_after_lead(text[opening:q.start]) if ctx.ahead_at(q.start) else None)
+    action = _VERBLESS_ACTION_ZH.match(text[opening:q.start]) or ctx.action_ahead(text[opening:q.start], q.start)
     if item_start is not None:
         seg = (item_start, seg[1])
     if not ctx.in_target_context(q.start):
@@ -412,8 +394,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)
     # a clause naming another year ("到2023年…", "“十五五”时期…") is a task clause of the plan before that year only
-    other = min((d.start for d in deadlines if period_end is not None and sets_another_year(text, d, period_end)),
-                default=None)
+    other = min((d.start for d in deadlines if period_end and sets_another_year(text, d, period_end)), default=None)
     ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, period_end, other)
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
