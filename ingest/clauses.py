@@ -8,6 +8,11 @@ documents ((五) in section 四 follows (四) in section 三) and restart in oth
 else that looks like a marker — "(2021年9月22日)", "(此件主动公开)", a bracketed abbreviation that
 happens to start a wrapped line — stays body text, and so do the headings a table of contents lists
 (`contents.py`).
+
+An attachment ("附件2" on a line of its own) after the document's first clause opens a new top-level
+clause, under which numbering starts again: a notice's attachments (a ministry's seventeen sector guides,
+a plan's two implementation plans, a list of members) are each a part of their own, not the tail of the
+notice's last clause. A line "附件：" listing the attachments, before them, is no attachment.
 """
 
 from __future__ import annotations
@@ -55,8 +60,9 @@ class Structure:
 def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str) -> Structure:
     """Clause tree of a normalised text; `to_original(start, end)` maps its ranges into `original`."""
     markers = find_markers(text)
-    listed = contents_markers(text, markers)
-    kept = [m for n, m in enumerate(markers) if n not in listed]
+    headings = [m for m in markers if m.style != "ATT"]  # an attachment line is no heading a contents lists
+    listed = [headings[n] for n in sorted(contents_markers(text, headings))]
+    kept = [m for m in markers if m not in listed]
     accepted, gap_indexes = _sequence(kept)
     body_end = _body_end(text, accepted[-1][0].start if accepted else 0)
     uses_item_cn = any(m.style == "I_CN" for m, _ in accepted)
@@ -66,7 +72,7 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
         parent = created[parent_index] if parent_index is not None else None
         path = (*parent.path, marker.number) if parent else (marker.number,)
         kind = _kind(marker.style, parent, uses_item_cn)
-        letter = "c" if marker.style == "C" else _LETTERS[kind]
+        letter = "c" if marker.style == "C" else "a" if marker.style == "ATT" else _LETTERS[kind]
         clause = Clause(
             id=f"{parent.id}.{letter}{marker.value}" if parent else f"{doc_id}~{letter}{marker.value}",
             number=marker.number,
@@ -92,7 +98,7 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
         while clause.id in seen:  # never two clauses with one id, whatever the numbering did
             clause.id += "x"
         seen.add(clause.id)
-    front = min([*(markers[n].start for n in listed), *(c.start for c in top[:1])], default=0)
+    front = min([*(m.start for m in listed), *(c.start for c in top[:1])], default=0)
     return Structure(top, body_end, [(created[i], missing) for i, missing in gap_indexes], front)
 
 
@@ -136,7 +142,14 @@ def _sequence(markers: list[Marker]) -> tuple[list[tuple[Marker, int | None]], l
     last: dict[str, tuple[int, int | None]] = {}  # style → (value, parent index) of its latest clause
     accepted: list[tuple[Marker, int | None]] = []
     gaps: list[tuple[int, int]] = []
-    for marker in markers:
+    for n, marker in enumerate(markers):
+        if marker.style == "ATT":
+            if _opens_attachment(marker, markers[n + 1 :], accepted, last.get("ATT")):
+                del stack[:]
+                accepted.append((marker, None))
+                stack.append((marker.style, len(accepted) - 1))
+                last[marker.style] = (marker.value, None)
+            continue
         styles = [s for s, _ in stack]
         level = styles.index(marker.style) if marker.style in styles else len(stack)
         parent = stack[level - 1][1] if level > 0 else None
@@ -159,6 +172,20 @@ def _sequence(markers: list[Marker]) -> tuple[list[tuple[Marker, int | None]], l
         stack.append((marker.style, len(accepted) - 1))
         last[marker.style] = (marker.value, parent)
     return accepted, gaps
+
+
+def _opens_attachment(marker: Marker, after: list[Marker], accepted: list[tuple[Marker, int | None]],
+                      last: tuple[int, int | None] | None) -> bool:
+    """An attachment line opens a part when it numbers on from the last attachment, no attachment numbered
+    the same or lower follows (else this line lists the attachments to come), and the document has a clause
+    before it or another attachment after it (a notice's only attachment, before any clause, is the
+    document proper: its outline stays the top level)."""
+    if last is not None and marker.value <= last[0]:
+        return False
+    attachments = [m.value for m in after if m.style == "ATT"]
+    if any(value <= marker.value for value in attachments):
+        return False
+    return bool(accepted) or bool(attachments)
 
 
 def _kind(style: str, parent: Clause | None, uses_item_cn: bool) -> str:

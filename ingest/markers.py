@@ -4,7 +4,8 @@ Works on normalised text, where "（一）" is already "(一)" and "1．" is "1.
 candidate here; whether it opens a clause is decided by the numbering sequence (see clauses.py).
 Styles: S_CN "一、", S_AR "1、", I_CN "(一)", I_AR "(1)", P_AR "1.", C "①", R "01.北京市" (a province
 heading, recognised by its name), the parts, chapters and sections of plans (PART "第一部分", CH "第一章",
-SEC "第一节") and the articles of regulations (ART "第一条"). A heading numbered in Chinese (一、, (一),
+SEC "第一节"), the articles of regulations (ART "第一条") and attachments (ATT: a line that is only
+"附件", "附件2" or "附件 3："; its number, 1 when it has none, is its value). A heading numbered in Chinese (一、, (一),
 parts, chapters, sections) is also a candidate after a sentence's end on the same line, where a PDF's
 text layer often runs it on.
 """
@@ -43,6 +44,7 @@ _MARKER = re.compile(
     r"|第(?P<CH>[一二三四五六七八九十]{1,3})章"
     r"|第(?P<SEC>[一二三四五六七八九十]{1,3})节"
     r"|第(?P<ART>[一二三四五六七八九十百零〇]{1,7})条"
+    r"|附[ \t]*件[ \t]*(?P<ATT>\d{0,2}|[一二三四五六七八九十]{1,3})[ \t]*[:：]?[ \t]*$"
     r")[ \t]*"
 )
 
@@ -118,6 +120,9 @@ def find_markers(text: str) -> list[Marker]:
         if style == "C":
             value = ord(number) - 0x2460 + 1
             number = str(value)
+        elif style == "ATT":
+            value = (int(number) if number.isdigit() else cn_number(number) or 0) if number else 1
+            number = "附件" + number
         elif style in ("S_CN", "I_CN", "CH", "ART", "SEC", "PART"):
             parsed = cn_number(number)
             if parsed is None:
@@ -130,7 +135,9 @@ def find_markers(text: str) -> list[Marker]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         start = m.start(style) - (1 if style in ("I_CN", "I_AR") else 0)
-        if style in ("CH", "ART", "SEC", "PART"):
+        if style == "ATT":
+            start, written_end = m.start() + len(m.group()) - len(m.group().lstrip(" \t")), line_end
+        elif style in ("CH", "ART", "SEC", "PART"):
             start, written_end = m.start(style) - 1, m.end(style) + (2 if style == "PART" else 1)
         else:
             written_end = m.end(style) + (0 if style == "C" else 1)
