@@ -44,7 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("encoding_sample_bytes", 1024 * 1024, "Bytes of a non-UTF-8 file examined to guess its encoding.", int),
     Setting("link_top_k", 3, "Candidate clauses kept per measure and higher document.", int),
     Setting("link_min_score", 0.05, "Clause-link candidates scoring below this are dropped.", float),
-    Setting("link_min_share", 0.5, "Clause-link candidates scoring below this share of the best candidate in the same higher document are dropped.", float),
+    Setting("link_min_share", 0.25, "Clause-link candidates scoring below this share of the best candidate in the same higher document are dropped.", float),
     Setting("link_parent_top_k", 3, "A document citing no higher document implements this many best-matching higher works.", int),
     Setting("link_parents_per_level", 2, "Most documents of one level a document implements, and most documents of one level above it (parents and their ancestors, best chain first) its measures are linked to.", int),
     Setting("link_parent_min_score", 0.3, "Least score (citation, family, topic and hierarchy evidence combined) of a document a document implements.", float),

@@ -31,8 +31,8 @@ KEY = KEYS / "links_tune.toml"
 #: 0.854 / 0.955 → 0.854 / 0.978)
 FLOORS = {"central": {"top1": 0.81, "top3": 0.94}, "action_plan": {"top1": 0.85, "top3": 0.97}}
 #: … round 2, and the whole key, on the documents of both rounds.
-ROUND2_FLOORS = {"central": {"top1": 0.85, "top3": 0.91}, "action_plan": {"top1": 0.70, "top3": 0.89}}
-ALL_FLOORS = {"central": {"top1": 0.83, "top3": 0.94}, "action_plan": {"top1": 0.79, "top3": 0.94}}
+ROUND2_FLOORS = {"central": {"top1": 0.85, "top3": 0.91}, "action_plan": {"top1": 0.70, "top3": 0.91}}
+ALL_FLOORS = {"central": {"top1": 0.83, "top3": 0.94}, "action_plan": {"top1": 0.79, "top3": 0.96}}
 
 
 def tune_figures(key: list[dict[str, object]], docs, extractions, links) -> KeyScores:  # type: ignore[no-untyped-def]
