@@ -62,6 +62,9 @@ _ASIDE_ZH = re.compile(r"[(（][^()（）]*[)）]")
 #: A deadline written inside the indicator: "2025年底前", "到2025年".
 _INNER_DEADLINE_ZH = re.compile(r"(?:到|在)?(?:19|20)\d{2}\s*年(?:年?底|末)?(?:前|以前)?")
 
+#: A whole place named before a share and 的, the population after it: "全市各区60%以上的城市社区…", "各区25%以上的…".
+_WHOLE_PLACE_ZH = re.compile(r"(?:全|本|各)(?:省|市|区|县|旗|州|盟)(?:各(?:区|县|区县|县区|市|乡镇|街道))?|各(?:区县|县区|乡镇|街道|地)")
+
 #: A clause that opens right after its year: "到2025年,", "力争到2025年底,".
 _OPENS_AFTER_YEAR_ZH = re.compile(r"(?:^|[。;；\n:：])\s*(?:力争|争取|确保)?(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?\s*[,，]\s*$")
 
@@ -84,8 +87,11 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
     if q.dimension != "share":
         return None
     subject = "".join(_ADVERBS_ZH.sub("", text[opening : q.start]).split())
+    subject = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", subject))  # "2022年60%以上…", "各县区(开发区、新区)建成区"
     end, suffix = _suffix(text, q.end, "zh")
     start = end + 1 if text.startswith("的", end) else end
+    if start != end and (_WHOLE_PLACE_ZH.fullmatch(subject) or subject.endswith(("及", "和", "与"))):
+        subject = ""  # "全市各区60%以上的城市社区…", "…省直机关及60%以上的省属事业单位…": the share's population follows
     phrase = text[start:seg_end]
     cut = len(phrase) - len(phrase.rstrip(" "))
     name = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", "".join(phrase.split())))  # "大型商场(建筑面积…)满足…"
@@ -110,9 +116,10 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
             return None
         return ShareOfSubject(opening, seg_end - cut, head + name, _SHARE_BOUNDS[bound.group()], seg_end - cut)
     if subject:  # "城镇新建建筑100%执行绿色建筑标准": the population named first, the verb right after the share
-        area = re.match(r"的?面积", name)  # "城市建成区60%以上面积建成…"
+        area = re.match(r"的?(?:面积|单位)", name)  # "城市建成区60%以上面积建成…", "…级党政机关80%以上单位达到…"
         verb = _STATE_VERB_ZH.match(name, area.end() if area else 0)
-        if (start != end and not area) or len(subject) > 15 or not verb or re.search(r"[\d的,，、]|未$|不$|没有$", subject):
+        listed = r"[\d的,，]" if area else r"[\d的,，、]"  # the levels of a population: "省级、市级、县级党政机关"
+        if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", subject):
             return None
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)

@@ -13,6 +13,8 @@ introduced by, a demonstrative that refers to a target just stated, a share that
   排放: places alone after a target of other places take what it measures (`completed_by_previous`).
 - "可再生能源发电装机比重不断提升,由2020年的33.51%提升至2025年的37.55%" → 可再生能源发电装机比重: a level
   reached from a stated start ("由…的A提升至…的B") names its indicator before 由, in its clause or the one before.
+- "力争我省光伏装机达到2750万千瓦以上,新增装机在1200万千瓦以上" → 光伏新增装机: a capacity named by its head alone is
+  that of the kind of power its sentence or its item's heading names (`capacity_of_kind`).
 
 Used by extract/targets.py (the grammar, `_predicated`).
 """
@@ -96,7 +98,47 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
-            or works_of_clause_before(indicator, text, ind_start) or named_again(indicator, earlier, text, ind_start))
+            or works_of_clause_before(indicator, text, ind_start) or named_again(indicator, earlier, text, ind_start)
+            or capacity_of_kind(indicator, earlier, text, ind_start))
+
+
+#: A hedge a subject is followed by, before the action its value closes: "全省海上风电力争新增装机容量450万千瓦以上".
+HEDGE_INSIDE_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:力争|确保|争取)(?=新增|新建|建成|累计)")
+
+#: A generating capacity named by its head alone: "新增装机", "总装机", "累计装机容量", "总装机规模".
+_CAPACITY_HEAD_ZH = re.compile(r"^(?:新增|总|累计)装机(?:容量|规模)?$")
+#: The head a capacity of a named kind ends in ("光伏装机", "海上风电新增装机容量"): what is left names the kind.
+_CAPACITY_TAIL_ZH = re.compile(r"(?:新增|累计|总)?装机(?:容量|规模)?$")
+#: A kind of power a heading opens with ("2. 风电陆海统筹发展:", "3. 生物质能有序发展:"), after its item's marker.
+_POWER_KIND_ZH = re.compile(
+    r"\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
+    r"((?:分布式|集中式|海上|陆上|分散式)?(?:光伏|风电|生物质能?|水电|抽水蓄能|核电|地热能?|太阳能|光热|气电|煤电|新型储能|储能)"
+    r"(?:发电)?)")
+
+
+def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A capacity named by its head alone is that of the kind of power its sentence or heading names: "力争我省光伏装机
+    达到2750万千瓦以上,新增装机在1200万千瓦以上" → 光伏新增装机 (the kind of a capacity stated before it in the same
+    sentence); "2. 风电陆海统筹发展:…“十四五”期间新增装机40万千瓦" → 风电新增装机 (the kind the item's heading opens
+    with, on the line or the heading line right before it); None otherwise."""
+    if not _CAPACITY_HEAD_ZH.match(indicator):
+        return None
+    for t in reversed(earlier):
+        if t.qualitative or t.end > ind_start or ind_start - t.end > _AGAIN_REACH or re.search(r"[。\n]", text[t.end:ind_start]):
+            break
+        kind = _CAPACITY_TAIL_ZH.sub("", _ACTION_LEAD_ZH.sub("", t.indicator)) if _CAPACITY_TAIL_ZH.search(t.indicator) else ""
+        if 2 <= len(kind) <= 8 and not re.search(r"[^\u4e00-\u9fff]", kind):
+            return kind + indicator
+    line = text.rfind("\n", 0, ind_start) + 1
+    heading = _POWER_KIND_ZH.match(text, line)
+    if heading is None and line > 0:  # the heading is a line of its own right before: "1.光伏\n到“十四五”末,…"
+        before = text.rfind("\n", 0, line - 1) + 1
+        heading = _POWER_KIND_ZH.match(text, before)
+        if heading is not None and re.search(r"[,，;；。]", text[heading.end():line]):
+            heading = None
+    if heading is None or re.search(r"[。]", text[heading.end():ind_start]) and not re.search(r"[:：]", text[line:heading.end() + 12]):
+        return None
+    return heading.group(1) + indicator
 
 
 #: How far back in its sentence a shortened name looks for the target it names again.
@@ -199,7 +241,9 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     and `measured_of_previous` for a bare measure."""
     if phrase in _COSTING_ZH:
         return ""
-    measured = measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
+    phrase = HEDGE_INSIDE_ZH.sub("", phrase)
+    measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
+                or capacity_of_kind(phrase, earlier, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)

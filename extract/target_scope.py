@@ -196,3 +196,18 @@ def _mapped(hit: TargetHit, where: list[int]) -> TargetHit:
 
     return replace(hit, start=start(hit.start), end=end(hit.start, hit.end), indicator_start=start(hit.indicator_start),
                    indicator_end=end(hit.indicator_start, hit.indicator_end))
+
+
+#: A figure estimated, not set: "据测算,…", "按照…年均增速6%测算,预计到2025年…约4750万千瓦".
+_ESTIMATED_ZH = re.compile(r"(?:据|经|初步)测算|测算[,，]|按照?[^。；;!?]{1,40}?测算")
+#: The nation stating its targets, quoted in a sentence it opens: "我国承诺…,明确2030年…达到12亿千瓦以上",
+#: "国家坚决落实…,提出到2030年…达到25%左右".
+_NATION_STATES_ZH = re.compile(r"^\s*(?:国家|我国|党中央|中央|国务院)[^。；;!?]*?(?:明确|提出|承诺|宣布)")
+
+
+def said_by_others(text: str, hit: TargetHit) -> bool:
+    """A figure its sentence gives as an estimate or as the nation's own target: no target of the text's
+    (`text` is where `hit`'s offsets point)."""
+    start = max(text.rfind(c, 0, hit.start) for c in "。；;!?\n") + 1
+    said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
+    return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said))

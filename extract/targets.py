@@ -29,6 +29,7 @@ from policykg.extract.period import due_at_period_end, sets_another_year
 from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
+    HEDGE_INSIDE_ZH,
     closing_name,
     enumeration_lead,
     example_category,
@@ -38,7 +39,7 @@ from policykg.extract.target_names import (
     named_by_previous,
     referent,
 )
-from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities
+from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities, said_by_others
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
     _english_base,
@@ -150,7 +151,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         ind_start = ctx.strip_lead(ind_start, ind_end)
     else:
         ind_end = ind_start + len(_clean_indicator_zh(text[ind_start:ind_end]))
-    indicator, start, confidence = text[ind_start:ind_end], ind_start, predicate.confidence
+    indicator, start, confidence = HEDGE_INSIDE_ZH.sub("", text[ind_start:ind_end]), ind_start, predicate.confidence
     counted = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
     only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
     if only_actions and counted and not text.startswith(("以上的", "的"), first.end):
@@ -399,6 +400,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
     _qualitative_targets(ctx, out, taken)
+    out = [t for t in out if lang == "en" or not said_by_others(text, t)]  # "据测算,…", "我国承诺…,明确2030年…"
     if where is not None:
         out = [_mapped(t, where) for t in out]
     if tables:  # a table's row is read by its columns, not by the grammar of sentences

@@ -19,7 +19,7 @@ PACKS = REPO / "corpus" / "real"
 TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
 FLOORS_UNITS = {"units_precision": 0.995, "units_recall": 0.976, "role_accuracy": 0.995, "lead_accuracy": 0.956}
-FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.943, "exact_precision": 0.956, "exact_recall": 0.929}
+FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precision": 0.956, "exact_recall": 0.933}
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.978, "exact_precision": 0.982, "exact_recall": 0.975}
