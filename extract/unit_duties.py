@@ -4,7 +4,9 @@
 "第四条省财政厅主要职责:会同省科技厅制定…", "市生态环境局会同有关部门定期…".
 
 The units stand at a paragraph's start (after a clause marker) and end at a duty verb or a colon; a unit and a
-colon may also start any line or follow a sentence's end ("…;市商务局:负责…"). Each unit is known to the unit
+colon may also start any line or follow a sentence's end ("…;市商务局:负责…"); after a sentence's end or a
+comma inside a line, units the registry knows and their duty verb ("…,交通运输部会同公安部、商务部,将…"); a unit's
+name the layout cut at the line's end is read on over the break ("…。省生态\n环境厅牵头…"). Each unit is known to the unit
 registry or has the form of a particular organ (…局/委/厅/办/处/部/院/中心/政府/公司, three characters at least,
 no words of a sentence). 牵头 marks its units as leads and 配合/协助/参与 as supporters; 负责, 会同, a bare colon
 and "主要职责:" leave the list's convention to pick the lead (the first unit); the units after 会同 support. A
@@ -24,13 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from policykg.extract.unit_forms import KEY_RE, _inside, _split, _strip
+from policykg.extract.unit_forms import KEY_RE, _inside, _line_end, _split, _strip
 from policykg.extract.unit_forms import _generic as _generic_item
 
 #: A clause marker a duty line may start with: "第四条", "第七条【管理系统】", "(一)", "一、", "1.", "(1)".
 _MARKER_RE = re.compile(
     r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}条(?:\s*【[^】\n]{1,12}】)?"
-    r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}(?:[.．、](?!\d)|[)）]))?[ \t\u3000]*"
+    r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十—]{1,3}[、.．]|\d{1,3}(?:[.．、](?!\d)|[)）]))?[ \t\u3000]*"
 )
 
 #: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
@@ -63,6 +65,10 @@ _ACTION_RE = re.compile(
     r"|督促|协调|建立|健全|完善|编制|监督|抓好|实施|贯彻|引导|支持|强化|优化|提升|提高|促进|争取|确保|按照|根据|依法"
     r"|结合|围绕|深入|全面|积极|进一步|督导|谋划|拟订|拟定|起草|审核|指导|做|出台|严格|持续|加大|完成|细化|鼓励|发挥)"
 )
+#: What follows a duty verb that assigns no duty: "参与的" (an attribute), "负责同志"/"负责人" (a person).
+_NO_DUTY_RE = re.compile(r"的|同志|人(?!民)")
+#: The rest of a line that may be the first part of a unit's name the layout cut ("…。省生态" ⏎ "环境厅牵头…").
+_WRAPPED_RE = re.compile(r"[\u4e00-\u9fff]{1,12}")
 _CONTACT_RE = re.compile(r"^\d{3}|\d{3,4}-\d{7,8}|\d{8,}|联系|电话")
 _SENTENCE_END = "。;；:：!！?？)）"
 _MAX_NAMES = 60
@@ -101,8 +107,14 @@ def duty_lines(text: str, taken: list[tuple[int, int]], names: Names) -> Iterato
         starts = [(start, "any" if opens else "colon")]
         starts += [(start + m.end(), "known") for m in re.finditer(r"[。;；]", line) if m.end() < len(line)]
         starts += [(at_start, "any") for at_start in _sentence_openings(text, start, end, taken, opens)]
+        # after a comma, units the registry knows and 牵头/负责/会同 ("…,省生态环境厅会同省财政厅对…")
+        starts += [(start + m.end(), "clause") for m in re.finditer(r"[,，]", line) if m.end() < len(line)]
         for at_start, mode in starts:
-            found = None if _inside(at_start, taken) else _read_line(text, at_start, end, names, mode)
+            if _inside(at_start, taken):
+                continue
+            found = _read_line(text, at_start, end, names, mode)
+            if found is None and at < len(text) and _WRAPPED_RE.fullmatch(text, at_start, end):
+                found = _read_line(text, at_start, _line_end(text, at), names, mode, wrap=end)  # "…。省生态\n环境厅牵头"
             if found is not None:
                 yield found
 
@@ -126,15 +138,22 @@ def _paragraph_start(previous: str) -> bool:
     return not last or last[-1] in _SENTENCE_END or (len(heading) <= 24 and not re.search(r"[,，、]", heading))
 
 
-def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any") -> DutyLine | None:
+def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any", wrap: int = -1) -> DutyLine | None:
     """The duty line at `start`; `mode` "colon": only units and a colon, "known": a duty verb only after units the
-    registry knows."""
+    registry knows, "clause" (after a comma): the same with 牵头/负责/会同 only. `wrap`: the line break at which the
+    layout cut a unit's name ("省生态\n环境厅牵头…"); the name it cuts must be one the registry knows or a
+    prefixed 厅/局/委."""
     names_start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]
     verb = _VERBS.search(text, names_start, min(end, names_start + _MAX_NAMES))
     if verb is None or verb.start() == names_start:
         return None
     names_end = verb.start()
-    if re.search(r"[,，。;；\s]", text[names_start:names_end]) or KEY_RE.match(text, names_start, end):
+    written = text[names_start:names_end]
+    if wrap >= 0:
+        if not names_start < wrap < names_end - 1:
+            return None
+        written = written.replace("\n", "", 1)
+    if re.search(r"[,，。;；\s]", written) or KEY_RE.match(text, names_start, end):
         return None
     duty = _DUTY_RE.match(text, names_end, end)
     assert duty is not None
@@ -144,17 +163,21 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any")
     rest = text[duty.end() : end].strip()
     colon = duty.group("duty") is not None
     word = duty.group("verb")
-    if not colon and (mode == "colon" or not word or text.startswith("的", duty.end())):
-        return None  # "内蒙古电力公司参与的…项目": an attribute, no duty
+    if not colon and (mode == "colon" or not word or _NO_DUTY_RE.match(text, duty.end())):
+        return None  # "内蒙古电力公司参与的…项目": an attribute, no duty; "…负责同志": a person
+    if mode == "clause" and (colon or word not in ("牵头", "牵头负责", "负责", "会同") or rest[:1] in ":：∶"):
+        return None  # after a comma a duty verb, not a short key ("…,市生态环境局牵头:…")
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
-    items = [text[s:e] for s, e in _split(text, names_start, names_end, "、")]
+    items = ["".join(text[s:e].split()) for s, e in _split(text, names_start, names_end, "、")]
+    if wrap >= 0 and not any(s < wrap < e and _wrapped(text[s:e], names) for s, e in _split(text, names_start, names_end, "、")):
+        return None
     strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
     if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
     if all(_generic(item) for item in items):
         return None  # "各区政府负责…": no particular organ
-    if mode == "known" and not colon and not all(names.known(item) for item in items):
+    if mode in ("known", "clause") and not colon and not all(names.known(item) for item in items):
         return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
@@ -174,6 +197,14 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any")
         fields.append(("support", closing.start("body"), closing.end("body")))
         list_end = closing.end()
     return DutyLine(names_start, _strip(text, names_start, list_end)[1], fields)
+
+
+def _wrapped(item: str, names: Names) -> bool:
+    """A name the layout cut at a line break: joined, one the registry knows or a 厅/局/委 with a place before it."""
+    name = "".join(item.split())
+    if names.known(name):
+        return True
+    return bool(re.search(r"[厅局委]$", name)) and any(names.place(name[:k]) for k in range(1, min(len(name) - 1, 8)))
 
 
 def _organ(item: str, names: Names, strict: bool = False) -> bool:
@@ -223,4 +254,4 @@ def _unit_head(item: str, names: Names) -> int:
     for cut in range(len(item) - 1, 1, -1):
         if names.known(item[:cut]):
             return cut
-    return next((cut for cut in range(3, len(item)) if _organ(item[:cut], names)), 0)
+    return next((cut for cut in range(3, len(item)) if _organ(item[:cut], names) and item[cut] != "门"), 0)  # 上述部门

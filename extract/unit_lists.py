@@ -4,7 +4,7 @@ A plan closes a measure with the units that carry it out: "(责任单位:市生�
 负责)", "(X牵头,Y按职责分工负责)", "(牵头单位:…;配合单位:…)", a bare bracket of unit names at the end
 of a sentence, a keyed line ("承办处室:…", "牵头:…"), a line that starts with its units and says what they do
 ("水生态环境处配合开展…", "市发展改革委:负责…"; unit_duties.py), a sentence that names them before its task ("由X牵头,
-Y…等部门参与"; unit_sentences.py), or a table's column of units under a header naming who acts ("实施主体",
+Y…等部门参与", "由X负责…"; unit_sentences.py), or a table's column of units under a header naming who acts ("实施主体",
 "负责部门"; a column of figures or applicants is not one). Each item is read against the unit registry; what the registry does not know is still a
 unit — a bureau, a division (…处), a centre, a company, a zone's committee — with the jurisdiction its
 prefix or its place in the list gives it, marked unresolved. Items naming no particular organ (各区人民政府,
@@ -77,7 +77,7 @@ from policykg.extract.unit_forms import (
     is_unit_key,
     table_rows,
 )
-from policykg.extract.unit_sentences import led_sentences
+from policykg.extract.unit_sentences import charged_sentences, led_sentences
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
 #: The last character of a unit's name: a bracket after it names a part or another name of that unit.
@@ -143,6 +143,11 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         led = reader.read(start, end, start, end, fields)
         if led.hits:
             lists.append(led)
+            taken.append((start, end))
+    for start, end, fields in list(charged_sentences(text, taken, reader)):  # "由X负责…", "由X会同Y…"
+        charged = reader.read(start, end, start, end, fields)
+        if charged.hits:
+            lists.append(charged)
             taken.append((start, end))
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)

@@ -5,7 +5,9 @@ The units between 由 and 牵头 lead (each known to the unit registry or of an 
 are); the units after 牵头, up to 参与/参加/配合/协助/协同, support, generic participants (相关部门, 重点煤炭企业)
 being generic. Where they close with "等部门"/"等相关部门" the items are departments by the text's own word and may
 be written by their field alone ("发改、民政、城市管理…等部门参与"); otherwise each must be a unit or generic.
-A sentence whose leads are no organ ("由企业牵头申报的", "由林业部门牵头") is no list.
+A sentence whose leads are no organ ("由企业牵头申报的", "由林业部门牵头") is no list. "由X负责…", "由X统一组织实施",
+"由X和Y共同组织…", "由X会同Y…" charge X with a task when the registry knows every unit of X (an interpretation
+clause, "本办法由X负责解释", and who wrote the text, "本导则由X组织编制", assign none).
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -15,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policykg.extract.unit_duties import Field, Names, _generic, _organ
+from policykg.extract.unit_duties import Field, Names, _generic, _joined, _organ
 from policykg.extract.unit_forms import _inside, _split, _strip
 
 _LED_BY_RE = re.compile(
@@ -24,6 +26,11 @@ _LED_BY_RE = re.compile(
     r"(?:参与|参加|配合|协助|协同))?"
 )
 _ETC_RE = re.compile(r"等+$")
+#: "由X负责…", "由X统一组织实施", "由X和Y共同组织实施", "由X会同Y…": X charged with a task (an interpretation clause,
+#: "本办法由X负责解释", is none).
+_CHARGED_RE = re.compile(
+    r"由(?P<units>[^,，。;；:：()（）\n由]{2,40}?)(?P<joint>共同)?(?:统一|具体)?(?:负责|组织|会同)(?!解释|同志|人(?!民))"
+)
 
 
 def led_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
@@ -43,6 +50,32 @@ def led_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iter
                 fields.append(("support", match.start("support"), match.end("support")))
                 end = match.end("support")
         yield match.start("leads"), end, fields
+
+
+_AUTHORED_RE = re.compile(r"(?:编制|起草|修订|制订)")
+_THIS_TEXT_RE = re.compile(r"本[^,，。;；\n由]{1,5}$")
+
+
+def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each "由X负责/组织/会同…" outside the lists already read whose units the registry
+    all knows ("由X和Y共同组织实施": both lead; "由X会同Y": Y supports)."""
+    for match in _CHARGED_RE.finditer(text):
+        if _inside(match.start(), taken) or _AUTHORED_RE.match(text, match.end()) and _THIS_TEXT_RE.search(
+            text, max(0, match.start() - 8), match.start()
+        ):
+            continue  # "本导则由X组织编制": who wrote the text
+        items = _items(text, match.start("units"), match.end("units"))
+        if not items or not all(names.known(item) or all(names.known(p) for p in item.split("和")) for item in items):
+            continue
+        fields: list[Field] = [("lead" if match.group("joint") else None, match.start("units"), match.end("units"))]
+        end = match.end("units")
+        if match.group(0).endswith("会同"):
+            stop = min([p for p in (text.find(c, match.end()) for c in ",，。;；\n") if p >= 0] or [len(text)])
+            joined = _joined(text, match.end(), stop, names)
+            if joined is not None:
+                fields.append(("support", match.end(), joined))
+                end = joined
+        yield match.start("units"), end, fields
 
 
 def _items(text: str, start: int, end: int) -> list[str]:

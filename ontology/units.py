@@ -193,8 +193,9 @@ class UnitRegistry:
         aliases = unit_type.aliases.get(region.id, ())
         if not unit_type.names.get(level) and region.id not in unit_type.regional and aliases:
             label = aliases[0]  # a unit only one region has, named in full ("人民银行福州中心支行")
-        elif region.level in unit_type.labels or level in unit_type.labels:  # a municipality's own label first
-            label = expand(unit_type.labels.get(region.level) or unit_type.labels[level], region) or region.zh + bare[0]
+        elif {region.id, region.level, level} & unit_type.labels.keys():  # a region's, a municipality's label first
+            given = unit_type.labels.get(region.id) or unit_type.labels.get(region.level) or unit_type.labels[level]
+            label = expand(given, region) or region.zh + bare[0]
         elif "{" in first:
             label = expand(first, region) or region.zh + bare[0]
         else:
