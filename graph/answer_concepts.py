@@ -20,7 +20,12 @@ class ConceptList(Answer):
 
 
 def concepts(scheme: ConceptScheme, q: str = "") -> ConceptList:
-    ids = scheme.matching(q) if q.strip() else sorted(scheme.concepts)  # every match, exact first
+    from policykg.ingest.script import query_forms
+
+    if q.strip():  # every match, exact first, of each of the phrase's query forms (套用 is also 应用)
+        ids = list(dict.fromkeys(cid for form in query_forms(q) for cid in scheme.matching(form)))
+    else:
+        ids = sorted(scheme.concepts)
     found = []
     for cid in ids:
         c = scheme.concepts[cid]

@@ -55,14 +55,18 @@ def _text_rows(run: Runner, needle: str, filter_: str) -> list[dict[str, Any]]:
 
 
 def _concept_scores(run: Runner, q: str) -> dict[str, float]:
-    """Concept id → score contribution: exact names of the phrase, then concepts it partly matches."""
-    exact = run.names.resolve(q)
+    """Concept id → score contribution: exact names of the phrase, then concepts it partly matches (in
+    each of the phrase's query forms)."""
+    from policykg.ingest.script import query_forms
+
+    named = run.names.resolve(q)
     out: dict[str, float] = {}
-    if exact is not None:
-        for cid in [exact, *run.scheme.descendants(exact)]:
+    if named is not None:
+        for cid in [named, *run.scheme.descendants(named)]:
             out.setdefault(cid, SCORE_CONCEPT_EXACT)
-    for cid in run.scheme.lookup(q)[: run.settings.search_max_concepts]:
-        out.setdefault(cid, SCORE_CONCEPT_PARTIAL)
+    for form in query_forms(q):
+        for cid in run.scheme.lookup(form)[: run.settings.search_max_concepts]:
+            out.setdefault(cid, SCORE_CONCEPT_PARTIAL)
     return out
 
 
@@ -70,12 +74,30 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
            ranked: bool = False) -> list[SearchHit]:
     """The best `limit` hits (at most the setting `api_max_limit`) of the phrase `q`; `ranked`: those
     hits ranked again by closeness (`search_rank.rank`)."""
-    from policykg.ingest.script import to_simplified
+    from policykg.ingest.script import query_forms
 
-    needle = normalise_label(to_simplified(q))
-    if not needle:
+    needles = list(dict.fromkeys(n for n in (normalise_label(f) for f in query_forms(q)) if n))
+    if not needles:
         return []
     limit = max(1, min(int(limit), run.settings.api_max_limit))
+    concept_scores = _concept_scores(run, q)
+    found: dict[str, tuple[dict[str, Any], tuple[int, int]]] = {}  # id → (hit, (needle, place) first found)
+    normalised: dict[str, str] = {}  # item → its normalised text, lower case
+    for n, needle in enumerate(needles):
+        hits, texts = _needle_hits(run, needle, concept_scores, document, limit)
+        normalised.update(texts)
+        for place, hit in enumerate(hits):
+            seen = found.get(hit["id"])
+            if seen is None or hit["score"] > seen[0]["score"]:
+                found[hit["id"]] = (hit, seen[1] if seen else (place, n))
+    order = sorted(found.values(), key=lambda f: (-f[0]["score"], f[1]))
+    return _answer(run, q, [hit for hit, _ in order[:limit]], normalised, ranked)
+
+
+def _needle_hits(run: Runner, needle: str, concept_scores: dict[str, float], document: str | None,
+                 limit: int) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """The best `limit` hits of one normalised phrase (with the concepts' scores), best first, and the
+    normalised texts of those known."""
     filter_ = f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}" if document else ""
     hits: dict[str, dict[str, Any]] = {}
     normalised: dict[str, str] = {}  # item → its normalised text, lower case
@@ -95,7 +117,6 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
                 normalised[item] = str(row["normalised"]).lower()
         scores[item] = max(scores[item], score)
 
-    concept_scores = _concept_scores(run, q)
     index = run.index()
     if index is not None:  # ranked in SQL, the same order
         rows = index.search(needle, {v.concept_iri(c): s for c, s in concept_scores.items()},
@@ -103,7 +124,7 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
         found = [{"id": short_id(r["item"]), "document": short_id(r["doc"]), "clause": r["number"],
                   "text": r["text"], "score": round(r["score"], 3)} for r in rows]
         normalised.update((f["id"], r["normalised"]) for f, r in zip(found, rows, strict=True) if r["normalised"])
-        return _answer(run, q, found, normalised, ranked)
+        return found, normalised
     text_hits = set()
     text_rows = _text_rows(run, needle, filter_)
     concept_rows: list[dict[str, Any]] = []
@@ -128,7 +149,7 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
     for item, hit in hits.items():
         hit["score"] = round(scores[item], 3)
     order = sorted(hits, key=lambda i: (-scores[i], keys[i], i))
-    return _answer(run, q, [hits[i] for i in order[:limit]], normalised, ranked)
+    return [hits[i] for i in order[:limit]], normalised
 
 
 def _answer(run: Runner, q: str, hits: list[dict[str, Any]], normalised: dict[str, str],

@@ -31,14 +31,31 @@ class ConceptNames:
 
     def resolve(self, concept: str) -> str | None:
         """A concept id from its id or any label in any script, compared in normalised form."""
+        found = self.resolve_how(concept)
+        return None if found is None else found[0]
+
+    def resolve_how(self, concept: str) -> tuple[str, str] | None:
+        """(concept id, "exact" or "partial"): an id or a whole label is exact; failing that, a partial
+        label ("碳捕集", "carbon capture") names the concept the scheme's lookup ranks first. The name is
+        read in each of its query forms (`ingest.script.query_forms`: 碳捕捉 is 碳捕集, 套用 is 应用), as
+        written first (a simplified 公车 is no 公交车), and a whole label in any form wins over a partial
+        one in any."""
+        from policykg.ingest.script import query_forms
+
         if concept in self.scheme.concepts:
-            return concept
-        exact = self._label_table().get(normalise_label(concept))
-        if exact is not None:
-            return exact
-        # A partial label ("碳捕集", "carbon capture") names the concept the scheme's lookup ranks first.
-        found = self.scheme.lookup(concept) if concept.strip() else []
-        return found[0] if found else None
+            return concept, "exact"
+        if not concept.strip():
+            return None
+        forms = query_forms(concept)[::-1]
+        for form in forms:
+            exact = self._label_table().get(normalise_label(form))
+            if exact is not None:
+                return exact, "exact"
+        for form in forms:
+            found = self.scheme.lookup(form)
+            if found:
+                return found[0], "partial"
+        return None
 
     def family(self, concept: str) -> list[str]:
         """The concept a name resolves to and every narrower one; empty when no concept has that name."""

@@ -63,10 +63,11 @@ class Phrases:
     the pairs indexed by their first character (a text is only searched for pairs it may hold)."""
 
     def __init__(self, q: str, scheme: Any) -> None:
-        from policykg.ingest.script import to_simplified
+        from policykg.ingest.script import query_forms, to_simplified
 
-        phrases = {normalise_label(to_simplified(q))}
-        for cid in scheme.lookup(q)[:RANK_CONCEPTS]:
+        forms = query_forms(q)
+        phrases = {normalise_label(form) for form in forms}
+        for cid in dict.fromkeys(cid for form in forms for cid in scheme.lookup(form)[:RANK_CONCEPTS]):
             concept = scheme.concepts[cid]
             for script in ("zh-Hans", "zh-Hant", "en"):
                 labels = [concept.labels.get(script) or "", *concept.alt.get(script, [])]

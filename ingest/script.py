@@ -45,6 +45,18 @@ def to_simplified(text: str) -> str:
     return converted
 
 
+def query_forms(text: str) -> tuple[str, ...]:
+    """The forms a reader's phrase (a search, a concept's name, a phrase to trace) is looked for in, in
+    the script the documents are stored in: first as a traditional paragraph is converted (t2s, then the
+    Taiwan phrase table: 最佳化 → 优化, 套用 → 应用, 碳捕捉 → 碳捕集), then — when that differs — as
+    t2s alone leaves it, the form a simplified document keeps the same words in (公车 stays 公车 there).
+    A phrase too short to tell its script by is read both ways; every service route and the command
+    line take their phrases through here."""
+    plain = _t2s().convert(text)
+    mainland = variant_table().replace(plain)
+    return (mainland,) if mainland == plain else (mainland, plain)
+
+
 @dataclass(frozen=True, slots=True)
 class VariantTable:
     pattern: re.Pattern[str] | None
