@@ -64,7 +64,7 @@ def test_state_owned_companies_and_regional_agencies_of_central_bodies() -> None
                    "省供销合作社联合社、省商务厅等按职责分工负责)", "CN-JX")
     assert len(jiangxi) == 8 and jiangxi[0].role == "lead"
     railway = next(h for h in jiangxi if h.surface == "南昌铁路局")
-    assert (railway.resolved, railway.jurisdiction, railway.role) == (False, "CN-JX-Nanchang", "support")
+    assert (railway.resolved, railway.label, railway.role) == (True, "中国铁路南昌局集团有限公司", "support")  # its name before 2017
     sichuan = hits("(自然资源厅、省林草局、住房城乡建设厅、交通运输厅、水利厅、中国铁路成都局集团有限公司等按职责分工负责)",
                    "CN-SC")
     assert sichuan[-1].surface == "中国铁路成都局集团有限公司" and sichuan[-1].label == "中国铁路成都局集团有限公司"

@@ -4,7 +4,8 @@ normalised text. A unit's name the layout cut at a line break inside a duty sent
 duty sentence after a comma whose units the registry knows ("…,交通运输部会同公安部、商务部,将…"); "由X负责…",
 "由X和Y共同组织实施", "由X会同Y…" (an interpretation clause and who wrote the text assign nothing); a heading
 numbered "—、" (extract/unit_duties.py, extract/unit_sentences.py); the People's Bank's branches by their short
-names (市人行, 营管部, 上海总部) and the CBIRC's offices of the cities with a plan of their own (ontology/units.toml).
+names (市人行, 营管部, 上海总部), the CBIRC's offices of the cities with a plan of their own and the railway bureaus
+(ontology/units.toml).
 No `tune` document is a joint plan of two jurisdictions (no title names 川渝, 成渝, 京津冀, 长三角, 粤港澳, 两省 or
 两市, and no list names units of two provinces), so the rule for a bare 省/市 in such a list has no sentence here.
 """
@@ -12,6 +13,7 @@ No `tune` document is a joint plan of two jurisdictions (no title names 川渝, 
 from __future__ import annotations
 
 from policykg.extract.units import UnitHit, extract_units
+from policykg.ontology.units import UnitRegistry
 
 
 def roles(text: str, region: str) -> list[tuple[str, str]]:
@@ -104,3 +106,12 @@ def test_the_cbirc_offices_of_cities_with_a_plan_of_their_own_are_bureaus() -> N
     assert found["深圳银保监局"] == "中国银行保险监督管理委员会深圳监管局"
     hits = [h for h in extract_units(line, "CN-GD", "zh") if h.surface == "深圳银保监局"]
     assert hits[0].unit_id == "cn-gd-shenzhen.cbirc"
+
+
+def test_the_railway_bureaus_by_their_names_old_and_new() -> None:
+    # 164、四川省关于科学绿化的实施意见; 89 (江西): the bureau by its name before 2017
+    line = "(自然资源厅、省林草局、住房城乡建设厅、交通运输厅、水利厅、中国铁路成都局集团有限公司等按职责分工负责)"
+    assert labels(line, "CN-SC")[-1] == ("中国铁路成都局集团有限公司", "中国铁路成都局集团有限公司", True)
+    registry = UnitRegistry.load()
+    old = registry.resolve_detail("南昌铁路局", "CN-JX")
+    assert old is not None and old.unit.label == "中国铁路南昌局集团有限公司"
