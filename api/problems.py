@@ -206,7 +206,10 @@ def install(app: FastAPI) -> None:
 
 def known_parameters(request: Request) -> None:
     """An `/api/` route answers only the query parameters it declares (a dependency of the whole app): a
-    misspelt filter (`indicator=` for `concept=`) would otherwise be ignored and the answer look filtered."""
+    misspelt filter (`indicator=` for `concept=`) would otherwise be ignored and the answer look filtered.
+    Nor does it take a parameter with an empty or blank value (`concept=`, `q=%20`): that is a 422
+    `validation_error` naming it, the same for every parameter of every route, where before some were
+    ignored (every target came back) and some answered empty."""
     route = request.scope.get("route")
     dependant = getattr(route, "dependant", None)
     if dependant is None or not request.url.path.startswith("/api/") or not request.query_params:
@@ -216,6 +219,11 @@ def known_parameters(request: Request) -> None:
     if unknown:
         raise ApiError(400, "unknown_parameter", f"unknown query parameter {', '.join(map(repr, unknown))}",
                        parameters=unknown, known=sorted(known))
+    blank = sorted({name for name, value in request.query_params.multi_items() if not value.strip()})
+    if blank:
+        errors = [{"location": f"query.{name}", "message": "must not be empty or only spaces"} for name in blank]
+        raise ApiError(422, "validation_error", "; ".join(f"{e['location']}: {e['message']}" for e in errors),
+                       errors=errors)
 
 
 def _query_names(dependant: Any) -> set[str]:

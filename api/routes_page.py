@@ -31,6 +31,11 @@ Id = Annotated[str, Path(min_length=1, max_length=300)]
 Ids = Annotated[list[str], Query(max_length=MAX_ITEMS, description=f"Repeat the parameter; at most {MAX_ITEMS}")]
 
 
+def _known_document(request: Request, doc_id: str) -> None:
+    if not state_of(request).queries.known_document(doc_id):
+        raise ApiError(404, "document_not_found", f"no document {doc_id!r}", id=doc_id)
+
+
 def _checked(ids: list[str], what: str) -> list[str]:
     if any(not i or len(i) > 300 for i in ids):
         raise ApiError(422, "validation_error", f"every {what} must have 1 to 300 characters",
@@ -42,10 +47,11 @@ def _checked(ids: list[str], what: str) -> list[str]:
     "/documents/{doc_id}/facts", summary="Every fact of a document with its place in the original text",
     description="`facts` by start offset (the longer first at the same start): measures, targets, deadlines, "
     "responsibilities (`unit`, `unit_label`, `role`) and concept mentions (`concept`), each with its clause, "
-    "`start`/`end` in the original text and the exact quote. Empty for an unknown document.",
+    "`start`/`end` in the original text and the exact quote. An unknown document is a 404.",
     response_model=FactSpans, response_model_exclude_unset=True,
 )
 def document_facts(request: Request, doc_id: Id) -> dict[str, Any]:
+    _known_document(request, doc_id)
     return state_of(request).queries.document_facts(doc_id)
 
 
@@ -55,6 +61,7 @@ def document_facts(request: Request, doc_id: Id) -> dict[str, Any]:
     response_model=ItemSpans, response_model_exclude_unset=True,
 )
 def document_spans(request: Request, doc_id: Id) -> dict[str, Any]:
+    _known_document(request, doc_id)
     return state_of(request).queries.clause_spans(doc_id)
 
 
@@ -108,7 +115,10 @@ def regions(
     response_model=Implementers, response_model_exclude_unset=True,
 )
 def implementers(request: Request, clause_id: Id) -> dict[str, Any]:
-    return state_of(request).queries.implementers(clause_id)
+    found = state_of(request).queries.implementers(clause_id)
+    if found is None:
+        raise ApiError(404, "item_not_found", f"no clause {clause_id!r}", id=clause_id)
+    return found
 
 
 @router.get(

@@ -6,6 +6,8 @@ clause among its best `rank` links into the document, scoring at least `min_scor
 otherwise). Regions are provinces and cities below the document's own jurisdiction (a county's documents
 count for its city; a national document's columns are provinces and cities, a province's its cities).
 Rows are the document's leaf clauses in reading order; `uncovered` lists those no region implements.
+`implemented_by` counts the documents implementing it; when none does (a city's plan, usually), the
+clause links are not looked through and `note` says why no region implements anything.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ class Coverage(Answer):
     regions: list[CoverageRegion]
     clauses: list[CoverageClause]
     uncovered: list[str]
+    implemented_by: int  # how many documents implement it (have a document link into it)
+    note: str | None = None  # why no region implements anything, when none can
 
 
 def column_of(region: str, scope: str) -> str | None:
@@ -92,7 +96,9 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
     info = {short_id(r["clause"]): r for r in rows}
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     regions: dict[str, set[str]] = {}
-    for row in run.rows("coverage_links", doc=iri(v.doc_iri(doc_id))):
+    below = run.rows("implementing_documents", doc=iri(v.doc_iri(doc_id)), links=iri(v.LINKS_GRAPH))
+    # no document implements it (a city's plan, a translation): no clause link to look through
+    for row in run.rows("coverage_links", doc=iri(v.doc_iri(doc_id))) if below else []:
         column = column_of(short_id(row["region"]), scope)
         target = short_id(row["target"])
         if column is None or target not in paths or int(row["rank"]) > rank or float(row["score"]) < min_score:
@@ -121,6 +127,9 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
                      "clauses": sum(1 for c in clauses if col in c["regions"])} for col in columns],
         "clauses": clauses,
         "uncovered": [c["id"] for c in clauses if not c["regions"]],
+        "implemented_by": len(below),
+        **({} if below else {"note": "no document of the graph implements this document, so no region "
+                                     "carries out its clauses"}),
     })
 
 

@@ -151,10 +151,14 @@ def regions(run: Runner) -> RegionList:
     return RegionList.model_validate({"regions": [found[k] for k in sorted(found)]})
 
 
-def implementers(run: Runner, clause_id: str) -> Implementers:
-    """Every link into a clause, one per source (its best), best score first."""
+def implementers(run: Runner, clause_id: str) -> Implementers | None:
+    """Every link into a clause, one per source (its best), best score first; None when the graph has no
+    such clause."""
     best: dict[str, dict[str, Any]] = {}
-    for row in run.rows("implementers", item=sq.iri(v.clause_iri(clause_id))):
+    rows = run.rows("implementers", item=sq.iri(v.clause_iri(clause_id)))
+    if not rows and not is_clause(run, clause_id):
+        return None
+    for row in rows:
         source = short_id(row["source"])
         entry = {
             "source": source, "kind": "measure" if row["owner"] else "clause", "score": row["score"],
@@ -167,6 +171,12 @@ def implementers(run: Runner, clause_id: str) -> Implementers:
             best[source] = entry
     ranked = sorted(best.values(), key=lambda e: (-e["score"], e["source"]))
     return Implementers.model_validate({"implementers": ranked})
+
+
+def is_clause(run: Runner, clause_id: str) -> bool:
+    """The graph has a clause of this id (a measure's id is none)."""
+    iri = v.clause_iri(clause_id)
+    return any(row["clause"] == iri for row in run.rows("item", items=sq.iri(iri)))
 
 
 def _reading_order(clause_id: str) -> list[int]:

@@ -15,6 +15,7 @@ from pydantic import Field
 
 from policykg.graph import sparql_text as sq
 from policykg.graph.answer_model import Answer, Number
+from policykg.graph.answer_units import ConceptLabels
 from policykg.graph.runner import Runner
 from policykg.graph.sparql_text import short_id
 from policykg.ontology import vocab as v
@@ -44,6 +45,8 @@ class Target(Answer):
 
 
 class TargetsPage(Answer):
+    #: The concept a `concept` filter named (its id, labels and how the name met it), when one was given.
+    concept: ConceptLabels | None = None
     targets: list[Target]
     total: int
 
@@ -121,26 +124,30 @@ def targets_page(
 ) -> TargetsPage:
     """The `limit` targets (all when None) after the first `offset` of those the filters keep, and how
     many that is in all. `within`: when given, only targets of these documents (those of a level)."""
+    named = run.names.resolve_how(concept) if concept else None
+    head: dict[str, Any] = {}
+    if named is not None:
+        head["concept"] = {"id": named[0], "labels": run.names.labels(named[0]), "match": named[1]}
     documents = _documents(document, within)
     if documents is not None and not documents:
-        return TargetsPage(targets=[], total=0)
+        return TargetsPage.model_validate({**head, "targets": [], "total": 0})
     index = run.index()
     if index is not None:
         family = None
         if concept:
             family = [v.concept_iri(c) for c in run.names.family(concept)]
             if not family:
-                return TargetsPage(targets=[], total=0)
+                return TargetsPage.model_validate({**head, "targets": [], "total": 0})
         found, total = index.targets(kind == "qualitative", _iris(documents), year,
                                      family, v.region_iri(region) if region else None, limit, offset)
     else:
         filter_ = where_filter(run, documents, year, concept, region, kind)
         if filter_ is None:
-            return TargetsPage(targets=[], total=0)
+            return TargetsPage.model_validate({**head, "targets": [], "total": 0})
         found, total = matching(run, filter_, limit, offset)
     for t in found:
         t.pop("_clause", None)
-    return TargetsPage.model_validate({"targets": found, "total": total})
+    return TargetsPage.model_validate({**head, "targets": found, "total": total})
 
 
 def where_filter(run: Runner | None, documents: str | frozenset[str] | None, year: int | None, concept: str | None,

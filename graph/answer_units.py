@@ -21,6 +21,9 @@ from policykg.ontology import vocab as v
 class ConceptLabels(Answer):
     id: str
     labels: dict[str, str | None]  # script → preferred label
+    #: How the name asked for met it: "exact" (its id or a whole label) or "partial" (part of a label, or a
+    #: label inside the name: the concept the scheme ranks first, perhaps broader than the one meant).
+    match: str | None = None
 
 
 class UnitClause(Answer):
@@ -71,9 +74,10 @@ def units_page(
 ) -> UnitsPage | None:
     """The `limit` units (all when None) after the first `offset`, each with all its clauses, and how
     many units there are in all; None when no concept has the name `concept` (an id or any label)."""
-    cid = run.names.resolve(concept)
-    if cid is None:
+    named = run.names.resolve_how(concept)
+    if named is None:
         return None
+    cid, match = named
     family = [cid, *run.scheme.descendants(cid)]
     filters = []
     if document:
@@ -108,5 +112,5 @@ def units_page(
         for row in rows
     ]
     return UnitsPage.model_validate(
-        {"concept": {"id": cid, "labels": run.names.labels(cid)}, "units": units, "total": total}
+        {"concept": {"id": cid, "labels": run.names.labels(cid), "match": match}, "units": units, "total": total}
     )

@@ -71,6 +71,10 @@ class Queries:
     def documents(self) -> list[dict[str, Any]]:
         return list(self._answer(("documents",), lambda: answer_documents.documents(self.run))["documents"])
 
+    def known_document(self, doc_id: str) -> bool:
+        """The graph has this document: one of the corpus (`documents`) or one known by citation only."""
+        return any(d["id"] == doc_id for d in self.documents()) or bool(self.document(doc_id))
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """The document's metadata and its clauses in reading order; None when it is not in the store."""
         return self._answer(("document", doc_id), lambda: answer_document.document(self.run, doc_id))
@@ -190,7 +194,8 @@ class Queries:
     def regions(self) -> dict[str, Any]:
         return self._answer(("regions",), lambda: answer_page.regions(self.run))
 
-    def implementers(self, clause_id: str) -> dict[str, Any]:
+    def implementers(self, clause_id: str) -> dict[str, Any] | None:
+        """The links into a clause, one per source, best first; None when there is no such clause."""
         return self._answer(("implementers", clause_id), lambda: answer_page.implementers(self.run, clause_id))
 
     def unimplemented(self, min_score: float) -> dict[str, Any]:

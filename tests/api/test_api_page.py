@@ -22,7 +22,7 @@ def test_facts_of_a_document_and_of_clauses(client) -> None:  # type: ignore[no-
     assert all(f["concept"] for f in facts if f["kind"] == "concept")
     in_i5 = client.get("/api/facts", params={"clause": [I5]}).json()["facts"]
     assert in_i5 == [f for f in facts if f["clause"] == I5]
-    assert client.get("/api/documents/no-such-document/facts").json() == {"facts": []}
+    assert client.get("/api/documents/no-such-document/facts").json()["code"] == "document_not_found"
 
 
 def test_spans_of_clauses_and_measures(client) -> None:  # type: ignore[no-untyped-def]
