@@ -165,9 +165,16 @@ class Graph:
     ) -> list[dict[str, Any]]:
         """Quantified targets (or, with kind="qualitative", the goals stated in words: never mixed). A
         relative change reads as its direction: comparator "decrease", value 18, unit "%", base_year 2020.
-        `region` by id or name ("广东", "Guangdong"); `level` "municipal", "municipal,county", "national"."""
+        `region` by id or name ("广东", "Guangdong"); `level` "municipal", "municipal,county", "national".
+
+        Raises KeyError when no concept has the name `concept`, or there is no document `document`.
+        """
         from policykg.api.answers import with_clause_paths
 
+        if concept and concept.strip() and self._queries.resolve_concept(concept) is None:
+            raise KeyError(f"no concept {concept!r}")
+        if document and document.strip() and not self._queries.known_document(document):
+            raise KeyError(f"no document {document!r}")
         found = self._queries.targets(document=document, year=year, concept=concept, region=region, kind=kind,
                                       level=level)
         return list(with_clause_paths(self._queries, {"targets": list(found)})["targets"])

@@ -83,3 +83,11 @@ def test_open_with_settings(api_store_dir: Path, tmp_path: Path) -> None:
     directory = copy_store(api_store_dir, tmp_path / "s")
     with policykg.open(Settings(store=str(directory))) as g:
         assert len(g.documents()) == 2
+
+
+def test_targets_of_an_unknown_concept_or_document_raise(graph: Graph) -> None:
+    with pytest.raises(KeyError):
+        graph.targets(concept="zzzz-nonsense")
+    with pytest.raises(KeyError):
+        graph.targets(document="nope")
+    assert [t["value"] for t in graph.targets(document=SANMING, year=2025, concept="")] == [30.0]  # narrows nothing
