@@ -70,6 +70,15 @@ def test_trace_prints_the_chain_with_evidence(built_settings) -> None:  # type: 
     assert data["parents"] and all(0 <= p["score"] <= 1 for p in data["parents"])
 
 
+def test_trace_reads_a_taiwan_wording_as_the_documents_are_stored(built_settings) -> None:  # type: ignore[no-untyped-def]
+    # 碳捕捉 (Taiwan) is 碳捕集 in the stored text of Sanming's measure
+    out = _run("trace", "開展二氧化碳捕捉與利用封存示範", "--store", built_settings.store, "--json")
+    assert out.returncode == 0, out.stderr
+    source = json.loads(out.stdout)["source"]
+    assert (source["document"], source["text"]) == (
+        "sanming-pollution-carbon-synergy-plan-2022", "推进钢铁、水泥、煤电、化工等行业开展二氧化碳捕集与利用封存示范。")
+
+
 def test_settings_lists_every_setting() -> None:
     from policykg.settings import SETTINGS
 
