@@ -96,12 +96,13 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
     info = {short_id(r["clause"]): r for r in rows}
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     regions: dict[str, set[str]] = {}
+    bounds = {"rank": str(int(rank)), "min_score": repr(float(min_score))}
     below = run.rows("implementing_documents", doc=iri(v.doc_iri(doc_id)), links=iri(v.LINKS_GRAPH))
     # no document implements it (a city's plan, a translation): no clause link to look through
-    for row in run.rows("coverage_links", doc=iri(v.doc_iri(doc_id))) if below else []:
+    for row in run.rows("coverage_links", doc=iri(v.doc_iri(doc_id)), **bounds) if below else []:
         column = column_of(short_id(row["region"]), scope)
         target = short_id(row["target"])
-        if column is None or target not in paths or int(row["rank"]) > rank or float(row["score"]) < min_score:
+        if column is None or target not in paths:
             continue
         cell = cells.setdefault((target, column), {"clauses": set(), "documents": set(), "best": 0.0})
         cell["clauses"].add(short_id(row["owner"]))

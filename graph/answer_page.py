@@ -96,14 +96,28 @@ class TargetConcepts(Answer):
     concepts: dict[str, list[str]]  # target id → concept ids
 
 
+#: The kind a fact's class answers as.
+_FACT_KINDS = {v.PKG + "Measure": "measure", v.PKG + "Target": "target", v.PKG + "Deadline": "deadline",
+               v.PKG + "Responsibility": "unit", v.OA + "Annotation": "concept"}
+
+
 def _facts(run: Runner, filter_: str) -> list[dict[str, Any]]:
+    """The facts `filter_` selects with their spans, then their quotes, units and concepts looked up for
+    the facts found (one query of optional groups would read every fact of the store)."""
+    rows = run.rows("fact_spans", filter=filter_)
+    items = [r["fact"] for r in rows]
+    quotes = run.per_item("fact_quotes", items, "exact")
+    units = {r["item"]: r for r in run.look_up("fact_units", (r["fact"] for r in rows if r["type"].endswith("Responsibility")))}
+    concepts = run.per_item("fact_concepts", (r["fact"] for r in rows if r["type"] == v.OA + "Annotation"), "concept")
     facts = []
-    for row in run.rows("fact_spans", filter=filter_):
+    for row in rows:
+        unit = units.get(row["fact"], {})
         facts.append({
-            "id": short_id(row["fact"]), "kind": row["kind"], "clause": short_id(row["clause"]),
-            "start": row["start"], "end": row["end"], "exact": row["exact"],
-            "unit": short_id(row["unit"]) if row["unit"] else None, "unit_label": row["unitLabel"],
-            "role": row["role"], "concept": short_id(row["concept"]) if row["concept"] else None,
+            "id": short_id(row["fact"]), "kind": _FACT_KINDS[row["type"]], "clause": short_id(row["clause"]),
+            "start": row["start"], "end": row["end"], "exact": quotes.get(row["fact"]),
+            "unit": short_id(unit["unit"]) if unit.get("unit") else None, "unit_label": unit.get("unitLabel"),
+            "role": unit.get("role"),
+            "concept": short_id(concepts[row["fact"]]) if concepts.get(row["fact"]) else None,
         })
     return sorted(facts, key=lambda f: (f["start"], -f["end"], f["id"], f["kind"]))
 

@@ -47,7 +47,8 @@ def test_every_query_parses():
                       item="<https://policykg.org/x>", targets="<https://policykg.org/y>",
                       sources="<https://policykg.org/z>",
                       concepts="<https://policykg.org/concept/ccus>", needle='"x"', limit="5",
-                      links="<https://policykg.org/graph/links>", graph="<https://policykg.org/graph/doc/x>")
+                      links="<https://policykg.org/graph/links>", graph="<https://policykg.org/graph/doc/x>",
+                      rank="1", min_score="0.2")
         result = store.query(filled)
         assert isinstance(result, ox.QuerySolutions), name
         assert list(result.variables), name
