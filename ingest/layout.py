@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 
 from policykg.ingest.doctypes import TITLE_WORDS
@@ -39,6 +40,12 @@ _STARTS_CLAUSE = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条部分篇]|附件|附表|附\s*件|抄送|印发|[★●■◆•])"
 )
 _CONTINUES = tuple("）)、，,。；;：:%”》」")
+#: A line of a table of contents ending in its leader of dots: "二、形势分析……………" + "9".
+_LEADER_END = re.compile(r"(?:[.·…．]{4,}|…{2,})\s*$")
+_ATTACHMENTS = re.compile(r"\s*附\s*件")
+_CAPTION = re.compile(r"\s*(?:附\s*)?表\s*\d")
+#: A table's unit on a line of its own ("单位：万千瓦"), not a list of units wrapped after "（责任" + "单位：…".
+_UNIT_LINE = re.compile(r"\s*[(（]?\s*单\s*位\s*[:：]\s*[^\s、,，；;]{1,8}\s*[)）]?\s*$")
 #: A title's last word: a genre word (ingest/doctypes.py), then perhaps a bracketed remark.
 _DOC_WORD = re.compile("(?:" + "|".join(TITLE_WORDS) + r")(?:[（(][^（）()]{1,16}[)）])?$")
 _PROSE_MARK = re.compile(r"[，。、；：“”]")
@@ -230,10 +237,21 @@ def _width(s: str) -> float:
     return wide + 0.5 * (len(t) - wide)
 
 
+#: Least share of the long lines printed at the most common width for that width to be the text's line length.
+_BODY_SHARE = 0.2
+
+
 def _full_width(content: list[_Line]) -> float:
+    """The width of a full line of the text proper: the width most long lines are printed at (a plan's
+    body, 28 characters), else the 90th percentile. Wider lines elsewhere (a covering notice set wider, a
+    table) must not raise it: a body line of 28 would then never read as wrapped, and its sentence would
+    end at every line of the layout."""
     widths = sorted(_width(line.text) for line in content if _width(line.text) >= 10)
     if len(widths) < 5:
         return 0.0
+    width, count = Counter(round(w) for w in widths).most_common(1)[0]
+    if count >= _BODY_SHARE * len(widths):
+        return float(width)
     return widths[int(0.9 * (len(widths) - 1))]
 
 
@@ -255,7 +273,10 @@ def _joins(a: _Line, b: _Line, full: float) -> bool:
         return False
     if _TABLE_ROW.search(left) or _TABLE_ROW.search(right):
         return False  # a table's row is a line of its own (ingest/pdf_tables.py)
-    if left.endswith(_SENTENCE_END):
+    if (left.endswith(_SENTENCE_END) or _LEADER_END.search(left) or _ATTACHMENTS.match(left)
+            or _CAPTION.match(left) or _UNIT_LINE.match(right)):
+        # a sentence's end; a contents line's leader of dots (its page number on the next line); the line
+        # naming a notice's attachments, before its signature; a table's caption and its unit line
         return False
     if right.startswith(_CONTINUES):
         return True
