@@ -6,21 +6,10 @@ notice's last clause: a ministry's seventeen sector guides ran on as one point o
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from policykg.ingest.model import NormalisedDocument
-from policykg.ingest.normalise import normalise
-from policykg.ingest.pack import sources
-from policykg.ingest.raw import read_raw
-
-PACKS = Path(__file__).resolve().parents[2] / "corpus" / "real"
-
-
-def _read(number: str) -> NormalisedDocument:
-    pack = next(pack for file, pack in sources(PACKS).items() if file.startswith(f"{number}、"))
-    return normalise(read_raw(pack))
+from tests.ingest.real_packs import read_real as _read
 
 
 @pytest.fixture(scope="module")
