@@ -348,3 +348,16 @@ def test_a_clause_reads_without_the_line_breaks_of_its_pdf_but_keeps_its_heading
         "健全绿色低碳循环信息公开渠道，发挥社会公众的参与和监督作用。\n江苏省人民政府\n2022 年 1 月 24 日\n"
         "资料来源：http://www.jiangsu.gov.cn/art/2022/1/25/art_46143_10331301.html",
     ]
+
+
+def test_search_headline_counts_every_match_not_the_page(browser) -> None:  # type: ignore[no-untyped-def]
+    # 绿色 matches more texts of the corpus than a page holds; the page lists the first 50 and says how many
+    # match in all (the API's total), then that only the first 50 are shown.
+    page = browser.open("#/search?q=绿色")
+    total = page.evaluate(
+        "async () => (await (await fetch('/api/search?q=' + encodeURIComponent('绿色') + '&limit=50')).json()).total"
+    )
+    assert total > 50
+    text = page.inner_text("body")
+    assert f"“绿色”共 {total} 条结果" in text
+    assert "仅显示前 50 条结果" in text

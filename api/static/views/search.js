@@ -74,7 +74,7 @@ export async function render(page, { params }) {
   }
   fill(page, form, h('p', { class: 'loading' }, t('loading')));
 
-  const [{ results }, docMap, regionMap, words] = await Promise.all([
+  const [{ results, total }, docMap, regionMap, words] = await Promise.all([
     getJSON('/api/search', { q, document: params.get('document'), limit: LIMIT }),
     documentMap(), regions(), markWords(q),
   ]);
@@ -128,9 +128,9 @@ export async function render(page, { params }) {
   const toggle = textToggle(mode, (next) => navigate('search', '', { q, document: params.get('document'), text: next === 'normalised' ? next : null }));
   fill(page, 
     form,
-    sectionHead(t('search.count', { n: results.length, q }), h('span', { class: 'tools' }, toggle, downloadButtons(`policykg-search-${q}`, rows))),
+    sectionHead(t('search.count', { n: total ?? results.length, q }), h('span', { class: 'tools' }, toggle, downloadButtons(`policykg-search-${q}`, rows))),
     results.length ? h('p', { class: 'legend' }, legend(['match', 'target', 'deadline', 'unit', 'concept'])) : note(t('search.none')),
     list,
-    results.length >= LIMIT ? note(t('search.more', { n: LIMIT })) : null,
+    (total ?? results.length) > results.length ? note(t('search.more', { n: results.length })) : null,
   );
 }
