@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query, Request
 
 from policykg.api.problems import ApiError
-from policykg.api.state import state_of
+from policykg.api.state import require_document, state_of
 from policykg.graph.answer_page import (
     MAX_ITEMS,
     FactSpans,
@@ -31,11 +31,6 @@ Id = Annotated[str, Path(min_length=1, max_length=300)]
 Ids = Annotated[list[str], Query(max_length=MAX_ITEMS, description=f"Repeat the parameter; at most {MAX_ITEMS}")]
 
 
-def _known_document(request: Request, doc_id: str) -> None:
-    if not state_of(request).queries.known_document(doc_id):
-        raise ApiError(404, "document_not_found", f"no document {doc_id!r}", id=doc_id)
-
-
 def _checked(ids: list[str], what: str) -> list[str]:
     if any(not i or len(i) > 300 for i in ids):
         raise ApiError(422, "validation_error", f"every {what} must have 1 to 300 characters",
@@ -51,7 +46,7 @@ def _checked(ids: list[str], what: str) -> list[str]:
     response_model=FactSpans, response_model_exclude_unset=True,
 )
 def document_facts(request: Request, doc_id: Id) -> dict[str, Any]:
-    _known_document(request, doc_id)
+    require_document(request, doc_id)
     return state_of(request).queries.document_facts(doc_id)
 
 
@@ -61,7 +56,7 @@ def document_facts(request: Request, doc_id: Id) -> dict[str, Any]:
     response_model=ItemSpans, response_model_exclude_unset=True,
 )
 def document_spans(request: Request, doc_id: Id) -> dict[str, Any]:
-    _known_document(request, doc_id)
+    require_document(request, doc_id)
     return state_of(request).queries.clause_spans(doc_id)
 
 

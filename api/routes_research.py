@@ -16,7 +16,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from policykg.api.answers import ranked_search, with_clause_paths
 from policykg.api.problems import ApiError
-from policykg.api.state import state_of
+from policykg.api.state import require_document, state_of
 from policykg.graph.answer_concepts import ConceptList
 from policykg.graph.answer_coverage import COVERAGE_MIN_SCORE, Coverage, coverage_csv
 from policykg.graph.answer_document import Document
@@ -87,12 +87,6 @@ def _page_size(request: Request, limit: int | None) -> int:
     return max(1, min(int(settings.page_size), int(settings.api_max_limit)))
 
 
-def _known_document(request: Request, document: str | None) -> None:
-    """A `document` filter names a document of the graph: an unknown id is a 404, never an empty answer."""
-    if document is not None and not state_of(request).queries.known_document(document):
-        raise ApiError(404, "document_not_found", f"no document {document!r}", id=document)
-
-
 def _paged(request: Request, answer: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
     """The answer with its paging: `total`, `limit`, `offset` and `next`, the path and query of the
     next page (null on the last one)."""
@@ -141,7 +135,7 @@ def search(
     offset: PageOffset = 0,
 ) -> dict[str, Any]:
     size = _limit(request, limit)
-    _known_document(request, document)
+    require_document(request, document)
     hits = ranked_search(state_of(request).queries, q, document=document)
     return _paged(request, {"results": hits[offset : offset + size], "total": len(hits)}, size, offset)
 
@@ -161,7 +155,7 @@ def units(
     offset: PageOffset = 0,
 ) -> dict[str, Any]:
     size = _page_size(request, limit)
-    _known_document(request, document)
+    require_document(request, document)
     answer = state_of(request).queries.units_page(concept, document=document, region=region, limit=size, offset=offset)
     if not answer:
         raise ApiError(404, "concept_not_found", f"no concept {concept!r}", concept=concept)
@@ -239,7 +233,7 @@ def targets(
         "commas; national: central and ministry")] = None,
 ) -> dict[str, Any]:
     size = _page_size(request, limit)
-    _known_document(request, document)
+    require_document(request, document)
     if concept is not None and state_of(request).queries.resolve_concept(concept) is None:
         raise ApiError(404, "concept_not_found", f"no concept {concept!r}", concept=concept)
     found = state_of(request).queries.targets_page(

@@ -12,6 +12,7 @@ from typing import IO, TYPE_CHECKING
 
 from fastapi import Request
 
+from policykg.api.problems import ApiError
 from policykg.graph.cache import store_generation
 from policykg.settings import Settings
 
@@ -77,3 +78,10 @@ def state_of(request: Request) -> ServiceState:
     state = request.app.state.policykg
     assert isinstance(state, ServiceState)
     return state
+
+
+def require_document(request: Request, doc_id: str | None) -> None:
+    """A document named by a path or a `document` filter is one of the graph: an unknown id is a 404
+    `document_not_found`, never an empty answer (None: no document named)."""
+    if doc_id is not None and not state_of(request).queries.known_document(doc_id):
+        raise ApiError(404, "document_not_found", f"no document {doc_id!r}", id=doc_id)

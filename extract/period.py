@@ -18,7 +18,7 @@ from policykg.extract.target_scope import TargetHit
 from policykg.ingest.model import Clause, NormalisedDocument
 
 __all__ = [
-    "clause_period_end", "document_period_end", "due_at_period_end", "goal_section_year", "sets_another_year",
+    "clause_period_end", "document_period_end", "due_at_period_end", "first_other_year", "goal_section_year",
     "title_period_end",
 ]
 
@@ -120,11 +120,14 @@ def _names_a_carbon_goal(text: str, deadline: DeadlineHit) -> bool:
     return bool(_CARBON_GOAL.match("".join(text[deadline.end : deadline.end + 24].split())))  # read across a line break
 
 
-def sets_another_year(text: str, deadline: DeadlineHit, period_end: int) -> bool:
-    """The deadline (found in `text`) sets a time other than the plan's end: not an ongoing duty, a year other
-    than `period_end`, and not a year that only names a carbon goal."""
-    return (deadline.kind != "ongoing" and deadline.year not in (None, period_end)
-            and not _names_a_carbon_goal(text, deadline))
+def first_other_year(text: str, deadlines: Sequence[DeadlineHit], period_end: int | None) -> int | None:
+    """Where the first of `deadlines` (found in `text`) that sets a time other than the plan's end starts: not an
+    ongoing duty, a year other than `period_end`, and not a year that only names a carbon goal; None when none
+    does (or there is no plan's end)."""
+    if not period_end:
+        return None
+    return min((d.start for d in deadlines if d.kind != "ongoing" and d.year not in (None, period_end)
+                and not _names_a_carbon_goal(text, d)), default=None)
 
 
 def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], period_end: int | None,
@@ -137,6 +140,6 @@ def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], p
     goal ("锚定2030年前全市碳达峰目标") is no such year. Offsets of `deadlines` are the hits' own, in `text`."""
     if period_end is None:
         return hits
-    other = min((d.start for d in deadlines if sets_another_year(text, d, period_end)), default=None)
+    other = first_other_year(text, deadlines, period_end)
     return [replace(h, year=period_end) if h.year is None and not h.qualitative and (other is None or h.start < other)
             else h for h in hits]

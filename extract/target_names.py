@@ -22,7 +22,7 @@ Used by extract/targets.py (the grammar, `_predicated`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
@@ -116,6 +116,18 @@ _POWER_KIND_ZH = re.compile(
     r"(?:发电)?)")
 
 
+#: How far back in its sentence a shortened name looks for the target it names again.
+_AGAIN_REACH = 40
+
+
+def _stated_just_before(earlier: Sequence[_Named], text: str, ind_start: int) -> Iterator[_Named]:
+    """The quantified targets before `ind_start` in its sentence and line, nearest first, within `_AGAIN_REACH`."""
+    for t in reversed(earlier):
+        if t.qualitative or t.end > ind_start or ind_start - t.end > _AGAIN_REACH or re.search(r"[。\n]", text[t.end:ind_start]):
+            return
+        yield t
+
+
 def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
     """A capacity named by its head alone is that of the kind of power its sentence or heading names: "力争我省光伏装机
     达到2750万千瓦以上,新增装机在1200万千瓦以上" → 光伏新增装机 (the kind of a capacity stated before it in the same
@@ -123,9 +135,7 @@ def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_s
     with, on the line or the heading line right before it); None otherwise."""
     if not _CAPACITY_HEAD_ZH.match(indicator):
         return None
-    for t in reversed(earlier):
-        if t.qualitative or t.end > ind_start or ind_start - t.end > _AGAIN_REACH or re.search(r"[。\n]", text[t.end:ind_start]):
-            break
+    for t in _stated_just_before(earlier, text, ind_start):
         kind = _CAPACITY_TAIL_ZH.sub("", _ACTION_LEAD_ZH.sub("", t.indicator)) if _CAPACITY_TAIL_ZH.search(t.indicator) else ""
         if 2 <= len(kind) <= 8 and not re.search(r"[^\u4e00-\u9fff]", kind):
             return kind + indicator
@@ -141,18 +151,12 @@ def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_s
     return heading.group(1) + indicator
 
 
-#: How far back in its sentence a shortened name looks for the target it names again.
-_AGAIN_REACH = 40
-
-
 def named_again(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
     """A name a target of the same sentence ends in, said again for a later year: "到2025年,大宗固废年利用量达到40亿吨左右;
     到2030年,年利用量达到45亿吨左右" → 大宗固废年利用量; None otherwise."""
     if not 2 <= len(indicator) <= 6:
         return None
-    for t in reversed(earlier):
-        if t.qualitative or t.end > ind_start or ind_start - t.end > _AGAIN_REACH or re.search(r"[。\n]", text[t.end:ind_start]):
-            return None
+    for t in _stated_just_before(earlier, text, ind_start):
         if len(t.indicator) > len(indicator) and t.indicator.endswith(indicator):
             return t.indicator
     return None

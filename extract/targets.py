@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
-from policykg.extract.period import due_at_period_end, sets_another_year
+from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
@@ -395,8 +395,8 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)
     # a clause naming another year ("到2023年…", "“十五五”时期…") is a task clause of the plan before that year only
-    other = min((d.start for d in deadlines if period_end and sets_another_year(text, d, period_end)), default=None)
-    ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, period_end, other)
+    ctx = _Context(text, lang, deadline_scopes(text, lang, deadlines), deadlines, period_end,
+                   first_other_year(text, deadlines, period_end))
     out: list[TargetHit] = []
     taken = _numeric_targets(ctx, out)
     _qualitative_targets(ctx, out, taken)

@@ -169,8 +169,9 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None  # after a comma a duty verb, not a short key ("…,市生态环境局牵头:…")
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
-    items = ["".join(text[s:e].split()) for s, e in _split(text, names_start, names_end, "、")]
-    if wrap >= 0 and not any(s < wrap < e and _wrapped(text[s:e], names) for s, e in _split(text, names_start, names_end, "、")):
+    parts = _split(text, names_start, names_end, "、")
+    items = ["".join(text[s:e].split()) for s, e in parts]
+    if wrap >= 0 and not any(s < wrap < e and _wrapped(text[s:e], names) for s, e in parts):
         return None
     strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
     if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):

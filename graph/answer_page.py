@@ -107,8 +107,9 @@ def _facts(run: Runner, filter_: str) -> list[dict[str, Any]]:
     rows = run.rows("fact_spans", filter=filter_)
     items = [r["fact"] for r in rows]
     quotes = run.per_item("fact_quotes", items, "exact")
-    units = {r["item"]: r for r in run.look_up("fact_units", (r["fact"] for r in rows if r["type"].endswith("Responsibility")))}
-    concepts = run.per_item("fact_concepts", (r["fact"] for r in rows if r["type"] == v.OA + "Annotation"), "concept")
+    of_kind = {kind: [r["fact"] for r in rows if _FACT_KINDS[r["type"]] == kind] for kind in ("unit", "concept")}
+    units = {r["item"]: r for r in run.look_up("fact_units", of_kind["unit"])}
+    concepts = run.per_item("fact_concepts", of_kind["concept"], "concept")
     facts = []
     for row in rows:
         unit = units.get(row["fact"], {})

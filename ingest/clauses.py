@@ -61,7 +61,7 @@ def build_clauses(text: str, doc_id: str, to_original: ToOriginal, original: str
     """Clause tree of a normalised text; `to_original(start, end)` maps its ranges into `original`."""
     markers = find_markers(text)
     headings = [m for m in markers if m.style != "ATT"]  # an attachment line is no heading a contents lists
-    listed = [headings[n] for n in sorted(contents_markers(text, headings))]
+    listed = {headings[n] for n in contents_markers(text, headings)}
     kept = [m for m in markers if m not in listed]
     accepted, gap_indexes = _sequence(kept)
     body_end = _body_end(text, accepted[-1][0].start if accepted else 0)
