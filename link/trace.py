@@ -222,15 +222,16 @@ def find_measures(
     measures sharing most of its character bigrams; failing that, measures tagged with a concept the
     phrase names.
     """
-    query = _normalise_query(phrase)
-    if not query:
+    queries = _query_forms(phrase)
+    if not queries:
         return []
+    query = queries[0]
     measures = [
         (doc.id, m.id, m.text, m.concepts)
         for doc in sorted(docs, key=lambda d: d.id)
         for m in (extractions[doc.id].measures() if doc.id in extractions else ())
     ]
-    exact = [mid for _, mid, text, _ in measures if query in text.lower()]
+    exact = [mid for _, mid, text, _ in measures if any(q in text.lower() for q in queries)]
     if exact:
         return exact[:limit]
     grams = bigrams(query)
@@ -246,11 +247,14 @@ def find_measures(
     return [mid for _, mid, _, concepts in measures if concept_ids & set(concepts)][:limit]
 
 
-def _normalise_query(phrase: str) -> str:
-    """A phrase in the form measure texts are in: simplified, half-width, lower case."""
+def _query_forms(phrase: str) -> tuple[str, ...]:
+    """A phrase in the forms measure texts are in (`ingest.script.query_forms`: simplified, with the Taiwan
+    phrase table's wording, then t2s alone), half-width and lower case; empty for a blank phrase."""
+    from policykg.ingest.script import query_forms
     from policykg.ontology.concepts import normalise_label
 
-    return normalise_label(phrase)
+    forms = [normalise_label(form) for form in query_forms(phrase)]
+    return tuple(dict.fromkeys(f for f in forms if f))
 
 
 def _concepts_named(phrase: str) -> list[str]:

@@ -111,3 +111,12 @@ def test_find_measures_by_phrase_concept_or_nothing(corpus) -> None:  # type: ig
     assert any(m.startswith("fujian-pollution-carbon-synergy-plan-2022~s3.i5.m") for m in ccus)
     assert find_measures("no such measure anywhere", docs, extractions) == []
     assert find_measures("", docs, extractions) == []
+
+
+def test_find_measures_reads_a_taiwan_wording_as_the_documents_are_stored(corpus) -> None:  # type: ignore[no-untyped-def]
+    docs, extractions, _ = corpus
+    # 碳捕捉 (Taiwan) is 碳捕集 in the documents; 最佳化 is 优化
+    capture = find_measures("碳捕捉", docs, extractions)
+    assert capture == find_measures("碳捕集", docs, extractions)
+    assert "central-opinions-carbon-peak-2021-zh~s8.i21.m6" in capture
+    assert find_measures("最佳化", docs, extractions) == find_measures("优化", docs, extractions) != []
