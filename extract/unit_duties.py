@@ -49,8 +49,9 @@ _VERB_ROLE = {"牵头负责": "lead", "牵头": "lead", "配合": "support", "�
 _ORGAN_RE = re.compile(
     r"(?:局|委|厅|办|处|科|部|院|中心|政府|公司|集团|委员会|管委会|管理委员会|办公室|海关|银行|分行|总队|支队|署|专班|站)$"
 )
-#: What no organ's name holds (outside brackets): the words of a sentence ("本办法由…", "对…").
-_NOT_A_NAME_RE = re.compile(r"(?<!自)由|[的在对将把是从向按其该本各]|领导小组|领导组|部门|单位|[布格大全开结]局")
+#: What no organ's name holds (outside brackets): the words of a sentence ("本办法由…", "对…"; 应对 is an organ's word:
+#: "自治区应对气候变化和机动车污染防治中心").
+_NOT_A_NAME_RE = re.compile(r"(?<!自)由|(?<!应)对|[的在将把是从向按其该本各]|领导小组|领导组|部门|单位|[布格大全开结]局")
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)

@@ -155,6 +155,8 @@ GENERIC_RE = re.compile(
     # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")
     rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"
     r"|^[^、]{2,8}各(?:地级以上|地级|县级|设区的?)?(?:市|州|县|区|盟)"
+    # the bodies of every city of a province, by the kind of city ("设区市科技局", "设区的市人民政府生态环境主管部门")
+    r"|^(?:所在地|当地)?(?:设区的?市|地级以上市|地级市)(?!人民政府$|政府$)"
 )
 
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
@@ -192,7 +194,7 @@ SHARED_PREFIX_RE = re.compile(r"^(自治区|省|市|区|县)、(自治区|省|�
 ALIAS_RE = re.compile(r"[(（〔【][^()（）〔〕【】]{1,12}[)）〕】]$")
 
 #: Where a canonical label gets no region name in front of it: national bodies and companies.
-NO_REGION_PREFIX = ("国家", "国务院", "中国", "中共", "中央", "国网", "人行", "人民银行", "中铁", "共青团", "全国")
+NO_REGION_PREFIX = ("国家", "国务院", "中国", "中共", "中央", "国网", "人行", "人民银行", "中铁", "共青团", "全国", "中科")
 
 LOCAL_BODY_RE = re.compile(r"(?:局|委|厅|办|处|室|科|中心|院|委员会|办公室|管委会|管委|所|站)$")
 

@@ -6,8 +6,11 @@ are); the units after 牵头, up to 参与/参加/配合/协助/协同, support,
 being generic. Where they close with "等部门"/"等相关部门" the items are departments by the text's own word and may
 be written by their field alone ("发改、民政、城市管理…等部门参与"); otherwise each must be a unit or generic.
 A sentence whose leads are no organ ("由企业牵头申报的", "由林业部门牵头") is no list. "由X负责…", "由X统一组织实施",
-"由X和Y共同组织…", "由X会同Y…" charge X with a task when the registry knows every unit of X (an interpretation
-clause, "本办法由X负责解释", and who wrote the text, "本导则由X组织编制", assign none).
+"由X和Y共同组织…", "由X会同Y…" charge X with a task when every unit of X is one the registry knows or has the form of
+a particular organ (a centre, an institute, a university, a committee: "由自治区应对气候变化和机动车污染防治中心负责",
+"由中科南京未来能源系统研究院会同南京市科技局组织实施"), kept unresolved; a kind of organ ("由林业部门负责", "由主管部门
+负责", "由保险公司负责"), a generic participant ("由当地人民政府负责落实") and a firm ("由企业牵头") are none, nor are an
+interpretation clause ("本办法由X负责解释") and who wrote the text ("本导则由X组织编制").
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policykg.extract.unit_duties import Field, Names, _generic, _joined, _organ
+from policykg.extract.unit_duties import _NOT_A_NAME_RE, Field, Names, _generic, _joined, _organ
 from policykg.extract.unit_forms import _inside, _split, _strip
 
 _LED_BY_RE = re.compile(
@@ -29,7 +32,7 @@ _ETC_RE = re.compile(r"等+$")
 #: "由X负责…", "由X统一组织实施", "由X和Y共同组织实施", "由X会同Y…": X charged with a task (an interpretation clause,
 #: "本办法由X负责解释", is none).
 _CHARGED_RE = re.compile(
-    r"由(?P<units>[^,，。;；:：()（）\n由]{2,40}?)(?P<joint>共同)?(?:统一|具体)?(?:负责|组织|会同)(?!解释|同志|人(?!民))"
+    r"(?<![自经理缘])由(?P<units>[^,，。;；:：()（）\n由]{2,40}?)(?P<joint>共同)?(?:统一|具体)?(?:负责|组织|会同)(?!解释|同志|人(?!民))"
 )
 
 
@@ -57,15 +60,15 @@ _THIS_TEXT_RE = re.compile(r"本[^,，。;；\n由]{1,5}$")
 
 
 def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
-    """(start, end, fields) of each "由X负责/组织/会同…" outside the lists already read whose units the registry
-    all knows ("由X和Y共同组织实施": both lead; "由X会同Y": Y supports)."""
+    """(start, end, fields) of each "由X负责/组织/会同…" outside the lists already read whose units are each known to
+    the registry or a particular organ ("由X和Y共同组织实施": both lead; "由X会同Y": Y supports)."""
     for match in _CHARGED_RE.finditer(text):
         if _inside(match.start(), taken) or _AUTHORED_RE.match(text, match.end()) and _THIS_TEXT_RE.search(
             text, max(0, match.start() - 8), match.start()
         ):
             continue  # "本导则由X组织编制": who wrote the text
         items = _items(text, match.start("units"), match.end("units"))
-        if not items or not all(names.known(item) or all(names.known(p) for p in item.split("和")) for item in items):
+        if not items or not all(_charged(item, names) or all(_charged(p, names) for p in item.split("和")) for item in items):
             continue
         fields: list[Field] = [("lead" if match.group("joint") else None, match.start("units"), match.end("units"))]
         end = match.end("units")
@@ -76,6 +79,21 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
                 fields.append(("support", match.end(), joined))
                 end = joined
         yield match.start("units"), end, fields
+
+
+#: An institute or a university, which a duty line's organ form does not end with.
+_INSTITUTE_RE = re.compile(r"[\u4e00-\u9fff]{2,}(?:大学|学院|研究院|研究所|科学院)$")
+#: A kind of company or centre, no particular one: "保险公司", "项目公司", "服务中心".
+_KIND_RE = re.compile(r"^[\u4e00-\u9fff]{2}(?:公司|中心|集团)$")
+
+
+def _charged(item: str, names: Names) -> bool:
+    """A unit "由…负责" may charge: one the registry knows, else a particular organ, institute or university."""
+    if names.known(item):
+        return True
+    if _KIND_RE.match(item) or _generic(item):
+        return False
+    return _organ(item, names) or bool(_INSTITUTE_RE.search(item)) and not _NOT_A_NAME_RE.search(item)
 
 
 def _items(text: str, start: int, end: int) -> list[str]:

@@ -1,0 +1,67 @@
+"""Forms of responsibility statements a fourth sweep over every `tune` document (tests/keys/split.toml) found read
+wrongly or not at all; each case is a sentence of a `tune` document copied from its normalised text (the file's
+running number and the clause are given with it). "由X负责/组织/会同…" where X is an organ the registry does not
+know — a centre, an institute, a university, a committee — is a list, its unit kept unresolved with its
+jurisdiction; a kind of organ, a generic participant or a firm charged so is none (extract/unit_sentences.py,
+extract/unit_forms.py).
+"""
+
+from __future__ import annotations
+
+from policykg.extract.units import UnitHit, extract_units
+
+
+def roles(text: str, region: str) -> list[tuple[str, str]]:
+    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
+    return [(h.surface, h.role) for h in found]
+
+
+def labels(text: str, region: str) -> list[tuple[str, str, bool]]:
+    return [(h.surface, h.label, h.resolved) for h in extract_units(text, region, "zh") if h.role != "mentioned"]
+
+
+# --- 由X负责 with X unknown to the registry ----------------------------------------------------------------------
+def test_a_centre_the_registry_does_not_know_charged_with_a_task() -> None:
+    # 212、宁夏回族自治区关于做好全区2022年重点排放单位温室气体排放报告管理相关重点工作的通知, 三/(一): 应对 is an
+    # organ's word, not the preposition 对
+    line = ("全区重点排放单位温室气体排放报告核查工作由自治区应对气候变化和机动车污染防治中心负责并委托第三方技术服务机构"
+            "统一开展,各市及宁东管委会生态环境局要高度重视,压实属地责任,落实专人负责,及时协调配合委托机构开展有关工作。")
+    assert labels(line, "CN-NX")[0] == (
+        "自治区应对气候变化和机动车污染防治中心", "宁夏回族自治区应对气候变化和机动车污染防治中心", False)
+    assert roles(line, "CN-NX")[0] == ("自治区应对气候变化和机动车污染防治中心", "lead")
+
+
+def test_a_committee_charged_with_a_task() -> None:
+    # 233、广东省碳普惠交易管理办法, 第十条
+    line = ("第十条省生态环境厅在收到碳普惠行为方法学书面申请后,由广东省碳普惠专家委员会组织专家进行评估论证,依据专家委员会"
+            "出具的评估意见,对条件完备、科学合理且具备复制推广性的碳普惠行为方法学予以备案,并及时向全社会发布。")
+    assert ("广东省碳普惠专家委员会", "lead") in roles(line, "CN-GD")
+
+
+def test_an_institute_or_a_university_with_a_bureau() -> None:
+    # 278、关于组织2021年度江苏省碳达峰碳中和科技创新专项资金入库项目上报申报材料的通知, 附件: an institute of the
+    # Academy of Sciences keeps its own name (no province prefixed)
+    line = "1. 该指南方向采取定向组织方式,由中科南京未来能源系统研究院会同南京市科技局组织实施,南京市科技局审核推荐。"
+    assert labels(line, "CN-JS")[:2] == [
+        ("中科南京未来能源系统研究院", "中科南京未来能源系统研究院", False), ("南京市科技局", "南京市科学技术局", True)]
+    assert roles(line, "CN-JS")[:2] == [("中科南京未来能源系统研究院", "lead"), ("南京市科技局", "support")]
+    # 280、2021年度省碳达峰碳中和科技创新专项资金项目指南及组织申报项目的通知, 1001
+    line = "6.1001指南方向采取定向组织方式,面向项目库内项目,由河海大学会同盐城市科技局共同组织,推荐1项。"
+    assert roles(line, "CN-JS") == [("河海大学", "lead"), ("盐城市科技局", "support")]
+
+
+def test_no_particular_organ_charged_is_no_list() -> None:
+    # 278, 附件 三: the science bureaus of every city (设区市) are a generic participant, not one bureau
+    line = "4.申报项目按属地化原则,由设区市科技局负责审核项目申报单位的申报资格、项目申报材料的真实性、完整性和有效性。"
+    assert roles(line, "CN-JS") == []
+    # 158、关于鼓励和支持参与拉萨南北山绿化的政策措施, 第三条
+    line = ("第三条拉萨南北山绿化工程区域涉及绿化建设用地及用于森林旅游、森林康养、体育、经果林、林下经济、经营服务设施等"
+            "经营性用地的,按照属地原则,由当地人民政府负责落实。")
+    assert roles(line, "CN-XZ") == []
+    # 166、龙岩市全国林业改革发展综合试点实施方案: departments named by their field, no organ
+    line = ("需更正登记的林权证,由林业部门牵头、自然资源部门配合开展“回头看”;对本集体经济组织及其成员林权首次登记未完成或者"
+            "确需开展补充调查的,由自然资源部门牵头、林业部门配合组织实施。")
+    assert roles(line, "CN-FJ-Longyan") == []
+    # 182、关于碳达峰碳中和科技创新专项的实施细则; 280
+    assert roles("由企业牵头申报的,自筹经费不低于市级资助经费。", "CN-JS-Nanjing") == []
+    assert roles("由各项目主管部门负责组织申报,择优推荐。", "CN-JS") == []
