@@ -85,18 +85,27 @@ def table_rows(text: str) -> Iterator[list[Cell]]:
 
 
 #: A key, with the qualifier a table's header may give it ("牵头单位（部门）:", "配合单位(部门):").
+#: A unit key the layout cut between its role word and its body word ("(责任\n单位:区发展改革局)") is a key too.
+_WRAPPED_KEYS = [w + r"[ \t]*\n[ \t]*" + b for words in _KEY_ROLES.values() for w in words for b in _KEY_BODIES]
 KEY_RE = re.compile(
-    "(" + "|".join(sorted([*UNIT_KEYS, *SHORT_KEYS, *OTHER_KEYS], key=len, reverse=True)) + ")"
+    "(" + "|".join([*sorted([*UNIT_KEYS, *SHORT_KEYS, *OTHER_KEYS], key=len, reverse=True), *_WRAPPED_KEYS]) + ")"
     r"(?:[(（](?:单位|部门|处室|科室)(?:[、/](?:单位|部门|处室|科室))?[)）])?\s*[:：∶]"
 )
 
 
+def key_name(match: re.Match[str]) -> str:
+    """The key a `KEY_RE` match names, a line break inside it left out ("责任\n单位" → 责任单位)."""
+    return "".join(match.group(1).split())
+
+
 def key_role(key: str) -> str | None:
     """The role a key gives its units (None: the list's convention decides)."""
+    key = "".join(key.split())
     return UNIT_KEYS.get(key, SHORT_KEYS.get(key))
 
 
 def is_unit_key(key: str) -> bool:
+    key = "".join(key.split())
     return key in UNIT_KEYS or key in SHORT_KEYS
 
 

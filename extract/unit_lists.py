@@ -75,6 +75,7 @@ from policykg.extract.unit_forms import (
     _unit_hit,
     actor_role,
     is_unit_key,
+    key_name,
     table_rows,
 )
 from policykg.extract.unit_sentences import charged_sentences, led_sentences
@@ -136,7 +137,7 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
             continue
         end = _key_lines_end(text, match.start())
         unit_list = reader.read(match.start(), end, match.start(), end)
-        if (unit_list.hits or unit_list.participants) and (match.group(1) in UNIT_KEYS or _all_units(unit_list)):
+        if (unit_list.hits or unit_list.participants) and (key_name(match) in UNIT_KEYS or _all_units(unit_list)):
             lists.append(unit_list)
             taken.append((match.start(), end))
     for start, end, fields in list(led_sentences(text, taken, reader)):  # "由X牵头,Y…等部门参与"
@@ -173,10 +174,10 @@ def _qualifier(text: str, start: int, unit_list: UnitList, reader: _Reader) -> b
 
 def _line_key(text: str, match: re.Match[str]) -> bool:
     """A unit key anywhere; a short key ("牵头:", "配合:") only where it starts a line."""
-    if match.group(1) in UNIT_KEYS:
+    if key_name(match) in UNIT_KEYS:
         return True
     line_start = text.rfind("\n", 0, match.start()) + 1
-    return match.group(1) in SHORT_KEYS and not text[line_start : match.start()].strip(" \t\u3000")
+    return key_name(match) in SHORT_KEYS and not text[line_start : match.start()].strip(" \t\u3000")
 
 
 def _row_list(reader: _Reader, row: list[Cell], taken: list[tuple[int, int]]) -> UnitList | None:

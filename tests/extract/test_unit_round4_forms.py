@@ -3,7 +3,7 @@ wrongly or not at all; each case is a sentence of a `tune` document copied from 
 running number and the clause are given with it). "由X负责/组织/会同…" where X is an organ the registry does not
 know — a centre, an institute, a university, a committee — is a list, its unit kept unresolved with its
 jurisdiction; a kind of organ, a generic participant or a firm charged so is none (extract/unit_sentences.py,
-extract/unit_forms.py).
+extract/unit_forms.py). A key the layout cut at a line break ("(责任\n单位:…)") is a key (extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -65,3 +65,13 @@ def test_no_particular_organ_charged_is_no_list() -> None:
     # 182、关于碳达峰碳中和科技创新专项的实施细则; 280
     assert roles("由企业牵头申报的,自筹经费不低于市级资助经费。", "CN-JS-Nanjing") == []
     assert roles("由各项目主管部门负责组织申报,择优推荐。", "CN-JS") == []
+
+
+# --- a key the layout cut ----------------------------------------------------------------------------------------
+def test_a_key_cut_by_a_line_break_is_a_key() -> None:
+    # 122、广州市黄埔区 广州开发区 广州高新区促进绿色低碳发展办法, 第七条: the key was read as part of the unit's name
+    line = "申请时间为完成节能主管部门下达的能源“双控”目标后。(责任\n单位:区发展改革局)"
+    assert labels(line, "CN-GD-Guangzhou-Huangpu") == [("区发展改革局", "黄埔区发展和改革局", True)]
+    # 451、德州市“十四五”生态环境保护规划: the supporting unit was read as a second lead
+    line = "(牵头单位:市卫生健康委;配合\n单位:市生态环境局)"
+    assert roles(line, "CN-SD-Dezhou") == [("市卫生健康委", "lead"), ("市生态环境局", "support")]
