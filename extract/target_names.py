@@ -232,7 +232,10 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
 #: What a phrase closed by its value says besides what it measures: the 完成 that opens it ("完成造林56.67万公顷"),
 #: qualities listed before 的 ("…管理精细化、人员专业化的保障性苗圃10处"), examples listed before 等 and the
 #: category ("新发展森林中药材、山野菜等林下经济开发面积0.67万公顷").
-_DONE_LEAD_ZH = re.compile(r"^完成(?=[\u4e00-\u9fff]{2})")
+#: The keys name the works, not the action adding them, for the other actions too
+#: ("累计创建国家级绿色工厂150家", "实施退牧还草3万公顷", "建设超低能耗建筑试点示范100万平方米").
+_DONE_LEAD_ZH = re.compile(
+    r"^(?:完成|累计(?:创建|建成|完成)|实施|建立|建设(?!用地|规模|项目|工程))(?=[\u4e00-\u9fff]{2})")
 _LISTED_BEFORE_ZH = re.compile(r"^.*、[^,;，；]*?(?:的|等)(?=[\u4e00-\u9fff]{2})")
 #: What works cost, summed in a costing ("单位千瓦投资按…计,总投资约645亿元"): a cost, no target.
 _COSTING_ZH = frozenset({"总投资", "总投资额", "投资总额"})

@@ -1,0 +1,42 @@
+"""Target forms of the ninth round, found by sweeping every `tune` document (tests/keys/split.toml) for the
+labels the tune key names otherwise and for sentences with a due year and an amount from which no target comes
+out, counted over the tune corpus. Every sentence is copied from the normalised text of a `tune` document.
+"""
+
+from __future__ import annotations
+
+from tests.extract.target_facts import facts, targets
+
+
+# --- what a label leaves out -------------------------------------------------------------------------------------
+def test_the_action_adding_the_works_is_no_part_of_their_name() -> None:
+    # 316、北京市“十四五”时期制造业绿色低碳发展行动方案: 累计创建 adds the works the key names
+    text = "持续推进绿色产品、绿色工厂、绿色工业园区和绿色供应链管理企业创建,到2025年累计创建国家级绿色工厂150家,绿色供应链管理企业30家。"
+    assert facts(targets(text))[0] == ("国家级绿色工厂", "=", 150, "家", 2025)
+    # 157、辽宁省“十四五”林业草原发展规划: 实施 as 完成 ("完成退牧还草3万公顷" in its 专栏)
+    text = ("在重点草原区实施禁牧轮牧休牧和草畜平衡,对受损严重地块进行退牧还草和草种补播,促进退化草原生态修复和农牧交错带"
+            "已垦草原资源植被恢复,实施退牧还草3万公顷。")
+    assert facts(targets(text, 2025)) == [("退牧还草", "=", 3, "万公顷", 2025)]
+    # a noun that opens with the word stays whole
+    assert facts(targets("到2025年,建设用地面积控制在100平方公里以内。"))[0][0] == "建设用地面积"
+
+
+def test_a_yearly_amounts_every_year_is_no_part_of_its_name() -> None:
+    # 64、上海市2021-2023年生态环境保护和建设三年行动计划: 每年 (and the plan's 计划每年) qualify the value
+    assert facts(targets("2021年至2023年,每年新建\n绿地1000公顷,其中公园绿地500公顷以上。", 2023))[0] == (
+        "新建绿地", "=", 1000, "公顷", 2023)
+    text = ("转变施肥方式,调优肥料结构,鼓励应用配方肥、缓释肥、水肥一体化、长效氮肥、生物肥料等新型肥料品种,缓释肥\n"
+            "应用面积达到50万亩次,计划每年巩固蔬菜水肥一体化应用面积2万亩次。")
+    assert facts(targets(text, 2023))[-1] == ("巩固蔬菜水肥一体化应用面积", "=", 2, "万亩次", 2023)
+
+
+# --- a base year and the words after it --------------------------------------------------------------------------
+def test_each_and_expected_after_the_base_year() -> None:
+    # 76、福建省“十四五”生态环境保护专项规划: 各 gives each item the value, as 均 does
+    assert facts(targets("深入实施化肥农药减量行动,到2025年,化肥、农药使用量比2020年各减少10%。")) == [
+        ("化肥使用量", "decrease", 10, "%", 2025), ("农药使用量", "decrease", 10, "%", 2025)]
+    # 511、关于江苏省“十四五”全社会节能的实施意见: 预期 between the base year and 分别
+    text = "营运货车、营运货船、港口生产、社会车辆等能耗强度比2020年预期分别下降2.8%、2.7%、3%、3.2%;"
+    got = targets(text, 2025)
+    assert facts(got)[0] == ("营运货车能耗强度", "decrease", 2.8, "%", 2025)
+    assert [t.base_year for t in got] == [2020] * 4
