@@ -3,12 +3,16 @@ wrongly or not at all; each case is a sentence of a `tune` document copied from 
 running number and the clause are given with it). "由X负责/组织/会同…" where X is an organ the registry does not
 know — a centre, an institute, a university, a committee — is a list, its unit kept unresolved with its
 jurisdiction; a kind of organ, a generic participant or a firm charged so is none (extract/unit_sentences.py,
-extract/unit_forms.py). A key the layout cut at a line break ("(责任\n单位:…)") is a key (extract/unit_forms.py).
+extract/unit_forms.py). A key the layout cut at a line break ("(责任\n单位:…)") is a key (extract/unit_forms.py). The registry
+(ontology/units.toml) knows customs (a city's, 市海关, and the direct customs named by no city), the offices of the civil
+aviation and mine safety administrations, the maritime safety administrations, the development bank's branches, the
+railway bureaus as 中铁…局集团公司, 省管局 of Anhui and Jiangxi, 地方金融局, 园林林业局 and 知识产权局.
 """
 
 from __future__ import annotations
 
 from policykg.extract.units import UnitHit, extract_units
+from policykg.ontology.units import UnitRegistry
 
 
 def roles(text: str, region: str) -> list[tuple[str, str]]:
@@ -75,3 +79,63 @@ def test_a_key_cut_by_a_line_break_is_a_key() -> None:
     # 451、德州市“十四五”生态环境保护规划: the supporting unit was read as a second lead
     line = "(牵头单位:市卫生健康委;配合\n单位:市生态环境局)"
     assert roles(line, "CN-SD-Dezhou") == [("市卫生健康委", "lead"), ("市生态环境局", "support")]
+
+
+# --- the registry: customs and other central bodies' regional offices ---------------------------------------------
+def _label(line: str, region: str, surface: str) -> tuple[str, bool]:
+    found = {s: (label, ok) for s, label, ok in labels(line, region)}
+    return found[surface]
+
+
+def test_customs_offices_direct_and_subordinate() -> None:
+    # 85、宁夏回族自治区关于加快建立健全绿色低碳循环发展经济体系的实施意见: Ningxia's direct customs, named by its capital
+    line = ("深化绿色“一带一路”合作,拓宽生态环境、节能节水、清洁能源等领域技术装备和服务合作。(自治区商务厅、市场监管厅、"
+            "发展改革委、生态环境厅、银川海关负责)")
+    assert _label(line, "CN-NX", "银川海关") == ("中华人民共和国银川海关", True)
+    # 451、德州市“十四五”生态环境保护规划: a subordinate customs, and 市海关 in the city's own plan
+    line = ("支持无汞催化剂和工艺的研究与开发应用。严厉打击持久性有机污染物的非法生产和使用、添汞产品非法生产等违法行为。"
+            "(市生态环境局、市海关等按职责分工负责)")
+    assert _label(line, "CN-SD-Dezhou", "市海关") == ("中华人民共和国德州海关", True)
+    registry = UnitRegistry.load()
+    for name, region, label in [("德州海关", "CN-SD-Dezhou", "中华人民共和国德州海关"),
+                                ("南京海关", "CN-JS", "中华人民共和国南京海关"),
+                                ("拱北海关", "CN-GD", "中华人民共和国拱北海关")]:
+        found = registry.resolve_detail(name, region)
+        assert found is not None and found.unit.label == label
+        assert registry.counterpart(found.unit.id) == "cn.gac" or found.unit.parent == "cn.gac"
+
+
+def test_central_bodies_regional_offices() -> None:
+    # 85: the civil aviation administration's office of a province
+    line = ("(自治区交通运输厅、自然资源厅、发展改革委、住房城乡建设厅、民航宁夏监管局负责)")
+    assert _label(line, "CN-NX", "民航宁夏监管局") == ("中国民用航空宁夏安全监督管理局", True)
+    # 496、河北省关于进一步完善煤炭市场价格形成机制的实施意见: the mine safety administration's provincial bureau
+    line = "引导煤炭价格合理回升。(责任单位:省发展改革委、省国资委、国家矿山安全监察局河北局、煤炭企业、发电企业)"
+    assert _label(line, "CN-HE", "国家矿山安全监察局河北局") == ("国家矿山安全监察局河北局", True)
+    # 358、北海市关于加快建立健全绿色低碳循环发展经济体系的实施方案: a port city's maritime safety administration
+    line = "做好资源税征收工作。(市财政局、发展改革委、科技局、金融办、公安局、自然资源局、市场监管局、住房城乡建设局、交通运输局、水利局、税务局,北海海事局按职责分工负责)"
+    assert _label(line, "CN-GX-Beihai", "北海海事局") == ("北海海事局", True)
+    # 347、山东省绿色低碳转型2022年行动计划: the development bank's provincial branch
+    line = ("(牵头单位:省发展改革委、省生态环境厅、省国资委、省科技厅、省商务厅,配合单位:省住房城乡建设厅等省有关部门、"
+            "国家开发银行山东省分行)")
+    assert _label(line, "CN-SD", "国家开发银行山东省分行") == ("国家开发银行山东省分行", True)
+    # 311、甘肃省“十四五”节能减排综合工作方案: a railway bureau as 中铁…局集团公司
+    line = ("(省交通运输厅、省发展改革委牵头,省工信厅、省公安厅、省财政厅、省生态环境厅、省住建厅、省商务厅、省市场监管局、"
+            "中铁兰州局集团公司等按职责分工负责)")
+    assert _label(line, "CN-GS", "中铁兰州局集团公司") == ("中国铁路兰州局集团有限公司", True)
+
+
+def test_local_bureaus_by_their_short_names() -> None:
+    # 485、安徽省“十四五”节能减排实施方案 and 89 (江西): 省管局 is the government offices administration
+    line = "新建公共机构建筑、新建厂房屋顶光伏覆盖率力争达到50%。(责任单位:省住房城乡建设厅,配合单位:省管局、省能源局等)"
+    assert _label(line, "CN-AH", "省管局") == ("安徽省机关事务管理局", True)
+    # 113、武汉市推动降碳及发展低碳产业工作方案
+    line = "(责任单位:市地方金融局,人民银行武汉分行营管部)"
+    assert _label(line, "CN-HB-Wuhan", "市地方金融局") == ("武汉市金融监督管理局", True)
+    assert _label("(责任单位:市园林林业局)", "CN-HB-Wuhan", "市园林林业局")[1]
+    # 385、关于加快废旧物资循环利用体系建设的指导意见: 知识产权局 in a national list is the national administration
+    line = "(商务部、国家发展改革委、市场监管总局、公安部、工业和信息化部、知识产权局按职责分工负责)"
+    assert _label(line, "CN", "知识产权局") == ("国家知识产权局", True)
+    registry = UnitRegistry.load()
+    local = registry.resolve_detail("省知识产权局", "CN-GD")
+    assert local is not None and local.unit.label == "广东省知识产权局"
