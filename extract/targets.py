@@ -290,7 +290,10 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]
         clause_start, seg_end = _segment_bounds(text, first.start, lang)
         seg_start = max(clause_start, previous_end)
-        if lang != "en" and text.startswith("的", list_end):
+        # "确保…使用率达到76%的目标": the target is what 实现/完成 takes, its clause ends at the value
+        goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
+        seg_end = list_end if goal else seg_end
+        if lang != "en" and text.startswith("的", list_end) and not goal:
             # "形成2.9万吨/日的处理能力" measures a capacity; "100万以上的城市" is a value inside a noun phrase
             before = len(out)
             end = _capacity(ctx, out, first, items[0][2], (seg_start, seg_end)) if len(items) == 1 else -1
@@ -333,6 +336,26 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
                 taken.append((out[-1].start, end))
                 previous_end = end
     return taken
+
+
+#: A target stated as the object of 实现/完成/确保 ("实现到2030年新增森林面积100万亩的目标", "确保…下降14%的目标任务"):
+#: 的 and the goal's noun close its clause.
+_GOAL_TAIL_ZH = re.compile(r"的(?:[\u4e00-\u9fff]{0,4}?)(?:目标任务|目标|任务)(?:要求)?\s*$")
+#: A goal already met or set by others: "超额完成“十三五”规划2400万吨标煤的目标任务", "优于国家下达的21.3%的考核目标",
+#: "承诺的到2020年下降40%-45%的目标".
+_GOAL_NOT_OURS_ZH = re.compile(r"超额|完成了|已完成|已经|实现了|下达的|承诺|提出|十[一二三]五|(?:19|20)[01]\d年|2020年")
+#: The year the goal is due, which its sentence names: "到2030年", "“十四五”末期".
+_GOAL_DUE_ZH = re.compile(r"20[2-6]\d年|十[四五六]五")
+
+
+def _goal_object(text: str, value_end: int, seg_end: int) -> bool:
+    """Whether the value before `value_end` is a goal's, stated as what the sentence sets out to reach by a year
+    it names (a goal of no year is a review's: "…优于“水十条”17.8%的总体考核目标要求")."""
+    if not _GOAL_TAIL_ZH.match(text, value_end, seg_end):
+        return False
+    sentence_start = max(text.rfind(c, 0, value_end) for c in "。；;!?\n") + 1
+    return bool(_GOAL_DUE_ZH.search(text, sentence_start, value_end)) and not _GOAL_NOT_OURS_ZH.search(
+        text, sentence_start, value_end)
 
 
 def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[int, int]]) -> None:

@@ -40,3 +40,24 @@ def test_each_and_expected_after_the_base_year() -> None:
     got = targets(text, 2025)
     assert facts(got)[0] == ("营运货车能耗强度", "decrease", 2.8, "%", 2025)
     assert [t.base_year for t in got] == [2020] * 4
+
+
+# --- a target as the object of 实现 / 确保 ------------------------------------------------------------------------
+def test_a_target_stated_as_the_goal_a_sentence_sets_out_to_reach() -> None:
+    # 140、包头市深入推进林业草原碳汇三年行动计划（2021—2023年）: the goal's own year, after the plan's end
+    text = ("通过争取实施国家林业重点工程和推进生态产业化,加快国有林场造林、封山育林、森林抚育、低效林改造、退化林修复,"
+            "实现到2030年新增森林面积100万亩的目标。")
+    assert facts(targets(text, 2023)) == [("新增森林面积", "=", 100, "万亩", 2030)]
+    # 151、湖北省林业发展“十四五”规划: 确保 …达到N%的目标; the marker's 期 opens no indicator
+    text = ("科学选育一批高产、优质、抗逆的用材林、经济林和景观林良种,力争完成25个品种通过省级审(认)定,确保“十四五”末期"
+            "我省林木良种使用率达到76%的目标。")
+    assert facts(targets(text, 2025))[-1] == ("林木良种使用率", "=", 76, "%", 2025)
+
+
+def test_a_goal_met_or_set_by_others_is_no_target() -> None:
+    # 563、贵州省新能源和可再生能源发展“十四五”规划: the previous plan's goal, met
+    text = ("(一)新能源与可再生能源总量\n到2020年底,全省新能源和可再生能源开发利用总量2904万吨标煤,超额完成“十三五”规划"
+            "2400万吨标煤的目标任务。")
+    assert 2400 not in [t.value for t in targets(text, 2025)]
+    # 389、黑龙江省“十四五”生态环境保护规划, 十三五 review: a goal of no year is the review's
+    assert targets("地下水环境质量优于“水十条”17.8%的总体考核目标要求。", 2025) == []
