@@ -6,7 +6,8 @@ jurisdiction; a kind of organ, a generic participant or a firm charged so is non
 extract/unit_forms.py). A key the layout cut at a line break ("(责任\n单位:…)") is a key (extract/unit_forms.py). The registry
 (ontology/units.toml) knows customs (a city's, 市海关, and the direct customs named by no city), the offices of the civil
 aviation and mine safety administrations, the maritime safety administrations, the development bank's branches, the
-railway bureaus as 中铁…局集团公司, 省管局 of Anhui and Jiangxi, 地方金融局, 园林林业局 and 知识产权局.
+railway bureaus as 中铁…局集团公司, 省管局 of Anhui and Jiangxi, 地方金融局, 园林林业局, 知识产权局, 人力社保局, 资源规划局,
+市场监督局, 残联, and the Central Committee's 中央组织部 and 中直管理局.
 """
 
 from __future__ import annotations
@@ -139,3 +140,20 @@ def test_local_bureaus_by_their_short_names() -> None:
     registry = UnitRegistry.load()
     local = registry.resolve_detail("省知识产权局", "CN-GD")
     assert local is not None and local.unit.label == "广东省知识产权局"
+
+
+def test_central_party_organs_and_local_short_names() -> None:
+    # 5、“十四五”节能减排综合工作方案: the Central Committee's offices administration
+    line = "到2025年,创建2000家节约型公共机构示范单位,遴选200家公共机构能效领跑者。(国管局、中直管理局等按职责分工负责)"
+    assert _label(line, "CN", "中直管理局") == ("中共中央直属机关事务管理局", True)
+    # 7、关于推动城乡建设绿色发展的意见, 四/(四)
+    line = ("(四)加强培训宣传。中央组织部、住房城乡建设部要会同国家发展改革委、自然资源部、生态环境部加强培训,不断提高党政主要"
+            "负责同志推动城乡建设绿色发展的能力和水平。")
+    assert roles(line, "CN")[0] == ("中央组织部", "lead") and roles(line, "CN")[-1] == ("生态环境部", "support")
+    # 482、重庆市以实现碳达峰碳中和目标为引领深入推进制造业高质量绿色发展行动计划: 人力社保局
+    line = "(市委组织部牵头,市教委、市经济信息委、市人力社保局、市生态环境局、市国资委等配合)"
+    assert _label(line, "CN-CQ", "市人力社保局") == ("重庆市人力资源和社会保障局", True)
+    # 520、哈尔滨市绿色建筑创建行动实施方案: 资源规划局, 市场监督局
+    line = ("确保绿色建筑标准落到实处。(市住建局,市发改委、市资源规划局、各区县市政府)")
+    assert _label(line, "CN-HL-Harbin", "市资源规划局") == ("哈尔滨市自然资源局", True)
+    assert _label("(市市场监督局、市工信局、市住建局)", "CN-HL-Harbin", "市市场监督局") == ("哈尔滨市市场监督管理局", True)
