@@ -206,15 +206,18 @@ class AnswerIndex:
             return conn.execute(sql, list(params)).fetchall()
 
     def units(self, concepts: Sequence[str], document: str | None, region: str | None,
-              limit: int | None, offset: int) -> tuple[list[dict[str, Any]], int]:
+              limit: int | None, offset: int, exclude: Sequence[str] = ()) -> tuple[list[dict[str, Any]], int]:
         """units_for_concepts.rq's rows (unit, leads, clauses, first, entries) for concept IRIs, each with
         the unit's label and jurisdiction (unit_labels.rq, unit_jurisdictions.rq), and the number of units
-        in all (units_count.rq)."""
+        in all (units_count.rq); `exclude`: documents (IRIs) left out."""
         where = [f"concept IN ({','.join('?' * len(concepts))})"]
         params: list[Any] = list(concepts)
         if document:
             where.append("doc = ?")
             params.append(document)
+        if exclude:
+            where.append("doc NOT IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(exclude)))
         if region:
             within, extra = _within("jurisdiction", region)
             where.append(f"unit IN (SELECT DISTINCT unit FROM unit_rows WHERE {within})")
@@ -251,14 +254,18 @@ class AnswerIndex:
 
     def targets(self, qualitative: bool, documents: Sequence[str] | None, year: int | None,
                 concepts: Sequence[str] | None, region: str | None, limit: int | None,
-                offset: int) -> tuple[list[dict[str, Any]], int]:
+                offset: int, exclude: Sequence[str] = ()) -> tuple[list[dict[str, Any]], int]:
         """One page of the targets in targets.rq's order, each as `answer_targets.page_of` gives it, and
-        how many there are in all; `documents` (IRIs), when given, the documents they may come from."""
+        how many there are in all; `documents` (IRIs), when given, the documents they may come from;
+        `exclude`, documents they may not."""
         where = ["qualitative = ?"]
         params: list[Any] = [1 if qualitative else 0]
         if documents is not None:
             where.append("doc IN (SELECT value FROM json_each(?))")
             params.append(json.dumps(list(documents)))
+        if exclude:
+            where.append("doc NOT IN (SELECT value FROM json_each(?))")
+            params.append(json.dumps(list(exclude)))
         if year is not None:
             where.append("year = ?")
             params.append(f"{int(year):04d}")

@@ -2,7 +2,8 @@
 concept (or a narrower one), region and level of government, in reading order — by document, then place in its text.
 
 `kind` "quantified" (the default: targets with a value) or "qualitative" (goals stated in words): the
-two are never mixed in one list. A relative change reads as its direction: "比2020年下降18%" is a
+two are never mixed in one list. A work counts once: the targets of a copy of a work (a translation, the PDF
+of a bundled text) only when that document is named. A relative change reads as its direction: "比2020年下降18%" is a
 decrease (`comparator` and `direction`) of 18 % from 2020 (`base_year`), its bound (`bound`) ">=" when
 written "以上".
 """
@@ -131,6 +132,8 @@ def targets_page(
     documents = _documents(document, within)
     if documents is not None and not documents:
         return TargetsPage.model_validate({**head, "targets": [], "total": 0})
+    # a work counts once: the copies of a work (its translation, a second copy) only when named
+    copies = sorted(run.copies()) if not document else []
     index = run.index()
     if index is not None:
         family = None
@@ -139,9 +142,9 @@ def targets_page(
             if not family:
                 return TargetsPage.model_validate({**head, "targets": [], "total": 0})
         found, total = index.targets(kind == "qualitative", _iris(documents), year,
-                                     family, v.region_iri(region) if region else None, limit, offset)
+                                     family, v.region_iri(region) if region else None, limit, offset, exclude=copies)
     else:
-        filter_ = where_filter(run, documents, year, concept, region, kind)
+        filter_ = where_filter(run, documents, year, concept, region, kind, exclude=copies)
         if filter_ is None:
             return TargetsPage.model_validate({**head, "targets": [], "total": 0})
         found, total = matching(run, filter_, limit, offset)
@@ -151,14 +154,16 @@ def targets_page(
 
 
 def where_filter(run: Runner | None, documents: str | frozenset[str] | None, year: int | None, concept: str | None,
-                 region: str | None, kind: str) -> str | None:
-    """targets.rq's `${filter}` for these conditions (`documents`: one id or a set of them); None when the
-    concept names nothing (a concept needs the runner's concept names)."""
+                 region: str | None, kind: str, exclude: list[str] | None = None) -> str | None:
+    """targets.rq's `${filter}` for these conditions (`documents`: one id or a set of them; `exclude`: document
+    IRIs left out); None when the concept names nothing (a concept needs the runner's concept names)."""
     filters = [f"?target pkg:qualitative {'true' if kind == 'qualitative' else 'false'} ."]
     if isinstance(documents, str):
         documents = frozenset({documents})
     if documents:
         filters.append(f"VALUES ?doc {{ {sq.iris(v.doc_iri(d) for d in sorted(documents))} }}")
+    if exclude:
+        filters.append(f"FILTER(?doc NOT IN ({', '.join(sq.iri(d) for d in exclude)}))")
     if year is not None:
         filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
     if concept:

@@ -1,6 +1,7 @@
 """Units (`/api/units`): the units responsible (lead or support) for clauses about a concept or a
 narrower one, ranked — units with a lead role first, then by how many clauses they carry, then by first
-mention — each with all its clauses in the order a reader meets them.
+mention — each with all its clauses in the order a reader meets them. A work counts once: the clauses of a
+copy of a work (a translation, the PDF of a bundled text) only when that document is named.
 
 "Unit" here is an organisation (a government body: `cn-fj-sanming.gxj`); the published field names say
 "unit", the code says so too only for organisations.
@@ -80,8 +81,12 @@ def units_page(
     cid, match = named
     family = [cid, *run.scheme.descendants(cid)]
     filters = []
+    # a work counts once: the copies of a work (its translation, a second copy) only when named
+    copies = sorted(run.copies()) if not document else []
     if document:
         filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
+    elif copies:
+        filters.append(f"FILTER(?doc NOT IN ({', '.join(sq.iri(c) for c in copies)}))")
     if region:
         # the units within the region, found once (a jurisdiction has a copy per document graph)
         filters.append(
@@ -91,7 +96,7 @@ def units_page(
     index = run.index()
     if index is not None:
         rows, total = index.units([v.concept_iri(c) for c in family], v.doc_iri(document) if document else None,
-                                  v.region_iri(region) if region else None, limit, offset)
+                                  v.region_iri(region) if region else None, limit, offset, exclude=copies)
     else:
         slots = {"concepts": sq.iris(v.concept_iri(c) for c in family), "filter": "\n  ".join(filters)}
         rows = run.rows("units_for_concepts", page=sq.page(limit, offset), **slots)

@@ -19,6 +19,7 @@ from policykg.graph.cache import GenerationCache, store_generation
 from policykg.graph.concept_names import ConceptNames
 from policykg.graph.results import to_python
 from policykg.graph.text_index import TextIndex
+from policykg.ontology import vocab as v
 from policykg.ontology.concepts import ConceptScheme
 from policykg.settings import Settings
 
@@ -96,6 +97,12 @@ class Runner:
             return offset + len(page)
         rows = self.rows(count_name, **slots)
         return int(rows[0]["total"]) if rows else 0
+
+    def copies(self) -> frozenset[str]:
+        """IRIs of the documents that are another expression of a work the corpus holds the original of (a
+        translation, a second copy): lists over the whole corpus leave them out, so a work counts once."""
+        rows = self.rows("expression_copies", links=sq.iri(v.LINKS_GRAPH))
+        return frozenset(str(row["doc"]) for row in rows)
 
     def starts(self, items: Iterable[str]) -> dict[str, int]:
         """item IRI → the offset its span starts at in the original text."""
