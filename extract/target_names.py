@@ -99,7 +99,25 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
             or works_of_clause_before(indicator, text, ind_start) or named_again(indicator, earlier, text, ind_start)
-            or capacity_of_kind(indicator, earlier, text, ind_start))
+            or capacity_of_kind(indicator, earlier, text, ind_start) or subject_of_previous(indicator, earlier, text, ind_start))
+
+
+#: What is done to a subject, a rate is named by: "回收覆盖率", "无害化处理率", "资源化利用率".
+_TREATMENT_ZH = r"(?:无害化|资源化|综合|规范化|集中)?(?:回收|处理|处置|利用|收集|覆盖|达标)"
+_TREATMENT_RATE_ZH = re.compile(rf"^{_TREATMENT_ZH}[\u4e00-\u9fff]{{0,3}}率$")
+
+
+def subject_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A rate named by what is done alone, right after a target of its sentence naming a subject and what is done to
+    it: "农药包装废弃物回收覆盖率达100%,无害化处理率100%" → 农药包装废弃物无害化处理率; None otherwise."""
+    if not _TREATMENT_RATE_ZH.match(indicator):
+        return None
+    for t in _stated_just_before(earlier, text, ind_start):
+        m = re.search(_TREATMENT_ZH, t.indicator)
+        if m and m.start() >= 2 and t.indicator.endswith("率") and not t.indicator.endswith(indicator):
+            return t.indicator[: m.start()] + indicator
+        return None
+    return None
 
 
 #: A hedge a subject is followed by, before the action its value closes: "全省海上风电力争新增装机容量450万千瓦以上".
@@ -236,6 +254,8 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
 #: ("累计创建国家级绿色工厂150家", "实施退牧还草3万公顷", "建设超低能耗建筑试点示范100万平方米").
 _DONE_LEAD_ZH = re.compile(
     r"^(?:完成|累计(?:创建|建成|完成)|实施|建立|建设(?!用地|规模|项目|工程))(?=[\u4e00-\u9fff]{2})")
+#: The period word of an amount between the subject and its action: "各级公共机构累计培训500万人次以上" (公共机构培训).
+_AMOUNT_INSIDE_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})累计(?=培训|完成|建成|新增|新建|创建|实施|推广|改造|建设)")
 _LISTED_BEFORE_ZH = re.compile(r"^.*、[^,;，；]*?(?:的|等)(?=[\u4e00-\u9fff]{2})")
 #: What works cost, summed in a costing ("单位千瓦投资按…计,总投资约645亿元"): a cost, no target.
 _COSTING_ZH = frozenset({"总投资", "总投资额", "投资总额"})
@@ -250,13 +270,13 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
         return ""
     phrase = HEDGE_INSIDE_ZH.sub("", phrase)
     measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
-                or capacity_of_kind(phrase, earlier, text, ind_start))
+                or capacity_of_kind(phrase, earlier, text, ind_start) or subject_of_previous(phrase, earlier, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)
     if listed and len(phrase) - listed.end() >= 4:
         phrase = phrase[listed.end() :]
-    return _DONE_LEAD_ZH.sub("", phrase)
+    return _DONE_LEAD_ZH.sub("", _AMOUNT_INSIDE_ZH.sub("", phrase))
 
 
 def measured_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:

@@ -139,7 +139,7 @@ _ENUM_NEXT_ZH = re.compile(r"\s*[、和及]\s*([\u4e00-\u9fff][^,;。、\d]{1,20
 
 #: What may stand before the action of a phrase a count closes: a subject, a beneficiary, a planning or yearly word
 #: ("为工业企业组织开展节能降碳诊断服务15000家以上", "合肥市计划建设新能源汽车换电站100座左右", "每年培育认证…农产品数量200个以上").
-_BEFORE_ACTION_ZH = re.compile(r"[^\d的,;。:、已共曾]{0,12}")
+_BEFORE_ACTION_ZH = re.compile(r"(?:公共|[^\d的,;。:、已共曾]){0,12}")  # 公共机构: no 共 (total) in it
 
 
 def action_after_lead(phrase: str) -> re.Match[str] | None:

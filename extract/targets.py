@@ -93,7 +93,7 @@ EXTRACTOR = "policykg.extract.targets"
 # --- the grammar -----------------------------------------------------------------------------------
 def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | None:
     """Read [比2020年][由N][adverbs][verb][约] backwards from the value; None if no verb governs it."""
-    pre = text[seg_start:value_start]
+    pre = text[seg_start:value_start].rstrip()  # "不低于 64m3/s": a space the text layer left before the value
     if pre.endswith("了"):  # "分别下降了10.07%"
         pre = pre[:-1]
     approx: str | None = None

@@ -5,6 +5,7 @@ out, counted over the tune corpus. Every sentence is copied from the normalised 
 
 from __future__ import annotations
 
+from policykg.extract.numbers import scan_quantities
 from tests.extract.target_facts import facts, targets
 
 
@@ -61,3 +62,49 @@ def test_a_goal_met_or_set_by_others_is_no_target() -> None:
     assert 2400 not in [t.value for t in targets(text, 2025)]
     # 389、黑龙江省“十四五”生态环境保护规划, 十三五 review: a goal of no year is the review's
     assert targets("地下水环境质量优于“水十条”17.8%的总体考核目标要求。", 2025) == []
+
+
+# --- units in symbols, per 万元 and per second; time in minutes ----------------------------------------------------
+def test_units_written_in_symbols_after_the_number() -> None:
+    # 467、盐城市“十四五”生态环境保护规划
+    assert facts(targets("到“十四五”末,力争光伏全产业链产能达到50GW。")) == [("光伏全产业链产能", "=", 50, "GW", 2025)]
+    # 452、宿迁市“十四五”生态环境保护规划
+    text = ("到2025年,中心城区新改建公园40个,城区绿化覆盖率达到40%以上,中心城市建成区人均公园绿地面积不低于15m2,"
+            "500米公园覆盖率不低于90%。")
+    assert facts(targets(text))[2] == ("中心城市建成区人均公园绿地面积", ">=", 15, "m2", 2025)
+    # 433、眉山市“十四五”生态环境保护规划: a flow per second, the text layer's space after the verb read through
+    text = ("确保岷江汉阳航电枢纽、球溪河北斗水文站、青衣江洪雅水文站生态基流枯水期分别不低于 64m3\n/s、1.31m3\n/s、"
+            "46.1m3\n/s。")
+    assert [(t.value, t.measure_unit, t.comparator) for t in targets(text, 2025)] == [
+        (64, "m3/s", ">="), (1.31, "m3/s", ">="), (46.1, "m3/s", ">=")]
+
+
+def test_an_intensity_per_ten_thousand_yuan_and_a_time_in_minutes() -> None:
+    # 544、广西生态文明强区建设“十四五”规划: the unit as printed, per 万元
+    got = [(q.value, q.measure_unit) for q in scan_quantities(
+        "“十三五”期间,单位地区生产总值能耗降到0.53吨标准煤/万元,用水量降到133立方米/万元。", "zh")]
+    assert got == [(0.53, "吨标准煤/万元"), (133, "立方米/万元")]
+    # 188、成都市关于以实现碳达峰碳中和目标为引领优化空间产业交通能源结构促进城市绿色低碳发展的决定
+    text = "以轨道交通为中心统筹强化“轨道+公交+慢行”融合发展与高效衔接,到2025年中心城区建成区平均通勤时间下降到35分钟左右。"
+    assert facts(targets(text))[0][2:] == (35, "分钟", 2025)
+    # 454、商洛市“十四五”生态环境保护规划
+    text = ("到2025年,主要灾害天气预警准确率达90%以上,强对流天气预警信号提前量达40分钟以上,气象灾害预警信息覆盖率提高到95%"
+            "以上,人工增雨作业影响面积达到90%。")
+    assert facts(targets(text))[1] == ("强对流天气预警信号提前量", ">=", 40, "分钟", 2025)
+
+
+# --- a label's subject: named before, or a public institution's ---------------------------------------------------
+def test_a_rate_named_by_what_is_done_takes_the_subject_of_the_target_before() -> None:
+    # 559、江苏省“十四五”土壤、地下水和农村生态环境保护规划
+    text = ("到2025年,全省农药包装废弃物回收覆盖率达100%,无害化处理率100%,农药包装废弃物回收监测评价良好以上等级率达90%"
+            "以上。")
+    assert facts(targets(text))[1] == ("农药包装废弃物无害化处理率", "=", 100, "%", 2025)
+    # a rate naming its own subject keeps it
+    assert facts(targets("到2025年,城市生活污水集中收集率达到70%,污泥无害化处置率达到90%。"))[1][0] == "污泥无害化处置率"
+
+
+def test_a_count_after_public_institutions_and_the_amount_word_inside_its_name() -> None:
+    # 52、“十四五”公共机构节约能源资源工作规划: 公共 is no 共 (in total), 累计 before the action qualifies the value
+    text = ("积极开展重点业务培训,扩大远程培训规模,持续开展\n面授培训,做到分级分类,增强培训的针对性和实效性,进一步壮大"
+            "高素质、专业化管理人才队伍,各级公共机构累计培训\n500万人次以上。")
+    assert facts(targets(text, 2025)) == [("各级公共机构培训", ">=", 500, "万人次", 2025)]
