@@ -71,6 +71,7 @@ from policykg.extract.target_words import (
     _EACH_ZH,
     _ENUM_NEXT_ZH,
     _FROM_VALUE_ZH,
+    _INDICATOR_TAIL_ZH,
     _LEVEL_VERBS_ZH,
     _LOWER_IS_BETTER_ZH,
     _NEGATED_EN,
@@ -157,6 +158,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     if only_actions and counted and not text.startswith(("以上的", "的"), first.end):
         return -1  # "突破20项关键技术": the count comes before what it counts
     listed: list[str] = []
+    if lang != "en" and _INDICATOR_TAIL_ZH.fullmatch(indicator):
+        indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
     if not indicator:
         # "…利用率达到57%,2030年进一步提升至62%": the indicator of the sentence's previous target
         sentence_end = _sentence_bounds(text, first.start, lang)[1]

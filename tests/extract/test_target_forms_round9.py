@@ -108,3 +108,14 @@ def test_a_count_after_public_institutions_and_the_amount_word_inside_its_name()
     text = ("积极开展重点业务培训,扩大远程培训规模,持续开展\n面授培训,做到分级分类,增强培训的针对性和实效性,进一步壮大"
             "高素质、专业化管理人才队伍,各级公共机构累计培训\n500万人次以上。")
     assert facts(targets(text, 2025)) == [("各级公共机构培训", ">=", 500, "万人次", 2025)]
+
+
+def test_a_yearly_rate_after_a_target_is_that_indicators() -> None:
+    # 311、甘肃省“十四五”节能减排综合工作方案: 年均 is one word (no 均 of a list), the rate's name the target's before
+    text = ("到2025年,全省单位地区生产总值能源消耗比2020年累积下降12.5%,“十四五”期间年均下降2.6%,能源消费总量得到合理控制,"
+            "化学需氧量、氨氮、氮氧化物、挥发性有机物重点工程减排量分别达到2.27万吨、0.03万吨、1.84万吨、0.70万吨。")
+    assert facts(targets(text))[1] == ("单位地区生产总值能源消耗", "decrease", 2.6, "%", 2025)
+    # 574、内蒙古自治区“十四五”电力发展规划
+    text = ("“十四五”时期将积极推进配电网改造,巩固提升农村电网,深入推进居民生活消费电气化,因地制宜推进清洁取暖,城乡居民生活"
+            "人均用电量提升至900千瓦时,年均增加70千瓦时。")
+    assert facts(targets(text, 2025))[1] == ("城乡居民生活人均用电量", "increase", 70, "千瓦时", 2025)
