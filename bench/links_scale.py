@@ -3,6 +3,7 @@ real PDFs (their packs in corpus/real) evenly spread over the whole corpus with 
 
     python bench/links_scale.py                      # measure 11, 100 and every document; write the table
     python bench/links_scale.py --sizes 11 100       # only these sizes
+    python bench/links_scale.py --generated 10000    # a corpus of bench/generate.py (seed 7), as bench/run.py makes it
     python bench/links_scale.py --report             # rewrite the table from bench/out/links_scale.json
 
 Each corpus is ingested and extracted once (not timed) and linked with `link_corpus`, as the build links
@@ -30,6 +31,7 @@ from report import RESULTS, write_section  # bench/, the script's folder
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out" / "links_scale.json"
 HEADING = "## Links per document at 11, 100 and every real document (bench/links_scale.py)"
+SEED = 7  # bench/run.py's seed: the same generated corpus
 PACKS = ROOT / "corpus" / "real"
 
 
@@ -47,7 +49,17 @@ def chosen_packs(size: int, every: list[Path]) -> list[Path]:
     return [every[int(i * step)] for i in range(wanted)]
 
 
-def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
+def generated_files(size: int) -> tuple[list[Path], Path]:
+    """The generated corpus of `size` documents bench/run.py measures (made once, kept in bench/out)."""
+    import generate  # bench/, the script's folder
+
+    folder = OUT.parent / f"corpus-{size}"
+    if not (folder / "manifest.toml").exists():
+        generate.generate(size, SEED, folder)
+    return sorted((folder / "documents").iterdir()), folder / "manifest.toml"
+
+
+def measure(size: int, cache: dict[Path, Any], generated: bool = False) -> dict[str, Any]:
     from policykg.evaluate import bundled_corpus
     from policykg.graph.rdf_links import links_quads
     from policykg.ingest.manifest import load_manifest
@@ -55,16 +67,25 @@ def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
     from policykg.pipeline import process_file
     from policykg.settings import Settings
 
-    bundled, bundled_extractions = bundled_corpus()
-    docs, extractions = list(bundled), dict(bundled_extractions)
-    manifest, settings = load_manifest(), Settings()
-    for path in chosen_packs(size, packs()):
+    settings = Settings()
+    docs: list[Any] = []
+    extractions: dict[str, Any] = {}
+    if generated:
+        files, manifest_path = generated_files(size)
+        manifest = load_manifest(manifest_path)
+    else:
+        bundled, bundled_extractions = bundled_corpus()
+        docs, extractions = list(bundled), dict(bundled_extractions)
+        files, manifest = chosen_packs(size, packs()), load_manifest()
+    for path in files:
         if path not in cache:
             cache[path] = process_file(path, manifest.get(str(path.resolve())), settings)
         doc, extraction = cache[path]
         if doc.id not in extractions:
             docs.append(doc)
             extractions[doc.id] = extraction
+        if generated:
+            del cache[path]  # ten thousand documents are held once, in `docs`
     before, started = os.times(), time.perf_counter()
     links = link_corpus(docs, extractions, settings)
     after, wall = os.times(), time.perf_counter() - started
@@ -77,7 +98,7 @@ def measure(size: int, cache: dict[Path, Any]) -> dict[str, Any]:
     parents = Counter(d.source for d in links.documents if d.relation == "implements")
     quads = len(links_quads(links))
     result: dict[str, Any] = {
-        "size": size, "linker": LINKER_VERSION, "documents": len(docs), "clause_links": len(clause),
+        "size": size, "generated": generated, "linker": LINKER_VERSION, "documents": len(docs), "clause_links": len(clause),
         "documents_linked": len(linked),
         "links_per_document": {"mean": round(statistics.mean(counts), 1), "median": statistics.median(counts),
                                "max": max(counts)},
@@ -109,16 +130,18 @@ def table(results: list[dict[str, Any]]) -> str:
         HEADING, "",
         "Clause links from measures and leaf clauses to the clauses of the documents above (alignments of "
         "expressions left out); a document's links are those from its own comparands (measures and leaf clauses). The eleven bundled texts, then "
-        "real PDFs evenly spread over corpus/real with them; CPU of `link_corpus` alone, its linking processes "
+        "real PDFs evenly spread over corpus/real with them; a generated corpus is bench/generate.py's (seed 7, as "
+        "bench/run.py measures it: central, provincial and city plans citing their parents); CPU of `link_corpus` alone, its linking processes "
         "included (it includes about 2 s to load the segmenter), and its wall time.", "",
         "| corpus | linker | documents | clause links | links per document (mean / median / max) "
         "| per linked document | per linked comparand | parents per document (mean / max) | link quads per document | CPU s | wall s |",
         "| --- | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
-    for r in sorted(results, key=lambda r: r["size"]):
+    for r in sorted(results, key=lambda r: (bool(r.get("generated")), r["size"])):
         per = r["links_per_document"]
+        name = f"{r['size']:,} generated" if r.get("generated") else str(r["size"])
         lines.append(
-            f"| {r['size']} | {r.get('linker', '')} | {r['documents']} | {r['clause_links']:,} | {per['mean']:,} / {per['median']:,} / "
+            f"| {name} | {r.get('linker', '')} | {r['documents']} | {r['clause_links']:,} | {per['mean']:,} / {per['median']:,} / "
             f"{per['max']:,} | {r['links_per_linked_document']:,} | {r['links_per_comparand']} | "
             f"{r['parents_per_document']['mean']} / {r['parents_per_document']['max']} | "
             f"{r['link_quads_per_document']:,} | {r['cpu_s']} | {r.get('wall_s', '–')} |")
@@ -138,14 +161,17 @@ def table(results: list[dict[str, Any]]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", nargs="*", type=int, default=[11, 100, 430])
+    parser.add_argument("--generated", nargs="*", type=int, default=[],
+                        help="also these sizes of generated documents (bench/generate.py, seed 7)")
     parser.add_argument("--report", action="store_true", help="only rewrite the section from the kept measurements")
     args = parser.parse_args(argv)
     kept = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
     if not args.report:
         cache: dict[Path, Any] = {}
-        for size in sorted(args.sizes):
-            result = measure(size, cache)
-            kept[str(size)] = result
+        runs = [(size, False) for size in sorted(args.sizes)] + [(size, True) for size in sorted(args.generated)]
+        for size, generated in runs:
+            result = measure(size, cache, generated)
+            kept[f"generated-{size}" if generated else str(size)] = result
             print(json.dumps({k: v for k, v in result.items() if k != "key"}), file=sys.stderr)
         OUT.parent.mkdir(parents=True, exist_ok=True)
         OUT.write_text(json.dumps(kept, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
