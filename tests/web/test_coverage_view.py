@@ -79,3 +79,18 @@ def test_coverage_matrix_of_the_central_opinions(browser) -> None:  # type: igno
     page = browser.open("#/coverage")
     assert page.locator(f'.coverage-docs li[data-doc="{CENTRAL_ZH}"]').count() == 1
     assert page.locator(f'.coverage-docs li[data-doc="{SANMING}"]').count() == 0  # a city has no places below
+
+
+def test_coverage_of_a_document_nobody_implements_says_so(browser) -> None:  # type: ignore[no-untyped-def]
+    # Jiangsu's opinions: no city of Jiangsu is among the bundled texts, so no place can carry out its clauses
+    jiangsu = "jiangsu-carbon-opinions-2022"
+    api = browser.page.request.get(browser.base + f"api/coverage/{jiangsu}").json()
+    assert api["implemented_by"] == 0 and api["note"]
+    page = browser.open(f"#/coverage/{jiangsu}")
+    assert page.locator(".coverage-nobody").count() == 1
+    assert page.locator(".uncovered-list").count() == 0 and page.locator("table.coverage").count() == 0
+    assert "0" in page.locator(".coverage-implementers").inner_text()
+    page = browser.open(f"#/coverage/{CENTRAL_ZH}")
+    api = page.request.get(browser.base + f"api/coverage/{CENTRAL_ZH}").json()
+    assert api["implemented_by"] > 0 and page.locator(".coverage-nobody").count() == 0
+    assert str(api["implemented_by"]) in page.locator(".coverage-implementers").inner_text()

@@ -69,20 +69,28 @@ export async function render(page, { id, params }) {
       columns.map((col) => cell(answer, col, busiest, docs, regionMap, c)),
       h('td', { class: 'total' }, String(Object.keys(c.regions).length))))));
   const uncovered = answer.clauses.filter((c) => !Object.keys(c.regions).length);
+  // no document of the graph implements this one: no matrix to show, and no clause is "left undone" by anyone
+  const nobody = answer.implemented_by === 0;
+  const body = nobody
+    ? [h('p', { class: 'note coverage-nobody' }, t('coverage.nobody'))]
+    : [
+      sectionHead(t('coverage.matrix', { clauses: answer.clauses.length, regions: columns.length })),
+      columns.length ? h('div', { class: 'table-wrap matrix-wrap' }, table) : note(t('coverage.none')),
+      sectionHead(t('coverage.uncovered', { n: uncovered.length })),
+      uncovered.length ? h('ul', { class: 'gap-list uncovered-list' }, uncovered.map((c) => h('li', { 'data-clause': c.id },
+        h('a', { href: href('trace', c.id, { min: '0', best: '0' }) }, `${c.path.join(' › ')} `, c.title || '')))) : note(t('coverage.alldone')),
+    ];
   fill(page,
     h('h1', { class: 'page-title' }, t('coverage.heading')),
     h('p', {}, docLine(docs.get(id) || answer.document, regionMap)),
     h('p', { class: 'lead-text' }, t(answer.scope === 'CN' ? 'coverage.explain.national' : 'coverage.explain.province')),
+    h('p', { class: 'coverage-implementers' }, t('coverage.implementers', { n: answer.implemented_by })),
     h('div', { class: 'toolbar' },
       h('label', {}, t('coverage.rank'), ' ', selectEl({ onchange: (e) => go({ rank: e.target.value === '1' ? null : e.target.value }) }, RANKS.map((r) => [r, r]), rank)),
       h('label', {}, t('trace.minscore'), ' ', selectEl({ onchange: (e) => go({ min: e.target.value === '0.2' ? null : e.target.value }) }, SCORE_STEPS.map((s) => [s, s]), minScore)),
       h('span', { class: 'grow' }),
       h('a', { class: 'button small', href: csv, download: `coverage-${id}.csv`, 'data-download': 'server-csv' }, t('coverage.csv')),
       downloadButtons(`coverage-${id}`, rows)),
-    sectionHead(t('coverage.matrix', { clauses: answer.clauses.length, regions: columns.length })),
-    columns.length ? h('div', { class: 'table-wrap matrix-wrap' }, table) : note(t('coverage.none')),
-    sectionHead(t('coverage.uncovered', { n: uncovered.length })),
-    uncovered.length ? h('ul', { class: 'gap-list uncovered-list' }, uncovered.map((c) => h('li', { 'data-clause': c.id },
-      h('a', { href: href('trace', c.id, { min: '0', best: '0' }) }, `${c.path.join(' › ')} `, c.title || '')))) : note(t('coverage.alldone')),
+    ...body,
   );
 }
