@@ -65,6 +65,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.measures import extract_measures, is_measure_container
     from policykg.extract.period import clause_period_end, document_period_end
     from policykg.extract.unit_forms import declared_convention
+    from policykg.extract.unit_scope import assign_scopes
 
     lang = _lang(doc)
     nlp = extraction_nlp(lang)
@@ -136,6 +137,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                     i for i, d in enumerate(facts.deadlines) if m_span.start <= d.provenance.span.start < m_span.end
                 ]
                 facts.measures.append(measure)
+            assign_scopes(facts, doc.original, doc.span(end, end).end)
         result.clauses[clause.id] = facts
         for child in clause.children:
             visit(child, [*parents, clause])

@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterable
 
 from policykg.extract.model import Measure, Provenance
-from policykg.extract.nlp import base_lang, en_nlp, find_concepts
+from policykg.extract.nlp import base_lang, find_concepts
+from policykg.extract.sentences import split_sentences
 from policykg.ingest.model import Clause, NormalisedDocument
 from policykg.ontology import ids
 from policykg.ontology.concepts import ConceptScheme
@@ -27,66 +28,6 @@ VERSION = "0.1"
 #: Confidence of a measure found by a verb at the sentence start, and by a weaker cue (modal, lead-in).
 CONFIDENCE_VERB = 0.9
 CONFIDENCE_CUE = 0.7
-
-# --- sentences ------------------------------------------------------------------------------------
-_ZH_ENDS = "。；;！？!?\n"
-_CLOSERS = "”’」』)）】〕》\"'"
-
-
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    """Sentence ranges [start, end) in `text`, whitespace trimmed, empty pieces dropped.
-
-    Chinese ends a sentence at 。；;！？!? and at line breaks (a closing quote or bracket right after
-    the terminator stays with the sentence). English uses the English pipeline's sentencizer, which
-    also ends at ";", and line breaks.
-    """
-    if base_lang(lang) == "zh":
-        return _trim_all(text, _zh_pieces(text))
-    pieces: list[tuple[int, int]] = []
-    sentencizer = en_nlp().get_pipe("sentencizer")
-    doc = sentencizer(en_nlp().make_doc(text))
-    for sent in doc.sents:
-        pieces.extend(_split_lines(text, sent.start_char, sent.end_char))
-    return _trim_all(text, pieces)
-
-
-def _zh_pieces(text: str) -> list[tuple[int, int]]:
-    pieces = []
-    start = 0
-    i = 0
-    n = len(text)
-    while i < n:
-        if text[i] in _ZH_ENDS:
-            end = i + 1
-            while text[i] != "\n" and end < n and text[end] in _CLOSERS:
-                end += 1
-            pieces.append((start, end))
-            start = i = end
-            continue
-        i += 1
-    if start < n:
-        pieces.append((start, n))
-    return pieces
-
-
-def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces = []
-    for match in re.finditer(r"[^\n]+", text[start:end]):
-        pieces.append((start + match.start(), start + match.end()))
-    return pieces
-
-
-def _trim_all(text: str, pieces: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
-    for start, end in pieces:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if any(c.isalnum() for c in text[start:end]):
-            out.append((start, end))
-    return out
-
 
 # --- is this sentence a measure? ------------------------------------------------------------------
 # Verbs (and verb-like openers) that start an instruction in Chinese policy text.

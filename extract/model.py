@@ -84,6 +84,9 @@ class UnitMention:
     provenance: Provenance
     list_span: Span | None = None  # the responsibility list it belongs to (original text), when it does
     resolved: bool = True  # False: a unit the registry does not know, kept with its jurisdiction
+    #: The measures of its clause its list is about, where the clause has several lists (extract/unit_scope.py);
+    #: empty: the whole clause.
+    covers: tuple[str, ...] = ()
 
 
 @fast_pickle

@@ -15,6 +15,10 @@ come from `deadlines.deadline_scopes`, or from the document's period where the t
 (`period.py`). English follows the same plan with its own word lists. Input is normalised text (simplified
 Chinese, half-width ASCII) or English; offsets are into it. The line breaks a PDF's layout put inside
 sentences are read through ("化肥施用\n量" is 化肥施用量).
+
+Length (about 450 lines, kept whole on purpose): the forms of the grammar share one reading context
+(`_Context`) and the spans already taken, and run in an order that decides which form a value belongs to;
+split over modules, that order would be too.
 """
 
 from __future__ import annotations

@@ -227,6 +227,8 @@ def _facts(g: QuadGraph, doc: NormalisedDocument, d: NamedNode, clause_id: str, 
         g.add(r, P.unit, u)
         g.add(r, P.role, Literal(unit.role))
         g.add(r, P.surface, Literal(unit.surface))  # the name as written; the unit's label is its canonical name
+        for measure_id in unit.covers:  # the measures its list answers for, where its clause has several lists
+            g.add(r, P.covers, v.measure_node(measure_id))
         _provenance(g, doc, d, r, c, unit.provenance)
         g.type(u, NamedNode(v.ORG + "Organization"))
         g.add(u, SKOS_PREF, text_literal(unit.label, "zh-Hans"))

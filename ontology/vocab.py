@@ -61,7 +61,8 @@ Vocabulary (what each class/property is used for; docs/ontology.md has the full 
                                  time:Instant (time:inXSDgYear | inXSDgYearMonth | inXSDDate);
                                  rdfs:label, pkg:deadlineKind, pkg:ongoing; clause/measure pkg:deadline
     pkg:Responsibility           pkg:clause, pkg:unit → org:Organization, pkg:role "lead" | "support" |
-                                 "mentioned", pkg:surface (as written)
+                                 "mentioned", pkg:surface (as written), pkg:covers → the measures its
+                                 list answers for where its clause has several lists
     org:Organization             skos:prefLabel (zh-Hans, zh-Hant, en), skos:altLabel, pkg:jurisdiction
                                  → region, org:subOrganizationOf → parent unit
     skos:Concept                 the concept scheme (ontology/concepts.ttl); pkg:concept on clause,

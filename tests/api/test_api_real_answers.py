@@ -1,7 +1,11 @@
-"""A work counts once in the lists over the whole corpus: the default corpus holds the MIIT industry plan twice,
+"""Answers over a corpus of real PDFs beside the bundled texts, from the answer index and from SPARQL alike.
+
+A work counts once in the lists over the whole corpus: the default corpus holds the MIIT industry plan twice,
 as the bundled text and as the PDF the ministry published (576、工业领域碳达峰实施方案.pdf), linked as copies of one
-work. /api/units and /api/targets answer the original's clauses only, from the answer index and from SPARQL
-alike; the copy is answered when it is named.
+work. /api/units and /api/targets answer the original's clauses only; the copy is answered when it is named.
+
+Units answer for their own paragraph: Dezhou's plan (451、德州市“十四五”生态环境保护规划.pdf) closes each paragraph
+of a task section with its own list, and only the list after the CCUS demonstration answers for CCUS.
 """
 
 from __future__ import annotations
@@ -21,15 +25,16 @@ from policykg.settings import Settings
 
 PACKS = Path(__file__).resolve().parents[2] / "corpus" / "real"
 MIIT = "miit-industry-carbon-peak-plan-2022"
+DEZHOU = "dezhou-shisiwu-shengtai-huanjingbaohu-guihua-2022-7865"
 
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The eleven bundled texts and the MIIT plan's PDF, built as the default corpus is."""
-    pack = next(p for file, p in sources(PACKS).items() if file.startswith("576、"))
-    directory = tmp_path_factory.mktemp("work-once")
-    summary = build([*bundled_texts(), pack], Settings(store=str(directory)))
-    assert summary.ok == 12
+    """The eleven bundled texts, the MIIT plan's PDF and Dezhou's plan, built as the default corpus is."""
+    packs = [p for file, p in sources(PACKS).items() if file.startswith(("576、", "451、"))]
+    directory = tmp_path_factory.mktemp("real-answers")
+    summary = build([*bundled_texts(), *packs], Settings(store=str(directory)))
+    assert summary.ok == 13
     return directory
 
 
@@ -65,3 +70,14 @@ def test_targets_of_the_ministry_plan_are_listed_once(client: TestClient) -> Non
     assert MIIT in {t["document"] for t in whole["targets"]}
     named = client.get("/api/targets", params={"document": copy, "limit": 500}).json()
     assert named["total"] > 0 and {t["document"] for t in named["targets"]} == {copy}
+
+
+def test_units_for_ccus_in_a_section_of_paragraphs_are_that_paragraphs(client: TestClient) -> None:
+    units = client.get("/api/units", params={"concept": "CCUS", "document": DEZHOU, "limit": 500}).json()["units"]
+    by_clause: dict[str, set[tuple[str, str]]] = {}
+    for u in units:
+        for c in u["clauses"]:
+            by_clause.setdefault(c["clause"], set()).add((u["label"], c["role"]))
+    # 四/第二节: "推动煤电、钢铁、煤化工等行业开展二氧化碳捕集、利用与封存全流程示范工程。…（责任单位：市生态环境局、
+    # 市工业和信息化局）"; the section's four other lists (transport, buildings, non-CO2 gases, trading) are not CCUS's
+    assert by_clause["二"] == {("德州市生态环境局", "lead"), ("德州市工业和信息化局", "support")}
