@@ -19,6 +19,7 @@ from policykg.graph.answer_model import Answer, Number
 from policykg.graph.answer_units import ConceptLabels
 from policykg.graph.runner import Runner
 from policykg.graph.sparql_text import short_id
+from policykg.ingest.model import join_layout_breaks
 from policykg.ontology import vocab as v
 
 
@@ -50,6 +51,10 @@ class TargetsPage(Answer):
     concept: ConceptLabels | None = None
     targets: list[Target]
     total: int
+
+
+def _readable(text: str | None) -> str | None:
+    return None if text is None else join_layout_breaks(str(text))
 
 
 def year(value: Any) -> int | None:
@@ -105,7 +110,8 @@ def page_of(run: Runner, order: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "year": year(fact["year"]),
                 "document": short_id(row["doc"]),
                 "clause": fact["number"],
-                "text": sentences.get(row["target"]) or quotes.get(row["target"]),
+                # the sentence, else the target's own passage, as a reader sees it (the layout's breaks joined)
+                "text": _readable(sentences.get(row["target"]) or quotes.get(row["target"])),
                 "_clause": short_id(fact["clause"]),
             }
         )

@@ -304,7 +304,9 @@ def _facts(g: QuadGraph, doc: NormalisedDocument, d: NamedNode, clause_id: str, 
     for measure in facts.measures:
         m = v.measure_node(measure.id)
         g.type(m, P.Measure)
-        g.add(m, P.text, text_literal(doc.quote(measure.provenance.span), olang))
+        # the sentence as a reader sees it (the layout's line breaks and page furniture left out); its span's
+        # quote selector keeps the verbatim text
+        g.add(m, P.text, text_literal(doc.written(measure.provenance.span), olang))
         g.add(m, P.normalisedText, text_literal(measure.text, nlang))
         for sector in measure.sectors:
             g.add(m, P.sector, NamedNode(v.sector_iri(sector)))

@@ -56,6 +56,12 @@ def _join_break(m: re.Match[str]) -> str:
     return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
 
 
+def join_layout_breaks(text: str) -> str:
+    """A passage of one paragraph as a reader sees it: the line breaks the layout put inside it joined
+    (nothing between two Chinese characters, a space between two Latin words)."""
+    return _LAYOUT_BREAK.sub(_join_break, text).strip()
+
+
 @fast_pickle
 @dataclass(frozen=True, slots=True)
 class RawDocument:
@@ -255,7 +261,7 @@ class NormalisedDocument:
             pieces.append(text[at:max(at, start)])
             at = max(at, end)
         pieces.append(text[at:span.end])
-        return _LAYOUT_BREAK.sub(_join_break, "".join(pieces)).strip()
+        return join_layout_breaks("".join(pieces))
 
     def walk(self):  # type: ignore[no-untyped-def]
         for clause in self.clauses:

@@ -81,3 +81,12 @@ def test_units_for_ccus_in_a_section_of_paragraphs_are_that_paragraphs(client: T
     # 四/第二节: "推动煤电、钢铁、煤化工等行业开展二氧化碳捕集、利用与封存全流程示范工程。…（责任单位：市生态环境局、
     # 市工业和信息化局）"; the section's four other lists (transport, buildings, non-CO2 gases, trading) are not CCUS's
     assert by_clause["二"] == {("德州市生态环境局", "lead"), ("德州市工业和信息化局", "support")}
+
+
+def test_texts_read_as_printed_sentences_not_as_layout_lines(client: TestClient) -> None:
+    # Dezhou's PDF wraps "…利用与封存全流程示范\r\n工程。" and "…城镇新建民用建筑中\r\n绿色建筑面积占比达到 90%"
+    targets = client.get("/api/targets", params={"document": DEZHOU, "limit": 500}).json()["targets"]
+    assert targets and not any("\n" in (t["text"] or "") for t in targets)
+    assert any("城镇新建民用建筑中绿色建筑面积占比达到 90%" in (t["text"] or "") for t in targets)
+    found = client.get("/api/search", params={"q": "全流程示范工程", "document": DEZHOU}).json()["results"]
+    assert found[0]["text"] == "推动煤电、钢铁、煤化工等行业开展二氧化碳捕集、利用与封存全流程示范工程。"
