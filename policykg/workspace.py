@@ -60,16 +60,22 @@ class Workspace:
         path = self.cache / f"{doc_id}.pkl"
         if not path.exists():
             return None
-        with path.open("rb") as fh:
-            entry = pickle.load(fh)
-        if entry.get("schema") != GRAPH_SCHEMA_VERSION:
-            return None
+        # the layout's version is a record of its own, read first: a cache written by other code (whose
+        # classes have other fields) is made again, never unpickled into the classes of this one
+        try:
+            with path.open("rb") as fh:
+                if pickle.load(fh) != GRAPH_SCHEMA_VERSION:
+                    return None
+                entry = pickle.load(fh)
+        except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError, IndexError):
+            return None  # an older cache's single record, or a file cut short
         return entry["document"], entry["extraction"]
 
     def save(self, doc: NormalisedDocument, extraction: DocumentExtraction, source_sha: str) -> None:
         self.ensure()
         tmp = self.cache / f"{doc.id}.pkl.tmp"
         with tmp.open("wb") as fh:
+            pickle.dump(GRAPH_SCHEMA_VERSION, fh, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(
                 {"schema": GRAPH_SCHEMA_VERSION, "document": doc, "extraction": extraction, "sha256": source_sha},
                 fh,
