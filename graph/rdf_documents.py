@@ -90,6 +90,10 @@ def _document_metadata(g: QuadGraph, doc: NormalisedDocument, d: NamedNode) -> N
         g.add(d, P.level, Literal(str(md.level)))
     if md.region:
         g.add(d, P.region, v.region_node(md.region))
+        registry = UnitRegistry.load()
+        for region in registry.ancestors(md.region):  # a division the reference graph does not hold (西安市)
+            if region.id not in registry.regions:
+                region_quads(g, registry, region.id)
     if md.issuers:
         g.add(d, P.issuer, Literal("、".join(md.issuers)))
         for unit_id in _issuer_units(md.issuers, md.region):

@@ -4,7 +4,8 @@ A work counts once in the lists over the whole corpus: the default corpus holds 
 as the bundled text and as the PDF the ministry published (576、工业领域碳达峰实施方案.pdf), linked as copies of one
 work. /api/units and /api/targets answer the original's clauses only; the copy is answered when it is named.
 
-Units answer for their own paragraph: Dezhou's plan (451、德州市“十四五”生态环境保护规划.pdf) closes each paragraph
+Every document's region is a region of the graph, named (阜阳市: 367、阜阳市重点领域节能降碳技术改造总体实施方案.pdf,
+whose plan names no unit of the city the registry knows). Units answer for their own paragraph: Dezhou's plan (451、德州市“十四五”生态环境保护规划.pdf) closes each paragraph
 of a task section with its own list, and only the list after the CCUS demonstration answers for CCUS.
 """
 
@@ -30,11 +31,11 @@ DEZHOU = "dezhou-shisiwu-shengtai-huanjingbaohu-guihua-2022-7865"
 
 @pytest.fixture(scope="module")
 def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The eleven bundled texts, the MIIT plan's PDF and Dezhou's plan, built as the default corpus is."""
-    packs = [p for file, p in sources(PACKS).items() if file.startswith(("576、", "451、"))]
+    """The eleven bundled texts, the MIIT plan's PDF, Dezhou's plan and Fuyang's, built as the default corpus is."""
+    packs = [p for file, p in sources(PACKS).items() if file.startswith(("576、", "451、", "367、"))]
     directory = tmp_path_factory.mktemp("real-answers")
     summary = build([*bundled_texts(), *packs], Settings(store=str(directory)))
-    assert summary.ok == 13
+    assert summary.ok == 14
     return directory
 
 
@@ -90,3 +91,10 @@ def test_texts_read_as_printed_sentences_not_as_layout_lines(client: TestClient)
     assert any("城镇新建民用建筑中绿色建筑面积占比达到 90%" in (t["text"] or "") for t in targets)
     found = client.get("/api/search", params={"q": "全流程示范工程", "document": DEZHOU}).json()["results"]
     assert found[0]["text"] == "推动煤电、钢铁、煤化工等行业开展二氧化碳捕集、利用与封存全流程示范工程。"
+
+
+def test_every_documents_region_is_named(client: TestClient) -> None:
+    regions = {r["id"]: r for r in client.get("/api/regions").json()["regions"]}
+    documents = client.get("/api/documents").json()["documents"]
+    assert {d["region"] for d in documents if d["region"]} <= set(regions)
+    assert "阜阳市" in str(regions["CN-AH-Fuyang"])
