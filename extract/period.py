@@ -36,7 +36,7 @@ _YEAR_PLAN = re.compile(r"(?:要点|计划|方案|安排|意见|清单|措施)(?
 _NOT_A_PLAN = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜单|指南")
 # the heading of a section that reviews the past plan or describes the situation, not a task
 _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基础(?:与|和)|成效|成就|进展|存在的(?:主要)?问题|主要问题|"
-                     r"挑战|机遇|资源条件|资源禀赋")
+                     r"挑战|机遇|资源条件|资源禀赋|基本情况|概况")
 # the heading of a plan's goal section: (二)主要目标, 总体目标, 工作目标, 发展目标 …
 _GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标")
 _LEADERS = re.compile(r"\.{3,}|…{2,}|·{3,}")  # a table of contents' line, not the section itself

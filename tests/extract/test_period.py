@@ -138,3 +138,17 @@ def test_only_targets_without_a_year_of_their_own_take_the_period_end() -> None:
     # a qualitative goal takes no year from the period
     text = "推动公共机构带头使用新能源汽车,实现全覆盖。"
     assert all(t.year is None for t in extract_targets(text, "zh", None, 2025) if t.qualitative)
+
+
+def test_a_sectors_basic_situation_states_no_target_due_at_the_plans_end() -> None:
+    # 26、关于发布高耗能行业重点领域节能降碳改造升级实施指南（2022年版）的通知, 附件4 一、基本情况: "…以褐煤为原料的
+    # 煤制甲醇能效标杆水平为 1550 千克标准煤/吨，基准水平为 2000 千克标准煤/吨；…" quotes the standards, due at no time
+    from policykg.extract.document import extract_document
+    from tests.ingest.real_packs import read_real
+
+    doc = read_real("26")
+    facts = extract_document(doc).clauses[f"{doc.id}~a4.s1"]
+    standards = [t for t in facts.targets if t.measure_unit in ("千克标准煤/吨", "千克标煤/吨")]
+    assert len(standards) == 10 and all(t.year is None for t in standards)
+    # "截至 2020 年底，…能效优于标杆水平的产能约占 15%": as of 2020, not due in 2025
+    assert not any(t.year == 2025 for t in facts.targets)
