@@ -7,13 +7,7 @@ put after the unit, as other plans print them (each such test says so).
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
-
+from tests.extract.unit_facts import roles
 
 # 293、关于成立安徽省生态环境厅碳达峰行动方案编制及碳中和愿景研究工作领导小组的通知: the annex 成员单位职责分工
 AH = "CN-AH"

@@ -6,13 +6,7 @@ own with only its closing words put in the form other plans print (each such tes
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
-
+from tests.extract.unit_facts import roles
 
 # 347、山东省绿色低碳转型2022年行动计划 (a list keyed 牵头单位/配合单位)
 SD = "(牵头单位:省发展改革委、省生态环境厅,配合单位:省工业和信息化厅、省市场监管局)"

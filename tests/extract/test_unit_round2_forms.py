@@ -7,12 +7,7 @@ and a note inside an item (extract/unit_forms.py, extract/unit_lists.py).
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
+from tests.extract.unit_facts import roles
 
 
 # --- "由X牵头,Y…参与" -----------------------------------------------------------------------------------

@@ -10,13 +10,9 @@ their own, the 机关事务管理局 under its other names (ontology/units.toml)
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
+from policykg.extract.units import extract_units
 from policykg.ontology.units import UnitRegistry
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
+from tests.extract.unit_facts import roles
 
 
 # --- duty sentences: a modal or a pace before the verb, a sentence opening inside a line --------------------

@@ -12,17 +12,9 @@ No `tune` document is a joint plan of two jurisdictions (no title names 川渝, 
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
+from policykg.extract.units import extract_units
 from policykg.ontology.units import UnitRegistry
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
-
-
-def labels(text: str, region: str) -> list[tuple[str, str, bool]]:
-    return [(h.surface, h.label, h.resolved) for h in extract_units(text, region, "zh") if h.role != "mentioned"]
+from tests.extract.unit_facts import labels, roles
 
 
 # --- a unit's name cut by a line break ------------------------------------------------------------------------

@@ -12,17 +12,8 @@ railway bureaus as 中铁…局集团公司, 省管局 of Anhui and Jiangxi, 地
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
 from policykg.ontology.units import UnitRegistry
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
-
-
-def labels(text: str, region: str) -> list[tuple[str, str, bool]]:
-    return [(h.surface, h.label, h.resolved) for h in extract_units(text, region, "zh") if h.role != "mentioned"]
+from tests.extract.unit_facts import labels, roles
 
 
 # --- 由X负责 with X unknown to the registry ----------------------------------------------------------------------

@@ -8,13 +8,7 @@ plans print (each such test says so).
 
 from __future__ import annotations
 
-from policykg.extract.units import UnitHit, extract_units
-
-
-def roles(text: str, region: str) -> list[tuple[str, str]]:
-    found: list[UnitHit] = [h for h in extract_units(text, region, "zh") if h.role != "mentioned"]
-    return [(h.surface, h.role) for h in found]
-
+from tests.extract.unit_facts import roles
 
 # 451、德州市“十四五”生态环境保护规划: "(牵头单位:市生态环境局;配合单位:市应急局、市交通运输局)"
 DZ_ROLES = [("市生态环境局", "lead"), ("市应急局", "support"), ("市交通运输局", "support")]
