@@ -22,8 +22,10 @@ _ASSIGNED_ROLES = ("lead", "support", "generic")
 _CLOSERS = frozenset("）)〕】]。；;，,、")
 
 
-def _list_of(unit: UnitMention) -> Span:
-    return unit.list_span if unit.list_span is not None else unit.provenance.span
+def _list_of(unit: UnitMention) -> tuple[int, int]:
+    """The list a unit belongs to, by its span: the list's, or the unit's own where it stands alone."""
+    span = unit.list_span if unit.list_span is not None else unit.provenance.span
+    return span.start, span.end
 
 
 def _closes(span: Span, original: str, clause_end: int) -> bool:
@@ -44,7 +46,7 @@ def assign_scopes(facts: ClauseFacts, original: str, clause_end: int) -> None:
     """Sets each unit's `covers` (the ids of the measures its list is about) where the clause's measures are
     answered for by two lists or more; `clause_end` is where the clause's own text ends (original offsets)."""
     units = [u for u in facts.units if u.role in _ASSIGNED_ROLES]
-    lists = sorted({(s.start, s.end) for s in map(_list_of, units)})
+    lists = sorted(set(map(_list_of, units)))
     if len(lists) < 2 or not facts.measures:
         return
     spans = [Span(s, e) for s, e in lists]
@@ -54,7 +56,7 @@ def assign_scopes(facts: ClauseFacts, original: str, clause_end: int) -> None:
         for key in _lists_for(measure, spans, closing):
             covered[key].append(measure.id)
     facts.units = [
-        dataclasses.replace(u, covers=tuple(covered[(_list_of(u).start, _list_of(u).end)]))
+        dataclasses.replace(u, covers=tuple(covered[_list_of(u)]))
         if u.role in _ASSIGNED_ROLES else u
         for u in facts.units
     ]

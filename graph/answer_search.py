@@ -19,7 +19,7 @@ from policykg.graph.runner import VALUES_CHUNK, Runner
 from policykg.graph.search_rank import rank
 from policykg.graph.sparql_text import short_id
 from policykg.ontology import vocab as v
-from policykg.ontology.concepts import normalise_label
+from policykg.ontology.concepts import normalise_label, normalised_forms
 
 SCORE_TEXT = 0.6
 SCORE_CONCEPT_EXACT = 0.4
@@ -74,9 +74,7 @@ def search(run: Runner, q: str, document: str | None = None, limit: int = 20,
            ranked: bool = False) -> list[SearchHit]:
     """The best `limit` hits (at most the setting `api_max_limit`) of the phrase `q`; `ranked`: those
     hits ranked again by closeness (`search_rank.rank`)."""
-    from policykg.ingest.script import query_forms
-
-    needles = list(dict.fromkeys(n for n in (normalise_label(f) for f in query_forms(q)) if n))
+    needles = list(normalised_forms(q))
     if not needles:
         return []
     limit = max(1, min(int(limit), run.settings.api_max_limit))

@@ -169,7 +169,7 @@ def where_filter(run: Runner | None, documents: str | frozenset[str] | None, yea
     if documents:
         filters.append(f"VALUES ?doc {{ {sq.iris(v.doc_iri(d) for d in sorted(documents))} }}")
     if exclude:
-        filters.append(f"FILTER(?doc NOT IN ({', '.join(sq.iri(d) for d in exclude)}))")
+        filters.append(sq.not_in("?doc", exclude))
     if year is not None:
         filters.append(f'?target pkg:targetYear ?y FILTER(STR(?y) = "{int(year):04d}")')
     if concept:

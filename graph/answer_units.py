@@ -86,7 +86,7 @@ def units_page(
     if document:
         filters.append(f"VALUES ?doc {{ {sq.iri(v.doc_iri(document))} }}")
     elif copies:
-        filters.append(f"FILTER(?doc NOT IN ({', '.join(sq.iri(c) for c in copies)}))")
+        filters.append(sq.not_in("?doc", copies))
     if region:
         # the units within the region, found once (a jurisdiction has a copy per document graph)
         filters.append(

@@ -90,10 +90,7 @@ def _document_metadata(g: QuadGraph, doc: NormalisedDocument, d: NamedNode) -> N
         g.add(d, P.level, Literal(str(md.level)))
     if md.region:
         g.add(d, P.region, v.region_node(md.region))
-        registry = UnitRegistry.load()
-        for region in registry.ancestors(md.region):  # a division the reference graph does not hold (西安市)
-            if region.id not in registry.regions:
-                region_quads(g, registry, region.id)
+        _adopted_regions(g, UnitRegistry.load(), md.region)  # a division the reference graph does not hold (西安市)
     if md.issuers:
         g.add(d, P.issuer, Literal("、".join(md.issuers)))
         for unit_id in _issuer_units(md.issuers, md.region):
@@ -207,6 +204,14 @@ def _provenance(g: QuadGraph, doc: NormalisedDocument, d: NamedNode, fact: Named
     _span(g, doc, d, fact, prov.span)
 
 
+def _adopted_regions(g: QuadGraph, registry: UnitRegistry, region_id: str) -> None:
+    """The region and its parents that the registry adopted from the gazetteer (the reference graph holds only
+    the others), described in this document's graph."""
+    for region in registry.ancestors(region_id):
+        if region.id not in registry.regions:
+            region_quads(g, registry, region.id)
+
+
 def _instant(g: QuadGraph, when: str | None) -> NamedNode | None:
     if not when:
         return None
@@ -240,9 +245,7 @@ def _facts(g: QuadGraph, doc: NormalisedDocument, d: NamedNode, clause_id: str, 
             g.add(u, DCT_TYPE, Literal("generic" if unit.role == "generic" else "unresolved"))
         if unit.jurisdiction:
             g.add(u, P.jurisdiction, v.region_node(unit.jurisdiction))
-            for region in registry.ancestors(unit.jurisdiction):  # divisions adopted from the gazetteer
-                if region.id not in registry.regions:
-                    region_quads(g, registry, region.id)
+            _adopted_regions(g, registry, unit.jurisdiction)
         known = registry.by_id(unit.unit_id) if unit.resolved else None
         if known is not None and known.successor:
             successor_quads(g, registry, known.id)

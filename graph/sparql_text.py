@@ -106,6 +106,11 @@ def page(limit: int | None, offset: int) -> str:
     return " ".join(parts)
 
 
+def not_in(variable: str, values: Iterable[str]) -> str:
+    """A FILTER leaving out the IRIs `values` (at least one) from `variable`."""
+    return f"FILTER({variable} NOT IN ({', '.join(iri(x) for x in values)}))"
+
+
 def within(variable: str, scope: str) -> str:
     """A FILTER keeping `variable` (a region IRI) within the region `scope`. Region ids nest by
     construction: CN-FJ-Sanming is within CN-FJ and CN (and so are their IRIs)."""

@@ -222,7 +222,9 @@ def find_measures(
     measures sharing most of its character bigrams; failing that, measures tagged with a concept the
     phrase names.
     """
-    queries = _query_forms(phrase)
+    from policykg.ontology.concepts import normalised_forms
+
+    queries = normalised_forms(phrase)
     if not queries:
         return []
     query = queries[0]
@@ -245,16 +247,6 @@ def find_measures(
             return [mid for _, mid in sorted(scored)[:limit]]
     concept_ids = set(_concepts_named(phrase))
     return [mid for _, mid, _, concepts in measures if concept_ids & set(concepts)][:limit]
-
-
-def _query_forms(phrase: str) -> tuple[str, ...]:
-    """A phrase in the forms measure texts are in (`ingest.script.query_forms`: simplified, with the Taiwan
-    phrase table's wording, then t2s alone), half-width and lower case; empty for a blank phrase."""
-    from policykg.ingest.script import query_forms
-    from policykg.ontology.concepts import normalise_label
-
-    forms = [normalise_label(form) for form in query_forms(phrase)]
-    return tuple(dict.fromkeys(f for f in forms if f))
 
 
 def _concepts_named(phrase: str) -> list[str]:

@@ -48,6 +48,14 @@ def normalise_label(text: str) -> str:
     return _SPACES.sub(" ", _T2S.convert(fold_width(text)).lower()).strip()
 
 
+def normalised_forms(phrase: str) -> tuple[str, ...]:
+    """A reader's phrase in the forms stored texts are compared in: each form `ingest.script.query_forms` gives
+    (the stored script, the Taiwan phrase table's wording first) through `normalise_label`; empty for a blank one."""
+    from policykg.ingest.script import query_forms
+
+    return tuple(dict.fromkeys(form for form in map(normalise_label, query_forms(phrase)) if form))
+
+
 def normalise_labels(texts: list[str]) -> list[str]:
     """`normalise_label` for many labels at once (one OpenCC call instead of one per label)."""
     if any("\n" in t for t in texts):

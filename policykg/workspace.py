@@ -77,7 +77,7 @@ class Workspace:
         with tmp.open("wb") as fh:
             pickle.dump(GRAPH_SCHEMA_VERSION, fh, protocol=pickle.HIGHEST_PROTOCOL)
             pickle.dump(
-                {"schema": GRAPH_SCHEMA_VERSION, "document": doc, "extraction": extraction, "sha256": source_sha},
+                {"document": doc, "extraction": extraction, "sha256": source_sha},
                 fh,
                 protocol=pickle.HIGHEST_PROTOCOL,
             )
