@@ -166,6 +166,9 @@ GENERIC_RE = re.compile(
     r"|^[^、]{2,8}各(?:地级以上|地级|县级|设区的?)?(?:市|州|县|区|盟)"
     # the bodies of every city of a province, by the kind of city ("设区市科技局", "设区的市人民政府生态环境主管部门")
     r"|^(?:所在地|当地)?(?:设区的?市|地级以上市|地级市)(?!人民政府$|政府$)"
+    # the organs of every government of a level, written with the levels it covers in brackets ("市(州)生态环境局",
+    # "县(市、区)人民政府", "县(区)住建部门")
+    r"|^(?:省|市|州|县|区|乡|镇|盟|旗)[(（〔][^)）〕]*[)）〕]"
 )
 
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
