@@ -26,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
+from policykg.extract.target_labels import plain_labels
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_shapes import places_listed_zh
 from policykg.extract.target_words import _MEASURE_NOUN_ZH
@@ -98,7 +99,8 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
-            or works_of_clause_before(indicator, text, ind_start) or named_again(indicator, earlier, text, ind_start)
+            or works_of_clause_before(indicator, text, ind_start) or subject_named_before(indicator, earlier, text, ind_start)
+            or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or subject_of_previous(indicator, earlier, text, ind_start))
 
 
@@ -169,6 +171,34 @@ def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_s
     return heading.group(1) + indicator
 
 
+#: An amount named by its head alone: an industry's income or output, a yearly use of a resource.
+_BARE_AMOUNT_ZH = re.compile(r"^(?:产业)?(?:营业|主营业务)?(?:收入|产值)$|^年?(?:利用|抽采|处理|回收|处置)量$")
+#: The firms a count of an industry's enterprises names after the industry ("生命健康产业集聚相关企业").
+_FIRMS_ZH = re.compile(r"(?:集聚|聚集)?(?:各类|相关|重点|规上|规模以上)?企业$")
+_GATHERING_ZH = re.compile(r"^(?:集聚|聚集|培育|引进|引育)")
+#: The works done on a resource, after its name ("煤矿瓦斯治理示范井").
+_WORKS_ON_ZH = re.compile(r"治理|利用|抽采|处理|回收|处置")
+
+
+def subject_named_before(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """An amount named by its head alone takes the subject the target right before it in its sentence names: the
+    industry of a count of its firms ("集聚集成电路各类企业超1000家,产业收入超过3000亿元" → 集成电路产业收入), the
+    resource of the works on it ("建设煤矿瓦斯治理示范井5处,实现年利用量0.24亿立方米" → 煤矿瓦斯年利用量); None otherwise."""
+    if not _BARE_AMOUNT_ZH.match(indicator):
+        return None
+    for t in _stated_just_before(earlier, text, ind_start):
+        if indicator.endswith(("收入", "产值")):
+            firms = _FIRMS_ZH.search(t.indicator)
+            subject = _GATHERING_ZH.sub("", t.indicator[: firms.start()]) if firms else ""
+            if subject.endswith("产业") and indicator.startswith("产业"):
+                subject = subject[:-2]
+        else:  # the works counted, not an amount of the resource ("大宗固废年利用量" said again is `named_again`'s)
+            works = _WORKS_ON_ZH.search(t.indicator)
+            subject = t.indicator[: works.start()] if works and not _MEASURE_NOUN_ZH.search(t.indicator) else ""
+        return subject + indicator if len(subject) >= 2 else None
+    return None
+
+
 def named_again(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
     """A name a target of the same sentence ends in, said again for a later year: "到2025年,大宗固废年利用量达到40亿吨左右;
     到2030年,年利用量达到45亿吨左右" → 大宗固废年利用量; None otherwise."""
@@ -205,6 +235,8 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     return works + "率" if len(works) >= 4 and not re.search(r"\d", works) else None
 
 
+#: A manner only one action is done in, right before it: "无公害防治率", "无害化处理率" (集中 is every action's: "集中收集率、处理率").
+_MANNER_END_ZH = re.compile(r"(?:无公害|无害化|资源化)$")
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
 _PLACE_ONLY_ZH = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:市|省|区|县|州|地区|城市|九市)$")
 _OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，]*")
@@ -243,7 +275,10 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
     if len(indicator) <= 6 and len(subject) > 2 and indicator[:2] == subject[-2:] and indicator != subject:
         return subject[:-2] + indicator
     if _ACTION_RATE_ZH.match(indicator) and _ACTION_RATE_ZH.match(subject[-3:]) and len(subject) >= 5:
-        return subject[:-3] + indicator  # "城市生活污水收集率达到70%、处理率达到95%以上" → 城市生活污水处理率
+        # "城市生活污水收集率达到70%、处理率达到95%以上" → 城市生活污水处理率; the manner of the action before is its
+        # own: "林业有害生物无公害防治率达90%以上,成灾率控制在8‰以下" → 林业有害生物成灾率
+        works = _MANNER_END_ZH.sub("", subject[:-3])
+        return (works if len(works) >= 2 else subject[:-3]) + indicator
     return None
 
 
@@ -270,7 +305,8 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
         return ""
     phrase = HEDGE_INSIDE_ZH.sub("", phrase)
     measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
-                or capacity_of_kind(phrase, earlier, text, ind_start) or subject_of_previous(phrase, earlier, text, ind_start))
+                or capacity_of_kind(phrase, earlier, text, ind_start) or subject_of_previous(phrase, earlier, text, ind_start)
+                or subject_named_before(phrase, earlier, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)
@@ -369,7 +405,8 @@ _ENUM_ITEM_GAP_ZH = re.compile(r"\s*、\s*")  # not a comma: "培育省级无废
 def enumeration_lead(hits: list[TargetHit], text: str) -> list[TargetHit]:
     """The items of a verbless enumeration after its first take the action and level the first opens with:
     "新增创建省级及以上绿色工厂500家以上、绿色园区50家、绿色设计产品500个" → 新增创建省级及以上绿色园区, …. The
-    items follow each other with only 、 between them, each a phrase its value closes."""
+    items follow each other with only 、 between them, each a phrase its value closes. The last naming pass, so
+    every label comes out plain (`target_labels.plain_labels`) once the items have taken what they share."""
     out = list(hits)
     lead: str | None = None
     for i, hit in enumerate(out):
@@ -381,4 +418,4 @@ def enumeration_lead(hits: list[TargetHit], text: str) -> list[TargetHit]:
             continue
         m = _LIST_LEAD_ZH.match(hit.indicator) if not hit.qualitative else None
         lead = m.group() if m else None
-    return out
+    return plain_labels(out, text)

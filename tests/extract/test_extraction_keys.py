@@ -2,7 +2,8 @@
 tests/keys/targets_measure.toml), and the scoring itself on a `tune` document.
 
 The floors are the figures measured after the rules of docs/extraction.md were written (on `tune`
-documents only); docs/extraction.md has the figures before and after, field by field.
+documents only); docs/extraction.md has the figures before and after, field by field. The indicator's accuracy (a
+label within the key's similarity) has floors of its own since the tenth round's labels.
 """
 
 from __future__ import annotations
@@ -19,23 +20,25 @@ PACKS = REPO / "corpus" / "real"
 TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
 FLOORS_UNITS = {"units_precision": 0.995, "units_recall": 0.976, "role_accuracy": 0.995, "lead_accuracy": 0.956}
-FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precision": 0.956, "exact_recall": 0.933}
+FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precision": 0.956, "exact_recall": 0.933,
+                  "indicator_accuracy": 0.951}
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
-TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978}
+TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978,
+                       "indicator_accuracy": 0.980}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
 #: stay on the 563 targets of rounds 1–3 they were measured on.
 TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.950,
-                              "exact_recall": 0.924}
+                              "exact_recall": 0.924, "indicator_accuracy": 0.927}
 #: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
-                              "exact_recall": 0.952}
+                              "exact_recall": 0.952, "indicator_accuracy": 0.956}
 #: The sixth round (316, 389, 106, 517, 370, 221 and 89, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND6 = {"found_precision": 1.0, "found_recall": 1.0, "exact_precision": 1.0,
-                              "exact_recall": 1.0}
+                              "exact_recall": 1.0, "indicator_accuracy": 0.976}
 #: The seventh round (242, 100, 68, 328, 499 and 80, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND7 = {"found_precision": 0.985, "found_recall": 0.990, "exact_precision": 0.961,
-                              "exact_recall": 0.965}
+                              "exact_recall": 0.965, "indicator_accuracy": 0.975}
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +97,7 @@ def _measure(which: str, rounds: range = range(1, 4)) -> tuple[dict[str, float],
     measured_t = {
         "found_precision": targets.found.precision, "found_recall": targets.found.recall,
         "exact_precision": targets.exact.precision, "exact_recall": targets.exact.recall,
+        "indicator_accuracy": targets.fields["indicator"].accuracy,
     }
     return measured, measured_t
 

@@ -47,11 +47,11 @@ def test_counts_after_the_actions_that_set_works_up() -> None:
     got = facts(targets("在鸟类迁飞重要停歇地、越冬地、繁殖地、主要迁飞路线等区域,设立巡护监测站点20处,加大巡护监测力度。", 2025))
     assert got == [("设立巡护监测站点", "=", 20, "处", 2025)]
     got = facts(targets("在现有救护站、动物园、人工繁育场基础上,补充建立野生动物救护站10处,开展受伤野生动物救护。", 2025))
-    assert got == [("补充建立野生动物救护站", "=", 10, "处", 2025)]
+    assert got == [("野生动物救护站", "=", 10, "处", 2025)]  # the works, not the action establishing them
     got = facts(targets("组建国家林草业中长期科研基地5个以上,制(修)订林草技术标准120项。", 2025))
     assert got == [("组建国家林草业中长期科研基地", ">=", 5, "个", 2025), ("制(修)订林草技术标准", "=", 120, "项", 2025)]
     got = facts(targets("全面加强自然保护区建设,整合优化及调整43处自然保护区,新晋升5处自然保护区。", 2025))
-    assert got == [("自然保护区", "=", 43, "处", 2025), ("自然保护区", "=", 5, "处", 2025)]
+    assert got == [("自然保护区", "=", 43, "处", 2025), ("新晋升自然保护区", "=", 5, "处", 2025)]  # new ones, as 新建
 
 
 def test_works_named_by_the_action_they_end_in() -> None:
@@ -126,9 +126,9 @@ def test_a_yearly_rate_after_a_level_is_that_indicators_one_rate() -> None:
 
 # --- 79 (河南), the round's third document, and the intensity a plan's science supports ------------------------
 def test_an_enumeration_of_counts_after_new_creation() -> None:
-    # 79、河南省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见: "新创建" opens the enumeration
+    # 79、河南省人民政府关于加快建立健全绿色低碳循环发展经济体系的实施意见: "新创建" opens the enumeration, no name
     got = facts(targets("持续推进绿色制造体系建设,到2025年,新创建绿色工厂300家、绿色工业园区15个、绿色供应链管理企业20家。"))
-    assert got == [("新创建绿色工厂", "=", 300, "家", 2025), ("绿色工业园区", "=", 15, "个", 2025),
+    assert got == [("绿色工厂", "=", 300, "家", 2025), ("绿色工业园区", "=", 15, "个", 2025),
                    ("绿色供应链管理企业", "=", 20, "家", 2025)]
 
 

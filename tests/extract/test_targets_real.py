@@ -92,7 +92,7 @@ def test_a_period_and_an_action_without_a_verb_before_the_value() -> None:
     # 68、内蒙古自治区“十四五”应对气候变化规划: an enumeration of nouns and counts after one action
     text = "“十三五”期间,制定绿色制造标准48项,创建绿色工厂102家、绿色产品31个、绿色供应链4条、绿色园区15个。"
     assert [(t.indicator, t.value, t.measure_unit) for t in targets(text)][-4:] == [
-        ("创建绿色工厂", 102, "家"), ("绿色产品", 31, "个"), ("绿色供应链", 4, "条"), ("绿色园区", 15, "个")]
+        ("绿色工厂", 102, "家"), ("绿色产品", 31, "个"), ("绿色供应链", 4, "条"), ("绿色园区", 15, "个")]
 
 
 def test_a_capacity_a_value_measures_and_days_as_a_unit() -> None:

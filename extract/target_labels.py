@@ -1,0 +1,75 @@
+"""What a target's label says beyond what it measures, taken off once every form has named it (Chinese only).
+
+- The action that establishes the works: "全区建成绿色园区12个以上" → 绿色园区, a table's "累计创建国家级绿色工厂(家)" →
+  国家级绿色工厂, "补充建立野生动物救护站10处" → 野生动物救护站. 新建 and 新增 stay: they say the works are new ones
+  (新建充电设施), not how they come about.
+- The year and the scope a label opens with: "2025年全省城镇新建建筑执行绿色标准" → 城镇新建建筑执行绿色标准; "各盟市政府
+  (行政公署)所在地新增和更新的新能源公交车辆" → 新增和更新的新能源公交车辆 (where each place must reach it).
+- A note in brackets inside it, which defines or bounds what is measured: "规模化养殖(年出栏生猪5000头规模当量)粪污处理
+  设施装备配套率", "新增生物质能发电项目(含垃圾)装机", "在建(符合安装条件)工地扬尘在线监控安装率". A name's own
+  brackets stay: 细颗粒物(PM2.5)浓度, 旗县(市、区), 充(换)电站.
+- The unit it is counted in: "可再生能源消费量折合标煤超过1000万吨" → 可再生能源消费量.
+
+Works said to be new keep the word, where a count names them after it ("新建10万个充电设施" → 新建充电设施, "新晋升5处
+自然保护区" → 新晋升自然保护区) and where a part of new works is named after 其中 ("每年新建绿地1000公顷,其中公园绿地500
+公顷以上" → 新建公园绿地).
+
+Used by extract/targets.py on every target found, grammar and tables alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from policykg.extract.target_scope import TargetHit
+
+#: Establishing the works: 建成 (not 建成区), 创建, 建立, with 累计, 新 or 补充 before them.
+_ESTABLISHING_ZH = re.compile(r"^(?:累计|新|补充)?(?:创建|建成(?!区)|建立)(?=[\u4e00-\u9fff“]{2})")
+#: When and where, opening a label: a year and the whole place after it, each place of a kind ("各盟市政府…所在地").
+_WHEN_WHERE_ZH = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前|以前)?(?:全省|全市|全区|全县|全国|我省|我市|本市|本省)?"
+    r"|各[^,，;；。、\d]{1,16}?所在地)+(?=[\u4e00-\u9fff“]{2})")
+#: A note in brackets: what it includes, the condition it holds under, or a definition with a figure.
+_NOTE_ZH = re.compile(
+    r"[(（](?:(?:含|包括|不含|不包括)[^()（）]*|(?:符合|具备|满足)[^()（）]*条件|[\u4e00-\u9fff]*\d[^()（）A-Za-z]*)[)）]"
+    r"(?=[\u4e00-\u9fff])")
+#: New works: the word a count follows ("新建10万个"), the words a part of new works takes from them.
+_NEW_BEFORE_COUNT_ZH = re.compile(r"(新建|新晋升)\s*$")
+_NEW_LEAD_ZH = re.compile(r"^(?:新建|新增)(?=[\u4e00-\u9fff]{2})")
+_OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，:：]*")
+_SHARE_ZH = re.compile(r"(?:占比|比重|比例|率)$")
+#: The unit an amount is counted in, after its name.
+_COUNTED_IN_ZH = re.compile(r"折合(?:标准煤|标煤)$")
+
+
+def plain_label(label: str) -> str:
+    """`label` without what says how, when or where the works come about, a note on it, the unit it is counted in;
+    unchanged where too little would be left."""
+    plain = _COUNTED_IN_ZH.sub("", _NOTE_ZH.sub("", label))
+    plain = _WHEN_WHERE_ZH.sub("", plain)
+    plain = _ESTABLISHING_ZH.sub("", plain)
+    return plain if len(plain) >= 2 else label
+
+
+def plain_labels(hits: list[TargetHit], text: str) -> list[TargetHit]:
+    """Every hit with its plain label (`plain_label`), new works said to be new (`said_new`); offsets into `text`."""
+    out = [replace(h, indicator=plain) if (plain := plain_label(h.indicator)) != h.indicator else h for h in hits]
+    for i, hit in enumerate(out):
+        new = said_new(hit, out[i - 1] if i else None, text)
+        if new:
+            out[i] = replace(hit, indicator=new + hit.indicator)
+    return out
+
+
+def said_new(hit: TargetHit, before: TargetHit | None, text: str) -> str | None:
+    """The word that says `hit`'s works are new where its label leaves it out: 新建 right before the count that
+    precedes what it counts, or the 新建/新增 of the works `hit` is a part of (其中, right after them)."""
+    if hit.qualitative or _NEW_LEAD_ZH.match(hit.indicator) or hit.indicator.startswith("新晋升"):
+        return None
+    if hit.start < hit.indicator_start and (new := _NEW_BEFORE_COUNT_ZH.search(text, max(0, hit.start - 6), hit.start)):
+        return new.group(1)
+    if before is None or before.qualitative or before.end > hit.indicator_start or _SHARE_ZH.search(hit.indicator):
+        return None
+    lead = _NEW_LEAD_ZH.match(before.indicator)
+    return lead.group() if lead and _OF_WHICH_ZH.fullmatch(text, before.end, hit.indicator_start) else None
