@@ -12,7 +12,8 @@
 
 Works said to be new keep the word, where a count names them after it ("新建10万个充电设施" → 新建充电设施, "新晋升5处
 自然保护区" → 新晋升自然保护区) and where a part of new works is named after 其中 ("每年新建绿地1000公顷,其中公园绿地500
-公顷以上" → 新建公园绿地).
+公顷以上" → 新建公园绿地). Counts listed before the works their last item closes with count those works each ("完成2个
+示范区、10个示范镇、100个示范基地创建工作" → 示范区创建, 示范镇创建).
 
 Used by extract/targets.py on every target found, grammar and tables alike.
 """
@@ -39,6 +40,9 @@ _NEW_BEFORE_COUNT_ZH = re.compile(r"(新建|新晋升)\s*$")
 _NEW_LEAD_ZH = re.compile(r"^(?:新建|新增)(?=[\u4e00-\u9fff]{2})")
 _OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，:：]*")
 _SHARE_ZH = re.compile(r"(?:占比|比重|比例|率)$")
+#: The works a list of counts closes with, after its last item's noun ("…、100个示范基地创建工作"), and the joiners.
+_WORKS_TAIL_ZH = re.compile(r"(创建|建设|改造|治理|整治|修复|认定)(?:工作|任务)?$")
+_COUNT_GAP_ZH = re.compile(r"\s*[、和及与]\s*")
 #: The unit an amount is counted in, after its name.
 _COUNTED_IN_ZH = re.compile(r"折合(?:标准煤|标煤)$")
 
@@ -53,12 +57,34 @@ def plain_label(label: str) -> str:
 
 
 def plain_labels(hits: list[TargetHit], text: str) -> list[TargetHit]:
-    """Every hit with its plain label (`plain_label`), new works said to be new (`said_new`); offsets into `text`."""
+    """Every hit with its plain label (`plain_label`), new works said to be new (`said_new`), counts listed before
+    the works they share named by them (`works_shared`); offsets into `text`."""
     out = [replace(h, indicator=plain) if (plain := plain_label(h.indicator)) != h.indicator else h for h in hits]
     for i, hit in enumerate(out):
         new = said_new(hit, out[i - 1] if i else None, text)
         if new:
             out[i] = replace(hit, indicator=new + hit.indicator)
+    return works_shared(out, text)
+
+
+def _counts(hit: TargetHit) -> bool:
+    """A count written before what it counts ("100个示范基地")."""
+    return not hit.qualitative and hit.start < hit.indicator_start
+
+
+def works_shared(hits: list[TargetHit], text: str) -> list[TargetHit]:
+    """Counts listed before the works their last item closes with count those works each: "完成2个示范区、10个示范镇、
+    100个示范基地创建工作" → 示范区创建, 示范镇创建 (the items joined only by 、/和, each a count before its noun)."""
+    out = list(hits)
+    for j in range(len(out) - 1, 0, -1):
+        tail = _WORKS_TAIL_ZH.search(out[j].indicator) if _counts(out[j]) else None
+        if tail is None or tail.start() < 2:
+            continue
+        k = j - 1
+        while k >= 0 and _counts(out[k]) and out[k].end <= out[k + 1].start and (
+                _COUNT_GAP_ZH.fullmatch(text, out[k].end, out[k + 1].start)) and not _WORKS_TAIL_ZH.search(out[k].indicator):
+            out[k] = replace(out[k], indicator=out[k].indicator + tail.group(1))
+            k -= 1
     return out
 
 

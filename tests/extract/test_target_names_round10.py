@@ -49,6 +49,12 @@ def test_new_works_keep_the_word_saying_so() -> None:
     assert labels("到2025年,城市建成区绿地率达到40%。") == ["城市建成区绿地率"]
 
 
+def test_counts_listed_before_the_works_they_share_count_those_works() -> None:
+    # 64、上海市2021-2023年生态环境保护和建设三年行动计划: 创建工作 closes the list
+    text = "继续开展生态循环示范区、示范镇、示范基地创建。到\n2023年,完成2个示范区、10个示范\n镇、100个示范基地创建工作。"
+    assert labels(text, 2023) == ["示范区创建", "示范镇创建", "示范基地创建工作"]
+
+
 # --- the year and the scope a label opens with --------------------------------------------------------------------
 def test_the_year_and_scope_opening_a_label_are_no_part_of_it() -> None:
     # 80、湖北省…实施意见: the year the layout split ("2 025年"), then 全省
