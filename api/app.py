@@ -96,12 +96,15 @@ def _body_limit(settings: Settings) -> Callable[[Scope], int]:
 
 def _warm_up(state: ServiceState) -> None:
     """Loads what every first request would otherwise load: the concept scheme and its label tables, the
-    phrase normaliser of search (OpenCC and the variant table), and the answer index's check against
-    the store's graph versions. No answer is computed ahead."""
+    phrase normaliser of search (OpenCC and the variant table), the gazetteer (the names of coverage's
+    regions: a second and a half to read), and the answer index's check against the store's graph
+    versions. No answer is computed ahead."""
+    from policykg.ingest.regions import gazetteer
     from policykg.ingest.script import to_simplified, variant_table
     from policykg.ontology.concepts import ConceptScheme
 
     ConceptScheme.load()
+    gazetteer()
     state.queries.resolve_concept("碳达峰")  # a label, not an id: the label tables are built
     to_simplified("")
     variant_table()

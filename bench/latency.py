@@ -57,6 +57,11 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
             SELECT ?m WHERE { ?l a pkg:ClauseLink ; pkg:source ?m . ?m a pkg:Measure } ORDER BY ?m LIMIT 400""")
         documents = store.select(v.SPARQL_PREFIXES + """
             SELECT ?d WHERE { ?d a eli:LegalExpression ; pkg:sourcePath ?file } ORDER BY ?d""")  # read, not only cited
+        # the documents most implemented (the national plans first): their coverage reads the most links
+        implemented = store.select(v.SPARQL_PREFIXES + f"""
+            SELECT ?d (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH <{v.LINKS_GRAPH}> {{
+              ?l a pkg:DocumentLink ; pkg:relation "implements" ; pkg:target ?d ; pkg:source ?s }} }}
+            GROUP BY ?d ORDER BY DESC(?n) ?d LIMIT 4""")
     ids = [v.id_from_iri(r["m"]) for r in measures][::40][:10]
     docs = [v.id_from_iri(r["d"]) for r in documents]
     docs = docs[:: max(1, len(docs) // 8)][:8]
@@ -69,6 +74,7 @@ def researcher_requests(store_dir: Path) -> dict[str, list[str]]:
                     "/api/targets?concept=%E8%83%BD%E6%BA%90"],
         "search": [f"/api/search?q={quote(q)}" for q in ("碳", "光伏", "碳捕集", "氢能", "清洁能源", "碳達峰", "新能源汽车")],
         "document": [f"/api/documents/{quote(d, safe='')}" for d in docs],
+        "coverage": [f"/api/coverage/{quote(v.id_from_iri(r['d']), safe='')}" for r in implemented],
     }
 
 

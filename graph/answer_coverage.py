@@ -7,7 +7,9 @@ otherwise). Regions are provinces and cities below the document's own jurisdicti
 count for its city; a national document's columns are provinces and cities, a province's its cities).
 Rows are the document's leaf clauses in reading order; `uncovered` lists those no region implements.
 `implemented_by` counts the documents implementing it; when none does (a city's plan, usually), the
-clause links are not looked through and `note` says why no region implements anything.
+clause links are not looked through and `note` says why no region implements anything. The clause links
+come from the answer index while it is in step with the store (`AnswerIndex.coverage_links`), else from
+SPARQL (`coverage_links.rq`): the same rows.
 """
 
 from __future__ import annotations
@@ -96,10 +98,9 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
     info = {short_id(r["clause"]): r for r in rows}
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     regions: dict[str, set[str]] = {}
-    bounds = {"rank": str(int(rank)), "min_score": repr(float(min_score))}
     below = run.rows("implementing_documents", doc=iri(v.doc_iri(doc_id)), links=iri(v.LINKS_GRAPH))
     # no document implements it (a city's plan, a translation): no clause link to look through
-    for row in run.rows("coverage_links", doc=iri(v.doc_iri(doc_id)), **bounds) if below else []:
+    for row in _links(run, doc_id, rank, min_score) if below else []:
         column = column_of(short_id(row["region"]), scope)
         target = short_id(row["target"])
         if column is None or target not in paths:
@@ -132,6 +133,16 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
         **({} if below else {"note": "no document of the graph implements this document, so no region "
                                      "carries out its clauses"}),
     })
+
+
+def _links(run: Runner, doc_id: str, rank: int, min_score: float) -> list[dict[str, Any]]:
+    """coverage_links.rq's rows: from the answer index while it is in step with the store (a national plan
+    receives some 90,000 links, seconds of SPARQL), else from SPARQL."""
+    index = run.index()
+    if index is not None:
+        return index.coverage_links(v.doc_iri(doc_id), rank, min_score)
+    bounds = {"rank": str(int(rank)), "min_score": repr(float(min_score))}
+    return run.rows("coverage_links", doc=iri(v.doc_iri(doc_id)), **bounds)
 
 
 def _region_labels(columns: Iterable[str]) -> dict[str, str]:

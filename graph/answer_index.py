@@ -1,12 +1,15 @@
 """The answer index: tables beside the store, written with each document graph, that answer the
 researcher questions whose SPARQL would scan the whole corpus (units by concept, targets by year, region
-or concept, phrase search) in milliseconds, however new the question.
+or concept, phrase search, the clause links into a document for its coverage) in milliseconds, however
+new the question.
 
-Its rows are read from each document graph by the queries `index_unit_rows`, `index_target_rows` and
-`index_texts` (the same patterns as the service's `_units_where` and `_targets_where`), when the build
-writes that graph. It records the version of every document graph it holds, and is used only while those
-versions are the store's (`in_step`): a store written by other means (shards loaded from elsewhere, an
-older build) is answered by SPARQL, with the same answers, until the next build brings the index in step.
+Its rows are read from each document graph by the queries `index_unit_rows`, `index_target_rows`,
+`index_hits`, `index_link_ends` … (the same patterns as the service's `_units_where`, `_targets_where` and
+`coverage_links`), when the build writes that graph, and from each document's links graph by
+`index_link_rows`, when the build writes its links. It records the version of every document graph and
+links graph it holds, and is used only while those versions are the store's (`in_step`): a store written
+by other means (shards loaded from elsewhere, an older build) is answered by SPARQL, with the same
+answers, until the next build brings the index in step.
 
 The tables live in SQLite (`answers.sqlite` in the store directory); phrase search uses its FTS5 index
 with the trigram tokenizer, which finds any substring of three characters or more, and a character index
@@ -26,20 +29,32 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from policykg.graph.answer_rows import DocumentRows, document_rows
+from policykg.graph.answer_rows import DocumentRows, document_rows, links_rows
 from policykg.ontology import vocab as v
 from policykg.settings import Settings
 
 FILE = "answers.sqlite"
 #: The tables' layout (SQLite's user_version): an index of another layout is emptied and rewritten by the
 #: next build, and meanwhile is not in step (answers come from SPARQL).
-LAYOUT = 2
-_TABLES = ("docs", "unit_rows", "target_rows", "unit_names", "target_answers", "hits", "hit_keys", "hits_fts",
-           "hits_chars", "clause_paths", "item_concepts")
-_DOC_GRAPHS = v.graph_iri("x")[:-1]  # the prefix of every document graph's IRI
+LAYOUT = 3
+_TABLES = ("graphs", "unit_rows", "target_rows", "unit_names", "target_answers", "hits", "hit_keys", "hits_fts",
+           "hits_chars", "clause_paths", "item_concepts", "link_ends", "doc_regions", "link_rows",
+           "docs")  # docs: the graphs' versions in layout 2
+#: The prefixes of the graphs the index holds rows of: every document graph, every document's links graph.
+_GRAPHS = (v.graph_iri("x")[:-1], v.links_graph_iri("x")[:-1])
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS docs(graph TEXT PRIMARY KEY, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS graphs(graph TEXT PRIMARY KEY, version TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS link_rows(graph TEXT, target TEXT, source TEXT, rank INTEGER, score REAL, method TEXT);
+CREATE INDEX IF NOT EXISTS link_rows_target ON link_rows(target, rank, score, method, source);
+CREATE INDEX IF NOT EXISTS link_rows_graph ON link_rows(graph);
+CREATE TABLE IF NOT EXISTS link_ends(graph TEXT, item TEXT, doc TEXT, owner TEXT, subdivision INTEGER);
+CREATE INDEX IF NOT EXISTS link_ends_item ON link_ends(item, doc, owner);
+CREATE INDEX IF NOT EXISTS link_ends_doc ON link_ends(doc, subdivision);
+CREATE INDEX IF NOT EXISTS link_ends_graph ON link_ends(graph);
+CREATE TABLE IF NOT EXISTS doc_regions(graph TEXT, doc TEXT, region TEXT);
+CREATE INDEX IF NOT EXISTS doc_regions_doc ON doc_regions(doc, region);
+CREATE INDEX IF NOT EXISTS doc_regions_graph ON doc_regions(graph);
 CREATE TABLE IF NOT EXISTS unit_rows(graph TEXT, concept TEXT, unit TEXT, role TEXT, doc TEXT, clause TEXT,
     number TEXT, start INTEGER, resp TEXT, jurisdiction TEXT);
 CREATE INDEX IF NOT EXISTS unit_rows_concept ON unit_rows(concept);
@@ -89,6 +104,11 @@ _MENTION_SQL = ("doc || ' ' || substr(CAST(start + 10000000000 AS TEXT), 2) || '
                 "substr(CAST(length(resp) + 100000 AS TEXT), 2) || ' ' || resp")
 
 
+def _held(store: Any) -> dict[str, str]:
+    """graph → version of the store's graphs the index holds rows of (documents' and their links')."""
+    return {g: ver for g, ver in store.graph_versions().items() if g.startswith(_GRAPHS)}
+
+
 class AnswerIndex:
     """The index of one store directory."""
 
@@ -127,28 +147,30 @@ class AnswerIndex:
 
     # --- writing ------------------------------------------------------------------------------------------
     def sync(self, store: Any) -> int:
-        """Brings the index in step with the store: every document graph whose version it does not hold is
-        read from the store, those the store no longer has are removed. Returns how many were read."""
-        stored = {g: ver for g, ver in store.graph_versions().items() if g.startswith(_DOC_GRAPHS)}
+        """Brings the index in step with the store: every document graph and links graph whose version it
+        does not hold is read from the store, those the store no longer has are removed. Returns how many
+        were read."""
+        stored = _held(store)
         with self._lock, closing(self._connect()) as conn, conn:
-            indexed = dict(conn.execute("SELECT graph, version FROM docs").fetchall())
+            indexed = dict(conn.execute("SELECT graph, version FROM graphs").fetchall())
             gone = sorted(set(indexed) - set(stored))
             if gone:
                 self._remove(conn, gone)
         changed = sorted(g for g, ver in stored.items() if indexed.get(g) != ver)
         for graph in changed:
-            self.write([document_rows(graph, stored[graph], store.iter_quads(graph))])
+            rows = document_rows if graph.startswith(_GRAPHS[0]) else links_rows
+            self.write([rows(graph, stored[graph], store.iter_quads(graph))])
         self._in_step = None
         return len(changed)
 
     def write(self, documents: Sequence[DocumentRows]) -> None:
-        """Replaces the rows of these document graphs, in one transaction."""
+        """Replaces the rows of these graphs (documents' or their links'), in one transaction."""
         if not documents:
             return
         graphs = [d.graph for d in documents]
         with self._lock, closing(self._connect()) as conn, conn:
             marks = ",".join("?" * len(graphs))
-            stale = [g for (g,) in conn.execute(f"SELECT graph FROM docs WHERE graph IN ({marks})", graphs)]
+            stale = [g for (g,) in conn.execute(f"SELECT graph FROM graphs WHERE graph IN ({marks})", graphs)]
             if stale:
                 self._remove(conn, stale)
             for d in documents:
@@ -165,13 +187,17 @@ class AnswerIndex:
                         conn.execute("INSERT INTO hits_chars(rowid, chars) VALUES (?, ?)", (rowid, " ".join(hit[7])))
                 conn.executemany("INSERT INTO item_concepts VALUES (?,?,?)", d.concepts)
                 conn.executemany("INSERT INTO clause_paths VALUES (?,?,?)", d.paths)
-                conn.execute("INSERT OR REPLACE INTO docs VALUES (?, ?)", (d.graph, d.version))
+                conn.executemany("INSERT INTO link_ends VALUES (?,?,?,?,?)", d.ends)
+                conn.executemany("INSERT INTO doc_regions VALUES (?,?,?)", d.regions)
+                conn.executemany("INSERT INTO link_rows VALUES (?,?,?,?,?,?)", d.links)
+                conn.execute("INSERT OR REPLACE INTO graphs VALUES (?, ?)", (d.graph, d.version))
         self._in_step = None
 
     @staticmethod
     def _remove(conn: sqlite3.Connection, graphs: Sequence[str]) -> None:
         marks = ",".join("?" * len(graphs))
-        for table in ("unit_rows", "unit_names", "target_rows", "target_answers", "item_concepts", "clause_paths"):
+        for table in ("unit_rows", "unit_names", "target_rows", "target_answers", "item_concepts", "clause_paths",
+                      "link_ends", "doc_regions", "link_rows"):
             conn.execute(f"DELETE FROM {table} WHERE graph IN ({marks})", list(graphs))
         rows = conn.execute(f"SELECT id, normalised FROM hits WHERE graph IN ({marks}) AND normalised IS NOT NULL",
                             list(graphs)).fetchall()
@@ -179,21 +205,21 @@ class AnswerIndex:
         conn.executemany("DELETE FROM hits_chars WHERE rowid = ?", [(rowid,) for rowid, _ in rows])
         conn.execute(f"DELETE FROM hit_keys WHERE id IN (SELECT id FROM hits WHERE graph IN ({marks}))", list(graphs))
         conn.execute(f"DELETE FROM hits WHERE graph IN ({marks})", list(graphs))
-        conn.execute(f"DELETE FROM docs WHERE graph IN ({marks})", list(graphs))
+        conn.execute(f"DELETE FROM graphs WHERE graph IN ({marks})", list(graphs))
 
     # --- in step with the store ---------------------------------------------------------------------------
     def in_step(self, store: Any, generation: int | None) -> bool:
-        """Whether the index holds every document graph of the store at the store's version (and no
-        other); decided once per store generation."""
+        """Whether the index holds every document graph and links graph of the store at the store's version
+        (and no other); decided once per store generation."""
         if generation is None or not self.path.exists():
             return False
         known = self._in_step
         if known is not None and known[0] == generation:
             return known[1]
-        stored = {g: ver for g, ver in store.graph_versions().items() if g.startswith(_DOC_GRAPHS)}
+        stored = _held(store)
         try:
             with closing(self._connect()) as conn:
-                indexed = dict(conn.execute("SELECT graph, version FROM docs").fetchall())
+                indexed = dict(conn.execute("SELECT graph, version FROM graphs").fetchall())
         except sqlite3.Error:
             indexed = {}
         ok = bool(stored) and stored == indexed
@@ -337,6 +363,16 @@ class AnswerIndex:
         return [{"item": item, "score": score, "kind": kind, "doc": doc, "number": details[row_id][0],
                  "text": details[row_id][1], "normalised": details[row_id][2]}
                 for score, item, row_id, kind, doc, _ in top]
+
+    def coverage_links(self, document: str, rank: int, min_score: float) -> list[dict[str, Any]]:
+        """coverage_links.rq's rows for a document IRI: the clause links into its clauses of rank ≤ `rank`
+        scoring at least `min_score` (alignments left out), with the source's clause, document and region."""
+        sql = ("SELECT DISTINCT l.target, l.source, s.owner, s.doc, r.region, l.rank, l.score "
+               "FROM link_ends t JOIN link_rows l ON l.target = t.item JOIN link_ends s ON s.item = l.source "
+               "JOIN doc_regions r ON r.doc = s.doc WHERE t.doc = ? AND t.subdivision = 1 AND l.rank <= ? "
+               "AND l.score >= ? AND l.method != 'alignment'")
+        keys = ("target", "source", "owner", "sdoc", "region", "rank", "score")
+        return [dict(zip(keys, row, strict=True)) for row in self._query(sql, [document, int(rank), float(min_score)])]
 
     def clause_paths(self, clauses: Sequence[str]) -> dict[str, str]:
         """clause IRI → its path of numbers from the top of its document (clause_paths.rq)."""

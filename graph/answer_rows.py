@@ -19,7 +19,8 @@ from policykg.settings import Settings
 
 @dataclass(slots=True)
 class DocumentRows:
-    """What the answer index holds of one document graph."""
+    """What the answer index holds of one graph of a document: its own graph (units, targets, hits, link
+    ends, regions), or the graph of its clause links (`links`)."""
 
     graph: str
     version: str
@@ -30,6 +31,19 @@ class DocumentRows:
     hits: list[tuple[Any, ...]] = field(default_factory=list)
     concepts: list[tuple[str, str, str]] = field(default_factory=list)
     paths: list[tuple[str, str, str]] = field(default_factory=list)
+    ends: list[tuple[Any, ...]] = field(default_factory=list)
+    regions: list[tuple[str, str, str]] = field(default_factory=list)
+    links: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _store_of(quads: Iterable[ox.Quad] | bytes) -> ox.Store:
+    """An in-memory store of one graph's quads (or of their N-Quads)."""
+    store = ox.Store()
+    if isinstance(quads, bytes):
+        store.load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)  # made by the mapping: no IRI checks
+    else:
+        store.extend(quads)
+    return store
 
 
 def document_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) -> DocumentRows:
@@ -38,11 +52,7 @@ def document_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) ->
     from policykg.graph.runner import Runner, select
     from policykg.ontology.concepts import ConceptScheme
 
-    store = ox.Store()
-    if isinstance(quads, bytes):
-        store.load(quads, format=ox.RdfFormat.N_QUADS, lenient=True)  # made by the mapping: no IRI checks
-    else:
-        store.extend(quads)
+    store = _store_of(quads)
     run = Runner(store, Settings(answer_index=False), ConceptScheme.load())
     out = DocumentRows(graph, version)
     for r in select(store, sq.fill(sq.text("index_unit_rows"))):
@@ -68,4 +78,18 @@ def document_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) ->
         out.concepts.append((graph, r["item"], r["concept"]))
     for r in select(store, sq.fill(sq.text("index_clause_paths"))):
         out.paths.append((graph, r["item"], str(r["path"])))
+    for r in select(store, sq.fill(sq.text("index_link_ends"))):
+        out.ends.append((graph, r["item"], r["doc"], r["owner"], 1 if r["subdivision"] else 0))
+    for r in select(store, sq.fill(sq.text("index_document_regions"))):
+        out.regions.append((graph, r["doc"], r["region"]))
+    return out
+
+
+def links_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) -> DocumentRows:
+    """The rows of one document's links graph: its clause links (`index_link_rows.rq`)."""
+    from policykg.graph.runner import select
+
+    out = DocumentRows(graph, version)
+    for r in select(_store_of(quads), sq.fill(sq.text("index_link_rows"))):
+        out.links.append((graph, r["target"], r["source"], int(r["rank"]), float(r["score"]), r["method"]))
     return out

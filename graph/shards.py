@@ -6,7 +6,7 @@ store loads it as one transaction (`store_shard`), or leaves it when it already 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -68,9 +68,11 @@ def load_shards(folder: str | Path, settings: Settings | None = None, store: Any
     return counts
 
 
-def write_in_batches(store: Any, graphs: Iterable[Any], limit: int) -> list[bool]:
+def write_in_batches(store: Any, graphs: Iterable[Any], limit: int,
+                    then: Callable[[list[Any]], None] | None = None) -> list[bool]:
     """Writes graphs (GraphData) through `store.write_graphs`, in batches of about `limit` bytes of
-    N-Quads (0: one graph at a time); True for each graph written."""
+    N-Quads (0: one graph at a time); True for each graph written. `then(batch)` runs after each batch is
+    in the store (what is kept beside the store follows it)."""
     written: list[bool] = []
     batch: list[Any] = []
     size = 0
@@ -79,7 +81,11 @@ def write_in_batches(store: Any, graphs: Iterable[Any], limit: int) -> list[bool
         size += len(graph.nquads)
         if size >= limit:
             written += store.write_graphs(batch)
+            if then is not None:
+                then(batch)
             batch, size = [], 0
     if batch:
         written += store.write_graphs(batch)
+        if then is not None:
+            then(batch)
     return written

@@ -271,7 +271,7 @@ def _build(paths: Sequence[str | Path] | None, settings: Settings, progress: Pro
     for pos, twin in twin_of.items():
         place_twin(files[pos], outcome_at[twin], files[twin], index, outcome_at, pos)
     summary.outcomes = [outcome_at[i] for i in range(len(files))]
-    _write_links(store, ws, links, summary, batch_limit)
+    _write_links(store, ws, links, summary, batch_limit, answers)
     if answers is not None:
         answers.sync(store)  # graphs this build did not write (unchanged, or written by other means)
     ws.write_index(index)
@@ -333,9 +333,11 @@ def _compute_links(store: Any, ws: Workspace, fresh: dict[str, MappedDocument], 
     return _Links(version, links.clause_count, links)
 
 
-def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int) -> None:
+def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary, batch_limit: int,
+                 answers: AnswerIndex | None) -> None:
     """Writes the links graphs: one per source document (only those whose links changed are rewritten),
-    then LINKS_GRAPH, whose version records the inputs the links were computed from."""
+    each batch's answer rows after it, then LINKS_GRAPH, whose version records the inputs the links were
+    computed from."""
     from policykg.graph.rdf_links import document_links_quads
     from policykg.graph.store import GraphData
     from policykg.ontology.vocab import LINKS_GRAPH
@@ -345,14 +347,22 @@ def _write_links(store: Any, ws: Workspace, links: _Links, summary: BuildSummary
         return
     corpus, links.corpus = links.corpus, None
     stale = {g for g in store.graphs() if g.startswith(LINKS_GRAPH + "/")}
+    spooled: dict[str, Any] = {}  # graph IRI → its SpooledGraph, until its batch is written
 
     def clause_link_graphs() -> Iterator[GraphData]:
         for doc_id in list(corpus.encoded):
-            graph = corpus.encoded.pop(doc_id).read()  # one graph at a time from the spool
+            found = corpus.encoded.pop(doc_id)
+            graph = found.read()  # one graph at a time from the spool
             stale.discard(graph.iri)
+            spooled[graph.iri] = found
             yield graph
 
-    write_in_batches(store, clause_link_graphs(), batch_limit)
+    def index(batch: list[GraphData]) -> None:
+        rows = [spooled.pop(graph.iri).rows() for graph in batch]
+        if answers is not None:
+            answers.write(rows)
+
+    write_in_batches(store, clause_link_graphs(), batch_limit, index)
     for gone in sorted(stale):
         store.remove_graph(gone)
     store.replace_graph(LINKS_GRAPH, document_links_quads(corpus), version=links.version)

@@ -62,7 +62,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_size", 100, "Items per page of a paged list endpoint (/api/units, /api/targets) when the request gives no `limit`; at most `api_max_limit`.", int),
     Setting("trace_max_depth", 4, "Levels of higher documents a trace follows upward from a measure.", int),
     Setting("trace_max_parents", 3, "Candidate higher clauses a trace keeps per level, best first.", int),
-    Setting("answer_index", True, "Answer units, targets and phrase searches from the answer index the build writes beside the store (answers.sqlite), while it is in step with the store; off, they come from SPARQL alone (the same answers, slower on a large corpus).", bool),
+    Setting("answer_index", True, "Answer units, targets, phrase searches and coverage from the answer index the build writes beside the store (answers.sqlite), while it is in step with the store; off, they come from SPARQL alone (the same answers, slower on a large corpus).", bool),
     Setting("search_max_concepts", 20, "Concepts a search phrase may expand to (best matches first).", int),
     Setting("rate_limit", 0, "Requests per minute allowed per client address; 0 disables rate limiting.", int),
     Setting("trusted_proxies", "", "Comma-separated addresses (or networks) of reverse proxies whose X-Forwarded-For and X-Forwarded-Proto `serve` believes; the client address, and so its rate limit, then comes from the header. Empty: the headers are ignored."),
