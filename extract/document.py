@@ -126,7 +126,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                 )
             )
 
-        if clause.is_leaf and is_measure_container(clause, doc):
+        if is_measure_container(clause, doc):
             facts.is_measure_container = True
             for measure in extract_measures(clause, doc):
                 m_span = measure.provenance.span

@@ -7,7 +7,9 @@ sections above it). Inside a container, a sentence is a measure when an action v
 exhortation stands at or near its start ("推进…", "严禁…", "以…为重点，加快…", "各地区要…",
 "We will …", "Promote …", "… shall …"); descriptive and target sentences ("到2025年，…达到…",
 "By 2025, … will take shape") are not. The clause's heading sentence summarises its measures and is
-only taken as a measure when the body has none.
+only taken as a measure when the body has none. A section whose own text ends in a box ("专栏8:…重点工程", its
+projects numbered as the section's children) holds its paragraphs' measures like a leaf: the box's items are its
+children, not sub-sections, and the box's text is no paragraph of the section.
 """
 
 from __future__ import annotations
@@ -249,9 +251,22 @@ def ancestors(clause: Clause, doc: NormalisedDocument) -> list[Clause]:
     return search(doc.clauses, []) or []
 
 
+#: A box's heading opening a line or following a sentence or a list ("专栏1 …", "…负责)专栏8:…", "专栏 4-1 …").
+_BOX_HEAD = re.compile(r"(?:^|(?<=[。；;)）]))[ \t\u3000]*专栏[ \t]*(?:\d{1,2}(?:-\d{1,2})?|[一二三四五六七八九十]{1,3})", re.M)
+
+
+def box_start(clause: Clause, doc: NormalisedDocument) -> int | None:
+    """Where a box opens in the clause's own text (normalised offset), None without one: a section's paragraphs
+    end there, and a box printed before the section's children numbers them as its own items."""
+    start, end = _own_range(clause)
+    found = _BOX_HEAD.search(doc.text, start, end)
+    return found.start() if found else None
+
+
 def is_measure_container(clause: Clause, doc: NormalisedDocument) -> bool:
-    """True for a leaf clause that acts (not a guiding-ideology / principles / targets / organisation part)."""
-    if not clause.is_leaf:
+    """True for a clause that acts (not a guiding-ideology / principles / targets / organisation part): a leaf,
+    or a section whose children are the items of the box its own text ends in."""
+    if not clause.is_leaf and box_start(clause, doc) is None:
         return False
     if _is_framing(
         clause.title, _FRAMING_TITLES_ZH + _FRAMING_SECTIONS_ZH, _FRAMING_TITLES_EN + _FRAMING_SECTIONS_EN
@@ -294,6 +309,8 @@ def measure_sentences(clause: Clause, doc: NormalisedDocument) -> list[tuple[int
         return []
     lang = doc.metadata.language
     start, end = _own_range(clause)
+    box = None if clause.is_leaf else box_start(clause, doc)
+    end = end if box is None else box  # a section with a box: its paragraphs end where the box opens
     sentences = [(start + s, start + e) for s, e in split_sentences(doc.text[start:end], lang)]
     heading = None
     if sentences and clause.title and _strip_end(doc.text[slice(*sentences[0])]) == _strip_end(clause.title):

@@ -80,3 +80,40 @@ def test_a_list_opening_its_sentence_covers_it() -> None:
     first = facts.measures[0]
     assert {u.surface for u in facts.units if first.id in u.covers} == {"省发展改革委", "省经信厅"}
     assert all(len(u.covers) == 1 for u in facts.units if u.role != "mentioned")
+
+
+def _covering(facts: ClauseFacts, start: str) -> set[str]:
+    """The units (as written) whose list covers the clause's measure starting with `start`."""
+    measure = next(m for m in facts.measures if m.text.startswith(start))
+    return {u.surface for u in facts.units if measure.id in u.covers}
+
+
+def test_a_section_ending_in_a_box_scopes_its_paragraphs(dezhou: dict[str, ClauseFacts]) -> None:
+    # 十/第五节 强化生态环境科技支撑: three paragraphs, each closed by its list, then "…)专栏8:生态环境治理能力提升
+    # 重点工程" whose projects ("一、…工程", "(1)…项目") are the section's children: each list covers its paragraph
+    facts = dezhou[f"{DEZHOU}~s10.i5"]
+    assert facts.is_measure_container and len(facts.measures) == 14
+    covers = {(u.surface, u.role): u.covers for u in facts.units if u.role != "mentioned"}
+    assert [m.rsplit(".", 1)[1] for m in covers[("市财政局", "support")]] == ["m1", "m2", "m3", "m4"]
+    assert _covering(facts, "开展生态环境重点领域科技攻关") == {"市科技局", "市生态环境局"}
+    assert _covering(facts, "积极利用好京津地区一流院校科研优势") == {"市发展改革委", "市科技局", "市生态环境局"}
+    assert not any("专栏" in m.text for m in facts.measures)
+
+
+def test_a_boxs_text_is_no_paragraph_of_its_section(dezhou: dict[str, ClauseFacts]) -> None:
+    # 四/第四节 强化应对气候变化管理: the box "专栏2:应对气候变化重大工程 / 加强温室气体排放控制工程:" opens in the
+    # section's text before its numbered projects; the second list covers the co-control paragraph, not the box
+    facts = dezhou[f"{DEZHOU}~s4.i4"]
+    assert _covering(facts, "推动应对气候变化管理融入生态环境管理体系") == {
+        "市生态环境局", "市发展改革委", "市工业和信息化局", "市财政局"}
+    assert _covering(facts, "制定工业、农业温室气体和污染减排协同控制方案") == {"市生态环境局", "市城管局", "市农业农村局"}
+    assert not any(m.text.startswith("加强温室气体排放控制工程") for m in facts.measures)
+    assert all(u.covers for u in facts.units if u.role != "mentioned")
+
+
+def test_five_paragraphs_before_a_box_each_have_their_list(dezhou: dict[str, ClauseFacts]) -> None:
+    # 五/第七节 (noise), closed by "专栏3:大气及噪声污染防治工程": traffic noise is 市公安局's lead paragraph
+    facts = dezhou[f"{DEZHOU}~s5.i7"]
+    assert len({u.list_span for u in facts.units if u.role != "mentioned"}) == 5
+    assert _covering(facts, "规范机动车鸣笛管理") == {"市公安局", "市生态环境局", "市交通运输局"}
+    assert _covering(facts, "减少工业噪声排放") == {"市生态环境局", "市审批服务局"}
