@@ -44,6 +44,16 @@ def test_divisions_and_centres_of_a_department() -> None:
     assert found[1].label == "江苏省综合处"
 
 
+def test_a_monitoring_division_named_bare_keeps_its_department() -> None:
+    # 244、2021年推动碳达峰、碳中和工作计划 (江苏省生态环境厅), 三/(十一): the department's own plan names its
+    # monitoring division bare; its label names the department (it read 江苏省监测处)
+    found = hits("(责任部门:监测处、省环境监测中心,完成期限:3月底)", "CN-JS")
+    assert roles(found) == [("监测处", "lead"), ("省环境监测中心", "support")]
+    assert (found[0].unit_id, found[0].resolved) == ("cn-js.jcc", True)
+    assert found[0].label == "江苏省生态环境厅生态环境监测处"
+    assert hits("(责任单位:省生态环境厅监测处)", "CN-JS")[0].label == "江苏省生态环境厅生态环境监测处"
+
+
 def test_party_and_mass_organs() -> None:
     # 451、德州市“十四五”生态环境保护规划
     found = hits("(市工会、团市委、市妇联等按职责分工负责)", "CN-SD-Dezhou")
