@@ -29,7 +29,7 @@ TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_p
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
 #: stay on the 563 targets of rounds 1–3 they were measured on.
 TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.950,
-                              "exact_recall": 0.924, "indicator_accuracy": 0.942}
+                              "exact_recall": 0.924, "indicator_accuracy": 0.941}
 #: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
                               "exact_recall": 0.952, "indicator_accuracy": 0.956}
