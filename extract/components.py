@@ -67,13 +67,14 @@ class DeadlinesComponent:
 class TargetsComponent:
     """Quantified targets and qualitative goals (`extract.targets`); the deadlines component's hits say
     which year each target is for, and the document's period end the year of a target in a text that
-    names none (`nlp(text, component_cfg={"policykg_targets": {"period_end": 2025}})`)."""
+    names none (`nlp(text, component_cfg={"policykg_targets": {"period_end": 2025}})`), and the header row of a
+    table the text's rows go on (`"table_header"`)."""
 
     def __init__(self, lang: str, key: str) -> None:
         self.lang, self.key = lang, key
 
-    def __call__(self, doc: Doc, period_end: int | None = None) -> Doc:
-        hits: list[TargetHit] = extract_targets(text_of(doc), self.lang, doc._.deadline_hits, period_end)
+    def __call__(self, doc: Doc, period_end: int | None = None, table_header: str | None = None) -> Doc:
+        hits: list[TargetHit] = extract_targets(text_of(doc), self.lang, doc._.deadline_hits, period_end, table_header)
         doc._.target_hits = hits
         doc.spans[self.key] = _spans(doc, hits, lambda h: h.indicator)
         return doc

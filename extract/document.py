@@ -64,6 +64,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.concepts import find_concepts
     from policykg.extract.measures import extract_measures, is_measure_container
     from policykg.extract.period import clause_period_end, document_period_end
+    from policykg.extract.target_tables import header_before
     from policykg.extract.unit_forms import declared_convention
     from policykg.extract.unit_scope import assign_scopes
 
@@ -80,7 +81,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         facts = ClauseFacts(clause_id=clause.id)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
-                                         TARGETS: {"period_end": clause_period_end(period_end, clause, parents)}})
+                                         TARGETS: {"period_end": clause_period_end(period_end, clause, parents),
+                                                   "table_header": header_before(doc.text, start)}})
 
         for hit in found._.unit_hits:
             facts.units.append(

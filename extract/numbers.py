@@ -102,6 +102,14 @@ def measure_unit_info(surface: str, lang: str = "zh") -> MeasureUnit | None:
     return table.measure_units.get(surface.lower() if lang == "en" else surface)
 
 
+def unit_dimension(surface: str) -> str | None:
+    """What a Chinese unit as written measures, its magnitude ("万千瓦": 万 × 千瓦) left aside: "power"; None if unknown."""
+    table = _tables()["zh"]
+    m = table.measure_unit_re.fullmatch(surface)
+    info = table.measure_units.get(m.group("unit")) if m and m.group("unit") else None
+    return info.dimension if info else None
+
+
 def _chinese_numeral(s: str) -> float | None:
     import cn2an  # imported late: it is slow to import and most numbers are Arabic
 

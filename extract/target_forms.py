@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from policykg.extract.numbers import Quantity, measure_unit_info
+from policykg.extract.numbers import Quantity, measure_unit_info, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
-from policykg.extract.target_shapes import _suffix
+from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_words import (
     _ADVERBS_ZH,
     _AT_LEAST_ZH,
@@ -81,12 +81,23 @@ class ShareOfSubject:
     end: int
 
 
+#: Places a count of them reaching a state counts: "4个以上的县(区、管委会)全面完成治理".
+_PLACE_COUNTED_ZH = re.compile(r"的(?:县|区|市|乡镇|乡|镇|村|街道|社区|园区|盟市|旗县|地市)")
+
+
+def _counts_places(text: str, q: Quantity) -> bool:
+    """A count of places opening its clause, read as a share of them is: "力争到2025年,4个以上的县(区、管委会)全面
+    完成治理" (how many of the places reach the state)."""
+    end, _ = _suffix(text, q.end, "zh")
+    return bool(_PLACE_COUNTED_ZH.match(text, end))
+
+
 def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_end: int) -> ShareOfSubject | None:
     """"80%以上的县级及以上党政机关达到创建要求": a share opening its clause (`opening` is where the clause
     starts once its lead words are passed), then the population and what it reaches."""
-    if q.dimension != "share":
-        return None
     subject = "".join(_ADVERBS_ZH.sub("", text[opening : q.start]).split())
+    if q.dimension != "share" and not (q.dimension == "count" and not subject and _counts_places(text, q)):
+        return None
     subject = _INNER_DEADLINE_ZH.sub("", _ASIDE_ZH.sub("", subject))  # "2022年60%以上…", "各县区(开发区、新区)建成区"
     end, suffix = _suffix(text, q.end, "zh")
     start = end + 1 if text.startswith("的", end) else end
@@ -102,8 +113,8 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         pop_end = start + at + len(population) if at >= 0 else seg_end
         return ShareOfSubject(start, pop_end, population + rest, cmp or suffix or "=", pop_end)
     covers = _COVERS_ZH.search(subject)
-    if covers and not re.search(r"\d", name):
-        name = "".join(phrase.split())  # the population covered keeps its aside: "旗县(市、区)"
+    if (covers or q.dimension == "count") and not re.search(r"\d", name):
+        name = "".join(phrase.split())  # the population covered or counted keeps its aside: "旗县(市、区)"
     elif not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
         return None
     if covers and covers.start() >= 2 and 2 <= len(name) <= 16 and not re.search(r"[\d,，]", subject):
@@ -216,8 +227,8 @@ _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（�
 
 #: A list item's number opening its indicator: "1.", "2、", "(3)", "④"; not a decimal ("1.5").
 _LIST_MARKER_RE = re.compile(
-    r"^\s*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473]|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是)\s*"
-)  # "(三)完成退牧还草3万公顷", "三是建设15个省级监测站": a 专栏's or a list's item marker
+    r"^\s*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[\u2460-\u2473]|○\s*\d{1,2}|[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,2}是)\s*"
+)  # "(三)完成退牧还草3万公顷", "三是建设15个省级监测站", "○11绿盈乡村比例≥80%": a 专栏's or a list's item marker
 
 
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
@@ -231,6 +242,8 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
         indicator = re.sub(r"\s+", "", indicator)
     indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
+    if q and q.measure_unit and re.search(rf"[(（]{re.escape(q.measure_unit)}[)）]$", indicator):
+        indicator = indicator[: -len(q.measure_unit) - 2]  # "…比例(%)为0": the unit the name gives its value
     close = indicator.find("”")
     if close > 0 and "“" not in indicator[:close]:  # "“两品一标”认证产品": the quote a name opens with is part of it
         indicator = "“" + indicator
@@ -354,3 +367,29 @@ def _unbalanced_close(text: str, start: int, end: int) -> int:
                 return i
             opened.pop()
     return opened[0] if opened else end
+
+
+#: A part of the amount before it: "…装机规模不低于750万千瓦,其中并网装机规模不低于300万千瓦".
+_PART_ZH = re.compile(r"\s*[,，;；]?\s*其中[,，]?")
+
+
+def amount_parts(hits: list[TargetHit], text: str) -> list[TargetHit]:
+    """An amount counted over a period ("“十四五”期间,新增水电并网装机规模110万千瓦以上") passes its first year on to
+    the target after it in its sentence that restates it under its name ("力争达到200万千瓦": the same quantity
+    stretched) or is a part of it ("其中并网装机规模…"): both count over the same years."""
+    out = list(hits)
+    for i in range(1, len(out)):
+        before, hit = out[i - 1], out[i]
+        if (hit.start_year is not None or before.start_year is None or hit.qualitative or hit.change or before.change
+                or hit.year != before.year or not _same_dimension(before, hit)):
+            continue
+        if _sentence_bounds(text, hit.start, "zh") != _sentence_bounds(text, before.start, "zh"):
+            continue
+        if hit.indicator == before.indicator or _PART_ZH.fullmatch(text, before.end, hit.indicator_start):
+            out[i] = replace(hit, start_year=before.start_year)
+    return out
+
+
+def _same_dimension(a: TargetHit, b: TargetHit) -> bool:
+    kind = unit_dimension(a.measure_unit) if a.measure_unit else None
+    return kind is not None and b.measure_unit is not None and unit_dimension(b.measure_unit) == kind

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 
 from policykg.extract.deadlines import DeadlineHit
 from policykg.extract.model import Provenance, Target
-from policykg.extract.numbers import Quantity
+from policykg.extract.numbers import Quantity, unit_dimension
 from policykg.extract.target_shapes import (
     _region_lead_zh,
     _sentence_bounds,
@@ -113,6 +113,17 @@ class _Context:
             for m in markers
         ]
 
+    def counted_over_period(self, pos: int, q: Quantity) -> bool:
+        """A count of things done under a period its sentence names first ("“十四五”期间,开展市级综合环境应急演练5次",
+        "“十四五”期间力争建成10个国家级、100个省级…"): an amount over the period, whichever clause the value is in."""
+        if q.dimension != "count" or self.lang == "en":
+            return False
+        s, _ = _sentence_bounds(self.text, pos, self.lang)
+        if re.search(r"每年|每季度|每月|年均", self.text[s:pos]):
+            return False  # "各区县每年至少开展1次…演练": a yearly quota
+        return any(m.kind == "period" and m.start_date and s <= m.start < pos and re.search(r"期间|时期", m.label)
+                   for m in self.markers_at(pos))
+
     def yearly(self, pos: int, n: int) -> list[tuple[int | None, int | None]]:
         """Each year of the one range of years governing `pos` when it has `n` years ("2022至2025年…分别达到
         80%、90%、95%、100%": a value per year, in order); [] otherwise."""
@@ -184,6 +195,27 @@ def _ratio_quantities(text: str) -> list[Quantity]:
             value = float(m.group("value"))
             found[m.start("value")] = Quantity(value, None, value, None, "ratio", None, m.start("value"), m.end("value"))
     return list(found.values())
+
+
+#: A bare value after a name whose bracket gives its unit, as indicator lists print them: "地表水质量劣Ⅴ类水体比例(%)
+#: 为0", "放射源辐射事故年发生率(起/每万枚)<1.0".
+_BRACKET_UNIT_VALUE_ZH = re.compile(
+    r"[(（](?P<unit>%|[^()（）\d\s]{1,10})[)）]\s*(?:≥|≤|≧|≦|>=|<=|>|<|＞|＜|为|达到|不低于|不高于|不超过|低于|小于|高于|控制在)"
+    r"\s*(?P<value>\d+(?:\.\d+)?)(?![\d.%‰A-Za-z/\u4e00-\u9fff])"
+)
+
+
+def _bracket_unit_quantities(text: str) -> list[Quantity]:
+    """Values whose unit the name before them gives in brackets (`_BRACKET_UNIT_VALUE_ZH`)."""
+    found: list[Quantity] = []
+    for m in _BRACKET_UNIT_VALUE_ZH.finditer(text):
+        unit = m.group("unit")
+        dimension = "share" if unit == "%" else unit_dimension(unit)
+        if dimension is None and "/" not in unit:
+            continue  # "(PM2.5)", "(新EI)": a name's aside, no unit
+        value = float(m.group("value"))
+        found.append(Quantity(value, unit, value, unit if unit == "%" else None, dimension, None, m.start("value"), m.end("value")))
+    return found
 
 
 def _mapped(hit: TargetHit, where: list[int]) -> TargetHit:

@@ -37,7 +37,8 @@ from policykg.ingest.segmenter import stock_segmenter
 #: A line that starts a clause or a list item: its line break is a real one.
 _MARKER_LINE_ZH = re.compile(
     r"[ \t]*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.、．)）]|[①-⑳]|第[一二三四五六七八九十百]+[章节条]"
-    r"|[-—•·●]|附件|专栏|表\d)"
+    r"|[-—•·●]|附件|专栏|表\d"
+    r"|○\s*\d{1,2})"  # "○11": a circled number past ⑳, as the text layer gives it
 )
 
 
@@ -337,13 +338,16 @@ def _suffix(text: str, pos: int, lang: str) -> tuple[int, str | None]:
 
 
 def _group_lists(text: str, quantities: list[Quantity], lang: str) -> list[list[tuple[Quantity, int, str | None]]]:
-    """Consecutive values joined only by 、/和/and form one list: "下降13.5%、18%", "90% and 83%"."""
+    """Consecutive values joined only by 、/和/and form one list: "下降13.5%、18%", "90% and 83%"; a power and
+    the energy after it joined by "/" too ("200万千瓦/400万千瓦时": one storage's two sizes)."""
     joiner = re.compile(r"^\s*(?:,\s*and|,|and)\s*$", re.IGNORECASE) if lang == "en" else re.compile(r"^\s*(?:、|和|及|与)\s*$")
     lists: list[list[tuple[Quantity, int, str | None]]] = []
     for q in quantities:
         end, comparator = _suffix(text, q.end, lang)
         item = (q, end, comparator)
-        if lists and joiner.match(text[lists[-1][-1][1]:q.start]):
+        between = text[lists[-1][-1][1]:q.start] if lists else ""
+        sizes = between.strip() == "/" and lists[-1][-1][0].dimension == "power" and q.dimension == "energy"
+        if lists and (joiner.match(between) or sizes):
             lists[-1].append(item)
         else:
             lists.append([item])

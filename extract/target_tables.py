@@ -39,6 +39,8 @@ _FOOTNOTE = re.compile(r"(?:[\u2460-\u2473]|\*+)$")
 _KEY_FOOTNOTE = re.compile(r"(?<=[年标])\d$")
 _CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
 _STATUS = ("现状", "基期", "基准", "基数", "完成", "实际")
+#: A row's number in a column of its own: "3", "(三)", "三", "二、" (no name).
+_ORDINAL = re.compile(r"^[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
 #: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
 _WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
@@ -212,44 +214,75 @@ def _subject(title: str) -> str:
 
 #: A header row the text layer keyed by pieces of the title printed above it ("专栏1…林草保护发:指标;展主要指:
 #: 2020年;标:2025年"): its values name the columns, its keys stand for them in the rows under it.
-_HEADER_VALUE = re.compile(r"^(?:(?:19|20)\d{2}\s*年.{0,8}|指标|指标名称|名称|单位|属性|序号)$")
+_HEADER_VALUE = re.compile(r"^(?:(?:19|20)\d{2}\s*年.{0,8}|指标|指标名称|名称|单位|属性|序号|类别)$")
+#: Where the header's columns past its title's pieces stand in `_header_keys`' answer: "…;预期性目标:2020年;2025年".
+_TAIL = "\n"
 
 
 def _header_keys(line: str) -> dict[str, str] | None:
-    """The columns a header row names by its values, keyed as its rows key them; None for any other line."""
+    """The columns a header row names by its values, keyed as its rows key them; None for any other line.
+    Where the title ran out of pieces before the columns did, the unkeyed year columns after the last keyed one
+    are named in order (under `_TAIL` + their position); a header naming its rows by 类别 alone names them there."""
     pairs = [cell.partition(":") for cell in line.split(";")]
     named = {key.strip(): value.strip() for key, sep, value in pairs if sep and _HEADER_VALUE.match(value.strip())}
+    if "指标" not in named.values() and not any(v in _INDICATOR_KEYS for v in named.values()):
+        named = {key: "指标" if value == "类别" else value for key, value in named.items()}
     years = [v for v in named.values() if re.match(r"(?:19|20)\d{2}", v)]
     if not years or not any(v in _INDICATOR_KEYS for v in named.values()):
         return None
     if any(key in _INDICATOR_KEYS or _YEAR_KEY.match(key) for key in named):
         return None  # a row keyed by its headers already
+    last = max(i for i, (_, sep, value) in enumerate(pairs) if sep and value.strip() in named.values())
+    tail = [key.strip() for key, sep, _ in pairs[last + 1:] if not sep]
+    if all(_YEAR_KEY.match(name) for name in tail):
+        named.update({f"{_TAIL}{i}": name for i, name in enumerate(tail)})
     return named
 
 
 def _rekeyed(line: str, columns: dict[str, str]) -> str:
-    """A row under a header keyed by title pieces, keyed by the header's names instead."""
-    cells = []
-    for cell in line.split(";"):
+    """A row under a header keyed by title pieces, keyed by the header's names instead; its bare cells after
+    its last keyed one take the header's unkeyed columns in order."""
+    cells = line.split(";")
+    keyed = [i for i, cell in enumerate(cells) if cell.partition(":")[0].strip() in columns]
+    tail = [columns[f"{_TAIL}{i}"] for i in range(len(columns)) if f"{_TAIL}{i}" in columns]
+    out = []
+    for i, cell in enumerate(cells):
         key, sep, value = cell.partition(":")
-        cells.append(f"{columns[key.strip()]}:{value}" if sep and key.strip() in columns else cell)
-    return ";".join(cells)
+        if sep and key.strip() in columns:
+            cell = f"{columns[key.strip()]}:{value}"
+        elif not sep and keyed and i > keyed[-1] and i - keyed[-1] <= len(tail):
+            cell = f"{tail[i - keyed[-1] - 1]}:{cell}"
+        out.append(cell)
+    return ";".join(out)
 
 
-def _rows(text: str) -> list[_Row]:
+def header_before(text: str, start: int) -> str | None:
+    """The header row (`_header_keys`) of a table whose rows go on at `start`, where a line before `start` names
+    them and only rows of the table stand between: a row the layout numbered ("(三);…") may open a clause of its
+    own, away from its header. None when the lines before `start` are no such table."""
+    lines = text[max(0, start - 3000):start].split("\n")[-40:]
+    for line in reversed(lines[:-1] if lines and lines[-1] == "" else lines):
+        if _header_keys(line) is not None:
+            return line
+        if ";" not in line or ":" not in line:
+            return None
+    return None
+
+
+def _rows(text: str, header: str | None = None) -> list[_Row]:
     rows, pos = [], 0
     title: str | None = None
     unit: str | None = None
-    columns: dict[str, str] | None = None
+    columns: dict[str, str] | None = _header_keys(header) if header else None
     for printed in text.split("\n"):
-        line, header = printed, _header_keys(printed)
-        if header is not None:
-            columns = header
+        line, named = printed, _header_keys(printed)
+        if named is not None:
+            columns = named
         elif columns and any(f"{key}:" in line for key in columns):
             line = _rekeyed(line, columns)
         else:
             columns = None
-        row = _row(line, pos) if header is None else None
+        row = _row(line, pos) if named is None else None
         if row:
             row.end = pos + len(printed)  # offsets into the text as printed
         if row:
@@ -285,7 +318,7 @@ def _name_rows(rows: list[_Row]) -> list[tuple[_Row, str]]:
     named: list[list] = []  # [row, qualifier, head]
     last: list | None = None  # the entry whose row named the last indicator
     for row in rows:
-        name, bare = row.indicator, [b for b in row.bare if not b.isdigit()]
+        name, bare = row.indicator, [b for b in row.bare if not _ORDINAL.match(b)]
         if name is not None:
             numbered = bool(_NUMBERED.match(name))
             name = _NUMBERED.sub("", name)
@@ -320,10 +353,11 @@ def _name_rows(rows: list[_Row]) -> list[tuple[_Row, str]]:
     return out
 
 
-def table_targets(text: str) -> list[TargetHit]:
-    """Every target of the indicator tables in `text` (offsets into it)."""
+def table_targets(text: str, header: str | None = None) -> list[TargetHit]:
+    """Every target of the indicator tables in `text` (offsets into it); `header` is the header row of a table
+    whose rows `text` opens with (`header_before`)."""
     hits: list[TargetHit] = []
-    for row, name in _name_rows(_rows(text)):
+    for row, name in _name_rows(_rows(text, header)):
         indicator, unit = _unit_of(name)
         unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else row.table_unit)  # "…处理率" without (%)
         change = _CHANGE_TAIL.search(indicator)
@@ -334,22 +368,44 @@ def table_targets(text: str) -> list[TargetHit]:
             if written:
                 indicator, base = indicator[: written.start()], int(written.group(1))
         for year, value, cumulative, area in [(y, v, c, a) for y, cell, c in row.values for v, a in _per_area(cell)]:
-            worded_change = _CELL_CHANGE.match(value)
-            if worded_change:
-                value = worded_change.group("v")
-            m = _VALUE.match(value) or _worded(value)
-            written_unit = m.group("unit") if m else None  # "≥98%", "3400个": the unit written with the value
-            if not m or len(indicator) < 2 or (written_unit and not _is_unit(written_unit)):
-                continue
-            comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
-            verb = worded_change.group(2) if worded_change else change.group(1) if change else None
-            kind = direction(verb) if verb else None
-            start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
-            base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
-            hits.append(TargetHit(
-                start=row.start, end=row.end, indicator=(area or "") + indicator, comparator=comparator, value=float(m.group("num")),
-                value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
-                change=kind, base_year=base_year if kind else None, year=year, qualitative=False,
-                indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,
-            ))
+            for paired, paired_unit in _paired(value, unit):
+                _add_cell(hits, row, indicator, unit if paired_unit is None else paired_unit, change, base,
+                          (year, paired, cumulative, area))
     return hits
+
+
+#: A cell of two values under a unit of two ("200/400" under "万千瓦/万千瓦时"): a storage's power and energy.
+_PAIR = re.compile(r"^(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)$")
+
+
+def _paired(value: str, unit: str | None) -> list[tuple[str, str | None]]:
+    """Each value of a cell with the unit it is in; the cell itself (None: the row's unit) when it gives one."""
+    m = _PAIR.match(value)
+    units = unit.split("/") if unit and unit.count("/") == 1 else []
+    if not m or len(units) != 2 or not all(_is_unit(u) for u in units):
+        return [(value, None)]
+    return [(m.group(1), units[0]), (m.group(2), units[1])]
+
+
+def _add_cell(hits: list[TargetHit], row: _Row, indicator: str, unit: str | None, change: re.Match[str] | None,
+              base: int | None, cell: tuple[int, str, bool, str | None]) -> None:
+    """The target one cell of a row gives, if its value reads as one."""
+    year, value, cumulative, area = cell
+    worded_change = _CELL_CHANGE.match(value)
+    if worded_change:
+        value = worded_change.group("v")
+    m = _VALUE.match(value) or _worded(value)
+    written_unit = m.group("unit") if m else None  # "≥98%", "3400个": the unit written with the value
+    if not m or len(indicator) < 2 or (written_unit and not _is_unit(written_unit)):
+        return
+    comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
+    verb = worded_change.group(2) if worded_change else change.group(1) if change else None
+    kind = direction(verb) if verb else None
+    start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
+    base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
+    hits.append(TargetHit(
+        start=row.start, end=row.end, indicator=(area or "") + indicator, comparator=comparator, value=float(m.group("num")),
+        value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
+        change=kind, base_year=base_year if kind else None, year=year, qualitative=False,
+        indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,
+    ))

@@ -25,6 +25,11 @@ _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
         "不能超过", "不能突破", "不得突破", "不突破",
     )},
     **{v: ("<", None) for v in ("低于", "少于", "小于", "优于")},
+    # an indicator list's symbols between a name and its value: "城市空气质量优良天数比例≥98%", "…浓度≤22μg/m3"
+    **{v: (">=", None) for v in ("≥", "≧", ">=")},
+    **{v: ("<=", None) for v in ("≤", "≦", "<=")},
+    **{v: (">", None) for v in (">", "＞")},
+    **{v: ("<", None) for v in ("<", "＜")},
     **{v: (None, "decrease") for v in ("下降", "降低", "减少", "削减", "压减", "压降", "减排", "降")},
     **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长", "年均增速", "年均增幅")},
 }
@@ -41,7 +46,7 @@ _LEVEL_VERBS_ZH = frozenset({
 })
 
 #: What makes an amount one over a whole period ("“十四五”期间累计…"), from the period's first year.
-_PERIOD_AMOUNT_ZH = re.compile(r"累计|期间|时期|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建")
+_PERIOD_AMOUNT_ZH = re.compile(r"累计|期间|时期|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建|开工")
 
 _SUFFIX_ZH = {"以上": ">=", "及以上": ">=", "之上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "之内": "<=",
               "左右": "~", "上下": "~"}

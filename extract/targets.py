@@ -30,7 +30,7 @@ from dataclasses import replace
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
-from policykg.extract.target_forms import _emit, _share, _works, continues_enumeration, counted
+from policykg.extract.target_forms import _emit, _share, _works, amount_parts, continues_enumeration, counted
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
     HEDGE_INSIDE_ZH,
@@ -43,7 +43,14 @@ from policykg.extract.target_names import (
     named_by_previous,
     referent,
 )
-from policykg.extract.target_scope import TargetHit, _Context, _mapped, _ratio_quantities, said_by_others
+from policykg.extract.target_scope import (
+    TargetHit,
+    _bracket_unit_quantities,
+    _Context,
+    _mapped,
+    _ratio_quantities,
+    said_by_others,
+)
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
     _english_base,
@@ -183,8 +190,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         if named and change and base_year is None and out and out[-1].change == change:
             base_year = out[-1].base_year  # "…相对2020年降低20.5%,平度市、莱西市降低21.5%": the same base
         indicator = named or indicator
-    amount = lang != "en" and change is None and not predicate.level and bool(
-        _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start))
+    amount = lang != "en" and change is None and not predicate.level and first.dimension != "share" and (bool(
+        _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start)) or ctx.counted_over_period(first.start, first))
     years = ctx.periods_at(first.start, amount)
     n = len(items)
     split = _split_indicators_en if lang == "en" else _split_indicators_zh
@@ -255,7 +262,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     if ind_end - ind_start < 2 or not name or (q.dimension == "count" and not action and not continued):
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
-    amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start))
+    amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start)) or ctx.counted_over_period(q.start, q)
     cut = _CUT_LEAD_ZH.match(name)  # "压减地下水超采量1亿立方米以上": a decrease by that much
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
           q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None,
@@ -292,7 +299,7 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
     quantities = scan_quantities(text, lang)
     if lang != "en":  # "…等4项主要污染物": the count of a list just named is no target
         quantities = [q for q in quantities if not text.startswith("等", q.start - 1) or q.dimension != "count"]
-        quantities = sorted([*quantities, *_ratio_quantities(text)], key=lambda q: q.start)
+        quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]
         clause_start, seg_end = _segment_bounds(text, first.start, lang)
@@ -403,13 +410,14 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
 
 
 def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None,
-                    period_end: int | None = None) -> list[TargetHit]:
+                    period_end: int | None = None, table_header: str | None = None) -> list[TargetHit]:
     """Every target stated in `text` (normalised Chinese or English), in reading order.
 
     `deadlines` are the text's deadlines where already found (the pipeline's deadlines component); they
     are found again only where the layout wrapped a line, on the text read as one line. `period_end` is
     the year the document plans for (`period.document_period_end`): the year of a quantified target in
-    a text that names no year of its own."""
+    a text that names no year of its own; `table_header` the header row of a table whose rows the text opens
+    with (`target_tables.header_before`)."""
     lang = "en" if lang == "en" else "zh"
     where: list[int] | None = None
     length, source = len(text), text
@@ -418,7 +426,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         periods = [(d.start, d.end, int(d.start_date[:4]) if d.start_date else None, int(d.end_date[:4]))
                    for d in (deadlines if deadlines is not None else extract_deadlines(text, lang))
                    if d.kind == "period" and d.end_date]
-        tables = table_targets(text) + layout_row_targets(text) + place_list_targets(text, periods)
+        tables = table_targets(text, table_header) + layout_row_targets(text) + place_list_targets(text, periods)
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:
@@ -439,6 +447,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if lang == "zh":
         out = level_items(out, source)  # "…产业基地2家、市级4家": the level's own 产业基地
         out = enumeration_lead(out, source)  # "新增创建省级及以上绿色工厂500家以上、绿色园区50家": 新增创建省级及以上绿色园区
+        out = amount_parts(out, source)  # "…新增…110万千瓦以上,力争达到200万千瓦": over the same years
     if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
     return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end, source)
