@@ -72,7 +72,8 @@ def table(kept: dict[str, Any]) -> str:
              "The clause × region matrix of the documents most implemented: `links` is how many rows of "
              "coverage_links.rq it reads (rank 1, score ≥ 0.2). In process, a fresh `Queries` each time, first / "
              "second computation: SPARQL alone (as every coverage was answered before the index held the links) "
-             "and the answer index. Over HTTP, from the index: a service started fresh, its first request, then "
+             "and the answer index (a corpus's first row also reads the gazetteer, which the service reads at "
+             "start). Load: the 1-minute load average at the start, on 2 cores. Over HTTP, from the index: a service started fresh, its first request, then "
              "the p50 of five more (the answer kept for the store's generation).", "",
              "| corpus | measured (commit, time, load) | document | links | regions | SPARQL ms | index ms | HTTP first ms | HTTP p50 ms |",
              "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
