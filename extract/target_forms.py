@@ -317,6 +317,32 @@ def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
     return noun.end()
 
 
+#: Works an amount sizes, led to by 对 or a verb of pushing works on, the action done on them closing the clause:
+#: "力争对3000万千瓦左右煤电机组开展灵活性改造", "加快推进7座共计840万千瓦抽水蓄能电站开工建设" (the count and the total).
+_ACTED_LEAD_ZH = re.compile(r"(?:对|推进|推动|争取|共计|总计|合计)\s*$")
+_ACTED_TOTAL_ZH = re.compile(r"(?:共计|总计|合计)\s*\d+(?:\.\d+)?\s*(?:万|亿)?(?:千瓦|吨|亩|平方米|公里)")
+_ACTED_ON_ZH = re.compile(r"(?P<works>[\u4e00-\u9fff]{2,12}?)"
+                          r"(?:(?:开展|实施|进行)(?P<done>[\u4e00-\u9fff]{0,6}(?:改造|治理))|(?P<started>开工建设|建成投产|投产))")
+
+
+def acted_on(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:
+    """Works sized by an amount, then the action done on them (`_ACTED_ON_ZH`): the works and the action name the
+    target ("煤电机组灵活性改造", "抽水蓄能电站开工建设"); a count beside its total ("7座共计840万千瓦") gives both."""
+    text = ctx.text
+    if q.dimension not in ("count", "power", "area", "land", "length") or not _ACTED_LEAD_ZH.search(text, seg[0], q.start):
+        return -1
+    end, suffix = _suffix(text, q.end, "zh")
+    total = _ACTED_TOTAL_ZH.match(text, end) if q.dimension == "count" else None
+    acted = _ACTED_ON_ZH.fullmatch(text, total.end() if total else end, seg[1])
+    if not acted or not ctx.in_target_context(q.start):
+        return -1
+    name = acted.group("works") + (acted.group("done") or acted.group("started"))
+    _emit(out, start=q.start, end=acted.end(), ind=(acted.start("works"), acted.end(), name), q=q,
+          comparator=cmp or suffix or "=", change=None, base_year=None, years=ctx.periods_at(q.start, True),
+          confidence=0.65)
+    return acted.end() if not total else end
+
+
 def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
     """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1."""
     text = ctx.text

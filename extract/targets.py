@@ -30,7 +30,15 @@ from dataclasses import replace
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
-from policykg.extract.target_forms import _emit, _share, _works, amount_parts, continues_enumeration, counted
+from policykg.extract.target_forms import (
+    _emit,
+    _share,
+    _works,
+    acted_on,
+    amount_parts,
+    continues_enumeration,
+    counted,
+)
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
     HEDGE_INSIDE_ZH,
@@ -344,6 +352,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
                     end = _share(ctx, out, q, cmp, (seg_start, seg_end))
                 if end < 0:
                     end = _works(ctx, out, q, cmp, (seg_start, seg_end))
+                if end < 0:
+                    end = acted_on(ctx, out, q, cmp, (seg_start, seg_end))
                 nxt = _ENUM_NEXT_ZH.match(text, end, seg_end) if end >= 0 else None
                 item_start = nxt.start(1) if nxt else None
             if end >= 0 and len(out) > before:

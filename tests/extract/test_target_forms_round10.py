@@ -124,6 +124,19 @@ def test_a_count_of_things_done_under_a_period_its_sentence_opens_with() -> None
     assert [(t.indicator, t.start_year) for t in targets(text, 2025)][0] == ("煤矿瓦斯治理示范井", 2021)
 
 
+# --- works an amount sizes, the action after them -----------------------------------------------------------------
+def test_works_sized_before_the_action_done_on_them() -> None:
+    # 565: a count beside its total, both of the works started
+    text = ("支持多元化社会资本投资抽水蓄能电站建设。“十四五”期间,加快推进7座共计840万千瓦抽水蓄能电站开工建设,力争实现南宁"
+            "抽水蓄能电站首台机组投产。")
+    got = targets(text, 2025)
+    assert facts(got) == [("抽水蓄能电站开工建设", "=", 7, "座", 2025), ("抽水蓄能电站开工建设", "=", 840, "万千瓦", 2025)]
+    assert [t.start_year for t in got] == [2021, 2021]
+    # 574、内蒙古自治区“十四五”电力发展规划: 对 the works, the action after them
+    text = "“十四五”期间,力争对3000万千瓦左右煤电机组开展灵活性改造。"
+    assert facts(targets(text, 2025)) == [("煤电机组灵活性改造", "~", 3000, "万千瓦", 2025)]
+
+
 # --- counts and units -------------------------------------------------------------------------------------------
 def test_a_count_of_places_reaching_a_state() -> None:
     # 446、莆田市“十四五”生态环境保护规划: read as a share of a population is (round 2's convention)
