@@ -25,8 +25,8 @@ from dataclasses import replace
 
 from policykg.extract.target_scope import TargetHit
 
-#: Establishing the works: 建成 (not 建成区), 创建, 建立, with 累计, 新 or 补充 before them.
-_ESTABLISHING_ZH = re.compile(r"^(?:累计|新|补充)?(?:创建|建成(?!区)|建立)(?=[\u4e00-\u9fff“]{2})")
+#: Establishing the works: 建成 (not 建成区), 创建, 建立, with 累计, 新 or 补充 before them; putting them to use (推广应用).
+_ESTABLISHING_ZH = re.compile(r"^(?:(?:累计|新|补充)?(?:创建|建成(?!区)|建立)|(?:集成)?推广应用)(?=[\u4e00-\u9fff“]{2})")
 #: When and where, opening a label: a year and the whole place after it, each place of a kind ("各盟市政府…所在地").
 _WHEN_WHERE_ZH = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前|以前)?(?:全省|全市|全区|全县|全国|我省|我市|本市|本省)?"

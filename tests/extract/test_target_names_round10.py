@@ -29,6 +29,13 @@ def test_the_action_establishing_counted_works_is_no_part_of_their_name() -> Non
     assert labels(text)[-1] == "加氢站"
 
 
+def test_putting_works_to_use_is_no_part_of_their_name() -> None:
+    # 85、宁夏…实施意见: 集成推广应用 the technologies counted
+    text = ("实施一批绿色技术创新攻关项目。到2025年,建成5个—6个与先行区建设要求相适应的科技成果转化示范基地,集成推广应用绿色"
+            "先进适用技术50项,自治区生态环境领域创新平台达到45家、科技型企业达到100家。")
+    assert ("绿色先进适用技术", "=", 50, "项", 2025) in facts(targets(text))
+
+
 def test_a_table_rows_action_goes_too() -> None:
     # 316、北京市“十四五”时期制造业绿色低碳发展行动方案: a row of the indicator table
     text = ("指标:工业用水重复利用率;2025年:≥95%;指标性质:预期性\n"
