@@ -38,7 +38,8 @@ from policykg.ingest.segmenter import stock_segmenter
 _MARKER_LINE_ZH = re.compile(
     r"[ \t]*(?:[(（]?[一二三四五六七八九十]+[)）、.．]|[(（]\d+[)）]|\d+[.、．)）]|[①-⑳]|第[一二三四五六七八九十百]+[章节条]"
     r"|[-—•·●]|附件|专栏|表\d"
-    r"|○\s*\d{1,2})"  # "○11": a circled number past ⑳, as the text layer gives it
+    r"|○\s*\d{1,2}"  # "○11": a circled number past ⑳, as the text layer gives it
+    r"|\d{1,2}[ \t]+(?=[\u4e00-\u9fff])(?![年月日万亿千百个项家座处]))"  # "17 建筑能耗中电力消费比例(%) ≥55 预期": a table line's number
 )
 
 
@@ -173,7 +174,17 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             # "主要农作物化肥、农药利用率": the first item's modifier is every item's (主要农作物农药利用率)
             return [items[0] + suffix] + [prefix + p + suffix for p in items[1:]]
         return [p + suffix for p in parts[:-1]] + [last]
-    return [indicator]
+    return _paired_items_zh(parts) if paired and _MEASURE_NOUN_ZH.search(parts[0]) else [indicator]
+
+
+def _paired_items_zh(parts: list[str]) -> list[str]:
+    """Items paired one to one with values, the first a whole indicator, a later one naming no measure of its own:
+    "年轨道交通客流量和平均运距较2020年分别提升30%和20%" → 年轨道交通客流量, 年轨道交通平均运距. A short later item (four
+    characters at most) takes the first item's words before its last one, the subject they share."""
+    tokens = list(stock_segmenter().cut(parts[0]))
+    prefix = "".join(tokens[:-1]) if len(tokens) >= 2 else ""
+    return [parts[0]] + [prefix + p if len(p) <= 4 and len(prefix) >= 2 and not p.startswith(prefix) else p
+                         for p in parts[1:]]
 
 
 def _split_last_items_zh(indicator: str, n: int) -> list[str] | None:

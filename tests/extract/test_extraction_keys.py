@@ -25,7 +25,7 @@ FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precis
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978,
-                       "indicator_accuracy": 0.981}
+                       "indicator_accuracy": 0.985}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
 #: stay on the 563 targets of rounds 1–3 they were measured on.
 TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.950,

@@ -108,3 +108,14 @@ def test_a_rate_named_by_its_action_leaves_the_manner_of_the_action_before() -> 
     # 157、辽宁省“十四五”林业草原发展规划: 无公害 is how the pests are controlled, not how they do damage
     text = "全省70%的县(市)实施空地一体化监测,林业有害生物无公害防治率达90%以上,成灾率控制在8‰以下。"
     assert labels(text)[-2:] == ["林业有害生物无公害防治率", "林业有害生物成灾率"]
+
+
+# --- items paired with values ------------------------------------------------------------------------------------
+def test_a_later_item_paired_with_its_value_takes_the_subject_of_the_first() -> None:
+    # 500、青岛市温室气体减排和大气污染治理协同控制三年行动计划（2021-2023年）: 平均运距 names no subject of its own
+    text = "到2023年,全市轨道交通营运里程达到310公里,年轨道交通客流量和平均运距较2020年分别提升30%和20%。"
+    assert facts(targets(text, 2023))[1:] == [
+        ("年轨道交通客流量", "increase", 30, "%", 2023), ("年轨道交通平均运距", "increase", 20, "%", 2023)]
+    # 191、山东省能源科技创新“十四五”规划: a first item that is no indicator (新建) gives none
+    text = "新建、在役煤电纯凝机组稳燃情况下最小技术出力分别达到额定容量的20%和30%。"
+    assert "新建" not in labels(text)
