@@ -239,6 +239,7 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     if not indicator.strip():
         return
     if not ascii_text(indicator):  # a Chinese label read across a line break: "化肥施用 量" → 化肥施用量
+        indicator = re.sub(r"^\s*\d{1,2}\s+(?=[\u4e00-\u9fff])", "", indicator)  # "17 建筑能耗中…": a table line's number
         indicator = re.sub(r"\s+", "", indicator)
     indicator = _ALIAS_RE.sub("", indicator)  # "二氧化碳排放(以下简称碳排放)总量": the note names no indicator
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing

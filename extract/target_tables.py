@@ -41,7 +41,8 @@ _CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
 _STATUS = ("现状", "基期", "基准", "基数", "完成", "实际")
 #: A row's number in a column of its own: "3", "(三)", "三", "二、" (no name).
 _ORDINAL = re.compile(r"^[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+#: A row's number before its name: "1.", "(1)", "一、", "1.1可再生能源…", "2可再生能源非电利用" (glued to it).
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}(?=[\u4e00-\u9fff])(?![年月日]))\s*")
 #: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
 _WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
 #: A rate whose table gives no unit: a percentage.

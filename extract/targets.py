@@ -111,6 +111,21 @@ EXTRACTOR = "policykg.extract.targets"
 
 
 # --- the grammar -----------------------------------------------------------------------------------
+#: The comparators an indicator list prints as symbols ("城市空气质量优良天数比例≥98%").
+_SYMBOLS = frozenset({"≥", "≧", ">=", "≤", "≦", "<=", ">", "＞", "<", "＜"})
+#: What a name a symbol follows does not hold, its asides, years and item number aside: a formula's signs, a figure, a bound.
+_FORMULA_ZH = re.compile(r"[×÷=α-ω≤≥<>＜＞\d]")
+_ASIDES_AND_YEARS_ZH = re.compile(r"[(（][^()（）]*[)）]|(?:19|20)\d{2}\s*年|^\s*(?:○\s*\d{1,2}|\d{1,2}\s*[.、．](?!\d)|\d{1,2}\s+)")
+
+
+def _names_before_symbol(before: str) -> bool:
+    """A symbol is a comparator right after a name it closes: a Chinese word or a closed bracket, outside any
+    bracket, in no formula and no line of figures ("≤1700千克标准煤/吨0.94合成氨单位产品能耗>1700")."""
+    name = before.rstrip()
+    return (bool(re.search(r"[\u4e00-\u9fff)）]$", name)) and name.count("(") + name.count("（") == name.count(")") + name.count("）")
+            and not _FORMULA_ZH.search(_ASIDES_AND_YEARS_ZH.sub("", name)))
+
+
 def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | None:
     """Read [比2020年][由N][adverbs][verb][约] backwards from the value; None if no verb governs it."""
     pre = text[seg_start:value_start].rstrip()  # "不低于 64m3/s": a space the text layer left before the value
@@ -127,6 +142,8 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         return None
     comparator, change = _VERBS_ZH[m.group(1)]
     before = pre[: m.start()]
+    if m.group(1) in _SYMBOLS and not _names_before_symbol(before):
+        return None  # "(公称容量≥50吨)", "目标值:≥72%", "0.99高炉有效容积≥1200m3": a class's bound, a cell, a formula
     moved = _CHANGE_BEFORE_BOUND_ZH.search(before) if comparator in (">", ">=", "<", "<=") else None
     if moved:  # "较2020年下降不低于7%": a change, bounded by the word after its verb
         change, before = _VERBS_ZH[moved.group(1)][1], before[: moved.start()]

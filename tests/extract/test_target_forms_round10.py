@@ -48,6 +48,22 @@ def test_a_bare_value_takes_the_unit_its_name_gives_in_brackets() -> None:
     assert len(got) == 7  # ④⑥⑨⑩⑪⑭⑰; the word targets (完成省下达目标) give none; "(PM2.5)" is no unit
 
 
+def test_a_symbol_bounding_a_class_or_in_a_line_of_figures_is_no_comparator() -> None:
+    # 26、关于发布高耗能行业重点领域节能降碳改造升级实施指南（2022年版）的通知: the bracket bounds a class of furnaces
+    text = ("根据《高耗能行业重点领域能效标杆水平和基准水平(2021年版)》,电弧炉冶炼(30吨<公称容量<50吨)能效标杆水平为67千克标准煤/吨、"
+            "基准水平为86千克标准煤/吨。")
+    assert [(t.comparator, t.value) for t in targets(text)] == [("=", 67), ("=", 86)]
+    # 407、福建省2020年度用能权指标分配方案: a coefficient table's line, its classes bounded one after the other
+    text = "合成氨单位产品能耗>1550;≤1700千克标准煤/吨0.94\n合成氨单位产品能耗>1700千克标准煤/吨0.60"
+    assert targets(text, 2020) == []
+
+
+def test_a_table_lines_number_before_a_space_is_no_part_of_the_name() -> None:
+    # 338、山东省“十四五”绿色建筑与建筑节能发展规划: its indicator table as text lines
+    text = "性\n2 新增绿色建筑面积(亿平方米) ≥5 约束\n性"
+    assert facts(targets(text, 2025)) == [("新增绿色建筑面积", ">=", 5, "亿平方米", 2025)]
+
+
 # --- tables --------------------------------------------------------------------------------------------------
 # 565、广西可再生能源发展“十四五”规划: 专栏2, its header keyed by pieces of the box's title, the 2025 column keyed by none
 HEADER_565 = "序号;专栏2广西“十四五”可:类别;再生能源发展:单位;预期性目标:2020年;2025年"
@@ -69,6 +85,15 @@ def test_a_header_keyed_by_title_pieces_names_its_unkeyed_year_columns_in_order(
                        ("陆上风电", "=", 2150, "万千瓦", 2025)]  # 类别 names the rows; a row's number names nothing
     assert ("生物液体燃料(燃料乙醇)", "=", 7.5, "万吨", 2025) in got
     assert ("新能源先进装备制造业产值", "=", 500, "亿元", 2025) in got  # "四" is the row's number
+
+
+def test_a_rows_number_glued_to_its_name() -> None:
+    # 332、“十四五”可再生能源发展规划: 专栏1, rows numbered 1.1, 1.2 … and 2, 3 before their names
+    text = ("专栏12025:类别;年可再生能:单位;源开发利用主:2020年;要目标:2025年;属性\n"
+            "专栏12025:1.1可再生能源电力总量消纳责任权重;年可再生能:%;源开发利用主:28.8;要目标:33;预期性\n"
+            "专栏12025:2可再生能源非电利用;年可再生能:万吨;源开发利用主:—;要目标:6000;预期性")
+    assert _rows(table_targets(text)) == [("可再生能源电力总量消纳责任权重", "=", 33, "%", 2025),
+                                          ("可再生能源非电利用", "=", 6000, "万吨", 2025)]
 
 
 def test_a_cell_of_two_values_under_a_unit_of_two() -> None:
