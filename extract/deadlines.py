@@ -262,6 +262,16 @@ _HEADING = re.compile(r"^[^,;。.\n]{0,16}[。:.：]?\s*$")
 _SCOPE_LEAD_WORDS = re.compile(r"^(?:力争|确保|争取|在|于)?$")
 
 
+#: A line that is only a year's heading over the lines below it: "2025年城镇环境基础设施建设主要目标:" (a box
+#: of goals, one line per field, names its year once above them).
+_YEAR_HEADING_ZH = re.compile(r"[^\n,;，；。!?！？]{0,30}(?:目标|指标)(?:表|任务)?\s*[:：]?\s*$")
+
+
+def _heads_lines_below(text: str, anchor_end: int, p_end: int) -> bool:
+    """Whether the rest of a marker's line after it is a heading of goals, so the marker governs the lines below."""
+    return bool(_YEAR_HEADING_ZH.fullmatch(text, anchor_end, p_end))
+
+
 def _detect_lang(text: str) -> str:
     return "zh" if re.search(r"[\u4e00-\u9fff]", text) else "en"
 
@@ -339,7 +349,9 @@ def deadline_scopes(
         p_start = text.rfind("\n", 0, anchor) + 1
         p_end = text.find("\n", anchor)
         p_end = len(text) if p_end < 0 else p_end
-        if _opens_paragraph(text[p_start:anchor]):
+        if _opens_paragraph(text[p_start:anchor]) and lang != "en" and _heads_lines_below(text, group[-1].end, p_end):
+            end = len(text)
+        elif _opens_paragraph(text[p_start:anchor]):
             end = p_end
         else:
             m = sentence_end.search(text, group[-1].end, p_end)

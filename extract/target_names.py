@@ -17,6 +17,9 @@ introduced by, a demonstrative that refers to a target just stated, a share that
   that of the kind of power its sentence or its item's heading names (`capacity_of_kind`).
 
 Used by extract/targets.py (the grammar, `_predicated`).
+
+Length (about 420 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
+before it (`earlier`), so they share that reach and run in one order.
 """
 
 from __future__ import annotations

@@ -315,6 +315,11 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     return noun.end()
 
 
+#: What follows a size that bounds a class of things rather than sets a target: a class (级) or the places and
+#: firms the size picks out, written with no 的 ("日清运量超过300吨地区", "产危废量超过100吨企业").
+_CLASS_BOUND_ZH = re.compile(r"(?:及以上|以上|以下)?(?:级(?!别)|地区|企业|城市|用户)")
+
+
 def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int]]:
     """Every value with a unit, read as a target when the grammar around it says so; returns the spans used."""
     text, lang = ctx.text, ctx.lang
@@ -330,6 +335,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         clause_start, seg_end = _segment_bounds(text, first.start, lang)
         seg_start = max(clause_start, previous_end)
         # "确保…使用率达到76%的目标": the target is what 实现/完成 takes, its clause ends at the value
+        if lang != "en" and len(items) == 1 and first.dimension not in ("count", "share", None) and _CLASS_BOUND_ZH.match(text, list_end):
+            continue  # "30万千瓦级煤电机组", "超过300吨地区加快建设": the size of a class of things, not a target
         goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
         seg_end = list_end if goal else seg_end
         if lang != "en" and text.startswith("的", list_end) and not goal:
