@@ -349,9 +349,10 @@ def deadline_scopes(
         p_start = text.rfind("\n", 0, anchor) + 1
         p_end = text.find("\n", anchor)
         p_end = len(text) if p_end < 0 else p_end
-        if _opens_paragraph(text[p_start:anchor]) and lang != "en" and _heads_lines_below(text, group[-1].end, p_end):
+        opens = _opens_paragraph(text[p_start:anchor])
+        if opens and lang != "en" and _heads_lines_below(text, group[-1].end, p_end):
             end = len(text)
-        elif _opens_paragraph(text[p_start:anchor]):
+        elif opens:
             end = p_end
         else:
             m = sentence_end.search(text, group[-1].end, p_end)

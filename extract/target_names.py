@@ -29,7 +29,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Protocol
 
-from policykg.extract.target_labels import plain_labels
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_shapes import places_listed_zh
 from policykg.extract.target_words import _MEASURE_NOUN_ZH
@@ -408,8 +407,8 @@ _ENUM_ITEM_GAP_ZH = re.compile(r"\s*、\s*")  # not a comma: "培育省级无废
 def enumeration_lead(hits: list[TargetHit], text: str) -> list[TargetHit]:
     """The items of a verbless enumeration after its first take the action and level the first opens with:
     "新增创建省级及以上绿色工厂500家以上、绿色园区50家、绿色设计产品500个" → 新增创建省级及以上绿色园区, …. The
-    items follow each other with only 、 between them, each a phrase its value closes. The last naming pass, so
-    every label comes out plain (`target_labels.plain_labels`) once the items have taken what they share."""
+    items follow each other with only 、 between them, each a phrase its value closes. Labels are made plain after
+    it (`target_labels.plain_labels`), once the items have taken what they share."""
     out = list(hits)
     lead: str | None = None
     for i, hit in enumerate(out):
@@ -421,4 +420,4 @@ def enumeration_lead(hits: list[TargetHit], text: str) -> list[TargetHit]:
             continue
         m = _LIST_LEAD_ZH.match(hit.indicator) if not hit.qualitative else None
         lead = m.group() if m else None
-    return plain_labels(out, text)
+    return out

@@ -10,6 +10,11 @@ from collections.abc import Iterable
 from functools import cache
 
 # --- word lists ------------------------------------------------------------------------------------
+#: The comparators an indicator list prints as symbols, by the comparator each says.
+COMPARATOR_SYMBOLS: dict[str, tuple[str, ...]] = {
+    ">=": ("≥", "≧", ">="), "<=": ("≤", "≦", "<="), ">": (">", "＞"), "<": ("<", "＜"),
+}
+
 # verb → (comparator, change). A comparator after the value (以上, 左右) overrides a verb's None.
 _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     **{v: (None, None) for v in (
@@ -26,10 +31,7 @@ _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     )},
     **{v: ("<", None) for v in ("低于", "少于", "小于", "优于")},
     # an indicator list's symbols between a name and its value: "城市空气质量优良天数比例≥98%", "…浓度≤22μg/m3"
-    **{v: (">=", None) for v in ("≥", "≧", ">=")},
-    **{v: ("<=", None) for v in ("≤", "≦", "<=")},
-    **{v: (">", None) for v in (">", "＞")},
-    **{v: ("<", None) for v in ("<", "＜")},
+    **{v: (cmp, None) for cmp, symbols in COMPARATOR_SYMBOLS.items() for v in symbols},
     **{v: (None, "decrease") for v in ("下降", "降低", "减少", "削减", "压减", "压降", "减排", "降")},
     **{v: (None, "increase") for v in ("提高", "提升", "增长", "增加", "上升", "扩大", "年均增长", "年均增速", "年均增幅")},
 }

@@ -39,6 +39,7 @@ from policykg.extract.target_forms import (
     continues_enumeration,
     counted,
 )
+from policykg.extract.target_labels import plain_labels
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
 from policykg.extract.target_names import (
     HEDGE_INSIDE_ZH,
@@ -100,6 +101,7 @@ from policykg.extract.target_words import (
     _QUALITATIVE_ZH,
     _VERBLESS_ACTION_ZH,
     _VERBS_ZH,
+    COMPARATOR_SYMBOLS,
     _alternation,
     _verb_re,
 )
@@ -112,7 +114,7 @@ EXTRACTOR = "policykg.extract.targets"
 
 # --- the grammar -----------------------------------------------------------------------------------
 #: The comparators an indicator list prints as symbols ("城市空气质量优良天数比例≥98%").
-_SYMBOLS = frozenset({"≥", "≧", ">=", "≤", "≦", "<=", ">", "＞", "<", "＜"})
+_SYMBOLS = frozenset(v for symbols in COMPARATOR_SYMBOLS.values() for v in symbols)
 #: What a name a symbol follows does not hold, its asides, years and item number aside: a formula's signs, a figure, a bound.
 _FORMULA_ZH = re.compile(r"[×÷=α-ω≤≥<>＜＞\d]")
 _ASIDES_AND_YEARS_ZH = re.compile(r"[(（][^()（）]*[)）]|(?:19|20)\d{2}\s*年|^\s*(?:○\s*\d{1,2}|\d{1,2}\s*[.、．](?!\d)|\d{1,2}\s+)")
@@ -481,6 +483,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     if lang == "zh":
         out = level_items(out, source)  # "…产业基地2家、市级4家": the level's own 产业基地
         out = enumeration_lead(out, source)  # "新增创建省级及以上绿色工厂500家以上、绿色园区50家": 新增创建省级及以上绿色园区
+        out = plain_labels(out, source)  # "全区建成绿色园区12个以上": 绿色园区, once the items took what they share
         out = amount_parts(out, source)  # "…新增…110万千瓦以上,力争达到200万千瓦": over the same years
     if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
