@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from policykg.errors import ConfigurationError
+
 
 @dataclass(frozen=True, slots=True)
 class Setting:
@@ -90,7 +92,7 @@ class Settings:
                 raw = overrides[s.name]
             else:
                 raw = os.environ.get(f"POLICYKG_{s.name.upper()}", s.default)
-            values[s.name] = s.type(raw)
+            values[s.name] = _convert(s, raw)
         self._values = values
 
     def __getattr__(self, name: str) -> Any:
@@ -111,6 +113,25 @@ class Settings:
     def replace(self, **overrides: Any) -> Settings:
         merged = {**self._values, **{k: v for k, v in overrides.items() if v is not None}}
         return Settings(**merged)
+
+
+#: How a switch is written in the environment (POLICYKG_ANSWER_INDEX=0 turns the index off; any other word is refused).
+_SWITCH_WORDS = {"1": True, "true": True, "yes": True, "on": True,
+                 "0": False, "false": False, "no": False, "off": False, "": False}
+
+
+def _convert(setting: Setting, raw: Any) -> Any:
+    """A raw value (an override or the environment's text) as the setting's type; a value that is not one is a
+    configuration error naming the setting, not a bare ValueError (bool("0") would be True)."""
+    if setting.type is bool and isinstance(raw, str):
+        word = raw.strip().lower()
+        if word not in _SWITCH_WORDS:
+            raise ConfigurationError(f"setting {setting.name} is a switch: {raw!r} is none of {', '.join(sorted(w for w in _SWITCH_WORDS if w))}")
+        return _SWITCH_WORDS[word]
+    try:
+        return setting.type(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigurationError(f"setting {setting.name} takes a {setting.type.__name__}: {raw!r} is not one") from exc
 
 
 def _restore(values: dict[str, Any]) -> Settings:

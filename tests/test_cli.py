@@ -88,6 +88,27 @@ def test_settings_lists_every_setting() -> None:
         assert f"POLICYKG_{s.name.upper()}" in out.stdout
 
 
+@pytest.mark.parametrize(("word", "on"), [("0", False), ("off", False), ("false", False), ("1", True), ("Yes", True)])
+def test_a_switch_is_read_from_its_word_in_the_environment(monkeypatch: pytest.MonkeyPatch, word: str, on: bool) -> None:
+    from policykg.settings import Settings
+
+    monkeypatch.setenv("POLICYKG_ANSWER_INDEX", word)
+    assert Settings().answer_index is on
+
+
+def test_a_setting_that_is_not_its_type_is_a_configuration_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from policykg.errors import ConfigurationError
+    from policykg.settings import Settings
+
+    monkeypatch.setenv("POLICYKG_ANSWER_INDEX", "maybe")
+    with pytest.raises(ConfigurationError, match="answer_index"):
+        Settings()
+    monkeypatch.delenv("POLICYKG_ANSWER_INDEX")
+    with pytest.raises(ConfigurationError, match="sparql_timeout"):
+        Settings(sparql_timeout="soon")
+    _one_line_error(_cli("settings", env={"POLICYKG_ANSWER_INDEX": "maybe"}), "configuration_error")
+
+
 # --- while `policykg serve` holds the store --------------------------------------------------------------
 # A small store of three real documents (the Sanming plan, the Fujian plan it implements, the MEE plan above
 # both) served by a real `policykg serve`; every reading command must work beside it, as a researcher runs
