@@ -213,7 +213,8 @@ def _safe(name: str) -> str:
 @router.get(
     "/targets",
     summary="Quantified targets, filtered by document, target year, concept, region, level of government",
-    description="One page of targets, in reading order: by document, then place in its text.",
+    description="One page of targets, in reading order: by document (central, ministry, provincial, municipal, "
+    "county; earlier issued first), then place in its text.",
     response_model=TargetsResponse, response_model_exclude_unset=True,
 )
 def targets(

@@ -36,7 +36,7 @@ from policykg.settings import Settings
 FILE = "answers.sqlite"
 #: The tables' layout (SQLite's user_version): an index of another layout is emptied and rewritten by the
 #: next build, and meanwhile is not in step (answers come from SPARQL).
-LAYOUT = 3
+LAYOUT = 4
 _TABLES = ("graphs", "unit_rows", "target_rows", "unit_names", "target_answers", "hits", "hit_keys", "hits_fts",
            "hits_chars", "clause_paths", "item_concepts", "link_ends", "doc_regions", "link_rows",
            "docs")  # docs: the graphs' versions in layout 2
@@ -60,8 +60,8 @@ CREATE TABLE IF NOT EXISTS unit_rows(graph TEXT, concept TEXT, unit TEXT, role T
 CREATE INDEX IF NOT EXISTS unit_rows_concept ON unit_rows(concept);
 CREATE INDEX IF NOT EXISTS unit_rows_cover ON unit_rows(concept, unit, role, doc, clause, number, start, resp);
 CREATE INDEX IF NOT EXISTS unit_rows_graph ON unit_rows(graph);
-CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, at INTEGER, qualitative INTEGER,
-    year TEXT, region TEXT, concept TEXT);
+CREATE TABLE IF NOT EXISTS target_rows(graph TEXT, target TEXT, doc TEXT, doc_order TEXT, at INTEGER,
+    qualitative INTEGER, year TEXT, region TEXT, concept TEXT);
 CREATE INDEX IF NOT EXISTS target_rows_graph ON target_rows(graph);
 CREATE INDEX IF NOT EXISTS target_rows_concept ON target_rows(concept);
 CREATE INDEX IF NOT EXISTS target_rows_year ON target_rows(year);
@@ -176,7 +176,7 @@ class AnswerIndex:
             for d in documents:
                 conn.executemany("INSERT INTO unit_rows VALUES (?,?,?,?,?,?,?,?,?,?)", d.units)
                 conn.executemany("INSERT INTO unit_names VALUES (?,?,?,?)", d.unit_names)
-                conn.executemany("INSERT INTO target_rows VALUES (?,?,?,?,?,?,?,?)", d.targets)
+                conn.executemany("INSERT INTO target_rows VALUES (?,?,?,?,?,?,?,?,?)", d.targets)
                 conn.executemany("INSERT OR REPLACE INTO target_answers VALUES (?,?,?)", d.target_answers)
                 for hit in d.hits:
                     rowid = conn.execute("INSERT INTO hits(graph, item, kind, doc, clause, number, text, normalised,"
@@ -302,8 +302,8 @@ class AnswerIndex:
             within, extra = _within("region", region)
             where.append(within)
             params += extra
-        sql = ("SELECT target, doc, MIN(at) AS s FROM target_rows WHERE " + " AND ".join(where)
-               + " GROUP BY target, doc ORDER BY doc, s, length(target), target")
+        sql = ("SELECT target, doc_order, MIN(at) AS s FROM target_rows WHERE " + " AND ".join(where)
+               + " GROUP BY target, doc, doc_order ORDER BY doc_order, s, length(target), target")
         found = self._query(sql, params)
         page = found[offset:] if limit is None else found[offset : offset + limit]
         answers: dict[str, str] = {}

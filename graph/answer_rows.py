@@ -64,7 +64,7 @@ def document_rows(graph: str, version: str, quads: Iterable[ox.Quad] | bytes) ->
     out.unit_names = [(graph, u, labels.get(u), jurisdictions.get(u)) for u in units]
     order: dict[str, str] = {}
     for r in select(store, sq.fill(sq.text("index_target_rows"))):
-        out.targets.append((graph, r["target"], r["doc"], int(r["at"]), 1 if r["qualitative"] else 0,
+        out.targets.append((graph, r["target"], r["doc"], r["docOrder"], int(r["at"]), 1 if r["qualitative"] else 0,
                             r["y"], r["docRegion"], r["c"]))
         order.setdefault(r["target"], r["doc"])
     answers = page_of(run, [{"target": t, "doc": d} for t, d in sorted(order.items())])

@@ -1,5 +1,6 @@
 """Targets (`/api/targets`): quantified targets, or qualitative goals, narrowed by document, target year,
-concept (or a narrower one), region and level of government, in reading order — by document, then place in its text.
+concept (or a narrower one), region and level of government, in reading order — by document
+(down the hierarchy, earlier issued first: `_document_order.rq`), then place in its text.
 
 `kind` "quantified" (the default: targets with a value) or "qualitative" (goals stated in words): the
 two are never mixed in one list. A work counts once: the targets of a copy of a work (a translation, the PDF

@@ -95,7 +95,7 @@ class Queries:
         level: str | None = None,
     ) -> list[dict[str, Any]]:
         """Targets, narrowed by document, target year, concept (or a narrower one), region and level of
-        government, in reading order (by document, then place in its text). `kind` "quantified" (the
+        government, in reading order (by document — down the hierarchy, earlier issued first — then place in its text). `kind` "quantified" (the
         default: targets with a value) or "qualitative" (goals stated in words): the two are never mixed in
         one list."""
         return list(self.targets_page(document, year, concept, region, kind=kind, level=level)["targets"])

@@ -149,8 +149,15 @@ def test_target_pages_are_slices_of_the_whole_answer(corpus: TestClient) -> None
     assert {t["kind"] for t in targets} == {"quantified"}
     assert (whole["limit"], whole["offset"], whole["next"]) == (ALL, 0, None)
     assert len({t["id"] for t in targets}) == len(targets)
-    docs = [t["document"] for t in targets]
-    assert docs == sorted(docs), "reading order: by document, then place in its text"
+    # reading order: by document — down the hierarchy, earlier issued first, then by id — then place in its text
+    meta = {d["id"]: d for d in corpus.get("/api/documents").json()["documents"]}
+    levels = ["central", "ministry", "provincial", "municipal", "county"]
+    order = [(levels.index(meta[d]["level"]), meta[d]["issued"] or "9999", d) for d in (t["document"] for t in targets)]
+    assert order == sorted(order)
+    listed = list(dict.fromkeys(t["document"] for t in targets))
+    # the central opinions (2021-09-22) open the list, the 2030 action plan (2021-10-24) follows them
+    assert listed[:2] == ["central-opinions-carbon-peak-2021-zh", "state-council-2030-carbon-peak-action-plan-2021"]
+    assert listed.index("sanming-pollution-carbon-synergy-plan-2022") > listed.index("fujian-pollution-carbon-synergy-plan-2022")
 
     first = corpus.get("/api/targets", params={"limit": 7}).json()
     assert (first["total"], first["limit"], first["offset"]) == (len(targets), 7, 0)
