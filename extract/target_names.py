@@ -18,7 +18,7 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 
 Used by extract/targets.py (the grammar, `_predicated`).
 
-Length (about 420 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
+Length (about 440 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
 before it (`earlier`), so they share that reach and run in one order.
 """
 
@@ -103,7 +103,8 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
             or works_of_clause_before(indicator, text, ind_start) or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
-            or capacity_of_kind(indicator, earlier, text, ind_start) or subject_of_previous(indicator, earlier, text, ind_start))
+            or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
+            or subject_of_previous(indicator, earlier, text, ind_start))
 
 
 #: What is done to a subject, a rate is named by: "回收覆盖率", "无害化处理率", "资源化利用率".
@@ -171,6 +172,25 @@ def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_s
     if heading is None or re.search(r"[。]", text[heading.end():ind_start]) and not re.search(r"[:：]", text[line:heading.end() + 12]):
         return None
     return heading.group(1) + indicator
+
+
+_KINDS_ZH = r"(?:分布式|集中式|海上|陆上|分散式)?(?:光伏|风电|生物质能?|水电|抽水蓄能|核电|地热能?|太阳能|光热|气电|煤电|新型储能|储能)(?:发电)?"
+#: A kind of power named alone ("风电", "光伏发电"), and a capacity naming its kind ("新增水电装机", "水电装机容量").
+_KIND_ALONE_ZH = re.compile(rf"^{_KINDS_ZH}$")
+_KIND_IN_CAPACITY_ZH = re.compile(rf"{_KINDS_ZH}(?=(?:新增|累计|总)?装机(?:容量|规模)?$)")
+
+
+def kind_in_capacity_list(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A kind of power named alone after a capacity of another kind in its sentence is that kind's capacity, measured
+    as the first one is: "“十四五”新增水电装机约2400万千瓦,风电约600万千瓦,光伏发电约1000万千瓦" → 新增风电装机,
+    新增光伏发电装机; "水电装机约10500万千瓦,风电约1000万千瓦" → 风电装机; None otherwise."""
+    if not _KIND_ALONE_ZH.match(indicator):
+        return None
+    for t in _stated_just_before(earlier, text, ind_start):
+        m = _KIND_IN_CAPACITY_ZH.search(t.indicator)
+        if m and m.group() != indicator:
+            return t.indicator[: m.start()] + indicator + t.indicator[m.end() :]
+    return None
 
 
 #: An amount named by its head alone: an industry's income or output, a yearly use of a resource.
@@ -307,7 +327,8 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
         return ""
     phrase = HEDGE_INSIDE_ZH.sub("", phrase)
     measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
-                or capacity_of_kind(phrase, earlier, text, ind_start) or subject_of_previous(phrase, earlier, text, ind_start)
+                or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
+                or subject_of_previous(phrase, earlier, text, ind_start)
                 or subject_named_before(phrase, earlier, text, ind_start))
     if measured:
         return measured

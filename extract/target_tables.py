@@ -7,6 +7,10 @@ indicator split over two rows ("1.细颗粒物(PM2.5)浓度(微克" + "/立方�
 qualifier ("中心城区", "化学需氧量") under the indicator the next numbered row names, a share row naming only
 its denominator ("占电力总装机比重") after the row it is a share of. A header row the text layer keyed by pieces of
 the table's title ("专栏1…林草保护发:指标;展主要指:2020年;标:2025年") names the columns of the rows keyed alike.
+
+Length (about 430 lines, kept whole on purpose): a row is read against the rows around it (the title, the unit line,
+the header row, the indicator a sub-row belongs to), one pass over a table; split over modules, each part would
+need the whole table's state again.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ _INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主�
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
 #: A row named by its kind ("可再生能源种类:风电", "种类:二、风电(万千瓦)") or by a place ("地区:嘉兴", a table of targets per city).
 #: A grouping column ("指标类别:污染治理", "类别:水") names no row.
-_KIND_KEY = re.compile(r"^(?!指标)(?:[\u4e00-\u9fff]{2,8}(?:种类|类别|类型|品种)|种类|品种)$")
+_KIND_KEY = re.compile(r"^(?!指标)(?:[\u4e00-\u9fff]{2,8}(?:种类|类别|类型|品种)|种类|品种|项目)$")
 _PLACE_KEYS = frozenset({"地区", "地市", "城市", "市州", "区县", "县区", "设区市", "各市", "市(州)"})
 #: A target-year column that names its quantity ("2025年装机", "2025年装机或开工"): the name completes the
 #: row's; an outlook, a rate or an increment column is no level ("2026年展望", "年均增速", "增量").
@@ -102,6 +106,7 @@ class _Row:
     column: str = ""  # the quantity the target-year column names ("装机")
     title: str | None = None  # the subject of the table's title
     table_unit: str | None = None  # the unit printed once above the table
+    kind: bool = False  # named in a column of kinds or items ("可再生能源种类:水电", "项目:水电"), not of indicators
 
 
 def _row(line: str, start: int) -> _Row | None:
@@ -133,9 +138,9 @@ def _row(line: str, start: int) -> _Row | None:
         elif key in _UNIT_KEYS:
             row.unit = value
         elif row.indicator is None and _KIND_KEY.match(key) and value:
-            row.indicator = re.sub(r"^其中[,，、]?", "", value)  # "其中,常规水电": a part named on its own
+            row.indicator, row.kind = re.sub(r"^其中[,，、]?", "", value), True  # "其中,常规水电": a part named on its own
             if value in ("合计", "总计"):  # "可再生能源种类:合计": the total of the kind
-                row.indicator = re.sub(r"(?:种类|类别|类型|品种)$", "", key) + value
+                row.indicator = re.sub(r"(?:种类|类别|类型|品种|项目)$", "", key) + value
         elif key in _PLACE_KEYS and value:
             row.place = "合计" if value in ("合计", "总计", "计", "合") else value  # "序号:合;地区:计": a split 合计
         elif year and year.group(2) and year.group(2).startswith(_STATUS):
@@ -291,6 +296,10 @@ def _rows(text: str, header: str | None = None) -> list[_Row]:
             row.title = title
             if row.place and row.indicator is None and title:
                 row.indicator = title + row.place if row.place == "合计" else row.place + title
+            if row.indicator in ("合计", "总计") and title:  # "项目:合计" under 表1…可再生能源发展目标
+                row.indicator = title + row.indicator
+            if row.indicator and row.kind and not row.column and _POWER_UNIT.match(row.unit or row.table_unit or ""):
+                row.column = _power_head(row.indicator)  # "项目:水电;单位:万千瓦": 水电装机
             if row.indicator and row.column and row.column not in row.indicator:
                 at = len(row.indicator) - 2 if row.indicator.endswith("合计") else len(row.indicator)
                 row.indicator = row.indicator[:at] + row.column + row.indicator[at:]  # "2025年装机": 光伏装机
@@ -303,6 +312,18 @@ def _rows(text: str, header: str | None = None) -> list[_Row]:
             title, unit = None, None
         pos += len(printed) + 1
     return rows
+
+
+#: A generating capacity's unit, and the kinds of power a row in it names by their name alone ("水电", "光伏发电",
+#: "可再生能源合计") in a column of kinds or items is that kind's 装机, as a column "2025年装机" says where a table
+#: prints one; a column of indicators ("指标名称:风电") names the row as printed.
+_POWER_UNIT = re.compile(r"^(?:万|亿)?千瓦$|^(?:GW|MW|kW)$")
+_POWER_KIND = re.compile(r"(?:发电|[水风火核煤气]电|光伏|光热|生物质能?|地热能?|太阳能|储能|可再生能源|新能源|清洁能源|抽水蓄能)(?:合计|总计)?$")
+
+
+def _power_head(name: str) -> str:
+    """The head a row in units of power takes: 装机 for a kind of power named alone, nothing otherwise."""
+    return "装机" if _POWER_KIND.search(name) and "装机" not in name else ""
 
 
 def _continues(cell: str, short: bool = True) -> bool:

@@ -30,7 +30,8 @@ def test_a_unit_line_above_a_table_and_a_row_named_by_its_kind() -> None:
     table = ("表2浙江省“十四五”主要可再生能源品种发展目标\n 单位:万千瓦\n"
              "可再生能源种类:风电;2020年:186;2025年:641;“十四五”增量:455\n"
              "可再生能源种类:合计;2020年:3114;2025年:5217;“十四五”增量:2103")
-    assert facts(table_targets(table)) == [("风电", "=", 641, "万千瓦", 2025), ("可再生能源合计", "=", 5217, "万千瓦", 2025)]
+    # a kind of power in units of power is its capacity, as the key reads the rows (风电装机, 可再生能源装机合计)
+    assert facts(table_targets(table)) == [("风电装机", "=", 641, "万千瓦", 2025), ("可再生能源装机合计", "=", 5217, "万千瓦", 2025)]
 
 
 def test_running_text_ends_a_tables_unit() -> None:
