@@ -10,11 +10,14 @@ name the layout cut at the line's end is read on over the break ("…。省生�
 registry or has the form of a particular organ (…局/委/厅/办/处/部/院/中心/政府/公司, three characters at least,
 no words of a sentence). 牵头 marks its units as leads and 配合/协助/参与 as supporters; 负责, 会同, a bare colon
 and "主要职责:" leave the list's convention to pick the lead (the first unit); the units after 会同 support. A
-bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list. Not read: a line whose
-units are all generic (各区政府负责…), a leading group's own lines (领导小组负责…; its 组长/成员 lines name no duty),
-an addressee ("各市生态环境局:" ending its line), a contact ("省科技厅信息中心:0871-…"), a facility or a category
-before a colon and no duty ("…抽水蓄能电站:位于…", "绿色数据中心:申报单位…"), a word that ends like a unit
-(布局, 格局), or a line that continues a sentence wrapped by the layout.
+bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
+the duty's first clause ("区发展改革委负责编制…,会同相关主管部门,…"); the duty formula may stand between the units and
+负责 ("各项目主管部门,按照各自职责,负责…"). Units that are all generic are a list of generic participants only when
+they are charged (负责, or the duty formula 按照职责分工: "各有关部门要按照职责分工,…") and each is 各…, 有关/相关…,
+…主管部门, the governments of levels or 市级部门 ("各区政府负责…", "各领域主管部门负责…"). Not read: a kind charged alone ("企业负责…"), a leading group's own lines (领导小组负责…;
+its 组长/成员 lines name no duty), an addressee ("各市生态环境局:" ending its line), a contact ("省科技厅信息中心:
+0871-…"), a facility or a category before a colon and no duty ("…抽水蓄能电站:位于…", "绿色数据中心:申报单位…"), a
+word that ends like a unit (布局, 格局), or a line that continues a sentence wrapped by the layout.
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -37,9 +40,9 @@ _MARKER_RE = re.compile(
 
 #: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
 _DUTY_RE = re.compile(
-    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>牵头负责|牵头|负责|配合|协助|参与|会同)?"
+    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>按照?(?:各自)?职责分工(?:负责)?|牵头负责|牵头|负责|配合|协助|参与|会同)?"
 )
-_VERBS = re.compile(r"牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
+_VERBS = re.compile(r"按照?(?:各自)?职责分工|牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
 #: What may stand between the units and their duty verb: a modal, a pace ("要会同", "将会同", "应当会同", "要发挥牵头
 #: 抓总作用", "每年牵头").
 _MODAL_RE = re.compile(r"(?:(?:要|将|应当|应|须|需)(?:继续|切实|进一步)?(?:发挥)?|每年|定期|统一|具体|主要)$")
@@ -55,7 +58,23 @@ _NOT_A_NAME_RE = re.compile(r"(?<!自)由|(?<!应)对|[的在将把是从向按�
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
-_GENERIC_HEAD_RE = re.compile(r"^(?:省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)")
+_GENERIC_HEAD_RE = re.compile(
+    r"^(?:省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)"
+    # the field the participants cover before them ("节能减排降碳各领域主管部门"), competent departments by their field
+    # ("设区市林业主管部门", "同级人民政府水行政主管部门"); no words of a sentence ("…对项目主管部门")
+    r"|^(?:(?![对的在将把是从向按由])[\u4e00-\u9fff]){1,10}?各[^,，。;；、]{0,8}?(?:部门|单位|机构)"
+    r"|^(?:(?![对的在将把是从向按由])[\u4e00-\u9fff]){1,12}?主管部门"
+)
+#: The generic participants a duty statement may name alone ("各区政府负责…", "各领域主管部门负责…", "市级部门负责…"):
+#: each of them, no particular organ (bare kinds such as 企业 or 园区 are no subject of a duty line).
+_GENERIC_SUBJECT_RE = re.compile(
+    r"(?:自治区|省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)(?:(?![的在将把是从向按对并由])[^,，。;；、]){0,14}"
+    r"|(?:(?![的在将把是从向按对并由])[\u4e00-\u9fff(（)）]){0,14}(?:主管部门|政府)|(?:省|市|区|县)级(?:有关|相关)?部门"
+)
+#: The duty formula between the units and their verb: "各项目主管部门,按照各自职责,负责…".
+_BY_DUTIES_RE = re.compile(r"[,，]\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
+#: What a duty clause after 负责 may be followed by in its sentence: more units joined ("负责编制…,会同相关主管部门,…").
+_DUTY_THEN_WITH_RE = re.compile(r"[^,，。;；:：()（）\n]{1,40}[,，]\s*(?:并)?会同")
 _THEN_WITH_RE = re.compile(r"[,，]?\s*会同")
 #: A paragraph's short heading sentence before its duty sentence; a duty annex's title ending its line's first words.
 _HEADING_RE = re.compile(r"[^,，、。;；:：()（）\n]{2,16}。")
@@ -150,13 +169,17 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None
     names_end = verb.start()
     written = text[names_start:names_end]
+    formula = _BY_DUTIES_RE.search(written)
+    if formula and text.startswith("负责", names_end):  # "各项目主管部门,按照各自职责,负责…"
+        names_end = names_start + formula.start()
+        written = written[: formula.start()]
     if wrap >= 0:
         if not names_start < wrap < names_end - 1:
             return None
         written = written.replace("\n", "", 1)
     if re.search(r"[,，。;；\s]", written) or KEY_RE.match(text, names_start, end):
         return None
-    duty = _DUTY_RE.match(text, names_end, end)
+    duty = _DUTY_RE.match(text, verb.start() if formula else names_end, end)
     assert duty is not None
     modal = _MODAL_RE.search(text, names_start, names_end) if duty.group("verb") else None
     if modal:  # "省发展改革委要会同有关部门…", "市科技局将会同…", "住房城乡建设厅每年牵头开展…"
@@ -166,7 +189,8 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     word = duty.group("verb")
     if not colon and (mode == "colon" or not word or _NO_DUTY_RE.match(text, duty.end())):
         return None  # "内蒙古电力公司参与的…项目": an attribute, no duty; "…负责同志": a person
-    if mode == "clause" and (colon or word not in ("牵头", "牵头负责", "负责", "会同") or rest[:1] in ":：∶"):
+    if mode == "clause" and (colon or not (word in ("牵头", "牵头负责", "负责", "会同") or _charging(word))
+                             or rest[:1] in ":：∶"):
         return None  # after a comma a duty verb, not a short key ("…,市生态环境局牵头:…")
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
@@ -177,15 +201,20 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
     if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
-    if all(_generic(item) for item in items):
-        return None  # "各区政府负责…": no particular organ
-    if mode in ("known", "clause") and not colon and not all(names.known(item) for item in items):
+    generic = all(_generic(item) for item in items)
+    if generic and (colon or not _charging(word) or not all(map(generic_subject, items))):
+        return None  # a kind ("企业负责…"), a short key; "各区政府负责…" names the participants charged, generic
+    if not generic and word and word.startswith("按"):
+        return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…")
+    if mode in ("known", "clause") and not colon and not generic and not all(names.known(item) for item in items):
         return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
     fields: list[Field] = [(role, names_start, names_end)]
     list_end = duty.end()
     then = _THEN_WITH_RE.match(text, duty.end(), end) if word == "牵头" and not colon else None
+    if word in ("负责", "牵头负责") and not colon:  # "X负责编制…,会同Y,…": Y joins the duty
+        then = _DUTY_THEN_WITH_RE.match(text, duty.end(), end)
     if (word == "会同" or then) and not colon:  # "X会同Y…", "X牵头,会同Y…"
         with_start = then.end() if then else duty.end()
         joined = _joined(text, with_start, end, names)
@@ -199,6 +228,17 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         fields.append(("support", closing.start("body"), closing.end("body")))
         list_end = closing.end()
     return DutyLine(names_start, _strip(text, names_start, list_end)[1], fields)
+
+
+def _charging(word: str | None) -> bool:
+    """A verb or formula that charges the units before it with the task after it: 负责, 牵头负责, (要)按照职责分工."""
+    return word in ("负责", "牵头负责") or bool(word and word.startswith("按"))
+
+
+def generic_subject(item: str) -> bool:
+    """A generic participant a duty statement may charge alone: 各…, 有关/相关…, …主管部门, the governments of levels,
+    the departments of a level (市级部门), with no words of a sentence before it ("项目审定结果由各主管部门")."""
+    return _generic(item) and bool(_GENERIC_SUBJECT_RE.fullmatch(item))
 
 
 def _wrapped(item: str, names: Names) -> bool:

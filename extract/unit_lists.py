@@ -147,12 +147,12 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
             taken.append((start, end))
     for start, end, fields in list(charged_sentences(text, taken, reader)):  # "由X负责…", "由X会同Y…"
         charged = reader.read(start, end, start, end, fields)
-        if charged.hits:
+        if charged.hits or charged.participants:
             lists.append(charged)
             taken.append((start, end))
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)
-        if unit_list.hits:  # a closing "(配合单位:…)" joins the line's list
+        if unit_list.hits or unit_list.participants:  # a closing "(配合单位:…)" joins the line's list
             lists = [u for u in lists if not duty.start <= u.start < duty.end] + [unit_list]
     return sorted(lists, key=lambda u: u.start)
 

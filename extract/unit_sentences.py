@@ -8,9 +8,10 @@ be written by their field alone ("发改、民政、城市管理…等部门参�
 A sentence whose leads are no organ ("由企业牵头申报的", "由林业部门牵头") is no list. "由X负责…", "由X统一组织实施",
 "由X和Y共同组织…", "由X会同Y…" charge X with a task when every unit of X is one the registry knows or has the form of
 a particular organ (a centre, an institute, a university, a committee: "由自治区应对气候变化和机动车污染防治中心负责",
-"由中科南京未来能源系统研究院会同南京市科技局组织实施"), kept unresolved; a kind of organ ("由林业部门负责", "由主管部门
-负责", "由保险公司负责"), a generic participant ("由当地人民政府负责落实") and a firm ("由企业牵头") are none, nor are an
-interpretation clause ("本办法由X负责解释") and who wrote the text ("本导则由X组织编制").
+"由中科南京未来能源系统研究院会同南京市科技局组织实施"), kept unresolved; generic participants charged with a task
+("由主管部门负责收回…", "由各领域主管部门负责追缴资金": 各…, 有关/相关…, …主管部门, the governments of levels) are a
+list of generic participants. A kind of organ ("由林业部门负责", "由保险公司负责") and a firm ("由企业牵头") are none, nor
+are an interpretation clause ("本办法由X负责解释") and who wrote the text ("本导则由X组织编制").
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -20,7 +21,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from policykg.extract.unit_duties import _NOT_A_NAME_RE, Field, Names, _generic, _joined, _organ
+from policykg.extract.unit_duties import (
+    _NOT_A_NAME_RE,
+    Field,
+    Names,
+    _generic,
+    _joined,
+    _organ,
+    generic_subject,
+)
 from policykg.extract.unit_forms import _inside, _split, _strip
 
 _LED_BY_RE = re.compile(
@@ -68,7 +77,9 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
         ):
             continue  # "本导则由X组织编制": who wrote the text
         items = _items(text, match.start("units"), match.end("units"))
-        if not items or not all(_charged(item, names) or all(_charged(p, names) for p in item.split("和")) for item in items):
+        charged = all(_charged(item, names) or all(_charged(p, names) for p in item.split("和")) for item in items)
+        generic = match.group(0).endswith("负责") and all(map(generic_subject, items))  # "由各主管部门负责…"
+        if not items or not (charged or generic):
             continue
         fields: list[Field] = [("lead" if match.group("joint") else None, match.start("units"), match.end("units"))]
         end = match.end("units")

@@ -22,8 +22,12 @@ TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 FLOORS_UNITS = {"units_precision": 0.995, "units_recall": 0.976, "role_accuracy": 0.995, "lead_accuracy": 0.956}
 FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precision": 0.956, "exact_recall": 0.933,
                   "indicator_accuracy": 0.951}
-#: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against.
+#: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against; the units'
+#: floors on the lists of rounds 1–2 they were measured on.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
+#: The third round of units_tune.toml (71 lists of 12 documents chosen for their generic participants) on its own, at
+#: the figures its rules reached; with the floors above they hold the whole key.
+TUNE_FLOORS_UNITS_ROUND3 = {"units_precision": 1.0, "units_recall": 0.975, "role_accuracy": 1.0, "lead_accuracy": 0.971}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978,
                        "indicator_accuracy": 0.985}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
@@ -85,14 +89,16 @@ def test_scoring_targets_on_a_tune_document(tune_doc) -> None:  # type: ignore[n
     assert scores.fields["comparator"].accuracy == 1.0 and scores.fields["indicator"].accuracy == 1.0
 
 
-def _targets_by_round(entries: list[dict[str, object]], rounds: range) -> list[dict[str, object]]:
+def _by_round(entries: list[dict[str, object]], rounds: range) -> list[dict[str, object]]:
     return [e for e in entries if int(e.get("round", 1)) in rounds]  # type: ignore[call-overload]
 
 
-def _measure(which: str, rounds: range = range(1, 4)) -> tuple[dict[str, float], dict[str, float]]:
-    units_key = load_key(KEYS / f"units_{which}.toml", "list")
+def _measure(which: str, rounds: range = range(1, 4), unit_rounds: range = range(1, 3)
+             ) -> tuple[dict[str, float], dict[str, float]]:
+    units_all = load_key(KEYS / f"units_{which}.toml", "list")
+    units_key = _by_round(units_all, unit_rounds) if which == "tune" else units_all
     targets_all = load_key(KEYS / f"targets_{which}.toml", "target")
-    targets_key = _targets_by_round(targets_all, rounds) if which == "tune" else targets_all
+    targets_key = _by_round(targets_all, rounds) if which == "tune" else targets_all
     docs = extract_key_documents({str(e["file"]) for e in [*units_key, *targets_key]}, PACKS)
     units = score_units(units_key, docs)
     targets = score_targets(targets_key, docs)
@@ -130,3 +136,5 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round10[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND10.items()), round10
     _, round11 = _measure("tune", range(11, 12))
     assert all(round11[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND11.items()), round11
+    units_round3, _ = _measure("tune", range(10, 11), range(3, 4))
+    assert all(units_round3[k] >= v for k, v in TUNE_FLOORS_UNITS_ROUND3.items()), units_round3

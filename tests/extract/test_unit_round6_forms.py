@@ -1,0 +1,99 @@
+"""Generic participants charged with a task outside brackets, read in the third round of the units' tuning key
+(tests/keys/units_tune.toml, `round = 3`): each case is a line of a `tune` document copied from its normalised text (the
+file's running number and the clause are given with it). A duty statement whose units are all generic (各区政府负责…,
+各领域主管部门负责…, 市级部门负责…, 由主管部门负责…) is a list of generic participants, and so is one charging them
+by the duty formula alone (各有关部门要按照职责分工,…: the sentence form of "(各有关单位按职责分工负责)", read in a sweep
+of the tune documents); the formula may also stand between the units and 负责 (",按照各自职责,"). Units joined after
+the duty's first clause (负责编制…,会同Y) and a generic participant led by the field it covers (会同节能减排降碳各领域
+主管部门) join the named unit's list (extract/unit_duties.py, extract/unit_sentences.py, extract/unit_forms.py).
+"""
+
+from __future__ import annotations
+
+from tests.extract.unit_facts import roles
+
+XUHUI = "CN-SH-Xuhui"
+
+
+# --- generic participants charged alone ------------------------------------------------------------------------------
+def test_the_competent_departments_of_every_field_charged_after_a_heading() -> None:
+    # 115、徐汇区节能减排降碳专项资金管理办法, 五/四
+    line = ("(四)审核审定。各领域主管部门负责扶持项目申请材料的形式审查,提出预审意见。区发展改革委对项目和扶持金额进行审核,"
+            "其中申报扶持金额较大或项目内容较为复杂的,由区发展改革委安排第三方专业机构委托评审。")
+    assert roles(line, XUHUI) == [("各领域主管部门", "generic")]
+
+
+def test_the_duty_formula_between_the_participants_and_their_verb() -> None:
+    # 115, 三/三: "各项目主管部门,按照各自职责,负责…"
+    line = ("(三)各项目主管部门,按照各自职责,负责本领域申报的节能减排降碳项目进行形式审查、提出预审意见、开展后期跟踪管理;"
+            "向区发展改革委报送年度节能减排降碳支持项目和资金使用计划,落实相应日常监管措施。")
+    assert roles(line, XUHUI) == [("各项目主管部门", "generic")]
+
+
+def test_the_districts_and_the_departments_of_a_level_charged_in_a_principle() -> None:
+    # 515、北京市绿色建筑创建行动实施方案（2020年-2022年）, 二/三: 市级部门 names the city's departments, none in particular
+    text = ("(三)部门联动,属地负责。强化北京市建筑节能和装配式建筑联席会议制度,发挥联动机制,市级部门负责制定建筑绿色发展规划、"
+            "政策措施、技术标准,并监督实施。\n各区政府负责既有建筑节能绿色化改造,发展绿色建筑、装配式建筑、超低能耗建筑等工作的"
+            "组织实施。")
+    assert roles(text, "CN-BJ") == [("市级部门", "generic"), ("各区政府", "generic")]
+
+
+def test_the_district_departments_charged_after_a_comma() -> None:
+    # 515, 四/二: the city's department by its field (市住房城乡建设部门) is still no unit read; the districts' are generic
+    line = ("(二)完善星级绿色建筑标识制度。修订绿色建筑标识管理办法,建立标识撤销机制,市住房城乡建设部门负责开展二星级绿色建筑"
+            "标识工作,各区住房城乡(市)建设部门负责开展一星级绿色建筑标识工作。")
+    assert roles(line, "CN-BJ") == [("各区住房城乡(市)建设部门", "generic")]
+
+
+def test_the_competent_department_charged_in_a_passive_sentence() -> None:
+    # 115, 二/四/1 and 五/五: "由主管部门负责…", "由各主管部门负责…"
+    line = ("对于新建载体可在项目正式开工后和完成并网验收两阶段,按照3:7比例给予扶持。如项目停止建设,根据具体情况,"
+            "由主管部门负责收回已拨付的资金。")
+    assert roles(line, XUHUI) == [("主管部门", "generic")]
+    assert roles("(五)结果反馈。项目审定结果由各主管部门负责向申报企业答复。", XUHUI) == [("各主管部门", "generic")]
+
+
+def test_a_kind_charged_alone_is_no_list() -> None:
+    # a kind of firm or a department by its field alone names no participant charged ("由林业部门负责" as before)
+    assert roles("(二)重点企业负责建立能源管理体系。", XUHUI) == []
+    assert roles("造林任务由林业部门负责组织实施。", XUHUI) == []
+
+
+# --- generic participants joined to a named unit ---------------------------------------------------------------------
+def test_units_joined_after_the_duty_s_first_clause() -> None:
+    # 115, 三/一: "区发展改革委负责编制…,会同相关主管部门,…"
+    line = ("(一)区发展改革委负责编制专项资金年度预算,会同相关主管部门,根据本管理办法制定申报流程,落实项目审核、跟踪、评估等工作。"
+            "本办法条款若与上海市、徐汇区制定的其他政策有重复交叉的,按照“从高不重复”原则予以支持。")
+    assert roles(line, XUHUI) == [("区发展改革委", "lead"), ("相关主管部门", "generic")]
+
+
+def test_a_generic_participant_led_by_the_field_it_covers() -> None:
+    # 115, 五/一: "会同节能减排降碳各领域主管部门负责…"
+    line = ("(一)申报通知。区发展改革委会同节能减排降碳各领域主管部门负责编制年度项目申报指南,申报企业按照当年度项目申报指南的"
+            "要求进行申报。")
+    assert roles(line, XUHUI) == [("区发展改革委", "lead"), ("节能减排降碳各领域主管部门", "generic")]
+
+
+# --- generic participants charged by the duty formula ----------------------------------------------------------------
+def test_generic_participants_charged_by_the_duty_formula() -> None:
+    # the sentence form of a bracket the key holds as a list ("(各有关单位按职责分工负责)"): 353、天水市…实施方案,
+    # (二十五); 302、国家适应气候变化战略2035; 49、关于政府采购支持绿色建材促进建筑品质提升试点工作的通知, (一) (after a
+    # comma); 440、宁夏回族自治区“十四五”土壤、地下水和农村生态环境保护规划; 113、武汉市推动降碳及发展低碳产业工作方案
+    line = ("(二十五)抓好贯彻落实。各县区、各有关部门和单位要按照职责分工,对标对表重点任务清单,加强日常督促落实,统筹做好"
+            "政策指导和解读,确保按期高质量完成各项任务。")
+    assert roles(line, "CN-GS-Tianshui") == [("各县区", "generic"), ("各有关部门和单位", "generic")]
+    line = ("强化组织领导。生态环境部负责牵头协调本战略实施工作,研究制定地方适应气候变化行动方案编制指南,协调推动各有关部门、"
+            "地方强化适应气候变化行动。各有关部门要按照职责分工,进一步细化落实举措,编制本领域适应气候变化行动方案,认真贯彻执行。")
+    assert ("各有关部门", "generic") in roles(line, "CN")
+    line = "试点实施方案印发后,有关部门要按照职责分工加强协调配合,确保试点工作顺利推进。"
+    assert roles(line, "CN") == [("有关部门", "generic")]
+    line = ("自治区相关部门要按照职责分工,建立部门联动机制,加强协调配合,共享数据信息,制定配套政策措施,督促和指导相关工作的"
+            "实施。")
+    assert roles(line, "CN-NX") == [("自治区相关部门", "generic")]
+    line = "市直各相关部门要按照职责分工,建立常态化长效化工作机制,扎实做好本领域、本行业的低碳转型发展工作。"
+    assert roles(line, "CN-HB-Wuhan") == [("市直各相关部门", "generic")]
+
+
+def test_the_duty_formula_charges_no_particular_organ_alone() -> None:
+    # the formula after a named organ stays read only as before (with 负责 as a duty line's verb, never the formula alone)
+    assert roles("省发展改革委按照职责分工推进各项工作。", "CN-JS") == []
