@@ -160,6 +160,8 @@ _LEVEL = r"(?:省|市|州|县|区|乡|镇|盟|旗)(?:[(（〔][^)）〕]*[)）�
 #: or of firm (公共机构节能主管部门, 煤炭企业), a bare kind of zone after 各 (各县(市)区、开发区).
 GENERIC_RE = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|区直|县直|中央和国家机关)|^地方(?:各级)?(?:人民)?(?:政府)?$"
+    # every department of one level, the level written before 各 ("市各部门", "省各有关部门和单位", "市区各相关部门")
+    r"|^(?:省|市|区|县|州|市区|市县)各(?:有关|相关)?(?:部门|单位|机关)"
     r"|(?:有关|相关)(?:部门|单位)$|成员单位$|主管部门$|企业$|^(?:开发区|园区|功能区)$"
     r"|^(?:省|市|区|县)级(?:有关|相关)?部门$"  # the departments of a level, none in particular ("市级部门")
     # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")

@@ -97,3 +97,17 @@ def test_generic_participants_charged_by_the_duty_formula() -> None:
 def test_the_duty_formula_charges_no_particular_organ_alone() -> None:
     # the formula after a named organ stays read only as before (with 负责 as a duty line's verb, never the formula alone)
     assert roles("省发展改革委按照职责分工推进各项工作。", "CN-JS") == []
+
+
+# --- the departments of one level, the level written before 各 ---------------------------------------------------------
+def test_the_departments_of_a_level_written_before_each_are_generic() -> None:
+    # 56、江苏省 关于推动高质量发展做好碳达峰碳中和工作的实施意见, 十/(三十二): the province's departments and units
+    line = ("(三十二)注重总体设计。加快制定全省碳达峰实施方案,按照分类、分层、分区的要求综合统筹做好各地区各重点领域碳达峰实施方案。"
+            "省各有关部门和单位按照职责分工制定能源、工业等重点领域专项实施方案及科技创新、全社会节约用能等专项保障方案,"
+            "尽快形成目标明确、任务清晰、保障有力的碳达峰、碳中和“1+1+N”政策体系。")
+    assert roles(line, "CN-JS") == [("省各有关部门和单位", "generic")]
+    # 467、盐城市“十四五”生态环境保护规划, 第二节 强化规划评估督导: the city's departments, charged by the duty formula
+    line = "市各部门按照职责分工,细化分解规划目标与任务,制定部门年度行动计划,各县(市、区)具体落实各项重点任务与工程。"
+    assert roles(line, "CN-JS") == [("市各部门", "generic")]
+    # in a bracketed list, after a named unit
+    assert roles("(责任单位:市发改委、市各有关部门)", "CN-JS") == [("市发改委", "lead"), ("市各有关部门", "generic")]
