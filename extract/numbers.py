@@ -182,6 +182,10 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
         info = MeasureUnit(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
                         f"{info.dimension}-rate")
         end = rate.end()
+        area = _PER_AREA_ZH.match(text, end)
+        if area:  # "6吨/月·平方公里": a deposition, per period and per area
+            info = MeasureUnit(f"{info.label}·{area.group(1)}", f"{info.converted_unit}/km2", info.factor, info.dimension)
+            end = area.end()
     elif info is not None and lang == "zh" and text.startswith("次", end) and info.dimension in ("land", "count"):
         # "53.33万公顷次", "50万亩次", "5000批次": an area or a count done so many times over, counted per time
         info = MeasureUnit(f"{info.label}次", f"{info.converted_unit}·times", info.factor, info.dimension)
@@ -189,6 +193,8 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
     return end, mag, factor, info
 
 
+#: The area a rate per period is also taken over: "吨/月·平方公里".
+_PER_AREA_ZH = re.compile(r"[·•]\s*(平方公里|平方千米)")
 #: Power and energy symbols a Chinese text writes after its own magnitude: "2043万kW", "1.2亿kWh".
 _POWER_SYMBOL = re.compile(r"\s*(kWh|MWh|GWh|kW|MW|GW)(?![A-Za-z])")
 

@@ -21,7 +21,7 @@
 Used by extract/targets.py, whose targets are made here too (`_emit`); offsets are into the (unwrapped)
 normalised text.
 
-Length (about 420 lines, kept whole on purpose): the forms share one reading of where a value's clause opens and
+Length (about 430 lines, kept whole on purpose): the forms share one reading of where a value's clause opens and
 what stands before it, and each form's test is a neighbour of the others.
 """
 
@@ -224,6 +224,10 @@ def shared_head_end(text: str, start: int, end: int) -> int:
 _ASIDE_RUNS_ON_ZH = re.compile(r"[^()（）,，;；。\n]{1,10}[)）][^,，;；。、\n\d]{0,12}")
 
 
+#: A pollutant's or a substance's name written with its digits: "PM2.5", "PM10", "SO2", "CO2".
+_CHEMICAL_NAME_ZH = re.compile(r"[A-Za-z]{1,4}\d+(?:\.\d+)?")
+
+
 #: A short name the text gives in brackets ("(以下简称碳排放)"): a note on the indicator, not part of it.
 _ALIAS_RE = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[^()（）]{1,20}[)）]")
 
@@ -357,8 +361,10 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     sized = q.dimension in ("length", "land") and _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) is not None
     if (q.dimension != "count" and not sized) or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
         return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
-    if re.search(r"\d", noun.group()):
-        return -1  # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds
+    if re.search(r"\d", _CHEMICAL_NAME_ZH.sub("", noun.group())):
+        # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds; a pollutant's
+        # name is no value ("120个PM2.5网格化自动监测设备")
+        return -1
     noun_start, noun_end = noun.span()
     aside = _ASIDE_RUNS_ON_ZH.match(text, noun_end) if text.startswith("、", noun_end) and re.search(
         r"[(（][^)）]*$", noun.group()) else None

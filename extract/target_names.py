@@ -18,7 +18,7 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 
 Used by extract/targets.py (the grammar, `_predicated`).
 
-Length (about 440 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
+Length (about 470 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
 before it (`earlier`), so they share that reach and run in one order.
 """
 
@@ -101,7 +101,8 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
-            or works_of_clause_before(indicator, text, ind_start) or subject_named_before(indicator, earlier, text, ind_start)
+            or works_of_clause_before(indicator, text, ind_start) or level_of_clause_before(indicator, text, ind_start)
+            or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
             or subject_of_previous(indicator, earlier, text, ind_start))
@@ -257,13 +258,37 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     return works + "率" if len(works) >= 4 and not re.search(r"\d", works) else None
 
 
+#: A value clause naming only that a level is kept ("确保稳定在50%以上", "保持在"), and the measure a clause before it raises
+#: or lowers names at its end ("持续提高大宗物料铁路运输比例").
+_KEPT_ONLY_ZH = re.compile(r"^(?:确保|力争|并|要)?(?:稳定|保持|维持)(?:在)?$")
+_MEASURE_END_ZH = re.compile(r"(?:比例|比重|占比|率|强度|指数)$")
+
+
+def level_of_clause_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A level a clause keeps, right after a clause raising or lowering the measure it keeps: "持续提高大宗物料铁路运输比例,
+    确保稳定在50%以上" → 大宗物料铁路运输比例; None where the clause before names no measure at its end."""
+    if not _KEPT_ONLY_ZH.match(indicator):
+        return None
+    before = text[max(0, ind_start - 60) : ind_start]
+    gap = re.search(r"[,，]\s*(?:确保|力争|并|要)?\s*$", before)
+    if gap is None:
+        return None
+    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
+    measure = ""
+    while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:  # "加快提高城市污水处理率": every verb it opens with
+        measure = clause = clause[verb.end() :]
+    ok = len(measure) >= 4 and _MEASURE_END_ZH.search(measure) and not re.search(r"[\d%]", measure)
+    return measure if ok else None
+
+
 #: A manner only one action is done in, right before it: "无公害防治率", "无害化处理率" (集中 is every action's: "集中收集率、处理率").
 _MANNER_END_ZH = re.compile(r"(?:无公害|无害化|资源化)$")
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
 _PLACE_ONLY_ZH = re.compile(r"^[\u4e00-\u9fff]{2,14}?(?:市|省|区|县|州|地区|城市|九市)$")
 _OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，]*")
 _SHARE_HEAD_ZH = re.compile(r"(?:占比|比重|比例)$")
-_SUBSET_GAP_ZH = re.compile(r"[\s,，、;；]*(?:其中)?[\s,，、]*")
+#: …after 其中 also the name of the city or county the part lies in, where the label leaves it out ("其中齐齐哈尔市中心城区").
+_SUBSET_GAP_ZH = re.compile(r"[\s,，、;；]*(?:其中[\s,，、]*(?:[\u4e00-\u9fff]{2,6}[市县州])?)?[\s,，、]*")
 
 
 def share_of_which(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
@@ -329,7 +354,7 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
                 or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
                 or subject_of_previous(phrase, earlier, text, ind_start)
-                or subject_named_before(phrase, earlier, text, ind_start))
+                or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)

@@ -111,7 +111,8 @@ _ACTION_END_ZH = re.compile(
 )
 
 #: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
-_COUNTED_NOUN_ZH = re.compile(r"[“\"]?[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
+_COUNTED_NOUN_ZH = re.compile(
+    r"[“\"]?(?:[A-Za-z]{1,4}\d+(?:\.\d+)?(?=[\u4e00-\u9fff]))?[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
 
 #: The words of a least bound: before the verb of a value ("至少完成1轮…排查", `_AT_LEAST_END_ZH`) or before
 #: the action a count follows ("至少举办5期…培训", "每年至少开展1次…演练", `_AT_LEAST_ZH`).
@@ -178,8 +179,8 @@ _CAPACITY_VERB_ZH = re.compile(r"形成|具备|达到|建成|新增|提升至|�
 _CATEGORY_ZH = re.compile(r"^[^、]{0,6}?(?:污染物|物质|气体|指标|资源|产品|品种)")
 
 #: A ratio without a unit: "电能利用效率(PUE)不高于1.3", "PUE值降到1.25以下", "农田灌溉水有效利用系数达到0.6"
-#: (the values its sentence gives it).
-_RATIO_NAME_ZH = re.compile(r"PUE|电能利用效率|能源利用效率|利用系数")
+#: (the values its sentence gives it); a ratio of two things opening its clause, each named by one character: "铁钢比下降至0.75以下".
+_RATIO_NAME_ZH = re.compile(r"PUE|电能利用效率|能源利用效率|利用系数|(?:^|(?<=[,，;；。:：\s]))[\u4e00-\u9fff]{2}比(?![例重率较])")
 
 _RATIO_VALUE_ZH = re.compile(
     r"(?:不高于|不超过|不得高于|不得超过|小于等于|小于|低于|优于|降到|降至|降低到|下降到|达到|提高到|提高至|提升到|提升至"

@@ -16,7 +16,7 @@ come from `deadlines.deadline_scopes`, or from the document's period where the t
 Chinese, half-width ASCII) or English; offsets are into it. The line breaks a PDF's layout put inside
 sentences are read through ("化肥施用\n量" is 化肥施用量).
 
-Length (about 450 lines, kept whole on purpose): the forms of the grammar share one reading context
+Length (about 500 lines, kept whole on purpose): the forms of the grammar share one reading context
 (`_Context`) and the spans already taken, and run in an order that decides which form a value belongs to;
 split over modules, that order would be too.
 """
@@ -120,6 +120,12 @@ _FORMULA_ZH = re.compile(r"[×÷=α-ω≤≥<>＜＞\d]")
 _ASIDES_AND_YEARS_ZH = re.compile(r"[(（][^()（）]*[)）]|(?:19|20)\d{2}\s*年|^\s*(?:○\s*\d{1,2}|\d{1,2}\s*[.、．](?!\d)|\d{1,2}\s+)")
 
 
+#: A name opening with what a period adds: "新增风电装机" (completed from "新增水电装机" before it).
+_ADDED_NAME_ZH = re.compile(r"^(?:新增|新建|累计新增)")
+#: The places a quota is set for, each of them, before the verb: "各区分别建成1个…", "每个县(市、区)建设…".
+_EACH_PLACE_ZH = re.compile(r"(?:各|每个)(?:区|县|市|乡镇|街道|区县|县区|县\(市、区\)|县（市、区）)(?:分别|均|都)?")
+
+
 def _names_before_symbol(before: str) -> bool:
     """A symbol is a comparator right after a name it closes: a Chinese word or a closed bracket, outside any
     bracket, in no formula and no line of figures ("≤1700千克标准煤/吨0.94合成氨单位产品能耗>1700")."""
@@ -193,8 +199,9 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     indicator, start, confidence = HEDGE_INSIDE_ZH.sub("", text[ind_start:ind_end]), ind_start, predicate.confidence
     counted = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
     only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
-    if only_actions and counted and not text.startswith(("以上的", "的"), first.end):
-        return -1  # "突破20项关键技术": the count comes before what it counts
+    if counted and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
+        # "突破20项关键技术": the count comes before what it counts; "各区分别建成1个近零碳试点园区": a quota per place
+        return -1
     listed: list[str] = []
     if lang != "en" and _INDICATOR_TAIL_ZH.fullmatch(indicator):
         indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
@@ -291,9 +298,14 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start)) or ctx.counted_over_period(q.start, q)
     cut = _CUT_LEAD_ZH.match(name)  # "压减地下水超采量1亿立方米以上": a decrease by that much
+    years = ctx.periods_at(q.start, amount)
+    before = out[-1] if out and not out[-1].qualitative else None
+    if (before and before.start_year and name != text[ind_start:ind_end] and _ADDED_NAME_ZH.match(name)
+            and _ADDED_NAME_ZH.match(before.indicator) and [y for _, y in years] == [before.year]):
+        # "“十四五”新增水电装机约2400万千瓦,风电约600万千瓦": a name completed from the amount before is counted as it is
+        years = [(before.start_year, before.year)]
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
-          q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None,
-          years=ctx.periods_at(q.start, amount), confidence=0.65)
+          q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None, years=years, confidence=0.65)
     return end
 
 

@@ -31,9 +31,9 @@ TUNE_FLOORS_UNITS_ROUND3 = {"units_precision": 1.0, "units_recall": 0.975, "role
 TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978,
                        "indicator_accuracy": 0.985}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
-#: stay on the 563 targets of rounds 1–3 they were measured on.
-TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.964, "found_recall": 0.938, "exact_precision": 0.950,
-                              "exact_recall": 0.924, "indicator_accuracy": 0.941}
+#: stay on the 563 targets of rounds 1–3 they were measured on. Raised to what the eleventh round's rules reached.
+TUNE_FLOORS_TARGETS_ROUND4 = {"found_precision": 0.986, "found_recall": 0.965, "exact_precision": 0.972,
+                              "exact_recall": 0.952, "indicator_accuracy": 0.971}
 #: The fifth round (563, 157 and 79, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND5 = {"found_precision": 0.993, "found_recall": 0.958, "exact_precision": 0.987,
                               "exact_recall": 0.952, "indicator_accuracy": 0.956}
@@ -46,9 +46,9 @@ TUNE_FLOORS_TARGETS_ROUND7 = {"found_precision": 0.985, "found_recall": 0.990, "
 #: The tenth round (565, 355, 107, 473 and 319, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND10 = {"found_precision": 0.950, "found_recall": 0.962, "exact_precision": 0.950,
                                "exact_recall": 0.962}
-#: The eleventh round (562, 521, 146 and 116, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.833, "found_recall": 0.816, "exact_precision": 0.791,
-                               "exact_recall": 0.775, "indicator_accuracy": 0.925}
+#: The eleventh round (562, 521, 146, 116, 455 and 113, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.903, "found_recall": 0.886, "exact_precision": 0.883,
+                               "exact_recall": 0.867, "indicator_accuracy": 0.950}
 
 
 @pytest.fixture(scope="module")

@@ -56,3 +56,60 @@ def test_a_row_of_an_indicator_column_is_named_as_printed() -> None:
     # "指标名称:风电" names an indicator: the row keeps its name (the rounds 1–3 key reads it so)
     got = facts(targets("指标名称:风电;单位:万千瓦;2025年:200", 2025))
     assert ("风电", "=", 200, "万千瓦", 2025) in got
+
+
+def test_an_amount_completed_from_the_one_before_is_counted_over_its_period() -> None:
+    # the later items of "“十四五”新增…" are added over the plan's period too
+    got = [(t.indicator, t.value, t.year, t.start_year) for t in targets(GOALS_562, 2025)]
+    assert ("新增水电装机", 2400, 2025, 2021) in got
+    assert ("新增风电装机", 600, 2025, 2021) in got
+    assert ("新增生物质发电装机", 74, 2025, 2021) in got
+    # the levels of the same sentence are no amounts
+    assert ("水电装机", 10500, 2025, None) in got
+
+
+# --- 146、天津市生态环境保护“十四五”规划 ------------------------------------------------------------------------
+def test_a_level_kept_after_the_clause_raising_the_measure() -> None:
+    sentence = "钢铁、电力、焦化等重点企业,充分利用已有铁路专运线能力,持续提高大宗物料铁路运输比例,确保稳定在50%以上。"
+    assert facts(targets(sentence, 2025)) == [("大宗物料铁路运输比例", ">=", 50, "%", 2025)]
+
+
+def test_a_clause_naming_no_measure_before_a_kept_level_lends_none() -> None:
+    got = facts(targets("完善垃圾收运体系,保持在95%以上。", 2025))
+    assert [f[0] for f in got] != ["垃圾收运体系"]
+
+
+def test_a_rate_per_period_and_per_area() -> None:
+    sentence = "到2025年,各区年均降尘量力争控制在6吨/月·平方公里以下。"
+    assert facts(targets(sentence, 2025)) == [("各区年均降尘量", "<=", 6, "吨/月·平方公里", 2025)]
+
+
+# --- 521、齐齐哈尔市绿色建筑创建行动实施方案 ----------------------------------------------------------------------
+def test_a_part_of_the_city_after_its_name_takes_the_share_before() -> None:
+    sentence = "到2022年,当年城镇新建建筑中绿色建筑设计面积占比力争达到70%以上,其中齐齐哈尔市中心城区力争达到90%以上。"
+    got = facts(targets(sentence, 2025))
+    assert ("当年城镇新建建筑中绿色建筑设计面积占比", ">=", 70, "%", 2022) in got
+    assert ("中心城区当年城镇新建建筑中绿色建筑设计面积占比", ">=", 90, "%", 2022) in got
+
+
+# --- 113、武汉市推动降碳及发展低碳产业工作方案 --------------------------------------------------------------------
+def test_a_quota_set_for_each_district_names_what_it_counts() -> None:
+    sentence = ("到2025年,各区分别建成1个近零碳试点园区、3个近零碳试点机关、5个近零碳试点社区、5家近零碳试点学校以及10家"
+                "近零碳试点企业。")
+    assert facts(targets(sentence, 2025)) == [
+        ("近零碳试点园区", "=", 1, "个", 2025), ("近零碳试点机关", "=", 3, "个", 2025), ("近零碳试点社区", "=", 5, "个", 2025),
+        ("近零碳试点学校", "=", 5, "家", 2025), ("近零碳试点企业", "=", 10, "家", 2025)]
+
+
+def test_a_ratio_of_two_things_takes_a_value_without_a_unit() -> None:
+    assert facts(targets("到2025年,铁钢比下降至0.75以下。", 2025)) == [("铁钢比", "<=", 0.75, None, 2025)]
+    # a change on the year before is no ratio
+    assert facts(targets("产量同比增长5%。", 2025)) == []
+
+
+# --- 455、泰州市“十四五”生态环境保护规划 ---------------------------------------------------------------------------
+def test_a_counted_noun_may_open_with_a_pollutants_name() -> None:
+    sentence = "到2025年,新增48个水质自动站,120个PM2.5网格化自动监测设备。"
+    got = facts(targets(sentence, 2025))
+    assert ("水质自动站", "=", 48, "个", 2025) in got
+    assert ("PM2.5网格化自动监测设备", "=", 120, "个", 2025) in got
