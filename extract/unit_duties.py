@@ -55,6 +55,14 @@ _ORGAN_RE = re.compile(
 #: What no organ's name holds (outside brackets): the words of a sentence ("本办法由…", "对…"; 应对 is an organ's word:
 #: "自治区应对气候变化和机动车污染防治中心").
 _NOT_A_NAME_RE = re.compile(r"(?<!自)由|(?<!应)对|[的在将把是从向按其该本各]|领导小组|领导组|部门|单位|[布格大全开结]局")
+#: The department of one government named by its field, the level written before it: a particular organ (the
+#: government's department of that field: "市发展改革部门负责…", "区生态环境部门负责兑现…"), where a field alone
+#: ("林业部门") is a kind and 有关/相关/主管/各, 市级/市直, 市县 or …等部门 name no department in particular.
+_FIELD_DEPARTMENT_RE = re.compile(
+    r"(?:自治区|省|市(?!场)|区(?!域)|县)(?![省市区县州乡镇])"  # one level: 市县财政部门 are the departments of two
+    r"(?:(?!有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
+    r"{2,10}部门"
+)
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
@@ -206,7 +214,8 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None  # a kind ("企业负责…"), a short key; "各区政府负责…" names the participants charged, generic
     if not generic and word and word.startswith("按"):
         return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…")
-    if mode in ("known", "clause") and not colon and not generic and not all(names.known(item) for item in items):
+    if mode in ("known", "clause") and not colon and not generic and not all(
+            names.known(item) or _FIELD_DEPARTMENT_RE.fullmatch(item) for item in items):
         return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
@@ -254,7 +263,7 @@ def _organ(item: str, names: Names, strict: bool = False) -> bool:
     (outside brackets) and does not end in a known unit after words that are no place ("建立健全自治区发展改革委");
     `strict` (a colon and no verb follow it): an unknown …站 or …中心 (a facility, a category: "…抽水蓄能电站:位于…",
     "绿色数据中心:申报单位…") needs a region's prefix."""
-    if names.known(item):
+    if names.known(item) or _FIELD_DEPARTMENT_RE.fullmatch(item):
         return True
     bare = re.sub(r"[(（][^()（）]*[)）]", "", item)
     if len(bare) < 3 or not _ORGAN_RE.search(bare) or _NOT_A_NAME_RE.search(bare):

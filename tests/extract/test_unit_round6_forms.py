@@ -39,10 +39,10 @@ def test_the_districts_and_the_departments_of_a_level_charged_in_a_principle() -
 
 
 def test_the_district_departments_charged_after_a_comma() -> None:
-    # 515, 四/二: the city's department by its field (市住房城乡建设部门) is still no unit read; the districts' are generic
+    # 515, 四/二: the districts' departments are generic (the city's, named by its field, is a particular organ: below)
     line = ("(二)完善星级绿色建筑标识制度。修订绿色建筑标识管理办法,建立标识撤销机制,市住房城乡建设部门负责开展二星级绿色建筑"
             "标识工作,各区住房城乡(市)建设部门负责开展一星级绿色建筑标识工作。")
-    assert roles(line, "CN-BJ") == [("各区住房城乡(市)建设部门", "generic")]
+    assert ("各区住房城乡(市)建设部门", "generic") in roles(line, "CN-BJ")
 
 
 def test_the_competent_department_charged_in_a_passive_sentence() -> None:
@@ -111,3 +111,29 @@ def test_the_departments_of_a_level_written_before_each_are_generic() -> None:
     assert roles(line, "CN-JS") == [("市各部门", "generic")]
     # in a bracketed list, after a named unit
     assert roles("(责任单位:市发改委、市各有关部门)", "CN-JS") == [("市发改委", "lead"), ("市各有关部门", "generic")]
+
+
+# --- a government's department named by its field, the level before it -------------------------------------------------
+def test_a_department_named_by_its_field_with_its_level_is_a_particular_organ() -> None:
+    # 58、天津市碳达峰碳中和促进条例, 第五条: the city's department of development and reform, charged
+    line = "第五条市发展改革部门负责碳达峰、碳中和工作领导机制的日常工作,组织落实碳达峰、碳中和。"
+    assert roles(line, "CN-TJ") == [("市发展改革部门", "lead")]
+    # 515, 四/二: after a comma, beside the districts' departments (generic, as before)
+    line = ("(二)完善星级绿色建筑标识制度。修订绿色建筑标识管理办法,建立标识撤销机制,市住房城乡建设部门负责开展二星级绿色建筑"
+            "标识工作,各区住房城乡(市)建设部门负责开展一星级绿色建筑标识工作。")
+    assert roles(line, "CN-BJ") == [("市住房城乡建设部门", "lead"), ("各区住房城乡(市)建设部门", "generic")]
+    # 122、广州市黄埔区…促进绿色低碳发展办法, 第十一条: each district department charged after a semicolon
+    line = ("区发展改革部门负责兑现第三条,第四条第(二)项(非工业企业),第五条第(一)至(四)项(按对应的分工),第六条第(一)及(二)项,"
+            "第七条,第八条,第九条(按对应的分工);区工业和信息化部门负责兑现第四条第(一)及(三)项、第四条第(二)项(工业企业),"
+            "第五条第(一)至(三)项(按对应的分工),第六条第(三)项,第九条(按对应的分工);区生态环境部门负责兑现第四条第(四)至(六)项;"
+            "区水务部门负责兑现第四条第(七)项。")
+    assert roles(line, "CN-GD-Guangzhou") == [("区发展改革部门", "lead"), ("区工业和信息化部门", "lead"),
+                                              ("区生态环境部门", "lead"), ("区水务部门", "lead")]
+
+
+def test_a_field_alone_two_levels_or_a_set_of_departments_is_no_particular_organ() -> None:
+    from policykg.extract.unit_duties import _FIELD_DEPARTMENT_RE
+
+    for name in ("市场监管部门", "市县财政部门", "市有关部门", "市级部门", "市政府部门", "县住房城乡建设等部门", "省林业主管部门"):
+        assert not _FIELD_DEPARTMENT_RE.fullmatch(name), name
+    assert roles("造林任务由林业部门负责组织实施。", XUHUI) == []
