@@ -18,7 +18,7 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 
 Used by extract/targets.py (the grammar, `_predicated`).
 
-Length (about 470 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
+Length (about 495 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
 before it (`earlier`), so they share that reach and run in one order.
 """
 
@@ -102,6 +102,7 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
             or works_of_clause_before(indicator, text, ind_start) or level_of_clause_before(indicator, text, ind_start)
+            or scale_of_works_before(indicator, text, ind_start)
             or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
@@ -281,6 +282,29 @@ def level_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     return measure if ok else None
 
 
+#: A scale named by its head alone ("新建规模", "新增建设规模"), and the works a clause before it names at its end.
+_SCALE_HEAD_ZH = re.compile(r"^(?:新建|新增|新增建设|建设)?规模$")
+_WORKS_END_ZH = re.compile(r"(?:试点|项目|工程|基地|示范|设施)$")
+_PERIOD_LEAD_ZH = re.compile(r"[,，]\s*(?:“?十[四五六]五”?(?:期间|时期)\s*)?(?:力争|累计)?\s*$")
+
+
+def scale_of_works_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A scale named by its head alone, right after a clause opening the works it measures: "积极开展整县(市、区)屋顶
+    分布式光伏开发试点,新建规模37.5万千瓦" → 整县(市、区)屋顶分布式光伏开发试点新建规模; None otherwise."""
+    if not _SCALE_HEAD_ZH.match(indicator):
+        return None
+    before = text[max(0, ind_start - 80) : ind_start]
+    gap = _PERIOD_LEAD_ZH.search(before)
+    if gap is None:
+        return None
+    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
+    works = ""
+    while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:
+        works = clause = clause[verb.end() :]
+    ok = len(works) >= 4 and _WORKS_END_ZH.search(works) and not re.search(r"\d", works)
+    return works + indicator if ok else None
+
+
 #: A manner only one action is done in, right before it: "无公害防治率", "无害化处理率" (集中 is every action's: "集中收集率、处理率").
 _MANNER_END_ZH = re.compile(r"(?:无公害|无害化|资源化)$")
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
@@ -354,7 +378,8 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
                 or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
                 or subject_of_previous(phrase, earlier, text, ind_start)
-                or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start))
+                or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start)
+                or scale_of_works_before(phrase, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)

@@ -113,3 +113,13 @@ def test_a_counted_noun_may_open_with_a_pollutants_name() -> None:
     got = facts(targets(sentence, 2025))
     assert ("水质自动站", "=", 48, "个", 2025) in got
     assert ("PM2.5网格化自动监测设备", "=", 120, "个", 2025) in got
+
+
+def test_a_scale_named_by_its_head_takes_the_works_the_clause_before_opens() -> None:
+    got = facts(targets("积极开展整县(市、区)屋顶分布式光伏开发试点,新建规模37.5万千瓦,重点推进成都市金堂县。", 2025))
+    assert ("整县(市、区)屋顶分布式光伏开发试点新建规模", "=", 37.5, "万千瓦", 2025) in got
+    got = facts(targets("积极开展川西高温地热资源丰富地区分布式地热电站试点,“十四五”期间新建规模3万千瓦。", 2025))
+    assert ("川西高温地热资源丰富地区分布式地热电站试点新建规模", "=", 3, "万千瓦", 2025) in got
+    # a clause naming no works before the scale lends nothing
+    got = facts(targets("加强组织领导,新建规模3万千瓦。", 2025))
+    assert not any(f[0].startswith("组织领导") for f in got)
