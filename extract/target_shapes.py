@@ -241,7 +241,7 @@ def _region_lead_zh(phrase: str) -> int:
 
 
 #: A place a list names without the gazetteer's full name ("西海岸新区"), read only between joiners.
-_PLACE_ITEM_ZH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:新区|市|区|县|旗)(?=、|和|及|与|$)")
+_PLACE_ITEM_ZH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:新区|市|区|县|旗|州)(?=、|和|及|与|$)")
 _PLACE_JOINER_ZH = re.compile(r"、|和|及|与")
 
 

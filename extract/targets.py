@@ -73,6 +73,7 @@ from policykg.extract.target_shapes import (
     _suffix,
     _trim,
     _unwrap,
+    places_listed_zh,
 )
 from policykg.extract.target_tables import table_targets
 from policykg.extract.target_words import (
@@ -230,6 +231,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     n = len(items)
     split = _split_indicators_en if lang == "en" else _split_indicators_zh
     names = listed or (split(indicator, n) if n > 1 else [indicator])
+    if lang != "en" and n > 1 and len(set(names)) == 1 and (k := places_listed_zh(indicator)):
+        # "建成阿坝州、甘孜州、凉山州、攀枝花市光伏发电项目各约220万千瓦、440万千瓦…": one place per value, in order
+        places = [p for p in re.split(r"、|和|及|与", indicator[:k]) if p]
+        names = [p + indicator[k:] for p in places] if len(places) == n else names
     each = lang != "en" and n == 1 and (
         bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or measures_listed(indicator))
     if each:  # "城镇污水集中处理率、污泥无害化处置率均达到97%以上": one value for each indicator

@@ -123,3 +123,14 @@ def test_a_scale_named_by_its_head_takes_the_works_the_clause_before_opens() -> 
     # a clause naming no works before the scale lends nothing
     got = facts(targets("加强组织领导,新建规模3万千瓦。", 2025))
     assert not any(f[0].startswith("组织领导") for f in got)
+
+
+def test_places_listed_before_values_given_each_are_paired_in_order() -> None:
+    sentence = ("重点推进“三州一市”光伏发电基地建设,“十四五”期间新增投产装机约1000万千瓦,建成阿坝州、甘孜州、凉山州、攀枝花市"
+                "光伏发电项目各约220万千瓦、440万千瓦、220万千瓦、100万千瓦,其他地区光伏发电项目45万千瓦。")
+    got = facts(targets(sentence, 2025))
+    assert ("阿坝州光伏发电项目", "~", 220, "万千瓦", 2025) in got
+    assert ("甘孜州光伏发电项目", "~", 440, "万千瓦", 2025) in got
+    assert ("凉山州光伏发电项目", "~", 220, "万千瓦", 2025) in got
+    assert ("攀枝花市光伏发电项目", "~", 100, "万千瓦", 2025) in got
+    assert ("其他地区光伏发电项目", "=", 45, "万千瓦", 2025) in got
