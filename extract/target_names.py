@@ -18,7 +18,7 @@ introduced by, a demonstrative that refers to a target just stated, a share that
 
 Used by extract/targets.py (the grammar, `_predicated`).
 
-Length (about 495 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
+Length (about 515 lines, kept whole on purpose): every rule here names an indicator from the targets stated just
 before it (`earlier`), so they share that reach and run in one order.
 """
 
@@ -102,7 +102,7 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
             or works_of_clause_before(indicator, text, ind_start) or level_of_clause_before(indicator, text, ind_start)
-            or scale_of_works_before(indicator, text, ind_start)
+            or scale_of_works_before(indicator, text, ind_start) or base_of_capacity(indicator, text, ind_start)
             or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
@@ -305,6 +305,27 @@ def scale_of_works_before(indicator: str, text: str, ind_start: int) -> str | No
     return works + indicator if ok else None
 
 
+#: A capacity of works named by its head alone ("新增投产装机", "核准建设规模"), the base a sentence pushes ("重点推进
+#: “三江”水电基地建设"), and a sentence naming nothing before its value but its period ("“十四五”期间新增投产装机…").
+_WORKS_CAPACITY_ZH = re.compile(r"^(?:新增投产|新增|投产|核准建设|核准)(?:装机(?:容量)?|规模)$")
+_BASE_PUSHED_ZH = re.compile(r"(?:推进|推动|建设)(?P<base>[\u4e00-\u9fff“”]{2,14}?基地)建设")
+_PERIOD_ONLY_ZH = re.compile(r"\s*(?:“?十[四五六]五”?(?:期间|时期))?\s*")
+
+
+def base_of_capacity(indicator: str, text: str, ind_start: int) -> str | None:
+    """A capacity of works named by its head alone is that of the base its sentence pushes ("加快推进凉山州风电基地建设,
+    …,“十四五”期间新增投产装机约510万千瓦" → 凉山州风电基地新增投产装机), or the sentence before where its own names
+    nothing but its period ("重点推进“三江”水电基地建设。“十四五”期间新增投产装机约2200万千瓦"); None otherwise."""
+    if not _WORKS_CAPACITY_ZH.match(indicator):
+        return None
+    sentence = max(text.rfind("\n", 0, ind_start), text.rfind("。", 0, ind_start)) + 1
+    pushed = list(_BASE_PUSHED_ZH.finditer(text, sentence, ind_start))
+    if not pushed and sentence > 0 and _PERIOD_ONLY_ZH.fullmatch(text, sentence, ind_start):
+        before = max(text.rfind("\n", 0, sentence - 1), text.rfind("。", 0, sentence - 1)) + 1
+        pushed = list(_BASE_PUSHED_ZH.finditer(text, before, sentence))
+    return pushed[-1].group("base") + indicator if pushed else None
+
+
 #: A manner only one action is done in, right before it: "无公害防治率", "无害化处理率" (集中 is every action's: "集中收集率、处理率").
 _MANNER_END_ZH = re.compile(r"(?:无公害|无害化|资源化)$")
 #: A clause naming only a place ("其中粤港澳大湾区珠三角九市超过45%"): the same indicator, for that place.
@@ -379,7 +400,7 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
                 or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
                 or subject_of_previous(phrase, earlier, text, ind_start)
                 or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start)
-                or scale_of_works_before(phrase, text, ind_start))
+                or scale_of_works_before(phrase, text, ind_start) or base_of_capacity(phrase, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)

@@ -134,3 +134,17 @@ def test_places_listed_before_values_given_each_are_paired_in_order() -> None:
     assert ("凉山州光伏发电项目", "~", 220, "万千瓦", 2025) in got
     assert ("攀枝花市光伏发电项目", "~", 100, "万千瓦", 2025) in got
     assert ("其他地区光伏发电项目", "=", 45, "万千瓦", 2025) in got
+
+
+def test_a_capacity_named_by_its_head_takes_the_base_its_sentence_or_the_one_before_pushes() -> None:
+    sentence = ("加快推进凉山州风电基地建设,建成投产西昌牦牛山、盐源大坝等风电项目,“十四五”期间新增投产装机约510万千瓦。"
+                "鼓励攀枝花、泸州等具备资源开发条件的盆周山区和川西地区有序开发建设风电,建成投产广元剑阁、昭化白果等风电项目,"
+                "“十四五”期间新增投产装机约90万千瓦。")
+    got = facts(targets(sentence, 2025))
+    assert ("凉山州风电基地新增投产装机", "~", 510, "万千瓦", 2025) in got
+    # a sentence naming works of its own before its capacity does not borrow the base of the one before
+    assert ("新增投产装机", "~", 90, "万千瓦", 2025) in got
+    item = ("(一)重点推进“三江”水电基地建设\n重点推进金沙江、雅砻江、大渡河“三江”水电基地建设。“十四五”期间新增投产装机约"
+            "2200万千瓦,核准建设规模约1200万千瓦。")
+    got = facts(targets(item, 2025))
+    assert ("“三江”水电基地新增投产装机", "~", 2200, "万千瓦", 2025) in got
