@@ -240,6 +240,14 @@ _ACTION_RATE_ZH = re.compile(r"^([\u4e00-\u9fff]{2})率$")
 _CLAUSE_VERB_ZH = re.compile(r"^.*?(?:积极|进一步|持续|大力|全面)?(?:推进|推动|加强|完善|开展|提高|提升|促进|强化|深化|实施|加快|做好)")
 
 
+def _clause_before(text: str, ind_start: int, gap: str) -> str | None:
+    """The clause right before an indicator, when `gap` (a comma and the words allowed after it) closes the 60
+    characters before it; None otherwise."""
+    before = text[max(0, ind_start - 60) : ind_start]
+    found = re.search(gap, before)
+    return None if found is None else re.split(r"[。;；,，:：\n]", before[: found.start()])[-1]
+
+
 def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | None:
     """A rate named only by its action, right after a clause naming the works that action is done to: "加强畜禽养殖
     粪污资源化利用,利用率达到90%以上" → 畜禽养殖粪污资源化利用率; "完善农药包装废弃物回收处置体系,回收率保持在100%"
@@ -247,11 +255,9 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     rate = _ACTION_RATE_ZH.match(indicator)
     if rate is None:
         return None
-    before = text[max(0, ind_start - 60) : ind_start]
-    gap = re.search(r"[,，]\s*$", before)
-    if gap is None:
+    clause = _clause_before(text, ind_start, r"[,，]\s*$")
+    if clause is None:
         return None
-    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
     at = clause.rfind(rate.group(1))
     if at < 0:
         return None
@@ -270,11 +276,9 @@ def level_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     确保稳定在50%以上" → 大宗物料铁路运输比例; None where the clause before names no measure at its end."""
     if not _KEPT_ONLY_ZH.match(indicator):
         return None
-    before = text[max(0, ind_start - 60) : ind_start]
-    gap = re.search(r"[,，]\s*(?:确保|力争|并|要)?\s*$", before)
-    if gap is None:
+    clause = _clause_before(text, ind_start, r"[,，]\s*(?:确保|力争|并|要)?\s*$")
+    if clause is None:
         return None
-    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
     measure = ""
     while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:  # "加快提高城市污水处理率": every verb it opens with
         measure = clause = clause[verb.end() :]
