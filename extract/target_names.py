@@ -240,12 +240,20 @@ _ACTION_RATE_ZH = re.compile(r"^([\u4e00-\u9fff]{2})率$")
 _CLAUSE_VERB_ZH = re.compile(r"^.*?(?:积极|进一步|持续|大力|全面)?(?:推进|推动|加强|完善|开展|提高|提升|促进|强化|深化|实施|加快|做好)")
 
 
-def _clause_before(text: str, ind_start: int, gap: str) -> str | None:
-    """The clause right before an indicator, when `gap` (a comma and the words allowed after it) closes the 60
+def _clause_before(text: str, ind_start: int, gap: str | re.Pattern[str], reach: int = 60) -> str | None:
+    """The clause right before an indicator, when `gap` (a comma and the words allowed after it) closes the `reach`
     characters before it; None otherwise."""
-    before = text[max(0, ind_start - 60) : ind_start]
+    before = text[max(0, ind_start - reach) : ind_start]
     found = re.search(gap, before)
     return None if found is None else re.split(r"[。;；,，:：\n]", before[: found.start()])[-1]
+
+
+def _after_verbs(clause: str) -> str:
+    """What a clause names after every verb it opens with ("加快提高城市污水处理率" → 城市污水处理率); "" without one."""
+    named = ""
+    while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:
+        named = clause = clause[verb.end() :]
+    return named
 
 
 def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | None:
@@ -279,9 +287,7 @@ def level_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     clause = _clause_before(text, ind_start, r"[,，]\s*(?:确保|力争|并|要)?\s*$")
     if clause is None:
         return None
-    measure = ""
-    while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:  # "加快提高城市污水处理率": every verb it opens with
-        measure = clause = clause[verb.end() :]
+    measure = _after_verbs(clause)
     ok = len(measure) >= 4 and _MEASURE_END_ZH.search(measure) and not re.search(r"[\d%]", measure)
     return measure if ok else None
 
@@ -297,14 +303,10 @@ def scale_of_works_before(indicator: str, text: str, ind_start: int) -> str | No
     分布式光伏开发试点,新建规模37.5万千瓦" → 整县(市、区)屋顶分布式光伏开发试点新建规模; None otherwise."""
     if not _SCALE_HEAD_ZH.match(indicator):
         return None
-    before = text[max(0, ind_start - 80) : ind_start]
-    gap = _PERIOD_LEAD_ZH.search(before)
-    if gap is None:
+    clause = _clause_before(text, ind_start, _PERIOD_LEAD_ZH, reach=80)
+    if clause is None:
         return None
-    clause = re.split(r"[。;；,，:：\n]", before[: gap.start()])[-1]
-    works = ""
-    while (verb := _CLAUSE_VERB_ZH.match(clause)) is not None:
-        works = clause = clause[verb.end() :]
+    works = _after_verbs(clause)
     ok = len(works) >= 4 and _WORKS_END_ZH.search(works) and not re.search(r"\d", works)
     return works + indicator if ok else None
 
