@@ -13,8 +13,9 @@ and "主要职责:" leave the list's convention to pick the lead (the first unit
 bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
 the duty's first clause ("区发展改革委负责编制…,会同相关主管部门,…"); the duty formula may stand between the units and
 负责 ("各项目主管部门,按照各自职责,负责…"). Units that are all generic are a list of generic participants only when
-they are charged (负责, or the duty formula 按照职责分工: "各有关部门要按照职责分工,…") and each is 各…, 有关/相关…,
-…主管部门, the governments of levels or 市级部门 ("各区政府负责…", "各领域主管部门负责…"). Not read: a kind charged alone ("企业负责…"), a leading group's own lines (领导小组负责…;
+they are charged (负责, 牵头, or the duty formula 按照职责分工: "各有关部门要按照职责分工,…") and each is 各…, 有关/相关…,
+…主管部门, the governments of levels or 市级部门 ("各区政府负责…", "各领域主管部门负责…", "各市(州)、县(市、区)人民政府
+负责…", "县(市、区)林草主管部门牵头安排…": a bracket of levels may hold 、 and the text layer's spaces). Not read: a kind charged alone ("企业负责…"), a leading group's own lines (领导小组负责…;
 its 组长/成员 lines name no duty), an addressee ("各市生态环境局:" ending its line), a contact ("省科技厅信息中心:
 0871-…"), a facility or a category before a colon and no duty ("…抽水蓄能电站:位于…", "绿色数据中心:申报单位…"), a
 word that ends like a unit (布局, 格局), or a line that continues a sentence wrapped by the layout.
@@ -77,7 +78,9 @@ _GENERIC_HEAD_RE = re.compile(
 #: each of them, no particular organ (bare kinds such as 企业 or 园区 are no subject of a duty line).
 _GENERIC_SUBJECT_RE = re.compile(
     r"(?:自治区|省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)(?:(?![的在将把是从向按对并由])[^,，。;；、]){0,14}"
-    r"|(?:(?![的在将把是从向按对并由])[\u4e00-\u9fff(（)）]){0,14}(?:主管部门|政府)|(?:省|市|区|县)级(?:有关|相关)?部门"
+    # a bracket of the levels it covers may hold 、: "县(市、区)人民政府", "县(市、区)林草主管部门"
+    r"|(?:[(（〔][^()（）〔〕]{1,8}[)）〕]|(?![的在将把是从向按对并由])[\u4e00-\u9fff]){0,14}(?:主管部门|政府)"
+    r"|(?:省|市|区|县)级(?:有关|相关)?部门"
 )
 #: The duty formula between the units and their verb: "各项目主管部门,按照各自职责,负责…".
 _BY_DUTIES_RE = re.compile(r"[,，]\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
@@ -98,6 +101,8 @@ _NO_DUTY_RE = re.compile(r"的|同志|人(?!民)")
 #: The rest of a line that may be the first part of a unit's name the layout cut ("…。省生态" ⏎ "环境厅牵头…").
 _WRAPPED_RE = re.compile(r"[\u4e00-\u9fff]{1,12}")
 _CONTACT_RE = re.compile(r"^\d{3}|\d{3,4}-\d{7,8}|\d{8,}|联系|电话")
+#: A bracket of the levels a name covers ("(市、区)", "( 市、区)"), the text layer's spaces inside it.
+_LEVELS_RE = re.compile(r"[(（〔][ \t]*[市州县区乡镇旗盟][^()（）〔〕\n,，。;；]{0,8}[)）〕]")
 _SENTENCE_END = "。;；:：!！?？)）"
 _MAX_NAMES = 60
 
@@ -185,7 +190,8 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         if not names_start < wrap < names_end - 1:
             return None
         written = written.replace("\n", "", 1)
-    if re.search(r"[,，。;；\s]", written) or KEY_RE.match(text, names_start, end):
+    # a space the text layer put inside a bracket of levels is none between words ("县( 市、区)林草主管部门")
+    if re.search(r"[,，。;；\s]", _LEVELS_RE.sub("", written)) or KEY_RE.match(text, names_start, end):
         return None
     duty = _DUTY_RE.match(text, verb.start() if formula else names_end, end)
     assert duty is not None
@@ -210,8 +216,9 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
     generic = all(_generic(item) for item in items)
-    if generic and (colon or not _charging(word) or not all(map(generic_subject, items))):
-        return None  # a kind ("企业负责…"), a short key; "各区政府负责…" names the participants charged, generic
+    if generic and (colon or not (_charging(word) or word == "牵头") or not all(map(generic_subject, items))):
+        return None  # a kind ("企业负责…"), a short key; "各区政府负责…", "县(市、区)林草主管部门牵头安排…" name the
+        # participants charged, generic
     if not generic and word and word.startswith("按"):
         return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…")
     if mode in ("known", "clause") and not colon and not generic and not all(

@@ -2,7 +2,7 @@
 row that name who acts, what an item looks like, the notes and generic participants inside them, the
 conventions a document may declare, and the hits and lists `unit_lists` reads them into.
 
-Length (about 430 lines, kept whole on purpose): the keys, closing formulas, item tails, notes and generic forms
+Length (about 450 lines, kept whole on purpose): the keys, closing formulas, item tails, notes and generic forms
 are one vocabulary that the list reader, the table rows and the duty lines all match against, and each pattern is
 written in terms of the others (a key's roles, the duty formula inside a tail, a generic head).
 """
@@ -163,6 +163,10 @@ GENERIC_RE = re.compile(
     # every department of one level, the level written before 各 ("市各部门", "省各有关部门和单位", "市区各相关部门")
     r"|^(?:省|市|区|县|州|市区|市县)各(?:有关|相关)?(?:部门|单位|机关)"
     r"|(?:有关|相关)(?:部门|单位)$|成员单位$|主管部门$|企业$|^(?:开发区|园区|功能区)$"
+    # a kind of university ("在宁部省属本科高校", "省属高校"); the committees of every zone of a level ("国家和省级高新区
+    # 管委会", "省级以上园区管委会")
+    r"|(?:高校|高等院校|科研院所)$"
+    r"|^(?:国家|省|市|县)(?:[和及、](?:省|市|县))?级(?:以上)?[^、]{0,8}?(?:园区|开发区|高新区|经开区|新区)管委会$"
     r"|^(?:省|市|区|县)级(?:有关|相关)?部门$"  # the departments of a level, none in particular ("市级部门")
     # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")
     rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"

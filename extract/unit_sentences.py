@@ -10,8 +10,11 @@ A sentence whose leads are no organ ("由企业牵头申报的", "由林业部�
 a particular organ (a centre, an institute, a university, a committee: "由自治区应对气候变化和机动车污染防治中心负责",
 "由中科南京未来能源系统研究院会同南京市科技局组织实施"), kept unresolved; generic participants charged with a task
 ("由主管部门负责收回…", "由各领域主管部门负责追缴资金": 各…, 有关/相关…, …主管部门, the governments of levels) are a
-list of generic participants. A kind of organ ("由林业部门负责", "由保险公司负责") and a firm ("由企业牵头") are none, nor
-are an interpretation clause ("本办法由X负责解释") and who wrote the text ("本导则由X组织编制").
+list of generic participants, and so are the items of "由X、Y…等项目主管部门负责…" when each is generic (the bodies of
+every city or zone of a kind: "设区市科技局", "县(市)科技局", "国家和省级高新区管委会"; "省有关单位"; a kind of university:
+"在宁部省属本科高校"), a list longer than the other forms allow. A kind of organ ("由林业部门负责", "由保险公司负责")
+and a firm ("由企业牵头") are none, nor are an interpretation clause ("本办法由X负责解释") and who wrote the text
+("本导则由X组织编制").
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -43,6 +46,12 @@ _ETC_RE = re.compile(r"等+$")
 _CHARGED_RE = re.compile(
     r"(?<![自经理缘])由(?P<units>[^,，。;；:：()（）\n由]{2,40}?)(?P<joint>共同)?(?:统一|具体)?(?:负责|组织|会同)(?!解释|同志|人(?!民))"
 )
+#: "由X、Y、Z等项目主管部门负责…": generic participants the text names by the kind closing them (the bodies of every
+#: city or zone of a kind, 省有关单位, a kind of university), brackets of levels inside ("县(市)科技局").
+_KIND_CHARGED_RE = re.compile(
+    r"(?<![自经理缘])由(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n由]){2,80}?)"
+    r"等(?P<kind>[^,，。;；:：()（）\n由、等]{0,6}?主管部门)负责(?!解释|同志|人(?!民))"
+)
 
 
 def led_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
@@ -70,8 +79,19 @@ _THIS_TEXT_RE = re.compile(r"本[^,，。;；\n由]{1,5}$")
 
 def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
     """(start, end, fields) of each "由X负责/组织/会同…" outside the lists already read whose units are each known to
-    the registry or a particular organ ("由X和Y共同组织实施": both lead; "由X会同Y": Y supports)."""
+    the registry or a particular organ ("由X和Y共同组织实施": both lead; "由X会同Y": Y supports); and of each "由X、Y
+    等项目主管部门负责…" whose items are all generic participants."""
+    kinds: list[tuple[int, int]] = []
+    for match in _KIND_CHARGED_RE.finditer(text):
+        if _inside(match.start(), taken):
+            continue
+        items = _items(text, match.start("units"), match.end("units"))
+        if items and all(map(_generic, items)):
+            kinds.append((match.start(), match.end()))
+            yield match.start("units"), match.end("units"), [(None, match.start("units"), match.end("units"))]
     for match in _CHARGED_RE.finditer(text):
+        if _inside(match.start(), kinds):
+            continue
         if _inside(match.start(), taken) or _AUTHORED_RE.match(text, match.end()) and _THIS_TEXT_RE.search(
             text, max(0, match.start() - 8), match.start()
         ):
