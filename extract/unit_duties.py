@@ -13,12 +13,14 @@ and "主要职责:" leave the list's convention to pick the lead (the first unit
 bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
 the duty's first clause ("区发展改革委负责编制…,会同相关主管部门,…"); the duty formula may stand between the units and
 负责 ("各项目主管部门,按照各自职责,负责…"). Units that are all generic are a list of generic participants only when
-they are charged (负责, 牵头, or the duty formula 按照职责分工: "各有关部门要按照职责分工,…") and each is 各…, 有关/相关…,
-…主管部门, the governments of levels or 市级部门 ("各区政府负责…", "各领域主管部门负责…", "各市(州)、县(市、区)人民政府
-负责…", "县(市、区)林草主管部门牵头安排…": a bracket of levels may hold 、 and the text layer's spaces). Not read: a kind charged alone ("企业负责…"), a leading group's own lines (领导小组负责…;
-its 组长/成员 lines name no duty), an addressee ("各市生态环境局:" ending its line), a contact ("省科技厅信息中心:
-0871-…"), a facility or a category before a colon and no duty ("…抽水蓄能电站:位于…", "绿色数据中心:申报单位…"), a
-word that ends like a unit (布局, 格局), or a line that continues a sentence wrapped by the layout.
+they are charged (负责, 牵头, or the duty formula 按照职责分工 or 各负其责: "各有关部门要按照职责分工,…") and each
+is 各…, 有关/相关…, …主管部门, the governments of levels, a government's 有关部门 or 市级部门 ("各区政府负责…",
+"各领域主管部门负责…", "各市(州)、县(市、区)人民政府负责…", "县(市、区)林草主管部门牵头安排…": a bracket of levels
+may hold 、 and the text layer's spaces; "省政府有关部门要各负其责,…"). Not read: a kind charged alone ("企业负责…"),
+a leading group's own lines (领导小组负责…; its 组长/成员 lines name no duty), an addressee ("各市生态环境局:" ending
+its line), a contact ("省科技厅信息中心:0871-…"), a facility or a category before a colon and no duty ("…抽水蓄能电站:
+位于…", "绿色数据中心:申报单位…"), a word that ends like a unit (布局, 格局), or a line that continues a sentence
+wrapped by the layout.
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -41,9 +43,11 @@ _MARKER_RE = re.compile(
 
 #: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
 _DUTY_RE = re.compile(
-    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>按照?(?:各自)?职责分工(?:负责)?|牵头负责|牵头|负责|配合|协助|参与|会同)?"
+    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>按照?(?:各自)?职责分工(?:负责)?|各负其责|牵头负责|牵头|负责|配合|协助|参与|会同)?"
 )
-_VERBS = re.compile(r"按照?(?:各自)?职责分工|牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
+_VERBS = re.compile(
+    r"按照?(?:各自)?职责分工|各负其责|牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]"
+)
 #: What may stand between the units and their duty verb: a modal, a pace ("要会同", "将会同", "应当会同", "要发挥牵头
 #: 抓总作用", "每年牵头").
 _MODAL_RE = re.compile(r"(?:(?:要|将|应当|应|须|需)(?:继续|切实|进一步)?(?:发挥)?|每年|定期|统一|具体|主要)$")
@@ -81,6 +85,7 @@ _GENERIC_SUBJECT_RE = re.compile(
     # a bracket of the levels it covers may hold 、: "县(市、区)人民政府", "县(市、区)林草主管部门"
     r"|(?:[(（〔][^()（）〔〕]{1,8}[)）〕]|(?![的在将把是从向按对并由])[\u4e00-\u9fff]){0,14}(?:主管部门|政府)"
     r"|(?:省|市|区|县)级(?:有关|相关)?部门"
+    r"|(?:自治区|省|市|区|县)(?:人民)?政府(?:各|有关|相关|各有关|各相关)(?:部门|单位)(?:和单位)?"  # "省政府有关部门"
 )
 #: The duty formula between the units and their verb: "各项目主管部门,按照各自职责,负责…".
 _BY_DUTIES_RE = re.compile(r"[,，]\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
@@ -219,8 +224,8 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     if generic and (colon or not (_charging(word) or word == "牵头") or not all(map(generic_subject, items))):
         return None  # a kind ("企业负责…"), a short key; "各区政府负责…", "县(市、区)林草主管部门牵头安排…" name the
         # participants charged, generic
-    if not generic and word and word.startswith("按"):
-        return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…")
+    if not generic and _formula(word):
+        return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…", "…要各负其责")
     if mode in ("known", "clause") and not colon and not generic and not all(
             names.known(item) or _FIELD_DEPARTMENT_RE.fullmatch(item) for item in items):
         return None
@@ -248,7 +253,12 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
 
 def _charging(word: str | None) -> bool:
     """A verb or formula that charges the units before it with the task after it: 负责, 牵头负责, (要)按照职责分工."""
-    return word in ("负责", "牵头负责") or bool(word and word.startswith("按"))
+    return word in ("负责", "牵头负责") or _formula(word)
+
+
+def _formula(word: str | None) -> bool:
+    """The duty formula: (要)按照职责分工, (要)各负其责 ("省政府有关部门要各负其责,制定年度工作计划…")."""
+    return bool(word and (word.startswith("按") or word == "各负其责"))
 
 
 def generic_subject(item: str) -> bool:

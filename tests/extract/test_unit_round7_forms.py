@@ -3,8 +3,9 @@
 file's running number and the clause are given with it). The governments of several levels charged alone, a bracket of
 the levels they cover holding 、 ("各市(州)、县(市、区)人民政府负责…"); a county's competent department charged with 牵头
 ("县( 市、区)林草主管部门牵头安排…", the text layer's space in the bracket); "由X、Y…等项目主管部门负责…" naming the
-bodies of every city and zone of a kind, a level's departments and a kind of university (extract/unit_duties.py,
-extract/unit_sentences.py, extract/unit_forms.py).
+bodies of every city and zone of a kind, a level's departments and a kind of university; the duty formula 各负其责
+charging a government's departments ("省政府有关部门要各负其责,…") (extract/unit_duties.py, extract/unit_sentences.py,
+extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -57,3 +58,18 @@ def test_zone_committees_of_a_level_and_a_kind_of_university_are_generic_in_a_br
         ("省科技厅", "lead"), ("省级以上园区管委会", "generic"), ("省属高校", "generic")]
     assert roles("(责任单位:省生态环境厅,各市政府、雄安新区管委会)", "CN-HE") == [
         ("省生态环境厅", "lead"), ("各市政府", "generic"), ("雄安新区管委会", "support")]
+
+
+# --- the duty formula in a plan's closing paragraph ------------------------------------------------------------------
+def test_a_government_s_departments_charged_by_each_bearing_its_own_duty() -> None:
+    # 106、陕西省加快建立健全绿色低碳循环发展经济体系若干措施, 七/二十二: 各负其责 is the duty formula; "要结合实际,认真
+    # 抓好落实" alone and a coordinating department with no duty verb name no list
+    text = ("(二十二)抓好贯彻落实。各市(区)政府要结合实际,认真抓好落实。\n省发展改革委要加强统筹协调,及时梳理总结各市(区)、"
+            "各有关部门绿色低碳循环发展的成效、经验、做法。省政府有关部门要各负其责,制定年度工作计划和措施并抓好落实,加强协调"
+            "联动、密切配合,形成工作合力,重大事项及时向省委、省政府报告。")
+    assert roles(text, "CN-SN") == [("省政府有关部门", "generic")]
+
+
+def test_the_duty_formula_charges_no_particular_organ_alone() -> None:
+    # as 按照职责分工 does not, 各负其责 after a named organ reads nothing
+    assert roles("省发展改革委要各负其责,制定年度工作计划。", "CN-SN") == []
