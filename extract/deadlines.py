@@ -143,7 +143,8 @@ def _zh_hits(text: str) -> Iterator[Hit]:
             else:
                 yield start, end, "period", str(years[0]), str(years[1]), 1.0, label
     # a plan's name right before the amount it adds: "实现“十四五”新增创建省级及以上绿色工厂500家以上"
-    for m in re.finditer(rf"{plan}(?=\s*(?:累计|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建))", text):
+    # …or striving for it first: "“十四五”争取国家规划新增支撑保障型煤电900万千瓦"
+    for m in re.finditer(rf"{plan}(?=\s*(?:(?:争取|力争)[\u4e00-\u9fff]{{0,4}}?)?(?:累计|新增|新建|建成|完成|淘汰|压减|削减|减少|节约|替代|推广|改造|培育|创建))", text):
         years = five_year_plan(re.search(r"(十[一二三四五六七]|[六七八九])五", m.group()).group(1))  # type: ignore[union-attr]
         if years is not None:
             yield m.start(), m.end(), "period", str(years[0]), str(years[1]), 0.9, m.group().strip("“”\"")

@@ -37,6 +37,8 @@ _NOT_A_PLAN = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜�
 # the heading of a section that reviews the past plan or describes the situation, not a task
 _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基础(?:与|和)|成效|成就|进展|存在的(?:主要)?问题|主要问题|"
                      r"挑战|机遇|资源条件|资源禀赋|基本情况|概况")
+# a heading whose review word is the object of a task ("夯实新型电力系统发展基础", "巩固污染防治成效"): tasks follow
+_TASK_HEADING = re.compile(r"^\s*(?:夯实|筑牢|打牢|厚植|巩固|强化|加强|提升|提高|加快|推进|推动|深化|健全|完善)")
 # the heading of a plan's goal section: (二)主要目标, 总体目标, 工作目标, 发展目标 …
 _GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标")
 _LEADERS = re.compile(r"\.{3,}|…{2,}|·{3,}")  # a table of contents' line, not the section itself
@@ -105,7 +107,7 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     if period_end is None or clause.kind == "body":
         return None
     for c in (clause, *parents):
-        if _REVIEW.search(c.title) or _names_an_earlier_plan(c.title, period_end):
+        if (_REVIEW.search(c.title) and not _TASK_HEADING.match(c.title)) or _names_an_earlier_plan(c.title, period_end):
             return None
     return period_end
 

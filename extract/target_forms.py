@@ -133,10 +133,17 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         area = re.match(r"的?(?:面积|单位)", name)  # "城市建成区60%以上面积建成…", "…级党政机关80%以上单位达到…"
         verb = _STATE_VERB_ZH.match(name, area.end() if area else 0)
         listed = r"[\d的,，]" if area else r"[\d的,，、]"  # the levels of a population: "省级、市级、县级党政机关"
+        if start != end and not area and _PLACE_OF_POPULATION_ZH.search(subject) and not re.search(r"未$|不$|没有$", subject):
+            # "…等3市主要规模以上港口90%的港作船舶、公务船舶靠泊使用岸电": where the population is, then its share
+            return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
         if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", subject):
             return None
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
+
+
+#: A place a share's population is in, named before the share and its 的: "…主要规模以上港口", "全市重点园区".
+_PLACE_OF_POPULATION_ZH = re.compile(r"(?:港口|园区|城区|城市|地区|区域|流域|景区|口岸|机场)$")
 
 
 #: Shares of several populations under one predicate, after the first's population: "…乡镇镇区和50%的村庄生活垃圾…".
@@ -405,8 +412,9 @@ def _unbalanced_close(text: str, start: int, end: int) -> int:
     return opened[0] if opened else end
 
 
-#: A part of the amount before it: "…装机规模不低于750万千瓦,其中并网装机规模不低于300万千瓦".
-_PART_ZH = re.compile(r"\s*[,，;；]?\s*其中[,，]?")
+#: A part of the amount before it: "…装机规模不低于750万千瓦,其中并网装机规模不低于300万千瓦", also in a sentence
+#: of its own that opens with 其中 ("…新增支撑保障型煤电900万千瓦。其中,自用煤电500万千瓦").
+_PART_ZH = re.compile(r"\s*[,，;；。]?\s*其中[,，]?")
 
 
 def amount_parts(hits: list[TargetHit], text: str) -> list[TargetHit]:
@@ -414,16 +422,27 @@ def amount_parts(hits: list[TargetHit], text: str) -> list[TargetHit]:
     the target after it in its sentence that restates it under its name ("力争达到200万千瓦": the same quantity
     stretched) or is a part of it ("其中并网装机规模…"): both count over the same years."""
     out = list(hits)
+    parts: set[int] = set()  # the parts found, whose list goes on with more ("其中,自用煤电500万千瓦,外送煤电400万千瓦")
     for i in range(1, len(out)):
         before, hit = out[i - 1], out[i]
         if (hit.start_year is not None or before.start_year is None or hit.qualitative or hit.change or before.change
-                or hit.year != before.year or not _same_dimension(before, hit)):
+                or not _same_dimension(before, hit)):
             continue
-        if _sentence_bounds(text, hit.start, "zh") != _sentence_bounds(text, before.start, "zh"):
+        part = _PART_ZH.fullmatch(text, before.end, hit.indicator_start) or (
+            i - 1 in parts and _NEXT_PART_ZH.fullmatch(text, before.end, hit.indicator_start))
+        if hit.year != before.year and not (part and hit.year is None):  # a part in a sentence of its own: no year yet
             continue
-        if hit.indicator == before.indicator or _PART_ZH.fullmatch(text, before.end, hit.indicator_start):
-            out[i] = replace(hit, start_year=before.start_year)
+        if part:
+            parts.add(i)
+        if not part and _sentence_bounds(text, hit.start, "zh") != _sentence_bounds(text, before.start, "zh"):
+            continue
+        if hit.indicator == before.indicator or part:
+            out[i] = replace(hit, start_year=before.start_year, year=before.year)
     return out
+
+
+#: The next part of a list of parts: "其中,自用煤电500万千瓦,外送煤电400万千瓦".
+_NEXT_PART_ZH = re.compile(r"\s*[,，、]\s*")
 
 
 def _same_dimension(a: TargetHit, b: TargetHit) -> bool:

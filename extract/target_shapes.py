@@ -155,7 +155,9 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
                 prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p and not (inside and len(p) > 4) else p
                 for p in parts[1:]
             ]
-        return parts
+        # "非化石能源发电装机比重和发电量比重": a later item opening with a word of the first's takes what the first
+        # has before that word (非化石能源发电量比重)
+        return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2 else p for p in parts[1:]]
     paired = n == len(parts)  # as many values as items: the items must part, whatever their words
     if _MEASURE_NOUN_ZH.search(last) and (paired or not any(_MEASURE_NOUN_ZH.search(p) for p in parts[:-1])):
         # the shared head is at least two characters: "占比", not the "比" a segmenter may cut off

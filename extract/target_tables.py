@@ -80,17 +80,24 @@ _UNIT_WORDS = re.compile(r"吨|米|亩|顷|瓦|标煤|元|个|家|座|辆|人|�
 _CELL_CHANGE = re.compile(rf"^(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年?(?:相比)?\s*({_CHANGE_VERBS})\s*(?P<v>.+)$")
 _BASE_TAIL = re.compile(r"(?:较|比|相比)((?:19|20)\d{2})年(?:相比)?$")
 _UNIT_TAIL = re.compile(r"[(（]([^()（）]{1,12})[)）]$")
-#: A cell giving a value per area: "30%(全省)35%(重点推进地区)20%(鼓励推进地区)".
-_PER_AREA = re.compile(r"(?P<v>[≥≤>＜<]?\d+(?:\.\d+)?%?)\s*[(（](?P<area>[\u4e00-\u9fff]{2,16})[)）]")
+#: A cell giving a value per area: "30%(全省)35%(重点推进地区)20%(鼓励推进地区)"; an area's value may be worded
+#: ("以国家下达指标为准(设区市)90(县级)": the 县级 figure is the one target).
+_PER_AREA = re.compile(r"(?P<v>[≥≤>＜<]?\d+(?:\.\d+)?%?|[\u4e00-\u9fff]{2,16})\s*[(（](?P<area>[\u4e00-\u9fff]{2,16})[)）]")
 _WHOLE_AREA = re.compile(r"^全(?:省|市|区|县|国)$")
+#: A note after a cell's figure that it is subject to a higher level's: "325.46(以国家下达指标为准)" is 325.46.
+_SUBJECT_NOTE = re.compile(r"(?<=[\d%])\s*[(（][\u4e00-\u9fff]{1,12}为准[)）]\s*$")
 
 
 def _per_area(value: str) -> list[tuple[str, str | None]]:
     """A cell's values with the area each is for (None: the whole of it); the cell itself when it gives one."""
+    value = _SUBJECT_NOTE.sub("", value)
     parts = list(_PER_AREA.finditer(value))
     if len(parts) < 2 or "".join(m.group() for m in parts) != re.sub(r"\s", "", value):
         return [(value, None)]
-    return [(m.group("v"), None if _WHOLE_AREA.match(m.group("area")) else m.group("area")) for m in parts]
+    figures = [m for m in parts if not re.match(r"[\u4e00-\u9fff]", m.group("v"))]
+    if not figures:
+        return [(value, None)]
+    return [(m.group("v"), None if _WHOLE_AREA.match(m.group("area")) else m.group("area")) for m in figures]
 
 
 @dataclass(slots=True)
@@ -409,6 +416,13 @@ def _paired(value: str, unit: str | None) -> list[tuple[str, str | None]]:
     return [(m.group(1), units[0]), (m.group(2), units[1])]
 
 
+def _for_area(indicator: str, area: str | None) -> str:
+    """The row's name for one area of it: "县级" of "县级及以上城市…达标率" is "县级城市…达标率"."""
+    if not area:
+        return indicator
+    return area + (indicator[len(area) + 3:] if indicator.startswith(area + "及以上") else indicator)
+
+
 def _add_cell(hits: list[TargetHit], row: _Row, indicator: str, unit: str | None, change: re.Match[str] | None,
               base: int | None, cell: tuple[int, str, bool, str | None]) -> None:
     """The target one cell of a row gives, if its value reads as one."""
@@ -426,7 +440,7 @@ def _add_cell(hits: list[TargetHit], row: _Row, indicator: str, unit: str | None
     start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
     base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
     hits.append(TargetHit(
-        start=row.start, end=row.end, indicator=(area or "") + indicator, comparator=comparator, value=float(m.group("num")),
+        start=row.start, end=row.end, indicator=_for_area(indicator, area), comparator=comparator, value=float(m.group("num")),
         value_min=None, value_max=None, measure_unit=written_unit or unit or None, converted_value=None, converted_unit=None,
         change=kind, base_year=base_year if kind else None, year=year, qualitative=False,
         indicator_start=row.start, indicator_end=row.end, confidence=0.7, start_year=start_year,

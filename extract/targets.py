@@ -31,6 +31,7 @@ from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_dea
 from policykg.extract.numbers import Quantity, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import (
+    _LIST_MARKER_RE,
     _emit,
     _share,
     _works,
@@ -125,6 +126,9 @@ _ASIDES_AND_YEARS_ZH = re.compile(r"[(（][^()（）]*[)）]|(?:19|20)\d{2}\s*�
 _ADDED_NAME_ZH = re.compile(r"^(?:新增|新建|累计新增)")
 #: The places a quota is set for, each of them, before the verb: "各区分别建成1个…", "每个县(市、区)建设…".
 _EACH_PLACE_ZH = re.compile(r"(?:各|每个)(?:区|县|市|乡镇|街道|区县|县区|县\(市、区\)|县（市、区）)(?:分别|均|都)?")
+#: Where the works stand, named before their count ("实施来宾、崇左、防城港等地不少于56个农村饮用水水源保护示范项目"):
+#: places listed and closed by 等地, after an action; the count's noun names the target.
+_PLACES_AT_ZH = re.compile(r"(?:在|于|实施|建设|推进|开展)?(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}等(?:地|地区)")
 
 
 def _names_before_symbol(before: str) -> bool:
@@ -175,7 +179,8 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         comparator = ">"  # better than: lower only for PUE, intensities and concentrations
     predicate = _Predicate(seg_start + len(before), comparator, change, base_year, 0.9)
     predicate.level = m.group(1) in _LEVEL_VERBS_ZH
-    predicate.denominator = (s.group(1) if (s := re.fullmatch(r"占([\u4e00-\u9fff]{2,16})的", pre[m.start():])) else None)
+    # "占地产农产品产量的30%", "灌溉面积达到总耕地面积的93%": what the share is of
+    predicate.denominator = (s.group(1) if (s := re.fullmatch(r"(?:占|达到)([\u4e00-\u9fff]{2,16})的", pre[m.start():])) else None)
     return predicate
 
 
@@ -200,7 +205,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     indicator, start, confidence = HEDGE_INSIDE_ZH.sub("", text[ind_start:ind_end]), ind_start, predicate.confidence
     counted = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
     only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
-    if counted and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
+    if counted and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator) or _PLACES_AT_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
         # "突破20项关键技术": the count comes before what it counts; "各区分别建成1个近零碳试点园区": a quota per place
         return -1
     listed: list[str] = []
@@ -218,6 +223,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         confidence = 0.7
         if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
             listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
+    rate_of = _RATE_OF_CHANGE_ZH.search(indicator) if lang != "en" and change is None else None
+    if rate_of and len(items) == 1 and rate_of.start() >= 2:
+        # "单位GDP建设用地使用面积下降率达到15%": a rate of decrease reached is the decrease (a table's 降低率 row too)
+        indicator, change = indicator[: rate_of.start()], "decrease"
     if predicate.denominator and indicator and not indicator.endswith(("比重", "比例", "占比")):
         indicator += "占" + predicate.denominator  # "绿色食品生产总量占地产农产品产量的30%以上"
     if lang != "en":  # "该比例达到45%": the target just stated; "A、B等9种主要再生资源…" the category
@@ -264,6 +273,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     return list_end
 
 
+#: A rate of change named as the indicator: "…下降率", "…降低率", "…降低幅度".
+_RATE_OF_CHANGE_ZH = re.compile(r"(?:下降|降低)(?:率|幅度)$")
+
+
 #: A value kept, written after it: "湿地保有量4.04万亩不减少" (with the note on it that may close the clause).
 _KEPT_ZH = re.compile(r"(不减少|不降低|不下降|不增加)(?:\s*[(（][^()（）]*[)）])?")
 _KEPT_ZH_COMPARATOR = {"不减少": ">=", "不降低": ">=", "不下降": ">=", "不增加": "<="}
@@ -283,6 +296,8 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     if (text[end:seg[1]].strip() and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
+    marker = _LIST_MARKER_RE.match(text[opening:q.start])  # "(2)打造全国农业绿色发展先行区2个": a 专栏's item
+    opening += marker.end() if marker else 0
     action = _VERBLESS_ACTION_ZH.match(text[opening:q.start]) or ctx.action_ahead(text[opening:q.start], q.start)
     if item_start is not None:
         seg = (item_start, seg[1])

@@ -21,7 +21,7 @@ TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
 FLOORS_UNITS = {"units_precision": 0.995, "units_recall": 0.976, "role_accuracy": 0.995, "lead_accuracy": 0.956}
 FLOORS_TARGETS = {"found_precision": 0.970, "found_recall": 0.947, "exact_precision": 0.956, "exact_recall": 0.933,
-                  "indicator_accuracy": 0.951}
+                  "indicator_accuracy": 0.955}
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against; the units'
 #: floors on the lists of rounds 1–2 they were measured on.
 TUNE_FLOORS_UNITS = {"units_precision": 0.999, "units_recall": 0.999, "role_accuracy": 1.0, "lead_accuracy": 1.0}
@@ -52,6 +52,9 @@ TUNE_FLOORS_TARGETS_ROUND10 = {"found_precision": 0.950, "found_recall": 0.962, 
 #: The eleventh round (562, 521, 146, 116, 455 and 113, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.949, "found_recall": 0.949, "exact_precision": 0.930,
                                "exact_recall": 0.930, "indicator_accuracy": 0.953}
+#: The twelfth round (71, 212, 544, 451 and 574, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.946, "exact_precision": 0.986,
+                               "exact_recall": 0.946, "indicator_accuracy": 0.950}
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +142,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round10[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND10.items()), round10
     _, round11 = _measure("tune", range(11, 12))
     assert all(round11[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND11.items()), round11
+    _, round12 = _measure("tune", range(12, 13))
+    assert all(round12[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND12.items()), round12
     units_round3, _ = _measure("tune", range(10, 11), range(3, 4))
     assert all(units_round3[k] >= v for k, v in TUNE_FLOORS_UNITS_ROUND3.items()), units_round3
     units_round4, _ = _measure("tune", range(10, 11), range(4, 5))
