@@ -136,10 +136,15 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         if start != end and not area and _PLACE_OF_POPULATION_ZH.search(subject) and not re.search(r"未$|不$|没有$", subject):
             # "…等3市主要规模以上港口90%的港作船舶、公务船舶靠泊使用岸电": where the population is, then its share
             return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
-        if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", subject):
+        bare = _CONDITIONED_ZH.sub("", subject)  # "符合条件的改厕村庄50%完成规范升级": the condition is no level
+        if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", bare):
             return None
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
+
+
+#: The condition a population is picked by, written before it with 的: "符合条件的改厕村庄", "具备条件的县城".
+_CONDITIONED_ZH = re.compile(r"^(?:符合条件|具备条件|有条件|条件成熟)的")
 
 
 #: A place a share's population is in, named before the share and its 的: "…主要规模以上港口", "全市重点园区".
@@ -305,7 +310,7 @@ _MORE_WORKS_ZH = re.compile(r"\s*(?:和|及|与|、|以及)\s*(?=\d)")
 
 #: Works measured by what they act on (a capacity, a mass, a share of them): "完成5.3亿吨钢铁产能超低排放改造",
 #: "完成10%历史遗留矿山生态修复任务".
-_WORKS_END_ZH = re.compile(r"(?:改造|改造升级|治理|整治|修复|替代|工程|项目|任务)$")
+_WORKS_END_ZH = re.compile(r"(?:改造|改造升级|治理|整治|修复|替代|置换|工程|项目|任务)(?:计划)?$")
 
 
 def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:

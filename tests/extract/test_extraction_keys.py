@@ -53,8 +53,8 @@ TUNE_FLOORS_TARGETS_ROUND10 = {"found_precision": 0.950, "found_recall": 0.962, 
 TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.949, "found_recall": 0.949, "exact_precision": 0.930,
                                "exact_recall": 0.930, "indicator_accuracy": 0.953}
 #: The twelfth round (71, 212, 544, 451 and 574, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.946, "exact_precision": 0.986,
-                               "exact_recall": 0.946, "indicator_accuracy": 0.950}
+TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.959, "exact_precision": 0.986,
+                               "exact_recall": 0.959, "indicator_accuracy": 0.951}
 
 
 @pytest.fixture(scope="module")

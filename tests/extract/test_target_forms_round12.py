@@ -123,3 +123,17 @@ def test_a_period_striving_for_an_addition_and_its_parts_in_a_sentence_of_their_
     got = [(t.indicator, t.value, t.year, t.start_year) for t in targets(text, 2025)]
     assert got == [("煤电装机", 1.33, 2025, None), ("国家规划新增支撑保障型煤电", 900, 2025, 2021),
                    ("自用煤电", 500, 2025, 2021), ("外送煤电", 400, 2025, 2021)]
+
+
+# --- works and populations, continued ---------------------------------------------------------------------------
+def test_an_amount_of_a_capacity_replacement_plan_done() -> None:
+    # 451: "完成436万吨炼铁产能置换计划": the works a mass measures, ended by 置换 (and the plan's word)
+    got = facts(targets("明确钢铁行业限制类装备分年度退出时间表,2022年底前完成436万吨炼铁产能置换计划,"
+                        "2025年年底前钢铁行业限制类装备全部退出。"))
+    assert got == [("炼铁产能置换计划", "=", 436, "万吨", 2022)]
+
+
+def test_a_share_of_a_population_picked_by_a_condition() -> None:
+    # 451: "符合条件的" picks the villages; the 的 of a condition is no level of a population
+    got = facts(targets("2021年年底前,符合条件的改厕村庄50%完成规范升级。"))
+    assert got == [("符合条件的改厕村庄完成规范升级", "=", 50, "%", 2021)]
