@@ -9,8 +9,8 @@ comma inside a line, units the registry knows and their duty verb ("…,交通�
 name the layout cut at the line's end is read on over the break ("…。省生态\n环境厅牵头…"). Each unit is known to the unit
 registry or has the form of a particular organ (…局/委/厅/办/处/部/院/中心/政府/公司, three characters at least,
 no words of a sentence). 牵头 marks its units as leads and 配合/协助/参与 as supporters; 负责, 会同, a bare colon
-and "主要职责:" leave the list's convention to pick the lead (the first unit); the units after 会同 support. A
-bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
+and "主要职责:" leave the list's convention to pick the lead (the first unit: "X、Y要会同Z" — X leads); the units
+after 会同 support. A bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
 the duty's first clause ("区发展改革委负责编制…,会同相关主管部门,…"); the duty formula may stand between the units and
 负责 ("各项目主管部门,按照各自职责,负责…"). Units that are all generic are a list of generic participants only when
 they are charged (负责, 牵头, or the duty formula 按照职责分工 or 各负其责: "各有关部门要按照职责分工,…") and each
@@ -236,6 +236,9 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     then = _THEN_WITH_RE.match(text, duty.end(), end) if word == "牵头" and not colon else None
     if word in ("负责", "牵头负责") and not colon:  # "X负责编制…,会同Y,…": Y joins the duty
         then = _DUTY_THEN_WITH_RE.match(text, duty.end(), end)
+    if word == "会同" and not colon and len(parts) > 1:
+        # "X、Y要会同Z…": 会同 says who joins, not who leads; before it the list's convention holds (X leads)
+        fields = [("lead", parts[0][0], parts[0][1]), ("support", parts[1][0], names_end)]
     if (word == "会同" or then) and not colon:  # "X会同Y…", "X牵头,会同Y…"
         with_start = then.end() if then else duty.end()
         joined = _joined(text, with_start, end, names)

@@ -73,3 +73,14 @@ def test_a_government_s_departments_charged_by_each_bearing_its_own_duty() -> No
 def test_the_duty_formula_charges_no_particular_organ_alone() -> None:
     # as 按照职责分工 does not, 各负其责 after a named organ reads nothing
     assert roles("省发展改革委要各负其责,制定年度工作计划。", "CN-SN") == []
+
+
+# --- 会同 says who joins, not who leads -----------------------------------------------------------------------------------
+def test_before_joining_others_the_first_unit_named_leads() -> None:
+    # 317 (云南), 四/四: two units before 要会同; the first leads by the list's convention, the second and those joined support
+    line = ("省委组织部、省住房城乡建设厅要会同省发展改革委、省自然资源厅、省生态环境厅加强培训,不断提高党政主要负责同志推动城乡"
+            "建设绿色发展的能力和水平。")
+    assert roles(line, "CN-YN") == [("省委组织部", "lead"), ("省住房城乡建设厅", "support"), ("省发展改革委", "support"),
+                                    ("省自然资源厅", "support"), ("省生态环境厅", "support")]
+    # one unit before 会同 leads as before
+    assert roles("(一)省发展改革委会同省财政厅制定方案。", "CN-YN") == [("省发展改革委", "lead"), ("省财政厅", "support")]
