@@ -132,7 +132,9 @@ _NOUN_GOES_ON_ZH = re.compile(r"(?:和|及|与|以及)[\u4e00-\u9fff][^,;。、\
 _APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")
 
 #: What only qualifies a value: a yearly rate, a comparison with the year before (同比).
-_INDICATOR_TAIL_ZH = re.compile(r"(?:平均每年|每年|年均|逐年|累计|累积|同比|比“十[一二三四五]五”(?:末|期末)?)$")
+#: …and the years an amount is summed over ("单位GDP二氧化碳排放五年累计下降18%": 五年 is the plan's period, as 累计 is).
+_INDICATOR_TAIL_ZH = re.compile(
+    r"(?:平均每年|每年|年均|逐年|累计|累积|同比|比“十[一二三四五]五”(?:末|期末)?|(?<![\d一二三四五六七八九十两百])[二三四五六七八九十两]年(?:累计|累积)?)$")
 
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")

@@ -137,3 +137,11 @@ def test_a_share_of_a_population_picked_by_a_condition() -> None:
     # 451: "符合条件的" picks the villages; the 的 of a condition is no level of a population
     got = facts(targets("2021年年底前,符合条件的改厕村庄50%完成规范升级。"))
     assert got == [("符合条件的改厕村庄完成规范升级", "=", 50, "%", 2021)]
+
+
+def test_the_years_a_change_is_summed_over_are_no_part_of_its_indicator() -> None:
+    # 16、“十四五”现代能源体系规划, 五、发展目标: "五年累计" is the plan's period, as 累计 alone is
+    text = "——能源低碳转型成效显著。单位GDP二氧化碳排放五年累计下降18%。"
+    assert facts(targets(text, 2025)) == [("单位GDP二氧化碳排放", "decrease", 18.0, "%", 2025)]
+    text = "——能源系统效率大幅提高。节能降耗成效显著,单位GDP能耗五年累计下降13.5%。"
+    assert facts(targets(text, 2025)) == [("单位GDP能耗", "decrease", 13.5, "%", 2025)]
