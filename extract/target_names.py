@@ -134,11 +134,11 @@ HEDGE_INSIDE_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:力争|确保|争取)(?
 _CAPACITY_HEAD_ZH = re.compile(r"^(?:新增|总|累计)装机(?:容量|规模)?$")
 #: The head a capacity of a named kind ends in ("光伏装机", "海上风电新增装机容量"): what is left names the kind.
 _CAPACITY_TAIL_ZH = re.compile(r"(?:新增|累计|总)?装机(?:容量|规模)?$")
+#: A kind of power ("风电", "海上风电", "光伏发电").
+_KINDS_ZH = r"(?:分布式|集中式|海上|陆上|分散式)?(?:光伏|风电|生物质能?|水电|抽水蓄能|核电|地热能?|太阳能|光热|气电|煤电|新型储能|储能)(?:发电)?"
 #: A kind of power a heading opens with ("2. 风电陆海统筹发展:", "3. 生物质能有序发展:"), after its item's marker.
 _POWER_KIND_ZH = re.compile(
-    r"\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*"
-    r"((?:分布式|集中式|海上|陆上|分散式)?(?:光伏|风电|生物质能?|水电|抽水蓄能|核电|地热能?|太阳能|光热|气电|煤电|新型储能|储能)"
-    r"(?:发电)?)")
+    rf"\s*(?:\d{{1,2}}\s*[.、．]|[(（][一二三四五六七八九十\d]{{1,3}}[)）]|[一二三四五六七八九十]{{1,3}}、)\s*({_KINDS_ZH})")
 
 
 #: How far back in its sentence a shortened name looks for the target it names again.
@@ -176,7 +176,6 @@ def capacity_of_kind(indicator: str, earlier: Sequence[_Named], text: str, ind_s
     return heading.group(1) + indicator
 
 
-_KINDS_ZH = r"(?:分布式|集中式|海上|陆上|分散式)?(?:光伏|风电|生物质能?|水电|抽水蓄能|核电|地热能?|太阳能|光热|气电|煤电|新型储能|储能)(?:发电)?"
 #: A kind of power named alone ("风电", "光伏发电"), and a capacity naming its kind ("新增水电装机", "水电装机容量").
 _KIND_ALONE_ZH = re.compile(rf"^{_KINDS_ZH}$")
 _KIND_IN_CAPACITY_ZH = re.compile(rf"{_KINDS_ZH}(?=(?:新增|累计|总)?装机(?:容量|规模)?$)")

@@ -42,12 +42,9 @@ _MARKER_RE = re.compile(
 )
 
 #: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
-_DUTY_RE = re.compile(
-    r"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>按照?(?:各自)?职责分工(?:负责)?|各负其责|牵头负责|牵头|负责|配合|协助|参与|会同)?"
-)
-_VERBS = re.compile(
-    r"按照?(?:各自)?职责分工|各负其责|牵头|负责|配合|协助|参与|会同|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]"
-)
+_DUTY_VERB = r"按照?(?:各自)?职责分工(?:负责)?|各负其责|牵头负责|牵头|负责|配合|协助|参与|会同"
+_DUTY_RE = re.compile(rf"(?P<duty>(?:的?(?:主要)?职责(?:是|为)?)?\s*[:：∶])?\s*(?P<verb>{_DUTY_VERB})?")
+_VERBS = re.compile(rf"{_DUTY_VERB}|[:：∶]|(?:的?(?:主要)?职责(?:是|为)?)\s*[:：∶]")
 #: What may stand between the units and their duty verb: a modal, a pace ("要会同", "将会同", "应当会同", "要发挥牵头
 #: 抓总作用", "每年牵头").
 _MODAL_RE = re.compile(r"(?:(?:要|将|应当|应|须|需)(?:继续|切实|进一步)?(?:发挥)?|每年|定期|统一|具体|主要)$")
@@ -208,8 +205,7 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     word = duty.group("verb")
     if not colon and (mode == "colon" or not word or _NO_DUTY_RE.match(text, duty.end())):
         return None  # "内蒙古电力公司参与的…项目": an attribute, no duty; "…负责同志": a person
-    if mode == "clause" and (colon or not (word in ("牵头", "牵头负责", "负责", "会同") or _charging(word))
-                             or rest[:1] in ":：∶"):
+    if mode == "clause" and (colon or not (word in ("牵头", "会同") or _charging(word)) or rest[:1] in ":：∶"):
         return None  # after a comma a duty verb, not a short key ("…,市生态环境局牵头:…")
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
@@ -226,8 +222,7 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         # participants charged, generic
     if not generic and _formula(word):
         return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…", "…要各负其责")
-    if mode in ("known", "clause") and not colon and not generic and not all(
-            names.known(item) or _FIELD_DEPARTMENT_RE.fullmatch(item) for item in items):
+    if mode in ("known", "clause") and not colon and not generic and not all(_named(item, names) for item in items):
         return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
@@ -278,12 +273,17 @@ def _wrapped(item: str, names: Names) -> bool:
     return bool(re.search(r"[厅局委]$", name)) and any(names.place(name[:k]) for k in range(1, min(len(name) - 1, 8)))
 
 
+def _named(item: str, names: Names) -> bool:
+    """An organ named outright: one the registry knows, or a government's department named by its field."""
+    return names.known(item) or bool(_FIELD_DEPARTMENT_RE.fullmatch(item))
+
+
 def _organ(item: str, names: Names, strict: bool = False) -> bool:
     """A name of a particular organ: the registry knows it, or it has an organ's ending and no sentence's words
     (outside brackets) and does not end in a known unit after words that are no place ("建立健全自治区发展改革委");
     `strict` (a colon and no verb follow it): an unknown …站 or …中心 (a facility, a category: "…抽水蓄能电站:位于…",
     "绿色数据中心:申报单位…") needs a region's prefix."""
-    if names.known(item) or _FIELD_DEPARTMENT_RE.fullmatch(item):
+    if _named(item, names):
         return True
     bare = re.sub(r"[(（][^()（）]*[)）]", "", item)
     if len(bare) < 3 or not _ORGAN_RE.search(bare) or _NOT_A_NAME_RE.search(bare):
