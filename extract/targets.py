@@ -329,6 +329,10 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     return end
 
 
+#: Who has a capacity a share sizes, named alone before the verb: "省级电网", "各盟市电网".
+_CAPACITY_HOLDER_ZH = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
 def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:
     """"形成2.9万吨/日的处理能力": a value before 的 and the capacity it measures, closing its clause."""
     text = ctx.text
@@ -336,14 +340,19 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     noun = _CAPACITY_NOUN_ZH.match(text, end, seg[1])
     if not noun or text[noun.end() : seg[1]].strip() or not ctx.in_target_context(q.start):
         return -1
-    if q.dimension in ("share", None):  # "5%以上的尖峰负荷响应能力" qualifies a capacity, it measures none
-        return -1
+    share = q.dimension == "share"
+    if q.dimension is None or (share and not noun.group(1).endswith("能力")):
+        return -1  # a share sizes a capacity only as a part of a whole load: "具备5%以上的尖峰负荷响应能力"
     verb = _CAPACITY_VERB_ZH.search(text, seg[0], q.start)
     if not verb:
         return -1
     ind_start, ind_end = noun.start(1), noun.end(1)
+    name = text[ind_start:ind_end]
+    holder = _ADVERBS_ZH.sub("", text[ctx.strip_lead(seg[0], verb.start()) : verb.start()]) if share else ""
+    if _CAPACITY_HOLDER_ZH.fullmatch(holder):  # "省级电网基本具备5%以上的…能力": who has it
+        name = holder + name
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, seg[0], q.start))
-    _emit(out, start=verb.start(), end=noun.end(), ind=(ind_start, ind_end, text[ind_start:ind_end]), q=q,
+    _emit(out, start=verb.start(), end=noun.end(), ind=(ind_start, ind_end, name), q=q,
           comparator=cmp or suffix or "=", change=None, base_year=None, years=ctx.periods_at(q.start, amount),
           confidence=0.7)
     return noun.end()
