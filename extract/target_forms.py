@@ -300,6 +300,11 @@ def _share(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
 #: The action an amount of works follows directly: "推动200万平方米…", "新开工建设0.5万平方米…".
 _WORKS_ACTION_ZH = re.compile(r"(?:推动|推进|实施|完成|新建|新增|建设|建成|改造|推广|治理|修复|营造|种植|新植|造林)(?:了)?$")
 
+#: The action of an amount of works with what may stand between it and the amount: a bound ("建成不少于500亩的碳汇
+#: 示范林") and the levels of the bodies the works are done at ("完成市区两级公共机构60万平方米既有建筑…改造").
+_WORKS_LED_ZH = re.compile(_WORKS_ACTION_ZH.pattern[:-1] + r"\s*(?P<bound>不少于|不低于|至少|超过)?\s*"
+                           r"(?:[\u4e00-\u9fff]{1,3}两级[\u4e00-\u9fff]{0,6})?\s*$")
+
 #: What an amount of works measures: the rest of its clause, a phrase without a figure.
 _WORKS_NOUN_ZH = re.compile(r"的?\s*([\u4e00-\u9fff“][^,;。，；:\d]{3,24})$")
 
@@ -322,8 +327,10 @@ def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
     last = out[-1] if out else None
     joined = last is not None and not last.qualitative and last.value is not None and last.end <= q.start and bool(
         _COUNT_JOINER_ZH.fullmatch(text, last.end, q.start)) and bool(_WORKS_ACTION_ZH.search(text, max(0, last.start - 8), last.start))
-    if not joined and not _WORKS_ACTION_ZH.search(text, seg[0], q.start):
+    led = _WORKS_LED_ZH.search(text, seg[0], q.start)
+    if not joined and not led:
         return -1
+    cmp = cmp or (_SHARE_BOUNDS[led.group("bound")] if led and led.group("bound") else None)
     end, suffix = _suffix(text, q.end, "zh")
     more = _MORE_WORKS_ZH.search(text, end, seg[1])  # the works end where the next amount is joined on
     noun = _WORKS_NOUN_ZH.match(text, end, more.start() if more else seg[1])
@@ -363,8 +370,9 @@ def acted_on(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     return acted.end() if not total else end
 
 
-def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int) -> int:
-    """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1."""
+def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg_start: int, acted: bool = False) -> int:
+    """"创建5个低碳示范园区", "建设600公里绿道": a count (a length, an area) before what it counts; the end or -1.
+    `acted`: the caller read the action that governs the count (a verb of `_VERBS_ZH` such as 完成)."""
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
     themed = _THEMED_ZH.match(text, end)  # "1次以“…”为主题的…演练": what the count counts comes after the theme
@@ -387,7 +395,7 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     noun_end = goes_on.end() if goes_on else noun_end
     aside_end = _unbalanced_close(text, noun_start, noun_end)  # "…综合演练)": the aside the count stands in ends
     governed, name, noun_end = counted_works(text, out, seg_start, q.start, (noun_start, aside_end))
-    if not (governed or ctx.years_at(q.start)):
+    if not (governed or acted or ctx.years_at(q.start)):
         return -1
     if cmp is None and _AT_LEAST_ZH.search(text, seg_start, q.start):
         cmp = ">="  # "各区县至少举办5期…培训"
