@@ -217,9 +217,10 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
     generic = all(_generic(item) for item in items)
-    if generic and (colon or not (_charging(word) or word == "牵头") or not all(map(generic_subject, items))):
-        return None  # a kind ("企业负责…"), a short key; "各区政府负责…", "县(市、区)林草主管部门牵头安排…" name the
-        # participants charged, generic
+    supporting = word == "配合" and all(re.search(r"(?:部门|单位|政府|机构|管委会)$", item) for item in items)
+    if generic and (colon or not (_charging(word) or word == "牵头" or supporting) or not all(map(generic_subject, items))):
+        return None  # a kind ("企业负责…"), a short key; "各区政府负责…", "县(市、区)林草主管部门牵头安排…", "各地级以上
+        # 市生态环境部门配合做好…" name the participants charged, generic ("各成员单位要加强联动配合": no body before 配合)
     if not generic and _formula(word):
         return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…", "…要各负其责")
     if mode in ("known", "clause") and not colon and not generic and not all(_named(item, names) for item in items):

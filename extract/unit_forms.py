@@ -347,12 +347,18 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
     return _strip(text, start, end)
 
 
+#: The government a generic party committee is written with ("各级党委、政府": one participant).
+_GOVERNMENT = ("政府", "人民政府")
+
+
 def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """"各市、州、县人民政府" ("各市、县〔市、区〕人民政府落实") is one generic participant, not three items."""
+    """"各市、州、县人民政府" ("各市、县〔市、区〕人民政府落实") is one generic participant, not three items; so is
+    "各级党委、政府"."""
     out: list[tuple[int, int]] = []
     for s, e in parts:
         core = "".join(text[slice(*_clean_item(text, s, e))].split())  # "县〔市、区〕人民政府落实": its closing words aside
-        if out and GENERIC_TAIL_RE.match(core) and _generic(text[out[-1][0] : out[-1][1]]):
+        before = text[out[-1][0] : out[-1][1]] if out else ""
+        if out and _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

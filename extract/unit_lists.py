@@ -78,7 +78,12 @@ from policykg.extract.unit_forms import (
     key_name,
     table_rows,
 )
-from policykg.extract.unit_sentences import charged_sentences, led_sentences
+from policykg.extract.unit_sentences import (
+    answering_sentences,
+    charged_sentences,
+    field_sentences,
+    led_sentences,
+)
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
 #: The last character of a unit's name: a bracket after it names a part or another name of that unit.
@@ -149,6 +154,16 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         charged = reader.read(start, end, start, end, fields)
         if charged.hits or charged.participants:
             lists.append(charged)
+            taken.append((start, end))
+    for start, end, fields in list(answering_sentences(text, taken)):  # "各级政府要对…负总责", "…是…责任主体"
+        answering = reader.read(start, end, start, end, fields)
+        if answering.participants and not answering.hits:
+            lists.append(answering)
+            taken.append((start, end))
+    for start, end, fields in list(field_sentences(text, taken)):  # "发展改革、生态环境…等部门按照职责分工,…"
+        departments = reader.read(start, end, start, end, fields)
+        if departments.hits or departments.participants:
+            lists.append(departments)
             taken.append((start, end))
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)

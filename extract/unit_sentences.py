@@ -14,7 +14,12 @@ list of generic participants, and so are the items of "由X、Y…等项目主�
 every city or zone of a kind: "设区市科技局", "县(市)科技局", "国家和省级高新区管委会"; "省有关单位"; a kind of university:
 "在宁部省属本科高校"), a list longer than the other forms allow. A kind of organ ("由林业部门负责", "由保险公司负责")
 and a firm ("由企业牵头") are none, nor are an interpretation clause ("本办法由X负责解释") and who wrote the text
-("本导则由X组织编制").
+("本导则由X组织编制"). Generic participants alone charged with answering for a task as a whole at a sentence's or a
+clause's opening are a list of them ("各级政府要对本辖区的环境质量负总责", "地方各级人民政府应当对…负责", "各级党委政府是
+规划实施的责任主体", "相关部门要各司其职", "有关部门对生态环境保护分工负责", "各级党委、政府对…要做到“守土有责”"); a kind
+answering for its own data ("重点排放单位应当对报告数据…负责") is none. Three departments or more a sentence names by their
+field, closed by 等部门 and charged by the duty formula, are a list, the first leading ("发展改革、生态环境、…等部门按照
+职责分工,…", "市统计、发展改革、生态环境等部门应当按照各自职责,…").
 
 Input is NORMALISED text; offsets are into it.
 """
@@ -25,6 +30,7 @@ import re
 from collections.abc import Iterator
 
 from policykg.extract.unit_duties import (
+    _MARKER_RE,
     _NOT_A_NAME_RE,
     Field,
     Names,
@@ -110,6 +116,66 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
                 fields.append(("support", match.end(), joined))
                 end = joined
         yield match.start("units"), end, fields
+
+
+#: Generic participants charged with answering for a task as a whole, at a sentence's or a clause's opening: "各级政府要对
+#: 本辖区的环境质量负总责", "地方各级人民政府应当对本行政区域的生态环境质量负责", "各级党委政府是规划实施的责任主体", "各市
+#: (地)、县(市、区)政府是规划实施的责任主体", "相关部门要各司其职、密切配合", "有关部门对生态环境保护分工负责", "各级党委、
+#: 政府对…要做到“守土有责”,对生态环境工作负全面领导责任".
+_ANSWERS_RE = re.compile(
+    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
+    r"(?:要|应当|应|须|必须)?(?:"
+    r"对[^,，。;；:：\n]{1,40}?(?:负总责|分工负责|负责|负全面领导责任)(?!人|同志)"
+    r"|对[^,，。;；:：\n]{1,40}?要?做到[“\"]?守土有责"  # the formula "守土有责、守土负责、守土尽责"
+    r"|(?:是|作为)[^,，。;；:：\n]{0,16}?责任主体"
+    r"|各司其职)",
+    re.M,
+)
+
+
+def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each statement charging generic participants alone with answering for a task (负总责,
+    对…负责, 是/作为…责任主体, 各司其职, 分工负责) outside the lists already read: each item is a generic subject (各…,
+    有关/相关…, the governments of levels); a particular organ or a kind ("企业对…负责") is none."""
+    for match in _ANSWERS_RE.finditer(text):
+        start, end = _strip(text, match.start("units"), match.end("units"))
+        start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]  # "第四条地方各级人民政府…"
+        if _inside(start, taken) or start >= end:
+            continue
+        items = _items(text, start, end)
+        if items and all(generic_subject(item) or _continues(item) for item in items) and generic_subject(items[0]):
+            yield start, end, [(None, start, end)]
+
+
+def _continues(item: str) -> bool:
+    """An item that continues the generic one before it: "县(市、区)政府" after "各市(地)", "政府" after "各级党委"."""
+    return bool(re.fullmatch(r"(?:[市州县区乡镇旗盟](?:[(（][^()（）]{1,8}[)）])?)?(?:人民)?政府", item))
+
+
+#: Departments a sentence names by their field, closed by 等部门 and charged by the duty formula: "住房城乡建设、发展改革、
+#: …、市场监管等部门要按照各自职责完善有关支持政策", "教育、科技、财政…等部门按照职责分工,做好…", "市统计、发展改革、
+#: 生态环境等部门应当按照各自职责,…" (the level may stand before the first).
+_FIELDS_CHARGED_RE = re.compile(
+    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>[^,，。;；:：()（）\n“”]{5,160}?)等部门"
+    r"(?:要|应当|应|须)?(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?",
+    re.M,
+)
+#: A department's field: "发展改革", "工业和信息化", "文化和旅游", "机关事务管理"; the first may open with its level.
+_FIELD_RE = re.compile(r"(?:市|省|区|县|自治区)?(?:(?![的在将把是从向按其该本各对由等及与])[\u4e00-\u9fff]){2,8}")
+
+
+def field_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each sentence charging departments named by their field ("发展改革、生态环境…等部门按照
+    职责分工,…") with the duty formula, outside the lists already read: three items or more, each a field; the first
+    leads by the list's convention."""
+    for match in _FIELDS_CHARGED_RE.finditer(text):
+        start, end = _strip(text, match.start("units"), match.end("units"))
+        start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]
+        if _inside(start, taken) or start >= end:
+            continue
+        items = _items(text, start, end)
+        if len(items) >= 3 and all(_FIELD_RE.fullmatch(item) for item in items):
+            yield start, end, [(None, start, end)]
 
 
 #: An institute or a university, which a duty line's organ form does not end with.
