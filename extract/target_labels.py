@@ -27,6 +27,10 @@ from policykg.extract.target_scope import TargetHit
 
 #: Establishing the works: 建成 (not 建成区), 创建, 建立, with 累计, 新 or 补充 before them; putting them to use (推广应用).
 _ESTABLISHING_ZH = re.compile(r"^(?:(?:累计|新|补充)?(?:创建|建成(?!区)|建立)|(?:集成)?推广应用)(?=[\u4e00-\u9fff“]{2})")
+#: Completing what the year's plan sets, opening a label: "全年计划完成营造林175.5万亩" → 营造林.
+_PLANNED_ZH = re.compile(r"^(?:(?:全年|今年|年内)?计划|全年|今年|年内)完成(?=[\u4e00-\u9fff“]{2})")
+#: The quota word after an amount's name: "用水总量指标控制在15.4亿m3以内" → 用水总量.
+_QUOTA_ZH = re.compile(r"(?<=量)指标$")
 #: When and where, opening a label: a year and the whole place after it, each place of a kind ("各盟市政府…所在地").
 _WHEN_WHERE_ZH = re.compile(
     r"^(?:(?:19|20)\d{2}\s*年(?:底|末)?(?:前|以前)?(?:全省|全市|全区|全县|全国|我省|我市|本市|本省)?"
@@ -52,7 +56,8 @@ def plain_label(label: str) -> str:
     unchanged where too little would be left."""
     plain = _COUNTED_IN_ZH.sub("", _NOTE_ZH.sub("", label))
     plain = _WHEN_WHERE_ZH.sub("", plain)
-    plain = _ESTABLISHING_ZH.sub("", plain)
+    plain = _ESTABLISHING_ZH.sub("", _PLANNED_ZH.sub("", plain))
+    plain = _QUOTA_ZH.sub("", plain)
     return plain if len(plain) >= 2 else label
 
 

@@ -101,7 +101,8 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
     """An indicator the target before completes (a share of it (占…), a place or a head of it), or the clause
     before names the works of (`works_of_clause_before`)."""
     return (share_of_previous(indicator, earlier, text, ind_start) or completed_by_previous(indicator, earlier, text, ind_start)
-            or works_of_clause_before(indicator, text, ind_start) or level_of_clause_before(indicator, text, ind_start)
+            or works_of_clause_before(indicator, text, ind_start) or object_of_clause_before(indicator, text, ind_start)
+            or level_of_clause_before(indicator, text, ind_start)
             or scale_of_works_before(indicator, text, ind_start) or base_of_capacity(indicator, text, ind_start)
             or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
@@ -272,6 +273,24 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     return works + "率" if len(works) >= 4 and not re.search(r"\d", works) else None
 
 
+#: A number and its time unit a clause names before the object of its action ("实现未来7天空气质量级别预报").
+_COUNT_BEFORE_OBJECT_ZH = re.compile(r"[\dA-Za-z.%]+(?:天|日|小时|个月|年)?")
+
+
+def object_of_clause_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A measure opening with the word the clause right before it closes with, taking what that clause names before the
+    word: "实现未来7天空气质量级别预报,预报准确率达到70%以上" → 空气质量级别预报准确率. None where the clause before
+    ends otherwise or names too little."""
+    if len(indicator) < 4 or not _MEASURE_END_ZH.search(indicator):
+        return None
+    clause = _clause_before(text, ind_start, r"[,，]\s*$")
+    if not clause or not clause.endswith(indicator[:2]) or clause.endswith(indicator):
+        return None
+    named = _COUNT_BEFORE_OBJECT_ZH.split(_after_verbs(clause) or clause)[-1]
+    named = re.sub(r"^(?:实现|开展|形成|建立)", "", named)
+    return named[:-2] + indicator if len(named) >= 6 else None
+
+
 #: A value clause naming only that a level is kept ("确保稳定在50%以上", "保持在"), and the measure a clause before it raises
 #: or lowers names at its end ("持续提高大宗物料铁路运输比例").
 _KEPT_ONLY_ZH = re.compile(r"^(?:确保|力争|并|要)?(?:稳定|保持|维持)(?:在)?$")
@@ -371,6 +390,11 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
         return of_which
     if len(indicator) <= 6 and len(subject) > 2 and indicator[:2] == subject[-2:] and indicator != subject:
         return subject[:-2] + indicator
+    at = subject.find(indicator[:2], 2)
+    if at >= 2 and len(indicator) > 4 and _BARE_HEAD_ZH.match(subject[at + 2 :]) and not indicator.startswith(subject[:at]):
+        # "完成公共建筑能效提升改造面积150万平方米以上,改造项目平均节能率不低于15%": the works the amount before
+        # measures, opening the name with their action → 公共建筑能效提升改造项目平均节能率
+        return subject[:at] + indicator
     if _ACTION_RATE_ZH.match(indicator) and _ACTION_RATE_ZH.match(subject[-3:]) and len(subject) >= 5:
         # "城市生活污水收集率达到70%、处理率达到95%以上" → 城市生活污水处理率; the manner of the action before is its
         # own: "林业有害生物无公害防治率达90%以上,成灾率控制在8‰以下" → 林业有害生物成灾率

@@ -165,6 +165,8 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
         if not bounds:
             return [indicator]
         cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
+        while (act := _SHARED_ACTION_ZH.search(last, 0, cut)) and act.start() in bounds:
+            cut = act.start()  # "挥发性有机物、氮氧化物排放总量": what is done to the items is shared (排放总量)
         suffix = last[cut:]
         items = [*parts[:-1], last[:cut]]
         first_bounds = _jieba_boundaries(items[0])
@@ -176,7 +178,18 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             # "主要农作物化肥、农药利用率": the first item's modifier is every item's (主要农作物农药利用率)
             return [items[0] + suffix] + [prefix + p + suffix for p in items[1:]]
         return [p + suffix for p in parts[:-1]] + [last]
+    if paired and len(parts) >= 3 and all(len(p) >= 4 for p in parts) and not _MEASURE_NOUN_ZH.search(parts[0]):
+        # "岷江汉阳航电枢纽、球溪河北斗水文站、青衣江洪雅水文站生态基流枯水期分别不低于64m3/s、…": the places each
+        # value is kept at, the last closing with what is kept there (cut where the first place's length ends)
+        bounds = [b for b in _jieba_boundaries(last) if 3 <= b <= len(last) - 2]
+        if bounds:
+            cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
+            return [p + last[cut:] for p in parts[:-1]] + [last]
     return _paired_items_zh(parts) if paired and _MEASURE_NOUN_ZH.search(parts[0]) else [indicator]
+
+
+#: What is done to each item of a list, written once before the shared measure: 排放总量, 综合利用率, 使用比例.
+_SHARED_ACTION_ZH = re.compile(r"(?:排放|综合|利用|使用|消费|处理|处置)$")
 
 
 def _paired_items_zh(parts: list[str]) -> list[str]:

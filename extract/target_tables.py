@@ -227,7 +227,7 @@ def _subject(title: str) -> str:
 
 #: A header row the text layer keyed by pieces of the title printed above it ("专栏1…林草保护发:指标;展主要指:
 #: 2020年;标:2025年"): its values name the columns, its keys stand for them in the rows under it.
-_HEADER_VALUE = re.compile(r"^(?:(?:19|20)\d{2}\s*年.{0,8}|指标|指标名称|名称|单位|属性|序号|类别)$")
+_HEADER_VALUE = re.compile(r"^(?:(?:19|20)\d{2}\s*年.{0,8}|指标|指标名称|名称|主要指标|单位|属性|性质|序号|类别)$")
 #: Where the header's columns past its title's pieces stand in `_header_keys`' answer: "…;预期性目标:2020年;2025年".
 _TAIL = "\n"
 
