@@ -203,11 +203,17 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     else:
         ind_end = ind_start + len(_clean_indicator_zh(text[ind_start:ind_end]))
     indicator, start, confidence = HEDGE_INSIDE_ZH.sub("", text[ind_start:ind_end]), ind_start, predicate.confidence
-    counted = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
+    count_first = lang != "en" and first.dimension == "count" and _COUNTED_NOUN_ZH.match(text, items[0][0].end)
     only_actions = not indicator or _ONLY_ACTIONS_ZH.match(indicator) or _ACTION_END_ZH.search(indicator)
-    if counted and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator) or _PLACES_AT_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
+    if count_first and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator) or _PLACES_AT_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
         # "突破20项关键技术": the count comes before what it counts; "各区分别建成1个近零碳试点园区": a quota per place
         return -1
+    if count_first and _HOLDER_OF_COUNT_ZH.fullmatch(indicator) and _COUNT_VERB_ZH.search(text, predicate.verb_start, first.start):
+        # "粤东西北每年完成1个以上节能绿色化改造项目": the place that does the works, then the count of what it does
+        before = len(out)
+        end = counted(ctx, out, first, items[0][1] or predicate.comparator, predicate.verb_start, True)
+        out[before:] = [replace(h, indicator=indicator + h.indicator) for h in out[before:]]
+        return end if len(out) > before else -1
     listed: list[str] = []
     if lang != "en" and _INDICATOR_TAIL_ZH.fullmatch(indicator):
         indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
@@ -271,6 +277,13 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
                   comparator=bound or cmp or predicate.comparator or "=", change=change, base_year=base_year,
                   years=pairs, confidence=confidence)
     return list_end
+
+
+#: A place or a body named alone before the action a count follows ("粤东西北", "中心城区"), not each place of a kind
+#: (a quota: `_EACH_PLACE_ZH`), and the actions that count works done.
+_HOLDER_OF_COUNT_ZH = re.compile(
+    r"(?![各每])[\u4e00-\u9fff]{1,6}(?:[省市区县州盟旗镇乡村城东西南北]|地区|园区|企业|单位|机构|部门|学校|医院)")
+_COUNT_VERB_ZH = re.compile(r"(?:累计)?(?:完成|建成|新建|创建)\s*$")
 
 
 #: A rate of change named as the indicator: "…下降率", "…降低率", "…降低幅度".

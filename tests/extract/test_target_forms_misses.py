@@ -19,3 +19,19 @@ def test_a_share_before_the_capacity_it_sizes() -> None:
 
 def test_a_share_before_what_is_no_capacity_stays_no_target() -> None:
     assert not targets("到2025年,形成30%以上的产业规模。")
+
+
+# --- a count after the place that does the works ------------------------------------------------------------------
+def test_the_place_before_the_action_names_the_count_with_its_noun() -> None:
+    # 530、广东省建筑节能与绿色建筑发展“十四五”规划
+    got = facts(targets("粤港澳大湾区珠三角九市完成一批典型项目,粤东西北每年完成1个以上节能绿色化改造项目。", 2025))
+    assert got == [("粤东西北节能绿色化改造项目", ">=", 1, "个", 2025)]
+    # 451、德州市“十四五”生态环境保护规划
+    got = facts(targets("到2025年年前,中心城区应建成1处规范的建筑垃圾消纳场,推进其他各县(市、区)建筑垃圾处理能力建设。"))
+    assert got == [("中心城区规范的建筑垃圾消纳场", "=", 1, "处", 2025)]
+
+
+def test_a_yearly_word_before_the_action_is_no_place() -> None:
+    # 151、湖北省林业发展“十四五”规划
+    got = facts(targets("“十四五”期间,全省每年建成15个森林城镇、100个森林乡村。", 2025))
+    assert ("森林城镇", "=", 15, "个", 2025) in got
