@@ -83,6 +83,7 @@ from policykg.extract.unit_sentences import (
     charged_sentences,
     field_sentences,
     led_sentences,
+    seated_sentences,
 )
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
 
@@ -154,6 +155,11 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         charged = reader.read(start, end, start, end, fields)
         if charged.hits or charged.participants:
             lists.append(charged)
+            taken.append((start, end))
+    for start, end, fields in list(seated_sentences(text, taken, reader)):  # "X作为…牵头单位", "办公室设在X,负责…"
+        seated = reader.read(start, end, start, end, fields)
+        if seated.hits:
+            lists.append(seated)
             taken.append((start, end))
     for start, end, fields in list(answering_sentences(text, taken)):  # "各级政府要对…负总责", "…是…责任主体"
         answering = reader.read(start, end, start, end, fields)

@@ -104,10 +104,14 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
             continue  # "本导则由X组织编制": who wrote the text
         items = _items(text, match.start("units"), match.end("units"))
         charged = all(_charged(item, names) or all(_charged(p, names) for p in item.split("和")) for item in items)
-        generic = match.group(0).endswith("负责") and all(map(generic_subject, items))  # "由各主管部门负责…"
+        # "由各主管部门负责…"; "由省有关行业主管部门或地方政府具体负责…": either of two generic participants
+        either = [p for item in items for p in item.split("或")]
+        generic = match.group(0).endswith("负责") and all(map(generic_subject, either))
         if not items or not (charged or generic):
             continue
         fields: list[Field] = [("lead" if match.group("joint") else None, match.start("units"), match.end("units"))]
+        if generic and not charged and len(either) > len(items):
+            fields = [(None, s, e) for s, e in _split(text, match.start("units"), match.end("units"), "或")]
         end = match.end("units")
         if match.group(0).endswith("会同"):
             stop = min([p for p in (text.find(c, match.end()) for c in ",，。;；\n") if p >= 0] or [len(text)])
@@ -176,6 +180,29 @@ def field_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
         items = _items(text, start, end)
         if len(items) >= 3 and all(_FIELD_RE.fullmatch(item) for item in items):
             yield start, end, [(None, start, end)]
+
+
+#: A particular organ a sentence names as the lead of a task or the seat of a leading group's office: "市林草局作为试验区
+#: 建设牵头单位,要…", "领导组下设办公室,办公室设在厅科技教育处,负责碳达峰碳中和日常工作".
+_SEATED_RE = re.compile(
+    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>[^,，。;；:：()（）\n“”]{2,30}?)作为[^,，。;；:：\n]{0,20}?牵头(?:单位|部门)"
+    r"|办公室设在(?P<seat>[^,，。;；:：()（）\n“”]{2,30}?)[,，]\s*(?:主要|具体)?负责(?!人|同志)",
+    re.M,
+)
+
+
+def seated_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each sentence naming particular organs the lead of a task ("X作为…牵头单位") or the
+    seat of a leading group's office charged with its work ("办公室设在X,负责…"), outside the lists already read: they
+    lead; a generic participant or a kind is none."""
+    for match in _SEATED_RE.finditer(text):
+        group = "units" if match.group("units") else "seat"
+        start, end = _strip(text, match.start(group), match.end(group))
+        if _inside(start, taken) or start >= end:
+            continue
+        items = _items(text, start, end)
+        if items and all(_charged(item, names) for item in items):
+            yield start, end, [("lead", start, end)]
 
 
 #: An institute or a university, which a duty line's organ form does not end with.

@@ -47,9 +47,10 @@ def test_an_institute_or_a_university_with_a_bureau() -> None:
 
 
 def test_no_particular_organ_charged_is_no_list() -> None:
-    # 278, 附件 三: the science bureaus of every city (设区市) are a generic participant, not one bureau
+    # 278, 附件 三: the science bureaus of every city (设区市) are a generic participant, not one bureau; charged alone,
+    # a list of that generic participant (the units key's rounds 4-5: "由所在地设区市科技局负责…")
     line = "4.申报项目按属地化原则,由设区市科技局负责审核项目申报单位的申报资格、项目申报材料的真实性、完整性和有效性。"
-    assert roles(line, "CN-JS") == []
+    assert roles(line, "CN-JS") == [("设区市科技局", "generic")]
     # 158、关于鼓励和支持参与拉萨南北山绿化的政策措施, 第三条
     line = ("第三条拉萨南北山绿化工程区域涉及绿化建设用地及用于森林旅游、森林康养、体育、经果林、林下经济、经营服务设施等"
             "经营性用地的,按照属地原则,由当地人民政府负责落实。")

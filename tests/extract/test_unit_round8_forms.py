@@ -91,3 +91,33 @@ def test_generic_departments_of_every_city_charged_with_supporting() -> None:
     assert roles("企业配合做好相关工作。", "CN-GD") == []
     # a call to work together names no body before 配合 (475、广东省发展绿色金融支持碳达峰行动的实施方案, 三/(一))
     assert roles("各成员单位要加强联动配合,形成有效工作合力。", "CN-GD") == []
+
+
+# --- a particular organ named the lead of a task or the seat of a leading group's office -----------------------------
+def test_an_organ_named_as_the_lead_unit_of_a_task() -> None:
+    # 124、碳达峰碳中和林草碳汇(包头)试验区实施方案, 五/三
+    line = ("健全激励机制,营造谋改革、善创新的良好氛围。市林草局作为试验区建设牵头单位,要不断创新工作方法,完善工作思路,细化工作措施,"
+            "加强对建设任务落实情况的督导检查,适时开展成效评估。")
+    assert roles(line, "CN-NM") == [("市林草局", "lead")]
+    assert roles("企业作为项目牵头单位,负责项目实施。", "CN") == []
+
+
+def test_the_seat_of_a_leading_group_s_office_charged_with_its_work() -> None:
+    # 284、山西省关于成立碳达峰碳中和工作领导组的通知, 二/(一): the text layer's space before the line
+    line = (" 领导组下设办公室,办公室设在厅科技教育处,负责碳达峰碳中和日常工作,办公室主任由科技教育处处长兼任,副主任由生态环境建设"
+            "总站站长、科技教育处分管处长兼任。")
+    assert roles(line, "CN-SX") == [("厅科技教育处", "lead")]
+
+
+# --- 由…负责 charging generic participants -----------------------------------------------------------------------------
+def test_the_body_of_the_city_a_case_is_in_charged() -> None:
+    # 280、2021年度省碳达峰碳中和科技创新专项资金项目指南及组织申报项目的通知, 附2/二/7
+    line = "其他申报单位按照属地化原则,由所在地设区市科技局负责项目审核推荐及立项后管理等事宜。"
+    assert roles(line, "CN-JS") == [("所在地设区市科技局", "generic")]
+
+
+def test_either_of_two_generic_participants_charged() -> None:
+    # 280, 二/4: 或 joins two generic participants
+    line = ("4. 关于定向委托项目。重大科技示范项目中涉及行业或区域示范的部分指南方向,采取定向委托形式,直接由省有关行业主管部门或地方"
+            "政府具体负责组织实施,相关要求见对应指南。")
+    assert roles(line, "CN-JS") == [("省有关行业主管部门", "generic"), ("地方政府", "generic")]
