@@ -258,6 +258,10 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
 _RANKS = frozenset({"名", "位"})
 
 
+#: One space before a unit's symbol in a Chinese text ("8 m3", "8 %").
+_SPACED_SYMBOL_ZH = re.compile(r" (?=[A-Za-zμ%‰])")
+
+
 def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -> Quantity | None:
     """The quantity starting with number match `m`: its unit, and a second bound if it is a range."""
     raw, start = m.group(), m.start()
@@ -266,6 +270,9 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
         return None if value is None else Quantity(value, "%", value, "%", "share", None, start, m.end())
     chinese = lang == "zh" and not raw[0].isdigit()
     u_end, mag, factor, info = _measure_unit_at(text, m.end(), lang)
+    if lang == "zh" and info is None and not mag and not chinese and _SPACED_SYMBOL_ZH.match(text, m.end()):
+        # "不超过 8 m3/万元": a space the text layer left between a figure and the symbol of its unit
+        u_end, mag, factor, info = _measure_unit_at(text, m.end() + 1, lang)
     if chinese and (info is None or info.dimension == "count"):
         return None  # checked before parsing: Chinese numerals are rare as values, common as words
     value_max: float | None = None

@@ -31,7 +31,7 @@ from typing import Protocol
 
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_shapes import places_listed_zh
-from policykg.extract.target_words import _MEASURE_NOUN_ZH
+from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
 _EXAMPLES_ZH = re.compile(r"^[^,;，；]*?、[^,;，；]*?等(?=(?:\d+|[一二三四五六七八九十]+)(?:种|类|项|个|大))")
@@ -107,7 +107,27 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
             or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
-            or subject_of_previous(indicator, earlier, text, ind_start))
+            or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start))
+
+
+#: A zone a target's indicator opens with (after the verb of pushing it on): "推进泰州海陵工业园区再生水回用率".
+_ZONE_LEAD_ZH = re.compile(r"^(?:推进|推动|在)?([\u4e00-\u9fff]{2,12}?(?:工业园区|产业园区|园区|开发区|高新区|新区|工业园|产业园))")
+#: A name that opens with a zone or a place of its own.
+_OWN_PLACE_ZH = re.compile(r"^[\u4e00-\u9fff]{0,10}?(?:园区|开发区|高新区|新区|工业园|产业园|[省市县])")
+
+
+def zone_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A measure right after a target of the same sentence whose name opens with a zone (an industrial park) is the
+    zone's too: "推进泰州海陵工业园区再生水回用率达到80%,单位工业增加值新鲜水耗不超过8m3/万元" → 泰州海陵工业园区单位工业
+    增加值新鲜水耗; None where the measure names a place of its own or the target before no zone."""
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start or not _SHARE_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+        return None
+    zone = _ZONE_LEAD_ZH.match(earlier[-1].indicator)  # a measure of the zone, not the zones counted ("绿色园区")
+    if zone is None or zone.end() + 2 > len(earlier[-1].indicator) or len(indicator) < 4 or _OWN_PLACE_ZH.match(indicator):
+        return None
+    if not (_MEASURE_NOUN_ZH.search(indicator) or _INTENSITY_HEAD_ZH.search(indicator)):
+        return None
+    return zone.group(1) + indicator
 
 
 #: What is done to a subject, a rate is named by: "回收覆盖率", "无害化处理率", "资源化利用率".

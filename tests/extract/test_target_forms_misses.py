@@ -35,3 +35,16 @@ def test_a_yearly_word_before_the_action_is_no_place() -> None:
     # 151、湖北省林业发展“十四五”规划
     got = facts(targets("“十四五”期间,全省每年建成15个森林城镇、100个森林乡村。", 2025))
     assert ("森林城镇", "=", 15, "个", 2025) in got
+
+
+# --- a unit's symbol after a space, a zone's measures ---------------------------------------------------------------
+def test_a_unit_symbol_after_a_space_and_a_zone_named_by_the_target_before() -> None:
+    # 455、泰州市“十四五”生态环境保护规划: "8 m3" and its "/万元" on the next line, as the text layer gives them; the
+    # intensity after the park's rate is the park's
+    got = facts(targets("节水减排工程:推进泰州海陵工业园区再生水回用率达到80%,单位工业增加值新鲜水耗不超过 8 m3\n/万元。", 2025))
+    assert ("泰州海陵工业园区单位工业增加值新鲜水耗", "<=", 8, "m3/万元", 2025) in got
+
+
+def test_zones_counted_lend_no_zone() -> None:
+    got = facts(targets("到2025年,创建绿色园区2个,绿色工厂15个。"))
+    assert ("绿色工厂", "=", 15, "个", 2025) in got
