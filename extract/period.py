@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines, five_year_plan
-from policykg.extract.target_scope import TargetHit
+from policykg.extract.target_scope import TargetHit, plan_resumes
 from policykg.ingest.model import Clause, NormalisedDocument
 
 __all__ = [
@@ -143,5 +143,8 @@ def due_at_period_end(hits: list[TargetHit], deadlines: Sequence[DeadlineHit], p
     if period_end is None:
         return hits
     other = first_other_year(text, deadlines, period_end)
-    return [replace(h, year=period_end) if h.year is None and not h.qualitative and (other is None or h.start < other)
-            else h for h in hits]
+
+    def due(hit: TargetHit) -> bool:
+        return other is None or hit.start < other or plan_resumes(text, deadlines, period_end, other, hit.start)
+
+    return [replace(h, year=period_end) if h.year is None and not h.qualitative and due(h) else h for h in hits]

@@ -5,6 +5,7 @@ read without the layout's line breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from policykg.extract.deadlines import DeadlineHit
@@ -68,6 +69,19 @@ class TargetHit:
             base_year=self.base_year, year=self.year, qualitative=self.qualitative, concepts=concepts,
             start_year=self.start_year,
         )
+
+
+#: An item of a clause opening a line of its own: "二是", "2.", "(3)".
+_ITEM_LINE = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+
+
+def plan_resumes(text: str, deadlines: Sequence[DeadlineHit], period_end: int | None, other: int, pos: int) -> bool:
+    """After a clause of a plan has named another year (at `other`), a later item of it on a line of its own is a
+    task of the plan again, until it names another year itself: "一是…到2022年,全市60%以上的社区…。\n二是…完成公共
+    建筑能效提升改造面积150万平方米以上" (due at the plan's end)."""
+    items = [m.end() for m in _ITEM_LINE.finditer(text, other, pos)]
+    return bool(items) and not any(items[-1] <= d.start < pos and d.kind != "ongoing" and d.year not in (None, period_end)
+                                   for d in deadlines)
 
 
 @dataclass(slots=True)
@@ -142,8 +156,10 @@ class _Context:
         return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))
 
     def planned_at(self, pos: int) -> bool:
-        """`pos` is in a task clause of a plan, before any other year the clause names."""
-        return self.period_end is not None and (self.planned_until is None or pos < self.planned_until)
+        """`pos` is in a task clause of a plan, before any other year the clause names or in a later item of the
+        clause that names none (`plan_resumes`)."""
+        return self.period_end is not None and (self.planned_until is None or pos < self.planned_until or plan_resumes(
+            self.text, self.deadlines, self.period_end, self.planned_until, pos))
 
     def ahead_at(self, pos: int) -> bool:
         """`pos` is in a task clause of a plan (`planned_at`), or a deadline ahead governs it ("到2025年", "2025年前",
