@@ -4,7 +4,32 @@ copied from the normalised text of a `tune` document.
 
 from __future__ import annotations
 
+from functools import cache
+
+from policykg.extract.period import clause_period_end
+from policykg.ingest.model import Clause, NormalisedDocument
+from policykg.ingest.normalise import normalise
+from policykg.ingest.pack import sources
+from policykg.ingest.raw import read_raw
 from tests.extract.target_facts import facts, targets
+
+PACKS = "corpus/real"
+
+
+@cache
+def real(file: str) -> NormalisedDocument:
+    return normalise(read_raw(sources(PACKS)[file]))
+
+
+def titled(clauses: list[Clause], title: str, parents: tuple[Clause, ...] = ()) -> tuple[Clause, list[Clause]] | None:
+    """The clause of `clauses` (at any depth) with `title`, and its parents nearest first."""
+    for c in clauses:
+        if c.title == title:
+            return c, list(parents)
+        found = titled(c.children, title, (c, *parents))
+        if found:
+            return found
+    return None
 
 
 # --- names ------------------------------------------------------------------------------------------------------
@@ -75,6 +100,19 @@ def test_a_later_item_of_a_clause_on_a_line_of_its_own_is_a_task_of_the_plan_aga
     # within the item that names the other year, a target without one is not known to be due at the plan's end
     got = facts(targets(ITEMS_539.replace("\n二是", "二是").replace("。\n完善", "。完善"), 2025))
     assert ("公共建筑能效提升改造项目平均节能率", ">=", 15, "%", 2025) not in got
+
+
+def test_a_heading_saying_results_will_be_seen_holds_tasks() -> None:
+    # 433、眉山市“十四五”生态环境保护规划: (五)保好水治差水,“一河一策”见成效 sets tasks (its 专栏's "完成220个村(社区)
+    # 农村生活污水治理" is due when the plan ends); 见成效 is the aim, not a review of results
+    doc = real("433、眉山市“十四五”生态环境保护规划.pdf")
+    found = titled(doc.clauses, "保好水治差水,“一河一策”见成效")
+    assert found is not None
+    assert clause_period_end(2025, *found) == 2025
+    # a review's heading stays one
+    review = titled(doc.clauses, "“十三五”生态环境保护成效显著")
+    assert review is not None
+    assert clause_period_end(2025, *review) is None
 
 
 # --- tables -----------------------------------------------------------------------------------------------------
