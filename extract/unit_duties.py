@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from policykg.extract.unit_forms import KEY_RE, _inside, _line_end, _split, _strip
+from policykg.extract.unit_forms import KEY_RE, _inside, _line_end, _split, _strip, merge_levels
 from policykg.extract.unit_forms import _generic as _generic_item
 
 #: A clause marker a duty line may start with: "第四条", "第七条【管理系统】", "(一)", "一、", "1.", "(1)".
@@ -69,7 +69,7 @@ _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|�
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
 _GENERIC_HEAD_RE = re.compile(
-    r"^(?:省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)"
+    r"^(?:省|市|区|县)?(?:直|级)?(?:各|有关|相关|其他)[^,，。;；、]{0,10}?(?:部门|单位|机构|政府|方面)(?:和单位)?"
     # the field the participants cover before them ("节能减排降碳各领域主管部门"), competent departments by their field
     # ("设区市林业主管部门", "同级人民政府水行政主管部门"); no words of a sentence ("…对项目主管部门")
     r"|^(?:(?![对的在将把是从向按由])[\u4e00-\u9fff]){1,10}?各[^,，。;；、]{0,8}?(?:部门|单位|机构)"
@@ -84,7 +84,8 @@ _GENERIC_SUBJECT_RE = re.compile(
     r"|(?:省|市|区|县)级(?:有关|相关)?部门"
     r"|(?:自治区|省|市|区|县)(?:人民)?政府(?:各|有关|相关|各有关|各相关)(?:部门|单位)(?:和单位)?"  # "省政府有关部门"
     # the body of every city of a kind, or of the city a case is in ("由所在地设区市科技局负责…")
-    r"|(?:所在地|当地)?(?:设区的?市|地级以上市|地级市)(?:(?![的在将把是从向按对并由])[\u4e00-\u9fff]){2,14}"
+    r"|(?:(?:省|自治区)、)?(?:所在地|当地|沿海|沿江)?(?:设区的?市|地级以上市|地级市)"
+    r"(?:(?![的在将把是从向按对并由])[\u4e00-\u9fff]){2,14}"
 )
 #: The duty formula between the units and their verb: "各项目主管部门,按照各自职责,负责…".
 _BY_DUTIES_RE = re.compile(r"[,，]\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
@@ -211,7 +212,7 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None  # after a comma a duty verb, not a short key ("…,市生态环境局牵头:…")
     if colon and (not rest or _CONTACT_RE.search(rest)):
         return None  # an addressee ("各市生态环境局:") or a contact line ("省科技厅信息中心:0871-…")
-    parts = _split(text, names_start, names_end, "、")
+    parts = merge_levels(text, _split(text, names_start, names_end, "、"))  # "省、设区的市人民政府…主管部门"
     items = ["".join(text[s:e].split()) for s, e in parts]
     if wrap >= 0 and not any(s < wrap < e and _wrapped(text[s:e], names) for s, e in parts):
         return None
@@ -220,7 +221,9 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None
     generic = all(_generic(item) for item in items)
     supporting = word == "配合" and all(re.search(r"(?:部门|单位|政府|机构|管委会)$", item) for item in items)
-    if generic and (colon or not (_charging(word) or word == "牵头" or supporting) or not all(map(generic_subject, items))):
+    joining = word == "会同" and len(items) == 1  # "省、设区的市人民政府生态环境主管部门应当会同有关部门…"
+    charged = _charging(word) or word == "牵头" or supporting or joining
+    if generic and (colon or not charged or not all(map(generic_subject, items))):
         return None  # a kind ("企业负责…"), a short key; "各区政府负责…", "县(市、区)林草主管部门牵头安排…", "各地级以上
         # 市生态环境部门配合做好…" name the participants charged, generic ("各成员单位要加强联动配合": no body before 配合)
     if not generic and _formula(word):

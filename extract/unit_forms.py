@@ -349,6 +349,20 @@ def _clean_item(text: str, start: int, end: int) -> tuple[int, int]:
 
 #: The government a generic party committee is written with ("各级党委、政府": one participant).
 _GOVERNMENT = ("政府", "人民政府")
+#: A province written alone before the bodies of every city of a kind: "省、设区的市人民政府生态环境主管部门" is one
+#: generic participant (the department of the province and of each such city).
+LEVELS_BEFORE = ("省", "自治区")
+
+
+def merge_levels(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items with a province written alone before a generic one joined: "省、设区的市人民政府生态环境主管部门"."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        if out and text[out[-1][0] : out[-1][1]].strip() in LEVELS_BEFORE and _generic(text[s:e]):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -358,7 +372,10 @@ def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
     for s, e in parts:
         core = "".join(text[slice(*_clean_item(text, s, e))].split())  # "县〔市、区〕人民政府落实": its closing words aside
         before = text[out[-1][0] : out[-1][1]] if out else ""
-        if out and _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT):
+        if out and (
+            _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT)
+            or before.strip() in LEVELS_BEFORE and _generic(core)
+        ):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))

@@ -39,7 +39,7 @@ from policykg.extract.unit_duties import (
     _organ,
     generic_subject,
 )
-from policykg.extract.unit_forms import _inside, _split, _strip
+from policykg.extract.unit_forms import _inside, _split, _strip, merge_levels
 
 _LED_BY_RE = re.compile(
     r"由(?P<leads>[^,，。;；:：()（）\n由]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?牵头"
@@ -106,7 +106,7 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
         charged = all(_charged(item, names) or all(_charged(p, names) for p in item.split("和")) for item in items)
         # "由各主管部门负责…"; "由省有关行业主管部门或地方政府具体负责…": either of two generic participants
         either = [p for item in items for p in item.split("或")]
-        generic = match.group(0).endswith("负责") and all(map(generic_subject, either))
+        generic = match.group(0).endswith(("负责", "会同")) and all(map(generic_subject, either))
         if not items or not (charged or generic):
             continue
         fields: list[Field] = [("lead" if match.group("joint") else None, match.start("units"), match.end("units"))]
@@ -128,8 +128,9 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
 #: 政府对…要做到“守土有责”,对生态环境工作负全面领导责任".
 _ANSWERS_RE = re.compile(
     r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
-    r"(?:要|应当|应|须|必须)?(?:"
+    r"(?:要|应当|应|须|必须)?(?:在其职责范围内)?(?:"
     r"对[^,，。;；:：\n]{1,40}?(?:负总责|分工负责|负责|负全面领导责任)(?!人|同志)"
+    r"|对[^,，。;；:：\n]{1,40}?实施(?:统一)?监督管理"  # a regulation's "X对本行政区域…工作实施统一监督管理"
     r"|对[^,，。;；:：\n]{1,40}?要?做到[“\"]?守土有责"  # the formula "守土有责、守土负责、守土尽责"
     r"|(?:是|作为)[^,，。;；:：\n]{0,16}?责任主体"
     r"|各司其职)",
@@ -221,9 +222,9 @@ def _charged(item: str, names: Names) -> bool:
 
 
 def _items(text: str, start: int, end: int) -> list[str]:
-    """The items of a field, a trailing 等 left out."""
+    """The items of a field, a trailing 等 left out ("省、设区的市人民政府…主管部门" one)."""
     items = []
-    for s, e in _split(text, start, end, "、"):
+    for s, e in merge_levels(text, _split(text, start, end, "、")):
         s, e = _strip(text, s, e)
         item = _ETC_RE.sub("", text[s:e])
         if item:

@@ -121,3 +121,30 @@ def test_either_of_two_generic_participants_charged() -> None:
     line = ("4. 关于定向委托项目。重大科技示范项目中涉及行业或区域示范的部分指南方向,采取定向委托形式,直接由省有关行业主管部门或地方"
             "政府具体负责组织实施,相关要求见对应指南。")
     assert roles(line, "CN-JS") == [("省有关行业主管部门", "generic"), ("地方政府", "generic")]
+
+
+# --- a regulation's competent departments of the province and of every city -----------------------------------------
+def test_the_department_of_the_province_and_of_every_city_is_one_participant() -> None:
+    # 101、福建省生态环境保护条例, 第九条 and 第十条: "省、设区的市人民政府…主管部门" one generic participant, with 会同
+    line = ("省、设区的市人民政府生态环境主管部门应当会同有关部门对本行政区域的生态环境状况进行综合调查和评价,编制生态环境保护规划,"
+            "报同级人民政府批准并公布实施。")
+    assert roles(line, FUJIAN) == [("省、设区的市人民政府生态环境主管部门", "generic"), ("有关部门", "generic")]
+    line = ("第十条水功能区由省、设区的市人民政府生态环境主管部门会同同级人民政府水行政主管部门和有关部门划定,报同级人民政府或者其"
+            "授权的部门批准。")
+    assert roles(line, FUJIAN)[:2] == [("省、设区的市人民政府生态环境主管部门", "generic"),
+                                       ("同级人民政府水行政主管部门", "generic")]
+    line = "近岸海域环境功能区由沿海设区的市人民政府生态环境主管部门会同海洋渔业、自然资源和有关部门划定,经同级人民政府审查同意后。"
+    assert roles(line, FUJIAN)[0] == ("沿海设区的市人民政府生态环境主管部门", "generic")
+
+
+def test_a_regulation_s_unified_supervision() -> None:
+    # 101, 第五条: "X对本行政区域…工作实施统一监督管理"
+    line = ("第五条省、设区的市人民政府生态环境主管部门对本行政区域生态环境保护工作实施统一监督管理,县级以上地方人民政府其他有关部门"
+            "在其职责范围内对资源保护和污染防治等生态环境保护工作实施监督管理。")
+    assert roles(line, FUJIAN)[0] == ("省、设区的市人民政府生态环境主管部门", "generic")
+
+
+def test_the_departments_and_units_joined_are_one_participant() -> None:
+    # 335、关于开展2022年全国节能宣传周和全国低碳日活动的通知, 三: 有关部门和单位 after 会同, as printed
+    line = "三、全国低碳日当天,生态环境部将会同有关部门和单位围绕宣传主题,开展“线上+线下”宣传活动。"
+    assert roles(line, "CN") == [("生态环境部", "lead"), ("有关部门和单位", "generic")]
