@@ -505,6 +505,29 @@ def measures_listed(indicator: str) -> bool:
     return head not in parts[-1][: -len(head)]
 
 
+#: A share of use named by the sectors using it ("汽车零部件、工程机械制造使用比例"), and the clause of its sentence before
+#: it that names what is used after the verb promoting it ("大力推动低(无)VOCs含量涂料"), then only such shares.
+_USE_SHARE_ZH = re.compile(r"(?:使用|应用)(?:比例|率)$")
+_PROMOTED_ZH = re.compile(r"(?:推动|推广|推进|鼓励|扩大)(?:使用|应用)?(?P<what>[^,，;；。、\d]{2,16})[,，]")
+_USE_CLAUSE_ZH = re.compile(r"[^,，;；。]*?(?:使用|应用)(?:比例|率)[^,，;；。]*?[,，]")
+
+
+def sectors_using(indicator: str, text: str, ind_start: int) -> list[str] | None:
+    """Each sector a share of use lists, with what its sentence promotes the use of before it: "大力推动低(无)VOCs含量
+    涂料,汽车零部件、工程机械制造使用比例达到50%以上,木质家具制造、钢结构制造使用比例达到30%以上" → 汽车零部件低(无)
+    VOCs含量涂料使用比例, 工程机械制造低(无)VOCs含量涂料使用比例 (and for the second list the same). None otherwise."""
+    share = _USE_SHARE_ZH.search(indicator)
+    sectors = [p for p in re.split(r"、|和|及|与", indicator[: share.start()]) if p] if share else []
+    if len(sectors) < 2 or any(len(p) < 2 or _MEASURE_NOUN_ZH.search(p) for p in sectors):
+        return None
+    sentence = re.split(r"[。;；\n]", text[max(0, ind_start - 120) : ind_start])[-1]
+    for promoted in reversed(list(_PROMOTED_ZH.finditer(sentence))):
+        if re.fullmatch(rf"(?:{_USE_CLAUSE_ZH.pattern})*", sentence[promoted.end() :]):
+            what = promoted.group("what")
+            return [p + what + share.group() for p in sectors]  # type: ignore[union-attr]
+    return None
+
+
 #: A level of government alone, as a list item names it ("市级4家", "10个国家级、100个省级…示范园").
 _LEVEL_ONLY_ZH = re.compile(r"^(?:国家|国家级|省|省级|自治区级|市|市级|县|县级|区级|区县级|县区级)$")
 #: The level a sibling item's name opens with, after the action that adds the works.

@@ -52,6 +52,7 @@ from policykg.extract.target_names import (
     measures_listed,
     named_by_previous,
     referent,
+    sectors_using,
 )
 from policykg.extract.target_scope import (
     TargetHit,
@@ -254,6 +255,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or measures_listed(indicator))
     if each:  # "城镇污水集中处理率、污泥无害化处置率均达到97%以上": one value for each indicator
         names = split(indicator, 0)
+    elif lang != "en" and n == 1 and (used := sectors_using(indicator, text, ind_start)):
+        names, each = used, True  # "大力推动低(无)VOCs含量涂料,汽车零部件、工程机械制造使用比例达到50%以上"
     elif lang != "en" and n == 1:
         indicator = example_category(indicator)
         names = [indicator]

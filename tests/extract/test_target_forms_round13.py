@@ -59,6 +59,18 @@ def test_what_is_done_to_each_item_of_a_list_is_shared_with_the_measure() -> Non
     assert got[2:] == [("化肥利用率", ">=", 43, "%", 2025), ("农药利用率", ">=", 43, "%", 2025)]
 
 
+def test_a_share_of_use_per_sector_names_what_its_sentence_promotes_the_use_of() -> None:
+    # 433: the coatings the clause before promotes are what each listed sector's use share measures, one value shared
+    # by the sectors of a list (no 均), a later list of the same kind taking them too
+    got = facts(targets("深化VOCs治理,以家具制造、日用化学品制造、塑料制品、小型设备制造企业为重点,大力推动低(无)VOCs含量涂料,"
+                        "汽车零部件、工程机械制造使用比例达到50%以上,木质家具制造、钢结构制造使用比例达到30%以上,引导建设"
+                        "适宜高效的末端治理设施,加强精细化管理,提升治污设施“三率”。", 2025))
+    assert got == [("汽车零部件低(无)VOCs含量涂料使用比例", ">=", 50, "%", 2025),
+                   ("工程机械制造低(无)VOCs含量涂料使用比例", ">=", 50, "%", 2025),
+                   ("木质家具制造低(无)VOCs含量涂料使用比例", ">=", 30, "%", 2025),
+                   ("钢结构制造低(无)VOCs含量涂料使用比例", ">=", 30, "%", 2025)]
+
+
 def test_the_places_each_value_is_kept_at_name_each_target() -> None:
     # 433: three sections listed before what is kept there, as many values after 分别, the text layer breaking m3/s
     got = facts(targets("确保岷江汉阳航电枢纽、球溪河北斗水文站、青衣江洪雅水文站生态基流枯水期分别不低于 64m3\n/s、1.31m3\n"
