@@ -12,8 +12,10 @@ no words of a sentence). 牵头 marks its units as leads and 配合/协助/参�
 and "主要职责:" leave the list's convention to pick the lead (the first unit: "X、Y要会同Z" — X leads); the units
 after 会同 support. A bracket of supporters closing the line ("(配合单位:环科院)") belongs to the line's list, and so do the units joined after
 the duty's first clause ("区发展改革委负责编制…,会同相关主管部门,…"); the duty formula may stand between the units and
-负责 ("各项目主管部门,按照各自职责,负责…"). Units that are all generic are a list of generic participants only when
-they are charged (负责, 牵头, or the duty formula 按照职责分工 or 各负其责: "各有关部门要按照职责分工,…") and each
+负责 ("各项目主管部门,按照各自职责,负责…", "…生态环境局根据各自职责负责…"). Units that are all generic are a list of
+generic participants only when they are charged (负责, 牵头, the duty formula 按照职责分工 or 各负其责: "各有关部门要按照
+职责分工,…"; 配合 after a body: "各地级以上市生态环境部门配合做好…"; 会同 after one: "省、设区的市人民政府生态环境主管部门
+应当会同有关部门…") and each
 is 各…, 有关/相关…, …主管部门, the governments of levels, a government's 有关部门 or 市级部门 ("各区政府负责…",
 "各领域主管部门负责…", "各市(州)、县(市、区)人民政府负责…", "县(市、区)林草主管部门牵头安排…": a bracket of levels
 may hold 、 and the text layer's spaces; "省政府有关部门要各负其责,…"). Not read: a kind charged alone ("企业负责…"),
@@ -88,7 +90,7 @@ _GENERIC_SUBJECT_RE = re.compile(
     r"(?:(?![的在将把是从向按对并由])[\u4e00-\u9fff]){2,14}"
 )
 #: The duty formula between the units and their verb: "各项目主管部门,按照各自职责,负责…".
-_BY_DUTIES_RE = re.compile(r"[,，]\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
+_BY_DUTIES_RE = re.compile(r"[,，]?\s*(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?[,，]?\s*$")
 #: What a duty clause after 负责 may be followed by in its sentence: more units joined ("负责编制…,会同相关主管部门,…").
 _DUTY_THEN_WITH_RE = re.compile(r"[^,，。;；:：()（）\n]{1,40}[,，]\s*(?:并)?会同")
 _THEN_WITH_RE = re.compile(r"[,，]?\s*会同")
@@ -158,11 +160,11 @@ def duty_lines(text: str, taken: list[tuple[int, int]], names: Names) -> Iterato
 
 
 def _sentence_openings(text: str, start: int, end: int, taken: list[tuple[int, int]], opens: bool) -> list[int]:
-    """Where a duty sentence opens inside a line: after a numbered paragraph's short heading ("1.健全领导机制。省经信厅
-    会同有关部门负责…"), after a list's closing bracket ("…(配合单位:…)综合处负责…") and after a duty annex's title
+    """Where a duty sentence opens inside a line: after a paragraph's short heading, numbered or not ("1.健全领导机制。省经信厅
+    会同有关部门负责…", "加强海洋环保执法力度。市海洋与渔业局、生态环境局根据各自职责负责…"), after a list's closing bracket ("…(配合单位:…)综合处负责…") and after a duty annex's title
     the text layer joined to its first line ("…成员单位职责分工省生态环境保护督察办公室负责…")."""
     marker = _MARKER_RE.match(text, start, end)
-    heading = _HEADING_RE.match(text, marker.end(), end) if opens and marker and marker.end() > start else None
+    heading = _HEADING_RE.match(text, marker.end(), end) if opens and marker else None
     found = [heading.end()] if heading else []
     found += [e for s, e in taken if start < e < end and text[e - 1] in ")）"]
     found += [m.end() for m in _TITLE_RE.finditer(text, start, end)]

@@ -148,3 +148,13 @@ def test_the_departments_and_units_joined_are_one_participant() -> None:
     # 335、关于开展2022年全国节能宣传周和全国低碳日活动的通知, 三: 有关部门和单位 after 会同, as printed
     line = "三、全国低碳日当天,生态环境部将会同有关部门和单位围绕宣传主题,开展“线上+线下”宣传活动。"
     assert roles(line, "CN") == [("生态环境部", "lead"), ("有关部门和单位", "generic")]
+
+
+# --- a duty sentence after a paragraph's short heading without a number ---------------------------------------------
+def test_units_after_an_unnumbered_heading_charged_by_their_duties() -> None:
+    # 446、莆田市“十四五”生态环境保护规划, 七/四: the duty formula between the units and 负责 without commas
+    line = ("加强海洋环保执法力度。市海洋与渔业局、生态环境局根据各自职责负责与省、县(区)执法队伍开展经常性纵向联合行动,重点打击非法采砂、"
+            "违法倾废、海洋工程污染。")
+    assert roles(line, "CN-FJ-Putian") == [("市海洋与渔业局", "lead"), ("生态环境局", "support")]
+    # a heading's sentence before a kind is still none
+    assert roles("加强海洋环保执法力度。企业负责落实主体责任。", "CN-FJ-Putian") == []
