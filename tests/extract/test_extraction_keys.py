@@ -58,6 +58,9 @@ TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.949, "found_recall": 0.949, 
 #: The twelfth round (71, 212, 544, 451 and 574, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.959, "exact_precision": 0.986,
                                "exact_recall": 0.959, "indicator_accuracy": 0.951}
+#: The thirteenth round (520, 433, 539, 152 and 275, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND13 = {"found_precision": 0.988, "found_recall": 1.0, "exact_precision": 0.977,
+                               "exact_recall": 0.988, "indicator_accuracy": 0.988}
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +150,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round11[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND11.items()), round11
     _, round12 = _measure("tune", range(12, 13))
     assert all(round12[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND12.items()), round12
+    _, round13 = _measure("tune", range(13, 14))
+    assert all(round13[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND13.items()), round13
     units_round3, _ = _measure("tune", range(10, 11), range(3, 4))
     assert all(units_round3[k] >= v for k, v in TUNE_FLOORS_UNITS_ROUND3.items()), units_round3
     units_round4, _ = _measure("tune", range(10, 11), range(4, 5))
