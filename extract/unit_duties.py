@@ -219,9 +219,10 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
     if wrap >= 0 and not any(s < wrap < e and _wrapped(text[s:e], names) for s, e in parts):
         return None
     strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
-    if not items or not all(_organ(item, names, strict) or _generic(item) for item in items):
+    shared = _shared_department(items)  # "市发展改革、生态环境部门": the level's departments of two fields
+    if not items or not shared and not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
-    generic = all(_generic(item) for item in items)
+    generic = not shared and all(_generic(item) for item in items)
     supporting = word == "配合" and all(re.search(r"(?:部门|单位|政府|机构|管委会)$", item) for item in items)
     joining = word == "会同" and len(items) == 1  # "省、设区的市人民政府生态环境主管部门应当会同有关部门…"
     charged = _charging(word) or word == "牵头" or supporting or joining
@@ -230,7 +231,8 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         # 市生态环境部门配合做好…" name the participants charged, generic ("各成员单位要加强联动配合": no body before 配合)
     if not generic and _formula(word):
         return None  # the duty formula charges generic participants only ("各有关部门要按照职责分工,…", "…要各负其责")
-    if mode in ("known", "clause") and not colon and not generic and not all(_named(item, names) for item in items):
+    named = shared or all(_named(item, names) for item in items)
+    if mode in ("known", "clause") and not colon and not generic and not named:
         return None
     stated = colon and duty.group("duty").lstrip()[:1] not in ":：∶"  # "主要职责:": all it does, whatever verb
     role = None if stated else _VERB_ROLE.get(word or "")
@@ -284,6 +286,18 @@ def _wrapped(item: str, names: Names) -> bool:
 def _named(item: str, names: Names) -> bool:
     """An organ named outright: one the registry knows, or a government's department named by its field."""
     return names.known(item) or bool(_FIELD_DEPARTMENT_RE.fullmatch(item))
+
+
+def _shared_department(items: list[str]) -> bool:
+    """Departments of one level named by their fields, the level before the first and 部门 after the last: "市发展改革、
+    生态环境部门" (市发展改革部门 and 市生态环境部门), each a department `_FIELD_DEPARTMENT_RE` reads."""
+    if len(items) < 2 or not items[-1].endswith("部门"):
+        return False
+    level = re.match(r"自治区|省|市(?!场)|区(?!域)|县", items[0])
+    if level is None or any(re.match(r"自治区|省|市|区|县", item) for item in items[1:]):
+        return False
+    fields = [items[0][level.end() :], *items[1:-1], items[-1][: -len("部门")]]
+    return all(_FIELD_DEPARTMENT_RE.fullmatch(level.group() + f + "部门") for f in fields)
 
 
 def _organ(item: str, names: Names, strict: bool = False) -> bool:

@@ -158,3 +158,13 @@ def test_units_after_an_unnumbered_heading_charged_by_their_duties() -> None:
     assert roles(line, "CN-FJ-Putian") == [("市海洋与渔业局", "lead"), ("生态环境局", "support")]
     # a heading's sentence before a kind is still none
     assert roles("加强海洋环保执法力度。企业负责落实主体责任。", "CN-FJ-Putian") == []
+
+
+# --- a level's departments of several fields sharing 部门 ------------------------------------------------------------
+def test_a_level_s_departments_of_two_fields_sharing_one_head() -> None:
+    # 58、天津市碳达峰碳中和促进条例, 第十一条: 市发展改革、生态环境部门 — the level before the first, 部门 after the last
+    line = ("第十一条市和区人民政府应当将碳达峰、碳中和工作纳入国民经济和社会发展规划、计划。市发展改革、生态环境部门应当会同有关部门,"
+            "根据国家碳达峰、碳中和工作要求,组织编制和实施碳达峰、碳中和工作年度计划。")
+    assert roles(line, "CN-TJ") == [("市发展改革", "lead"), ("生态环境部门", "support"), ("有关部门", "generic")]
+    # two levels are no shared head
+    assert roles("市发展改革、区生态环境部门应当会同有关部门编制计划。", "CN-TJ") == []
