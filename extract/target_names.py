@@ -353,7 +353,10 @@ def scale_of_works_before(indicator: str, text: str, ind_start: int) -> str | No
 #: “三江”水电基地建设"), and a sentence naming nothing before its value but its period ("“十四五”期间新增投产装机…").
 _WORKS_CAPACITY_ZH = re.compile(r"^(?:新增投产|新增|投产|核准建设|核准)(?:装机(?:容量)?|规模)$")
 _BASE_PUSHED_ZH = re.compile(r"(?:推进|推动|建设)(?P<base>[\u4e00-\u9fff“”]{2,14}?基地)建设")
-_PERIOD_ONLY_ZH = re.compile(r"\s*(?:“?十[四五六]五”?(?:期间|时期))?\s*")
+_PERIOD_ONLY_ZH = re.compile(
+    r"\s*(?:“?十[四五六]五”?(?:期间|时期))?\s*"
+    # …and the capacities of works stated before it in the same way: "…新增投产装机约2200万千瓦,核准建设规模约1200万千瓦"
+    r"(?:(?:新增投产|新增|投产|核准建设|核准)(?:装机(?:容量)?|规模)约?\d+(?:\.\d+)?(?:万|亿)?千瓦(?:左右|以上)?\s*[,，]\s*)*")
 
 
 def base_of_capacity(indicator: str, text: str, ind_start: int) -> str | None:

@@ -48,3 +48,12 @@ def test_a_unit_symbol_after_a_space_and_a_zone_named_by_the_target_before() -> 
 def test_zones_counted_lend_no_zone() -> None:
     got = facts(targets("到2025年,创建绿色园区2个,绿色工厂15个。"))
     assert ("绿色工厂", "=", 15, "个", 2025) in got
+
+
+# --- capacities of works after one another ----------------------------------------------------------------------
+def test_a_capacity_after_another_of_the_same_base_takes_its_base() -> None:
+    # 562、四川省“十四五”可再生能源发展规划: the sentence names nothing but its period and capacities before the second
+    item = ("(一)重点推进“三江”水电基地建设\n重点推进金沙江、雅砻江、大渡河“三江”水电基地建设。“十四五”期间新增投产装机约"
+            "2200万千瓦,核准建设规模约1200万千瓦。")
+    got = facts(targets(item, 2025))
+    assert got == [("“三江”水电基地新增投产装机", "~", 2200, "万千瓦", 2025), ("“三江”水电基地核准建设规模", "~", 1200, "万千瓦", 2025)]
