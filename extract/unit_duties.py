@@ -322,7 +322,8 @@ def _generic(item: str) -> bool:
 
 def _joined(text: str, start: int, end: int, names: Names) -> int | None:
     """Where the units after 会同 end: "会同公安部、商务部," → after 商务部; "会同省科技厅进一步完善…" → after
-    省科技厅; "会同有关部门定期…" → after 有关部门. None when what follows 会同 starts with no unit."""
+    省科技厅; "会同有关部门定期…" → after 有关部门; "会同同级人民政府水行政主管部门和有关部门划定" → after 有关部门 (a
+    generic participant joined by 和). None when what follows 会同 starts with no unit."""
     stop = min([p for p in (text.find(c, start, end) for c in ",，。;；") if p >= 0] or [end])
     parts = _split(text, start, stop, "、")
     joined = None
@@ -330,6 +331,10 @@ def _joined(text: str, start: int, end: int, names: Names) -> int | None:
         cut = _unit_head(text[s:e], names)
         if cut == 0:
             break
+        more = re.match(r"(?:和|及|以及)", text[s + cut : e])  # "同级人民政府水行政主管部门和有关部门划定"
+        after = _GENERIC_HEAD_RE.match(text[s + cut + more.end() : e]) if more else None
+        if more and after:
+            cut += more.end() + after.end()
         joined = s + cut
         if cut < e - s:
             break  # "省科技厅进一步完善…": the unit's name ends the list

@@ -125,14 +125,15 @@ def test_either_of_two_generic_participants_charged() -> None:
 
 # --- a regulation's competent departments of the province and of every city -----------------------------------------
 def test_the_department_of_the_province_and_of_every_city_is_one_participant() -> None:
-    # 101、福建省生态环境保护条例, 第九条 and 第十条: "省、设区的市人民政府…主管部门" one generic participant, with 会同
+    # 101、福建省生态环境保护条例, 第九条 and 第十条: "省、设区的市人民政府…主管部门" one generic participant, with 会同;
+    # a generic participant joined by 和 after the first one 会同 names
     line = ("省、设区的市人民政府生态环境主管部门应当会同有关部门对本行政区域的生态环境状况进行综合调查和评价,编制生态环境保护规划,"
             "报同级人民政府批准并公布实施。")
     assert roles(line, FUJIAN) == [("省、设区的市人民政府生态环境主管部门", "generic"), ("有关部门", "generic")]
     line = ("第十条水功能区由省、设区的市人民政府生态环境主管部门会同同级人民政府水行政主管部门和有关部门划定,报同级人民政府或者其"
             "授权的部门批准。")
-    assert roles(line, FUJIAN)[:2] == [("省、设区的市人民政府生态环境主管部门", "generic"),
-                                       ("同级人民政府水行政主管部门", "generic")]
+    assert roles(line, FUJIAN)[:3] == [("省、设区的市人民政府生态环境主管部门", "generic"),
+                                       ("同级人民政府水行政主管部门", "generic"), ("有关部门", "generic")]
     line = "近岸海域环境功能区由沿海设区的市人民政府生态环境主管部门会同海洋渔业、自然资源和有关部门划定,经同级人民政府审查同意后。"
     assert roles(line, FUJIAN)[0] == ("沿海设区的市人民政府生态环境主管部门", "generic")
 
