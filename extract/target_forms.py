@@ -395,6 +395,9 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     noun_end = goes_on.end() if goes_on else noun_end
     aside_end = _unbalanced_close(text, noun_start, noun_end)  # "…综合演练)": the aside the count stands in ends
     governed, name, noun_end = counted_works(text, out, seg_start, q.start, (noun_start, aside_end))
+    chosen = _CHOSEN_AS_ZH.fullmatch(name) if _CHOOSING_ZH.search(text, seg_start, q.start) else None
+    if chosen and _CLAUSE_ENDS_ZH.match(text, noun_end):  # "每个市确定2个区域作为重点监测区": the count is of what the things chosen become
+        governed, name = True, chosen.group(1)
     if not (governed or acted or ctx.years_at(q.start)):
         return -1
     if cmp is None and _AT_LEAST_ZH.search(text, seg_start, q.start):
@@ -409,6 +412,12 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     _emit(out, start=q.start, end=ind_end, ind=(noun_start, ind_end, name), q=q, comparator=cmp or "=",
           change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
     return ind_end
+
+
+#: Things chosen, right before their count, to become what 作为 names: "确定2个区域作为重点监测区".
+_CHOOSING_ZH = re.compile(r"(?:确定|选择|选取|选定|遴选)\s*$")
+_CHOSEN_AS_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}?作为([\u4e00-\u9fff“”]{2,30})")
+_CLAUSE_ENDS_ZH = re.compile(r"\s*(?:[,，;；。\n]|$)")
 
 
 def _unbalanced_close(text: str, start: int, end: int) -> int:

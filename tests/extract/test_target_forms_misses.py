@@ -57,3 +57,12 @@ def test_a_capacity_after_another_of_the_same_base_takes_its_base() -> None:
             "2200万千瓦,核准建设规模约1200万千瓦。")
     got = facts(targets(item, 2025))
     assert got == [("“三江”水电基地新增投产装机", "~", 2200, "万千瓦", 2025), ("“三江”水电基地核准建设规模", "~", 1200, "万千瓦", 2025)]
+
+
+# --- things chosen to become what 作为 names ----------------------------------------------------------------------
+def test_a_count_of_things_chosen_counts_what_they_become() -> None:
+    # 157、辽宁省“十四五”林业草原发展规划
+    got = facts(targets("每个市确定2个区域作为重点监测区,重点监测高致病性禽流感和非洲猪瘟等陆生野生动物疫源疫病。", 2025))
+    assert got == [("重点监测区", "=", 2, "个", 2025)]
+    # what they become cut short by a list it holds (…禽流感和…) is left unread
+    assert not targets("在每个市确定2个区域作为高致病性禽流感和非洲猪瘟等野生动物疫源疫病重点监测区,重点监测。", 2025)
