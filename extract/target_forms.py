@@ -398,6 +398,8 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     chosen = _CHOSEN_AS_ZH.fullmatch(name) if _CHOOSING_ZH.search(text, seg_start, q.start) else None
     if chosen and _CLAUSE_ENDS_ZH.match(text, noun_end):  # "每个市确定2个区域作为重点监测区": the count is of what the things chosen become
         governed, name = True, chosen.group(1)
+    if _REACHED_ZH.search(text, seg_start, q.start) and _IN_SERVICE_ZH.search(name):
+        governed = True  # "实现8000部…巡护终端入网运行": how many of the things are brought into service
     if not (governed or acted or ctx.years_at(q.start)):
         return -1
     if cmp is None and _AT_LEAST_ZH.search(text, seg_start, q.start):
@@ -418,6 +420,9 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
 _CHOOSING_ZH = re.compile(r"(?:确定|选择|选取|选定|遴选)\s*$")
 _CHOSEN_AS_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}?作为([\u4e00-\u9fff“”]{2,30})")
 _CLAUSE_ENDS_ZH = re.compile(r"\s*(?:[,，;；。\n]|$)")
+#: 实现 right before a count of things, and the state in service they reach, closing the noun.
+_REACHED_ZH = re.compile(r"实现\s*$")
+_IN_SERVICE_ZH = re.compile(r"(?:运行|投运|投产|入网|联网|并网|上线|接入)$")
 
 
 def _unbalanced_close(text: str, start: int, end: int) -> int:

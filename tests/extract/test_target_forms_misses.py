@@ -66,3 +66,11 @@ def test_a_count_of_things_chosen_counts_what_they_become() -> None:
     assert got == [("重点监测区", "=", 2, "个", 2025)]
     # what they become cut short by a list it holds (…禽流感和…) is left unread
     assert not targets("在每个市确定2个区域作为高致病性禽流感和非洲猪瘟等野生动物疫源疫病重点监测区,重点监测。", 2025)
+
+
+def test_a_count_of_things_brought_into_service() -> None:
+    # 157: "实现" a count, then the things and the state in service they reach
+    sentence = ("依托国家林业生态建设与保护北斗示范应用系统和超短波应急通讯系统,推动基层生态护林人员、防扑火队伍开展森林草原防火要素"
+                "信息采集,实现8000部森林草原防火北斗巡护终端入网运行。")
+    assert facts(targets(sentence, 2025)) == [("森林草原防火北斗巡护终端入网运行", "=", 8000, "部", 2025)]
+    assert not targets("实现8000部森林草原防火北斗巡护终端的统一管理。", 2025)  # no state in service reached
