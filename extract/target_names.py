@@ -152,7 +152,7 @@ def subject_of_previous(indicator: str, earlier: Sequence[_Named], text: str, in
 HEDGE_INSIDE_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:力争|确保|争取)(?=新增|新建|建成|累计)")
 
 #: A generating capacity named by its head alone: "新增装机", "总装机", "累计装机容量", "总装机规模".
-_CAPACITY_HEAD_ZH = re.compile(r"^(?:新增|总|累计)装机(?:容量|规模)?$")
+_CAPACITY_HEAD_ZH = re.compile(r"^(?:新增|总|累计)装机(?:容量|规模)?$|^开发建设规模$")  # "力争开发建设规模达到1000万千瓦"
 #: The head a capacity of a named kind ends in ("光伏装机", "海上风电新增装机容量"): what is left names the kind.
 _CAPACITY_TAIL_ZH = re.compile(r"(?:新增|累计|总)?装机(?:容量|规模)?$")
 #: A kind of power ("风电", "海上风电", "光伏发电").

@@ -74,3 +74,11 @@ def test_a_count_of_things_brought_into_service() -> None:
                 "信息采集,实现8000部森林草原防火北斗巡护终端入网运行。")
     assert facts(targets(sentence, 2025)) == [("森林草原防火北斗巡护终端入网运行", "=", 8000, "部", 2025)]
     assert not targets("实现8000部森林草原防火北斗巡护终端的统一管理。", 2025)  # no state in service reached
+
+
+# --- a scale named by its head after a capacity of its kind -----------------------------------------------------
+def test_a_development_scale_after_a_capacity_of_its_kind() -> None:
+    # 566、天津市可再生能源发展“十四五”规划
+    sentence = ("到2025年,全市投产可再生能源电力装机超过800万千瓦,占电力总装机的比重达到30%左右,力争开发建设规模达到1000万千瓦;"
+                "完成国家下达的可再生能源电力消纳责任权重指标。")
+    assert ("可再生能源电力开发建设规模", "=", 1000, "万千瓦", 2025) in facts(targets(sentence))
