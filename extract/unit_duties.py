@@ -248,7 +248,7 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         with_start = then.end() if then else duty.end()
         joined = _joined(text, with_start, end, names)
         if joined is not None:
-            fields.append(("support", with_start, joined))
+            fields.append((joined_role(text, with_start, joined, generic), with_start, joined))
             list_end = joined
     closing = _CLOSING_SUPPORT_RE.search(text, list_end, end) or _SUPPORT_BRACKET_RE.search(text, list_end, end)
     if closing and closing.end() < end and re.search(r"[。;；()（）]", text[list_end : closing.start()]):
@@ -320,6 +320,22 @@ def _generic(item: str) -> bool:
     return _generic_item(item) and not re.search(r"领导小组|领导组", item)
 
 
+#: Departments named by their field after 会同, closed by a generic participant joined by 和: "会同海洋渔业、自然资源和有关
+#: 部门划定" (the fields' departments and 有关部门).
+_NO_FIELD = "的在将把是从向按其该本各对由等及与"
+_FIELDS_JOINED_RE = re.compile(
+    rf"\s*(?:(?:(?![{_NO_FIELD}])[\u4e00-\u9fff]){{2,8}}?、)+(?:(?![{_NO_FIELD}和])[\u4e00-\u9fff]){{2,8}}?"
+    r"和(?:其他)?(?:有关|相关)部门"
+)
+
+
+def joined_role(text: str, start: int, end: int, generic: bool) -> str:
+    """The role of the units after 会同: they support, but departments named by their field after generic participants
+    ("由沿海设区的市人民政府生态环境主管部门会同海洋渔业、自然资源和有关部门划定") are the departments of each of those
+    places, generic participants too."""
+    return "generic" if generic and _FIELDS_JOINED_RE.fullmatch(text, start, end) else "support"
+
+
 def _joined(text: str, start: int, end: int, names: Names) -> int | None:
     """Where the units after 会同 end: "会同公安部、商务部," → after 商务部; "会同省科技厅进一步完善…" → after
     省科技厅; "会同有关部门定期…" → after 有关部门; "会同同级人民政府水行政主管部门和有关部门划定" → after 有关部门 (a
@@ -330,6 +346,9 @@ def _joined(text: str, start: int, end: int, names: Names) -> int | None:
     for s, e in parts:
         cut = _unit_head(text[s:e], names)
         if cut == 0:
+            fields = _FIELDS_JOINED_RE.match(text, s, stop) if joined is None else None
+            if fields:  # "会同海洋渔业、自然资源和有关部门划定": departments by their field, a generic participant closing them
+                joined = fields.end()
             break
         more = re.match(r"(?:和|及|以及)", text[s + cut : e])  # "同级人民政府水行政主管部门和有关部门划定"
         after = _GENERIC_HEAD_RE.match(text[s + cut + more.end() : e]) if more else None

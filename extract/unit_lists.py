@@ -319,6 +319,8 @@ class _Reader:
 
     def _item(self, s: int, e: int, marked: str | None, context: str) -> list[_Item]:
         name = "".join(self.text[s:e].split())
+        if marked == "generic":  # a field of generic participants ("会同海洋渔业、自然资源和有关部门" after generic ones)
+            return [_Item(s, e, None, None, True, context)]
         if _generic(name):
             return [_Item(s, e, marked, None, True, context)]
         resolved = self._resolve(s, e, context)

@@ -38,6 +38,7 @@ from policykg.extract.unit_duties import (
     _joined,
     _organ,
     generic_subject,
+    joined_role,
 )
 from policykg.extract.unit_forms import _inside, _split, _strip, merge_levels
 
@@ -117,7 +118,7 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
             stop = min([p for p in (text.find(c, match.end()) for c in ",，。;；\n") if p >= 0] or [len(text)])
             joined = _joined(text, match.end(), stop, names)
             if joined is not None:
-                fields.append(("support", match.end(), joined))
+                fields.append((joined_role(text, match.end(), joined, generic and not charged), match.end(), joined))
                 end = joined
         yield match.start("units"), end, fields
 
