@@ -67,6 +67,13 @@ _FIELD_DEPARTMENT_RE = re.compile(
     r"(?:(?!有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
     r"{2,10}部门"
 )
+#: A department named by its field alone, no level before it ("生态环境部门"): the text's government's, when it leads a
+#: task with others (会同); no generic or kind words (有关, 主管, 行业 …) and no words of a sentence.
+_BARE_FIELD_DEPARTMENT_RE = re.compile(
+    r"(?!自治区|省|市(?!场)|区(?!域)|县)"
+    r"(?:(?!有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民|各)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
+    r"{2,8}部门"
+)
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)
@@ -220,6 +227,9 @@ def _read_line(text: str, start: int, end: int, names: Names, mode: str = "any",
         return None
     strict = colon and not word and not _ACTION_RE.match(rest)  # "绿色数据中心:申报单位…", "…电站:位于…"
     shared = _shared_department(items)  # "市发展改革、生态环境部门": the level's departments of two fields
+    # a department named by its field alone, working with others: "生态环境部门会同相关部门围绕…" (the text's own)
+    shared = shared or (word == "会同" and len(items) == 1 and bool(_BARE_FIELD_DEPARTMENT_RE.fullmatch(items[0]))
+                        and _joined(text, duty.end(), end, names) is not None)
     if not items or not shared and not all(_organ(item, names, strict) or _generic(item) for item in items):
         return None
     generic = not shared and all(_generic(item) for item in items)

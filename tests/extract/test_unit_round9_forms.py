@@ -1,7 +1,8 @@
 """Forms the fifth round of the units' tuning key (tests/keys/units_tune.toml, `round = 5`) left after its first rules
 (test_unit_round8_forms.py): each case is a line of a `tune` document copied from its normalised text (the file's
-running number and the clause are given with it). Departments named by their field after 会同, closed by 和有关部门
-(extract/unit_duties.py, extract/unit_sentences.py, extract/unit_lists.py).
+running number and the clause are given with it). Departments named by their field after 会同, closed by 和有关部门; a
+department named by its field alone leading with 会同 (extract/unit_duties.py, extract/unit_sentences.py,
+extract/unit_lists.py).
 """
 
 from __future__ import annotations
@@ -24,3 +25,14 @@ def test_fields_after_with_closed_by_the_departments_concerned() -> None:
     # a sentence's words before 和有关部门 are no fields
     assert roles("由沿海设区的市人民政府生态环境主管部门会同本级的、其他和有关部门划定。", FUJIAN) == [
         ("沿海设区的市人民政府生态环境主管部门", "generic")]
+
+
+# --- a department named by its field alone leading with 会同 ----------------------------------------------------------
+def test_a_department_by_its_field_alone_working_with_others() -> None:
+    # 388、黑龙江省“十四五”生态环境保护规划, 四/四: after a comma
+    line = ("(四)开展评估考核,促进规划实施。建立规划实施情况年度调度机制,生态环境部门会同相关部门围绕本规划目标指标、重点任务、"
+            "环境质量改善、重点污染物排放、生态环境保护重大工程进展情况进行调度。")
+    assert roles(line, "CN-HL") == [("生态环境部门", "lead"), ("相关部门", "generic")]
+    # no unit after 会同, or a kind of department (行业主管部门 is generic), is no such lead
+    assert roles("生态环境部门会同开展调度。", "CN-HL") == []
+    assert roles("行业主管部门会同有关部门制定方案。", "CN-HL") == [("行业主管部门", "generic"), ("有关部门", "generic")]
