@@ -85,6 +85,7 @@ from policykg.extract.target_words import (
     _APPROX_ZH,
     _AT_LEAST_END_ZH,
     _AUX_EN,
+    _BASE_DECLARED_ZH,
     _BASE_ZH,
     _CAPACITY_NOUN_ZH,
     _CAPACITY_VERB_ZH,
@@ -241,6 +242,10 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         if named and change and base_year is None and out and out[-1].change == change:
             base_year = out[-1].base_year  # "…相对2020年降低20.5%,平度市、莱西市降低21.5%": the same base
         indicator = named or indicator
+    if lang != "en" and change and base_year is None:
+        # "以2020年能源、水资源消费以及碳排放为基数,2025年…能耗下降5%、人均综合能耗下降6%": the base the sentence declares
+        declared = list(_BASE_DECLARED_ZH.finditer(text, _sentence_bounds(text, first.start, lang)[0], first.start))
+        base_year = int(declared[-1].group(1)) if declared else None
     amount = lang != "en" and change is None and not predicate.level and first.dimension != "share" and (bool(
         _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start)) or ctx.counted_over_period(first.start, first))
     years = ctx.periods_at(first.start, amount)
@@ -544,7 +549,24 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         out = amount_parts(out, source)  # "…新增…110万千瓦以上,力争达到200万千瓦": over the same years
     if where is not None and len(text) != length:  # deadlines found on the unwrapped text: placed in `source`
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
-    return due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end, source)
+    due = due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end, source)
+    return [_cumulative_base(source, t) for t in due] if lang == "zh" else due
+
+
+#: A change summed over a number of years, before its verb: "单位GDP能耗五年累计下降13.5%".
+_YEARS_SUMMED_ZH = re.compile(r"([二三四五六七八九十]|\d{1,2})\s*年\s*(?:累计|累积)")
+_FEW_ZH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _cumulative_base(text: str, hit: TargetHit) -> TargetHit:
+    """A change summed over N years ("五年累计下降13.5%") and due in a year is measured from N years before it."""
+    if not hit.change or hit.base_year is not None or hit.year is None:
+        return hit
+    summed = _YEARS_SUMMED_ZH.search(text, hit.indicator_end, hit.end)
+    if summed is None:
+        return hit
+    n = summed.group(1)
+    return replace(hit, base_year=hit.year - (int(n) if n.isdigit() else _FEW_ZH[n]))
 
 
 def _reported_change(text: str, hit: TargetHit) -> bool:
