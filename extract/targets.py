@@ -172,7 +172,7 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
     base_year = None
     b = _BASE_ZH.search(before)
     if b:
-        base_year = int(b.group(1))
+        base_year = int(b.group(1) or b.group(2))
         before = before[: b.start()]
         before = _ADVERBS_ZH.sub("", before)
     if approx and comparator is None:

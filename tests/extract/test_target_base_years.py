@@ -29,3 +29,9 @@ def test_a_change_summed_over_five_years_is_measured_from_five_years_before_its_
     # 16、“十四五”现代能源体系规划, 五、发展目标 (a 十四五 plan: due in 2025)
     text = "——能源系统效率大幅提高。节能降耗成效显著,单位GDP能耗五年累计下降13.5%。"
     assert _changes(text, 2025) == [("单位GDP能耗", "decrease", 13.5, 2020, 2025)]
+
+
+def test_the_year_a_change_builds_on() -> None:
+    # 433、眉山市“十四五”生态环境保护规划, its review of the previous plan: 在2015年基础上 is the base, no part of the name
+    text = "全市单位GDP能耗在2015年基础上累计下降20.3%,规上工业单位增加值能耗累计下降38.04%,分别超省下达任务"
+    assert _changes(text)[0] == ("单位GDP能耗", "decrease", 20.3, 2015, None)
