@@ -327,7 +327,16 @@ def level_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
         return None
     measure = _after_verbs(clause)
     ok = len(measure) >= 4 and _MEASURE_END_ZH.search(measure) and not re.search(r"[\d%]", measure)
-    return measure if ok else None
+    if not ok:
+        return None
+    # "钢铁、电力、焦化等重点企业,充分利用…,持续提高…比例,确保稳定在50%以上": the firms its sentence opens with keep it
+    sentence = max(text.rfind(c, 0, ind_start) for c in "。;；\n") + 1
+    firms = _FIRMS_OPENING_ZH.match(text, sentence, ind_start)
+    return firms.group(1) + measure if firms else measure
+
+
+#: A sentence opening with the firms (or units) its clauses after speak of, in a clause of its own.
+_FIRMS_OPENING_ZH = re.compile(r"\s*([\u4e00-\u9fff、]{0,16}(?:企业|单位|行业))[,，]")
 
 
 #: A scale named by its head alone ("新建规模", "新增建设规模"), and the works a clause before it names at its end.

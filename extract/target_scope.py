@@ -72,7 +72,8 @@ class TargetHit:
 
 
 #: An item of a clause opening a line of its own: "二是", "2.", "(3)".
-_ITEM_LINE = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+_ITEM_LINE = re.compile(r"\n\s*(?:[一二三四五六七八九十]{1,2}是|\d{1,2}[.、．](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]"
+                        r"|[^\n。,，;；:：\d]{2,16}。)")  # "\n持续推进“公转铁”。…": a paragraph led by its short heading
 
 
 def plan_resumes(text: str, deadlines: Sequence[DeadlineHit], period_end: int | None, other: int, pos: int) -> bool:
