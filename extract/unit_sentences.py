@@ -16,7 +16,8 @@ every city or zone of a kind: "设区市科技局", "县(市)科技局", "国家
 and a firm ("由企业牵头") are none, nor are an interpretation clause ("本办法由X负责解释") and who wrote the text
 ("本导则由X组织编制"). Generic participants alone charged with answering for a task as a whole at a sentence's or a
 clause's opening are a list of them ("各级政府要对本辖区的环境质量负总责", "地方各级人民政府应当对…负责", "各级党委政府是
-规划实施的责任主体", "相关部门要各司其职", "有关部门对生态环境保护分工负责", "各级党委、政府对…要做到“守土有责”"); a kind
+规划实施的责任主体", "相关部门要各司其职", "有关部门对生态环境保护分工负责", "各级党委、政府对…要做到“守土有责”", "各部门和生产经营单位
+承担抓好业务工作和环境保护工作的双重责任": a kind joined by 和 to a generic participant is one more); a kind
 answering for its own data ("重点排放单位应当对报告数据…负责") is none. Three departments or more a sentence names by their
 field, closed by 等部门 and charged by the duty formula, are a list, the first leading ("发展改革、生态环境、…等部门按照
 职责分工,…", "市统计、发展改革、生态环境等部门应当按照各自职责,…").
@@ -134,6 +135,7 @@ _ANSWERS_RE = re.compile(
     r"|对[^,，。;；:：\n]{1,40}?实施(?:统一)?监督管理"  # a regulation's "X对本行政区域…工作实施统一监督管理"
     r"|对[^,，。;；:：\n]{1,40}?要?做到[“\"]?守土有责"  # the formula "守土有责、守土负责、守土尽责"
     r"|(?:是|作为)[^,，。;；:：\n]{0,16}?责任主体"
+    r"|承担[^,，。;；:：\n]{1,30}?(?<!刑事|民事|法律|社会)责任(?!人|单位|主体)"  # "各部门和生产经营单位承担…的双重责任"
     r"|各司其职)",
     re.M,
 )
@@ -150,7 +152,15 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
             continue
         items = _items(text, start, end)
         if items and all(generic_subject(item) or _continues(item) for item in items) and generic_subject(items[0]):
-            yield start, end, [(None, start, end)]
+            kind = _KIND_JOINED_RE.search(text, start, end) if len(items) == 1 else None
+            if kind and generic_subject(text[start : kind.start()]):  # "各部门和生产经营单位": two participants
+                yield start, end, [("generic", start, kind.start()), ("generic", kind.start() + 1, end)]
+            else:
+                yield start, end, [(None, start, end)]
+
+
+#: A kind joined by 和 after a generic participant: "各部门和生产经营单位" (not "有关部门和单位", one as printed).
+_KIND_JOINED_RE = re.compile(r"和(?=[\u4e00-\u9fff]{2,8}(?:单位|企业|机构)$)")
 
 
 def _continues(item: str) -> bool:

@@ -1,8 +1,8 @@
 """Forms the fifth round of the units' tuning key (tests/keys/units_tune.toml, `round = 5`) left after its first rules
 (test_unit_round8_forms.py): each case is a line of a `tune` document copied from its normalised text (the file's
 running number and the clause are given with it). Departments named by their field after 会同, closed by 和有关部门; a
-department named by its field alone leading with 会同 (extract/unit_duties.py, extract/unit_sentences.py,
-extract/unit_lists.py).
+department named by its field alone leading with 会同; generic participants charged with 承担…责任, a kind joined to
+them by 和 (extract/unit_duties.py, extract/unit_sentences.py, extract/unit_lists.py).
 """
 
 from __future__ import annotations
@@ -36,3 +36,16 @@ def test_a_department_by_its_field_alone_working_with_others() -> None:
     # no unit after 会同, or a kind of department (行业主管部门 is generic), is no such lead
     assert roles("生态环境部门会同开展调度。", "CN-HL") == []
     assert roles("行业主管部门会同有关部门制定方案。", "CN-HL") == [("行业主管部门", "generic"), ("有关部门", "generic")]
+
+
+# --- generic participants charged with 承担…责任, a kind joined to them by 和 ----------------------------------------------
+def test_departments_and_a_kind_bearing_a_duty() -> None:
+    # 473、宁德市“十四五”生态环境保护规划, 四/十二/2: the clause after 负总责's, two participants
+    line = ("各级党委和政府要对本地区环境保护工作负总责,各部门和生产经营单位承担抓好业务工作和环境保护工作的双重责任,其主要负责人为"
+            "环境保护第一责任人,全面落实政府、部门、企业的环境保护责任与义务。")
+    assert roles(line, FUJIAN) == [("各级党委和政府", "generic"), ("各部门", "generic"), ("生产经营单位", "generic")]
+    # a kind alone, a legal liability: none; 有关部门和单位 one participant as printed
+    assert roles("企业承担污染治理主体责任。", FUJIAN) == []
+    assert roles("违反本条例规定的,依法承担法律责任。", FUJIAN) == []
+    assert roles("各类市场主体要积极承担社会责任,主动实施节能降碳措施。", FUJIAN) == []
+    assert roles("各有关部门和单位承担相应责任。", FUJIAN) == [("各有关部门和单位", "generic")]
