@@ -143,7 +143,7 @@ def _row(line: str, start: int) -> _Row | None:
         elif key in _INDICATOR_KEYS:
             row.indicator = re.sub(r"(?<=[率例重量度数积])\d$", "", value)  # "农村生活污水治理率3": a note's number
         elif key in _UNIT_KEYS:
-            row.unit = value
+            row.unit = re.sub(r"^([23])\s*m$", r"m\1", value)  # "2 m": m² with its exponent printed first
         elif row.indicator is None and _KIND_KEY.match(key) and value:
             row.indicator, row.kind = re.sub(r"^其中[,，、]?", "", value), True  # "其中,常规水电": a part named on its own
             if value in ("合计", "总计"):  # "可再生能源种类:合计": the total of the kind
@@ -237,7 +237,12 @@ def _header_keys(line: str) -> dict[str, str] | None:
     Where the title ran out of pieces before the columns did, the unkeyed year columns after the last keyed one
     are named in order (under `_TAIL` + their position); a header naming its rows by 类别 alone names them there."""
     pairs = [cell.partition(":") for cell in line.split(";")]
+    for i in range(1, len(pairs)):  # "指;专栏1…生:标": a header's name the layout cut at a cell's end
+        (bare, before, _), (key, sep, value) = pairs[i - 1], pairs[i]
+        if sep and not before and not _HEADER_VALUE.match(value.strip()) and _HEADER_VALUE.match(bare.strip() + value.strip()):
+            pairs[i] = (key, sep, bare.strip() + value.strip())
     named = {key.strip(): value.strip() for key, sep, value in pairs if sep and _HEADER_VALUE.match(value.strip())}
+    named.update(_heads_before(pairs, named))
     if "指标" not in named.values() and not any(v in _INDICATOR_KEYS for v in named.values()):
         named = {key: "指标" if value == "类别" else value for key, value in named.items()}
     years = [v for v in named.values() if re.match(r"(?:19|20)\d{2}", v)]
@@ -252,11 +257,60 @@ def _header_keys(line: str) -> dict[str, str] | None:
     return named
 
 
+#: Where the header's bare columns before its first keyed one stand in `_header_keys`' answer, nearest first:
+#: "类别;序号;指;标名称;单位;2020年现状值;规划:2025年目标值" names 2020年现状值, 单位 and 指标名称 so.
+_HEAD = "\r"
+
+
+def _heads_before(pairs: list[tuple[str, str, str]], named: dict[str, str]) -> dict[str, str]:
+    """The bare columns a header names before its first keyed year column (`_HEAD`), where they run from the
+    indicator's name (cut in pieces by the layout: "指;标名称") to that column; none for any other header."""
+    first = next((i for i, (_, sep, value) in enumerate(pairs) if sep and value.strip() in named.values()
+                  and re.match(r"(?:19|20)\d{2}", value.strip())), None)
+    if not first or any(v in _INDICATOR_KEYS for v in named.values()) or any(sep for _, sep, _ in pairs[:first]):
+        return {}
+    bare = [key.strip() for key, _, _ in pairs[:first]]
+    for size in range(len(bare), 0, -1):  # the indicator's column, however many pieces the layout cut it in
+        for at in range(len(bare) - size + 1):
+            if "".join(bare[at:at + size]) in _INDICATOR_KEYS:
+                after = bare[at + size:]
+                if after and all(name in _UNIT_KEYS or _YEAR_KEY.match(name) for name in after):
+                    heads = [*reversed(after), "".join(bare[at:at + size])]
+                    return {f"{_HEAD}{i}": name for i, name in enumerate(heads)}
+                return {}
+    return {}
+
+
+def _positional(cells: list[str], keyed: list[int], columns: dict[str, str]) -> list[str]:
+    """A row's bare cells before its first keyed one under a header naming them (`_heads_before`): named from
+    the nearest; the indicator's takes every cell back to the row's number ("4;空气质量良;好以上天数比率"), the
+    pieces of a category column before that number left out ("水环境;8;其中:国考Ⅲ类;…")."""
+    heads = [columns[f"{_HEAD}{i}"] for i in range(len(columns)) if f"{_HEAD}{i}" in columns]
+    if not heads or not keyed:
+        return cells
+    out = [f"{columns[c.partition(':')[0].strip()]}:{c.partition(':')[2]}" if c.partition(":")[0].strip() in columns else c
+           for c in cells[keyed[0]:]]
+    at = keyed[0]
+    for head in heads[:-1]:
+        if at == 0:
+            return cells
+        at -= 1
+        out.insert(0, f"{head}:{cells[at]}")
+    number = max((i for i in range(at) if _ORDINAL.match(cells[i].strip())), default=-1)
+    name = "".join(re.sub(r"^其中\s*[:：,，]?", "", c.strip()) for c in cells[number + 1:at])
+    return [*cells[max(number, 0):number + 1], f"{heads[-1]}:{name}", *out] if name else cells
+
+
 def _rekeyed(line: str, columns: dict[str, str]) -> str:
     """A row under a header keyed by title pieces, keyed by the header's names instead; its bare cells after
     its last keyed one take the header's unkeyed columns in order."""
     cells = line.split(";")
     keyed = [i for i, cell in enumerate(cells) if cell.partition(":")[0].strip() in columns]
+    if f"{_HEAD}0" in columns:
+        return ";".join(_positional(cells, keyed, columns))
+    if keyed:  # "8;绿;变化;专栏1…生:非化石能源消费比重(%)": a category column printed down its merged cell
+        cells = [c for i, c in enumerate(cells) if i >= keyed[0] or _ORDINAL.match(c.strip()) or ":" in c]
+        keyed = [i for i, cell in enumerate(cells) if cell.partition(":")[0].strip() in columns]
     tail = [columns[f"{_TAIL}{i}"] for i in range(len(columns)) if f"{_TAIL}{i}" in columns]
     out = []
     for i, cell in enumerate(cells):
@@ -293,6 +347,8 @@ def _rows(text: str, header: str | None = None) -> list[_Row]:
             columns = named
         elif columns and any(f"{key}:" in line for key in columns):
             line = _rekeyed(line, columns)
+        elif columns and f"{_HEAD}0" in columns and ";" in line:
+            pass  # "1;单位地区生;…;目标:完成省下达指标": a row of the table that states no level
         else:
             columns = None
         row = _row(line, pos) if named is None else None

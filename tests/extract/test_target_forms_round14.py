@@ -1,0 +1,45 @@
+"""Target forms of the fourteenth round of the tuning key (452, 235, 172, 464 and 416, read whole). Every sentence and
+row is copied from the normalised text of a `tune` document.
+"""
+
+from __future__ import annotations
+
+from tests.extract.target_facts import facts, targets
+
+# 464、通辽市“十四五”生态环境保护规划: 专栏1's header keys its columns by pieces of the box's title, its 指标 cut at a
+# cell's end ("指;专栏1“十四五”生:标"); its rows open with the pieces of a category column printed down its merged cells
+TABLE_464 = """指;专栏1“十四五”生:标;态环境保护规划:2020年现状值;主要指标目标:2025年目标值;属性
+8;绿;变化;专栏1“十四五”生:非化石能源消费比重(%);态环境保护规划:——;主要指标目标:≥14%;预期性
+9;色化;主;专栏1“十四五”生:氮氧化物排放减少比例(%);态环境保护规划:(18.6);主要指标目标:达到自治区考核目标;约束性
+15;质量;专栏1“十四五”生:森林覆盖率(%);态环境保护规划:23.78;主要指标目标:≥25;约束性
+16;专栏1“十四五”生:草原综合植被盖度(%);态环境保护规划:62.1;主要指标目标:≥63;约束性
+18;环境风险;生态环境质量;专栏1“十四五”生:污染地块安全利用率(%);态环境保护规划:100;主要指标目标:≥92;预期性"""
+
+
+def test_a_header_keyed_by_title_pieces_with_its_name_cut_at_a_cell_end() -> None:
+    got = facts(targets(TABLE_464, 2025))
+    assert got == [("非化石能源消费比重", ">=", 14, "%", 2025), ("森林覆盖率", ">=", 25, "%", 2025),
+                   ("草原综合植被盖度", ">=", 63, "%", 2025), ("污染地块安全利用率", ">=", 92, "%", 2025)]
+
+
+# 452、宿迁市“十四五”生态环境保护规划: 表2-1's header keys only its 规划 column (by a piece of the title 规划目标) and
+# names the columns before it bare, 指标名称 cut in two ("指;标名称"); its rows give the name in as many pieces, their
+# unit and status bare, pieces of a category column before the row's number, a note on how the status was counted
+# ("48(以50个省考断面计)"), m² printed with its exponent first ("2 m")
+TABLE_452 = """类别;序号;指;标名称;单位;2020年现状值;规划:2025年目标值;目标:五年累计;属性
+1;单位地区生;产总值能源消耗降低;%;16.66(较2015年);目标:完成省下达指标;约束性
+绿色低;2;非化石能源占;一次能源消费比重;%;1105;规划:18;约束性
+4;空气质量良;好以上天数比率;%;73.2;规划:75;约束性
+地表水省考优于Ⅲ;以上断面达到或类水质比例;%;48(以50个省考断面计);规划:90
+水环境;8;其中:国考Ⅲ类;断面达到或优于水质比例;%;86.7(以15个国考断面计);规划:86.7;约束性
+12;地下水质;量Ⅴ类水比例;%;28.57(以7个国考点位计);规划:≤28.57;预期性
+14;林木;覆盖率;%;29.42;规划:保持稳定;预期性
+18;城市人均;公园绿地面积;2 m;14.15;规划:14.5;预期性"""
+
+
+def test_a_header_naming_bare_columns_before_its_keyed_one() -> None:
+    got = facts(targets(TABLE_452, 2025))
+    assert got == [("非化石能源占一次能源消费比重", "=", 18, "%", 2025), ("空气质量良好以上天数比率", "=", 75, "%", 2025),
+                   ("地表水省考优于Ⅲ以上断面达到或类水质比例", "=", 90, "%", 2025),
+                   ("国考Ⅲ类断面达到或优于水质比例", "=", 86.7, "%", 2025), ("地下水质量Ⅴ类水比例", "<=", 28.57, "%", 2025),
+                   ("城市人均公园绿地面积", "=", 14.5, "m2", 2025)]
