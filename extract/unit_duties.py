@@ -34,7 +34,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
-from policykg.extract.unit_forms import KEY_RE, _inside, _line_end, _split, _strip, merge_levels
+from policykg.extract.unit_forms import (
+    KEY_RE,
+    LEVELS_GOVERNMENT_RE,
+    _inside,
+    _line_end,
+    _split,
+    _strip,
+    merge_levels,
+)
 from policykg.extract.unit_forms import _generic as _generic_item
 
 #: A clause marker a duty line may start with: "第四条", "第七条【管理系统】", "(一)", "一、", "1.", "(1)".
@@ -282,7 +290,7 @@ def _formula(word: str | None) -> bool:
 def generic_subject(item: str) -> bool:
     """A generic participant a duty statement may charge alone: 各…, 有关/相关…, …主管部门, the governments of levels,
     the departments of a level (市级部门), with no words of a sentence before it ("项目审定结果由各主管部门")."""
-    return _generic(item) and bool(_GENERIC_SUBJECT_RE.fullmatch(item))
+    return _generic(item) and bool(_GENERIC_SUBJECT_RE.fullmatch(item) or LEVELS_GOVERNMENT_RE.match(item))
 
 
 def _wrapped(item: str, names: Names) -> bool:

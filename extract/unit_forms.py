@@ -169,7 +169,7 @@ GENERIC_RE = re.compile(
     r"|^(?:国家|省|市|县)(?:[和及、](?:省|市|县))?级(?:以上)?[^、]{0,8}?(?:园区|开发区|高新区|经开区|新区)管委会$"
     r"|^(?:省|市|区|县)级(?:有关|相关)?部门$"  # the departments of a level, none in particular ("市级部门")
     # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")
-    rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"
+    rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:党委和?)?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"
     r"|^[^、]{2,8}各(?:地级以上|地级|县级|设区的?)?(?:市|州|县|区|盟)"
     # the bodies of every city of a province, by the kind of city ("设区市科技局", "设区的市人民政府生态环境主管部门")
     r"|^(?:所在地|当地)?(?:设区的?市|地级以上市|地级市)(?!人民政府$|政府$)"
@@ -352,13 +352,18 @@ _GOVERNMENT = ("政府", "人民政府")
 #: A province written alone before the bodies of every city of a kind: "省、设区的市人民政府生态环境主管部门" is one
 #: generic participant (the department of the province and of each such city).
 LEVELS_BEFORE = ("省", "自治区")
+#: The governments (and party committees) of several levels, a bare level written first: "市、县人民政府", "市、旗县区党委和
+#: 政府" (one participant: the party committees and governments of the city and of its banners, counties and districts).
+LEVELS_GOVERNMENT_RE = re.compile(rf"^{_LEVEL}(?:、?{_LEVEL})+级?(?:党委和?)?(?:人民)?政府$")
 
 
 def merge_levels(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Items with a province written alone before a generic one joined: "省、设区的市人民政府生态环境主管部门"."""
     out: list[tuple[int, int]] = []
     for s, e in parts:
-        if out and text[out[-1][0] : out[-1][1]].strip() in LEVELS_BEFORE and _generic(text[s:e]):
+        before = text[out[-1][0] : out[-1][1]].strip() if out else ""
+        if out and (before in LEVELS_BEFORE and _generic(text[s:e])
+                    or LEVELS_GOVERNMENT_RE.match(before + "、" + "".join(text[s:e].split()))):
             out[-1] = (out[-1][0], e)
         else:
             out.append((s, e))
@@ -375,6 +380,7 @@ def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
         if out and (
             _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT)
             or before.strip() in LEVELS_BEFORE and _generic(core)
+            or LEVELS_GOVERNMENT_RE.match(before.strip() + "、" + core)  # "市、县人民政府", "市、旗县区党委和政府"
         ):
             out[-1] = (out[-1][0], e)
         else:

@@ -136,6 +136,7 @@ _ANSWERS_RE = re.compile(
     r"|对[^,，。;；:：\n]{1,40}?要?做到[“\"]?守土有责"  # the formula "守土有责、守土负责、守土尽责"
     r"|(?:是|作为)[^,，。;；:：\n]{0,16}?责任主体"
     r"|承担[^,，。;；:：\n]{1,30}?(?<!刑事|民事|法律|社会)责任(?!人|单位|主体)"  # "各部门和生产经营单位承担…的双重责任"
+    r"|(?:具体|切实|认真|负责)?抓(?:好)?落实"  # "市、旗县区党委和政府具体抓落实"
     r"|各司其职)",
     re.M,
 )
@@ -151,7 +152,9 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
         if _inside(start, taken) or start >= end:
             continue
         items = _items(text, start, end)
-        if items and all(generic_subject(item) or _continues(item) for item in items) and generic_subject(items[0]):
+        if all(_BARE_LEVEL_RE.fullmatch(item) for item in items) and len(items) > 1:  # "市、县作为工作责任主体"
+            yield start, end, [("generic", s, e) for s, e in _split(text, start, end, "、")]
+        elif items and all(generic_subject(item) or _continues(item) for item in items) and generic_subject(items[0]):
             kind = _KIND_JOINED_RE.search(text, start, end) if len(items) == 1 else None
             if kind and generic_subject(text[start : kind.start()]):  # "各部门和生产经营单位": two participants
                 yield start, end, [("generic", start, kind.start()), ("generic", kind.start() + 1, end)]
@@ -159,6 +162,8 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
                 yield start, end, [(None, start, end)]
 
 
+#: A level written alone (市、县作为工作责任主体: the cities and the counties, each a generic participant).
+_BARE_LEVEL_RE = re.compile(r"省|市|县|区|乡|镇|旗|盟|州|乡镇|县区|旗县区|市县|市州|县市区")
 #: A kind joined by 和 after a generic participant: "各部门和生产经营单位" (not "有关部门和单位", one as printed).
 _KIND_JOINED_RE = re.compile(r"和(?=[\u4e00-\u9fff]{2,8}(?:单位|企业|机构)$)")
 

@@ -2,7 +2,9 @@
 (test_unit_round8_forms.py): each case is a line of a `tune` document copied from its normalised text (the file's
 running number and the clause are given with it). Departments named by their field after 会同, closed by 和有关部门; a
 department named by its field alone leading with 会同; generic participants charged with 承担…责任, a kind joined to
-them by 和 (extract/unit_duties.py, extract/unit_sentences.py, extract/unit_lists.py).
+them by 和; levels written alone as the responsible subjects (市、县作为工作责任主体) and the governments of several levels
+a bare level opens (市、旗县区党委和政府具体抓落实) (extract/unit_duties.py, extract/unit_sentences.py,
+extract/unit_lists.py, extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -49,3 +51,24 @@ def test_departments_and_a_kind_bearing_a_duty() -> None:
     assert roles("违反本条例规定的,依法承担法律责任。", FUJIAN) == []
     assert roles("各类市场主体要积极承担社会责任,主动实施节能降碳措施。", FUJIAN) == []
     assert roles("各有关部门和单位承担相应责任。", FUJIAN) == [("各有关部门和单位", "generic")]
+
+
+# --- levels written alone, and the governments of several levels, charged with a task as a whole -------------------
+def test_bare_levels_as_the_responsible_subjects() -> None:
+    # 7、关于推动城乡建设绿色发展的意见, 五/一: the cities and the counties, each a generic participant
+    line = ("各省(自治区、直辖市)要根据本意见确定本地区推动城乡建设绿色发展的工作目标和重点任务,加强统筹协调,推进解决重点难点问题。"
+            "市、县作为工作责任主体,要制定具体措施,切实抓好组织落实。")
+    assert roles(line, "CN") == [("市", "generic"), ("县", "generic")]
+    # one level alone is no list of them
+    assert roles("市作为工作责任主体,要制定具体措施。", "CN") == []
+
+
+def test_party_committees_and_governments_of_two_levels_carry_out_the_work() -> None:
+    # 469、呼和浩特市“十四五”生态环境保护规划, 七/一: 具体抓落实; one participant as written
+    line = ("持续深化生态环境领域改革,落实《呼和浩特市各级党委、政府及其有关部门生态环境保护责任清单》。市、旗县区党委和政府具体抓"
+            "落实,承担污染防治、生态保护、监管执法、市场规范、资金安排、宣传教育等工作。健全部门协作机制,有关部门对生态环境保护分工"
+            "负责,构建各负其责、齐抓共管的生态环境保护新格局。")
+    assert roles(line, "CN-NM") == [("市、旗县区党委和政府", "generic"), ("有关部门", "generic")]
+    # the governments of two levels, a bare level first, are one participant in a duty line too
+    assert roles("市、县人民政府负责组织实施本方案。", "CN-NM") == [("市、县人民政府", "generic")]
+    assert roles("要结合实际,认真抓好落实。", "CN") == []
