@@ -34,3 +34,25 @@ def test_wells_are_counted_in_eyes() -> None:
     text = "全市登记在册的地热开采井343眼"
     [q] = scan_quantities(text, "zh")
     assert (q.value, q.measure_unit, q.dimension) == (343.0, "眼", "count")
+
+
+def test_units_of_environmental_plans_are_read() -> None:
+    # 533 (㎡), 418 (毫克/升), 425 (分贝), 149 (蒸吨/小时), 427 (标台): each plan's review of the years before
+    written = {
+        "“十三五”期间,新增应用太阳能热水系统总建筑面积约3965.19万㎡": (3965.19, "万㎡", "area"),
+        "是鄱阳湖唯一达到Ⅲ类的湖区,总磷平均浓度为0.050毫克/升": (0.05, "毫克/升", "concentration"),
+        "2020年,内江城区城市区域噪声昼间平均等效声级值为55.1分贝": (55.1, "分贝", "level"),
+        "关停淘汰落后煤电机组918万千瓦,淘汰燃煤锅炉6818蒸吨/小时": (6818.0, "蒸吨/小时", "steam-rate"),
+        "深入实施公交优先战略,万人拥有公交车9.3标台,公交出行分担率33.87%": (9.3, "标台", "count"),
+    }
+    for text, want in written.items():
+        q = next(q for q in scan_quantities(text, "zh") if q.value == want[0])
+        assert (q.value, q.measure_unit, q.dimension) == want, text
+
+
+def test_ratings_that_bound_a_class_of_plant_make_no_target() -> None:
+    # 431、乌海市“十四五”生态环境保护规划, its review: furnaces and boilers retired by the class their rating bounds
+    text = ("12500千伏安及以下规模电石炉、6300千伏安及以下规模铁合金矿热炉全部淘汰,淘汰燃煤锅炉792台2790蒸吨,乌海市成为市域"
+            "范围内无20蒸吨及以下燃煤锅炉的地级城市。")
+    assert [q.measure_unit for q in scan_quantities(text, "zh")] == ["千伏安", "千伏安", "台", "蒸吨", "蒸吨"]
+    assert facts(targets(text)) == []
