@@ -130,7 +130,7 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
 #: 政府对…要做到“守土有责”,对生态环境工作负全面领导责任".
 _ANSWERS_RE = re.compile(
     r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
-    r"(?:要|应当|应|须|必须)?(?:在其职责范围内)?(?:"
+    r"(?:要|应当|应|须|必须)?(?:在(?:其|各自)的?职责范围内)?(?:"
     r"对[^,，。;；:：\n]{1,40}?(?:负总责|分工负责|负责|负全面领导责任)(?!人|同志)"
     r"|对[^,，。;；:：\n]{1,40}?实施(?:统一)?监督管理"  # a regulation's "X对本行政区域…工作实施统一监督管理"
     r"|对[^,，。;；:：\n]{1,40}?要?做到[“\"]?守土有责"  # the formula "守土有责、守土负责、守土尽责"
@@ -146,20 +146,39 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
     """(start, end, fields) of each statement charging generic participants alone with answering for a task (负总责,
     对…负责, 是/作为…责任主体, 各司其职, 分工负责) outside the lists already read: each item is a generic subject (各…,
     有关/相关…, the governments of levels); a particular organ or a kind ("企业对…负责") is none."""
+    last: tuple[int, int, list[Field]] | None = None
+    last_end = -1  # where the statement read last ends
     for match in _ANSWERS_RE.finditer(text):
         start, end = _strip(text, match.start("units"), match.end("units"))
         start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]  # "第四条地方各级人民政府…"
         if _inside(start, taken) or start >= end:
             continue
         items = _items(text, start, end)
+        fields: list[Field] = []
         if all(_BARE_LEVEL_RE.fullmatch(item) for item in items) and len(items) > 1:  # "市、县作为工作责任主体"
-            yield start, end, [("generic", s, e) for s, e in _split(text, start, end, "、")]
+            fields = [("generic", s, e) for s, e in _split(text, start, end, "、")]
         elif items and all(generic_subject(item) or _continues(item) for item in items) and generic_subject(items[0]):
             kind = _KIND_JOINED_RE.search(text, start, end) if len(items) == 1 else None
             if kind and generic_subject(text[start : kind.start()]):  # "各部门和生产经营单位": two participants
-                yield start, end, [("generic", start, kind.start()), ("generic", kind.start() + 1, end)]
+                fields = [("generic", start, kind.start()), ("generic", kind.start() + 1, end)]
             else:
-                yield start, end, [(None, start, end)]
+                fields = [(None, start, end)]
+        if not fields:
+            continue
+        if last is not None and _WITHIN_DUTIES_RE.match(text, end) and text[last_end:start].strip() in (",", "，"):
+            # "X对…实施统一监督管理,县级以上地方人民政府其他有关部门在其职责范围内…": the others beside X, one list
+            last = (last[0], end, [*last[2], *fields])
+        else:
+            if last is not None:
+                yield last
+            last = (start, end, fields)
+        last_end = match.end()
+    if last is not None:
+        yield last
+
+
+#: The clause of participants acting beside the ones charged before them: "…在其职责范围内", "…在各自职责范围内".
+_WITHIN_DUTIES_RE = re.compile(r"(?:要|应当|应)?在(?:其|各自)(?:的)?职责范围内")
 
 
 #: A level written alone (市、县作为工作责任主体: the cities and the counties, each a generic participant).

@@ -3,12 +3,14 @@
 running number and the clause are given with it). Departments named by their field after 会同, closed by 和有关部门; a
 department named by its field alone leading with 会同; generic participants charged with 承担…责任, a kind joined to
 them by 和; levels written alone as the responsible subjects (市、县作为工作责任主体) and the governments of several levels
-a bare level opens (市、旗县区党委和政府具体抓落实) (extract/unit_duties.py, extract/unit_sentences.py,
+a bare level opens (市、旗县区党委和政府具体抓落实); the other departments acting within their duties beside the participants
+a regulation charges (extract/unit_duties.py, extract/unit_sentences.py,
 extract/unit_lists.py, extract/unit_forms.py).
 """
 
 from __future__ import annotations
 
+from policykg.extract.units import extract_units
 from tests.extract.unit_facts import roles
 
 FUJIAN = "CN-FJ"
@@ -72,3 +74,17 @@ def test_party_committees_and_governments_of_two_levels_carry_out_the_work() -> 
     # the governments of two levels, a bare level first, are one participant in a duty line too
     assert roles("市、县人民政府负责组织实施本方案。", "CN-NM") == [("市、县人民政府", "generic")]
     assert roles("要结合实际,认真抓好落实。", "CN") == []
+
+
+# --- the other departments acting within their duties beside the participants a regulation charges -------------------
+def test_other_departments_within_their_duties_join_the_list() -> None:
+    # 101, 第五条: one list of the two clauses
+    line = ("第五条省、设区的市人民政府生态环境主管部门对本行政区域生态环境保护工作实施统一监督管理,县级以上地方人民政府其他有关部门"
+            "在其职责范围内对资源保护和污染防治等生态环境保护工作实施监督管理。")
+    hits = [h for h in extract_units(line, FUJIAN, "zh") if h.role != "mentioned"]
+    assert [(h.surface, h.role) for h in hits] == [("省、设区的市人民政府生态环境主管部门", "generic"),
+                                                  ("县级以上地方人民政府其他有关部门", "generic")]
+    assert len({(h.list_start, h.list_end) for h in hits}) == 1
+    # clauses charging participants each with their own task stay two lists (473, 四/十二/2)
+    line = "各级党委和政府要对本地区环境保护工作负总责,各部门和生产经营单位承担抓好业务工作和环境保护工作的双重责任。"
+    assert len({(h.list_start, h.list_end) for h in extract_units(line, FUJIAN, "zh") if h.role != "mentioned"}) == 2
