@@ -165,6 +165,9 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
         if not bounds:
             return [indicator]
         cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
+        ending = _common_ending(parts[:-1])
+        if len(parts) >= 3 and (k := last.find(ending) if ending else -1) >= 1 and _MEASURE_NOUN_ZH.search(last[k + len(ending):]):
+            cut = k + len(ending)  # "风电供暖、光伏供暖、…和电供暖供热面积": the items close alike, the measure after them
         while (act := _SHARED_ACTION_ZH.search(last, 0, cut)) and act.start() in bounds:
             cut = act.start()  # "挥发性有机物、氮氧化物排放总量": what is done to the items is shared (排放总量)
         suffix = last[cut:]
@@ -186,6 +189,14 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             cut = min(bounds, key=lambda b: (abs(b - len(parts[0])), -b))
             return [p + last[cut:] for p in parts[:-1]] + [last]
     return _paired_items_zh(parts) if paired and _MEASURE_NOUN_ZH.search(parts[0]) else [indicator]
+
+
+def _common_ending(items: list[str]) -> str:
+    """The word of two characters or more every item of a list closes with ("供暖" of 风电供暖、光伏供暖); "" if none."""
+    end = 0
+    while all(len(p) > end for p in items) and len({p[-1 - end] for p in items}) == 1:
+        end += 1
+    return items[0][len(items[0]) - end:] if end >= 2 and all(len(p) > end for p in items) else ""
 
 
 #: What is done to each item of a list, written once before the shared measure: 排放总量, 综合利用率, 使用比例.

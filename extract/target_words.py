@@ -68,7 +68,7 @@ _BASE_ZH = re.compile(
 _BASE_DECLARED_ZH = re.compile(r"以\s*((?:19|20)\d{2})\s*年[^,，;；。]{0,24}?为(?:基数|基准年|基准|基期)")
 
 _ADVERBS_ZH = re.compile(
-    r"(?:分别|(?<!年)均|都|要|将|力争|确保|力求|争取|进一步|稳步|逐步|持续|大幅|显著|全部|总体|仍|应|须|原则上|基本|普遍|必须|平均|稳定|已经|已|仍然)+$"
+    r"(?:分别|(?<!年)均|(?<=[\u4e00-\u9fff])各|都|要|将|力争|确保|力求|争取|进一步|稳步|逐步|持续|大幅|显著|全部|总体|仍|应|须|原则上|基本|普遍|必须|平均|稳定|已经|已|仍然)+$"
 )
 
 _LEAD_ZH = re.compile(
@@ -109,7 +109,8 @@ _FROM_VALUE_ZH = re.compile(
 _LOWER_IS_BETTER_ZH = re.compile(r"PUE|效率|能耗|强度|浓度|排放")
 
 #: One value for each indicator of a list: "A、B均达到97%".
-_EACH_ZH = re.compile(r"(?<!年)均|都|分别|(?<=年)各(?=减少|下降|降低|削减|提高|提升|增长|增加)")  # not 年均: "年均增速5.9%" is one yearly rate
+_EACH_ZH = re.compile(r"(?<!年)均|都|分别|(?<=年)各(?=减少|下降|降低|削减|提高|提升|增长|增加)"  # not 年均: "年均增速5.9%" is one yearly rate
+                      r"|(?<=[\u4e00-\u9fff])各(?=为|达到?|\d|$)")  # "…燃气供暖和电供暖供热面积各100万平方米"
 
 #: Actions an indicator may end with when a count follows its verb: "公共机构实施超过150个合同能源管理项目".
 _ACTION_END_ZH = re.compile(

@@ -153,9 +153,11 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
             break
     # the verb stands right before the value, or before a denominator: "达到汽车新车销售总量的20%"
     m = _verb_re("zh").search(pre) or re.search(rf"({_alternation(_VERBS_ZH)})[^,;。]{{1,20}}的$", pre)
+    # "风电供暖、…和电供暖供热面积各100万平方米": 各 before the value sets it for each item, as 均 does
+    m = m or re.search(r"(?<=[\u4e00-\u9fff])(各)$", pre)
     if not m:
         return None
-    comparator, change = _VERBS_ZH[m.group(1)]
+    comparator, change = _VERBS_ZH.get(m.group(1), (None, None))
     before = pre[: m.start()]
     if m.group(1) in _SYMBOLS and not _names_before_symbol(before):
         return None  # "(公称容量≥50吨)", "目标值:≥72%", "0.99高炉有效容积≥1200m3": a class's bound, a cell, a formula

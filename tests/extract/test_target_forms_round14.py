@@ -43,3 +43,15 @@ def test_a_header_naming_bare_columns_before_its_keyed_one() -> None:
                    ("地表水省考优于Ⅲ以上断面达到或类水质比例", "=", 90, "%", 2025),
                    ("国考Ⅲ类断面达到或优于水质比例", "=", 86.7, "%", 2025), ("地下水质量Ⅴ类水比例", "<=", 28.57, "%", 2025),
                    ("城市人均公园绿地面积", "=", 14.5, "m2", 2025)]
+
+
+def test_each_before_a_value_sets_it_for_every_item_of_the_list() -> None:
+    # 464: 各 before the value, as 均 is before the verb; the items close alike (…供暖), the measure after them
+    got = facts(targets("到2025年,全市实现风电供暖、光伏供暖、生物质供暖、燃气供暖和电供暖供热面积各100万平方米。城镇清洁取暖率"
+                        "达到98%以上。"))
+    assert got == [("风电供暖供热面积", "=", 100, "万平方米", 2025), ("光伏供暖供热面积", "=", 100, "万平方米", 2025),
+                   ("生物质供暖供热面积", "=", 100, "万平方米", 2025), ("燃气供暖供热面积", "=", 100, "万平方米", 2025),
+                   ("电供暖供热面积", "=", 100, "万平方米", 2025), ("城镇清洁取暖率", ">=", 98, "%", 2025)]
+    # 172、青岛市“十四五”建筑节能与绿色建筑发展规划: 各为 sets each district's quota; 各 is no part of the name
+    got = facts(targets("并在上述四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米。", 2025))
+    assert got[0] == ("示范面积", "=", 5, "万平方米", 2025)
