@@ -99,6 +99,7 @@ _GENERIC_SUBJECT_RE = re.compile(
     # a bracket of the levels it covers may hold 、: "县(市、区)人民政府", "县(市、区)林草主管部门"
     r"|(?:[(（〔][^()（）〔〕]{1,8}[)）〕]|(?![的在将把是从向按对并由])[\u4e00-\u9fff]){0,14}(?:主管部门|政府)"
     r"|(?:省|市|区|县)级(?:有关|相关)?部门"
+    r"|街道办事处"  # the offices of every street
     # the other departments of the governments of every level from one up ("县级以上地方人民政府其他有关部门")
     r"|(?:省|市|县|设区的市)级以上(?:地方)?(?:各级)?(?:人民)?政府(?:其他|其它)?(?:有关|相关)部门"
     r"|(?:自治区|省|市|区|县)(?:人民)?政府(?:各|有关|相关|各有关|各相关)(?:部门|单位)(?:和单位)?"  # "省政府有关部门"

@@ -148,7 +148,10 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
     有关/相关…, the governments of levels); a particular organ or a kind ("企业对…负责") is none."""
     last: tuple[int, int, list[Field]] | None = None
     last_end = -1  # where the statement read last ends
-    for match in _ANSWERS_RE.finditer(text):
+    matches = sorted([*_ANSWERS_RE.finditer(text), *_DUTIES_LATER_RE.finditer(text)], key=lambda m: m.start("units"))
+    for match in matches:
+        if match.start("units") < last_end:
+            continue
         start, end = _strip(text, match.start("units"), match.end("units"))
         start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]  # "第四条地方各级人民政府…"
         if _inside(start, taken) or start >= end:
@@ -177,6 +180,13 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
         yield last
 
 
+#: Generic participants opening a sentence with what they shall do, the duty formula in a later clause: "乡(镇)人民政府、
+#: 街道办事处应当明确承担生态环境保护责任的人员,按照职责依法做好生态环境保护工作".
+_DUTIES_LATER_RE = re.compile(
+    r"(?:^|(?<=[。;；!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
+    r"(?:要|应当|应|须|必须)[^。;；:：\n]{1,40}?[,，]\s*(?:并|要|应当)?(?:依法)?(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)",
+    re.M,
+)
 #: The clause of participants acting beside the ones charged before them: "…在其职责范围内", "…在各自职责范围内".
 _WITHIN_DUTIES_RE = re.compile(r"(?:要|应当|应)?在(?:其|各自)(?:的)?职责范围内")
 

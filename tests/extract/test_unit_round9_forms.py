@@ -4,8 +4,8 @@ running number and the clause are given with it). Departments named by their fie
 department named by its field alone leading with 会同; generic participants charged with 承担…责任, a kind joined to
 them by 和; levels written alone as the responsible subjects (市、县作为工作责任主体) and the governments of several levels
 a bare level opens (市、旗县区党委和政府具体抓落实); the other departments acting within their duties beside the participants
-a regulation charges (extract/unit_duties.py, extract/unit_sentences.py,
-extract/unit_lists.py, extract/unit_forms.py).
+a regulation charges; generic participants opening a sentence, the duty formula in a later clause (extract/unit_duties.py,
+extract/unit_sentences.py, extract/unit_lists.py, extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -88,3 +88,12 @@ def test_other_departments_within_their_duties_join_the_list() -> None:
     # clauses charging participants each with their own task stay two lists (473, 四/十二/2)
     line = "各级党委和政府要对本地区环境保护工作负总责,各部门和生产经营单位承担抓好业务工作和环境保护工作的双重责任。"
     assert len({(h.list_start, h.list_end) for h in extract_units(line, FUJIAN, "zh") if h.role != "mentioned"}) == 2
+
+
+# --- generic participants opening a sentence, the duty formula in a later clause ---------------------------------------
+def test_townships_and_streets_charged_by_the_duty_formula_after_other_words() -> None:
+    # 101, 第五条: the kinds of organ of every township and street
+    line = "乡(镇)人民政府、街道办事处应当明确承担生态环境保护责任的人员,按照职责依法做好生态环境保护工作。"
+    assert roles(line, FUJIAN) == [("乡(镇)人民政府", "generic"), ("街道办事处", "generic")]
+    # a kind is none
+    assert roles("企业应当建立环境管理制度,按照职责做好工作。", FUJIAN) == []
