@@ -83,6 +83,7 @@ from policykg.extract.unit_sentences import (
     charged_sentences,
     field_sentences,
     led_sentences,
+    referred_sentences,
     seated_sentences,
 )
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
@@ -155,6 +156,11 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         charged = reader.read(start, end, start, end, fields)
         if charged.hits or charged.participants:
             lists.append(charged)
+            taken.append((start, end))
+    for start, end, fields in list(referred_sentences(text, taken)):  # "X的项目申报由本单位负责…", "…由高校负责…"
+        referred = reader.read(start, end, start, end, fields)
+        if referred.participants and not referred.hits:
+            lists.append(referred)
             taken.append((start, end))
     for start, end, fields in list(seated_sentences(text, taken, reader)):  # "X作为…牵头单位", "办公室设在X,负责…"
         seated = reader.read(start, end, start, end, fields)

@@ -124,6 +124,41 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
         yield match.start("units"), end, fields
 
 
+#: "X的项目申报由本单位负责审核", "在宁部省属高校项目由高校负责审查推荐": 由 names the participants the sentence opens with again,
+#: as 本单位 or by the kind their name ends with.
+_REFERRED_RE = re.compile(
+    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<subject>[^,，。;；:：()（）\n“”由]{2,40}?)(?:的)?(?:项目|任务)?(?:申报|推荐)?"
+    r"由(?P<units>本单位|本部门|本机构|(?P<kind>[\u4e00-\u9fff]{2,4}))(?:统一|具体)?负责(?!解释|同志|人(?!民))",
+    re.M,
+)
+
+
+#: The kinds of university and institute a call names ("在宁部省属高校"), which 由 may name again by the kind alone.
+_UNIVERSITIES_RE = re.compile(r"高校|院校|高等院校|科研院所")
+
+
+def referred_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each statement whose 由…负责 names the generic participants the sentence opens with again:
+    by 本单位 (the participants opening it: "省有关单位及在宁部省属本科院校的项目申报由本单位负责审核…"), or by the kind
+    ending their name ("在宁部省属高校项目由高校负责审查推荐": 高校, as written)."""
+    for match in _REFERRED_RE.finditer(text):
+        start, end = _strip(text, match.start("subject"), match.end("subject"))
+        start = _MARKER_RE.match(text, start, end).end()  # type: ignore[union-attr]  # "7.省有关单位…"
+        if _inside(start, taken) or start >= end:
+            continue
+        kind = match.group("kind")
+        if kind:
+            subject = text[start:end]
+            if _UNIVERSITIES_RE.fullmatch(kind) and subject.endswith(kind) and _generic(subject) and len(subject) > len(kind):
+                yield match.start("units"), match.end("units"), [("generic", match.start("units"), match.end("units"))]
+            continue
+        parts = [(s, e) for s, e in _split(text, start, end, "、及")]
+        if parts and all(generic_subject(text[s:e]) or _generic(text[s:e]) for s, e in parts) and generic_subject(
+            text[slice(*parts[0])]
+        ):
+            yield start, end, [("generic", s, e) for s, e in parts]
+
+
 #: Generic participants charged with answering for a task as a whole, at a sentence's or a clause's opening: "各级政府要对
 #: 本辖区的环境质量负总责", "地方各级人民政府应当对本行政区域的生态环境质量负责", "各级党委政府是规划实施的责任主体", "各市
 #: (地)、县(市、区)政府是规划实施的责任主体", "相关部门要各司其职、密切配合", "有关部门对生态环境保护分工负责", "各级党委、

@@ -4,8 +4,9 @@ running number and the clause are given with it). Departments named by their fie
 department named by its field alone leading with 会同; generic participants charged with 承担…责任, a kind joined to
 them by 和; levels written alone as the responsible subjects (市、县作为工作责任主体) and the governments of several levels
 a bare level opens (市、旗县区党委和政府具体抓落实); the other departments acting within their duties beside the participants
-a regulation charges; generic participants opening a sentence, the duty formula in a later clause (extract/unit_duties.py,
-extract/unit_sentences.py, extract/unit_lists.py, extract/unit_forms.py).
+a regulation charges; generic participants opening a sentence, the duty formula in a later clause; 由本单位负责 and 由高校负责
+naming again the participants a sentence opens with (extract/unit_duties.py, extract/unit_sentences.py,
+extract/unit_lists.py, extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -97,3 +98,16 @@ def test_townships_and_streets_charged_by_the_duty_formula_after_other_words() -
     assert roles(line, FUJIAN) == [("乡(镇)人民政府", "generic"), ("街道办事处", "generic")]
     # a kind is none
     assert roles("企业应当建立环境管理制度,按照职责做好工作。", FUJIAN) == []
+
+
+# --- 由…负责 naming again the generic participants a sentence opens with ---------------------------------------------
+def test_the_participants_a_sentence_opens_with_named_again() -> None:
+    # 280、2021年度省碳达峰碳中和科技创新专项资金项目指南及组织申报项目的通知, 附2/二/7: 由本单位负责
+    line = "7.省有关单位及在宁部省属本科院校的项目申报由本单位负责审核并自主推荐,项目立项后,直接与我厅签订项目合同。"
+    assert roles(line, "CN-JS") == [("省有关单位", "generic"), ("在宁部省属本科院校", "generic")]
+    # 280, 附3/二/4: the kind of university the subject ends with, as written
+    line = "在宁部省属高校项目由高校负责审查推荐,非在宁部省属高校项目由所在地科技行政管理部门负责审核推荐。"
+    assert roles(line, "CN-JS")[0] == ("高校", "generic")
+    # a particular project's or a kind's own: none
+    assert roles("本项目由本单位负责实施。", "CN-JS") == []
+    assert roles("重点企业项目由企业负责实施。", "CN-JS") == []
