@@ -301,8 +301,8 @@ def object_of_clause_before(indicator: str, text: str, ind_start: int) -> str | 
     """A measure opening with the word the clause right before it closes with, taking what that clause names before the
     word: "实现未来7天空气质量级别预报,预报准确率达到70%以上" → 空气质量级别预报准确率. None where the clause before
     ends otherwise or names too little."""
-    if len(indicator) < 4 or not _MEASURE_END_ZH.search(indicator):
-        return None
+    if len(indicator) < 4 or not (_MEASURE_END_ZH.search(indicator) or indicator.endswith("面积")):
+        return None  # "开展近零能耗建筑试点示范,示范面积各为5万平方米": an area too
     clause = _clause_before(text, ind_start, r"[,，]\s*$")
     if not clause or not clause.endswith(indicator[:2]) or clause.endswith(indicator):
         return None

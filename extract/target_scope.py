@@ -249,6 +249,8 @@ def _mapped(hit: TargetHit, where: list[int]) -> TargetHit:
 
 #: A figure estimated, not set: "据测算,…", "按照…年均增速6%测算,预计到2025年…约4750万千瓦".
 _ESTIMATED_ZH = re.compile(r"(?:据|经|初步)测算|测算[,，]|按照?[^。；;!?]{1,40}?测算")
+#: What works could bring about, in a clause of its own: "…共计20万平方米,可减少碳排放量81万吨二氧化碳" (an estimate).
+_EFFECT_ZH = re.compile(r"^\s*(?:每年|年)?可(?:减少|节约|节省|降低|削减|替代|带动|增加|新增|产生)")
 #: The nation stating its targets, quoted in a sentence it opens: "我国承诺…,明确2030年…达到12亿千瓦以上",
 #: "国家坚决落实…,提出到2030年…达到25%左右".
 _NATION_STATES_ZH = re.compile(r"^\s*(?:国家|我国|党中央|中央|国务院)[^。；;!?]*?(?:明确|提出|承诺|宣布)")
@@ -259,4 +261,6 @@ def said_by_others(text: str, hit: TargetHit) -> bool:
     (`text` is where `hit`'s offsets point)."""
     start = max(text.rfind(c, 0, hit.start) for c in "。；;!?\n") + 1
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
-    return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said))
+    clause = text[max(start, *(text.rfind(c, 0, hit.start) + 1 for c in ",，")) : hit.end]
+    return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said)
+                                        or _EFFECT_ZH.match(clause))

@@ -54,4 +54,13 @@ def test_each_before_a_value_sets_it_for_every_item_of_the_list() -> None:
                    ("电供暖供热面积", "=", 100, "万平方米", 2025), ("城镇清洁取暖率", ">=", 98, "%", 2025)]
     # 172、青岛市“十四五”建筑节能与绿色建筑发展规划: 各为 sets each district's quota; 各 is no part of the name
     got = facts(targets("并在上述四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米。", 2025))
-    assert got[0] == ("示范面积", "=", 5, "万平方米", 2025)
+    assert got[0] == ("近零能耗建筑试点示范面积", "=", 5, "万平方米", 2025)
+
+
+def test_what_works_could_bring_about_is_no_target() -> None:
+    # 172: the reduction the districts' works could bring is an estimate; an area opening with the word the clause before
+    # closes with (…试点示范,示范面积) takes that clause's object, as a rate does
+    got = facts(targets("将崂山区、青岛西海岸新区、城阳区和即墨区四区作为超低能耗建筑重点发展区(市),累计实施100万平方米,并在上述"
+                        "四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米,可减少碳排放量81万吨二氧化碳。", 2025))
+    assert ("近零能耗建筑试点示范面积", "=", 5, "万平方米", 2025) in got
+    assert not any(g[0].startswith("可减少") or g[2] == 81 for g in got)
