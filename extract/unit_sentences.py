@@ -267,7 +267,10 @@ def field_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
 #: 建设牵头单位,要…", "领导组下设办公室,办公室设在厅科技教育处,负责碳达峰碳中和日常工作".
 _SEATED_RE = re.compile(
     r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>[^,，。;；:：()（）\n“”]{2,30}?)作为[^,，。;；:：\n]{0,20}?牵头(?:单位|部门)"
-    r"|办公室设在(?P<seat>[^,，。;；:：()（）\n“”]{2,30}?)[,，]\s*(?:主要|具体)?负责(?!人|同志)",
+    r"|办公室设在(?P<seat>[^,，。;；:：()（）\n“”]{2,30}?)[,，]\s*(?:主要|具体)?负责(?!人|同志)"
+    # a particular organ named with what it is before its duty: "广州碳排放权交易中心是碳普惠核证减排量交易平台,负责…"
+    r"|(?:^|(?<=[。;；!！?？\n]))(?P<defined>[^,，。;；:：()（）\n“”]{2,40}?)(?:是|为)(?:本省|本市|全省|全市)?"
+    r"[^,，。;；:：\n的]{2,24}?(?:平台|机构|中心|单位)[,，]\s*(?:主要|具体)?负责(?!人|同志)",
     re.M,
 )
 
@@ -277,8 +280,9 @@ def seated_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> I
     seat of a leading group's office charged with its work ("办公室设在X,负责…"), outside the lists already read: they
     lead; a generic participant or a kind is none."""
     for match in _SEATED_RE.finditer(text):
-        group = "units" if match.group("units") else "seat"
+        group = next(g for g in ("units", "seat", "defined") if match.group(g))
         start, end = _strip(text, match.start(group), match.end(group))
+        start = _MARKER_RE.match(text, start, end).end() if group == "defined" else start  # type: ignore[union-attr]
         if _inside(start, taken) or start >= end:
             continue
         items = _items(text, start, end)

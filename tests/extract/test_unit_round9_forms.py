@@ -5,8 +5,8 @@ department named by its field alone leading with 会同; generic participants ch
 them by 和; levels written alone as the responsible subjects (市、县作为工作责任主体) and the governments of several levels
 a bare level opens (市、旗县区党委和政府具体抓落实); the other departments acting within their duties beside the participants
 a regulation charges; generic participants opening a sentence, the duty formula in a later clause; 由本单位负责 and 由高校负责
-naming again the participants a sentence opens with (extract/unit_duties.py, extract/unit_sentences.py,
-extract/unit_lists.py, extract/unit_forms.py).
+naming again the participants a sentence opens with; a particular organ named with what it is before its duty
+(extract/unit_duties.py, extract/unit_sentences.py, extract/unit_lists.py, extract/unit_forms.py).
 """
 
 from __future__ import annotations
@@ -111,3 +111,14 @@ def test_the_participants_a_sentence_opens_with_named_again() -> None:
     # a particular project's or a kind's own: none
     assert roles("本项目由本单位负责实施。", "CN-JS") == []
     assert roles("重点企业项目由企业负责实施。", "CN-JS") == []
+
+
+# --- a particular organ named with what it is before its duty ---------------------------------------------------------
+def test_an_organ_named_with_what_it_is_before_its_duty() -> None:
+    # 233、广东省碳普惠交易管理办法, 第七条: the article's number before the organ
+    line = ("第七条广州碳排放权交易中心是碳普惠核证减排量交易平台,负责碳普惠交易系统的运行和维护,制定碳普惠交易规则,组织碳普惠"
+            "核证减排量交易。")
+    assert roles(line, "CN-GD") == [("广州碳排放权交易中心", "lead")]
+    # a kind, a generic participant or a thing is none
+    assert roles("企业是节能减排的责任单位,负责落实各项措施。", "CN-GD") == []
+    assert roles("该平台是全省统一的交易平台,负责交易。", "CN-GD") == []
