@@ -77,6 +77,8 @@ _LEAD_ZH = re.compile(
     # "规划在沿海滩涂湿地新植红树林25公顷": where the works are done is no part of what they are
     r"|(?:规划|计划|拟)?在[\u4e00-\u9fff]{2,12}?(?=新植|新建|新增|建设|建成|实施|完成|种植|营造|修复|治理|改造|推广|布局)"
     r"|全市|全省|全国|全区|全县|我市|我省|我国|本市|本省|本区"
+    # "力争“十四五”期末达到年节约农业用水10亿立方米以上", "基本实现清洁取暖率达到100%": when and that it is reached
+    r"|十[四五六]五”?(?:期末|末期|末)(?:达到)?|基本(?=实现)"
     # "每年新建绿地1000公顷", "计划每年巩固…面积2万亩次": a yearly amount's 每年 qualifies its value, not what it measures
     r"|(?:计划)?每年(?=[\u4e00-\u9fff]{2}))+"
 )

@@ -64,3 +64,11 @@ def test_what_works_could_bring_about_is_no_target() -> None:
                         "四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米,可减少碳排放量81万吨二氧化碳。", 2025))
     assert ("近零能耗建筑试点示范面积", "=", 5, "万平方米", 2025) in got
     assert not any(g[0].startswith("可减少") or g[2] == 81 for g in got)
+
+
+def test_the_plans_end_and_that_a_level_is_reached_are_no_part_of_a_name() -> None:
+    # 464: 力争“十四五”期末达到 says when the saving is due; 172: 基本实现 that the rate is reached
+    got = facts(targets("力争“十四五”期末达到年节约农业用水10亿立方米以上,万元工业增加值用水量比2020年下降10%。", 2025))
+    assert got == [("年节约农业用水", ">=", 10, "亿立方米", 2025), ("万元工业增加值用水量", "decrease", 10, "%", 2025)]
+    got = facts(targets("全市平原地区农村散煤燃烧彻底清零,基本实现清洁取暖率达到100%。", 2025))
+    assert got == [("清洁取暖率", "=", 100, "%", 2025)]
