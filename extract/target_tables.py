@@ -114,6 +114,7 @@ class _Row:
     title: str | None = None  # the subject of the table's title
     table_unit: str | None = None  # the unit printed once above the table
     kind: bool = False  # named in a column of kinds or items ("可再生能源种类:水电", "项目:水电"), not of indicators
+    marks: frozenset[str] = frozenset()  # the footnote marks its figures carry ("18②")
 
 
 def _row(line: str, start: int) -> _Row | None:
@@ -126,7 +127,7 @@ def _row(line: str, start: int) -> _Row | None:
             cells.append(_FOOTNOTE.sub("", cell))
     if len(cells) < 2 or not any(":" in c for c in cells):
         return None
-    row = _Row(start, start + len(line))
+    row = _Row(start, start + len(line), marks=frozenset(re.findall(r"(?<=[\d%])([\u2460-\u2473])", line)))
     status: set[int] = set()
     targets: list[tuple[int, str]] = []
     cumulative: list[str] = []
@@ -442,7 +443,10 @@ def table_targets(text: str, header: str | None = None) -> list[TargetHit]:
     """Every target of the indicator tables in `text` (offsets into it); `header` is the header row of a table
     whose rows `text` opens with (`header_before`)."""
     hits: list[TargetHit] = []
+    added = set(_ADDED_NOTE.findall(text))  # "②指“十四五”期间的新增量": the figures so marked are the period's additions
     for row, name in _name_rows(_rows(text, header)):
+        if row.marks & added:
+            row.values = [(y, v, True) for y, v, _ in row.values]
         indicator, unit = _unit_of(name)
         unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else row.table_unit)  # "…处理率" without (%)
         change = _CHANGE_TAIL.search(indicator)
@@ -457,6 +461,10 @@ def table_targets(text: str, header: str | None = None) -> list[TargetHit]:
                 _add_cell(hits, row, indicator, unit if paired_unit is None else paired_unit, change, base,
                           (year, paired, cumulative, area))
     return hits
+
+
+#: A table's note saying the figures its mark is on are what the period adds: "②指“十四五”期间的新增量".
+_ADDED_NOTE = re.compile(r"(?:^|\n|\s)([\u2460-\u2473])\s*指?[^。\n]{0,16}(?:期间|时期)[^。\n]{0,6}(?:新增量|增量|累计(?:值|量)?)")
 
 
 #: A cell of two values under a unit of two ("200/400" under "万千瓦/万千瓦时"): a storage's power and energy.

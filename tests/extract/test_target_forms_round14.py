@@ -72,3 +72,18 @@ def test_the_plans_end_and_that_a_level_is_reached_are_no_part_of_a_name() -> No
     assert got == [("年节约农业用水", ">=", 10, "亿立方米", 2025), ("万元工业增加值用水量", "decrease", 10, "%", 2025)]
     got = facts(targets("全市平原地区农村散煤燃烧彻底清零,基本实现清洁取暖率达到100%。", 2025))
     assert got == [("清洁取暖率", "=", 100, "%", 2025)]
+
+
+# 416、天津市“十四五”海洋生态环境保护规划: the table's note ② says the figures it marks are the period's additions
+TABLE_416 = """序号:4;分类:海洋生态;指标:自然岸线保有量(公里);现状值(2020年):18;2025年:18;指标类别:约束性
+序号:5;分类:保护;指标:岸线整治修复长度(公里);现状值(2020年):——;2025年:18②;指标类别:预期性
+序号:6;指标:滨海湿地整治修复面积(公顷);现状值(2020年):——;2025年:180②;指标类别:预期性
+13
+注:①入海排污口整治完成率:指对《天津市滨海新区入海排污(水)口整治方案》中的问题排口,完成整治的百分数。
+②指“十四五”期间的新增量。"""
+
+
+def test_figures_a_note_marks_as_the_periods_additions_run_from_its_start() -> None:
+    got = [(t.indicator, t.value, t.year, t.start_year) for t in targets(TABLE_416, 2025)]
+    assert got == [("自然岸线保有量", 18, 2025, None), ("岸线整治修复长度", 18, 2025, 2021),
+                   ("滨海湿地整治修复面积", 180, 2025, 2021)]
