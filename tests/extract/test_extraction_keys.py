@@ -61,6 +61,9 @@ TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.959, 
 #: The thirteenth round (520, 433, 539, 152 and 275, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND13 = {"found_precision": 0.988, "found_recall": 1.0, "exact_precision": 0.977,
                                "exact_recall": 0.988, "indicator_accuracy": 0.988}
+#: The fourteenth round (452, 235, 172, 464 and 416, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND14 = {"found_precision": 0.955, "found_recall": 0.943, "exact_precision": 0.942,
+                               "exact_recall": 0.931, "indicator_accuracy": 0.993}
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +155,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round12[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND12.items()), round12
     _, round13 = _measure("tune", range(13, 14))
     assert all(round13[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND13.items()), round13
+    _, round14 = _measure("tune", range(14, 15))
+    assert all(round14[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND14.items()), round14
     units_round3, _ = _measure("tune", range(10, 11), range(3, 4))
     assert all(units_round3[k] >= v for k, v in TUNE_FLOORS_UNITS_ROUND3.items()), units_round3
     units_round4, _ = _measure("tune", range(10, 11), range(4, 5))
