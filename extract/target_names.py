@@ -457,7 +457,8 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     if phrase in _COSTING_ZH:
         return ""
     phrase = HEDGE_INSIDE_ZH.sub("", phrase)
-    measured = (measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
+    measured = (total_of_previous(phrase, earlier, text, ind_start)
+                or measured_of_previous(phrase, earlier, text, ind_start) or share_of_which(phrase, earlier, text, ind_start)
                 or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
                 or subject_of_previous(phrase, earlier, text, ind_start)
                 or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start)
@@ -468,6 +469,14 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
     if listed and len(phrase) - listed.end() >= 4:
         phrase = phrase[listed.end() :]
     return _DONE_LEAD_ZH.sub("", _AMOUNT_INSIDE_ZH.sub("", phrase))
+
+
+def total_of_previous(phrase: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A total named by its word alone right after a target of its clause chain: that target's measure ("示范面积各为5万
+    平方米,共计20万平方米" → 示范面积)."""
+    if phrase not in ("共计", "合计", "总计") or not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start:
+        return None
+    return earlier[-1].indicator if re.fullmatch(r"\s*[,，]\s*", text[earlier[-1].end:ind_start]) else None
 
 
 def measured_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:

@@ -87,3 +87,10 @@ def test_figures_a_note_marks_as_the_periods_additions_run_from_its_start() -> N
     got = [(t.indicator, t.value, t.year, t.start_year) for t in targets(TABLE_416, 2025)]
     assert got == [("自然岸线保有量", 18, 2025, None), ("岸线整治修复长度", 18, 2025, 2021),
                    ("滨海湿地整治修复面积", 180, 2025, 2021)]
+
+
+def test_a_total_named_by_its_word_alone_takes_the_measure_before_it() -> None:
+    # 172: 共计 after the districts' quota is their total of the same measure
+    got = facts(targets("并在上述四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米,可减少碳排放量81万吨二氧化碳。",
+                        2025))
+    assert got == [("近零能耗建筑试点示范面积", "=", 5, "万平方米", 2025), ("近零能耗建筑试点示范面积", "=", 20, "万平方米", 2025)]
