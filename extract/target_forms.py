@@ -35,6 +35,7 @@ from policykg.extract.numbers import Quantity, measure_unit_info, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_words import (
+    CLASS_OPENING_ZH,
     _ADVERBS_ZH,
     _AT_LEAST_ZH,
     _COUNT_ACTIONS_ZH,
@@ -381,7 +382,7 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     sized = q.dimension in ("length", "land") and _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) is not None
     if (q.dimension != "count" and not sized) or not noun or text.startswith(("以上的", "的"), end) or _ENUM_NEXT_ZH.match(text, end):
         return -1  # "…乡镇7个和森林村庄70个": 7 closes its own phrase, it counts nothing after it
-    if re.search(r"\d", _CHEMICAL_NAME_ZH.sub("", noun.group())):
+    if re.search(r"\d", _CHEMICAL_NAME_ZH.sub("", CLASS_OPENING_ZH.sub("", noun.group()))):
         # "全区12个盟市主城区公共交通出行分担率达20%": the count is where the value after it holds; a pollutant's
         # name is no value ("120个PM2.5网格化自动监测设备")
         return -1

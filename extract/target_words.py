@@ -121,7 +121,10 @@ _ACTION_END_ZH = re.compile(
 
 #: What a count written before its noun counts: the noun up to a joiner ("5家…学校以及10家…").
 _COUNTED_NOUN_ZH = re.compile(
-    r"[“\"]?(?:[A-Za-z]{1,4}\d+(?:\.\d+)?(?=[\u4e00-\u9fff]))?[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
+    # "配备1艘400吨级海洋环境调查监测船舶": a class of size may open the noun (`CLASS_OPENING_ZH`)
+    r"[“\"]?(?:[A-Za-z]{1,4}\d+(?:\.\d+)?(?=[\u4e00-\u9fff])|\d+(?:\.\d+)?万?(?:吨|千瓦|兆瓦|千伏|立方米|米)级(?=[\u4e00-\u9fff]))?"
+    r"[\u4e00-\u9fff](?:(?!以及|和|及|与)[^,;。、\n]){0,24}")
+CLASS_OPENING_ZH = re.compile(r"^\d+(?:\.\d+)?万?(?:吨|千瓦|兆瓦|千伏|立方米|米)级(?=[\u4e00-\u9fff])")
 
 #: The words of a least bound: before the verb of a value ("至少完成1轮…排查", `_AT_LEAST_END_ZH`) or before
 #: the action a count follows ("至少举办5期…培训", "每年至少开展1次…演练", `_AT_LEAST_ZH`).

@@ -94,3 +94,10 @@ def test_a_total_named_by_its_word_alone_takes_the_measure_before_it() -> None:
     got = facts(targets("并在上述四区内开展近零能耗建筑试点示范,示范面积各为5万平方米,共计20万平方米,可减少碳排放量81万吨二氧化碳。",
                         2025))
     assert got == [("近零能耗建筑试点示范面积", "=", 5, "万平方米", 2025), ("近零能耗建筑试点示范面积", "=", 20, "万平方米", 2025)]
+
+
+def test_a_class_of_size_may_open_what_a_count_counts() -> None:
+    # 416: the vessel's class (400吨级) opens the name of what the count counts, no value of its own
+    got = facts(targets("加强船舶装备、物资保障、监测预警预报等能力建设,提高沿岸突发环境事件的应对能力。到2025年,配备1艘400吨级海洋"
+                        "环境调查监测船舶。"))
+    assert got == [("400吨级海洋环境调查监测船舶", "=", 1, "艘", 2025)]
