@@ -35,7 +35,6 @@ from policykg.extract.numbers import Quantity, measure_unit_info, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_words import (
-    CLASS_OPENING_ZH,
     _ADVERBS_ZH,
     _AT_LEAST_ZH,
     _COUNT_ACTIONS_ZH,
@@ -45,6 +44,7 @@ from policykg.extract.target_words import (
     _NOUN_GOES_ON_ZH,
     _PERIOD_AMOUNT_ZH,
     _THEMED_ZH,
+    CLASS_OPENING_ZH,
 )
 
 #: What the population reaches: the predicate a share of it needs to be a target.
