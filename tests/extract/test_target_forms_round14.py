@@ -101,3 +101,10 @@ def test_a_class_of_size_may_open_what_a_count_counts() -> None:
     got = facts(targets("加强船舶装备、物资保障、监测预警预报等能力建设,提高沿岸突发环境事件的应对能力。到2025年,配备1艘400吨级海洋"
                         "环境调查监测船舶。"))
     assert got == [("400吨级海洋环境调查监测船舶", "=", 1, "艘", 2025)]
+
+
+def test_fry_released_are_counted_in_units_after_a_magnitude() -> None:
+    # 416: 亿单位 is the unit of the fry released
+    got = facts(targets("持续开展我市近岸海域增殖放流,推动海洋牧场建设,逐步恢复经济贝类、对虾等主要海洋生物资源,2025年底前,增殖放流"
+                        "各类苗种不少于20亿单位。"))
+    assert got == [("增殖放流各类苗种", ">=", 20, "亿单位", 2025)]
