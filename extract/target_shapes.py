@@ -157,6 +157,9 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             ]
         # "非化石能源发电装机比重和发电量比重": a later item opening with a word of the first's takes what the first
         # has before that word (非化石能源发电量比重)
+        head = re.search(r"(?:数量|面积|规模|总量|产值)$", first)
+        if head and head.start() >= 2 and all(len(p) == 2 for p in parts[1:]):
+            return [first] + [first[: head.start()] + p for p in parts[1:]]  # "自然保护地数量和面积": 自然保护地面积
         return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2 else p for p in parts[1:]]
     paired = n == len(parts)  # as many values as items: the items must part, whatever their words
     if _MEASURE_NOUN_ZH.search(last) and (paired or not any(_MEASURE_NOUN_ZH.search(p) for p in parts[:-1])):
@@ -384,6 +387,9 @@ def _group_lists(text: str, quantities: list[Quantity], lang: str) -> list[list[
         item = (q, end, comparator)
         between = text[lists[-1][-1][1]:q.start] if lists else ""
         sizes = between.strip() == "/" and lists[-1][-1][0].dimension == "power" and q.dimension == "energy"
+        # "自然保护地数量和面积调整到65处63.5万公顷": two measures' values side by side, each in its own dimension
+        sizes = sizes or (lang != "en" and bool(lists) and between == "" and lists[-1][-1][0].dimension == "count"
+                          and q.dimension in ("land", "area"))
         if lists and (joiner.match(between) or sizes):
             lists[-1].append(item)
         else:

@@ -108,3 +108,9 @@ def test_fry_released_are_counted_in_units_after_a_magnitude() -> None:
     got = facts(targets("持续开展我市近岸海域增殖放流,推动海洋牧场建设,逐步恢复经济贝类、对虾等主要海洋生物资源,2025年底前,增殖放流"
                         "各类苗种不少于20亿单位。"))
     assert got == [("增殖放流各类苗种", ">=", 20, "亿单位", 2025)]
+
+
+def test_two_measures_joined_with_their_values_side_by_side() -> None:
+    # 464: 数量和面积 of the protected areas, 65处 and 63.5万公顷 written together after the verb
+    got = facts(targets("到2025年,力争使全市的自然保护地数量和面积调整到65处63.5万公顷。"))
+    assert got == [("自然保护地数量", "=", 65, "处", 2025), ("自然保护地面积", "=", 63.5, "万公顷", 2025)]
