@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -19,16 +18,7 @@ from policykg.extract.period import (
 )
 from policykg.extract.targets import extract_targets
 from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.ingest.normalise import normalise
-from policykg.ingest.pack import sources
-from policykg.ingest.raw import read_raw
-
-PACKS = Path(__file__).resolve().parents[2] / "corpus" / "real"
-
-
-@cache
-def real(file: str) -> NormalisedDocument:
-    return normalise(read_raw(sources(PACKS)[file]))
+from tests.extract.real_documents import real
 
 
 @cache

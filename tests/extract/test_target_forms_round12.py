@@ -4,32 +4,9 @@ copied from the normalised text of a `tune` document.
 
 from __future__ import annotations
 
-from functools import cache
-
 from policykg.extract.period import clause_period_end
-from policykg.ingest.model import Clause, NormalisedDocument
-from policykg.ingest.normalise import normalise
-from policykg.ingest.pack import sources
-from policykg.ingest.raw import read_raw
+from tests.extract.real_documents import real, titled
 from tests.extract.target_facts import facts, targets
-
-PACKS = "corpus/real"
-
-
-@cache
-def real(file: str) -> NormalisedDocument:
-    return normalise(read_raw(sources(PACKS)[file]))
-
-
-def titled(clauses: list[Clause], title: str, parents: tuple[Clause, ...] = ()) -> tuple[Clause, list[Clause]] | None:
-    """The clause of `clauses` (at any depth) with `title`, and its parents nearest first."""
-    for c in clauses:
-        if c.title == title:
-            return c, list(parents)
-        found = titled(c.children, title, (c, *parents))
-        if found:
-            return found
-    return None
 
 
 # --- the year a clause's targets are due ------------------------------------------------------------------------
