@@ -43,6 +43,10 @@ from policykg.extract.unit_duties import (
 )
 from policykg.extract.unit_forms import _inside, _split, _strip, merge_levels
 
+#: Where a clause opens (after a stop, a comma or a line break, its indent passed), and where a sentence does.
+_CLAUSE_OPENS = r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*"
+_SENTENCE_OPENS = r"(?:^|(?<=[。;；!！?？\n]))[ \t\u3000]*"
+
 _LED_BY_RE = re.compile(
     r"由(?P<leads>[^,，。;；:：()（）\n由]{2,60}?)(?:等(?:有关|相关)?(?:部门|单位))?牵头"
     r"(?:[,，、]?\s*(?P<support>[^,，。;；:：()（）\n]{2,160}?)(?P<etc>等)?(?P<kind>(?:有关|相关)?(?:部门|单位))?"
@@ -127,7 +131,7 @@ def charged_sentences(text: str, taken: list[tuple[int, int]], names: Names) -> 
 #: "X的项目申报由本单位负责审核", "在宁部省属高校项目由高校负责审查推荐": 由 names the participants the sentence opens with again,
 #: as 本单位 or by the kind their name ends with.
 _REFERRED_RE = re.compile(
-    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<subject>[^,，。;；:：()（）\n“”由]{2,40}?)(?:的)?(?:项目|任务)?(?:申报|推荐)?"
+    _CLAUSE_OPENS + r"(?P<subject>[^,，。;；:：()（）\n“”由]{2,40}?)(?:的)?(?:项目|任务)?(?:申报|推荐)?"
     r"由(?P<units>本单位|本部门|本机构|(?P<kind>[\u4e00-\u9fff]{2,4}))(?:统一|具体)?负责(?!解释|同志|人(?!民))",
     re.M,
 )
@@ -164,7 +168,7 @@ def referred_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tupl
 #: (地)、县(市、区)政府是规划实施的责任主体", "相关部门要各司其职、密切配合", "有关部门对生态环境保护分工负责", "各级党委、
 #: 政府对…要做到“守土有责”,对生态环境工作负全面领导责任".
 _ANSWERS_RE = re.compile(
-    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
+    _CLAUSE_OPENS + r"(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
     r"(?:要|应当|应|须|必须)?(?:在(?:其|各自)的?职责范围内)?(?:"
     r"对[^,，。;；:：\n]{1,40}?(?:负总责|分工负责|负责|负全面领导责任)(?!人|同志)"
     r"|对[^,，。;；:：\n]{1,40}?实施(?:统一)?监督管理"  # a regulation's "X对本行政区域…工作实施统一监督管理"
@@ -218,7 +222,7 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
 #: Generic participants opening a sentence with what they shall do, the duty formula in a later clause: "乡(镇)人民政府、
 #: 街道办事处应当明确承担生态环境保护责任的人员,按照职责依法做好生态环境保护工作".
 _DUTIES_LATER_RE = re.compile(
-    r"(?:^|(?<=[。;；!！?？\n]))[ \t\u3000]*(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
+    _SENTENCE_OPENS + r"(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
     r"(?:要|应当|应|须|必须)[^。;；:：\n]{1,40}?[,，]\s*(?:并|要|应当)?(?:依法)?(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)",
     re.M,
 )
@@ -241,7 +245,7 @@ def _continues(item: str) -> bool:
 #: …、市场监管等部门要按照各自职责完善有关支持政策", "教育、科技、财政…等部门按照职责分工,做好…", "市统计、发展改革、
 #: 生态环境等部门应当按照各自职责,…" (the level may stand before the first).
 _FIELDS_CHARGED_RE = re.compile(
-    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>[^,，。;；:：()（）\n“”]{5,160}?)等部门"
+    _CLAUSE_OPENS + r"(?P<units>[^,，。;；:：()（）\n“”]{5,160}?)等部门"
     r"(?:要|应当|应|须)?(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)(?:分工)?",
     re.M,
 )
@@ -266,7 +270,7 @@ def field_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
 #: A particular organ a sentence names as the lead of a task or the seat of a leading group's office: "市林草局作为试验区
 #: 建设牵头单位,要…", "领导组下设办公室,办公室设在厅科技教育处,负责碳达峰碳中和日常工作".
 _SEATED_RE = re.compile(
-    r"(?:^|(?<=[。;；,，!！?？\n]))[ \t\u3000]*(?P<units>[^,，。;；:：()（）\n“”]{2,30}?)作为[^,，。;；:：\n]{0,20}?牵头(?:单位|部门)"
+    _CLAUSE_OPENS + r"(?P<units>[^,，。;；:：()（）\n“”]{2,30}?)作为[^,，。;；:：\n]{0,20}?牵头(?:单位|部门)"
     r"|办公室设在(?P<seat>[^,，。;；:：()（）\n“”]{2,30}?)[,，]\s*(?:主要|具体)?负责(?!人|同志)"
     # a particular organ named with what it is before its duty: "广州碳排放权交易中心是碳普惠核证减排量交易平台,负责…"
     r"|(?:^|(?<=[。;；!！?？\n]))(?P<defined>[^,，。;；:：()（）\n“”]{2,40}?)(?:是|为)(?:本省|本市|全省|全市)?"
