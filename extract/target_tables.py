@@ -242,7 +242,13 @@ def _header_keys(line: str) -> dict[str, str] | None:
         (bare, before, _), (key, sep, value) = pairs[i - 1], pairs[i]
         if sep and not before and not _HEADER_VALUE.match(value.strip()) and _HEADER_VALUE.match(bare.strip() + value.strip()):
             pairs[i] = (key, sep, bare.strip() + value.strip())
+    bare_name = _bare_name(pairs)
+    if bare_name is not None:  # "序:号;指标名称;2020年:现状值": a column's name cut at its key, as its rows key it
+        pairs = [(key, sep, key.strip() + value.strip()) if sep and not _HEADER_VALUE.match(value.strip())
+                 and _HEADER_VALUE.match(key.strip() + value.strip()) else (key, sep, value) for key, sep, value in pairs]
     named = {key.strip(): value.strip() for key, sep, value in pairs if sep and _HEADER_VALUE.match(value.strip())}
+    if bare_name is not None and any(re.match(r"(?:19|20)\d{2}", v) for v in named.values()):
+        return {**named, _BARE: bare_name}
     named.update(_heads_before(pairs, named))
     if "指标" not in named.values() and not any(v in _INDICATOR_KEYS for v in named.values()):
         named = {key: "指标" if value == "类别" else value for key, value in named.items()}
@@ -256,6 +262,36 @@ def _header_keys(line: str) -> dict[str, str] | None:
     if all(_YEAR_KEY.match(name) for name in tail):
         named.update({f"{_TAIL}{i}": name for i, name in enumerate(tail)})
     return named
+
+
+#: Where `_header_keys`' answer names the keyed column after which a header prints its indicator's column bare,
+#: between keyed ones: "类别;序:号;指标名称;2020年:现状值;规划目:2025年目标值" (its rows: "序:1;环境空气质量优良天数比率(%);
+#: 2020年:84.2;规划目:≥90").
+_BARE = "\v"
+
+
+def _bare_name(pairs: list[tuple[str, str, str]]) -> str | None:
+    """The key of the cell before a header's indicator column printed bare between keyed cells; None if none is."""
+    for i in range(1, len(pairs) - 1):
+        if not pairs[i][1] and pairs[i][0].strip() in _INDICATOR_KEYS and pairs[i - 1][1] and pairs[i + 1][1]:
+            return pairs[i - 1][0].strip()
+    return None
+
+
+def _bare_named(cells: list[str], columns: dict[str, str]) -> list[str]:
+    """A row under a header naming its indicator bare (`_BARE`): the bare cells after the cell keyed as the header's
+    before it, up to the next keyed one, are the indicator's name in pieces; a unit the layout printed inside the
+    name ("公众对环(%);境质量改善满意度") closes it. The cells before the row's number (a category) are left out."""
+    at = next((i for i, c in enumerate(cells) if c.partition(":")[0].strip() == columns[_BARE]), None)
+    if at is None:
+        return cells
+    end = next((i for i in range(at + 1, len(cells)) if ":" in cells[i]), len(cells))
+    pieces = [c.strip() for c in cells[at + 1:end]]
+    if not pieces:
+        return cells[at:]
+    units = [u for p in pieces[:-1] for u in re.findall(r"[(（][^()（）]{1,12}[)）]$", p)]
+    name = "".join(re.sub(r"[(（][^()（）]{1,12}[)）]$", "", p) for p in pieces[:-1]) + pieces[-1] + "".join(units)
+    return [cells[at], f"指标名称:{name}", *cells[end:]]
 
 
 #: Where the header's bare columns before its first keyed one stand in `_header_keys`' answer, nearest first:
@@ -306,6 +342,8 @@ def _rekeyed(line: str, columns: dict[str, str]) -> str:
     """A row under a header keyed by title pieces, keyed by the header's names instead; its bare cells after
     its last keyed one take the header's unkeyed columns in order."""
     cells = line.split(";")
+    if _BARE in columns:
+        cells = _bare_named(cells, columns)
     keyed = [i for i, cell in enumerate(cells) if cell.partition(":")[0].strip() in columns]
     if f"{_HEAD}0" in columns:
         return ";".join(_positional(cells, keyed, columns))
