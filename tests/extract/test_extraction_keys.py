@@ -64,6 +64,9 @@ TUNE_FLOORS_TARGETS_ROUND13 = {"found_precision": 0.988, "found_recall": 1.0, "e
 #: The fourteenth round (452, 235, 172, 464 and 416, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND14 = {"found_precision": 0.968, "found_recall": 0.968, "exact_precision": 0.962,
                                "exact_recall": 0.962, "indicator_accuracy": 0.993}
+#: The fifteenth round (425, 260 and 467, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND15 = {"found_precision": 0.928, "found_recall": 0.912, "exact_precision": 0.918,
+                               "exact_recall": 0.893, "indicator_accuracy": 0.914}
 
 
 @pytest.fixture(scope="module")
@@ -157,6 +160,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
     assert all(round13[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND13.items()), round13
     _, round14 = _measure("tune", range(14, 15))
     assert all(round14[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND14.items()), round14
+    _, round15 = _measure("tune", range(15, 16))
+    assert all(round15[k] >= v for k, v in TUNE_FLOORS_TARGETS_ROUND15.items()), round15
     units_round3, _ = _measure("tune", range(10, 11), range(3, 4))
     assert all(units_round3[k] >= v for k, v in TUNE_FLOORS_UNITS_ROUND3.items()), units_round3
     units_round4, _ = _measure("tune", range(10, 11), range(4, 5))
