@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
-from policykg.extract.numbers import Quantity, scan_quantities
+from policykg.extract.numbers import Quantity, parse_number, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import (
     _LIST_MARKER_RE,
@@ -557,7 +557,6 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
 
 #: A change summed over a number of years, before its verb: "单位GDP能耗五年累计下降13.5%".
 _YEARS_SUMMED_ZH = re.compile(r"([二三四五六七八九十]|\d{1,2})\s*年\s*(?:累计|累积)")
-_FEW_ZH = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def _cumulative_base(text: str, hit: TargetHit) -> TargetHit:
@@ -567,8 +566,8 @@ def _cumulative_base(text: str, hit: TargetHit) -> TargetHit:
     summed = _YEARS_SUMMED_ZH.search(text, hit.indicator_end, hit.end)
     if summed is None:
         return hit
-    n = summed.group(1)
-    return replace(hit, base_year=hit.year - (int(n) if n.isdigit() else _FEW_ZH[n]))
+    years = parse_number(summed.group(1))
+    return replace(hit, base_year=hit.year - int(years)) if years else hit
 
 
 def _reported_change(text: str, hit: TargetHit) -> bool:
