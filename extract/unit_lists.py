@@ -147,41 +147,38 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         if (unit_list.hits or unit_list.participants) and (key_name(match) in UNIT_KEYS or _all_units(unit_list)):
             lists.append(unit_list)
             taken.append((match.start(), end))
-    for start, end, fields in list(led_sentences(text, taken, reader)):  # "由X牵头,Y…等部门参与"
-        led = reader.read(start, end, start, end, fields)
-        if led.hits:
-            lists.append(led)
-            taken.append((start, end))
-    for start, end, fields in list(charged_sentences(text, taken, reader)):  # "由X负责…", "由X会同Y…"
-        charged = reader.read(start, end, start, end, fields)
-        if charged.hits or charged.participants:
-            lists.append(charged)
-            taken.append((start, end))
-    for start, end, fields in list(referred_sentences(text, taken)):  # "X的项目申报由本单位负责…", "…由高校负责…"
-        referred = reader.read(start, end, start, end, fields)
-        if referred.participants and not referred.hits:
-            lists.append(referred)
-            taken.append((start, end))
-    for start, end, fields in list(seated_sentences(text, taken, reader)):  # "X作为…牵头单位", "办公室设在X,负责…"
-        seated = reader.read(start, end, start, end, fields)
-        if seated.hits:
-            lists.append(seated)
-            taken.append((start, end))
-    for start, end, fields in list(answering_sentences(text, taken)):  # "各级政府要对…负总责", "…是…责任主体"
-        answering = reader.read(start, end, start, end, fields)
-        if answering.participants and not answering.hits:
-            lists.append(answering)
-            taken.append((start, end))
-    for start, end, fields in list(field_sentences(text, taken)):  # "发展改革、生态环境…等部门按照职责分工,…"
-        departments = reader.read(start, end, start, end, fields)
-        if departments.hits or departments.participants:
-            lists.append(departments)
-            taken.append((start, end))
+    # statements naming their units in a sentence, read in this order, each outside the lists read before it (the
+    # generators run only when their turn comes, so each sees `taken` as the forms before it left it); what a
+    # statement must yield to be a list: named units (hits), generic participants only (generic), or either (any)
+    statements = (
+        (led_sentences(text, taken, reader), "hits"),  # "由X牵头,Y…等部门参与"
+        (charged_sentences(text, taken, reader), "any"),  # "由X负责…", "由X会同Y…"
+        (referred_sentences(text, taken), "generic"),  # "X的项目申报由本单位负责…", "…由高校负责…"
+        (seated_sentences(text, taken, reader), "hits"),  # "X作为…牵头单位", "办公室设在X,负责…"
+        (answering_sentences(text, taken), "generic"),  # "各级政府要对…负总责", "…是…责任主体"
+        (field_sentences(text, taken), "any"),  # "发展改革、生态环境…等部门按照职责分工,…"
+    )
+    for found, yields in statements:
+        for start, end, fields in list(found):
+            unit_list = reader.read(start, end, start, end, fields)
+            if _yields(unit_list, yields):
+                lists.append(unit_list)
+                taken.append((start, end))
     for duty in list(duty_lines(text, taken, reader)):  # "水生态环境处配合开展…", "市发展改革委:负责…"
         unit_list = reader.read(duty.start, duty.end, duty.start, duty.end, duty.fields)
         if unit_list.hits or unit_list.participants:  # a closing "(配合单位:…)" joins the line's list
             lists = [u for u in lists if not duty.start <= u.start < duty.end] + [unit_list]
     return sorted(lists, key=lambda u: u.start)
+
+
+def _yields(unit_list: UnitList, what: str) -> bool:
+    """Whether a statement read as `unit_list` holds what its form must yield: "hits" (named units), "generic" (generic
+    participants and no named unit), "any" (either)."""
+    if what == "hits":
+        return bool(unit_list.hits)
+    if what == "generic":
+        return bool(unit_list.participants) and not unit_list.hits
+    return bool(unit_list.hits or unit_list.participants)
 
 
 def _qualifier(text: str, start: int, unit_list: UnitList, reader: _Reader) -> bool:
