@@ -107,7 +107,31 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
             or subject_named_before(indicator, earlier, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
-            or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start))
+            or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start)
+            or part_of_previous_population(indicator, earlier, text, ind_start))
+
+
+#: A share of a population's part, introduced by 其中 right after the share of the whole: "新建民用建筑中绿色建筑占比
+#: 达到100%,其中星级以上绿色建筑面积比例达到40%以上" (the population before 中, the share after it).
+_PART_GAP_ZH = re.compile(r"\s*[,，;；]?\s*其中\s*[,，:：]?\s*")
+_POPULATION_ZH = re.compile(r"^(?P<population>[^,，;；。]{2,30}?中)(?=[\u4e00-\u9fff]{2})")
+_SHARE_HEAD_ZH = re.compile(r"(?:比例|占比|比重)$")
+
+
+def part_of_previous_population(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """The share of a part (after 其中) measured in the population the share before it names: 新建民用建筑中星级以上
+    绿色建筑面积比例. None unless both are shares and the one before names its population with 中."""
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start or not _PART_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+        return None
+    population = _POPULATION_ZH.match(earlier[-1].indicator)
+    if not population or "中" in indicator or not _SHARE_HEAD_ZH.search(indicator) or not _SHARE_HEAD_ZH.search(earlier[-1].indicator):
+        return None
+    whole = earlier[-1].indicator[population.end() :]
+    thing = whole[: _SHARE_HEAD_ZH.search(whole).start()]  # type: ignore[union-attr]
+    rest = indicator.replace(thing, "") if thing else indicator
+    if population.group("population")[-3:-1] in rest:
+        return None  # "…其中新增及更新城市物流配送车辆新能源汽车应用比例": the part names a population of its own
+    return population.group("population") + indicator
 
 
 #: A zone a target's indicator opens with (after the verb of pushing it on): "推进泰州海陵工业园区再生水回用率".
@@ -524,6 +548,49 @@ def measures_listed(indicator: str) -> bool:
     # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
     head = _MEASURE_NOUN_ZH.search(parts[0]).group()  # type: ignore[union-attr]
     return head not in parts[-1][: -len(head)]
+
+
+#: What holds a rate a list shares: places, works and buildings, stuff collected ("城市建成区、工业园区和主要交通干线
+#: 机械化清扫率", "新建公共机构建筑、新建厂房屋顶光伏覆盖率", "农药包装废弃物和农膜回收率"); not 污水 and 垃圾, whose
+#: 收集处置率 is read as one service's.
+_HOLDER_END_ZH = re.compile(
+    r"(?:[区县镇村港]|城市|城镇|县城|农村|乡村|园区|干线|道路|建筑|厂房|工程|设施|企业|单位|机构|学校|医院|码头|车辆|船舶"
+    r"|废弃物|废物|农膜|秸秆)$")
+_SHARED_RATE_ZH = re.compile(r"(?:率|比例|占比|比重)$")
+
+
+def holders_sharing_rate(indicator: str) -> list[str] | None:
+    """Each holder of a rate a list names before it shares one value (the key's reading: "A和B提高到40%以上" gives each
+    item the value): "城市建成区、工业园区和主要交通干线机械化清扫率达到86%" → 城市建成区机械化清扫率, 工业园区机械化
+    清扫率, 主要交通干线机械化清扫率. None unless every item before the last is a holder (`_HOLDER_END_ZH`) and the
+    last names one before the rate; a list closed by 等 is one category, a total (总, 合计) one sum."""
+    from policykg.ingest.segmenter import stock_segmenter
+
+    if "等" in indicator or re.search(r"[(（)）总]|合计", indicator) or not _SHARED_RATE_ZH.search(indicator):
+        return None
+    words = list(stock_segmenter().cut(indicator))  # 及 of 及时 is no joiner
+    parts, part = [], ""
+    for word in words:
+        if word in ("、", "和", "及", "与", "以及"):
+            parts.append(part)
+            part = ""
+        else:
+            part += word
+    parts.append(part)
+    if len(parts) < 2 or any(len(p) < 2 or not _HOLDER_END_ZH.search(p) or _MEASURE_NOUN_ZH.search(p) for p in parts[:-1]):
+        return None
+    last, bounds, at = parts[-1], [], 0
+    for word in stock_segmenter().cut(last):
+        at += len(word)
+        bounds.append(at)
+    cuts = [b for b in bounds if 2 <= b <= len(last) - 2 and _HOLDER_END_ZH.search(last[:b])]
+    if not cuts:
+        return None
+    # where the last holder ends: nearest the first one's length ("城市、县城生活污水集中处理率": 县城, not 县城生活污水)
+    rate = last[min(cuts, key=lambda b: (abs(b - len(parts[0])), -b)):]
+    # "大宗货物运量150万吨以上的重点工业园区、物流园区、工矿企业…": what qualifies the first holder before 的 qualifies all
+    shared = parts[0][: parts[0].rfind("的") + 1]
+    return [parts[0] + rate] + [shared + p + rate for p in parts[1:-1]] + [shared + last]
 
 
 #: A share of use named by the sectors using it ("汽车零部件、工程机械制造使用比例"), and the clause of its sentence before

@@ -42,6 +42,8 @@ _WORD_YEAR_KEY = re.compile(r"^(目标值?|规划值?|预期值?|现状值?|基�
 _FOOTNOTE = re.compile(r"(?:[\u2460-\u2473]|\*+)$")
 _KEY_FOOTNOTE = re.compile(r"(?<=[年标])\d$")
 _CUMULATIVE_KEY = re.compile(r"累计(?:目标)?值?$")
+#: A target column naming no year ("发展目标:≥40", "目标值:100"): due when the plan ends.
+_PLAN_END_KEY = re.compile(r"^(?:发展|规划|预期)?目标值?$|^规划值$")
 _STATUS = ("现状", "基期", "基准", "基数", "完成", "实际")
 #: A row's number in a column of its own: "3", "(三)", "三", "二、" (no name).
 _ORDINAL = re.compile(r"^[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）、.．]?$")
@@ -107,7 +109,7 @@ class _Row:
     indicator: str | None = None
     unit: str | None = None
     bare: list[str] = field(default_factory=list)
-    values: list[tuple[int, str, bool]] = field(default_factory=list)  # (year, value, cumulative)
+    values: list[tuple[int | None, str, bool]] = field(default_factory=list)  # (year, value, cumulative); None: the plan's end
     status_year: int | None = None
     place: str | None = None  # the place a per-city row names
     column: str = ""  # the quantity the target-year column names ("装机")
@@ -131,6 +133,7 @@ def _row(line: str, start: int) -> _Row | None:
     status: set[int] = set()
     targets: list[tuple[int, str]] = []
     cumulative: list[str] = []
+    at_end: list[str] = []  # values of a target column naming no year
     for cell in cells:
         key, sep, value = cell.partition(":")
         key, value = _KEY_FOOTNOTE.sub("", _FOOTNOTE.sub("", key.strip())), _FOOTNOTE.sub("", value.strip())
@@ -157,6 +160,8 @@ def _row(line: str, start: int) -> _Row | None:
             targets.append((int(year.group(1)), value))
         elif _CUMULATIVE_KEY.search(key):
             cumulative.append(value)
+        elif sep and _PLAN_END_KEY.match(key):
+            at_end.append(value)
         if sep and _RETROSPECTIVE.search(key):
             return None
     targets = [(y, v) for y, v in targets if y not in status]
@@ -168,11 +173,15 @@ def _row(line: str, start: int) -> _Row | None:
         targets = targets[-1:]  # "2020年目标" beside "2020年完成值": a past plan's
     if any(_VALUE.match(v) or _worded(v) for _, v in targets):
         cumulative = []  # "2025年:≧40;五年累计:[10]": the level is the target, the change only restates it
+    if not targets and not cumulative and at_end:
+        row.values = [(None, v, False) for v in at_end]  # the year the plan ends, given to the hit later
+        return row
     if not targets and not cumulative:
         return None
     row.status_year = max(status) if status else None
     last = max([y for y, _ in targets], default=None) or ((row.status_year + 5) if row.status_year else None)
-    row.values = [(y, v, False) for y, v in targets] + [(last, v, True) for v in cumulative if last]
+    row.values = [(y, v, False) for y, v in targets]
+    row.values += [(last, v, True) for v in cumulative if last]
     return row
 
 
@@ -526,7 +535,7 @@ def _for_area(indicator: str, area: str | None) -> str:
 
 
 def _add_cell(hits: list[TargetHit], row: _Row, indicator: str, unit: str | None, change: re.Match[str] | None,
-              base: int | None, cell: tuple[int, str, bool, str | None]) -> None:
+              base: int | None, cell: tuple[int | None, str, bool, str | None]) -> None:
     """The target one cell of a row gives, if its value reads as one."""
     year, value, cumulative, area = cell
     worded_change = _CELL_CHANGE.match(value)
@@ -539,7 +548,7 @@ def _add_cell(hits: list[TargetHit], row: _Row, indicator: str, unit: str | None
     comparator = _PRE.get(m.group("pre") or "") or _POST.get(m.group("post") or "") or "="
     verb = worded_change.group(2) if worded_change else change.group(1) if change else None
     kind = direction(verb) if verb else None
-    start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind else None
+    start_year = (row.status_year + 1 if row.status_year else year - 4) if cumulative and not kind and year else None
     base_year = int(worded_change.group(1)) if worded_change else base or row.status_year
     hits.append(TargetHit(
         start=row.start, end=row.end, indicator=_for_area(indicator, area), comparator=comparator, value=float(m.group("num")),

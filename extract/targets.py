@@ -47,6 +47,7 @@ from policykg.extract.target_names import (
     closing_name,
     enumeration_lead,
     example_category,
+    holders_sharing_rate,
     level_items,
     level_subject,
     measures_listed,
@@ -78,6 +79,7 @@ from policykg.extract.target_shapes import (
     places_listed_zh,
 )
 from policykg.extract.target_tables import table_targets
+from policykg.extract.target_unkeyed_rows import unkeyed_row_targets
 from policykg.extract.target_words import (
     _ACTION_END_ZH,
     _ADVERBS_ZH,
@@ -244,6 +246,9 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         if named and change and base_year is None and out and out[-1].change == change:
             base_year = out[-1].base_year  # "…相对2020年降低20.5%,平度市、莱西市降低21.5%": the same base
         indicator = named or indicator
+        if first.dimension == "power" and _POWER_KIND_ALONE_ZH.fullmatch(indicator):
+            # "全区陆上风电达到1800万千瓦", "风电新增约1250万千瓦": a kind of power sized in kW is its installed capacity
+            indicator += "新增装机" if text.startswith("新增", predicate.verb_start) else "装机"
     if lang != "en" and change and base_year is None:
         # "以2020年能源、水资源消费以及碳排放为基数,2025年…能耗下降5%、人均综合能耗下降6%": the base the sentence declares
         declared = list(_BASE_DECLARED_ZH.finditer(text, _sentence_bounds(text, first.start, lang)[0], first.start))
@@ -264,6 +269,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         names = split(indicator, 0)
     elif lang != "en" and n == 1 and (used := sectors_using(indicator, text, ind_start)):
         names, each = used, True  # "大力推动低(无)VOCs含量涂料,汽车零部件、工程机械制造使用比例达到50%以上"
+    elif lang != "en" and n == 1 and (held := holders_sharing_rate(indicator)):
+        names, each = held, True  # "城市建成区、工业园区和主要交通干线机械化清扫率达到86%以上"
     elif lang != "en" and n == 1:
         indicator = example_category(indicator)
         names = [indicator]
@@ -347,9 +354,29 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
             and _ADDED_NAME_ZH.match(before.indicator) and [y for _, y in years] == [before.year]):
         # "“十四五”新增水电装机约2400万千瓦,风电约600万千瓦": a name completed from the amount before is counted as it is
         years = [(before.start_year, before.year)]
+    counted_size = _COUNT_THEN_SIZE_ZH.search(name) if q.dimension in _SIZED and not cut else None
+    if counted_size and (count := scan_quantities(counted_size.group(), "zh")):
+        # "新建天然气长输管线7条300公里": how many of the works, and their length
+        whole, name = name, name[: counted_size.start()]
+        at = ind_start + whole.rfind(counted_size.group())
+        _emit(out, start=ind_start, end=end, ind=(ind_start, at, name),
+              q=replace(count[0], start=at + count[0].start, end=at + count[0].end), comparator="=", change=None,
+              base_year=None, years=years, confidence=0.65)
+        name += _SIZED[q.dimension]  # type: ignore[index]
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
           q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None, years=years, confidence=0.65)
     return end
+
+
+#: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".
+_POWER_KIND_ALONE_ZH = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:[水风火核煤气]电|光伏发电|光伏|光热发电|生物质发电|生物质能|地热能|太阳能|抽水蓄能|可再生能源|新能源)")
+
+
+#: A count right before the size of what it counts, closing a phrase: "…长输管线7条300公里", "…绿道5条120公里";
+#: the size is named by its dimension.
+_COUNT_THEN_SIZE_ZH = re.compile(r"(?<![\d.])\d+\s*(?:条|座|处|段|个)$")
+_SIZED = {"length": "长度", "area": "面积", "land": "面积"}
 
 
 #: Who has a capacity a share sizes, named alone before the verb: "省级电网", "各盟市电网".
@@ -526,7 +553,8 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         periods = [(d.start, d.end, int(d.start_date[:4]) if d.start_date else None, int(d.end_date[:4]))
                    for d in (deadlines if deadlines is not None else extract_deadlines(text, lang))
                    if d.kind == "period" and d.end_date]
-        tables = table_targets(text, table_header) + layout_row_targets(text) + place_list_targets(text, periods)
+        tables = (table_targets(text, table_header) + layout_row_targets(text) + unkeyed_row_targets(text)
+                  + place_list_targets(text, periods))
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:

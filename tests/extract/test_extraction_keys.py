@@ -70,6 +70,9 @@ TUNE_FLOORS_TARGETS_ROUND14 = {"found_precision": 0.968, "found_recall": 0.968, 
 #: The fifteenth round (425, 260 and 467, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND15 = {"found_precision": 0.928, "found_recall": 0.912, "exact_precision": 0.918,
                                "exact_recall": 0.893, "indicator_accuracy": 0.914}
+#: The sixteenth round (533, 431, 560 and 125, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND16 = {"found_precision": 0.918, "found_recall": 0.912, "exact_precision": 0.918,
+                               "exact_recall": 0.912, "indicator_accuracy": 0.941}
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +163,7 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (7, TUNE_FLOORS_TARGETS_ROUND7), (10, TUNE_FLOORS_TARGETS_ROUND10),
                           (11, TUNE_FLOORS_TARGETS_ROUND11), (12, TUNE_FLOORS_TARGETS_ROUND12),
                           (13, TUNE_FLOORS_TARGETS_ROUND13), (14, TUNE_FLOORS_TARGETS_ROUND14),
-                          (15, TUNE_FLOORS_TARGETS_ROUND15)):
+                          (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5)):
