@@ -108,9 +108,15 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     if period_end is None or clause.kind == "body":
         return None
     for c in (clause, *parents):
-        if (_REVIEW.search(c.title) and not _TASK_HEADING.match(c.title)) or _names_an_earlier_plan(c.title, period_end):
+        # a heading the layout ran into its first sentence ("重点领域和主要任务全面实施…战略,抓住新机遇、应对…挑战"):
+        # only the words before its first stop are the heading's
+        heading = _HEADING_STOP.split(c.title, 1)[0]
+        if (_REVIEW.search(heading) and not _TASK_HEADING.match(heading)) or _names_an_earlier_plan(heading, period_end):
             return None
     return period_end
+
+
+_HEADING_STOP = re.compile(r"[,，;；。]")
 
 
 #: The carbon goals named by their year: "锚定2030年前全市碳达峰目标", "为2060年前实现碳中和奠定基础".

@@ -132,7 +132,9 @@ _ADDED_NAME_ZH = re.compile(r"^(?:新增|新建|累计新增)")
 _EACH_PLACE_ZH = re.compile(r"(?:各|每个)(?:区|县|市|乡镇|街道|区县|县区|县\(市、区\)|县（市、区）)(?:分别|均|都)?")
 #: Where the works stand, named before their count ("实施来宾、崇左、防城港等地不少于56个农村饮用水水源保护示范项目"):
 #: places listed and closed by 等地, after an action; the count's noun names the target.
-_PLACES_AT_ZH = re.compile(r"(?:在|于|实施|建设|推进|开展)?(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}等(?:地|地区)")
+#: …or the fields the works are done in ("在电气电子、机械装备、再制造等行业形成10家绿色设计示范企业").
+_PLACES_AT_ZH = re.compile(r"(?:在|于|实施|建设|推进|开展)?(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}等(?:地|地区)"
+                           r"|在(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}等?(?:行业|领域|产业)")
 
 
 def _names_before_symbol(before: str) -> bool:

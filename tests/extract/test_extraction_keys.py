@@ -73,6 +73,9 @@ TUNE_FLOORS_TARGETS_ROUND15 = {"found_precision": 0.928, "found_recall": 0.912, 
 #: The sixteenth round (533, 431, 560 and 125, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND16 = {"found_precision": 0.918, "found_recall": 0.912, "exact_precision": 0.918,
                                "exact_recall": 0.912, "indicator_accuracy": 0.941}
+#: The seventeenth round (514, 484, 367 and 200, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND17 = {"found_precision": 0.906, "found_recall": 0.906, "exact_precision": 0.883,
+                               "exact_recall": 0.883, "indicator_accuracy": 0.974}
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +166,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (7, TUNE_FLOORS_TARGETS_ROUND7), (10, TUNE_FLOORS_TARGETS_ROUND10),
                           (11, TUNE_FLOORS_TARGETS_ROUND11), (12, TUNE_FLOORS_TARGETS_ROUND12),
                           (13, TUNE_FLOORS_TARGETS_ROUND13), (14, TUNE_FLOORS_TARGETS_ROUND14),
-                          (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16)):
+                          (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16),
+                          (17, TUNE_FLOORS_TARGETS_ROUND17)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5)):
