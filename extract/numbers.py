@@ -270,6 +270,9 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
         return None if value is None else Quantity(value, "%", value, "%", "share", None, start, m.end())
     chinese = lang == "zh" and not raw[0].isdigit()
     u_end, mag, factor, info = _measure_unit_at(text, m.end(), lang)
+    if lang == "zh" and info is None and not mag and not chinese and text.startswith("余", m.end()):
+        # "50余万辆", "100余家": more than the figure, in the unit after 余 (the comparator is read after the value)
+        u_end, mag, factor, info = _measure_unit_at(text, m.end() + 1, lang)
     if lang == "zh" and info is None and not mag and not chinese and _SPACED_SYMBOL_ZH.match(text, m.end()):
         # "不超过 8 m3/万元": a space the text layer left between a figure and the symbol of its unit
         u_end, mag, factor, info = _measure_unit_at(text, m.end() + 1, lang)

@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policykg.extract.numbers import Quantity, measure_unit_info, unit_dimension
+from policykg.extract.numbers import Quantity, measure_unit_info, scan_quantities, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_words import (
@@ -376,6 +376,18 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     `acted`: the caller read the action that governs the count (a verb of `_VERBS_ZH` such as 完成)."""
     text = ctx.text
     end, _ = _suffix(text, q.end, "zh")
+    totalled = _COUNT_AND_TOTAL_ZH.match(text, end) if q.dimension == "count" else None
+    if totalled and (acted or _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) or _RETIRING_ZH.search(text, seg_start, q.start)) and (
+            total := scan_quantities(totalled.group("amount"), "zh")):
+        # "淘汰97台总装机容量209.05万千瓦火电机组": how many of the works, and the total size they come to
+        works, at = totalled.group("works"), totalled.start("amount")
+        years = ctx.periods_at(q.start, False)
+        _emit(out, start=q.start, end=totalled.end(), ind=(totalled.start("works"), totalled.end(), works), q=q,
+              comparator=cmp or "=", change=None, base_year=None, years=years, confidence=0.7)
+        _emit(out, start=q.start, end=totalled.end(), ind=(totalled.start("total"), totalled.end(), works + totalled.group("total")),
+              q=replace(total[0], start=at + total[0].start, end=at + total[0].end), comparator="=", change=None,
+              base_year=None, years=years, confidence=0.7)
+        return totalled.end()
     themed = _THEMED_ZH.match(text, end)  # "1次以“…”为主题的…演练": what the count counts comes after the theme
     noun = _COUNTED_NOUN_ZH.match(text, themed.end() if themed else end)
     # "开展5万亩养殖尾水处理设施建设": a length or an area before the works it measures, after an action only
@@ -401,6 +413,8 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
         governed, name = True, chosen.group(1)
     if _REACHED_ZH.search(text, seg_start, q.start) and _IN_SERVICE_ZH.search(name):
         governed = True  # "实现8000部…巡护终端入网运行": how many of the things are brought into service
+    if not governed and q.dimension == "count" and _RETIRING_ZH.search(text, seg_start, q.start):
+        governed = True  # "淘汰50余万辆国三及以下柴油货车": how many things are retired (not the size of a class)
     if not (governed or acted or ctx.years_at(q.start)):
         return -1
     if cmp is None and _AT_LEAST_ZH.search(text, seg_start, q.start):
@@ -415,6 +429,14 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     _emit(out, start=q.start, end=ind_end, ind=(noun_start, ind_end, name), q=q, comparator=cmp or "=",
           change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
     return ind_end
+
+
+#: Works retired or rebuilt right before their count: "淘汰97台…火电机组".
+_RETIRING_ZH = re.compile(r"(?:淘汰|关停|拆除)\s*$")
+#: A count's works named after the total size they come to: "97台总装机容量209.05万千瓦火电机组".
+_COUNT_AND_TOTAL_ZH = re.compile(
+    r"\s*(?P<total>总装机容量|总装机|总容量|总规模|总面积|总长度)\s*"
+    r"(?P<amount>\d+(?:\.\d+)?\s*(?:万|亿)?(?:千瓦|兆瓦|吨|平方米|亩|公顷|公里))的?(?P<works>[\u4e00-\u9fff][^,;。、\n\d]{1,20})")
 
 
 #: Things chosen, right before their count, to become what 作为 names: "确定2个区域作为重点监测区".

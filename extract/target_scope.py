@@ -180,6 +180,9 @@ class _Context:
         The word lists are matched with `Pattern.match(text, pos)`, which anchors at `pos` by itself.
         """
         lead = _LEAD_EN if self.lang == "en" else _LEAD_ZH
+        aside = _YEAR_ASIDE_ZH.search(self.text, start, end) if self.lang != "en" else None
+        if aside:  # "…森林经营进程(2021年完成营造林30万亩以上": an aside opening with its year states a target of its own
+            start = aside.start() + 1
         while start < end:
             m = lead.match(self.text, start, end)
             if m and m.end() > start:
@@ -197,6 +200,10 @@ class _Context:
                 continue
             break
         return start
+
+
+#: A bracket left open before a value, opening with a year: "(2021年完成营造林".
+_YEAR_ASIDE_ZH = re.compile(r"[(（](?=(?:19|20)\d{2}\s*年)[^()（）]*$")
 
 
 def ascii_text(text: str) -> bool:

@@ -374,7 +374,13 @@ def _suffix(text: str, pos: int, lang: str) -> tuple[int, str | None]:
     for word in sorted(_SUFFIX_ZH, key=len, reverse=True):
         if text.startswith(word, pos):
             return pos + len(word), _SUFFIX_ZH[word]
+    if _MORE_THAN_ZH.search(text, max(0, pos - 12), pos):
+        return pos, ">"  # "50余万辆": more than 50万
     return pos, None
+
+
+#: A value written with 余 before its magnitude or unit, closing at the value's end.
+_MORE_THAN_ZH = re.compile(r"\d余[\u4e00-\u9fff/]{0,6}$")
 
 
 def _group_lists(text: str, quantities: list[Quantity], lang: str) -> list[list[tuple[Quantity, int, str | None]]]:

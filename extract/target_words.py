@@ -81,6 +81,8 @@ _LEAD_ZH = re.compile(
     r"|十[四五六]五”?(?:期末|末期|末)(?:达到)?|基本(?=实现)"
     # "为2025年底能效标杆水平产能比例达到50%以上打下坚实基础", "为有效推动…": what a goal is laid for
     r"|为(?:有效)?(?=推动|(?:19|20)\d{2}\s*年)"
+    # "(2)在淄博、济宁、德州等市完成22个…工程": an item's number
+    r"|[(（]\d{1,2}[)）](?=[\u4e00-\u9fff])"
     # "每年新建绿地1000公顷", "计划每年巩固…面积2万亩次": a yearly amount's 每年 qualifies its value, not what it measures
     r"|(?:计划)?每年(?=[\u4e00-\u9fff]{2}))+"
 )

@@ -132,8 +132,8 @@ _ADDED_NAME_ZH = re.compile(r"^(?:新增|新建|累计新增)")
 _EACH_PLACE_ZH = re.compile(r"(?:各|每个)(?:区|县|市|乡镇|街道|区县|县区|县\(市、区\)|县（市、区）)(?:分别|均|都)?")
 #: Where the works stand, named before their count ("实施来宾、崇左、防城港等地不少于56个农村饮用水水源保护示范项目"):
 #: places listed and closed by 等地, after an action; the count's noun names the target.
-#: …or the fields the works are done in ("在电气电子、机械装备、再制造等行业形成10家绿色设计示范企业").
-_PLACES_AT_ZH = re.compile(r"(?:在|于|实施|建设|推进|开展)?(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}等(?:地|地区)"
+#: …or the fields the works are done in ("在电气电子、机械装备、再制造等行业形成10家绿色设计示范企业"); "在淄博、济宁、德州等市".
+_PLACES_AT_ZH = re.compile(r"(?:在|于|实施|建设|推进|开展)?(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}等(?:地|地区|[省市县区])"
                            r"|在(?:[\u4e00-\u9fff]{2,8}、)*[\u4e00-\u9fff]{2,8}等?(?:行业|领域|产业)")
 
 
@@ -325,7 +325,10 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     if kept:
         end, cmp = kept.end(), cmp or _KEPT_ZH_COMPARATOR[kept.group(1)]
     enumerated = bool(_ENUM_NEXT_ZH.match(text, end, seg[1]))
-    if (text[end:seg[1]].strip() and not enumerated) or q.measure_unit in ("万", "亿"):
+    rest = text[end:seg[1]].strip()
+    if rest in (")", "）") and _YEAR_ASIDE_OPEN_ZH.search(text, max(0, q.start - 80), q.start):
+        rest = ""  # the bracket of an aside opening with its year: "…(2021年完成营造林30万亩以上,完成森林抚育50万亩以上)"
+    if (rest and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
     marker = _LIST_MARKER_RE.match(text[opening:q.start])  # "(2)打造全国农业绿色发展先行区2个": a 专栏's item
@@ -368,6 +371,10 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
           q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None, years=years, confidence=0.65)
     return end
+
+
+#: A bracket still open before a value, opening with a year.
+_YEAR_ASIDE_OPEN_ZH = re.compile(r"[(（](?:19|20)\d{2}\s*年[^()（）]*$")
 
 
 #: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".

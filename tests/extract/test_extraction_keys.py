@@ -76,6 +76,9 @@ TUNE_FLOORS_TARGETS_ROUND16 = {"found_precision": 0.918, "found_recall": 0.912, 
 #: The seventeenth round (514, 484, 367 and 200, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND17 = {"found_precision": 0.906, "found_recall": 0.906, "exact_precision": 0.883,
                                "exact_recall": 0.883, "indicator_accuracy": 0.974}
+#: The eighteenth round (503, 217, 140, 149 and 422, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.964, "found_recall": 0.948, "exact_precision": 0.964,
+                               "exact_recall": 0.940, "indicator_accuracy": 0.963}
 
 
 @pytest.fixture(scope="module")
@@ -167,7 +170,7 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (11, TUNE_FLOORS_TARGETS_ROUND11), (12, TUNE_FLOORS_TARGETS_ROUND12),
                           (13, TUNE_FLOORS_TARGETS_ROUND13), (14, TUNE_FLOORS_TARGETS_ROUND14),
                           (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16),
-                          (17, TUNE_FLOORS_TARGETS_ROUND17)):
+                          (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5)):
