@@ -342,11 +342,13 @@ def _generic(item: str) -> bool:
 
 
 #: Departments named by their field after 会同, closed by a generic participant joined by 和: "会同海洋渔业、自然资源和有关
-#: 部门划定" (the fields' departments and 有关部门).
+#: 部门划定" (the fields' departments and 有关部门), or by 等部门.
 _NO_FIELD = "的在将把是从向按其该本各对由等及与"
 _FIELDS_JOINED_RE = re.compile(
-    rf"\s*(?:(?:(?![{_NO_FIELD}])[\u4e00-\u9fff]){{2,8}}?、)+(?:(?![{_NO_FIELD}和])[\u4e00-\u9fff]){{2,8}}?"
+    rf"\s*(?:(?:(?![{_NO_FIELD}])[\u4e00-\u9fff]){{2,8}}?、)+(?:(?:(?![{_NO_FIELD}和])[\u4e00-\u9fff]){{2,8}}?"
     r"和(?:其他)?(?:有关|相关)部门"
+    # …or closed by 等部门: "会同自然资源、住房和城乡建设等部门" (和 may stand inside a field's name)
+    rf"|(?:(?![{_NO_FIELD}])[\u4e00-\u9fff]){{2,8}}?等(?:有关|相关)?部门)"
 )
 
 
@@ -389,6 +391,9 @@ def _unit_head(item: str, names: Names) -> int:
         return generic.end()
     if _organ(item, names):
         return len(item)
+    field = _BARE_FIELD_DEPARTMENT_RE.match(item)
+    if field and names.known(item[: field.end() - 1]):
+        return field.end()  # "自然资源部门": a department by its field, not the ministry (自然资源部) the registry knows
     for cut in range(len(item) - 1, 1, -1):
         if names.known(item[:cut]):
             return cut
