@@ -53,6 +53,10 @@ _ORDINALS = {
 }
 
 
+#: What compares a change with a base right before it: "较", "比", "相较于", "与…相比".
+_COMPARED_WITH = re.compile(r"(?:较|比|相较于?|相比于?|与)\s*$")
+
+
 def five_year_plan(ordinal: str | int) -> tuple[int, int] | None:
     """(first, last) year of the n-th five-year plan, from the 6th (1981-1985) on: 14 → (2021, 2025)."""
     if isinstance(ordinal, str):
@@ -130,6 +134,8 @@ def _zh_hits(text: str) -> Iterator[Hit]:
     plan = r"[“\"]?(?:十[一二三四五六七]|[六七八九])五[”\"]?"
     for m in re.finditer(rf"(?:{plan}\s*(?:、|和|与|及)?\s*)+(时期|期间|末|内|规划期内|规划期间)", text):
         suffix = m.group(1)
+        if suffix == "末" and _COMPARED_WITH.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "相较于“十三五”末": a base the change is measured from, no deadline
         names = list(re.finditer(r"(十[一二三四五六七]|[六七八九])五", m.group()))
         for i, p in enumerate(names):
             years = five_year_plan(p.group(1))

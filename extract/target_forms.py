@@ -345,6 +345,37 @@ def _works(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, se
     return noun.end()
 
 
+#: The total size of a set of works right before it, and the count and name of the set after 的: "建设总面积309万亩的12个
+#: 森林碳汇发展片区".
+_TOTAL_BEFORE_ZH = re.compile(r"(?P<total>总面积|总规模|总装机容量|总装机|总长度|总容量)\s*(?:约|达|为)?\s*$")
+_SET_JOINER_ZH = re.compile(r"\s*[、,，]?\s*(?:和|及|以及)?\s*")
+_SET_AFTER_ZH = re.compile(r"的\s*(?P<count>\d+\s*(?:个|处|座|片|条|家|项|块))(?P<works>[\u4e00-\u9fff][^,，;；。、\n\d]{1,20})")
+
+
+def sized_set(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int]) -> int:
+    """"总面积309万亩的12个森林碳汇发展片区": how many works (森林碳汇发展片区, 12 个) and the total size they come to
+    (森林碳汇发展片区总面积, 309 万亩); the end or -1."""
+    text = ctx.text
+    total = _TOTAL_BEFORE_ZH.search(text, seg[0], q.start)
+    end, suffix = _suffix(text, q.end, "zh")
+    works = _SET_AFTER_ZH.match(text, end) if total else None
+    count = scan_quantities(works.group("count"), "zh") if works else []
+    if not works or not count or not ctx.in_target_context(q.start):
+        return -1
+    listed = bool(out) and out[-1].end == out[-1].indicator_end and _SET_JOINER_ZH.fullmatch(
+        text, out[-1].end, total.start()) is not None  # type: ignore[union-attr]  # "…片区、总面积1220万亩的5个…"
+    if not listed and not _COUNT_ACTIONS_ZH.search(text, seg[0], total.start()):  # type: ignore[union-attr]
+        return -1
+    at, years = works.start("count"), ctx.periods_at(q.start, False)
+    name = works.group("works")
+    _emit(out, start=q.start, end=works.end(), ind=(works.start("works"), works.end(), name + total.group("total")),  # type: ignore[union-attr]
+          q=q, comparator=cmp or suffix or "=", change=None, base_year=None, years=years, confidence=0.7)
+    _emit(out, start=q.start, end=works.end(), ind=(works.start("works"), works.end(), name),
+          q=replace(count[0], start=at + count[0].start, end=at + count[0].end), comparator="=", change=None,
+          base_year=None, years=years, confidence=0.7)
+    return works.end()
+
+
 #: Works an amount sizes, led to by 对 or a verb of pushing works on, the action done on them closing the clause:
 #: "力争对3000万千瓦左右煤电机组开展灵活性改造", "加快推进7座共计840万千瓦抽水蓄能电站开工建设" (the count and the total).
 _ACTED_LEAD_ZH = re.compile(r"(?:对|推进|推动|争取|共计|总计|合计)\s*$")

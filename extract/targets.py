@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines
+from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines, five_year_plan
 from policykg.extract.numbers import Quantity, parse_number, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import (
@@ -39,6 +39,7 @@ from policykg.extract.target_forms import (
     amount_parts,
     continues_enumeration,
     counted,
+    sized_set,
 )
 from policykg.extract.target_labels import plain_labels
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
@@ -178,7 +179,8 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
     base_year = None
     b = _BASE_ZH.search(before)
     if b:
-        base_year = int(b.group(1) or b.group(2))
+        plan = five_year_plan(b.group(3)) if b.group(3) else None
+        base_year = int(b.group(1) or b.group(2)) if not plan else plan[1]
         before = before[: b.start()]
         before = _ADVERBS_ZH.sub("", before)
     if approx and comparator is None:
@@ -240,7 +242,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     rate_of = _RATE_OF_CHANGE_ZH.search(indicator) if lang != "en" and change is None else None
     if rate_of and len(items) == 1 and rate_of.start() >= 2:
         # "单位GDP建设用地使用面积下降率达到15%": a rate of decrease reached is the decrease (a table's 降低率 row too)
-        indicator, change = indicator[: rate_of.start()], "decrease"
+        indicator, change = indicator[: rate_of.start()], "increase" if rate_of.group().startswith("增") else "decrease"
     if predicate.denominator and indicator and not indicator.endswith(("比重", "比例", "占比")):
         indicator += "占" + predicate.denominator  # "绿色食品生产总量占地产农产品产量的30%以上"
     if lang != "en":  # "该比例达到45%": the target just stated; "A、B等9种主要再生资源…" the category
@@ -254,7 +256,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     if lang != "en" and change and base_year is None:
         # "以2020年能源、水资源消费以及碳排放为基数,2025年…能耗下降5%、人均综合能耗下降6%": the base the sentence declares
         declared = list(_BASE_DECLARED_ZH.finditer(text, _sentence_bounds(text, first.start, lang)[0], first.start))
-        base_year = int(declared[-1].group(1)) if declared else None
+        base_year = declared_base_year(declared[-1]) if declared else None
     amount = lang != "en" and change is None and not predicate.level and first.dimension != "share" and (bool(
         _PERIOD_AMOUNT_ZH.search(text, seg_start, first.start)) or ctx.counted_over_period(first.start, first))
     years = ctx.periods_at(first.start, amount)
@@ -306,7 +308,7 @@ _COUNT_VERB_ZH = re.compile(r"(?:累计)?(?:完成|建成|新建|创建)\s*$")
 
 
 #: A rate of change named as the indicator: "…下降率", "…降低率", "…降低幅度".
-_RATE_OF_CHANGE_ZH = re.compile(r"(?:下降|降低)(?:率|幅度)$")
+_RATE_OF_CHANGE_ZH = re.compile(r"(?:下降|降低)(?:率|幅度)$|增幅$|增长幅度$")
 
 
 #: A value kept, written after it: "湿地保有量4.04万亩不减少" (with the note on it that may close the clause).
@@ -327,7 +329,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     enumerated = bool(_ENUM_NEXT_ZH.match(text, end, seg[1]))
     rest = text[end:seg[1]].strip()
     if rest in (")", "）") and _YEAR_ASIDE_OPEN_ZH.search(text, max(0, q.start - 80), q.start):
-        rest = ""  # the bracket of an aside opening with its year: "…(2021年完成营造林30万亩以上,完成森林抚育50万亩以上)"
+        rest = ""  # the bracket of an aside opening with its year or 其中: "…(2021年完成营造林30万亩以上,完成森林抚育50万亩以上)"
     if (rest and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
@@ -373,8 +375,8 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     return end
 
 
-#: A bracket still open before a value, opening with a year.
-_YEAR_ASIDE_OPEN_ZH = re.compile(r"[(（](?:19|20)\d{2}\s*年[^()（）]*$")
+#: A bracket still open before a value, opening with a year or with the parts of a whole (其中).
+_YEAR_ASIDE_OPEN_ZH = re.compile(r"[(（](?:(?:19|20)\d{2}\s*年|其中)[^()（）]*$")
 
 
 #: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".
@@ -441,10 +443,14 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
             continue  # "30万千瓦级煤电机组", "超过300吨地区加快建设": the size of a class of things, not a target
         goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
         seg_end = list_end if goal else seg_end
+        if lang != "en" and first.start < previous_end:
+            continue  # read with the value before it: "总面积309万亩的12个森林碳汇发展片区" (the count of what it sizes)
         if lang != "en" and text.startswith("的", list_end) and not goal:
             # "形成2.9万吨/日的处理能力" measures a capacity; "100万以上的城市" is a value inside a noun phrase
             before = len(out)
-            end = _capacity(ctx, out, first, items[0][2], (seg_start, seg_end)) if len(items) == 1 else -1
+            end = sized_set(ctx, out, first, items[0][2], (seg_start, seg_end)) if len(items) == 1 else -1
+            if end < 0 and len(items) == 1:
+                end = _capacity(ctx, out, first, items[0][2], (seg_start, seg_end))
             if end < 0 and len(items) == 1:
                 end = _share(ctx, out, first, items[0][2], (seg_start, seg_end))
             if end < 0 and len(items) == 1:
@@ -590,6 +596,13 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         deadlines = [replace(d, start=where[d.start], end=where[d.end - 1] + 1) for d in deadlines]
     due = due_at_period_end([t for t in out if not _reported_change(source, t)], deadlines, period_end, source)
     return [_cumulative_base(source, t) for t in due] if lang == "zh" else due
+
+
+def declared_base_year(declared: re.Match[str]) -> int | None:
+    """The year a base declared once names (`_BASE_DECLARED_ZH`): written, or the last of the five-year plan named."""
+    written = declared.group(1) or declared.group(2)
+    plan = five_year_plan(declared.group(3)) if declared.group(3) else None
+    return int(written) if written else (plan[1] if plan else None)
 
 
 #: A change summed over a number of years, before its verb: "单位GDP能耗五年累计下降13.5%".

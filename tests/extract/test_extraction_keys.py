@@ -81,6 +81,10 @@ TUNE_FLOORS_TARGETS_ROUND17 = {"found_precision": 0.906, "found_recall": 0.906, 
 #: The eighteenth round (503, 217, 140, 149 and 422, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.964, "found_recall": 0.948, "exact_precision": 0.964,
                                "exact_recall": 0.940, "indicator_accuracy": 0.963}
+#: The nineteenth round (515, 205, 490, 548, 124, 199 and 419, whole documents) on its own, at the figures its rules
+#: reached.
+TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.925, "found_recall": 0.917, "exact_precision": 0.907,
+                               "exact_recall": 0.899, "indicator_accuracy": 0.950}
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +176,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (11, TUNE_FLOORS_TARGETS_ROUND11), (12, TUNE_FLOORS_TARGETS_ROUND12),
                           (13, TUNE_FLOORS_TARGETS_ROUND13), (14, TUNE_FLOORS_TARGETS_ROUND14),
                           (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16),
-                          (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18)):
+                          (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18),
+                          (19, TUNE_FLOORS_TARGETS_ROUND19)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
