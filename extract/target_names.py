@@ -108,7 +108,8 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
             or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start)
-            or part_of_previous_population(indicator, earlier, text, ind_start))
+            or part_of_previous_population(indicator, earlier, text, ind_start)
+            or named_by_paragraph_heading(indicator, text, ind_start))
 
 
 #: A share of a population's part, introduced by 其中 right after the share of the whole: "新建民用建筑中绿色建筑占比
@@ -333,6 +334,48 @@ def object_of_clause_before(indicator: str, text: str, ind_start: int) -> str | 
     named = _COUNT_BEFORE_OBJECT_ZH.split(_after_verbs(clause) or clause)[-1]
     named = re.sub(r"^(?:实现|开展|形成|建立)", "", named)
     return named[:-2] + indicator if len(named) >= 6 else None
+
+
+#: A clause naming a measure and its trend, right before a value clause naming neither: "石油产量稳中有升,力争2022年回升到
+#: 2亿吨水平" (石油产量).
+_TREND_CLAUSE_ZH = re.compile(
+    r"(?P<measure>[\u4e00-\u9fff]{2,12}?(?:产量|总量|规模|比重|比例|占比|能力|水平|消费量|用量|装机))"
+    r"(?:稳中有升|稳中有降|稳步(?:提升|提高|增长|下降)|持续(?:提升|提高|增长|下降|降低)|逐步(?:提升|提高|增长|下降)|有所(?:提升|回升|下降))"
+    r"\s*[,，]\s*(?:力争|并|要|确保)?\s*$")
+
+
+def measure_of_trend_before(text: str, ind_start: int) -> tuple[int, int, str] | None:
+    """(start, end, name) of the measure a clause names with its trend, or of the works it says shall be done, right
+    before a value clause that names none ("存量煤电机组灵活性改造应改尽改,“十四五”期间完成2亿千瓦")."""
+    trend = _TREND_CLAUSE_ZH.search(text, max(0, ind_start - 40), ind_start)
+    if trend is not None and not re.search(r"[,，。;；]", trend.group("measure")):
+        return trend.start("measure"), trend.end("measure"), trend.group("measure")
+    works = _WORKS_DUE_ZH.search(text, max(0, ind_start - 40), ind_start)
+    if works is not None and not re.search(r"[,，。;；]", works.group("works")):
+        return works.start("works"), works.end("works"), works.group("works")
+    return None
+
+
+#: A paragraph led by its short heading ("节煤降耗改造。对…实施节能改造…。“十四五”期间改造规模不低于3.5亿千瓦。").
+_PARAGRAPH_HEADING_ZH = re.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）.、．]\s*)?(?P<head>[\u4e00-\u9fff“”]{2,12})。")
+
+
+def named_by_paragraph_heading(indicator: str, text: str, ind_start: int) -> str | None:
+    """A short measure opening with the word its paragraph's heading closes with names the heading's works:
+    "节煤降耗改造。…改造规模不低于3.5亿千瓦" → 节煤降耗改造规模. None in a paragraph with no such heading."""
+    if not 3 <= len(indicator) <= 6 or not _MEASURE_NOUN_ZH.search(indicator):
+        return None
+    heading = _PARAGRAPH_HEADING_ZH.match(text, text.rfind("\n", 0, ind_start) + 1)
+    head = heading.group("head") if heading and heading.end() <= ind_start else ""
+    if len(head) < 4 or not indicator.startswith(head[-2:]) or head.endswith(indicator):
+        return None
+    return head + indicator[2:]
+
+
+#: A clause naming works and saying they shall be done (应改尽改, 要…), right before the amount of them done: "存量煤电机组
+#: 灵活性改造应改尽改,“十四五”期间完成2亿千瓦".
+_WORKS_DUE_ZH = re.compile(r"(?P<works>[\u4e00-\u9fff]{4,16}?(?:改造|治理|建设|修复|整治|替代))(?:应改尽改|应治尽治|应建尽建|要|应|须)"
+                           r"[^,，。;；]{0,10}[,，]\s*$")
 
 
 #: A value clause naming only that a level is kept ("确保稳定在50%以上", "保持在"), and the measure a clause before it raises

@@ -202,8 +202,8 @@ class _Context:
         return start
 
 
-#: A bracket left open before a value, opening with a year: "(2021年完成营造林".
-_YEAR_ASIDE_ZH = re.compile(r"[(（](?=(?:19|20)\d{2}\s*年)[^()（）]*$")
+#: A bracket or a quote left open before a value, opening with a year: "(2021年完成营造林", "纲要将“2025年单位GDP…".
+_YEAR_ASIDE_ZH = re.compile(r"[(（“](?=(?:19|20)\d{2}\s*年)[^()（）“”]*$")
 
 
 def ascii_text(text: str) -> bool:

@@ -51,6 +51,7 @@ from policykg.extract.target_names import (
     holders_sharing_rate,
     level_items,
     level_subject,
+    measure_of_trend_before,
     measures_listed,
     named_by_previous,
     referent,
@@ -232,13 +233,17 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         sentence_end = _sentence_bounds(text, first.start, lang)[1]
         earlier = [t for t in out if not t.qualitative and t.end <= first.start
                    and _sentence_bounds(text, t.start, lang)[1] == sentence_end]
-        if not earlier:
+        trend = measure_of_trend_before(text, seg_start) if not earlier else None
+        if trend:  # "石油产量稳中有升,力争2022年回升到2亿吨水平": the measure the clause before says the trend of
+            indicator, ind_start, ind_end = trend[2], trend[0], trend[1]
+        elif not earlier:
             return -1
-        ind_start, ind_end, indicator = earlier[-1].indicator_start, earlier[-1].indicator_end, earlier[-1].indicator
-        base_year = base_year or (earlier[-1].base_year if change and change == earlier[-1].change else None)  # "力争下降14.5%"
+        else:
+            ind_start, ind_end, indicator = earlier[-1].indicator_start, earlier[-1].indicator_end, earlier[-1].indicator
+            base_year = base_year or (earlier[-1].base_year if change and change == earlier[-1].change else None)  # "力争下降14.5%"
+            if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
+                listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
         confidence = 0.7
-        if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
-            listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
     rate_of = _RATE_OF_CHANGE_ZH.search(indicator) if lang != "en" and change is None else None
     if rate_of and len(items) == 1 and rate_of.start() >= 2:
         # "单位GDP建设用地使用面积下降率达到15%": a rate of decrease reached is the decrease (a table's 降低率 row too)

@@ -85,6 +85,10 @@ TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.964, "found_recall": 0.948, 
 #: reached.
 TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.925, "found_recall": 0.917, "exact_precision": 0.907,
                                "exact_recall": 0.899, "indicator_accuracy": 0.950}
+#: The twentieth round (the centre's 26, 38, 16, 332, 5, 404, 302 and 400, whole documents) on its own, at the figures
+#: its rules reached.
+TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.928, "found_recall": 0.812, "exact_precision": 0.900,
+                               "exact_recall": 0.787, "indicator_accuracy": 0.900}
 
 
 @pytest.fixture(scope="module")
@@ -177,7 +181,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (13, TUNE_FLOORS_TARGETS_ROUND13), (14, TUNE_FLOORS_TARGETS_ROUND14),
                           (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16),
                           (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18),
-                          (19, TUNE_FLOORS_TARGETS_ROUND19)):
+                          (19, TUNE_FLOORS_TARGETS_ROUND19),
+                          (20, TUNE_FLOORS_TARGETS_ROUND20)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),

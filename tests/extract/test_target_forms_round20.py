@@ -1,0 +1,29 @@
+"""Target forms of the twentieth round of the tuning key (the centre's documents: 26, 38, 16, 332, 5, 404, 302 and 400
+state targets; 280, 173, 329 and 502 state none). Every sentence is copied from the normalised text of a `tune`
+document.
+"""
+
+from __future__ import annotations
+
+from tests.extract.target_facts import facts, targets
+
+# 400、关于开展全国煤电机组改造升级的通知, 二(三)主要目标: paragraphs led by their short heading
+RETROFITS_400 = ("节煤降耗改造。对供电煤耗在300克标准煤/千瓦时以上的煤电机组,应加快创造条件实施节能改造,对无法改造的机组逐步淘汰关停,"
+                 "并视情况将具备条件的转为应急备用电源。“十四五”期间改造规模不低于3.5亿千瓦。\n"
+                 "存量煤电机组灵活性改造应改尽改,“十四五”期间完成2亿千瓦,增加系统调节能力3000—4000万千瓦,促进清洁能源消纳。")
+
+
+def test_a_measure_named_by_its_paragraphs_heading_or_by_the_works_the_clause_before_names() -> None:
+    got = facts(targets(RETROFITS_400))
+    assert got[:2] == [("节煤降耗改造规模", ">=", 3.5, "亿千瓦", 2025), ("存量煤电机组灵活性改造", "=", 2, "亿千瓦", 2025)]
+
+
+def test_a_level_regained_named_by_the_clause_that_gives_its_trend() -> None:
+    # 16、“十四五”现代能源体系规划
+    assert facts(targets("石油产量稳中有升,力争2022年回升到2亿吨水平并较长时期稳产")) == [("石油产量", "=", 2, "亿吨", 2022)]
+
+
+def test_a_quoted_target_opening_with_its_year() -> None:
+    # 38、中国应对气候变化的政策与行动白皮书
+    assert facts(targets("中国“十四五”规划和2035年远景目标纲要将“2025年单位GDP二氧化碳排放较2020年降低18%”作为约束性指标")) == [
+        ("单位GDP二氧化碳排放", "decrease", 18, "%", 2025)]
