@@ -57,6 +57,7 @@ from policykg.extract.target_names import (
     referent,
     sectors_using,
 )
+from policykg.extract.target_place_rows import place_row_targets
 from policykg.extract.target_scope import (
     TargetHit,
     _bracket_unit_quantities,
@@ -574,7 +575,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
                    for d in (deadlines if deadlines is not None else extract_deadlines(text, lang))
                    if d.kind == "period" and d.end_date]
         tables = (table_targets(text, table_header) + layout_row_targets(text) + unkeyed_row_targets(text)
-                  + place_list_targets(text, periods))
+                  + place_row_targets(text) + place_list_targets(text, periods))
     if lang == "zh":
         text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:

@@ -27,3 +27,18 @@ def test_a_quoted_target_opening_with_its_year() -> None:
     # 38、中国应对气候变化的政策与行动白皮书
     assert facts(targets("中国“十四五”规划和2035年远景目标纲要将“2025年单位GDP二氧化碳排放较2020年降低18%”作为约束性指标")) == [
         ("单位GDP二氧化碳排放", "decrease", 18, "%", 2025)]
+
+
+# 404、2021年实施“数字·绿色”技术改造专项行动方案, 附件1: a table of districts whose merged header cell (2021年工业技改投资
+# 预期目标) the text layer cut into its columns' keys; the 总量 column is each district's level, the 比增 column a rate
+TABLE_404 = """2021年各县(市)区工业技改投资预期目标
+序号;县(市)区;2021年工业技:总量(亿元);改投资预期目标:比增(%)
+全市;2021年工业技:1120;改投资预期目标:12
+1;鼓楼区;2021年工业技:21;改投资预期目标:9
+2;台江区;2021年工业技:/;改投资预期目标:/
+8;其中:高新区;2021年工业技:34;改投资预期目标:13"""
+
+
+def test_a_table_of_places_keyed_by_pieces_of_its_merged_header_cell() -> None:
+    assert facts(targets(TABLE_404)) == [("全市工业技改投资", "=", 1120, "亿元", 2021), ("鼓楼区工业技改投资", "=", 21, "亿元", 2021),
+                                         ("高新区工业技改投资", "=", 34, "亿元", 2021)]
