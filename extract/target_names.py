@@ -620,6 +620,12 @@ def holders_sharing_rate(indicator: str) -> list[str] | None:
         else:
             part += word
     parts.append(part)
+    sector = parts[-1].find("行业")
+    if len(parts) >= 3 and 2 <= sector <= 6 and "占" not in indicator and all(
+            2 <= len(p) <= 6 and not _MEASURE_NOUN_ZH.search(p) for p in parts[:-1]):
+        # "钢铁、电解铝、水泥、平板玻璃行业能效达到标杆水平的产能比例": sectors, each holding the rate (钢铁行业能效…); not
+        # two ("建筑、卫生陶瓷行业": 陶瓷 shared) nor a share of a whole ("发电和供热行业…排放量占全国排放量的比重": their sum)
+        return [p + parts[-1][sector:] for p in parts[:-1]] + [parts[-1]]
     if len(parts) < 2 or any(len(p) < 2 or not _HOLDER_END_ZH.search(p) or _MEASURE_NOUN_ZH.search(p) for p in parts[:-1]):
         return None
     last, bounds, at = parts[-1], [], 0

@@ -101,7 +101,9 @@ _INTENSITY_HEAD_ZH = re.compile(r"(?:能耗|能源消耗|排放|排放量|用水
 _COUNT_ACTIONS_ZH = re.compile(
     r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创"
     # "增设29套林火预警监控系统", "新晋升5处自然保护区", "组建…科研基地5个以上": works set up, places raised
-    r"|设立|增设|组建|晋升|调整|引进|取得|培训|选育|治理|制定|修订|制\(修\)订)"
+    r"|设立|增设|组建|晋升|调整|引进|取得|培训|选育|治理|制定|修订|制\(修\)订"
+    # "力争每年突破5种左右关键钢铁新材料": things broken through to, counted
+    r"|突破)"
 )
 
 _QUALITATIVE_ZH = re.compile(

@@ -89,6 +89,10 @@ TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.925, "found_recall": 0.917, 
 #: its rules reached.
 TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.934, "found_recall": 0.893, "exact_precision": 0.908,
                                "exact_recall": 0.868, "indicator_accuracy": 0.909}
+#: The twenty-first round (the centre's 169, 380, 11, 1, 247, 17, 244, 19 and 29, whole documents) on its own, at the
+#: figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 0.988, "found_recall": 0.956, "exact_precision": 0.920,
+                               "exact_recall": 0.890, "indicator_accuracy": 0.965}
 
 
 @pytest.fixture(scope="module")
@@ -182,7 +186,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (15, TUNE_FLOORS_TARGETS_ROUND15), (16, TUNE_FLOORS_TARGETS_ROUND16),
                           (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18),
                           (19, TUNE_FLOORS_TARGETS_ROUND19),
-                          (20, TUNE_FLOORS_TARGETS_ROUND20)):
+                          (20, TUNE_FLOORS_TARGETS_ROUND20),
+                          (21, TUNE_FLOORS_TARGETS_ROUND21)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
