@@ -103,7 +103,9 @@ _COUNT_ACTIONS_ZH = re.compile(
     # "增设29套林火预警监控系统", "新晋升5处自然保护区", "组建…科研基地5个以上": works set up, places raised
     r"|设立|增设|组建|晋升|调整|引进|取得|培训|选育|治理|制定|修订|制\(修\)订"
     # "力争每年突破5种左右关键钢铁新材料": things broken through to, counted
-    r"|突破)"
+    r"|突破"
+    # "在全国地级及以上城市设置1734个国家城市空气质量监测站点": points of a network set up
+    r"|设置|布设|筛选)"
 )
 
 _QUALITATIVE_ZH = re.compile(
@@ -188,7 +190,7 @@ def action_after_lead(phrase: str) -> re.Match[str] | None:
 #: A phrase a count may close without a verb before the value: "新建充电桩5000个".
 _VERBLESS_ACTION_ZH = re.compile(
     r"^(?:累计)?(?:补充|重点|新)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产"
-    r"|设立|增设|组建|晋升|引进|取得|培训|选育|治理|突破|举办|制定|修订|制\(修\)订)"
+    r"|设立|增设|组建|晋升|引进|取得|培训|选育|治理|突破|举办|制定|修订|制\(修\)订|设置|布设|筛选)"
     # "…地质遗迹抢救性保护修复5处": works named by the action they end in; "自愿性清洁生产企业通过审核1500家以上":
     # the units that pass a review
     r"|^[^,;。]*(?:保护|修复|恢复|整治|治理|改造)$|^[^,;。]*通过(?:审核|认证|验收|评价|评估|鉴定)$"

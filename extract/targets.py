@@ -227,7 +227,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         out[before:] = [replace(h, indicator=indicator + h.indicator) for h in out[before:]]
         return end if len(out) > before else -1
     listed: list[str] = []
-    if lang != "en" and _INDICATOR_TAIL_ZH.fullmatch(indicator):
+    growth_only = lang != "en" and bool(_GROWTH_ONLY_ZH.fullmatch(indicator))
+    if lang != "en" and (_INDICATOR_TAIL_ZH.fullmatch(indicator) or growth_only):
         indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
     if not indicator:
         # "…利用率达到57%,2030年进一步提升至62%": the indicator of the sentence's previous target
@@ -241,6 +242,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
             return -1
         else:
             ind_start, ind_end, indicator = earlier[-1].indicator_start, earlier[-1].indicator_end, earlier[-1].indicator
+            if growth_only:  # "绿色融资增量40亿元以上,增速不低于20%": the growth of what the amount before adds to
+                indicator, change = _ADDED_TAIL_ZH.sub("", indicator) or indicator, change or "increase"
             base_year = base_year or (earlier[-1].base_year if change and change == earlier[-1].change else None)  # "力争下降14.5%"
             if len(items) > 1 and len({t.indicator for t in earlier[-len(items):]}) == len(items):
                 listed = [t.indicator for t in earlier[-len(items):]]  # "…分别为100%、97.1%(较2016年分别上升22.2%、23.6%)"
@@ -356,7 +359,8 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     ind_end = ind_start + len(phrase)
     ind_start, ind_end = level_subject(text, ind_start, ind_end) or (ind_start, ind_end)  # "…由2020年的A提升至2025年的B"
     name = closing_name(text[ind_start:ind_end], out, text, ind_start)  # "" for a costing's sum
-    if ind_end - ind_start < 2 or not name or (q.dimension == "count" and not action and not continued):
+    if ind_end - ind_start < 2 or not name or (
+            q.dimension == "count" and not action and not continued and not _STOCK_NAME_ZH.search(name)):
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start)) or ctx.counted_over_period(q.start, q)
@@ -379,6 +383,15 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
           q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None, years=years, confidence=0.65)
     return end
+
+
+#: A rate of growth named alone, of the amount the target before it states ("…增量40亿元以上,增速不低于20%").
+_GROWTH_ONLY_ZH = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速度)")
+_ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
+
+
+#: A count a stock measure names, no action needed before it: "燃料电池车辆保有量约5万辆".
+_STOCK_NAME_ZH = re.compile(r"(?:保有量|拥有量|总数|数量)$")
 
 
 #: A bracket still open before a value, opening with a year or with the parts of a whole (其中).

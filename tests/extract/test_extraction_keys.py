@@ -93,6 +93,10 @@ TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.934, "found_recall": 0.893, 
 #: figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 0.988, "found_recall": 0.956, "exact_precision": 0.920,
                                "exact_recall": 0.890, "indicator_accuracy": 0.965}
+#: The twenty-second round (the centre's 46, 262, 13, 31, 196, 344, 509, 325 and 397, whole documents) on its own, at
+#: the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.869, "found_recall": 0.769, "exact_precision": 0.804,
+                               "exact_recall": 0.711, "indicator_accuracy": 0.900}
 
 
 @pytest.fixture(scope="module")
@@ -187,7 +191,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (17, TUNE_FLOORS_TARGETS_ROUND17), (18, TUNE_FLOORS_TARGETS_ROUND18),
                           (19, TUNE_FLOORS_TARGETS_ROUND19),
                           (20, TUNE_FLOORS_TARGETS_ROUND20),
-                          (21, TUNE_FLOORS_TARGETS_ROUND21)):
+                          (21, TUNE_FLOORS_TARGETS_ROUND21),
+                          (22, TUNE_FLOORS_TARGETS_ROUND22)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
