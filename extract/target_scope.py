@@ -180,7 +180,7 @@ class _Context:
         The word lists are matched with `Pattern.match(text, pos)`, which anchors at `pos` by itself.
         """
         lead = _LEAD_EN if self.lang == "en" else _LEAD_ZH
-        aside = _YEAR_ASIDE_ZH.search(self.text, start, end) if self.lang != "en" else None
+        aside = ASIDE_OPEN_ZH.search(self.text, start, end) if self.lang != "en" else None
         if aside:  # "…森林经营进程(2021年完成营造林30万亩以上": an aside opening with its year states a target of its own
             start = aside.start() + 1
         while start < end:
@@ -202,8 +202,9 @@ class _Context:
         return start
 
 
-#: A bracket or a quote left open before a value, opening with a year: "(2021年完成营造林", "纲要将“2025年单位GDP…".
-_YEAR_ASIDE_ZH = re.compile(r"[(（“](?=(?:19|20)\d{2}\s*年)[^()（）“”]*$")
+#: A bracket or a quote left open before a value, opening with a year or with the parts of a whole: "(2021年完成营造林",
+#: "纲要将“2025年单位GDP…", "…总规模达到1340万亩(其中森林碳汇项目".
+ASIDE_OPEN_ZH = re.compile(r"[(（“](?=(?:19|20)\d{2}\s*年|其中)[^()（）“”]*$")
 
 
 def ascii_text(text: str) -> bool:

@@ -59,6 +59,7 @@ from policykg.extract.target_names import (
 )
 from policykg.extract.target_place_rows import place_row_targets
 from policykg.extract.target_scope import (
+    ASIDE_OPEN_ZH,
     TargetHit,
     _bracket_unit_quantities,
     _Context,
@@ -337,7 +338,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         end, cmp = kept.end(), cmp or _KEPT_ZH_COMPARATOR[kept.group(1)]
     enumerated = bool(_ENUM_NEXT_ZH.match(text, end, seg[1]))
     rest = text[end:seg[1]].strip()
-    if rest in (")", "）") and _YEAR_ASIDE_OPEN_ZH.search(text, max(0, q.start - 80), q.start):
+    if rest in (")", "）") and ASIDE_OPEN_ZH.search(text, max(0, q.start - 80), q.start):
         rest = ""  # the bracket of an aside opening with its year or 其中: "…(2021年完成营造林30万亩以上,完成森林抚育50万亩以上)"
     if (rest and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
@@ -392,10 +393,6 @@ _ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
 
 #: A count a stock measure names, no action needed before it: "燃料电池车辆保有量约5万辆".
 _STOCK_NAME_ZH = re.compile(r"(?:保有量|拥有量|总数|数量)$")
-
-
-#: A bracket still open before a value, opening with a year or with the parts of a whole (其中).
-_YEAR_ASIDE_OPEN_ZH = re.compile(r"[(（](?:(?:19|20)\d{2}\s*年|其中)[^()（）]*$")
 
 
 #: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".
