@@ -378,6 +378,28 @@ _WORKS_DUE_ZH = re.compile(r"(?P<works>[\u4e00-\u9fff]{4,16}?(?:改造|治理|�
                            r"[^,，。;；]{0,10}[,，]\s*$")
 
 
+#: Places listed after 其中 as the subject of a value, with no measure of their own: "济南、青岛、烟台3市", "A市和B县".
+_PLACES_PART_ZH = re.compile(
+    r"(?P<places>[\u4e00-\u9fff]{2,8}(?:[、和及][\u4e00-\u9fff]{2,8})+?)(?:等)?(?:\d{1,2}|[两二三四五六七八九十])?个?(?:市|县|区|地区|城市)?")
+
+
+def places_of_part(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> list[str] | None:
+    """Each place a clause after 其中 lists, with the measure of the target before it: "新开工装配式建筑占…比例达到40%以上,
+    其中济南、青岛、烟台3市达到50%以上" → 济南新开工装配式建筑占…比例, …. None where no 其中 opens the clause or an item
+    is no place the region gazetteer knows."""
+    from policykg.ingest.regions import gazetteer
+
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start or not _PART_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+        return None
+    listed = _PLACES_PART_ZH.fullmatch(indicator)
+    if listed is None:
+        return None
+    places = [p for p in re.split(r"[、和及]", listed.group("places")) if p]
+    if len(places) < 2 or not all(gazetteer().find(p) is not None for p in places):
+        return None
+    return [p + earlier[-1].indicator for p in places]
+
+
 #: A value clause naming only that a level is kept ("确保稳定在50%以上", "保持在"), and the measure a clause before it raises
 #: or lowers names at its end ("持续提高大宗物料铁路运输比例").
 _KEPT_ONLY_ZH = re.compile(r"^(?:确保|力争|并|要)?(?:稳定|保持|维持)(?:在)?$")

@@ -54,6 +54,7 @@ from policykg.extract.target_names import (
     measure_of_trend_before,
     measures_listed,
     named_by_previous,
+    places_of_part,
     referent,
     sectors_using,
 )
@@ -283,6 +284,8 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         names = split(indicator, 0)
     elif lang != "en" and n == 1 and (used := sectors_using(indicator, text, ind_start)):
         names, each = used, True  # "大力推动低(无)VOCs含量涂料,汽车零部件、工程机械制造使用比例达到50%以上"
+    elif lang != "en" and n == 1 and (placed := places_of_part(indicator, out, text, ind_start)):
+        names, each = placed, True  # "…比例达到40%以上,其中济南、青岛、烟台3市达到50%以上": each place's own
     elif lang != "en" and n == 1 and (held := holders_sharing_rate(indicator)):
         names, each = held, True  # "城市建成区、工业园区和主要交通干线机械化清扫率达到86%以上"
     elif lang != "en" and n == 1:

@@ -97,6 +97,10 @@ TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 0.988, "found_recall": 0.956, 
 #: the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.869, "found_recall": 0.769, "exact_precision": 0.804,
                                "exact_recall": 0.711, "indicator_accuracy": 0.900}
+#: The twenty-third round (121, 535, 166, 511, 271, 338 and 187, whole documents) on its own, at the figures its rules
+#: reached.
+TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.924, "found_recall": 0.816, "exact_precision": 0.811,
+                               "exact_recall": 0.716, "indicator_accuracy": 0.928}
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +196,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (19, TUNE_FLOORS_TARGETS_ROUND19),
                           (20, TUNE_FLOORS_TARGETS_ROUND20),
                           (21, TUNE_FLOORS_TARGETS_ROUND21),
-                          (22, TUNE_FLOORS_TARGETS_ROUND22)):
+                          (22, TUNE_FLOORS_TARGETS_ROUND22),
+                          (23, TUNE_FLOORS_TARGETS_ROUND23)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),

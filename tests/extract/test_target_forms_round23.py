@@ -1,0 +1,17 @@
+"""Target forms of the twenty-third round of the tuning key (a third pass over the provinces: 121, 535, 166, 511, 271,
+338 and 187 state targets; 340, 241, 293, 290 and 341 state none). Every sentence is copied from the normalised text of
+a `tune` document.
+"""
+
+from __future__ import annotations
+
+from tests.extract.target_facts import facts, targets
+
+
+def test_places_listed_after_qizhong_each_hold_the_measure_before_them() -> None:
+    # 338、山东省“十四五”绿色建筑与建筑节能发展规划
+    got = facts(targets("到2025年,新开工装配式建筑占城镇新建民用建筑比例达到40%以上,其中济南、青岛、烟台3市达到50%以上"))
+    assert got == [("新开工装配式建筑占城镇新建民用建筑比例", ">=", 40, "%", 2025),
+                   ("济南新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025),
+                   ("青岛新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025),
+                   ("烟台新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025)]
