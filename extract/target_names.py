@@ -383,13 +383,18 @@ _PLACES_PART_ZH = re.compile(
     r"(?P<places>[\u4e00-\u9fff]{2,8}(?:[、和及][\u4e00-\u9fff]{2,8})+?)(?:等)?(?:\d{1,2}|[两二三四五六七八九十])?个?(?:市|县|区|地区|城市)?")
 
 
+#: What stands between the target before and the places that each hold its measure: 其中, or only a comma
+#: ("…比例达到40%以上,济南、青岛、烟台3市不低于50%").
+_PLACES_GAP_ZH = re.compile(r"\s*[,，;；]?\s*(?:其中)?\s*[,，:：]?\s*")
+
+
 def places_of_part(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> list[str] | None:
     """Each place a clause after 其中 lists, with the measure of the target before it: "新开工装配式建筑占…比例达到40%以上,
     其中济南、青岛、烟台3市达到50%以上" → 济南新开工装配式建筑占…比例, …. None where no 其中 opens the clause or an item
     is no place the region gazetteer knows."""
     from policykg.ingest.regions import gazetteer
 
-    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start or not _PART_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+    if not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start or not _PLACES_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
         return None
     listed = _PLACES_PART_ZH.fullmatch(indicator)
     if listed is None:

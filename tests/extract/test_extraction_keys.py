@@ -101,6 +101,9 @@ TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.869, "found_recall": 0.769, 
 #: reached.
 TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.924, "found_recall": 0.816, "exact_precision": 0.811,
                                "exact_recall": 0.716, "indicator_accuracy": 0.928}
+#: The twenty-fourth round (223, 202, 575 and 188, whole documents) on its own, at the figures its rules reached.
+TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.886, "found_recall": 0.847, "exact_precision": 0.784,
+                               "exact_recall": 0.750, "indicator_accuracy": 0.846}
 
 
 @pytest.fixture(scope="module")
@@ -197,7 +200,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (20, TUNE_FLOORS_TARGETS_ROUND20),
                           (21, TUNE_FLOORS_TARGETS_ROUND21),
                           (22, TUNE_FLOORS_TARGETS_ROUND22),
-                          (23, TUNE_FLOORS_TARGETS_ROUND23)):
+                          (23, TUNE_FLOORS_TARGETS_ROUND23),
+                          (24, TUNE_FLOORS_TARGETS_ROUND24)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
