@@ -205,9 +205,18 @@ def counted_works(text: str, out: Sequence[TargetHit], seg_start: int, value_sta
     last = out[-1] if out else None
     joined = last is not None and not last.qualitative and last.start < value_start and last.indicator_end <= value_start
     if joined and last is not None and _COUNT_COMMA_ZH.fullmatch(text, last.end, value_start) and _counts(last) and (
-            _COUNT_ACTIONS_ZH.search(text, max(0, last.start - 6), last.start)):
+            _COUNT_ACTIONS_ZH.search(text, max(0, _chain_start(text, out) - 6), _chain_start(text, out))):
         return True, name, end  # "建设12个以上…试点,200个以上城镇社区和农村社区试点": the action goes on after a comma
     return joined and bool(_COUNT_JOINER_ZH.fullmatch(text, last.end, value_start)), name, end  # type: ignore[union-attr]
+
+
+def _chain_start(text: str, out: Sequence[TargetHit]) -> int:
+    """Where the counts the last target closes a chain of begin: back over counts joined by commas ("培育10家…,5家…,
+    5家…": the action before the first governs them all)."""
+    at = len(out) - 1
+    while at > 0 and _counts(out[at - 1]) and _COUNT_COMMA_ZH.fullmatch(text, out[at - 1].end, out[at].start):
+        at -= 1
+    return out[at].start
 
 
 def _counts(hit: TargetHit) -> bool:
@@ -435,7 +444,11 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     if aside:  # "12个以上自治区级低碳旗县(市、区)试点": the aside's 、 is no end of the noun
         noun_end = aside.end()
     # "1轮土壤和地下水污染隐患排查": a short modifier joined by 和 to the noun it shares its head with is one noun
-    goes_on = _NOUN_GOES_ON_ZH.match(text, noun_end) if noun_end - noun_start <= 4 else None
+    goes_on = _NOUN_GOES_ON_ZH.match(text, noun_end)
+    if goes_on and noun_end - noun_start > 4 and not (q.dimension == "count" and _BODY_END_ZH.search(goes_on.group())
+                                                      and "分别" not in text[seg_start:q.start]):
+        goes_on = None  # "10家市级以上制造业创新中心和企业技术中心": two kinds of body counted together, not works and an action
+        # (nor "分别遴选8家左右优势标杆电炉炼钢和废钢加工配送企业": each kind its own count)
     noun_end = goes_on.end() if goes_on else noun_end
     aside_end = _unbalanced_close(text, noun_start, noun_end)  # "…综合演练)": the aside the count stands in ends
     governed, name, noun_end = counted_works(text, out, seg_start, q.start, (noun_start, aside_end))
@@ -464,6 +477,10 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
 
 #: Works retired or rebuilt right before their count: "淘汰97台…火电机组".
 _RETIRING_ZH = re.compile(r"(?:淘汰|关停|拆除)\s*$")
+#: Bodies a count may name two kinds of, joined by 和 ("…创新中心和企业技术中心", "…研究院和新型研发机构").
+_BODY_END_ZH = re.compile(r"(?:中心|平台|机构|基地|园区|企业|单位|研究院|实验室|站)$")
+
+
 #: A count's works named after the total size they come to: "97台总装机容量209.05万千瓦火电机组".
 _COUNT_AND_TOTAL_ZH = re.compile(
     r"\s*(?P<total>总装机容量|总装机|总容量|总规模|总面积|总长度)\s*"

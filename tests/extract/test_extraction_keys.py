@@ -104,6 +104,10 @@ TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.924, "found_recall": 0.816, 
 #: The twenty-fourth round (223, 202, 575 and 188, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.886, "found_recall": 0.847, "exact_precision": 0.784,
                                "exact_recall": 0.750, "indicator_accuracy": 0.846}
+#: The twenty-fifth round (94, 475, 307, 224, 523, 239, 164, 347 and 32, whole documents) on its own, at the figures its
+#: rules reached.
+TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.929, "found_recall": 0.904, "exact_precision": 0.929,
+                               "exact_recall": 0.904, "indicator_accuracy": 0.863}
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +205,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (21, TUNE_FLOORS_TARGETS_ROUND21),
                           (22, TUNE_FLOORS_TARGETS_ROUND22),
                           (23, TUNE_FLOORS_TARGETS_ROUND23),
-                          (24, TUNE_FLOORS_TARGETS_ROUND24)):
+                          (24, TUNE_FLOORS_TARGETS_ROUND24),
+                          (25, TUNE_FLOORS_TARGETS_ROUND25)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
