@@ -28,6 +28,7 @@ from policykg.extract.target_words import (
     _SENTENCE_EDGE_ZH,
     _SUFFIX_ZH,
     _VERBS_EN,
+    OWN_DENOMINATOR_ZH,
     _comparator_en_re,
     _verb_re,
 )
@@ -125,10 +126,6 @@ def _jieba_boundaries(s: str) -> list[int]:
     return bounds
 
 
-#: What an intensity may open with that is its own denominator ("人均综合能耗", "万元产值能耗"), taking no other.
-_OWN_DENOMINATOR_ZH = ("人均", "万元", "每")
-
-
 def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     """"乘用车和商用车新车二氧化碳排放强度" → ["乘用车新车二氧化碳排放强度", "商用车新车二氧化碳排放强度"].
 
@@ -157,7 +154,7 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             inside = not first.startswith("单位")
             return [first] + [
                 prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p and not (inside and len(p) > 4)
-                and not p.startswith(_OWN_DENOMINATOR_ZH) else p  # "人均综合能耗" is per person already
+                and not p.startswith(OWN_DENOMINATOR_ZH) else p  # "人均综合能耗" is per person already
                 for p in parts[1:]
             ]
         # "非化石能源发电装机比重和发电量比重": a later item opening with a word of the first's takes what the first
