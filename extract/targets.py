@@ -320,7 +320,7 @@ _HOLDER_OF_COUNT_ZH = re.compile(
 _COUNT_VERB_ZH = re.compile(r"(?:累计)?(?:完成|建成|新建|创建)\s*$")
 
 
-#: A rate of change named as the indicator: "…下降率", "…降低率", "…降低幅度".
+#: A rate of change named as the indicator: "…下降率", "…降低率", "…降低幅度"; "废钢利用量增幅超过20%" an increase.
 _RATE_OF_CHANGE_ZH = re.compile(r"(?:下降|降低)(?:率|幅度)$|增幅$|增长幅度$")
 
 
