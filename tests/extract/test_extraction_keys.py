@@ -108,6 +108,9 @@ TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.886, "found_recall": 0.847, 
 #: rules reached.
 TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.929, "found_recall": 0.904, "exact_precision": 0.929,
                                "exact_recall": 0.904, "indicator_accuracy": 0.863}
+#: The twenty-sixth round (392, 382 and 28, whole documents) on its own, as the rules found it (no rule written for it).
+TUNE_FLOORS_TARGETS_ROUND26 = {"found_precision": 0.9, "found_recall": 0.9, "exact_precision": 0.9,
+                               "exact_recall": 0.9, "indicator_accuracy": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -206,7 +209,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (22, TUNE_FLOORS_TARGETS_ROUND22),
                           (23, TUNE_FLOORS_TARGETS_ROUND23),
                           (24, TUNE_FLOORS_TARGETS_ROUND24),
-                          (25, TUNE_FLOORS_TARGETS_ROUND25)):
+                          (25, TUNE_FLOORS_TARGETS_ROUND25),
+                          (26, TUNE_FLOORS_TARGETS_ROUND26)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
