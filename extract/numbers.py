@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 
@@ -252,6 +252,13 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
             found.append(q)
             consumed = q.end
     return found
+
+
+def quantity_at(written: str, at: int, lang: str = "zh") -> Quantity | None:
+    """The first quantity `written` holds, its offsets moved to where `written` stands in a longer text (`at`): a
+    count or a size a target form matched inside its phrase ("…7条300公里", "总装机容量209.05万千瓦")."""
+    found = scan_quantities(written, lang)
+    return replace(found[0], start=at + found[0].start, end=at + found[0].end) if found else None
 
 
 #: Counting words that also write a rank after 前 ("前3名", "前10位").

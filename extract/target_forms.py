@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policykg.extract.numbers import Quantity, measure_unit_info, scan_quantities, unit_dimension
+from policykg.extract.numbers import Quantity, measure_unit_info, quantity_at, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_words import (
@@ -368,20 +368,19 @@ def sized_set(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     total = _TOTAL_BEFORE_ZH.search(text, seg[0], q.start)
     end, suffix = _suffix(text, q.end, "zh")
     works = _SET_AFTER_ZH.match(text, end) if total else None
-    count = scan_quantities(works.group("count"), "zh") if works else []
+    count = quantity_at(works.group("count"), works.start("count")) if works else None
     if not works or not count or not ctx.in_target_context(q.start):
         return -1
     listed = bool(out) and out[-1].end == out[-1].indicator_end and _SET_JOINER_ZH.fullmatch(
         text, out[-1].end, total.start()) is not None  # type: ignore[union-attr]  # "…片区、总面积1220万亩的5个…"
     if not listed and not _COUNT_ACTIONS_ZH.search(text, seg[0], total.start()):  # type: ignore[union-attr]
         return -1
-    at, years = works.start("count"), ctx.periods_at(q.start, False)
+    years = ctx.periods_at(q.start, False)
     name = works.group("works")
     _emit(out, start=q.start, end=works.end(), ind=(works.start("works"), works.end(), name + total.group("total")),  # type: ignore[union-attr]
           q=q, comparator=cmp or suffix or "=", change=None, base_year=None, years=years, confidence=0.7)
     _emit(out, start=q.start, end=works.end(), ind=(works.start("works"), works.end(), name),
-          q=replace(count[0], start=at + count[0].start, end=at + count[0].end), comparator="=", change=None,
-          base_year=None, years=years, confidence=0.7)
+          q=count, comparator="=", change=None, base_year=None, years=years, confidence=0.7)
     return works.end()
 
 
@@ -418,15 +417,14 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     end, _ = _suffix(text, q.end, "zh")
     totalled = _COUNT_AND_TOTAL_ZH.match(text, end) if q.dimension == "count" else None
     if totalled and (acted or _COUNT_ACTIONS_ZH.search(text, seg_start, q.start) or _RETIRING_ZH.search(text, seg_start, q.start)) and (
-            total := scan_quantities(totalled.group("amount"), "zh")):
+            total := quantity_at(totalled.group("amount"), totalled.start("amount"))):
         # "淘汰97台总装机容量209.05万千瓦火电机组": how many of the works, and the total size they come to
-        works, at = totalled.group("works"), totalled.start("amount")
+        works = totalled.group("works")
         years = ctx.periods_at(q.start, False)
         _emit(out, start=q.start, end=totalled.end(), ind=(totalled.start("works"), totalled.end(), works), q=q,
               comparator=cmp or "=", change=None, base_year=None, years=years, confidence=0.7)
         _emit(out, start=q.start, end=totalled.end(), ind=(totalled.start("total"), totalled.end(), works + totalled.group("total")),
-              q=replace(total[0], start=at + total[0].start, end=at + total[0].end), comparator="=", change=None,
-              base_year=None, years=years, confidence=0.7)
+              q=total, comparator="=", change=None, base_year=None, years=years, confidence=0.7)
         return totalled.end()
     themed = _THEMED_ZH.match(text, end)  # "1次以“…”为主题的…演练": what the count counts comes after the theme
     noun = _COUNTED_NOUN_ZH.match(text, themed.end() if themed else end)

@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from policykg.extract.target_scope import TargetHit
+from policykg.extract.target_words import RATE_HEAD_ZH
 
 #: Establishing the works: 建成 (not 建成区), 创建, 建立, with 累计, 新 or 补充 before them; putting them to use (推广应用).
 _ESTABLISHING_ZH = re.compile(r"^(?:(?:累计|新|补充)?(?:创建|建成(?!区)|建立)|(?:集成)?推广应用)(?=[\u4e00-\u9fff“]{2})")
@@ -43,7 +44,6 @@ _NOTE_ZH = re.compile(
 _NEW_BEFORE_COUNT_ZH = re.compile(r"(新建|新晋升)\s*$")
 _NEW_LEAD_ZH = re.compile(r"^(?:新建|新增)(?=[\u4e00-\u9fff]{2})")
 _OF_WHICH_ZH = re.compile(r"[\s,，;；]*其中[\s,，:：]*")
-_SHARE_ZH = re.compile(r"(?:占比|比重|比例|率)$")
 #: The works a list of counts closes with, after its last item's noun ("…、100个示范基地创建工作"), and the joiners.
 _WORKS_TAIL_ZH = re.compile(r"(创建|建设|改造|治理|整治|修复|认定)(?:工作|任务)?$")
 _COUNT_GAP_ZH = re.compile(r"\s*[、和及与]\s*")
@@ -100,7 +100,7 @@ def said_new(hit: TargetHit, before: TargetHit | None, text: str) -> str | None:
         return None
     if hit.start < hit.indicator_start and (new := _NEW_BEFORE_COUNT_ZH.search(text, max(0, hit.start - 6), hit.start)):
         return new.group(1)
-    if before is None or before.qualitative or before.end > hit.indicator_start or _SHARE_ZH.search(hit.indicator):
+    if before is None or before.qualitative or before.end > hit.indicator_start or RATE_HEAD_ZH.search(hit.indicator):
         return None
     lead = _NEW_LEAD_ZH.match(before.indicator)
     return lead.group() if lead and _OF_WHICH_ZH.fullmatch(text, before.end, hit.indicator_start) else None

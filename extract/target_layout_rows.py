@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.target_scope import TargetHit
-from policykg.extract.target_tables import _CHANGE_VERBS, _POST, _PRE, _RATE_ZH, _is_unit, direction
+from policykg.extract.target_tables import _CHANGE_VERBS, _POST, _PRE, _is_unit, direction
+from policykg.extract.target_words import RATE_HEAD_ZH
 
 _ATTRIBUTE = re.compile(r"约束性|预期性")
 _ROW = re.compile(
@@ -158,7 +159,7 @@ def layout_row_targets(text: str) -> list[TargetHit]:
             start=row_start, end=row_end, indicator=name,
             comparator=_PRE.get(row.pre) or _POST.get(row.post) or "=",
             value=row.value, value_min=None, value_max=None,
-            measure_unit=unit or ("%" if _RATE_ZH.search(name) else None), converted_value=None, converted_unit=None,
+            measure_unit=unit or ("%" if RATE_HEAD_ZH.search(name) else None), converted_value=None, converted_unit=None,
             change=kind, base_year=(year - 5) if kind and not cumulative else None, year=year, qualitative=False,
             indicator_start=row_start, indicator_end=row_end, confidence=0.6,
             start_year=(year - 4) if cumulative else None,

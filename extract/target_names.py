@@ -30,8 +30,8 @@ from dataclasses import replace
 from typing import Protocol
 
 from policykg.extract.target_scope import TargetHit
-from policykg.extract.target_shapes import places_listed_zh
-from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH
+from policykg.extract.target_shapes import _jieba_boundaries, places_listed_zh
+from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH, RATE_HEAD_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
 _EXAMPLES_ZH = re.compile(r"^[^,;，；]*?、[^,;，；]*?等(?=(?:\d+|[一二三四五六七八九十]+)(?:种|类|项|个|大))")
@@ -626,7 +626,6 @@ def measures_listed(indicator: str) -> bool:
 _HOLDER_END_ZH = re.compile(
     r"(?:[区县镇村港市州旗盟]|城市|城镇|县城|农村|乡村|园区|干线|道路|建筑|厂房|工程|设施|企业|单位|机构|学校|医院|码头|车辆|船舶"
     r"|废弃物|废物|农膜|秸秆)$")
-_SHARED_RATE_ZH = re.compile(r"(?:率|比例|占比|比重)$")
 
 
 def holders_sharing_rate(indicator: str) -> list[str] | None:
@@ -636,7 +635,7 @@ def holders_sharing_rate(indicator: str) -> list[str] | None:
     last names one before the rate; a list closed by 等 is one category, a total (总, 合计) one sum."""
     from policykg.ingest.segmenter import stock_segmenter
 
-    if "等" in indicator or re.search(r"[(（)）总]|合计", indicator) or not _SHARED_RATE_ZH.search(indicator):
+    if "等" in indicator or re.search(r"[(（)）总]|合计", indicator) or not RATE_HEAD_ZH.search(indicator):
         return None
     words = list(stock_segmenter().cut(indicator))  # 及 of 及时 is no joiner
     parts, part = [], ""
@@ -655,11 +654,8 @@ def holders_sharing_rate(indicator: str) -> list[str] | None:
         return [p + parts[-1][sector:] for p in parts[:-1]] + [parts[-1]]
     if len(parts) < 2 or any(len(p) < 2 or not _HOLDER_END_ZH.search(p) or _MEASURE_NOUN_ZH.search(p) for p in parts[:-1]):
         return None
-    last, bounds, at = parts[-1], [], 0
-    for word in stock_segmenter().cut(last):
-        at += len(word)
-        bounds.append(at)
-    cuts = [b for b in bounds if 2 <= b <= len(last) - 2 and _HOLDER_END_ZH.search(last[:b])]
+    last = parts[-1]
+    cuts = [b for b in _jieba_boundaries(last) if 2 <= b <= len(last) - 2 and _HOLDER_END_ZH.search(last[:b])]
     if not cuts:
         return None
     # where the last holder ends: nearest the first one's length ("城市、县城生活污水集中处理率": 县城, not 县城生活污水)

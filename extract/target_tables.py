@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from policykg.extract.numbers import measure_unit_info
 from policykg.extract.target_scope import TargetHit
-from policykg.extract.target_words import _CATEGORY_ZH
+from policykg.extract.target_words import _CATEGORY_ZH, RATE_HEAD_ZH
 
 _INDICATOR_KEYS = frozenset({"指标", "指标名称", "名称", "内容", "主要指标", "指标内容", "指标体系", "指标(单位)"})
 _UNIT_KEYS = frozenset({"单位", "计量单位"})
@@ -51,8 +51,6 @@ _ORDINAL = re.compile(r"^[(（]?(?:\d{1,2}|[一二三四五六七八九十]{1,3}
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:[.．]\d{1,2})+(?=[\u4e00-\u9fff])|\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}(?=[\u4e00-\u9fff])(?![年月日]))\s*")
 #: A sub-row naming a whole indicator of its own ("县城污水处理率" under 生活污水收集、处理率).
 _WHOLE_ZH = re.compile(r"(?:率|比例|比重|占比|强度)$")
-#: A rate whose table gives no unit: a percentage.
-_RATE_ZH = re.compile(r"(?:率|比例|比重|占比)$")
 #: A qualifier's note: "乡镇(含千吨万人)" qualifies as 乡镇.
 _NOTE_ZH = re.compile(r"[(（](?:含|包括|不含|其中)[^()（）]*[)）]")
 #: A row looking back: a past plan's figures and how they grew ("“十三五”预期目标", "增幅").
@@ -495,7 +493,7 @@ def table_targets(text: str, header: str | None = None) -> list[TargetHit]:
         if row.marks & added:
             row.values = [(y, v, True) for y, v, _ in row.values]
         indicator, unit = _unit_of(name)
-        unit = row.unit or unit or ("%" if _RATE_ZH.search(indicator) else row.table_unit)  # "…处理率" without (%)
+        unit = row.unit or unit or ("%" if RATE_HEAD_ZH.search(indicator) else row.table_unit)  # "…处理率" without (%)
         change = _CHANGE_TAIL.search(indicator)
         base = None
         if change:

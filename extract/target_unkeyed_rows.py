@@ -19,11 +19,11 @@ from policykg.extract.target_tables import (
     _FOOTNOTE,
     _POST,
     _PRE,
-    _RATE_ZH,
     _VALUE,
     _unit_of,
     direction,
 )
+from policykg.extract.target_words import RATE_HEAD_ZH
 
 #: A table's title naming indicators: "专栏一“十四五”生态环境保护规划主要指标", "表2 …发展指标".
 _TITLE = re.compile(r"^\s*(?:附?表|专栏)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?P<title>\S{2,60}指标\S{0,6})$")
@@ -66,7 +66,7 @@ def _row_target(row: re.Match[str], start: int, year: int | None) -> TargetHit |
     end = start + len(row.group())
     return TargetHit(
         start=start, end=end, indicator=indicator, comparator=comparator, value=float(value.group("num")),
-        value_min=None, value_max=None, measure_unit=value.group("unit") or unit or ("%" if _RATE_ZH.search(indicator) else None),
+        value_min=None, value_max=None, measure_unit=value.group("unit") or unit or ("%" if RATE_HEAD_ZH.search(indicator) else None),
         converted_value=None, converted_unit=None, change=direction(change.group(1)) if change else None, base_year=None,
         year=year, qualitative=False, indicator_start=start, indicator_end=end, confidence=0.6, start_year=None,
     )

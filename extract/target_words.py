@@ -96,6 +96,9 @@ _LEAD_ZH = re.compile(
 
 _MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|能耗|排放|容量|规模|面积|水平|效率|指数|浓度|数|消耗|产值|增加值|总值)$")
 
+#: The head of a rate or a share: "…处理率", "…占比", "…比重" (a rate whose table or row gives no unit is a percentage).
+RATE_HEAD_ZH = re.compile(r"(?:率|比例|比重|占比)$")
+
 #: What an intensity may open with that is its own denominator ("人均综合能耗", "万元产值能耗"), taking no other.
 OWN_DENOMINATOR_ZH = ("人均", "万元", "每")
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines, five_year_plan
-from policykg.extract.numbers import Quantity, parse_number, scan_quantities
+from policykg.extract.numbers import Quantity, parse_number, quantity_at, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import (
     _LIST_MARKER_RE,
@@ -376,12 +376,11 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         # "“十四五”新增水电装机约2400万千瓦,风电约600万千瓦": a name completed from the amount before is counted as it is
         years = [(before.start_year, before.year)]
     counted_size = _COUNT_THEN_SIZE_ZH.search(name) if q.dimension in _SIZED and not cut else None
-    if counted_size and (count := scan_quantities(counted_size.group(), "zh")):
+    at = ind_start + name.rfind(counted_size.group()) if counted_size else -1
+    if counted_size and (count := quantity_at(counted_size.group(), at)):
         # "新建天然气长输管线7条300公里": how many of the works, and their length
-        whole, name = name, name[: counted_size.start()]
-        at = ind_start + whole.rfind(counted_size.group())
-        _emit(out, start=ind_start, end=end, ind=(ind_start, at, name),
-              q=replace(count[0], start=at + count[0].start, end=at + count[0].end), comparator="=", change=None,
+        name = name[: counted_size.start()]
+        _emit(out, start=ind_start, end=end, ind=(ind_start, at, name), q=count, comparator="=", change=None,
               base_year=None, years=years, confidence=0.65)
         name += _SIZED[q.dimension]  # type: ignore[index]
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),

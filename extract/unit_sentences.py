@@ -32,6 +32,7 @@ from collections.abc import Iterator
 
 from policykg.extract.unit_duties import (
     _MARKER_RE,
+    _NO_FIELD,
     _NOT_A_NAME_RE,
     Field,
     Names,
@@ -251,7 +252,7 @@ _FIELDS_CHARGED_RE = re.compile(
     re.M,
 )
 #: A department's field: "发展改革", "工业和信息化", "文化和旅游", "机关事务管理"; the first may open with its level.
-_FIELD_RE = re.compile(r"(?:市|省|区|县|自治区)?(?:(?![的在将把是从向按其该本各对由等及与])[\u4e00-\u9fff]){2,8}")
+_FIELD_RE = re.compile(rf"(?:市|省|区|县|自治区)?(?:(?![{_NO_FIELD}])[\u4e00-\u9fff]){{2,8}}")
 
 
 def field_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Field]]]:
