@@ -204,9 +204,10 @@ def counted_works(text: str, out: Sequence[TargetHit], seg_start: int, value_sta
         return True, name[works.end() :], end
     last = out[-1] if out else None
     joined = last is not None and not last.qualitative and last.start < value_start and last.indicator_end <= value_start
-    if joined and last is not None and _COUNT_COMMA_ZH.fullmatch(text, last.end, value_start) and _counts(last) and (
-            _COUNT_ACTIONS_ZH.search(text, max(0, _chain_start(text, out) - 6), _chain_start(text, out))):
-        return True, name, end  # "建设12个以上…试点,200个以上城镇社区和农村社区试点": the action goes on after a comma
+    if joined and last is not None and _COUNT_COMMA_ZH.fullmatch(text, last.end, value_start) and _counts(last):
+        chain = _chain_start(text, out)
+        if _COUNT_ACTIONS_ZH.search(text, max(0, chain - 6), chain):
+            return True, name, end  # "建设12个以上…试点,200个以上城镇社区和农村社区试点": the action goes on after a comma
     return joined and bool(_COUNT_JOINER_ZH.fullmatch(text, last.end, value_start)), name, end  # type: ignore[union-attr]
 
 
