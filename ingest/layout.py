@@ -7,6 +7,7 @@ What the layer does that a reader does not see, and what is edited here (docs/pd
   and titles ("…关于实施林业碳汇\\n“三建两创”行动…的通知"), also across a page break: joined;
 - spaces between Chinese characters (letter-spaced names, "比 2020 年下降 18%"): removed, while the
   spaces between Latin words and numbers stay; table rows keep theirs (they separate cells);
+- a figure of running text cut by a space or a line end ("达 14. 5 平方米", "达到 2" + "04 万千瓦"): read whole;
 - Kangxi radicals and compatibility ideographs that some fonts map to ("⾏" for 行): one-to-one to the
   ideograph (`radical_fold`, a same-length rewrite).
 """
@@ -71,6 +72,15 @@ _SPACE_BY_CJK = re.compile(
 )
 #: Spaces inside a date or a number with its measure word, in any line: "2021 年 10 月 24 日", "39 号".
 _SPACE_IN_DATE = re.compile(r"(?<=\d)[ \t]+(?=[年月日号])|(?<=[年月])[ \t]+(?=\d)")
+#: A figure of running text that the layer split with a space, between Chinese words: "达14. 5平方米",
+#: "装机容量达到2 04万千瓦", "声明率达到8 5%以上" (a table's cells never sit between two Chinese words).
+_SPLIT_FIGURE = re.compile(
+    rf"(?<=[{_CJK}])[ \t]*\d{{1,3}}\.?([ \t])\d{{1,3}}(?:\.\d+)?[ \t]*(?=%|[{_CJK}])(?![年月日号])"
+)
+#: The same cut by a line's end (the two lines' text around the "\n" where they meet).
+_FIGURE_WRAPPED = re.compile(
+    rf"(?s).*[{_CJK}][ \t]*\d{{1,3}}\.?\n\d{{1,3}}(?:\.\d+)?[ \t]*(?:%|[{_CJK}])(?<![年月日号])"
+)
 _RADICALS = re.compile(r"[\u2e80-\u2fdf\uf900-\ufaff]")
 #: Lines at each page edge where running heads and page numbers are looked for.
 _EDGE_LINES = 2
@@ -127,6 +137,9 @@ def layout_edits(text: str) -> Layout:
             continue
         i += 1
     joined_gaps = {(e.start, e.end) for e in gap_edits}
+    # a line glued to a line of prose goes on its paragraph: prose too, however short the layout left it
+    glued = {id(b) for a, b in zip(content, content[1:], strict=False)
+             if (a.end, b.start) in joined_gaps and _prose(a.text, full)}
     dropped_starts = sorted(line.start for line in lines if id(line) in dropped)
     for a, b in zip(content, content[1:], strict=False):
         if (a.end, b.start) in joined_gaps:
@@ -143,7 +156,7 @@ def layout_edits(text: str) -> Layout:
 
     line_edits: list[Edit] = []
     for line in content:
-        for m in _space_edits(line.text, full):
+        for m in _space_edits(line.text, full, id(line) in glued):
             line_edits.append(Edit(line.start + m[0], line.start + m[1], ""))
             out.spaces += 1
     out.edits = _merged(gap_edits + line_edits)
@@ -355,6 +368,8 @@ def _glue(text: str, a: _Line, b: _Line) -> Edit:
     right_start = b.start + (len(b.text) - len(b.text.lstrip()))
     right = text[right_start : right_start + 1]
     latin = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+    if latin and _FIGURE_WRAPPED.match(text[a.start : start] + "\n" + text[right_start : b.end]):
+        latin = False  # "装机容量达到 2" + "04 万千瓦": one figure of Chinese prose that the line cut
     return Edit(start, right_start, " " if latin and right_start > start else "")
 
 
@@ -364,11 +379,17 @@ def _letter_spaced(line: str) -> bool:
     return spaced >= 2 and spaced >= len(_TIGHT_PAIR.findall(line))
 
 
-def _space_edits(line: str, full: float) -> list[tuple[int, int]]:
-    """Ranges of spaces to delete inside one line."""
+def _prose(line: str, full: float) -> bool:
+    """A line of running text, not a table's or a title's: punctuated, or wide."""
+    return bool(_PROSE_MARK.search(line)) or (full > 0 and _width(line) >= 0.6 * full)
+
+
+def _space_edits(line: str, full: float, glued: bool = False) -> list[tuple[int, int]]:
+    """Ranges of spaces to delete inside one line (`glued`: the line goes on the paragraph before it)."""
     if _letter_spaced(line):
         return [(m.start(), m.end()) for m in re.finditer(rf"(?<=[{_CJK}{_CJK_PUNCT}])[ \u3000]+(?=[{_CJK}{_CJK_PUNCT}])", line)]
-    prose = bool(_PROSE_MARK.search(line)) or (full > 0 and _width(line) >= 0.6 * full)
-    if not prose:
+    if not (glued or _prose(line, full)):
         return [(m.start(), m.end()) for m in _SPACE_IN_DATE.finditer(line)]
-    return [(m.start(), m.end()) for m in _SPACE_BY_CJK.finditer(line)]
+    found = [(m.start(), m.end()) for m in _SPACE_BY_CJK.finditer(line)]
+    found += [(m.start(1), m.end(1)) for m in _SPLIT_FIGURE.finditer(line)]
+    return sorted(found)

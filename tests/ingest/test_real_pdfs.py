@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from policykg.errors import NoTextLayer
+from policykg.extract.document import extract_document
 from policykg.ingest.model import Level, NormalisedDocument
 from policykg.ingest.normalise import normalise
 from policykg.ingest.pack import read_pack, sources
@@ -28,7 +29,7 @@ def _pack_of(number: str) -> Path:
 
 @pytest.fixture(scope="module")
 def real() -> dict[str, NormalisedDocument]:
-    numbers = ("2", "100", "122", "316", "335", "490", "70", "212")
+    numbers = ("2", "100", "122", "316", "335", "490", "70", "212", "140", "164", "392")
     return {n: normalise(read_raw(_pack_of(n))) for n in numbers}
 
 
@@ -38,6 +39,22 @@ def test_spaced_cjk_is_read_without_the_spaces(real):
     assert "生态环境部" in real["335"].text and "生 态 环 境 部" in real["335"].original
     # numbers keep their measure words: "2021 年 10 月 24 日" in the layer
     assert "2021年10月24日" in real["2"].text
+
+
+def test_a_figure_the_layer_cut_is_read_whole(real):
+    # 392: "达到 2" + line end + "04 万千瓦"; 164: "达 14. 5 平方米"; 140: a short line ending a paragraph
+    cases = {
+        "392": ("清洁能源电力装机容量达到204万千瓦", "达到 2\r\n04 万千瓦", ("清洁能源电力装机容量", 204.0, "万千瓦", 2025)),
+        "164": ("人均公园绿地面积达14.5平方米", "达 14. 5 平方米", ("城市(县城)人均公园绿地面积", 14.5, "平方米", 2025)),
+        "140": ("恢复黄河湿地2000亩", "河湿地 2000 亩", ("恢复黄河湿地", 2000.0, "亩", 2021)),
+    }
+    for number, (read, printed, target) in cases.items():
+        doc = real[number]
+        assert read in doc.text and printed in doc.original
+        at = doc.text.index(read)
+        assert doc.quote(doc.span(at, at + len(read))).replace("\r\n", "").replace(" ", "") == read
+        found = [(t.indicator, t.value, t.measure_unit, t.year) for t in extract_document(doc).targets()]
+        assert target in found
 
 
 def test_wrapped_title_and_covering_notice(real):
