@@ -197,7 +197,7 @@ def counted_works(text: str, out: Sequence[TargetHit], seg_start: int, value_sta
     ends (`shared_head_end`): an action before the count, or the one of the count it is joined to; after "在"
     a count of places, the works done in them named after their verb."""
     end = shared_head_end(text, *noun)
-    name = text[noun[0] : end]
+    name = quality_head(text[noun[0] : end])
     if _COUNT_ACTIONS_ZH.search(text, seg_start, value_start):
         return True, name, end
     if text.startswith("在", value_start - 1) and (works := _WORKS_IN_PLACES_ZH.search(name)):
@@ -239,8 +239,23 @@ def shared_head_end(text: str, start: int, end: int) -> int:
     listed = _SHARED_HEAD_ZH.match(text, end)
     if end - start > 3:  # "20个左右全流程清洁化、低碳化、循环化改造项目": qualities (…化) listed before their head
         items = text[start:listed.end()].split("、") if listed else []
+        if listed and _QUALITY_ZH.fullmatch(items[-1].split("的")[0]) and all(_QUALITY_ZH.fullmatch(p) for p in items[:-1]):
+            return listed.end()  # "30个左右生态环境优美、…、管理机制健全的“三绿”宜居低碳示范县城": qualities, then 的 and the head
         return listed.end() if listed and all(p.endswith("化") for p in items[:-1]) and not items[-1].endswith("化") else end  # type: ignore[union-attr]
     return listed.end() if listed else end
+
+
+#: A quality a thing counted has, listed with others before 的 and the thing: "设施完善", "示范带动作用强".
+_QUALITY_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}(?:优美|舒适|节约|完善|突出|彰显|健全|先进|规范|领先|显著|合理|齐全|便捷|良好|有序|整洁|鲜明|"
+                         r"明显|强|高|好|优|低|少|多|大)")
+
+
+def quality_head(name: str) -> str:
+    """What a count names after the qualities listed before it with 的: "设施完善、管理规范的绿色社区" → 绿色社区."""
+    items = name.split("、")
+    if len(items) > 1 and "的" in items[-1] and all(_QUALITY_ZH.fullmatch(p) for p in [*items[:-1], items[-1].split("的")[0]]):
+        return items[-1].split("的", 1)[1]
+    return name
 
 
 #: The rest of an aside a counted noun opens, and the noun going on after it: "旗县(市、区)试点".

@@ -104,7 +104,7 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
             or works_of_clause_before(indicator, text, ind_start) or object_of_clause_before(indicator, text, ind_start)
             or level_of_clause_before(indicator, text, ind_start)
             or scale_of_works_before(indicator, text, ind_start) or base_of_capacity(indicator, text, ind_start)
-            or subject_named_before(indicator, earlier, text, ind_start)
+            or subject_named_before(indicator, earlier, text, ind_start) or subject_of_trend_before(indicator, text, ind_start)
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
             or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start)
@@ -334,6 +334,28 @@ def object_of_clause_before(indicator: str, text: str, ind_start: int) -> str | 
     named = _COUNT_BEFORE_OBJECT_ZH.split(_after_verbs(clause) or clause)[-1]
     named = re.sub(r"^(?:实现|开展|形成|建立)", "", named)
     return named[:-2] + indicator if len(named) >= 6 else None
+
+
+#: A clause giving the trend of one measure of a subject, the value clause after it another measure of the same subject:
+#: "大宗化工产品生产集中度进一步提高,产能利用率达到80%以上", "电化学储能技术性能进一步提升,系统成本降低30%以上".
+_SUBJECT_TREND_ZH = re.compile(
+    r"(?P<subject>[\u4e00-\u9fff]{2,10}?)(?:生产|技术|综合|整体|产业)?(?:集中度|性能|竞争力)"
+    r"(?:进一步|持续|不断|明显|显著|大幅|稳步)?(?:提高|提升|增强|优化|改善)")
+#: A bare measure of a subject not named in its own clause.
+_BARE_MEASURE_ZH = re.compile(r"[\u4e00-\u9fff]{0,4}(?:率|成本|比重|占比|强度)")
+
+
+def subject_of_trend_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A bare measure ("产能利用率", "系统成本") right after a clause giving the trend of another measure of a subject: the
+    subject is that clause's ("大宗化工产品生产集中度进一步提高,产能利用率达到80%以上" → 大宗化工产品产能利用率). None where the
+    clause before is no such trend or the measure names its own subject."""
+    if not _BARE_MEASURE_ZH.fullmatch(indicator):
+        return None
+    clause = _clause_before(text, ind_start, r"[,，]\s*$")
+    trend = _SUBJECT_TREND_ZH.fullmatch(clause) if clause else None
+    if trend is None or indicator[:2] in trend.group("subject"):
+        return None  # the measure names the subject itself
+    return trend.group("subject") + indicator
 
 
 #: A clause naming a measure and its trend, right before a value clause naming neither: "石油产量稳中有升,力争2022年回升到

@@ -83,6 +83,7 @@ from policykg.extract.target_shapes import (
     _unwrap,
     places_listed_zh,
 )
+from policykg.extract.target_share_actions import rate_of_action_after
 from policykg.extract.target_tables import table_targets
 from policykg.extract.target_unkeyed_rows import unkeyed_row_targets
 from policykg.extract.target_words import (
@@ -288,6 +289,12 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         names, each = placed, True  # "…比例达到40%以上,其中济南、青岛、烟台3市达到50%以上": each place's own
     elif lang != "en" and n == 1 and (held := holders_sharing_rate(indicator)):
         names, each = held, True  # "城市建成区、工业园区和主要交通干线机械化清扫率达到86%以上"
+    elif lang != "en" and n == 1 and first.dimension == "share" and (rate := rate_of_action_after(
+            text, predicate.verb_start, first.start, _suffix(text, first.end, lang)[0], seg_end)):
+        indicator += rate  # "废旧放射源做到100%安全收贮": the rate of the action after the share
+        names = [indicator]
+    elif lang != "en" and text.startswith("做到", predicate.verb_start):
+        return -1  # "做到100%应收尽收": what is reached is no action a rate is named by
     elif lang != "en" and n == 1:
         indicator = example_category(indicator)
         names = [indicator]

@@ -79,8 +79,8 @@ TUNE_FLOORS_TARGETS_ROUND16 = {"found_precision": 0.918, "found_recall": 0.912, 
 TUNE_FLOORS_TARGETS_ROUND17 = {"found_precision": 0.906, "found_recall": 0.906, "exact_precision": 0.883,
                                "exact_recall": 0.883, "indicator_accuracy": 0.974}
 #: The eighteenth round (503, 217, 140, 149 and 422, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.964, "found_recall": 0.948, "exact_precision": 0.964,
-                               "exact_recall": 0.940, "indicator_accuracy": 0.963}
+TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.965, "found_recall": 0.965, "exact_precision": 0.965,
+                               "exact_recall": 0.957, "indicator_accuracy": 0.963}
 #: The nineteenth round (515, 205, 490, 548, 124, 199 and 419, whole documents) on its own, at the figures its rules
 #: reached.
 TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.925, "found_recall": 0.917, "exact_precision": 0.907,
@@ -91,8 +91,8 @@ TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.934, "found_recall": 0.893, 
                                "exact_recall": 0.868, "indicator_accuracy": 0.909}
 #: The twenty-first round (the centre's 169, 380, 11, 1, 247, 17, 244, 19 and 29, whole documents) on its own, at the
 #: figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 0.988, "found_recall": 0.956, "exact_precision": 0.920,
-                               "exact_recall": 0.890, "indicator_accuracy": 0.965}
+TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 1.0, "found_recall": 0.967, "exact_precision": 0.931,
+                               "exact_recall": 0.901, "indicator_accuracy": 0.965}
 #: The twenty-second round (the centre's 46, 262, 13, 31, 196, 344, 509, 325 and 397, whole documents) on its own, at
 #: the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.869, "found_recall": 0.769, "exact_precision": 0.804,
@@ -106,11 +106,16 @@ TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.886, "found_recall": 0.847, 
                                "exact_recall": 0.750, "indicator_accuracy": 0.846}
 #: The twenty-fifth round (94, 475, 307, 224, 523, 239, 164, 347 and 32, whole documents) on its own, at the figures its
 #: rules reached.
-TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.929, "found_recall": 0.904, "exact_precision": 0.929,
-                               "exact_recall": 0.904, "indicator_accuracy": 0.863}
-#: The twenty-sixth round (392, 382 and 28, whole documents) on its own, as the rules found it (no rule written for it).
-TUNE_FLOORS_TARGETS_ROUND26 = {"found_precision": 0.9, "found_recall": 0.9, "exact_precision": 0.9,
-                               "exact_recall": 0.9, "indicator_accuracy": 1.0}
+TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.957, "found_recall": 0.931, "exact_precision": 0.957,
+                               "exact_recall": 0.931, "indicator_accuracy": 0.863}
+#: The twenty-sixth round (392, 382 and 28, whole documents) on its own, once the figure the text layer split
+#: ("2 04万千瓦") is read whole (ingest/layout.py).
+TUNE_FLOORS_TARGETS_ROUND26 = {"found_precision": 1.0, "found_recall": 1.0, "exact_precision": 1.0,
+                               "exact_recall": 1.0, "indicator_accuracy": 1.0}
+#: The twenty-seventh round (352, whole; thirteen more documents read state none) on its own, at the figures its rule
+#: reached.
+TUNE_FLOORS_TARGETS_ROUND27 = {"found_precision": 1.0, "found_recall": 1.0, "exact_precision": 1.0,
+                               "exact_recall": 1.0, "indicator_accuracy": 1.0}
 
 
 @pytest.fixture(scope="module")
@@ -210,7 +215,8 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
                           (23, TUNE_FLOORS_TARGETS_ROUND23),
                           (24, TUNE_FLOORS_TARGETS_ROUND24),
                           (25, TUNE_FLOORS_TARGETS_ROUND25),
-                          (26, TUNE_FLOORS_TARGETS_ROUND26)):
+                          (26, TUNE_FLOORS_TARGETS_ROUND26),
+                          (27, TUNE_FLOORS_TARGETS_ROUND27)):
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),

@@ -1,0 +1,37 @@
+"""Target forms left as misses by earlier rounds of the tuning key and read again in the twenty-seventh: a share
+reached by an action written after it, and a bare measure whose subject the clause before names. Every sentence is
+copied from the normalised text of a `tune` document.
+"""
+
+from __future__ import annotations
+
+from tests.extract.target_facts import facts, targets
+
+
+def test_a_share_reached_by_the_action_after_it() -> None:
+    # 422、攀枝花市“十四五”生态环境保护规划 and 425、内江市“十四五”生态环境保护规划: 做到 only says the share is reached
+    assert facts(targets("废旧(退役)放射源做到100%安全收贮", 2025)) == [("废旧(退役)放射源安全收贮率", "=", 100, "%", 2025)]
+    assert facts(targets("开展辐射安全许可专项清理,确保废旧放射源做到100%安全收贮。", 2025)) == [
+        ("废旧放射源安全收贮率", "=", 100, "%", 2025)]
+
+
+def test_a_share_reached_names_nothing_without_an_action() -> None:
+    # 76、福建省“十四五”生态环境保护专项规划: 应收尽收 is no action a rate is named by, and the sentence keys no target
+    assert facts(targets("加强废旧闲置放射源送贮管理,对发现的废旧闲置放射源做到100%应收尽收。", 2025)) == []
+
+
+def test_a_bare_measure_takes_the_subject_of_the_trend_before() -> None:
+    # 19、关于“十四五”推动石化化工行业高质量发展的指导意见; 32、“十四五”新型储能发展实施方案
+    assert facts(targets("大宗化工产品生产集中度进一步提高,产能利用率达到80%以上", 2025)) == [
+        ("大宗化工产品产能利用率", ">=", 80, "%", 2025)]
+    assert facts(targets("其中,电化学储能技术性能进一步提升,系统成本降低30%以上;", 2025)) == [
+        ("电化学储能系统成本", "decrease", 30, "%", 2025)]
+
+
+def test_a_count_names_the_thing_after_the_qualities_listed_before_it() -> None:
+    # 352、四川省关于加强县城绿色低碳建设的实施意见: qualities joined by 、, then 的 and what is counted
+    sentence = ("培育创建30个左右生态环境优美、居住条件舒适、绿色低碳节约、城市功能完善、风貌特色突出、历史文化彰显、管理机制健全的"
+                "“三绿”宜居低碳示范县城")
+    assert facts(targets(sentence, 2025)) == [("“三绿”宜居低碳示范县城", "~", 30, "个", 2025)]
+    # modifiers that are no qualities keep their shared head as before (round 10)
+    assert facts(targets("新组建20支专业、半专业森林草原防扑火队伍", 2025)) == [("专业、半专业森林草原防扑火队伍", "=", 20, "支", 2025)]
