@@ -88,8 +88,10 @@ ONGOING_EN = (
 # ("2022年中", "年中期"), but not in 中心 ("到2025年中心城区…": the year, then the central district).
 _NOT_A_SCOPE_AFTER_YEAR = r"(?![\d月日度内初份的前后来版号为以水相比]|中(?!心)|\s*\d|\s*月)"
 _ZH_CLAUSE_EDGE = r"(?:^|(?<=[\n,;。:、“\"( \t]))"
-#: What was built, put in service or bought before a year: the year dates the thing, it is no deadline.
-_MADE_BEFORE = r"(?:建成|建设|建造|修建|竣工|投运|投产|投入使用|出厂|生产|购置|注册|登记)(?:并[\u4e00-\u9fff]{2,4})?的"
+#: What was built, put in service or bought before a year (or in years): the year dates the thing, it is no deadline
+#: ("2005年前建成的城镇老旧小区", "2001-2005年建成小区", "1980年至2000年期间建成的老旧小区").
+_MADE_BEFORE = (r"(?:建成|建设|建造|修建|竣工|投运|投产|投入使用|出厂|生产|购置|注册|登记)(?:并[\u4e00-\u9fff]{2,4})?"
+                r"(?:的|(?=(?:城镇)?(?:老旧)?(?:小区|住宅|居住区)))")
 _TITLE_AFTER = re.compile(r"[^,;。\n]{0,8}(?:行动方案|实施方案|工作方案|规划|纲要)")
 
 
@@ -102,11 +104,12 @@ Hit = tuple[int, int, str, str | None, str | None, float, str | None]
 
 
 def _zh_hits(text: str) -> Iterator[Hit]:
-    for m in re.finditer(rf"(?:从|自)?{_Y}\s*年?\s*(?:-|—|–|~|～|至|到)\s*{_Y}\s*年", text):
+    for m in re.finditer(rf"(?:从|自)?{_Y}\s*年?\s*(?:-|—|–|~|～|至|到)\s*{_Y}\s*年(?!\s*(?:期间|间)?(?:底|末)?\s*(?:前|以前|之前)?\s*{_MADE_BEFORE})", text):
         if int(m.group(1)) < int(m.group(2)):
             yield m.start(), m.end(), "period", m.group(1), m.group(2), 1.0, None
     # "到2025年", "到2025年底", "到2025年和2030年", "于2030年前"; a plan's vision: "展望2035年,…基本实现"
-    by = rf"(?:到|至|截至|截止到|截止|于|展望)\s*{_Y}\s*年\s*(底|末)?\s*(前|以前|之前)?(?!后){_NOT_A_SCOPE_AFTER_YEAR}"
+    by = (rf"(?:到|至|截至|截止到|截止|于|展望)\s*{_Y}\s*年\s*(底|末)?\s*(前|以前|之前)?(?!后){_NOT_A_SCOPE_AFTER_YEAR}"
+          rf"(?!\s*(?:期间|间)\s*{_MADE_BEFORE})")
     for m in re.finditer(by, text):
         kind = "before" if m.group(3) else "by"
         yield m.start(), m.end(), kind, None, _iso(m.group(1), "12-31" if m.group(2) else None), 1.0, None

@@ -474,6 +474,26 @@ def scale_of_works_before(indicator: str, text: str, ind_start: int) -> str | No
     return works + indicator if ok else None
 
 
+#: A value clause naming only the action that does works ("完成建设15个以上", "完成改造200个"), and the clause before it
+#: naming those works, perhaps with the year the value is due between them ("推进林业站标准化建设,到2025年…").
+_ACTION_ONLY_ZH = re.compile(r"(?:完成|实施|开展)?(?P<act>建设|改造|治理|修复|创建|整治)?")
+_YEAR_BETWEEN_ZH = re.compile(r"[,，]\s*(?:(?:力争|争取)?(?:到|至)\s*(?:19|20)\d{2}\s*年(?:底|末)?(?:前)?\s*[,，]?)?\s*$")
+_WORKS_DONE_ZH = re.compile(r"[\u4e00-\u9fff“”]{2,14}(?:建设|改造|治理|修复|创建|整治)")
+
+
+def works_of_action_before(indicator: str, text: str, ind_start: int) -> str | None:
+    """A count named only by the action that does it, right after a clause naming the works: "推进林业站标准化建设,到2025年
+    完成建设15个以上" → 林业站标准化建设. None where the action is another or the clause before names no works."""
+    action = _ACTION_ONLY_ZH.fullmatch(indicator)
+    if not indicator or action is None:
+        return None
+    clause = _clause_before(text, ind_start, _YEAR_BETWEEN_ZH)
+    works = _after_verbs(clause or "")
+    if not _WORKS_DONE_ZH.fullmatch(works) or (action.group("act") and not works.endswith(action.group("act"))):
+        return None
+    return works
+
+
 #: A capacity of works named by its head alone ("新增投产装机", "核准建设规模"), the base a sentence pushes ("重点推进
 #: “三江”水电基地建设"), and a sentence naming nothing before its value but its period ("“十四五”期间新增投产装机…").
 _WORKS_CAPACITY_ZH = re.compile(r"^(?:新增投产|新增|投产|核准建设|核准)(?:装机(?:容量)?|规模)$")
@@ -578,7 +598,8 @@ def closing_name(phrase: str, earlier: Sequence[_Named], text: str, ind_start: i
                 or capacity_of_kind(phrase, earlier, text, ind_start) or kind_in_capacity_list(phrase, earlier, text, ind_start)
                 or subject_of_previous(phrase, earlier, text, ind_start)
                 or subject_named_before(phrase, earlier, text, ind_start) or level_of_clause_before(phrase, text, ind_start)
-                or scale_of_works_before(phrase, text, ind_start) or base_of_capacity(phrase, text, ind_start))
+                or scale_of_works_before(phrase, text, ind_start) or base_of_capacity(phrase, text, ind_start)
+                or works_of_action_before(phrase, text, ind_start))
     if measured:
         return measured
     listed = _LISTED_BEFORE_ZH.match(phrase)

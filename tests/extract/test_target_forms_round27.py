@@ -35,3 +35,17 @@ def test_a_count_names_the_thing_after_the_qualities_listed_before_it() -> None:
     assert facts(targets(sentence, 2025)) == [("“三绿”宜居低碳示范县城", "~", 30, "个", 2025)]
     # modifiers that are no qualities keep their shared head as before (round 10)
     assert facts(targets("新组建20支专业、半专业森林草原防扑火队伍", 2025)) == [("专业、半专业森林草原防扑火队伍", "=", 20, "支", 2025)]
+
+
+def test_a_count_named_only_by_its_action_takes_the_works_of_the_clause_before() -> None:
+    # 166、龙岩市全国林业改革发展综合试点实施方案: the year the count is due stands between the works and the count
+    assert facts(targets("推进林业站标准化建设,到2025年完成建设15个以上")) == [("林业站标准化建设", ">=", 15, "个", 2025)]
+
+
+def test_years_that_date_the_housing_a_plan_renews_are_no_deadline() -> None:
+    # 172、青岛市“十四五”建筑节能与绿色建筑发展规划: "1980年至2000年期间建成的", "2001-2005年建成小区" date the estates;
+    # the plan's total (规划共改造…) is a target of the plan, due at its end
+    text = ("以1980年至2000年期间建成的老旧小区为重点,开展节能宜居综合改造试点。规划期内,根据急缓程度、集合财力情况有序推进对"
+            "2001-2005年建成小区的改造,规划共改造老旧小区1521个,完成既有居住建筑节能改造面积1000万平方米以上。")
+    assert facts(targets(text, 2025)) == [("改造老旧小区", "=", 1521, "个", 2025),
+                                          ("既有居住建筑节能改造面积", ">=", 1000, "万平方米", 2025)]
