@@ -63,7 +63,12 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.components import TARGETS, UNITS, extraction_nlp
     from policykg.extract.concepts import find_concepts
     from policykg.extract.measures import extract_measures, is_measure_container
-    from policykg.extract.period import clause_period_end, document_period_end
+    from policykg.extract.period import (
+        clause_period_end,
+        document_first_year,
+        document_period_end,
+        under_review,
+    )
     from policykg.extract.target_tables import header_before
     from policykg.extract.unit_forms import declared_convention
     from policykg.extract.unit_scope import assign_scopes
@@ -74,11 +79,13 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     flagged = [n.span for n in doc.notes if n.kind == "mojibake" and n.span is not None]
     convention = declared_convention(doc.text) if lang == "zh" else None
     period_end = document_period_end(doc)  # the year a target is due when its clause names none
+    first_year = document_first_year(doc)  # a figure due before it is a result reported, not a target
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
         start, end = clause.own_range()
         text = doc.text[start:end]
         facts = ClauseFacts(clause_id=clause.id)
+        reviewed = period_end is not None and under_review(period_end, clause, parents)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
                                          TARGETS: {"period_end": clause_period_end(period_end, clause, parents),
@@ -110,6 +117,10 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
             if clause.kind == "body" and t.year is None and not t.qualitative:
                 continue  # a text without structure (a notice, a report of a plan) states past figures too
+            if first_year is not None and t.year is not None and t.year < first_year:
+                continue  # "“十三五”期间…到2020年达到15.9%": the past plan's result, reported
+            if reviewed and t.year is None and not t.qualitative:
+                continue  # "(一)发展基础。…空气优良天数比例为73.2%": the state the plan starts from
             facts.targets.append(
                 Target(
                     indicator=t.indicator, comparator=t.comparator, value=t.value, measure_unit=t.measure_unit, provenance=span,

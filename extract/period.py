@@ -95,6 +95,25 @@ def document_period_end(doc: NormalisedDocument) -> int | None:
     return goal_section_year(doc)
 
 
+def document_first_year(doc: NormalisedDocument) -> int | None:
+    """The first year a document can set a target for: the year it was issued, or its title's period's first year
+    when that is earlier (a 十四五 plan issued in 2022 still sets 2021's). A figure due before it is a result the
+    document reports ("到2020年,…达到15.9%" in a 十四五 plan), not a target; None when neither is known."""
+    md = doc.metadata
+    years: list[int] = []
+    if m := re.match(r"\d{4}", md.issued or ""):
+        years.append(int(m.group()))
+    for title in (md.title, md.titles.get("zh-Hans"), md.notice_title):
+        for r in _RANGE.finditer(title or ""):
+            if int(r.group(1)) < int(r.group(2)):
+                years.append(int(r.group(1)))
+        for pattern in (_PLAN_ZH, _PLAN_EN):
+            plan = pattern.search(title or "")
+            if plan and (span := five_year_plan(plan.group(1))):
+                years.append(span[0])
+    return min(years) if years else None
+
+
 def _names_an_earlier_plan(heading: str, period_end: int) -> bool:
     """"“十三五”时期主要成就" in a plan due in 2025: a heading about a plan already over."""
     return any((years := five_year_plan(m.group(1))) is not None and years[1] < period_end
@@ -105,15 +124,21 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     """The document's period end for a clause's targets; None under a heading that reviews the past plan
     or describes the situation ("发展基础与面临形势", "“十三五”取得的成效"): its figures are not due; None in a
     paragraph of a text that numbers none (kind "body"), which has no heading to tell."""
-    if period_end is None or clause.kind == "body":
+    if period_end is None or clause.kind == "body" or under_review(period_end, clause, parents):
         return None
+    return period_end
+
+
+def under_review(period_end: int, clause: Clause, parents: Sequence[Clause]) -> bool:
+    """The clause is under a heading that reviews the past plan or describes the situation: a figure it states with
+    no year of its own is the state reached, not a target ("…空气优良天数比例为73.2%")."""
     for c in (clause, *parents):
         # a heading the layout ran into its first sentence ("重点领域和主要任务全面实施…战略,抓住新机遇、应对…挑战"):
         # only the words before its first stop are the heading's
         heading = _HEADING_STOP.split(c.title, 1)[0]
         if (_REVIEW.search(heading) and not _TASK_HEADING.match(heading)) or _names_an_earlier_plan(heading, period_end):
-            return None
-    return period_end
+            return True
+    return False
 
 
 _HEADING_STOP = re.compile(r"[,，;；。]")

@@ -371,3 +371,30 @@ def score_targets(key: Iterable[dict[str, object]],
     return scores
 
 
+
+
+def score_whole_documents(key: Iterable[dict[str, object]],
+                          extracted: dict[str, tuple[NormalisedDocument, DocumentExtraction]],
+                          similarity: float = 0.6) -> Ratio:
+    """Every quantified target extracted from the documents a key holds whole, against the key: `score_targets`
+    counts precision in the sentences holding key targets only, which a figure the document merely reports (a
+    review of the past plan, a standard it quotes) never reaches. The caller passes only documents keyed whole."""
+    ratio = Ratio()
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for entry in key:
+        by_file.setdefault(str(entry["file"]), []).append(entry)
+    for file, entries in by_file.items():
+        _, extraction = extracted[file]
+        targets = [target_values(t) for t in extraction.targets() if t.value is not None and not t.qualitative]
+        ratio.extracted += len(targets)
+        ratio.expected += len(entries)
+        used: set[int] = set()
+        for entry in entries:
+            want = key_values(entry)
+            for i, got in enumerate(targets):
+                if i not in used and abs(float(got["value"]) - float(want["value"])) < 1e-9 and (  # type: ignore[arg-type]
+                        indicator_similarity(str(want["indicator"]), str(got["indicator"])) >= similarity):
+                    used.add(i)
+                    ratio.found += 1
+                    break
+    return ratio

@@ -50,7 +50,7 @@ from policykg.extract.target_words import (
 #: What the population reaches: the predicate a share of it needs to be a target.
 _STATE_VERB_ZH = re.compile(
     r"达到|建成|执行|实现|满足|完成|开展|进行|参与|采用|使用|应用|纳入|具备|通过|覆盖|接入|配备|安装|实施|落实"
-    r"|改造|建立|设立|推行|取得|获得|创建|符合|达标|得到|更换|替换"
+    r"|改造|建立|设立|推行|取得|获得|创建|符合|达标|得到|更换|替换|建设(?=完成|达到)"
 )
 
 #: A bound written before a share of a population ("超过30%的产能…"), and its comparator.
@@ -140,8 +140,14 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         bare = _CONDITIONED_ZH.sub("", subject)  # "符合条件的改厕村庄50%完成规范升级": the condition is no level
         if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", bare):
             return None
+        done = _WORKS_DONE_ZH.fullmatch(name)  # "近机位100%建设完成APU替代设施": the works, then their action
+        name = done.group("works") + done.group("act") if done else name
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
+
+
+#: Works a share of a population has done, written action first: "建设完成APU替代设施".
+_WORKS_DONE_ZH = re.compile(r"(?P<act>建设|改造|安装)完成(?P<works>[^,，;；。]{2,20})")
 
 
 #: The condition a population is picked by, written before it with 的: "符合条件的改厕村庄", "具备条件的县城".
@@ -247,7 +253,7 @@ def shared_head_end(text: str, start: int, end: int) -> int:
 
 #: A quality a thing counted has, listed with others before 的 and the thing: "设施完善", "示范带动作用强".
 _QUALITY_ZH = re.compile(r"[\u4e00-\u9fff]{1,8}(?:优美|舒适|节约|完善|突出|彰显|健全|先进|规范|领先|显著|合理|齐全|便捷|良好|有序|整洁|鲜明|"
-                         r"明显|强|高|好|优|低|少|多|大)")
+                         r"明显|雄厚|扎实|成熟|完备|广泛|优良|优秀|强|高|好|优|低|少|多|大)")
 
 
 def quality_head(name: str) -> str:

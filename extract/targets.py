@@ -265,6 +265,9 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         if first.dimension == "power" and _POWER_KIND_ALONE_ZH.fullmatch(indicator):
             # "全区陆上风电达到1800万千瓦", "风电新增约1250万千瓦": a kind of power sized in kW is its installed capacity
             indicator += "新增装机" if text.startswith("新增", predicate.verb_start) else "装机"
+        elif first.dimension == "land" and (land := _LAND_KIND_ALONE_ZH.fullmatch(indicator)):
+            # "包头境内湿地稳定在140万亩": a kind of land sized in mu or hectares is its area
+            indicator = land.group("kind") + "面积"
     if lang != "en" and change and base_year is None:
         # "以2020年能源、水资源消费以及碳排放为基数,2025年…能耗下降5%、人均综合能耗下降6%": the base the sentence declares
         declared = list(_BASE_DECLARED_ZH.finditer(text, _sentence_bounds(text, first.start, lang)[0], first.start))
@@ -405,6 +408,8 @@ _STOCK_NAME_ZH = re.compile(r"(?:保有量|拥有量|总数|数量)$")
 
 
 #: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".
+#: A kind of land named alone (after where it lies), sized by an area: "包头境内湿地", "林地".
+_LAND_KIND_ALONE_ZH = re.compile(r"(?:[\u4e00-\u9fff]{2,6}境内)?(?P<kind>湿地|林地|草原|草地|耕地|森林|水域)")
 _POWER_KIND_ALONE_ZH = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:[水风火核煤气]电|光伏发电|光伏|光热发电|生物质发电|生物质能|地热能|太阳能|抽水蓄能|可再生能源|新能源)")
 

@@ -15,6 +15,7 @@ from policykg.extract.period import (
     document_period_end,
     goal_section_year,
     title_period_end,
+    under_review,
 )
 from policykg.extract.targets import extract_targets
 from policykg.ingest.model import Clause, NormalisedDocument
@@ -101,12 +102,14 @@ def test_targets_without_a_year_are_due_at_the_period_end() -> None:
 
 
 def test_a_review_of_the_past_plan_is_not_due() -> None:
-    # 157 一、“十三五”时期主要成就 / (四)林业产业蓬勃发展: "全省特色经济林达40万公顷以上" names no year
+    # 157 一、“十三五”时期主要成就 / (四)林业产业蓬勃发展: "全省特色经济林达40万公顷以上" names no year: the state the
+    # plan starts from, no target at all (`period.under_review`)
     file = "157、辽宁省“十四五”林业草原发展规划.pdf"
     doc = real(file)
     review, parents = clause(doc, "s1.i4")
-    assert clause_period_end(2025, review, parents) is None
-    assert {year for _, year in years(file, "s1.i4")} == {None}
+    assert clause_period_end(2025, review, parents) is None and under_review(2025, review, parents)
+    assert "特色经济林达40万公顷以上" in doc.text[review.start : review.end]
+    assert years(file, "s1.i4") == []
     task, parents = clause(doc, "s4.i7.p7")  # 7.林业草原有害生物防治
     assert clause_period_end(2025, task, parents) == 2025
     assert ("林业有害生物无公害防治率", 2025) in years(file, "s4.i7.p7")
@@ -132,13 +135,15 @@ def test_only_targets_without_a_year_of_their_own_take_the_period_end() -> None:
 
 def test_a_sectors_basic_situation_states_no_target_due_at_the_plans_end() -> None:
     # 26、关于发布高耗能行业重点领域节能降碳改造升级实施指南（2022年版）的通知, 附件4 一、基本情况: "…以褐煤为原料的
-    # 煤制甲醇能效标杆水平为 1550 千克标准煤/吨，基准水平为 2000 千克标准煤/吨；…" quotes the standards, due at no time
+    # 煤制甲醇能效标杆水平为 1550 千克标准煤/吨，基准水平为 2000 千克标准煤/吨；…" quotes the standards, due at no time:
+    # the situation a section describes states no target at all (`period.under_review`)
     from policykg.extract.document import extract_document
     from tests.ingest.real_packs import read_real
 
     doc = read_real("26")
     facts = extract_document(doc).clauses[f"{doc.id}~a4.s1"]
+    assert "以褐煤为原料的煤制甲醇能效标杆水平为" in doc.text
     standards = [t for t in facts.targets if t.measure_unit in ("千克标准煤/吨", "千克标煤/吨")]
-    assert len(standards) == 10 and all(t.year is None for t in standards)
+    assert standards == [] and not [t for t in facts.targets if not t.qualitative]
     # "截至 2020 年底，…能效优于标杆水平的产能约占 15%": as of 2020, not due in 2025
     assert not any(t.year == 2025 for t in facts.targets)

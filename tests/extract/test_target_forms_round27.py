@@ -49,3 +49,9 @@ def test_years_that_date_the_housing_a_plan_renews_are_no_deadline() -> None:
             "2001-2005年建成小区的改造,规划共改造老旧小区1521个,完成既有居住建筑节能改造面积1000万平方米以上。")
     assert facts(targets(text, 2025)) == [("改造老旧小区", "=", 1521, "个", 2025),
                                           ("既有居住建筑节能改造面积", ">=", 1000, "万平方米", 2025)]
+
+
+def test_a_share_of_stands_that_have_works_built() -> None:
+    # 64、上海市2021-2023年生态环境保护和建设三年行动计划: 建设完成 is what the share of the stands reaches (the works named
+    # first, then their action)
+    assert facts(targets("近机位100%建设完成APU替代设施", 2023)) == [("近机位APU替代设施建设", "=", 100, "%", 2023)]

@@ -1,0 +1,30 @@
+"""A figure due before the document could set it is a result it reports, not a target (`period.document_first_year`):
+a 十四五 plan's review of the 十三五 ("“十三五”时期,…非化石能源消费比重达到15.9%") keeps its 2025 targets only. Every
+document here is from the `tune` part of tests/keys/split.toml.
+"""
+
+from __future__ import annotations
+
+from policykg.extract.period import document_first_year
+from tests.extract.test_extraction_keys import _extracted
+
+
+def _quantified(file: str) -> tuple[int | None, list[tuple[str, float | None, int | None]]]:
+    doc, extraction = _extracted(file)
+    return document_first_year(doc), [(t.indicator, t.value, t.year) for t in extraction.targets() if not t.qualitative]
+
+
+def test_a_plans_review_of_the_plan_before_states_no_target() -> None:
+    first, targets = _quantified("16、“十四五”现代能源体系规划.pdf")
+    assert first == 2021  # the 十四五's first year (the plan was issued in 2022)
+    assert ("非化石能源消费比重", 20.0, 2025) in targets  # "到2025年,非化石能源消费比重提高到20%左右"
+    assert not [t for t in targets if t[1] == 15.9]  # "“十三五”时期,…非化石能源消费比重达到15.9%"
+    assert all(year is None or year >= 2021 for _, _, year in targets)
+
+
+def test_a_three_year_plan_keeps_the_targets_of_its_own_years() -> None:
+    first, targets = _quantified("140、包头市深入推进林业草原碳汇三年行动计划（2021—2023年）.pdf")
+    assert first == 2021
+    assert ("湿地面积", 140.0, 2030) in targets  # "到2030年包头境内湿地稳定在140万亩": a kind of land sized is its area
+    assert ("恢复黄河湿地", 2000.0, 2021) in targets  # "2021年启动实施…,恢复黄河湿地 2000 亩"
+    assert not [t for t in targets if t[1] == 1367.0]  # "林地面积 1367 万亩": the state in 2020
