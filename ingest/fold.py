@@ -1,4 +1,5 @@
-"""Character-level tidying: line ends and invisible characters out, full-width ASCII folded 1:1.
+"""Character-level tidying: line ends and invisible characters out, full-width ASCII folded 1:1, a Latin full stop
+ending a Chinese sentence read as 。.
 
 Folding makes every document look alike to the matchers — "（责任单位：…）" becomes "(责任单位:…)" —
 while Chinese-only punctuation (、。《》“”〔〕【】——) stays. Folding and space unification are
@@ -42,6 +43,17 @@ def fold(text: str) -> str:
     Only the runs that need folding are translated: most characters of a Chinese text do not.
     """
     return _FOLDABLE.sub(lambda m: m.group(0).translate(FOLD_TABLE), text)
+
+
+#: A full stop printed as a Latin one in Chinese prose ("压实工作责任.各地各有关部门要…"): after a Chinese character or
+#: a closing mark, before a Chinese character, an opening mark or a line end; never between digits ("14.5") nor after
+#: a numeral that numbers a heading ("专栏四.水污染防治").
+_LATIN_STOP = re.compile(r"(?<=[\u3400-\u9fff”’)）》」])(?<![一二三四五六七八九十])\.(?=[\u3400-\u9fff“‘(（《「]|\n|$)")
+
+
+def chinese_stops(text: str) -> str:
+    """Latin full stops that end Chinese sentences as 。, so sentences end where a reader sees them end; same length."""
+    return _LATIN_STOP.sub("。", text) if "." in text else text
 
 
 def squash(text: str) -> str:

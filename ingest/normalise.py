@@ -127,6 +127,7 @@ def _clean(tracked: TrackedText, notes: list[Note], layout_kind: str | None = No
         notes.append(Note("variant", message, Span(*scripts.first_variant[variant]), count=n))
 
     tracked.replace_same_length(fold.fold(tracked.text))
+    tracked.replace_same_length(fold.chinese_stops(tracked.text))
     return scripts
 
 

@@ -29,7 +29,7 @@ def _pack_of(number: str) -> Path:
 
 @pytest.fixture(scope="module")
 def real() -> dict[str, NormalisedDocument]:
-    numbers = ("2", "100", "122", "316", "335", "490", "70", "212", "140", "164", "392")
+    numbers = ("2", "100", "122", "316", "335", "490", "70", "212", "140", "164", "392", "107")
     return {n: normalise(read_raw(_pack_of(n))) for n in numbers}
 
 
@@ -55,6 +55,19 @@ def test_a_figure_the_layer_cut_is_read_whole(real):
         assert doc.quote(doc.span(at, at + len(read))).replace("\r\n", "").replace(" ", "") == read
         found = [(t.indicator, t.value, t.measure_unit, t.year) for t in extract_document(doc).targets()]
         assert target in found
+
+
+def test_latin_full_stops_of_chinese_prose_end_its_sentences(real):
+    # 107 prints every full stop as "." (none as 。): read as 。, so a duty sentence is one of its own
+    doc = real["107"]
+    assert "压实工作责任。各地各有关部门要对照重点任务分工" in doc.text and "压实工作责任.各地各有关部门" in doc.original
+    assert "。" not in doc.original and doc.text.count("。") > 100
+    units = {(u.surface, u.role) for u in extract_document(doc).units()}
+    assert {("各市州政府", "generic"), ("省发展改革委", "lead")} <= units  # "各市州政府负责…", "省发展改革委要发挥牵头抓总作用"
+    # a decimal and a heading's numeral keep their dot: "专栏四.水污染防治" (427) is tested with the fold itself
+    from policykg.ingest.fold import chinese_stops
+
+    assert chinese_stops("面积达14.5平方米,专栏四.水污染防治.\n") == "面积达14.5平方米,专栏四.水污染防治。\n"
 
 
 def test_wrapped_title_and_covering_notice(real):
