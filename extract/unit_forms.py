@@ -169,6 +169,7 @@ GENERIC_RE = re.compile(
     r"|^(?:国家|省|市|县)(?:[和及、](?:省|市|县))?级(?:以上)?[^、]{0,8}?(?:园区|开发区|高新区|经开区|新区)管委会$"
     r"|^(?:省|市|区|县)级(?:有关|相关)?部门$"  # the departments of a level, none in particular ("市级部门")
     r"|^街道办事处$"  # the offices of every street ("乡(镇)人民政府、街道办事处应当…")
+    r"|^属地(?:党委和?)?(?:人民)?政府$"  # the government of wherever a case lies ("属地人民政府负责无主矿山着火点灭火工作")
     # the governments of levels ("市县人民政府", "县(市、区)级政府"), of an area's cities ("珠三角各地级以上市政府")
     rf"|^{_LEVEL}(?:、?{_LEVEL})+级?(?:党委和?)?(?:人民)?政府$|^{_LEVEL}级(?:以上)?(?:地方)?(?:人民)?政府$"
     r"|^[^、]{2,8}各(?:地级以上|地级|县级|设区的?)?(?:市|州|县|区|盟)"

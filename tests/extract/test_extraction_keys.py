@@ -40,6 +40,9 @@ TUNE_FLOORS_UNITS_ROUND4 = {"units_precision": 1.0, "units_recall": 1.0, "role_a
 TUNE_FLOORS_UNITS_ROUND5 = {"units_precision": 1.0, "units_recall": 0.990, "role_accuracy": 1.0, "lead_accuracy": 1.0}
 #: The sixth round (28 lists of 9 documents chosen for generic participants in duty sentences, provinces held least first).
 TUNE_FLOORS_UNITS_ROUND6 = {"units_precision": 1.0, "units_recall": 0.767, "role_accuracy": 1.0, "lead_accuracy": 0.857}
+#: The seventh round (30 lists of 12 documents, round 6's count at a lower threshold, provinces held least first) on its
+#: own, at the figures its rules reached (0.967 / 0.617, lead 0.367 before them).
+TUNE_FLOORS_UNITS_ROUND7 = {"units_precision": 1.0, "units_recall": 0.744, "role_accuracy": 0.971, "lead_accuracy": 0.566}
 TUNE_FLOORS_TARGETS = {"found_precision": 0.985, "found_recall": 0.982, "exact_precision": 0.982, "exact_recall": 0.978,
                        "indicator_accuracy": 0.985}
 #: The fourth round of targets_tune.toml (whole documents, running text included) on its own: the floors above
@@ -238,6 +241,6 @@ def test_units_and_targets_against_the_tuning_keys() -> None:
         _, round_t = _measure("tune", range(first, first + 1))
         assert all(round_t[k] >= v for k, v in floors.items()), (first, round_t)
     for first, floors in ((3, TUNE_FLOORS_UNITS_ROUND3), (4, TUNE_FLOORS_UNITS_ROUND4), (5, TUNE_FLOORS_UNITS_ROUND5),
-                          (6, TUNE_FLOORS_UNITS_ROUND6)):
+                          (6, TUNE_FLOORS_UNITS_ROUND6), (7, TUNE_FLOORS_UNITS_ROUND7)):
         round_u, _ = _measure("tune", range(10, 11), range(first, first + 1))
         assert all(round_u[k] >= v for k, v in floors.items()), (first, round_u)
