@@ -449,6 +449,14 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     return noun.end()
 
 
+#: A figure stated as what another comes to ("相当于减少二氧化碳年排放量约8700余万吨"): an equivalence, no target.
+_EQUIVALENT_ZH = re.compile(r"相当于")
+
+
+def _phrase_start(text: str, start: int, end: int) -> int:
+    """Where the phrase before `end` opens: after the last comma or semicolon since `start`."""
+    return max(start, *(text.rfind(c, start, end) + 1 for c in ",，;；"))
+
 #: What follows a size that bounds a class of things rather than sets a target: a class (级) or the places and
 #: firms the size picks out, written with no 的 ("日清运量超过300吨地区", "产危废量超过100吨企业").
 _CLASS_BOUND_ZH = re.compile(r"(?:及以上|以上|以下)?(?:级(?!别)|地区|企业|城市|用户)")
@@ -475,6 +483,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         seg_end = list_end if goal else seg_end
         if lang != "en" and first.start < previous_end:
             continue  # read with the value before it: "总面积309万亩的12个森林碳汇发展片区" (the count of what it sizes)
+        if lang != "en" and _EQUIVALENT_ZH.search(text, _phrase_start(text, seg_start, first.start), first.start):
+            continue  # "可再生能源发电量相当于每年替代3300余万吨标准煤": what a figure comes to, no target of its own
         if lang != "en" and text.startswith("的", list_end) and not goal:
             # "形成2.9万吨/日的处理能力" measures a capacity; "100万以上的城市" is a value inside a noun phrase
             before = len(out)

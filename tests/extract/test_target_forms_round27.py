@@ -55,3 +55,14 @@ def test_a_share_of_stands_that_have_works_built() -> None:
     # 64、上海市2021-2023年生态环境保护和建设三年行动计划: 建设完成 is what the share of the stands reaches (the works named
     # first, then their action)
     assert facts(targets("近机位100%建设完成APU替代设施", 2023)) == [("近机位APU替代设施建设", "=", 100, "%", 2023)]
+
+
+def test_what_a_figure_comes_to_is_no_target() -> None:
+    # 560、江苏省“十四五”可再生能源发展专项规划: the plan's estimate of its benefits, stated as equivalences
+    text = ("初步预计,到2025年,全省可再生能源发电量相当于每年替代3300余万吨标准煤,与常规燃煤发电机组相比,全省可再生能源年发电量"
+            "相当于减少二氧化碳年排放量约8700余万吨")
+    assert facts(targets(text)) == []
+    # 565、广西可再生能源发展“十四五”规划: the amount used stays, what it comes to in CO2 goes
+    text = ("“十四五”期间,全区可再生能源电力年利用量折合3600万吨标准煤,相当于减少二氧化碳排放量约5650万吨,有效减少二氧化硫、"
+            "氮氧化物、粉尘等污染物排放,环境效益显著。")
+    assert [f[2] for f in facts(targets(text, 2025))] == [3600]
