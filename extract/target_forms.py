@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from policykg.extract.numbers import Quantity, measure_unit_info, quantity_at, unit_dimension
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
+from policykg.extract.target_share_actions import action_rate
 from policykg.extract.target_words import (
     _ADVERBS_ZH,
     _AT_LEAST_ZH,
@@ -119,6 +120,9 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
     covers = _COVERS_ZH.search(subject)
     if (covers or q.dimension == "count") and not re.search(r"\d", name):
         name = "".join(phrase.split())  # the population covered or counted keeps its aside: "旗县(市、区)"
+    elif subject and start == end and (rate := action_rate(name)) and not re.search(r"[\d,，]", subject) and len(subject) <= 15:
+        # "放射性废源100%安全处置": the population, then the action its share has done to it, no verb
+        return ShareOfSubject(opening, seg_end - cut, subject + rate, cmp or suffix or "=", seg_end - cut)
     elif not (4 <= len(name) <= 40) or not _STATE_VERB_ZH.search(name) or re.search(r"\d", name):
         return None
     if covers and covers.start() >= 2 and 2 <= len(name) <= 16 and not re.search(r"[\d,，]", subject):

@@ -1,8 +1,9 @@
 """A share reached by an action that is written after it: "废旧放射源做到100%安全收贮", "县级以上城市医疗废物实现100%
-无害化处置". The verb before the share (做到, 实现) says only that it is reached; what the share measures is the rate of
+无害化处置", or with no verb at all: "放射性废源100%安全处置". The verb before the share (做到, 实现) says only that it is reached; what the share measures is the rate of
 the action after it, done to what the clause names first: 废旧放射源安全收贮率, 县级以上城市医疗废物无害化处置率.
 
-Used by extract/targets.py on a target its verb governs (Chinese only).
+Used by extract/targets.py on a target its verb governs, and by extract/target_forms.py on a share after its population
+(Chinese only).
 """
 
 from __future__ import annotations
@@ -21,10 +22,15 @@ _ACTION_AFTER_ZH = re.compile(
 )
 
 
+def action_rate(phrase: str) -> str | None:
+    """The rate an action closing a phrase names ("安全处置" → 安全处置率); None when the phrase is no such action."""
+    action = _ACTION_AFTER_ZH.match(phrase.rstrip(" 。;；,，"))
+    return action.group("act") + "率" if action else None
+
+
 def rate_of_action_after(text: str, verb_start: int, value_start: int, after_value: int, clause_end: int) -> str | None:
     """The rate the share measures ("安全收贮率") when the verb before the share only says it is reached and an action
     closes the clause after it; None otherwise."""
     if not _REACHED_ZH.fullmatch(text, verb_start, value_start):
         return None
-    action = _ACTION_AFTER_ZH.match(text[after_value:clause_end].rstrip(" 。;；,，"))
-    return action.group("act") + "率" if action else None
+    return action_rate(text[after_value:clause_end])

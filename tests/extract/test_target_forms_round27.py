@@ -15,6 +15,13 @@ def test_a_share_reached_by_the_action_after_it() -> None:
         ("废旧放射源安全收贮率", "=", 100, "%", 2025)]
 
 
+def test_a_share_after_its_population_with_the_action_and_no_verb() -> None:
+    # 427、广元市“十四五”生态环境保护规划; 146、天津市生态环境保护“十四五”规划 (as 422's and 425's with 做到, keyed there)
+    assert facts(targets("到2025年,放射性废源100%安全处置,杜绝重、特大放射源辐射事故发生")) == [
+        ("放射性废源安全处置率", "=", 100, "%", 2025)]
+    assert facts(targets("加强放射性废物(源)安全管理,废旧放射源100%安全收贮。", 2025)) == [("废旧放射源安全收贮率", "=", 100, "%", 2025)]
+
+
 def test_a_share_reached_names_nothing_without_an_action() -> None:
     # 76、福建省“十四五”生态环境保护专项规划: 应收尽收 is no action a rate is named by, and the sentence keys no target
     assert facts(targets("加强废旧闲置放射源送贮管理,对发现的废旧闲置放射源做到100%应收尽收。", 2025)) == []
