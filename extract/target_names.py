@@ -539,6 +539,10 @@ def share_of_which(indicator: str, earlier: Sequence[_Named], text: str, ind_sta
     return subject + "中" + indicator if len(subject) >= 2 and not _SHARE_HEAD_ZH.search(subject) else None
 
 
+#: A part of what the target before covers, holding its measure further: "…,国家枢纽节点进一步降到1.25以下".
+_FURTHER_ZH = re.compile(r"\s*进一步(?:降到|降至|降低到|降低至|提高到|提高至|提升到|提升至|达到)")
+
+
 def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
     """A clause that names its indicator only in part, right after a target of the same sentence: a place
     ("…占比超过30%,其中粤港澳大湾区珠三角九市超过45%" → that place's 占比), or a head the target before
@@ -552,6 +556,10 @@ def completed_by_previous(indicator: str, earlier: Sequence[_Named], text: str, 
     if (_PLACE_ONLY_ZH.match(indicator) or places) and not _PLACE_ONLY_ZH.match(last.indicator):
         measured = last.indicator[places_listed_zh(last.indicator):]  # not the places of the target before
         return indicator + measured if len(measured) >= 2 and not places_listed_zh(measured) else None
+    if (len(indicator) <= 8 and not _MEASURE_NOUN_ZH.search(indicator) and text.startswith(indicator, ind_start)
+            and _FURTHER_ZH.match(text, ind_start + len(indicator)) and _MEASURE_NOUN_ZH.search(last.indicator)):
+        # "…数据中心平均电能利用效率降到1.3以下,国家枢纽节点进一步降到1.25以下": a part that holds the measure further
+        return indicator + last.indicator
     subject = _ACTION_LEAD_ZH.sub("", last.indicator)
     of_which = share_of_which(indicator, earlier, text, ind_start)
     if of_which:

@@ -73,3 +73,10 @@ def test_what_a_figure_comes_to_is_no_target() -> None:
     text = ("“十四五”期间,全区可再生能源电力年利用量折合3600万吨标准煤,相当于减少二氧化碳排放量约5650万吨,有效减少二氧化硫、"
             "氮氧化物、粉尘等污染物排放,环境效益显著。")
     assert [f[2] for f in facts(targets(text, 2025))] == [3600]
+
+
+def test_a_part_that_holds_the_measure_before_further() -> None:
+    # 13、贯彻落实碳达峰碳中和目标要求推动数据中心和5G等新型基础设施绿色高质量发展实施方案
+    text = "到2025年,全国新建大型、超大型数据中心平均电能利用效率降到1.3以下,国家枢纽节点进一步降到1.25以下"
+    assert [(f[0], f[2]) for f in facts(targets(text))] == [
+        ("新建大型、超大型数据中心平均电能利用效率", 1.3), ("国家枢纽节点新建大型、超大型数据中心平均电能利用效率", 1.25)]
