@@ -86,6 +86,8 @@ _LEAD_ZH = re.compile(
     # "规划共改造老旧小区1521个": that the plan sets a total is no part of the works
     r"|(?:规划|计划)共(?=新建|新增|建设|建成|实施|完成|创建|培育|改造|治理|修复)"
     r"|全市|全省|全国|全区|全县|我市|我省|我国|本市|本省|本区|(?<=全[市省区县国])的|使(?=全[市省区县国])"
+    # "预计水风光装机达到1.27亿千瓦", "初步预计,到2025年…": that the plan expects it is no part of what it measures
+    r"|(?:初步)?预计"
     # "力争“十四五”期末达到年节约农业用水10亿立方米以上", "基本实现清洁取暖率达到100%": when and that it is reached
     r"|十[四五六]五”?(?:期末|末期|末)(?:达到)?|基本(?=实现)"
     # "为2025年底能效标杆水平产能比例达到50%以上打下坚实基础", "为有效推动…": what a goal is laid for

@@ -151,6 +151,10 @@ def _names_before_symbol(before: str) -> bool:
             and not _FORMULA_ZH.search(_ASIDES_AND_YEARS_ZH.sub("", name)))
 
 
+#: Words 在 closes that are no level a value is at: 存在 (there is), 正在, 所在, 现在.
+_IN_WORDS_ZH = ("存", "正", "所", "现")
+
+
 def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | None:
     """Read [比2020年][由N][adverbs][verb][约] backwards from the value; None if no verb governs it."""
     pre = text[seg_start:value_start].rstrip()  # "不低于 64m3/s": a space the text layer left before the value
@@ -165,8 +169,8 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
     m = _verb_re("zh").search(pre) or re.search(rf"({_alternation(_VERBS_ZH)})[^,;。]{{1,20}}的$", pre)
     # "风电供暖、…和电供暖供热面积各100万平方米": 各 before the value sets it for each item, as 均 does
     m = m or re.search(r"(?<=[\u4e00-\u9fff])(各)$", pre)
-    if not m:
-        return None
+    if not m or (m.group(1) == "在" and pre[: m.start()].endswith(_IN_WORDS_ZH)):
+        return None  # "预计到2025年存在800万千瓦左右电力硬缺口": 存在 (there is), no level 在
     comparator, change = _VERBS_ZH.get(m.group(1), (None, None))
     before = pre[: m.start()]
     if m.group(1) in _SYMBOLS and not _names_before_symbol(before):

@@ -80,3 +80,13 @@ def test_a_part_that_holds_the_measure_before_further() -> None:
     text = "到2025年,全国新建大型、超大型数据中心平均电能利用效率降到1.3以下,国家枢纽节点进一步降到1.25以下"
     assert [(f[0], f[2]) for f in facts(targets(text))] == [
         ("新建大型、超大型数据中心平均电能利用效率", 1.3), ("国家枢纽节点新建大型、超大型数据中心平均电能利用效率", 1.25)]
+
+
+def test_what_a_plan_expects_is_no_part_of_the_name_and_a_gap_that_exists_no_level() -> None:
+    # 562、四川省“十四五”可再生能源发展规划
+    text = "到2025年,我省预计水风光装机达到1.27亿千瓦,装机占比达到84.7%,水风光发电量达到4500亿千瓦时以上。"
+    assert [f[0] for f in facts(targets(text))] == ["水风光装机", "水风光装机占比", "水风光发电量"]
+    # 574、内蒙古自治区“十四五”电力发展规划: 存在 (there is) is no verb setting a level
+    text = ("按照电力平衡原则,考虑外送华北420万千瓦、事故备用和机组检修800万千瓦、风电装机按6%参与平衡等因素,预计到2025年存在800万千瓦"
+            "左右电力硬缺口。")
+    assert facts(targets(text)) == []
