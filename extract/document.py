@@ -67,6 +67,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         clause_period_end,
         document_first_year,
         document_period_end,
+        under_estimates,
         under_review,
     )
     from policykg.extract.target_tables import header_before
@@ -85,7 +86,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         start, end = clause.own_range()
         text = doc.text[start:end]
         facts = ClauseFacts(clause_id=clause.id)
-        reviewed = period_end is not None and under_review(period_end, clause, parents)
+        reviewed = under_review(period_end or 0, clause, parents)  # no plan before a year 0: the headings alone
+        estimated = under_estimates(clause, parents)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
                                          TARGETS: {"period_end": clause_period_end(period_end, clause, parents),
@@ -121,6 +123,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
                 continue  # "“十三五”期间…到2020年达到15.9%": the past plan's result, reported
             if reviewed and t.year is None and not t.qualitative:
                 continue  # "(一)发展基础。…空气优良天数比例为73.2%": the state the plan starts from
+            if estimated and not t.qualitative:
+                continue  # "(三)环境效益。…到2025年…可减少二氧化碳排放…": what the plan estimates it brings
             facts.targets.append(
                 Target(
                     indicator=t.indicator, comparator=t.comparator, value=t.value, measure_unit=t.measure_unit, provenance=span,

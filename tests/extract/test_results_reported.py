@@ -28,3 +28,27 @@ def test_a_three_year_plan_keeps_the_targets_of_its_own_years() -> None:
     assert ("湿地面积", 140.0, 2030) in targets  # "到2030年包头境内湿地稳定在140万亩": a kind of land sized is its area
     assert ("恢复黄河湿地", 2000.0, 2021) in targets  # "2021年启动实施…,恢复黄河湿地 2000 亩"
     assert not [t for t in targets if t[1] == 1367.0]  # "林地面积 1367 万亩": the state in 2020
+
+
+def test_the_expected_effects_of_a_plan_are_estimates() -> None:
+    # 574、内蒙古自治区“十四五”电力发展规划 (四)预期效果分析: "…可再生能源发电替代化石能源约9000万吨标煤,减少二氧化碳排放2.4亿吨"
+    _, targets = _quantified("574、内蒙古自治区“十四五”电力发展规划.pdf")
+    assert not [t for t in targets if t[1] in (9000.0, 2.4)]
+
+
+def test_a_report_with_no_period_states_no_yearless_target_under_its_review_headings() -> None:
+    # 38、中国应对气候变化的政策与行动白皮书 (no title period, no issue date printed): "能源生产和消费革命取得显著成效" reviews;
+    # its figures with no year of their own are the state reached (those naming 2020 keep it, the document's first year
+    # being unknown)
+    doc, extraction = _extracted("38、中国应对气候变化的政策与行动白皮书.pdf")
+    assert document_first_year(doc) is None
+    reviewed = [c for top in doc.clauses for c in top.walk() if c.title.startswith("能源生产和消费革命取得显著成效")]
+    targets = [t for c in reviewed for t in extraction.clauses[c.id].targets if not t.qualitative]
+    assert targets and all(t.year is not None for t in targets)
+    assert "非化石能源发电量达到2.6万亿千瓦时" in doc.text and not [t for t in targets if t.value == 2.6]
+
+
+def test_a_plans_resources_are_no_targets() -> None:
+    # 562、四川省“十四五”可再生能源发展规划, 发展潜力: "太阳能资源技术可开发量8500万千瓦以上" sizes a resource
+    _, targets = _quantified("562、四川省“十四五”可再生能源发展规划.pdf")
+    assert not [t for t in targets if "可开发量" in t[0] or "蕴藏" in t[0]]
