@@ -37,8 +37,9 @@ _NOT_A_PLAN = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜�
 # the heading of a section that reviews the past plan or describes the situation, not a task
 _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基础(?:与|和)|(?<![^初]见)成效|成就|进展|存在的(?:主要)?问题|主要问题|"
                      r"挑战|机遇|资源条件|资源禀赋|(?:发展|开发|资源)潜力|基本情况|概况")
-#: The heading of a plan's estimates of what it costs and what it brings (a plan's own environmental assessment): its
-#: figures are estimates, no targets, whatever year they name ("投资估算", "环境效益", "预期效果分析", "环境影响分析").
+#: The heading of what a plan estimates it brings ("环境效益", "(四)预期效果分析"): its figures are estimates, no targets,
+#: whatever year they name. Not costings (投资估算) nor a plan's environmental assessment (环境合理性): plans restate
+#: their goals there.
 _ESTIMATES = re.compile(r"环境效益|预期效果")
 # (the results a task heading says will be seen are no review: "保好水治差水,“一河一策”见成效"; "初见成效" is one)
 # a heading whose review word is the object of a task ("夯实新型电力系统发展基础", "巩固污染防治成效"): tasks follow
