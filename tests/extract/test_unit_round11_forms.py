@@ -1,7 +1,7 @@
 """Forms of the seventh round of the units' tuning key (tests/keys/units_tune.toml, `round = 7`): each case is a line of a
 `tune` document copied from its normalised text (the file's running number is given with it). The government of
 wherever a case lies (属地人民政府) as a generic participant; generic participants answering for a task in more words
-(扛起…责任, 履行…职责) (extract/unit_forms.py, extract/unit_sentences.py).
+(扛起…责任, 履行…职责, 对照…分工) (extract/unit_forms.py, extract/unit_sentences.py).
 """
 
 from __future__ import annotations
@@ -26,3 +26,9 @@ def test_generic_participants_answering_for_a_task_in_more_words() -> None:
     assert roles("省各有关部门要切实履行部门职责,加强督促指导,强化协调配合,形成工作合力。", "CN-JS") == [("省各有关部门", "generic")]
     # a firm's duties toward society charge no participant
     assert roles("企业要履行社会责任。", "CN-JS") == []
+
+
+def test_the_division_of_the_tasks_charges_generic_participants() -> None:
+    # 107、甘肃省关于加快建立健全绿色低碳循环发展经济体系实施方案 (二十四)压实工作责任
+    line = "各地各有关部门要对照重点任务分工,加强日常督促落实,统筹做好政策指导和解读,确保按期高质量完成各项任务。"
+    assert roles(line, "CN-GS") == [("各地各有关部门", "generic")]
