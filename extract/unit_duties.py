@@ -49,6 +49,7 @@ from policykg.extract.unit_forms import _generic as _generic_item
 _MARKER_RE = re.compile(
     r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}条(?:\s*【[^】\n]{1,12}】)?"
     r"|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十—]{1,3}[、.．]|\d{1,3}(?:[.．、](?!\d)|[)）]))?[ \t\u3000]*"
+    r"(?:请(?=各|有关|相关))?"  # a notice's request to the participants it charges: "请各单位配合做好…"
 )
 
 #: Where the units end: a duty verb, or a colon (after "主要职责", "职责" or nothing).
@@ -293,7 +294,12 @@ def _formula(word: str | None) -> bool:
 def generic_subject(item: str) -> bool:
     """A generic participant a duty statement may charge alone: 各…, 有关/相关…, …主管部门, the governments of levels,
     the departments of a level (市级部门), with no words of a sentence before it ("项目审定结果由各主管部门")."""
-    return _generic(item) and bool(_GENERIC_SUBJECT_RE.fullmatch(item) or LEVELS_GOVERNMENT_RE.match(item))
+    return (_generic(item) and bool(_GENERIC_SUBJECT_RE.fullmatch(item) or LEVELS_GOVERNMENT_RE.match(item))
+            and not _PERSON_NAMED_RE.search(item))
+
+
+#: A person a participant names, who is the one charged ("请各单位推荐一名联系人负责…"): no participant.
+_PERSON_NAMED_RE = re.compile(r"(?:推荐|指定|确定|明确|安排|派出)[^,，。;；]{0,6}人$")
 
 
 def _wrapped(item: str, names: Names) -> bool:
