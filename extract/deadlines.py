@@ -158,6 +158,9 @@ def _zh_hits(text: str) -> Iterator[Hit]:
         if years is not None:
             yield m.start(), m.end(), "period", str(years[0]), str(years[1]), 0.9, m.group().strip("“”\"")
     # a bare year opening a clause: "2025年再生铝产量达到…", "2025年和2030年,…", "力争2021年全省绿色贷款新增…"
+    # …and one opening a share of a population: "…,2022年60%以上城市社区达到绿色社区创建要求"
+    for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取|在|于)?{_Y}\s*年(?=\s*\d+(?:\.\d+)?\s*%)", text):
+        yield m.start(), m.end(), "year", m.group(1), m.group(1), 0.8, None
     for m in re.finditer(rf"{_ZH_CLAUSE_EDGE}(?:力争|确保|争取|在|于)?{_Y}\s*年(?!\s*(?:-|—|–|~|～|至|到(?!达)|底|末)){_NOT_A_SCOPE_AFTER_YEAR}", text):
         yield m.start(), m.end(), "year", m.group(1), m.group(1), 0.8, None
         yield from _zh_more_years(text, m.end(), "year")

@@ -90,3 +90,9 @@ def test_what_a_plan_expects_is_no_part_of_the_name_and_a_gap_that_exists_no_lev
     text = ("按照电力平衡原则,考虑外送华北420万千瓦、事故备用和机组检修800万千瓦、风电装机按6%参与平衡等因素,预计到2025年存在800万千瓦"
             "左右电力硬缺口。")
     assert facts(targets(text)) == []
+
+
+def test_a_bare_year_opening_a_share_of_a_population_dates_it() -> None:
+    # 575、山东省关于推动城乡建设绿色发展若干措施的通知: "…探索推动绿色化改造,2022年60%以上城市社区达到绿色社区创建要求,“十四五”期间,…"
+    text = "深入推进既有建筑节能改造,探索推动绿色化改造,2022年60%以上城市社区达到绿色社区创建要求。"
+    assert facts(targets(text)) == [("城市社区达到绿色社区创建要求", ">=", 60, "%", 2022)]
