@@ -397,6 +397,12 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
         _emit(out, start=ind_start, end=end, ind=(ind_start, at, name), q=count, comparator="=", change=None,
               base_year=None, years=years, confidence=0.65)
         name += _SIZED[q.dimension]  # type: ignore[index]
+    if q.dimension == "share" and not cut and measures_listed(name):
+        # "实现配网10千伏线路联络率、标准接线率、线路转供率100%": the value is each rate's
+        for each in _split_indicators_zh(name, 0):
+            _emit(out, start=ind_start, end=end, ind=(ind_start, ind_end, each), q=q, comparator=cmp or "=", change=None,
+                  base_year=None, years=years, confidence=0.65)
+        return end
     _emit(out, start=ind_start, end=end, ind=(ind_start + (cut.end() if cut else 0), ind_end, name[cut.end():] if cut else name),
           q=q, comparator=cmp or "=", change="decrease" if cut else None, base_year=None, years=years, confidence=0.65)
     return end

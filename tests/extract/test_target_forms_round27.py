@@ -96,3 +96,9 @@ def test_a_bare_year_opening_a_share_of_a_population_dates_it() -> None:
     # 575、山东省关于推动城乡建设绿色发展若干措施的通知: "…探索推动绿色化改造,2022年60%以上城市社区达到绿色社区创建要求,“十四五”期间,…"
     text = "深入推进既有建筑节能改造,探索推动绿色化改造,2022年60%以上城市社区达到绿色社区创建要求。"
     assert facts(targets(text)) == [("城市社区达到绿色社区创建要求", ">=", 60, "%", 2022)]
+
+
+def test_rates_listed_before_one_share_with_no_verb_each_take_it() -> None:
+    # 187、成都市优化能源结构促进城市绿色低碳发展政策措施 (read as a plan's task)
+    text = "推进中心城区配电网格化改造提升,提高运维管控智能化水平,实现配网10千伏线路联络率、标准接线率、线路转供率100%。"
+    assert [f[0] for f in facts(targets(text, 2025))] == ["配网10千伏线路联络率", "标准接线率", "配网10千伏线路转供率"]
