@@ -716,6 +716,34 @@ def holders_sharing_rate(indicator: str) -> list[str] | None:
     return [parts[0] + rate] + [shared + p + rate for p in parts[1:-1]] + [shared + last]
 
 
+#: A place opening a measure ("阆中市农村黑臭水体消除比例"): one name ending in a level's word.
+_PLACE_LEAD_ZH = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:市|县|区|州|旗|盟)(?=[\u4e00-\u9fff]{4})")
+
+
+#: Between the target before and the holders: a comma, perhaps 其中, perhaps the city the holders lie in ("…,巴中市").
+_HOLDERS_GAP_ZH = re.compile(r"[\s,，、;；]*(?:其中)?[\s,，、]*(?:[\u4e00-\u9fff]{2,6}[市县州])?")
+
+
+def fuller_measure(names: list[str], earlier: Sequence[_Named], text: str, ind_start: int) -> list[str]:
+    """Holders sharing a rate right after a target of the same sentence whose measure ends in that rate take that
+    measure: "阆中市和苍溪县农村黑臭水体消除比例达到90%以上,巴中市巴州区、南江县、仪陇县消除比例达到70%以上" →
+    南江县农村黑臭水体消除比例; the names as they are otherwise."""
+    if len(names) < 2 or not earlier or earlier[-1].qualitative or earlier[-1].end > ind_start:
+        return names
+    if not _HOLDERS_GAP_ZH.fullmatch(text, earlier[-1].end, ind_start):
+        return names
+    rate = names[0]
+    for name in names[1:]:
+        while rate and not name.endswith(rate):
+            rate = rate[1:]
+    before = earlier[-1].indicator
+    lead = _PLACE_LEAD_ZH.match(before)
+    measure = before[lead.end() :] if lead else before
+    if len(rate) < 2 or len(measure) <= len(rate) or not measure.endswith(rate):
+        return names
+    return [name[: -len(rate)] + measure for name in names]
+
+
 #: A share of use named by the sectors using it ("汽车零部件、工程机械制造使用比例"), and the clause of its sentence before
 #: it that names what is used after the verb promoting it ("大力推动低(无)VOCs含量涂料"), then only such shares.
 _USE_SHARE_ZH = re.compile(r"(?:使用|应用)(?:比例|率)$")

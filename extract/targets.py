@@ -48,6 +48,7 @@ from policykg.extract.target_names import (
     closing_name,
     enumeration_lead,
     example_category,
+    fuller_measure,
     holders_sharing_rate,
     level_items,
     level_subject,
@@ -295,7 +296,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     elif lang != "en" and n == 1 and (placed := places_of_part(indicator, out, text, ind_start)):
         names, each = placed, True  # "…比例达到40%以上,其中济南、青岛、烟台3市达到50%以上": each place's own
     elif lang != "en" and n == 1 and (held := holders_sharing_rate(indicator)):
-        names, each = held, True  # "城市建成区、工业园区和主要交通干线机械化清扫率达到86%以上"
+        names, each = fuller_measure(held, out, text, ind_start), True  # "城市建成区、工业园区和主要交通干线机械化清扫率达到86%以上"
     elif lang != "en" and n == 1 and first.dimension == "share" and (rate := rate_of_action_after(
             text, predicate.verb_start, first.start, _suffix(text, first.end, lang)[0], seg_end)):
         indicator += rate  # "废旧放射源做到100%安全收贮": the rate of the action after the share

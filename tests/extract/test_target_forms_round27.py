@@ -102,3 +102,10 @@ def test_rates_listed_before_one_share_with_no_verb_each_take_it() -> None:
     # 187、成都市优化能源结构促进城市绿色低碳发展政策措施 (read as a plan's task)
     text = "推进中心城区配电网格化改造提升,提高运维管控智能化水平,实现配网10千伏线路联络率、标准接线率、线路转供率100%。"
     assert [f[0] for f in facts(targets(text, 2025))] == ["配网10千伏线路联络率", "标准接线率", "配网10千伏线路转供率"]
+
+
+def test_holders_sharing_a_rate_take_the_measure_of_the_target_before() -> None:
+    # 419、四川省“十四五”农业农村生态环境保护规划
+    text = "到2022年底,阆中市和苍溪县农村黑臭水体消除比例达到90%以上,巴中市巴州区、南江县、仪陇县消除比例达到70%以上。"
+    assert [f[0] for f in facts(targets(text))][2:] == [
+        "巴州区农村黑臭水体消除比例", "南江县农村黑臭水体消除比例", "仪陇县农村黑臭水体消除比例"]
