@@ -238,6 +238,11 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     growth_only = lang != "en" and bool(_GROWTH_ONLY_ZH.fullmatch(indicator))
     if lang != "en" and (_INDICATOR_TAIL_ZH.fullmatch(indicator) or growth_only):
         indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
+    if lang != "en" and not indicator and len(items) == 1 and first.dimension in ("area", "land", "length"):
+        # "…实施150个左右水生态保护修复项目,完成600公里河湖缓冲带建设或修复": the works the amount measures follow it
+        end = _works(ctx, out, first, items[0][1] or predicate.comparator, seg)
+        if end >= 0:
+            return end
     if not indicator:
         # "…利用率达到57%,2030年进一步提升至62%": the indicator of the sentence's previous target
         sentence_end = _sentence_bounds(text, first.start, lang)[1]

@@ -109,3 +109,12 @@ def test_holders_sharing_a_rate_take_the_measure_of_the_target_before() -> None:
     text = "到2022年底,阆中市和苍溪县农村黑臭水体消除比例达到90%以上,巴中市巴州区、南江县、仪陇县消除比例达到70%以上。"
     assert [f[0] for f in facts(targets(text))][2:] == [
         "巴州区农村黑臭水体消除比例", "南江县农村黑臭水体消除比例", "仪陇县农村黑臭水体消除比例"]
+
+
+def test_an_amount_of_works_after_its_action_names_the_works_not_the_target_before() -> None:
+    # 149、山东省“十四五”应对气候变化规划
+    text = "到2025年,以黄河流域、南四湖流域等为重点,实施150个左右水生态保护修复项目,完成600公里河湖缓冲带建设或修复"
+    assert [(f[0], f[2]) for f in facts(targets(text))] == [("水生态保护修复项目", 150), ("河湖缓冲带建设或修复", 600)]
+    # 511、关于江苏省“十四五”全社会节能的实施意见: after a share, the area of works done
+    text = "到2025年,公共机构新增及更新车辆中新能源汽车比例原则上不低于30%,完成1000万平方米以上公共机构既有建筑绿色化改造工作"
+    assert [(f[0], f[2]) for f in facts(targets(text))][-1] == ("公共机构既有建筑绿色化改造工作", 1000)
