@@ -465,6 +465,9 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     return noun.end()
 
 
+#: What closes the condition of a rule after its figure: "…超过5000吨标准煤的,", "…(含)以上的,".
+_CONDITION_AFTER_ZH = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及)?(?:以上|以下|以内)?\s*的\s*[,，]")
+
 #: A figure stated as what another comes to ("相当于减少二氧化碳年排放量约8700余万吨"): an equivalence, no target.
 _EQUIVALENT_ZH = re.compile(r"相当于")
 
@@ -495,6 +498,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         # "确保…使用率达到76%的目标": the target is what 实现/完成 takes, its clause ends at the value
         if lang != "en" and len(items) == 1 and first.dimension not in ("count", "share", None) and _CLASS_BOUND_ZH.match(text, list_end):
             continue  # "30万千瓦级煤电机组", "超过300吨地区加快建设": the size of a class of things, not a target
+        if lang != "en" and _CONDITION_AFTER_ZH.match(text, _suffix(text, list_end, lang)[0]):
+            continue  # "新建项目总建筑面积在20万平方米(含)以上的,需…": the condition of a rule, not a target
         goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
         seg_end = list_end if goal else seg_end
         if lang != "en" and first.start < previous_end:

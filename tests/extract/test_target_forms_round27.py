@@ -118,3 +118,9 @@ def test_an_amount_of_works_after_its_action_names_the_works_not_the_target_befo
     # 511、关于江苏省“十四五”全社会节能的实施意见: after a share, the area of works done
     text = "到2025年,公共机构新增及更新车辆中新能源汽车比例原则上不低于30%,完成1000万平方米以上公共机构既有建筑绿色化改造工作"
     assert [(f[0], f[2]) for f in facts(targets(text))][-1] == ("公共机构既有建筑绿色化改造工作", 1000)
+
+
+def test_the_condition_of_a_rule_is_no_target() -> None:
+    # 539、天津市绿色建筑发展“十四五”规划
+    text = "新建项目总建筑面积在20万平方米(含)以上的,需明确建设一栋以上超低能耗建筑。"
+    assert facts(targets(text, 2025)) == []
