@@ -115,6 +115,8 @@ def document_first_year(doc: NormalisedDocument) -> int | None:
             plan = pattern.search(title or "")
             if plan and (span := five_year_plan(plan.group(1))):
                 years.append(span[0])
+        if title and not years and (own := title_period_end(title)):
+            years.append(own)  # a year's document: "2021年推动碳达峰、碳中和工作计划"
     return min(years) if years else None
 
 

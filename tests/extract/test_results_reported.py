@@ -52,3 +52,9 @@ def test_a_plans_resources_are_no_targets() -> None:
     # 562、四川省“十四五”可再生能源发展规划, 发展潜力: "太阳能资源技术可开发量8500万千瓦以上" sizes a resource
     _, targets = _quantified("562、四川省“十四五”可再生能源发展规划.pdf")
     assert not [t for t in targets if "可开发量" in t[0] or "蕴藏" in t[0]]
+
+
+def test_a_years_document_starts_in_its_year() -> None:
+    # 244、2021年推动碳达峰、碳中和工作计划: no issue date read, the title's year is the document's
+    doc, _ = _extracted("244、2021年推动碳达峰、碳中和工作计划.pdf")
+    assert doc.metadata.issued is None and document_first_year(doc) == 2021
