@@ -21,7 +21,7 @@
 Used by extract/targets.py, whose targets are made here too (`_emit`); offsets are into the (unwrapped)
 normalised text.
 
-Length (about 430 lines, kept whole on purpose): the forms share one reading of where a value's clause opens and
+Length (about 570 lines, kept whole on purpose): the forms share one reading of where a value's clause opens and
 what stands before it, and each form's test is a neighbour of the others.
 """
 

@@ -8,7 +8,7 @@ qualifier ("中心城区", "化学需氧量") under the indicator the next numbe
 its denominator ("占电力总装机比重") after the row it is a share of. A header row the text layer keyed by pieces of
 the table's title ("专栏1…林草保护发:指标;展主要指:2020年;标:2025年") names the columns of the rows keyed alike.
 
-Length (about 430 lines, kept whole on purpose): a row is read against the rows around it (the title, the unit line,
+Length (about 560 lines, kept whole on purpose): a row is read against the rows around it (the title, the unit line,
 the header row, the indicator a sub-row belongs to), one pass over a table; split over modules, each part would
 need the whole table's state again.
 """

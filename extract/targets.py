@@ -16,7 +16,7 @@ come from `deadlines.deadline_scopes`, or from the document's period where the t
 Chinese, half-width ASCII) or English; offsets are into it. The line breaks a PDF's layout put inside
 sentences are read through ("化肥施用\n量" is 化肥施用量).
 
-Length (about 500 lines, kept whole on purpose): the forms of the grammar share one reading context
+Length (about 690 lines, kept whole on purpose): the forms of the grammar share one reading context
 (`_Context`) and the spans already taken, and run in an order that decides which form a value belongs to;
 split over modules, that order would be too.
 """

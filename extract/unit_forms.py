@@ -2,7 +2,7 @@
 row that name who acts, what an item looks like, the notes and generic participants inside them, the
 conventions a document may declare, and the hits and lists `unit_lists` reads them into.
 
-Length (about 450 lines, kept whole on purpose): the keys, closing formulas, item tails, notes and generic forms
+Length (about 490 lines, kept whole on purpose): the keys, closing formulas, item tails, notes and generic forms
 are one vocabulary that the list reader, the table rows and the duty lines all match against, and each pattern is
 written in terms of the others (a key's roles, the duty formula inside a tail, a generic head).
 """

@@ -16,7 +16,7 @@ supporters (配合); an unknown first unit still leads. A document may declare a
 
 Input is NORMALISED text; offsets are into it.
 
-Length (about 450 lines, kept whole on purpose): finding the lists of every form and reading one list share one
+Length (about 490 lines, kept whole on purpose): finding the lists of every form and reading one list share one
 reader (`_Reader`), with the region a list has named so far, the roles its keys and markers give and the labels of
 the units the registry does not know; apart, the finders would reach into the reader's state.
 """
