@@ -10,7 +10,7 @@ period's end; the targets extractor reads this year only for such targets (`extr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines, five_year_plan
@@ -49,17 +49,24 @@ _GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标
 _LEADERS = re.compile(r"\.{3,}|…{2,}|·{3,}")  # a table of contents' line, not the section itself
 
 
-def title_period_end(title: str) -> int | None:
-    """The last year of the period a title names: a range of years, a five-year plan, or one year."""
+def _title_spans(title: str) -> Iterator[tuple[int, int]]:
+    """(first, last) year of each period a title names, in this order: its ranges of years, then its five-year plans."""
     for m in _RANGE.finditer(title):
         first, last = int(m.group(1)), int(m.group(2))
         if first < last:
-            return last
+            yield first, last
     for pattern in (_PLAN_ZH, _PLAN_EN):
         plan = pattern.search(title)
         years = five_year_plan(plan.group(1)) if plan else None
         if years:
-            return years[1]
+            yield years
+
+
+def title_period_end(title: str) -> int | None:
+    """The last year of the period a title names: a range of years, a five-year plan, or one year."""
+    span = next(_title_spans(title), None)
+    if span:
+        return span[1]
     if not _YEAR_PLAN.search(title) or _NOT_A_PLAN.search(title):
         return None
     years = {int(m.group(1)) for m in _YEAR_DOC.finditer(title)}
@@ -108,13 +115,7 @@ def document_first_year(doc: NormalisedDocument) -> int | None:
     if m := re.match(r"\d{4}", md.issued or ""):
         years.append(int(m.group()))
     for title in (md.title, md.titles.get("zh-Hans"), md.notice_title):
-        for r in _RANGE.finditer(title or ""):
-            if int(r.group(1)) < int(r.group(2)):
-                years.append(int(r.group(1)))
-        for pattern in (_PLAN_ZH, _PLAN_EN):
-            plan = pattern.search(title or "")
-            if plan and (span := five_year_plan(plan.group(1))):
-                years.append(span[0])
+        years += [first for first, _ in _title_spans(title or "")]
         if title and not years and (own := title_period_end(title)):
             years.append(own)  # a year's document: "2021年推动碳达峰、碳中和工作计划"
     return min(years) if years else None

@@ -144,14 +144,14 @@ def share_of_subject(text: str, q: Quantity, cmp: str | None, opening: int, seg_
         bare = _CONDITIONED_ZH.sub("", subject)  # "符合条件的改厕村庄50%完成规范升级": the condition is no level
         if (start != end and not area) or len(subject) > 15 or not verb or re.search(listed + r"|未$|不$|没有$", bare):
             return None
-        done = _WORKS_DONE_ZH.fullmatch(name)  # "近机位100%建设完成APU替代设施": the works, then their action
+        done = _ACTION_THEN_WORKS_ZH.fullmatch(name)  # "近机位100%建设完成APU替代设施": the works, then their action
         name = done.group("works") + done.group("act") if done else name
         return ShareOfSubject(opening, seg_end - cut, subject + name, cmp or suffix or "=", seg_end - cut)
     return ShareOfSubject(start, seg_end - cut, name, cmp or suffix or "=", seg_end - cut)
 
 
 #: Works a share of a population has done, written action first: "建设完成APU替代设施".
-_WORKS_DONE_ZH = re.compile(r"(?P<act>建设|改造|安装)完成(?P<works>[^,，;；。]{2,20})")
+_ACTION_THEN_WORKS_ZH = re.compile(r"(?P<act>建设|改造|安装)完成(?P<works>[^,，;；。]{2,20})")
 
 
 #: The condition a population is picked by, written before it with 的: "符合条件的改厕村庄", "具备条件的县城".

@@ -1,6 +1,7 @@
 """A share reached by an action that is written after it: "废旧放射源做到100%安全收贮", "县级以上城市医疗废物实现100%
-无害化处置", or with no verb at all: "放射性废源100%安全处置". The verb before the share (做到, 实现) says only that it is reached; what the share measures is the rate of
-the action after it, done to what the clause names first: 废旧放射源安全收贮率, 县级以上城市医疗废物无害化处置率.
+无害化处置", or with no verb at all: "放射性废源100%安全处置". The verb before the share (做到, 实现) says only that it
+is reached; what the share measures is the rate of the action after it, done to what the clause names first:
+废旧放射源安全收贮率, 县级以上城市医疗废物无害化处置率.
 
 Used by extract/targets.py on a target its verb governs, and by extract/target_forms.py on a share after its population
 (Chinese only).

@@ -424,10 +424,10 @@ _STOCK_NAME_ZH = re.compile(r"(?:保有量|拥有量|总数|数量)$")
 
 
 #: A kind of power named alone (a few characters of where or how before it): "陆上风电", "分布式光伏", "抽水蓄能".
-#: A kind of land named alone (after where it lies), sized by an area: "包头境内湿地", "林地".
-_LAND_KIND_ALONE_ZH = re.compile(r"(?:[\u4e00-\u9fff]{2,6}境内)?(?P<kind>湿地|林地|草原|草地|耕地|森林|水域)")
 _POWER_KIND_ALONE_ZH = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:[水风火核煤气]电|光伏发电|光伏|光热发电|生物质发电|生物质能|地热能|太阳能|抽水蓄能|可再生能源|新能源)")
+#: A kind of land named alone (after where it lies), sized by an area: "包头境内湿地", "林地".
+_LAND_KIND_ALONE_ZH = re.compile(r"(?:[\u4e00-\u9fff]{2,6}境内)?(?P<kind>湿地|林地|草原|草地|耕地|森林|水域)")
 
 
 #: A count right before the size of what it counts, closing a phrase: "…长输管线7条300公里", "…绿道5条120公里";
