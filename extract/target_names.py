@@ -31,7 +31,7 @@ from typing import Protocol
 
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_shapes import _jieba_boundaries, places_listed_zh
-from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH, RATE_HEAD_ZH
+from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH, ITEM_JOINER_ZH, RATE_HEAD_ZH
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
 _EXAMPLES_ZH = re.compile(r"^[^,;，；]*?、[^,;，；]*?等(?=(?:\d+|[一二三四五六七八九十]+)(?:种|类|项|个|大))")
@@ -663,7 +663,7 @@ def level_subject(text: str, ind_start: int, ind_end: int) -> tuple[int, int] | 
 
 def measures_listed(indicator: str) -> bool:
     """"秸秆综合利用率、农用残膜回收率达到90%": every item a whole indicator, so the value is each one's."""
-    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
+    parts = [p for p in ITEM_JOINER_ZH.split(indicator) if p]
     if len(parts) < 2 or not all(len(p) >= 3 and _MEASURE_NOUN_ZH.search(p) for p in parts):
         return False
     # "超低能耗和近零能耗建筑推广面积": 能耗 qualifies a noun in the last item, the first item is a modifier too
@@ -756,7 +756,7 @@ def sectors_using(indicator: str, text: str, ind_start: int) -> list[str] | None
     涂料,汽车零部件、工程机械制造使用比例达到50%以上,木质家具制造、钢结构制造使用比例达到30%以上" → 汽车零部件低(无)
     VOCs含量涂料使用比例, 工程机械制造低(无)VOCs含量涂料使用比例 (and for the second list the same). None otherwise."""
     share = _USE_SHARE_ZH.search(indicator)
-    sectors = [p for p in re.split(r"、|和|及|与", indicator[: share.start()]) if p] if share else []
+    sectors = [p for p in ITEM_JOINER_ZH.split(indicator[: share.start()]) if p] if share else []
     if len(sectors) < 2 or any(len(p) < 2 or _MEASURE_NOUN_ZH.search(p) for p in sectors):
         return None
     sentence = re.split(r"[。;；\n]", text[max(0, ind_start - 120) : ind_start])[-1]

@@ -28,6 +28,7 @@ from policykg.extract.target_words import (
     _SENTENCE_EDGE_ZH,
     _SUFFIX_ZH,
     _VERBS_EN,
+    ITEM_JOINER_ZH,
     OWN_DENOMINATOR_ZH,
     _comparator_en_re,
     _verb_re,
@@ -135,7 +136,7 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     """
     if "等" in indicator:
         return _split_listed_zh(indicator, n)
-    parts = [p for p in re.split(r"、|和|及|与", indicator) if p]
+    parts = [p for p in ITEM_JOINER_ZH.split(indicator) if p]
     if n >= 2 and len(parts) != n:  # "清洁能源及新能源公交车、出租车占比": 及 inside an item, 、 between items
         by_comma = [p for p in indicator.split("、") if p]
         if len(by_comma) != n and len(parts) > n:
@@ -222,7 +223,7 @@ def _split_last_items_zh(indicator: str, n: int) -> list[str] | None:
     """"新增和更新的新能源公交车辆和快递物流配送车辆" with two values → […新能源公交车辆, …新能源快递物流配送车辆]: a
     joiner inside the first item (新增和更新), the items the last n; each later item takes the first's words before
     its own noun (the head they share, 车辆, kept once). None when an item is too short to be one."""
-    joiners = list(re.finditer(r"、|和|及|与", indicator))[-(n - 1):]
+    joiners = list(ITEM_JOINER_ZH.finditer(indicator))[-(n - 1):]
     cuts = [0, *[j.start() for j in joiners], len(indicator)]
     items = [indicator[(joiners[i - 1].end() if i else 0) : cuts[i + 1]] for i in range(n)]
     if any(len(p) < 2 or _MEASURE_NOUN_ZH.search(p) for p in items):
@@ -239,7 +240,7 @@ def _split_last_items_zh(indicator: str, n: int) -> list[str] | None:
 
 def _split_listed_zh(indicator: str, n: int) -> list[str]:
     at = indicator.rfind("等")
-    items = [p for p in re.split(r"、|和|及|与", indicator[:at]) if p]
+    items = [p for p in ITEM_JOINER_ZH.split(indicator[:at]) if p]
     head = indicator[at + 1 :]
     category = _CATEGORY_ZH.match(head)
     if category and len(head) - category.end() >= 2:
@@ -273,7 +274,7 @@ def _region_lead_zh(phrase: str) -> int:
 
 #: A place a list names without the gazetteer's full name ("西海岸新区"), read only between joiners.
 _PLACE_ITEM_ZH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:新区|市|区|县|旗|州)(?=、|和|及|与|$)")
-_PLACE_JOINER_ZH = re.compile(r"、|和|及|与")
+_PLACE_JOINER_ZH = ITEM_JOINER_ZH
 
 
 def places_listed_zh(phrase: str) -> int:

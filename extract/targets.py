@@ -115,6 +115,7 @@ from policykg.extract.target_words import (
     _VERBLESS_ACTION_ZH,
     _VERBS_ZH,
     COMPARATOR_SYMBOLS,
+    ITEM_JOINER_ZH,
     _alternation,
     _verb_re,
 )
@@ -290,7 +291,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     names = listed or (split(indicator, n) if n > 1 else [indicator])
     if lang != "en" and n > 1 and len(set(names)) == 1 and (k := places_listed_zh(indicator)):
         # "建成阿坝州、甘孜州、凉山州、攀枝花市光伏发电项目各约220万千瓦、440万千瓦…": one place per value, in order
-        places = [p for p in re.split(r"、|和|及|与", indicator[:k]) if p]
+        places = [p for p in ITEM_JOINER_ZH.split(indicator[:k]) if p]
         names = [p + indicator[k:] for p in places] if len(places) == n else names
     each = lang != "en" and n == 1 and (
         bool(_EACH_ZH.search(text, predicate.verb_start, first.start)) or measures_listed(indicator))

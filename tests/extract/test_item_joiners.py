@@ -1,0 +1,21 @@
+"""The items of an indicator's list part at 、 and at the conjunctions, never at the same character inside a word:
+普及率 holds 及, 碳中和 holds 和. Every sentence is copied from the normalised text of a `tune` document.
+"""
+
+from __future__ import annotations
+
+from policykg.extract.target_words import ITEM_JOINER_ZH
+from tests.extract.target_facts import facts, targets
+
+
+def test_two_rates_joined_by_he_each_take_the_value() -> None:
+    # 125、巴中市“十四五”生态环境保护规划: 普及率 once split at its 及, and the two rates stayed one indicator
+    assert facts(targets("坚持“厕污共治”,农村卫生厕所普及率和示范村无害化厕所普及率均达90%以上。", 2025)) == [
+        ("农村卫生厕所普及率", ">=", 90, "%", 2025), ("示范村无害化厕所普及率", ">=", 90, "%", 2025)]
+
+
+def test_conjunctions_inside_words_join_nothing() -> None:
+    assert ITEM_JOINER_ZH.split("农村卫生厕所普及率和示范村无害化厕所普及率") == ["农村卫生厕所普及率", "示范村无害化厕所普及率"]
+    assert ITEM_JOINER_ZH.split("碳达峰碳中和示范区") == ["碳达峰碳中和示范区"]
+    assert ITEM_JOINER_ZH.split("公众参与率") == ["公众参与率"]
+    assert ITEM_JOINER_ZH.split("秸秆以及畜禽粪污") == ["秸秆", "畜禽粪污"]
