@@ -45,6 +45,10 @@ _ESTIMATES = re.compile(r"环境效益|预期效果")
 # a heading whose review word is the object of a task ("夯实新型电力系统发展基础", "巩固污染防治成效"): tasks follow
 _TASK_HEADING = re.compile(r"^\s*(?:夯实|筑牢|打牢|厚植|巩固|强化|加强|提升|提高|加快|推进|推动|深化|健全|完善)")
 # the heading of a plan's goal section: (二)主要目标, 总体目标, 工作目标, 发展目标 …
+# a review word that a task acts on or a rule asks about: "开展生态状况调查与成效评估", "持续挖掘水电开发潜力积极推进…",
+# "系统介绍区域低碳建设的现状", "具有较好研究工作基础的项目", "鼓励…取得碳减排成效的企业"
+_TASK_ON_REVIEW = re.compile(r"(?:开展|挖掘|鼓励|报送|掌握|介绍|成立|组织|结合|根据|具有|请)[^,，;；。]*?(?:"
+                             + _REVIEW.pattern + r")|(?:" + _REVIEW.pattern + r")(?:评估|验收|监测|考核|评价|的(?!形势|挑战|机遇))")
 _GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标")
 _LEADERS = re.compile(r"\.{3,}|…{2,}|·{3,}")  # a table of contents' line, not the section itself
 
@@ -144,13 +148,17 @@ def under_estimates(clause: Clause, parents: Sequence[Clause]) -> bool:
 def under_review(period_end: int, clause: Clause, parents: Sequence[Clause]) -> bool:
     """The clause is under a heading that reviews the past plan or describes the situation: a figure it states with
     no year of its own is the state reached, not a target ("…空气优良天数比例为73.2%")."""
-    for c in (clause, *parents):
-        # a heading the layout ran into its first sentence ("重点领域和主要任务全面实施…战略,抓住新机遇、应对…挑战"):
-        # only the words before its first stop are the heading's
-        heading = _HEADING_STOP.split(c.title, 1)[0]
-        if (_REVIEW.search(heading) and not _TASK_HEADING.match(heading)) or _names_an_earlier_plan(heading, period_end):
-            return True
-    return False
+    return any(review_heading(c.title) or _names_an_earlier_plan(_HEADING_STOP.split(c.title, 1)[0], period_end)
+               for c in (clause, *parents))
+
+
+def review_heading(title: str | None) -> bool:
+    """A heading that reviews the past or describes the situation ("工作成效", "现状与形势", "发展基础"), not a task
+    whose object is a review word ("巩固污染防治成效"). What stands under it reports; it sets and carries out nothing."""
+    # a heading the layout ran into its first sentence ("重点领域和主要任务全面实施…战略,抓住新机遇、应对…挑战"):
+    # only the words before its first stop are the heading's
+    heading = _HEADING_STOP.split(title or "", 1)[0]
+    return bool(_REVIEW.search(heading)) and not _TASK_HEADING.match(heading) and not _TASK_ON_REVIEW.search(heading)
 
 
 _HEADING_STOP = re.compile(r"[,，;；。]")

@@ -46,6 +46,7 @@ from policykg.extract.target_words import (
     _PERIOD_AMOUNT_ZH,
     _THEMED_ZH,
     CLASS_OPENING_ZH,
+    GRADE_RE,
 )
 
 #: What the population reaches: the predicate a share of it needs to be a target.
@@ -307,6 +308,8 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
         return
     if _LEADERS_RE.search(indicator) or (q is None and len(indicator) > 40 and not ascii_text(indicator)):
         return  # a table of contents' line, a whole sentence: no indicator
+    if GRADE_RE.search(indicator):
+        return  # "评价结果分为“优秀”“良好”两个等次,其中“优秀”等次不超过40%": an evaluation's quota, no target
     for start_year, year in years or [(None, None)]:
         out.append(TargetHit(
             start=start, end=end, indicator=indicator.strip(),

@@ -179,6 +179,8 @@ _INDICATOR_TAIL_ZH = re.compile(
 
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")
+#: A grade of an evaluation: the share of units it may give is a rule's quota ("“优秀”等次不超过40%", "优秀等次比例").
+GRADE_RE = re.compile(r"(?:优秀|良好|合格|优良)”?(?:等次|等级)")
 
 #: An indicator that is only action words: the count after the verb comes before what it counts ("遴选建成900个…").
 _ONLY_ACTIONS_ZH = re.compile(

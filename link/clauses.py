@@ -62,7 +62,7 @@ from policykg.link.comparands import (
 )
 from policykg.link.documents import is_head, issued
 from policykg.link.features import bigrams, idf_table, segment_grams, words
-from policykg.link.headings import HEADING_CHARS, headings, title_concepts, titles_by_path
+from policykg.link.headings import HEADING_CHARS, headings, title_concepts, titles_by_path, under_review
 from policykg.link.model import ClauseLink, Evidence
 
 METHOD = "policykg.link.clauses/0.2"
@@ -91,6 +91,7 @@ _W_FRAMING = 0.6  # a framing clause (指导思想, 工作原则, 主要目标 �
 #: Headings of the clauses that frame a whole document rather than carry out anything in particular.
 #: (The arrangements at the end — 加强组织领导, 保障措施 — are no framing: they assign training, funds, duties.)
 _FRAMING = re.compile(r"^(?:指导思想|总体思路|工作原则|基本原则|总体要求|主要目标|总体目标|工作目标|发展目标|面临形势|重要意义)")
+_W_REVIEW = 0.2  # a clause under a heading that reviews the past or the situation (工作成效, 现状与形势) counts this much
 _W_OUTWARD = 0.5  # a clause facing abroad counts this much for a measure that does not
 _W_HEADING_CONCEPT = 0.3  # a concept named only in the headings above a comparand counts this much
 _W_CONTEXT = 0.4  # added: how alike the headings above a comparand and above a clause are (`_context`)
@@ -192,6 +193,8 @@ class ClauseIndex:
         self.heading_mass = self.by_heading.sum(axis=0)
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
         title_at = titles_by_path(doc)
+        # a clause under a heading that reviews the past or describes the situation ("工作成效", "现状与形势")
+        self.review = np.array([under_review(title_at, c.path) for c in self.clauses], dtype=bool)
         self.outward = np.array([bool(_OUTWARD.search(headings(title_at, c.path))) for c in self.clauses])
         # The headings above each clause (its section, its own title) as a heading-bigram × clause matrix of
         # specificity weights: the section a measure stands in says which of these it carries out.
@@ -285,6 +288,9 @@ class ClauseIndex:
         # The headings above both say which section of the document the comparand's own stands for.
         if self.chinese:
             total_score = total_score + _W_CONTEXT * self._context(batch)
+        # What a plan reports of the past or of its situation is carried out by nothing: its clauses are a
+        # measure's parent only when no other clause is.
+        total_score *= np.where(self.review[None, :], _W_REVIEW, 1.0)
         return Scores(total_score, wording, recall, shared)
 
     def broader_credit(self, concept: str) -> float:
@@ -573,8 +579,10 @@ class ClauseLinker:
             rows = np.arange(len(at_p))
             for best in order.T:
                 met = at_p[rows, best]
-                # a framing clause (指导思想 …) carries out nothing in particular, so it relays nothing
-                strength = np.where((self.index(p).framing[best] < 1.0) | (met < _RELAY_NEAR * first), 0.0, met)
+                # a framing clause (指导思想 …) carries out nothing in particular, nor a review: they relay nothing
+                index = self.index(p)
+                strength = np.where((index.framing[best] < 1.0) | index.review[best] | (met < _RELAY_NEAR * first),
+                                    0.0, met)
                 carried = np.where((strength >= least)[:, None], strength[:, None] * relay[best], 0.0)
                 source = np.where(carried > relayed, offset + len(clauses) + best[:, None], source)
                 relayed = np.maximum(relayed, carried)

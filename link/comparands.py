@@ -32,7 +32,14 @@ from policykg.link.features import (
     words,
     years,
 )
-from policykg.link.headings import HEADING_CHARS, concepts_above, headings, title_concepts, titles_by_path
+from policykg.link.headings import (
+    HEADING_CHARS,
+    concepts_above,
+    headings,
+    title_concepts,
+    titles_by_path,
+    under_review,
+)
 
 UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
 SCOPE_WEIGHT = 0.5  # features only found in an enumeration closed by 等 count for less
@@ -319,6 +326,8 @@ def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | 
     title_at = titles_by_path(doc)
     named = title_concepts(doc, facts_by_clause)
     for clause in doc.walk():
+        if under_review(title_at, clause.path):
+            continue  # a review of the past or of the situation carries out nothing
         facts = facts_by_clause.get(clause.id)
         own_targets = facts.targets if facts else []
         context = headings(title_at, clause.path, HEADING_CHARS)

@@ -7,6 +7,7 @@ words ("压减全市煤炭消费总量"), and a measure's sentence need not name
 from __future__ import annotations
 
 from policykg.extract.model import ClauseFacts
+from policykg.extract.period import review_heading
 from policykg.ingest.model import NormalisedDocument
 
 #: Characters of a clause's title that count as its heading: a clause without a heading of its own has its first
@@ -23,6 +24,12 @@ def headings(title_at: dict[tuple[str, ...], str], path: tuple[str, ...], limit:
     """The heading of the clause at `path` and the headings above it, top first (`title_at`: by path), each
     cut at `limit` characters."""
     return " ".join(title_at.get(path[:j], "")[:limit] for j in range(1, len(path) + 1))
+
+
+def under_review(title_at: dict[tuple[str, ...], str], path: tuple[str, ...]) -> bool:
+    """The clause at `path` stands under a heading that reviews the past or describes the situation ("工作成效",
+    "现状与形势"): it reports, so it carries out nothing and nothing carries it out."""
+    return any(review_heading(title_at.get(path[:j])) for j in range(1, len(path) + 1))
 
 
 #: Headings whose concepts a measure carries besides its own: its clause's and its parent's. A measure under

@@ -41,7 +41,7 @@ from policykg.link.model import ClauseLink, CorpusLinks, by_source_document
 from policykg.settings import Settings
 
 #: The version of the linking algorithm: links computed by another version are computed again.
-LINKER_VERSION = "0.11"
+LINKER_VERSION = "0.12"
 
 
 def link_corpus(

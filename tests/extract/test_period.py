@@ -14,6 +14,7 @@ from policykg.extract.period import (
     clause_period_end,
     document_period_end,
     goal_section_year,
+    review_heading,
     title_period_end,
     under_review,
 )
@@ -147,3 +148,31 @@ def test_a_sectors_basic_situation_states_no_target_due_at_the_plans_end() -> No
     assert standards == [] and not [t for t in facts.targets if not t.qualitative]
     # "截至 2020 年底，…能效优于标杆水平的产能约占 15%": as of 2020, not due in 2025
     assert not any(t.year == 2025 for t in facts.targets)
+
+
+@pytest.mark.parametrize(("heading", "reviews"), [
+    ("“十三五”工作成效", True),  # 419, 430, 539
+    ("现状与形势", True),  # 68
+    ("发展基础与面临形势", True),  # 452
+    ("“十三五”环保规划实施情况回顾", True),  # 446
+    ("“十三五”生态规划实施存在的问题", True),  # 446
+    ("巩固污染防治成效", False),  # a task whose object is a review word
+    # a task acting on a review word or evaluating results (388, 419, 451, 565), what an application describes (548),
+    # a condition of a call (277)
+    ("开展生态状况调查与成效评估", False),
+    ("实施成效评估", False),
+    ("实施生态保护成效监测评估", False),
+    ("持续挖掘水电开发潜力积极推进大中型水电站建设", False),
+    ("系统介绍区域低碳建设的现状", False),
+    ("前期科研成果已获得中央财政科技计划立项支持、目前具有较好研究工作基础的项目", False),
+])
+def test_a_heading_reviews_the_past_unless_a_task_acts_on_it(heading: str, reviews: bool) -> None:
+    assert review_heading(heading) is reviews
+
+
+def test_a_task_that_evaluates_results_still_sets_its_targets() -> None:
+    # 388 三、(七)4.开展生态状况调查与成效评估, then 专栏7 生态保护修复重大工程: its works are the plan's, due in 2025
+    file = "388、黑龙江省“十四五”生态环境保护规划.pdf"
+    task, parents = clause(real(file), "s3.i7.p4")
+    assert task.title == "开展生态状况调查与成效评估" and not under_review(2025, task, parents)
+    assert {("治理草原面积", 2025), ("新增水土流失治理面积", 2025)} <= set(years(file, "s3.i7.p4"))

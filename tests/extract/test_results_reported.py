@@ -6,6 +6,7 @@ document here is from the `tune` part of tests/keys/split.toml.
 from __future__ import annotations
 
 from policykg.extract.period import document_first_year
+from tests.extract.target_facts import facts, targets
 from tests.extract.test_extraction_keys import _extracted
 
 
@@ -58,3 +59,10 @@ def test_a_years_document_starts_in_its_year() -> None:
     # 244、2021年推动碳达峰、碳中和工作计划: no issue date read, the title's year is the document's
     doc, _ = _extracted("244、2021年推动碳达峰、碳中和工作计划.pdf")
     assert doc.metadata.issued is None and document_first_year(doc) == 2021
+
+
+def test_the_quota_of_an_evaluations_grade_is_no_target() -> None:
+    # 487、浙江省林业固碳增汇试点建设管理办法 第二十三条: how many pilots the top grade may take is a rule of the evaluation
+    sentence = ("第二十三条省林业局根据试点建设资料与建设成效现场验收结果,组织专家开展评审,形成评价结果。"
+                "评价结果分为“优秀”“良好”两个等次,其中“优秀”等次不超过40%。")
+    assert facts(targets(sentence, 2025)) == []
