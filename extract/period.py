@@ -112,8 +112,9 @@ def document_period_end(doc: NormalisedDocument) -> int | None:
 
 def document_first_year(doc: NormalisedDocument) -> int | None:
     """The first year a document can set a target for: the year it was issued, or its title's period's first year
-    when that is earlier (a 十四五 plan issued in 2022 still sets 2021's). A figure due before it is a result the
-    document reports ("到2020年,…达到15.9%" in a 十四五 plan), not a target; None when neither is known."""
+    when that is earlier (a 十四五 plan issued in 2022 still sets 2021's); with neither, the latest month the text
+    reports a state as of (a white paper printed without a date: "截至2021年9月30日"). A figure due before it is a
+    result the document reports ("到2020年,…达到15.9%" in a 十四五 plan), not a target; None when nothing tells."""
     md = doc.metadata
     years: list[int] = []
     if m := re.match(r"\d{4}", md.issued or ""):
@@ -122,7 +123,14 @@ def document_first_year(doc: NormalisedDocument) -> int | None:
         years += [first for first, _ in _title_spans(title or "")]
         if title and not years and (own := title_period_end(title)):
             years.append(own)  # a year's document: "2021年推动碳达峰、碳中和工作计划"
+    if not years:  # no date printed, no period named: a text reporting the state "as of" a month was written after it
+        years = [max(int(m.group(1)) for m in found)] if (found := list(_AS_OF_MONTH.finditer(doc.text))) else []
     return min(years) if years else None
+
+
+#: "截至2021年9月30日,全国碳市场…": the state a text reports as of a month it names (a month: a plan's 截至2025年 is a
+#: deadline).
+_AS_OF_MONTH = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月")
 
 
 def _names_an_earlier_plan(heading: str, period_end: int) -> bool:

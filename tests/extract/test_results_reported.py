@@ -39,14 +39,12 @@ def test_the_expected_effects_of_a_plan_are_estimates() -> None:
 
 def test_a_report_with_no_period_states_no_yearless_target_under_its_review_headings() -> None:
     # 38、中国应对气候变化的政策与行动白皮书 (no title period, no issue date printed): "能源生产和消费革命取得显著成效" reviews;
-    # its figures with no year of their own are the state reached (those naming 2020 keep it, the document's first year
-    # being unknown)
+    # its figures with no year of their own are the state reached, and those naming 2020 are due before the year it
+    # reports as of (2021, below): the review states no target at all
     doc, extraction = _extracted("38、中国应对气候变化的政策与行动白皮书.pdf")
-    assert document_first_year(doc) is None
     reviewed = [c for top in doc.clauses for c in top.walk() if c.title.startswith("能源生产和消费革命取得显著成效")]
-    targets = [t for c in reviewed for t in extraction.clauses[c.id].targets if not t.qualitative]
-    assert targets and all(t.year is not None for t in targets)
-    assert "非化石能源发电量达到2.6万亿千瓦时" in doc.text and not [t for t in targets if t.value == 2.6]
+    assert reviewed and not [t for c in reviewed for t in extraction.clauses[c.id].targets if not t.qualitative]
+    assert "非化石能源发电量达到2.6万亿千瓦时" in doc.text
 
 
 def test_a_plans_resources_are_no_targets() -> None:
@@ -66,3 +64,21 @@ def test_the_quota_of_an_evaluations_grade_is_no_target() -> None:
     sentence = ("第二十三条省林业局根据试点建设资料与建设成效现场验收结果,组织专家开展评审,形成评价结果。"
                 "评价结果分为“优秀”“良好”两个等次,其中“优秀”等次不超过40%。")
     assert facts(targets(sentence, 2025)) == []
+
+
+def test_a_white_paper_without_a_date_reports_the_years_before_its_state_as_of() -> None:
+    # 38、中国应对气候变化的政策与行动白皮书: no date printed, no period in its title; it reports "截至2021年9月30日,全国
+    # 碳市场…", so it was written in 2021, and what it says China reached by 2020 is a result, its 2030 pledges targets
+    first, targets = _quantified("38、中国应对气候变化的政策与行动白皮书.pdf")
+    assert first == 2021
+    assert ("非化石能源占一次能源消费比重", 25.0, 2030) in targets  # "非化石能源占一次能源消费比重将达到25%左右"
+    assert not [t for t in targets if t[2] is not None and t[2] < 2021]
+    # "非化石能源占一次能源消费比重再增加五个百分点,…森林蓄积量再增加15亿立方米": 再 is no part of the name
+    assert ("森林蓄积量", 15.0, None) in targets
+
+
+def test_a_plans_deadline_as_of_a_year_tells_no_date() -> None:
+    # a plan's 截至2025年 is a deadline, not the date it reports as of: only a month does (`period._AS_OF_MONTH`)
+    from policykg.extract.period import _AS_OF_MONTH
+
+    assert [m.group(1) for m in _AS_OF_MONTH.finditer("截至2021年9月30日,7个试点碳市场…;截至2025年,累计建成…")] == ["2021"]
