@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from policykg.extract.model import Deadline, Provenance
+from policykg.extract.scan import last_match_end
 
 __all__ = ["EXTRACTOR", "DeadlineHit", "extract_deadlines", "five_year_plan", "year_scopes"]
 
@@ -344,7 +345,7 @@ def deadline_scopes(
     previous_end = 0
     for group in groups:
         anchor = group[0].start
-        seg = max((m.end() for m in _SEGMENT_EDGE.finditer(text, 0, anchor)), default=0)
+        seg = last_match_end(_SEGMENT_EDGE, text, anchor) or 0
         start = max(seg, previous_end, text.rfind("\n", 0, anchor) + 1)
         if anchor and text[anchor - 1] in "(（":  # "…占比达到20%以上(2021年达到10%)": an aside's year is the aside's
             start = max(start, anchor - 1)

@@ -8,6 +8,9 @@ concepts and sectors they mention.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
+
 from policykg import __version__
 from policykg.extract.model import (
     ClauseFacts,
@@ -57,6 +60,16 @@ def document_region(doc: NormalisedDocument) -> str:
 
 def _prov(doc: NormalisedDocument, extractor: str, base: int, start: int, end: int, confidence: float) -> Provenance:
     return Provenance(extractor, VERSION, doc.span(base + start, base + end), confidence)
+
+
+def _starts(starts: Iterable[int]) -> list[tuple[int, int]]:
+    """(start, index) of facts in start order: which of them a measure holds is then two bisections."""
+    return sorted((start, i) for i, start in enumerate(starts))
+
+
+def _within(starts: list[tuple[int, int]], lo: int, hi: int) -> list[int]:
+    """Indexes, in order, of the facts starting in [lo, hi)."""
+    return sorted(i for _, i in starts[bisect.bisect_left(starts, (lo, -1)) : bisect.bisect_left(starts, (hi, -1))])
 
 
 def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
@@ -145,14 +158,12 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
 
         if is_measure_container(clause, doc):
             facts.is_measure_container = True
+            target_starts = _starts(t.provenance.span.start for t in facts.targets)
+            deadline_starts = _starts(d.provenance.span.start for d in facts.deadlines)
             for measure in extract_measures(clause, doc):
                 m_span = measure.provenance.span
-                measure.target_indexes = [
-                    i for i, t in enumerate(facts.targets) if m_span.start <= t.provenance.span.start < m_span.end
-                ]
-                measure.deadline_indexes = [
-                    i for i, d in enumerate(facts.deadlines) if m_span.start <= d.provenance.span.start < m_span.end
-                ]
+                measure.target_indexes = _within(target_starts, m_span.start, m_span.end)
+                measure.deadline_indexes = _within(deadline_starts, m_span.start, m_span.end)
                 facts.measures.append(measure)
             assign_scopes(facts, doc.original, doc.span(end, end).end)
         result.clauses[clause.id] = facts

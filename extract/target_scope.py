@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from policykg.extract.deadlines import DeadlineHit
 from policykg.extract.model import Provenance, Target
 from policykg.extract.numbers import Quantity, unit_dimension
+from policykg.extract.scan import last_match_end
 from policykg.extract.target_shapes import (
     _region_lead_zh,
     _sentence_bounds,
@@ -80,9 +81,9 @@ def plan_resumes(text: str, deadlines: Sequence[DeadlineHit], period_end: int | 
     """After a clause of a plan has named another year (at `other`), a later item of it on a line of its own is a
     task of the plan again, until it names another year itself: "一是…到2022年,全市60%以上的社区…。\n二是…完成公共
     建筑能效提升改造面积150万平方米以上" (due at the plan's end)."""
-    items = [m.end() for m in _ITEM_LINE.finditer(text, other, pos)]
-    return bool(items) and not any(items[-1] <= d.start < pos and d.kind != "ongoing" and d.year not in (None, period_end)
-                                   for d in deadlines)
+    item = last_match_end(_ITEM_LINE, text, pos, other)
+    return item is not None and not any(item <= d.start < pos and d.kind != "ongoing" and d.year not in (None, period_end)
+                                        for d in deadlines)
 
 
 @dataclass(slots=True)

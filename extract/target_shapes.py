@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from policykg.extract.numbers import Quantity
+from policykg.extract.scan import last_match_end
 from policykg.extract.target_words import (
     _ADVERBS_ZH,
     _AUX_EN,
@@ -72,10 +73,7 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
 def _segment_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
     """The clause around `pos`: between commas, semicolons and sentence ends."""
     edge = _SEGMENT_EDGE_EN if lang == "en" else _SEGMENT_EDGE_ZH
-    if lang == "en":
-        start = _clause_start_en(text, pos)
-    else:
-        start = max((m.end() for m in edge.finditer(text, 0, pos)), default=0)
+    start = _clause_start_en(text, pos) if lang == "en" else (last_match_end(edge, text, pos) or 0)
     m = edge.search(text, pos)
     return start, (m.start() if m else len(text))
 
@@ -83,7 +81,7 @@ def _segment_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
 def _clause_start_en(text: str, pos: int) -> int:
     """Where the clause holding `pos` starts: English lists commas inside a subject ("rivers, lakes, and
     bays will reach 40%"), so a comma only ends a clause when what precedes it has a verb or a number."""
-    hard = max((m.end() for m in _HARD_EDGE_EN.finditer(text, 0, pos)), default=0)
+    hard = last_match_end(_HARD_EDGE_EN, text, pos) or 0
     bounds = [hard] + [hard + m.end() for m in re.finditer(",", text[hard:pos])]
     i = len(bounds) - 1
     while i > 0 and not _CLAUSE_VERB_EN.search(text, bounds[i - 1], bounds[i] - 1):
@@ -93,7 +91,7 @@ def _clause_start_en(text: str, pos: int) -> int:
 
 def _sentence_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
     edge = _SENTENCE_EDGE_EN if lang == "en" else _SENTENCE_EDGE_ZH
-    start = max((m.end() for m in edge.finditer(text, 0, pos)), default=0)
+    start = last_match_end(edge, text, pos) or 0
     m = edge.search(text, pos)
     return start, (m.end() if m else len(text))
 

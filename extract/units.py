@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from policykg.extract.nlp import register_user_words
+from policykg.extract.scan import merged
 from policykg.extract.unit_forms import Convention, UnitHit, UnitList, _inside, _unit_hit, declared_convention
 from policykg.extract.unit_lists import find_unit_lists
 from policykg.ontology.units import PARTY_PREFIX, RELATIVE_PREFIXES, Unit, UnitRegistry
@@ -147,12 +148,13 @@ def _mentions_zh(
 ) -> Iterator[UnitHit]:
     index = _mention_index()
     national = jurisdiction == "CN"
-    skip = sorted(skip)
-    i, n = 0, len(text)
+    skip = merged(skip)
+    i, n, k = 0, len(text), 0
     while i < n:
-        blocked = next((e for s, e in skip if s <= i < e), None)
-        if blocked is not None:
-            i = blocked
+        while k < len(skip) and skip[k][1] <= i:
+            k += 1  # the ranges read past
+        if k < len(skip) and skip[k][0] <= i:
+            i = skip[k][1]
             continue
         step = 1
         for length in index.lengths.get(text[i], ()):
