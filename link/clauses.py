@@ -62,7 +62,13 @@ from policykg.link.comparands import (
 )
 from policykg.link.documents import is_head, issued
 from policykg.link.features import bigrams, idf_table, segment_grams, words
-from policykg.link.headings import HEADING_CHARS, headings, title_concepts, titles_by_path, under_review
+from policykg.link.headings import (
+    HEADING_CHARS,
+    headings,
+    stands_under_review,
+    title_concepts,
+    titles_by_path,
+)
 from policykg.link.model import ClauseLink, Evidence
 
 METHOD = "policykg.link.clauses/0.2"
@@ -194,7 +200,7 @@ class ClauseIndex:
         self.framing = np.array([_W_FRAMING if _FRAMING.match(c.title or "") else 1.0 for c in self.clauses])
         title_at = titles_by_path(doc)
         # a clause under a heading that reviews the past or describes the situation ("工作成效", "现状与形势")
-        self.review = np.array([under_review(title_at, c.path) for c in self.clauses], dtype=bool)
+        self.review = np.array([stands_under_review(title_at, c.path) for c in self.clauses], dtype=bool)
         self.outward = np.array([bool(_OUTWARD.search(headings(title_at, c.path))) for c in self.clauses])
         # The headings above each clause (its section, its own title) as a heading-bigram × clause matrix of
         # specificity weights: the section a measure stands in says which of these it carries out.

@@ -36,9 +36,9 @@ from policykg.link.headings import (
     HEADING_CHARS,
     concepts_above,
     headings,
+    stands_under_review,
     title_concepts,
     titles_by_path,
-    under_review,
 )
 
 UNIGRAM_WEIGHT = 0.3  # single characters count for less than bigrams
@@ -326,7 +326,7 @@ def source_comparands(doc: NormalisedDocument, extraction: DocumentExtraction | 
     title_at = titles_by_path(doc)
     named = title_concepts(doc, facts_by_clause)
     for clause in doc.walk():
-        if under_review(title_at, clause.path):
+        if stands_under_review(title_at, clause.path):
             continue  # a review of the past or of the situation carries out nothing
         facts = facts_by_clause.get(clause.id)
         own_targets = facts.targets if facts else []

@@ -26,7 +26,7 @@ def headings(title_at: dict[tuple[str, ...], str], path: tuple[str, ...], limit:
     return " ".join(title_at.get(path[:j], "")[:limit] for j in range(1, len(path) + 1))
 
 
-def under_review(title_at: dict[tuple[str, ...], str], path: tuple[str, ...]) -> bool:
+def stands_under_review(title_at: dict[tuple[str, ...], str], path: tuple[str, ...]) -> bool:
     """The clause at `path` stands under a heading that reviews the past or describes the situation ("工作成效",
     "现状与形势"): it reports, so it carries out nothing and nothing carries it out."""
     return any(review_heading(title_at.get(path[:j])) for j in range(1, len(path) + 1))

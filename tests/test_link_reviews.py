@@ -15,7 +15,7 @@ import pytest
 
 from policykg.evaluate import bundled_corpus, extract_key_documents
 from policykg.link import link_corpus
-from policykg.link.headings import titles_by_path, under_review
+from policykg.link.headings import stands_under_review, titles_by_path
 
 INNER_MONGOLIA = "68、内蒙古自治区“十四五”应对气候变化规划.pdf"
 HOHHOT = "469、呼和浩特市“十四五”生态环境保护规划.pdf"
@@ -35,7 +35,7 @@ def linked():  # type: ignore[no-untyped-def]
 
 def _reviews(doc) -> set[str]:  # type: ignore[no-untyped-def]
     title_at = titles_by_path(doc)
-    return {c.id for c in doc.walk() if under_review(title_at, c.path)}
+    return {c.id for c in doc.walk() if stands_under_review(title_at, c.path)}
 
 
 def test_the_review_sections_of_the_plans(linked) -> None:  # type: ignore[no-untyped-def]
