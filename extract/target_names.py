@@ -421,7 +421,7 @@ def places_of_part(indicator: str, earlier: Sequence[_Named], text: str, ind_sta
     listed = _PLACES_PART_ZH.fullmatch(indicator)
     if listed is None:
         return None
-    places = [p for p in re.split(r"[、和及]", listed.group("places")) if p]
+    places = [p for p in ITEM_JOINER_ZH.split(listed.group("places")) if p]
     if len(places) < 2 or not all(gazetteer().find(p) is not None for p in places):
         return None
     return [p + earlier[-1].indicator for p in places]

@@ -99,8 +99,9 @@ _LEAD_ZH = re.compile(
 )
 
 #: What joins the items of an indicator's list: 、 and the conjunctions, not the same characters inside a word
-#: (普及率, 涉及, 碳中和, 饱和, 参与率).
-ITEM_JOINER_ZH = re.compile(r"、|以及|(?<![普涉危顾波企触惠])及(?![时格早])|(?<![中缓温饱调平柔共])和(?![谐睦])|(?<![参给赋])与")
+#: (普及率, 涉及, 碳中和, 饱和, 参与率) or opening an item after 、 (呼和浩特, 和平区, 和田).
+ITEM_JOINER_ZH = re.compile(
+    r"、|以及|(?<![普涉危顾波企触惠、])及(?![时格早])|(?<![中缓温饱调平柔共呼、])和(?![谐睦])|(?<![参给赋、])与")
 
 _MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|能耗|排放|容量|规模|面积|水平|效率|指数|浓度|数|消耗|产值|增加值|总值)$")
 

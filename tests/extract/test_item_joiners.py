@@ -19,3 +19,10 @@ def test_conjunctions_inside_words_join_nothing() -> None:
     assert ITEM_JOINER_ZH.split("碳达峰碳中和示范区") == ["碳达峰碳中和示范区"]
     assert ITEM_JOINER_ZH.split("公众参与率") == ["公众参与率"]
     assert ITEM_JOINER_ZH.split("秸秆以及畜禽粪污") == ["秸秆", "畜禽粪污"]
+
+
+def test_a_conjunction_opening_a_place_after_a_comma_joins_nothing() -> None:
+    # 574、内蒙古自治区“十四五”电力发展规划: "以呼和浩特、包头、鄂尔多斯为重点,打造智能电网综合示范区" (呼和浩特 holds 和);
+    # Tianjin's 和平区 opens with it
+    assert ITEM_JOINER_ZH.split("呼和浩特、包头、鄂尔多斯") == ["呼和浩特", "包头", "鄂尔多斯"]
+    assert ITEM_JOINER_ZH.split("河西区、和平区和南开区") == ["河西区", "和平区", "南开区"]
