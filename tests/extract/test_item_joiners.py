@@ -26,3 +26,11 @@ def test_a_conjunction_opening_a_place_after_a_comma_joins_nothing() -> None:
     # Tianjin's 和平区 opens with it
     assert ITEM_JOINER_ZH.split("呼和浩特、包头、鄂尔多斯") == ["呼和浩特", "包头", "鄂尔多斯"]
     assert ITEM_JOINER_ZH.split("河西区、和平区和南开区") == ["河西区", "和平区", "南开区"]
+
+
+def test_a_place_opening_with_he_is_no_conjunction_before_a_name() -> None:
+    # 469、呼和浩特市“十四五”生态环境保护规划: "积极推进清水河县、和林格尔县、武川县新能源基地建设"
+    assert ITEM_JOINER_ZH.split("清水河县、和林格尔县、武川县") == ["清水河县", "和林格尔县", "武川县"]
+    # a county's target: its name is the place of the target, never cut to "林格尔县…" or "田地区…"
+    assert facts(targets("到2025年,和林格尔县森林覆盖率达到25%。")) == [("森林覆盖率", "=", 25, "%", 2025)]
+    assert facts(targets("到2025年,和田地区森林覆盖率达到5%。")) == [("森林覆盖率", "=", 5, "%", 2025)]
