@@ -34,3 +34,12 @@ def test_a_place_opening_with_he_is_no_conjunction_before_a_name() -> None:
     # a county's target: its name is the place of the target, never cut to "林格尔县…" or "田地区…"
     assert facts(targets("到2025年,和林格尔县森林覆盖率达到25%。")) == [("森林覆盖率", "=", 25, "%", 2025)]
     assert facts(targets("到2025年,和田地区森林覆盖率达到5%。")) == [("森林覆盖率", "=", 5, "%", 2025)]
+
+
+def test_an_adverb_before_the_verb_is_not_the_last_character_of_a_word() -> None:
+    # 262、绿色金融支持三明碳达峰、碳中和工作方案: 权重 then the adverb 要
+    assert facts(targets("继续提高考核权重,所有法人机构绿色信贷考核权重要提高至10%以上。", 2025)) == [
+        ("所有法人机构绿色信贷考核权重", ">=", 10, "%", 2025)]
+    # 供应 ends with the character of the adverb 应 (and 比重要 is 比重 and 要): the label keeps its word whole
+    assert facts(targets("到2025年,全市清洁能源供应达到100亿千瓦时。")) == [("清洁能源供应", "=", 100, "亿千瓦时", 2025)]
+    assert facts(targets("到2025年,非化石能源消费比重要达到20%。")) == [("非化石能源消费比重", "=", 20, "%", 2025)]
