@@ -18,15 +18,15 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from policykg.extract.deadlines import DeadlineHit, extract_deadlines
 from policykg.extract.nlp import COMPONENT as CONCEPTS
-from policykg.extract.nlp import EN_SENTENCE_ENDS, base_lang, blank_chinese, longest_text, text_of
+from policykg.extract.nlp import base_lang, text_of
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.targets import extract_targets
+from policykg.extract.tokenizer import blank_chinese, blank_english
 from policykg.extract.unit_forms import Convention, UnitHit
 from policykg.extract.units import extract_units
 
@@ -118,12 +118,7 @@ def make_units_component(nlp: Language, name: str, jurisdiction: str, lang: str,
 @functools.cache
 def extraction_nlp(lang: str) -> Language:
     """The extraction pipeline of a language ("zh…" or "en"): deadlines → targets → units → concepts."""
-    if base_lang(lang) == "zh":
-        nlp = blank_chinese()  # character segmentation (spaCy's default for Chinese)
-    else:
-        nlp = spacy.blank("en")
-        nlp.add_pipe("sentencizer", config={"punct_chars": EN_SENTENCE_ENDS})
+    nlp = blank_chinese() if base_lang(lang) == "zh" else blank_english()  # Chinese: one token per character
     for name in (DEADLINES, TARGETS, UNITS, CONCEPTS):
         nlp.add_pipe(name)
-    nlp.max_length = longest_text()  # (blank_chinese sets it too; the English pipeline needs it here)
     return nlp

@@ -11,9 +11,10 @@ from pathlib import Path
 from spacy.util import get_words_and_spaces
 
 from policykg.extract.document import extract_document
-from policykg.extract.nlp import words_and_spaces, zh_nlp
+from policykg.extract.nlp import zh_nlp
 from policykg.extract.scan import last_match_end, merged
 from policykg.extract.target_words import _SEGMENT_EDGE_ZH, _SENTENCE_EDGE_ZH
+from policykg.extract.tokenizer import words_and_spaces
 from policykg.ingest.normalise import normalise
 from policykg.ingest.raw import read_raw
 from tests.extract.real_documents import real
