@@ -43,3 +43,9 @@ def test_an_adverb_before_the_verb_is_not_the_last_character_of_a_word() -> None
     # 供应 ends with the character of the adverb 应 (and 比重要 is 比重 and 要): the label keeps its word whole
     assert facts(targets("到2025年,全市清洁能源供应达到100亿千瓦时。")) == [("清洁能源供应", "=", 100, "亿千瓦时", 2025)]
     assert facts(targets("到2025年,非化石能源消费比重要达到20%。")) == [("非化石能源消费比重", "=", 20, "%", 2025)]
+
+
+def test_ji_opening_jishi_is_no_conjunction_a_label_loses() -> None:
+    # the word 及时 ("及时总结推广典型案例和经验做法" opens clauses of tune documents): a rate it opens keeps it
+    assert facts(targets("到2025年,信访及时受理率达到100%,及时办结率达到95%。")) == [
+        ("信访及时受理率", "=", 100, "%", 2025), ("及时办结率", "=", 95, "%", 2025)]
