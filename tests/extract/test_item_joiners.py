@@ -34,6 +34,7 @@ def test_a_place_opening_with_he_is_no_conjunction_before_a_name() -> None:
     # a county's target: its name is the place of the target, never cut to "林格尔县…" or "田地区…"
     assert facts(targets("到2025年,和林格尔县森林覆盖率达到25%。")) == [("森林覆盖率", "=", 25, "%", 2025)]
     assert facts(targets("到2025年,和田地区森林覆盖率达到5%。")) == [("森林覆盖率", "=", 5, "%", 2025)]
+    assert facts(targets("到2025年,和谐社区创建率达到80%。")) == [("和谐社区创建率", "=", 80, "%", 2025)]  # 和谐 a word
 
 
 def test_an_adverb_before_the_verb_is_not_the_last_character_of_a_word() -> None:
