@@ -50,3 +50,18 @@ def test_ji_opening_jishi_is_no_conjunction_a_label_loses() -> None:
     # the word 及时 ("及时总结推广典型案例和经验做法" opens clauses of tune documents): a rate it opens keeps it
     assert facts(targets("到2025年,信访及时受理率达到100%,及时办结率达到95%。")) == [
         ("信访及时受理率", "=", 100, "%", 2025), ("及时办结率", "=", 95, "%", 2025)]
+
+
+def test_no_place_of_the_division_dataset_is_cut_before_a_target() -> None:
+    # every province, city and county name as officially written (ingest/data): a target it opens keeps the place
+    # whole or leaves it out whole, never "田地区…" of 和田地区 or "县…" of 和县
+    from policykg.ingest.regions import gazetteer
+
+    names = sorted({r.full_name for r in gazetteer().regions if r.full_name})
+    assert len(names) > 3000
+    cut = []
+    for name in names:
+        found = targets(f"到2025年,{name}森林覆盖率达到50%。")
+        if not found or found[0].indicator not in ("森林覆盖率", name + "森林覆盖率"):
+            cut.append((name, found[0].indicator if found else None))
+    assert cut == []
