@@ -26,7 +26,10 @@ _DASH_EN = r"\s*(?:-|–|—|to)\s*"
 
 # Numbers a quantity may start with. Chinese numerals are only taken with a non-counting unit (see
 # `scan_quantities`): "一批", "三线一单", "十四五" are words, not values.
-_NUMBER_ZH = re.compile(rf"百分之(?:{_ARABIC}|{_CHINESE})|一半|{_ARABIC}|{_CHINESE}")
+#: A figure written with thousands separators in a Chinese text ("1,200万千瓦"): a comma between digits with three
+#: after it separates thousands (a list between figures is written with 、).
+_GROUPED = r"(?<![\d,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])"
+_NUMBER_ZH = re.compile(rf"百分之(?:{_ARABIC}|{_CHINESE})|一半|{_GROUPED}|{_ARABIC}|{_CHINESE}")
 _NUMBER_EN = re.compile(rf"(?<![\w.]){_ARABIC_EN}(?![\d])")
 _FOLD_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
 
