@@ -46,7 +46,7 @@ _ESTIMATES = re.compile(r"环境效益|预期效果")
 _TASK_HEADING = re.compile(r"^\s*(?:夯实|筑牢|打牢|厚植|巩固|强化|加强|提升|提高|加快|推进|推动|深化|健全|完善)")
 # a review word that a task acts on or a rule asks about: "开展生态状况调查与成效评估", "持续挖掘水电开发潜力积极推进…",
 # "系统介绍区域低碳建设的现状", "具有较好研究工作基础的项目", "鼓励…取得碳减排成效的企业"
-_TASK_ON_REVIEW = re.compile(r"(?:开展|挖掘|鼓励|报送|掌握|介绍|成立|组织|结合|根据|具有|请)[^,，;；。]*?(?:"
+_TASK_ON_REVIEW = re.compile(r"(?:开展|挖掘|鼓励|报送|掌握|介绍|成立|组织|结合|根据|具有|请|抢抓|抓住|把握|用好)[^,，;；。]*?(?:"
                              + _REVIEW.pattern + r")|(?:" + _REVIEW.pattern + r")(?:评估|验收|监测|考核|评价|的(?!形势|挑战|机遇))")
 # the heading of a plan's goal section: (二)主要目标, 总体目标, 工作目标, 发展目标 …
 _GOAL_HEADING = re.compile(r"(?:主要|总体|工作|发展|行动|具体)目标")

@@ -165,6 +165,7 @@ def test_a_sectors_basic_situation_states_no_target_due_at_the_plans_end() -> No
     ("持续挖掘水电开发潜力积极推进大中型水电站建设", False),
     ("系统介绍区域低碳建设的现状", False),
     ("前期科研成果已获得中央财政科技计划立项支持、目前具有较好研究工作基础的项目", False),
+    ("抢抓发展机遇", False),  # a task seizing the opportunities a review names
 ])
 def test_a_heading_reviews_the_past_unless_a_task_acts_on_it(heading: str, reviews: bool) -> None:
     assert review_heading(heading) is reviews
