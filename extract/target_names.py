@@ -108,6 +108,7 @@ def named_by_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_
             or named_again(indicator, earlier, text, ind_start)
             or capacity_of_kind(indicator, earlier, text, ind_start) or kind_in_capacity_list(indicator, earlier, text, ind_start)
             or subject_of_previous(indicator, earlier, text, ind_start) or zone_of_previous(indicator, earlier, text, ind_start)
+            or holder_of_previous(indicator, earlier, text, ind_start)
             or part_of_previous_population(indicator, earlier, text, ind_start)
             or named_by_paragraph_heading(indicator, text, ind_start))
 
@@ -265,6 +266,29 @@ def subject_named_before(indicator: str, earlier: Sequence[_Named], text: str, i
             works = _WORKS_ON_ZH.search(t.indicator)
             subject = t.indicator[: works.start()] if works and not _MEASURE_NOUN_ZH.search(t.indicator) else ""
         return subject + indicator if len(subject) >= 2 else None
+    return None
+
+
+#: What holds a measure, closing the subject a target names before its measure: "新建大型及超大型数据中心绿色低碳等级" (新建
+#: 大型及超大型数据中心), "全省数据中心总算力".
+_HOLDER_THEN_MEASURE_ZH = re.compile(
+    r"(?P<holder>[\u4e00-\u9fff]{0,16}?(?:数据中心|基站|机组|电厂|工厂|企业|园区|建筑|厂房|设施|项目|车辆|船舶|港口|码头|机场|社区"
+    r"|学校|医院|机构|单位))(?P<measure>[\u4e00-\u9fff]{2,10})")
+#: A measure named alone, with nothing that holds it: "电能利用效率", "单机架算效".
+_HELD_MEASURE_ZH = re.compile(r"[\u4e00-\u9fff]{0,4}(?:效率|算效|能耗|强度|上架率)")
+
+
+def holder_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_start: int) -> str | None:
+    """A measure named alone takes what holds the measure of the target right before it in its sentence, a comma
+    between them: "新建大型及超大型数据中心绿色低碳等级达到4A级以上,电能利用效率不高于1.3" → 新建大型及超大型数据中心电能
+    利用效率; None otherwise."""
+    if not _HELD_MEASURE_ZH.fullmatch(indicator) or _HOLDER_THEN_MEASURE_ZH.match(indicator + "的"):
+        return None
+    for t in _stated_just_before(earlier, text, ind_start):
+        held = _HOLDER_THEN_MEASURE_ZH.fullmatch(t.indicator)
+        if held is None or not re.fullmatch(r"[^。;；\n]*?[,，]\s*", text[t.end : ind_start]):
+            return None
+        return held.group("holder") + indicator
     return None
 
 

@@ -65,3 +65,12 @@ def test_no_place_of_the_division_dataset_is_cut_before_a_target() -> None:
         if not found or found[0].indicator not in ("森林覆盖率", name + "森林覆盖率"):
             cut.append((name, found[0].indicator if found else None))
     assert cut == []
+
+
+def test_a_measure_named_alone_takes_what_holds_the_measure_before_it() -> None:
+    # 223、福建省贯彻落实碳达峰碳中和目标要求推动数据中心和5G等新型基础设施绿色高质量发展实施方案
+    assert facts(targets("到2025年,全省数据中心总算力突破7EFLOPS,单机架算效不低于8GFLOPS/W。")) == [
+        ("数据中心总算力", ">", 7, "EFLOPS", 2025), ("数据中心单机架算效", ">=", 8, "GFLOPS/W", 2025)]
+    # a rate naming its own object keeps it ("规模养殖场粪污处理设施装备配套率…,畜禽粪污综合利用率…", 431)
+    assert facts(targets("到2025年,规模养殖场粪污处理设施装备配套率达到95%以上,畜禽粪污综合利用率达到80%以上。"))[1][0] == (
+        "畜禽粪污综合利用率")
