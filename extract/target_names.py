@@ -271,9 +271,10 @@ def subject_named_before(indicator: str, earlier: Sequence[_Named], text: str, i
 
 #: What holds a measure, closing the subject a target names before its measure: "新建大型及超大型数据中心绿色低碳等级" (新建
 #: 大型及超大型数据中心), "全省数据中心总算力".
+_HOLDER_WORD_ZH = re.compile(r"数据中心|基站|机组|电厂|工厂|企业|园区|建筑|厂房|设施|项目|车辆|船舶|港口|码头|机场|社区|学校|医院"
+                             r"|机构|单位")
 _HOLDER_THEN_MEASURE_ZH = re.compile(
-    r"(?P<holder>[\u4e00-\u9fff]{0,16}?(?:数据中心|基站|机组|电厂|工厂|企业|园区|建筑|厂房|设施|项目|车辆|船舶|港口|码头|机场|社区"
-    r"|学校|医院|机构|单位))(?P<measure>[\u4e00-\u9fff]{2,10})")
+    rf"(?P<holder>[\u4e00-\u9fff]{{0,16}}?(?:{_HOLDER_WORD_ZH.pattern}))(?P<measure>[\u4e00-\u9fff]{{2,10}})")
 #: A measure named alone, with nothing that holds it: "电能利用效率", "单机架算效".
 _HELD_MEASURE_ZH = re.compile(r"[\u4e00-\u9fff]{0,4}(?:效率|算效|能耗|强度|上架率)")
 
@@ -282,7 +283,7 @@ def holder_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind
     """A measure named alone takes what holds the measure of the target right before it in its sentence, a comma
     between them: "新建大型及超大型数据中心绿色低碳等级达到4A级以上,电能利用效率不高于1.3" → 新建大型及超大型数据中心电能
     利用效率; None otherwise."""
-    if not _HELD_MEASURE_ZH.fullmatch(indicator) or _HOLDER_THEN_MEASURE_ZH.match(indicator + "的"):
+    if not _HELD_MEASURE_ZH.fullmatch(indicator) or _HOLDER_WORD_ZH.search(indicator):
         return None
     for t in _stated_just_before(earlier, text, ind_start):
         held = _HOLDER_THEN_MEASURE_ZH.fullmatch(t.indicator)
