@@ -54,7 +54,7 @@ _PERIOD_AMOUNT_ZH = re.compile(r"累计|期间|时期|新增|新建|建成|完�
 _SUFFIX_ZH = {"以上": ">=", "及以上": ">=", "之上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "之内": "<=",
               "左右": "~", "上下": "~"}
 
-_APPROX_ZH = {"约": "~", "大约": "~", "近": "~", "将近": "~", "超": ">", "逾": ">"}
+_APPROX_ZH = {"约": "~", "大约": "~", "近": "~", "将近": "~", "接近": "~", "超": ">", "逾": ">"}
 
 #: The base year of a change, before its verb: "比2020年下降18%", "较2016年基准年提高…", "比2020年预期分别下降…",
 #: "比2020年各减少10%" (各: one value for each indicator, as 均).
@@ -173,7 +173,8 @@ _THEMED_ZH = re.compile(r"以[^,;。\n]{1,40}?为[\u4e00-\u9fff]{1,4}的")
 _NOUN_GOES_ON_ZH = re.compile(r"(?:和|及|与|以及)[\u4e00-\u9fff][^,;。、\n\d]{0,20}(?=[,;。\n]|$)")
 
 #: An approximation written after the indicator, without a verb: "…的产能约25%".
-_APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|约|近|超)$")
+#: (not the last character of a word: 公约, 条约, 节约; 最近, 接近, 附近)
+_APPROX_TAIL_ZH = re.compile(r"(?:大约|将近|接近|(?<![公条节契合制简规预])约|(?<![最接附邻])近|(?<![高赶])超|逾)$")
 
 #: What only qualifies a value: a yearly rate, a comparison with the year before (同比).
 #: …and the years an amount is summed over ("单位GDP二氧化碳排放五年累计下降18%": 五年 is the plan's period, as 累计 is).

@@ -163,10 +163,9 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
     if pre.endswith("了"):  # "分别下降了10.07%"
         pre = pre[:-1]
     approx: str | None = None
-    for word in sorted(_APPROX_ZH, key=len, reverse=True):
-        if pre.endswith(word) and not pre.endswith(("最近", "接近")):
-            approx, pre = _APPROX_ZH[word], pre[: -len(word)]
-            break
+    hedged = _APPROX_TAIL_ZH.search(pre)  # "约25%", "逾3000家", "接近30%"; not 公约
+    if hedged:
+        approx, pre = _APPROX_ZH[hedged.group()], pre[: hedged.start()]
     # the verb stands right before the value, or before a denominator: "达到汽车新车销售总量的20%"
     m = _verb_re("zh").search(pre) or re.search(rf"({_alternation(_VERBS_ZH)})[^,;。]{{1,20}}的$", pre)
     # "风电供暖、…和电供暖供热面积各100万平方米": 各 before the value sets it for each item, as 均 does

@@ -74,3 +74,12 @@ def test_a_measure_named_alone_takes_what_holds_the_measure_before_it() -> None:
     # a rate naming its own object keeps it ("规模养殖场粪污处理设施装备配套率…,畜禽粪污综合利用率…", 431)
     assert facts(targets("到2025年,规模养殖场粪污处理设施装备配套率达到95%以上,畜禽粪污综合利用率达到80%以上。"))[1][0] == (
         "畜禽粪污综合利用率")
+
+
+def test_a_hedge_before_the_value_is_not_the_last_character_of_a_word() -> None:
+    # 38、中国应对气候变化的政策与行动白皮书: 逾 (more than) hedges the value closing its phrase
+    found = facts(targets("自愿减排交易累计成交量超过3.34亿吨二氧化碳当量,成交额逾29.51亿元。", 2021))
+    assert ("成交额", ">", 29.51, "亿元", 2021) in found
+    # 公约 ends with 约 (about), 接近 (close to) is a hedge of its own
+    assert facts(targets("到2025年,全市联合国气候变化框架公约达到100万吨。"))[0][0] == "联合国气候变化框架公约"
+    assert facts(targets("到2025年,非化石能源占比接近30%。")) == [("非化石能源占比", "~", 30, "%", 2025)]
