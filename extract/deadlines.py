@@ -134,10 +134,10 @@ def _zh_hits(text: str) -> Iterator[Hit]:
         yield m.start(), m.end(), "period", m.group(1), None, 0.9, None
     for m in re.finditer(r"(?:到|至)?本世纪中叶", text):
         yield m.start(), m.end(), "by", None, "2050", 0.9, None
-    # "“十四五”时期", "“十四五”、“十五五”期间", "十四五末"
+    # "“十四五”时期", "“十四五”、“十五五”期间", "十四五末", "“十四五”期末"
     plan = r"[“\"]?(?:十[一二三四五六七]|[六七八九])五[”\"]?"
-    for m in re.finditer(rf"(?:{plan}\s*(?:、|和|与|及)?\s*)+(时期|期间|末|内|规划期内|规划期间)", text):
-        suffix = m.group(1)
+    for m in re.finditer(rf"(?:{plan}\s*(?:、|和|与|及)?\s*)+(时期|期间|期末|末期|末|内|规划期内|规划期间)", text):
+        suffix = "末" if m.group(1) in ("期末", "末期") else m.group(1)  # "到“十四五”期末": its end
         if suffix == "末" and _COMPARED_WITH.search(text, max(0, m.start() - 4), m.start()):
             continue  # "相较于“十三五”末": a base the change is measured from, no deadline
         names = list(re.finditer(r"(十[一二三四五六七]|[六七八九])五", m.group()))

@@ -187,3 +187,11 @@ def test_extract_deadlines_and_scopes_never_raise(text: str) -> None:
         assert 0 <= d.start < d.end <= len(text)
     for s, e, year in year_scopes(text, "zh"):
         assert 0 <= s <= e <= len(text) and 1900 <= year <= 2100
+
+
+def test_the_end_of_a_plan_written_qimo_or_moqi() -> None:
+    # 151、湖北省林业发展“十四五”规划: "至“十三五”期末,全省发展林下经济面积192万亩", "确保“十四五”末期我省林木良种使用率达到76%"
+    assert [(d.label, d.kind, d.end_date) for d in extract_deadlines("至“十三五”期末,全省发展林下经济面积192万亩", "zh")] == [
+        ("十三五末", "by", "2020")]
+    assert [(d.label, d.kind, d.end_date) for d in extract_deadlines("确保“十四五”末期我省林木良种使用率达到76%", "zh")] == [
+        ("十四五末", "by", "2025")]
