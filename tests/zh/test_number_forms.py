@@ -22,3 +22,11 @@ def test_figures_as_written(written: str, value: float, unit: str) -> None:
 def test_a_comma_between_years_or_short_figures_separates_no_thousands() -> None:
     assert scan_quantities("2020,2025年", "zh") == []
     assert [q.value for q in scan_quantities("长度1,2000米", "zh")] == [2000]
+
+
+def test_a_cut_to_a_level_names_the_level_not_the_cut() -> None:
+    # 削减至 / 压降至 read as 减至 is: the level reached, the verb no part of the name
+    from tests.extract.target_facts import facts, targets
+
+    assert facts(targets("到2025年,煤炭消费量削减至1000万吨。")) == [("煤炭消费量", "=", 1000, "万吨", 2025)]
+    assert facts(targets("到2025年,煤炭消费量压降至1000万吨。")) == [("煤炭消费量", "=", 1000, "万吨", 2025)]
