@@ -30,3 +30,9 @@ def test_a_cut_to_a_level_names_the_level_not_the_cut() -> None:
 
     assert facts(targets("到2025年,煤炭消费量削减至1000万吨。")) == [("煤炭消费量", "=", 1000, "万吨", 2025)]
     assert facts(targets("到2025年,煤炭消费量压降至1000万吨。")) == [("煤炭消费量", "=", 1000, "万吨", 2025)]
+
+
+def test_a_flow_per_second_or_per_minute_is_a_rate() -> None:
+    # a river's ecological base flow, written in Chinese as the real plans write m3/s ("生态基流124m3/s")
+    assert [(q.value, q.measure_unit, q.converted_unit) for q in scan_quantities("生态基流不低于5立方米/秒", "zh")] == [
+        (5, "立方米/秒", "m³/s")]
