@@ -415,6 +415,20 @@ def _split_joined(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, in
     return [p for p in out if p[0] < p[1]]
 
 
+def _split_spaced(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Items a table cell or a text layer separates by spaces only ("市发改委 市工信局 市财政局"), cut there when every
+    piece has a unit's form; an item with a space inside its name ("国家发展改革委 能源局"…) is cut only so too."""
+    out: list[tuple[int, int]] = []
+    for s, e in parts:
+        pieces = [(m.start(), m.end()) for m in re.finditer(r"[^\s\u3000]+", text[s:e])]
+        if len(pieces) >= 2 and all(len(text[s + a : s + b]) >= 3 and UNIT_FORM_RE.search(text[s + a : s + b])
+                                    for a, b in pieces):
+            out.extend((s + a, s + b) for a, b in pieces)
+        else:
+            out.append((s, e))
+    return out
+
+
 def _generic(item: str) -> bool:
     return bool(GENERIC_RE.search(item))
 

@@ -71,6 +71,7 @@ from policykg.extract.unit_forms import (
     _merge_prefixes,
     _split,
     _split_joined,
+    _split_spaced,
     _strip,
     _unit_hit,
     actor_role,
@@ -295,7 +296,7 @@ class _Reader:
                     if first_comma is None and items:
                         first_comma = len(items)
                     parts = _split(text, *segment, ITEM_SEPARATORS)
-                    parts = _merge_prefixes(text, _merge_generic(text, _split_joined(text, parts)))
+                    parts = _merge_prefixes(text, _merge_generic(text, _split_spaced(text, _split_joined(text, parts))))
                     marker = _marker(text, *parts[-1]) if parts else None
                     if marker == "lead" and key_role is None:  # "(广东银保监局、广东证监局,深圳银保监局、深圳证监局牵头,…)"
                         for before in items[field_start:]:

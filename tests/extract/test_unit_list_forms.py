@@ -70,3 +70,10 @@ def test_zhuze_marks_the_lead() -> None:
 def test_an_agency_is_a_unit_form() -> None:
     # 358's "(市金融办、北海银保监分局…按职责分工负责)" with a body named 机构 first, as plans name new agencies
     assert roles("(市绿色金融服务机构、市金融办按职责分工负责)", "CN-GX-Beihai")[0] == ("市绿色金融服务机构", "lead")
+
+
+def test_units_a_cell_separates_by_spaces_only_are_each_a_unit() -> None:
+    # 347's list with spaces where it prints 、 (no tune text drops them; a table cell or a text layer may); a piece
+    # without a unit's own form (各县(市、区) 人民政府) keeps the item whole
+    assert roles(SD.replace("、", " "), "山东") == SD_ROLES
+    assert roles("加快推进。(责任单位:市发改委、各县(市、区) 人民政府)", "福建")[1] == ("各县(市、区) 人民政府", "generic")
