@@ -360,6 +360,14 @@ class _Reader:
                 if left and right:
                     return [(start, start + at, left), *right]
                 at = item.find(conj, at + 1)
+        if item == self.text[start:end]:  # "市发改委市工信局": units a text layer printed with nothing between them,
+            for at in range(3, len(item) - 2):  # each with its own prefix
+                if not item.startswith(tuple(RELATIVE_PREFIXES), at):
+                    continue
+                left = self.registry.resolve_detail(item[:at], self.jurisdiction, context)
+                right = self._resolve(start + at, end, left.region if left and left.region else context) if left else []
+                if left and right:
+                    return [(start, start + at, left), *right]
         return []
 
     def _in_named(self, item: str) -> Resolution | None:

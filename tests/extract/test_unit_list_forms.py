@@ -77,3 +77,10 @@ def test_units_a_cell_separates_by_spaces_only_are_each_a_unit() -> None:
     # without a unit's own form (各县(市、区) 人民政府) keeps the item whole
     assert roles(SD.replace("、", " "), "山东") == SD_ROLES
     assert roles("加快推进。(责任单位:市发改委、各县(市、区) 人民政府)", "福建")[1] == ("各县(市、区) 人民政府", "generic")
+
+
+def test_units_printed_with_nothing_between_them_are_each_a_unit() -> None:
+    # 347's list with nothing where it prints 、: each piece the registry knows, with its own prefix, is a unit; a
+    # unit and a division of it stay one name
+    assert roles(SD.replace("、", ""), "CN-SD") == SD_ROLES
+    assert roles("加快推进。(责任单位:省生态环境厅大气环境处)", "CN-FJ") == [("省生态环境厅大气环境处", "lead")]
