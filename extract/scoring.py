@@ -182,15 +182,20 @@ class UnitScores:
         }
 
 
+def _by_file(key: Iterable[dict[str, object]]) -> dict[str, list[dict[str, object]]]:
+    """A key's entries grouped by the document they are read from, in the key's order."""
+    by_file: dict[str, list[dict[str, object]]] = {}
+    for entry in key:
+        by_file.setdefault(str(entry["file"]), []).append(entry)
+    return by_file
+
+
 def score_units(key: Iterable[dict[str, object]],
                 extracted: dict[str, tuple[NormalisedDocument, DocumentExtraction]]) -> UnitScores:
     """Key lists against extracted lists. A key list is matched to the extracted list its printed text
     overlaps, else to the one sharing the most unit names; units are then paired by name within it."""
     scores = UnitScores(by_role={r: Ratio() for r in UNIT_ROLES})
-    by_file: dict[str, list[dict[str, object]]] = {}
-    for entry in key:
-        by_file.setdefault(str(entry["file"]), []).append(entry)
-    for file, entries in by_file.items():
+    for file, entries in _by_file(key).items():
         doc, extraction = extracted.get(file, (None, None))
         lists = extracted_lists(extraction) if extraction else []
         folded = _Locator(doc) if doc else None
@@ -310,10 +315,7 @@ def score_targets(key: Iterable[dict[str, object]],
     """
     scores = TargetScores(fields={f: FieldScore() for f in TARGET_FIELDS})
     scores.found.found_extracted = scores.exact.found_extracted = 0
-    by_file: dict[str, list[dict[str, object]]] = {}
-    for entry in key:
-        by_file.setdefault(str(entry["file"]), []).append(entry)
-    for file, entries in by_file.items():
+    for file, entries in _by_file(key).items():
         doc, extraction = extracted.get(file, (None, None))
         targets = [t for t in extraction.targets() if t.value is not None and not t.qualitative] if extraction else []
         folded = _Locator(doc) if doc else None
@@ -371,8 +373,6 @@ def score_targets(key: Iterable[dict[str, object]],
     return scores
 
 
-
-
 def score_whole_documents(key: Iterable[dict[str, object]],
                           extracted: dict[str, tuple[NormalisedDocument, DocumentExtraction]],
                           similarity: float = 0.6) -> Ratio:
@@ -380,10 +380,7 @@ def score_whole_documents(key: Iterable[dict[str, object]],
     counts precision in the sentences holding key targets only, which a figure the document merely reports (a
     review of the past plan, a standard it quotes) never reaches. The caller passes only documents keyed whole."""
     ratio = Ratio()
-    by_file: dict[str, list[dict[str, object]]] = {}
-    for entry in key:
-        by_file.setdefault(str(entry["file"]), []).append(entry)
-    for file, entries in by_file.items():
+    for file, entries in _by_file(key).items():
         _, extraction = extracted[file]
         targets = [target_values(t) for t in extraction.targets() if t.value is not None and not t.qualitative]
         ratio.extracted += len(targets)

@@ -272,7 +272,6 @@ def _region_lead_zh(phrase: str) -> int:
 
 #: A place a list names without the gazetteer's full name ("西海岸新区"), read only between joiners.
 _PLACE_ITEM_ZH = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:新区|市|区|县|旗|州)(?=、|和|及|与|$)")
-_PLACE_JOINER_ZH = ITEM_JOINER_ZH
 
 
 def places_listed_zh(phrase: str) -> int:
@@ -288,7 +287,7 @@ def places_listed_zh(phrase: str) -> int:
         if not k:
             break
         count += 1
-        joiner = _PLACE_JOINER_ZH.match(phrase, at + k)
+        joiner = ITEM_JOINER_ZH.match(phrase, at + k)
         if not joiner:
             at += k
             break

@@ -476,6 +476,7 @@ def _phrase_start(text: str, start: int, end: int) -> int:
     """Where the phrase before `end` opens: after the last comma or semicolon since `start`."""
     return max(start, *(text.rfind(c, start, end) + 1 for c in ",，;；"))
 
+
 #: What follows a size that bounds a class of things rather than sets a target: a class (级) or the places and
 #: firms the size picks out, written with no 的 ("日清运量超过300吨地区", "产危废量超过100吨企业").
 _CLASS_BOUND_ZH = re.compile(r"(?:及以上|以上|以下)?(?:级(?!别)|地区|企业|城市|用户)")

@@ -24,6 +24,7 @@ the units the registry does not know; apart, the finders would reach into the re
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policykg.extract.unit_duties import duty_lines
@@ -88,6 +89,20 @@ from policykg.extract.unit_sentences import (
     seated_sentences,
 )
 from policykg.ontology.units import RELATIVE_PREFIXES, Resolution, UnitRegistry
+
+
+def _cuts(item: str, glued: bool) -> Iterator[tuple[int, int]]:
+    """(where, how long) of each place an item may hold two units: a conjunction ("A和B"), then, where the item is as
+    printed (`glued`), a relative prefix with nothing before it ("市发改委市工信局": units a text layer printed with
+    nothing between them, each with its own prefix)."""
+    for conj in CONJUNCTIONS:
+        at = item.find(conj)
+        while at > 0:
+            yield at, len(conj)
+            at = item.find(conj, at + 1)
+    if glued:
+        yield from ((at, 0) for at in range(3, len(item) - 2) if item.startswith(tuple(RELATIVE_PREFIXES), at))
+
 
 #: The last character of a unit's name: a bracket after it names a part or another name of that unit.
 UNIT_END = frozenset("部委局厅办司处室院")
@@ -352,22 +367,11 @@ class _Reader:
             found = inner[0][2] if len(inner) == 1 else None
         if found:
             return [(start, end, found)]
-        for conj in CONJUNCTIONS:
-            at = item.find(conj)
-            while at > 0:
-                left = self.registry.resolve_detail(item[:at], self.jurisdiction, context)
-                right = self._resolve(start + at + len(conj), end, left.region if left and left.region else context)
-                if left and right:
-                    return [(start, start + at, left), *right]
-                at = item.find(conj, at + 1)
-        if item == self.text[start:end]:  # "市发改委市工信局": units a text layer printed with nothing between them,
-            for at in range(3, len(item) - 2):  # each with its own prefix
-                if not item.startswith(tuple(RELATIVE_PREFIXES), at):
-                    continue
-                left = self.registry.resolve_detail(item[:at], self.jurisdiction, context)
-                right = self._resolve(start + at, end, left.region if left and left.region else context) if left else []
-                if left and right:
-                    return [(start, start + at, left), *right]
+        for at, gap in _cuts(item, glued=item == self.text[start:end]):
+            left = self.registry.resolve_detail(item[:at], self.jurisdiction, context)
+            right = self._resolve(start + at + gap, end, left.region if left.region else context) if left else []
+            if left and right:
+                return [(start, start + at, left), *right]
         return []
 
     def _in_named(self, item: str) -> Resolution | None:
