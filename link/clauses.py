@@ -201,6 +201,8 @@ class ClauseIndex:
         title_at = titles_by_path(doc)
         # a clause under a heading that reviews the past or describes the situation ("工作成效", "现状与形势")
         self.review = np.array([stands_under_review(title_at, c.path) for c in self.clauses], dtype=bool)
+        # a framing clause (指导思想 …) carries out nothing in particular, nor a review: neither relays anything
+        self.relays = (self.framing == 1.0) & ~self.review
         self.outward = np.array([bool(_OUTWARD.search(headings(title_at, c.path))) for c in self.clauses])
         # The headings above each clause (its section, its own title) as a heading-bigram × clause matrix of
         # specificity weights: the section a measure stands in says which of these it carries out.
@@ -583,16 +585,14 @@ class ClauseLinker:
             order = np.argsort(-at_p, axis=1, kind="stable")[:, :_RELAY_FROM]
             first = at_p.max(axis=1)
             rows = np.arange(len(at_p))
+            index = self.index(p)
             for best in order.T:
                 met = at_p[rows, best]
-                # a framing clause (指导思想 …) carries out nothing in particular, nor a review: they relay nothing
-                index = self.index(p)
-                strength = np.where((index.framing[best] < 1.0) | index.review[best] | (met < _RELAY_NEAR * first),
-                                    0.0, met)
+                strength = np.where(index.relays[best] & (met >= _RELAY_NEAR * first), met, 0.0)
                 carried = np.where((strength >= least)[:, None], strength[:, None] * relay[best], 0.0)
                 source = np.where(carried > relayed, offset + len(clauses) + best[:, None], source)
                 relayed = np.maximum(relayed, carried)
-            clauses.extend(c.id for c in self.index(p).clauses)
+            clauses.extend(c.id for c in index.clauses)
         return relayed, source, clauses
 
     def _carries_out(self, later: str, earlier: str) -> bool:
