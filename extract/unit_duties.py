@@ -36,6 +36,7 @@ from typing import Protocol
 
 from policykg.extract.unit_forms import (
     KEY_RE,
+    LEVEL_AUTHORITY_RE,
     LEVELS_GOVERNMENT_RE,
     _inside,
     _line_end,
@@ -312,7 +313,7 @@ def _wrapped(item: str, names: Names) -> bool:
 
 def _named(item: str, names: Names) -> bool:
     """An organ named outright: one the registry knows, or a government's department named by its field."""
-    return names.known(item) or bool(_FIELD_DEPARTMENT_RE.fullmatch(item))
+    return names.known(item) or bool(_FIELD_DEPARTMENT_RE.fullmatch(item) or LEVEL_AUTHORITY_RE.fullmatch(item))
 
 
 def _shared_department(items: list[str]) -> bool:

@@ -131,9 +131,22 @@ def test_a_department_named_by_its_field_with_its_level_is_a_particular_organ() 
                                               ("区生态环境部门", "lead"), ("区水务部门", "lead")]
 
 
+def test_a_competent_department_named_by_its_level_and_field_is_a_particular_organ() -> None:
+    # 110、深圳市支持绿色发展促进工业“碳达峰”扶持计划操作规程, 第四条 (units_tune.toml round 7: the lead)
+    line = ("第四条市工业和信息化主管部门负责编制并发布资金申报指南,组织项目申报和材料初审,开展项目跟踪管理、监督检查,"
+            "下达资金扶持计划,批准项目变更、撤销或中止。")
+    assert roles(line, "CN-GD-Shenzhen") == [("市工业和信息化主管部门", "lead")]
+    # in a bracketed list it leads, as the first unit does
+    assert roles("(责任单位:市工业和信息化主管部门、市财政局)", "CN-GD-Shenzhen") == [
+        ("市工业和信息化主管部门", "lead"), ("市财政局", "support")]
+    # two levels, a level's set, a department with no level, and 各/有关/相关 stay generic
+    for name in ("市县林业主管部门", "市有关行业主管部门", "公共机构节能主管部门", "同级人民政府水行政主管部门", "各市相关主管部门"):
+        assert roles(f"{name}负责组织实施。", "CN-FJ") == [(name, "generic")], name
+
+
 def test_a_field_alone_two_levels_or_a_set_of_departments_is_no_particular_organ() -> None:
     from policykg.extract.unit_duties import _FIELD_DEPARTMENT_RE
 
-    for name in ("市场监管部门", "市县财政部门", "市有关部门", "市级部门", "市政府部门", "县住房城乡建设等部门", "省林业主管部门"):
+    for name in ("市场监管部门", "市县财政部门", "市有关部门", "市级部门", "市政府部门", "县住房城乡建设等部门"):
         assert not _FIELD_DEPARTMENT_RE.fullmatch(name), name
     assert roles("造林任务由林业部门负责组织实施。", XUHUI) == []
