@@ -268,6 +268,11 @@ def quantity_at(written: str, at: int, lang: str = "zh") -> Quantity | None:
 _RANKS = frozenset({"名", "位"})
 
 
+#: A least bound and the action it bounds, right before a count written in Chinese numerals: "至少完成一轮…排查整改",
+#: "至少完成一个示范项目建设". There the numeral is a value (how many at least), not a word ("一批", "三线一单").
+_AT_LEAST_ACTION_ZH = re.compile(r"(?:至少|不少于)(?:完成|开展|建成|建设|创建|打造|实施|组织|举办|启动|建立|培育)?$")
+
+
 #: One space before a unit's symbol in a Chinese text ("8 m3", "8 %").
 _SPACED_SYMBOL_ZH = re.compile(r" (?=[A-Za-zμ%‰])")
 
@@ -286,7 +291,7 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
     if lang == "zh" and info is None and not mag and not chinese and _SPACED_SYMBOL_ZH.match(text, m.end()):
         # "不超过 8 m3/万元": a space the text layer left between a figure and the symbol of its unit
         u_end, mag, factor, info = _measure_unit_at(text, m.end() + 1, lang)
-    if chinese and (info is None or info.dimension == "count"):
+    if chinese and (info is None or info.dimension == "count" and not _AT_LEAST_ACTION_ZH.search(text, 0, start)):
         return None  # checked before parsing: Chinese numerals are rare as values, common as words
     value_max: float | None = None
     dash = re.compile(_DASH_EN if lang == "en" else _DASH, re.IGNORECASE).match(text, u_end)

@@ -497,9 +497,48 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
         if close is None:
             return -1
         name = name[1 : close.start() + 1] if close.end() + 1 == len(name) else name
+    if q.dimension == "count" and _SHARE_NAMED_ZH.search(name):
+        return -1  # "三年内至少实施一次全面工业节能诊断的企业比例": the count qualifies a population whose share is meant
+    if (bare := _BARE_DEMONSTRATION_ZH.fullmatch(name)) and (topic := _demonstration_before(text, q.start)):
+        name = topic + bare.group(1)  # "打造矿区整合生态修复治理示范区,…各区至少完成一个示范项目建设"
+    target = works_on(text[ctx.strip_lead(seg_start, q.start) : q.start])
+    if target and _ROUND_ZH.fullmatch(q.measure_unit or ""):
+        name = target + name  # "对重点排污单位至少开展1轮检查": the rounds of works on what 对 names
     _emit(out, start=q.start, end=ind_end, ind=(noun_start, ind_end, name), q=q, comparator=cmp or "=",
           change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
     return ind_end
+
+
+#: A demonstration named by its kind alone after its count ("一个示范项目建设"), and the kind.
+_BARE_DEMONSTRATION_ZH = re.compile(r"(示范(?:项目|点|工程))(?:建设)?")
+#: A demonstration set up earlier in the sentence, its topic before 示范: "打造矿区整合生态修复治理示范区".
+_DEMONSTRATION_ZH = re.compile(r"(?:打造|建设|创建|建成|培育|推进|开展)?([\u4e00-\u9fff]{2,16}?)示范(?:区|基地|园区|片区)")
+
+
+def _demonstration_before(text: str, at: int) -> str | None:
+    """The topic of the last demonstration zone the sentence names before `at`, which a bare 示范项目 belongs to."""
+    start = _sentence_bounds(text, at, "zh")[0]
+    found = list(_DEMONSTRATION_ZH.finditer(text, start, at))
+    return found[-1].group(1) if found else None
+
+
+#: A share's name closing what a count seems to count.
+_SHARE_NAMED_ZH = re.compile(r"(?:比例|比重|占比|率)$")
+
+
+#: Counting words of rounds and times of works done on something: "1轮监测", "1次检查".
+_ROUND_ZH = re.compile(r"轮|次|遍")
+
+
+#: What rounds of works are done on, fronted by 对 before the action and its count: "对土壤污染重点监管单位周边土壤环境
+#: 至少完成一轮监测" → 土壤污染重点监管单位周边土壤环境监测 (the works on it, not the thing itself).
+_WORKS_ON_ZH = re.compile(r"对([\u4e00-\u9fff]{2,24}?)(?:至少|每年|累计)?(?:开展|实施|进行|组织|完成)?\s*$")
+
+
+def works_on(phrase: str) -> str | None:
+    """The object a phrase fronts with 对 before the action that counts works on it ("对重点排污单位至少开展"), else None."""
+    m = _WORKS_ON_ZH.fullmatch(phrase)
+    return m.group(1) if m else None
 
 
 #: Works retired or rebuilt right before their count: "淘汰97台…火电机组".

@@ -40,6 +40,7 @@ from policykg.extract.target_forms import (
     continues_enumeration,
     counted,
     sized_set,
+    works_on,
 )
 from policykg.extract.target_labels import plain_labels
 from policykg.extract.target_layout_rows import layout_row_targets, place_list_targets
@@ -228,11 +229,13 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
     if count_first and (only_actions or _EACH_PLACE_ZH.fullmatch(indicator) or _PLACES_AT_ZH.fullmatch(indicator)) and not text.startswith(("以上的", "的"), first.end):
         # "突破20项关键技术": the count comes before what it counts; "各区分别建成1个近零碳试点园区": a quota per place
         return -1
-    if count_first and _HOLDER_OF_COUNT_ZH.fullmatch(indicator) and _COUNT_VERB_ZH.search(text, predicate.verb_start, first.start):
-        # "粤东西北每年完成1个以上节能绿色化改造项目": the place that does the works, then the count of what it does
+    holder = works_on(indicator) or (indicator if _HOLDER_OF_COUNT_ZH.fullmatch(indicator) else None)
+    if count_first and holder and _COUNT_VERB_ZH.search(text, predicate.verb_start, first.start):
+        # "粤东西北每年完成1个以上节能绿色化改造项目": the place that does the works, then the count of what it does;
+        # "对…周边土壤环境至少完成一轮监测": what the works are done on
         before = len(out)
         end = counted(ctx, out, first, items[0][1] or predicate.comparator, predicate.verb_start, True)
-        out[before:] = [replace(h, indicator=indicator + h.indicator) for h in out[before:]]
+        out[before:] = [replace(h, indicator=holder + h.indicator) for h in out[before:]]
         return end if len(out) > before else -1
     listed: list[str] = []
     growth_only = lang != "en" and bool(_GROWTH_ONLY_ZH.fullmatch(indicator))
@@ -387,6 +390,8 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
             q.dimension == "count" and not action and not continued and not _STOCK_NAME_ZH.search(name)):
         return -1  # a count closes a target only after an action ("新建充电桩5000个", not "涉及企业12家"), or
         # in an enumeration of targets going on ("…发电厂2座,浅层地温能利用项目10个") or opened by its year
+    if q.dimension == "count" and _HOW_OFTEN_ZH.search(name):
+        return -1  # "…开展节能诊断…,原则上五年内至少开展一次": how often an action named before is done, no thing counted
     amount = bool(_PERIOD_AMOUNT_ZH.search(text, opening, q.start)) or ctx.counted_over_period(q.start, q)
     cut = _CUT_LEAD_ZH.match(name)  # "压减地下水超采量1亿立方米以上": a decrease by that much
     years = ctx.periods_at(q.start, amount)
@@ -417,6 +422,10 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
 #: A rate of growth named alone, of the amount the target before it states ("…增量40亿元以上,增速不低于20%").
 _GROWTH_ONLY_ZH = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速度)")
 _ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
+
+
+#: How often an action is done, closing a phrase before its count: "原则上五年内至少开展(一次)".
+_HOW_OFTEN_ZH = re.compile(r"(?:至少|每年|定期)(?:开展|实施|完成|组织|进行)$")
 
 
 #: A count a stock measure names, no action needed before it: "燃料电池车辆保有量约5万辆".

@@ -36,3 +36,33 @@ def test_a_flow_per_second_or_per_minute_is_a_rate() -> None:
     # a river's ecological base flow, written in Chinese as the real plans write m3/s ("生态基流124m3/s")
     assert [(q.value, q.measure_unit, q.converted_unit) for q in scan_quantities("生态基流不低于5立方米/秒", "zh")] == [
         (5, "立方米/秒", "m³/s")]
+
+
+# --- a count in Chinese numerals after a least bound ----------------------------------------------------------------------
+def test_a_count_in_chinese_numerals_after_at_least_is_a_value() -> None:
+    # "至少完成一轮": how many at least, which a word ("一批", "三线一单") never is
+    from tests.extract.target_facts import facts, targets
+
+    # 422、攀枝花市…, the soil plan's 2025 round of checks (targets_tune.toml round 18: 1 轮)
+    assert facts(targets("2025年底前,至少完成一轮土壤和地下水污染隐患排查整改。")) == [
+        ("土壤和地下水污染隐患排查整改", ">=", 1, "轮", 2025)]
+    # 509、“十四五”生态环境监测规划: the works on what 对 names (round 22)
+    assert facts(targets("对土壤污染重点监管单位周边土壤环境至少完成一轮监测。")) == [
+        ("土壤污染重点监管单位周边土壤环境监测", ">=", 1, "轮", None)]
+    # 431、乌海市“十四五”生态环境保护规划: a bare 示范项目 is a project of the demonstration zone set up before it (round 16)
+    line = "打造矿区整合生态修复治理示范区,实现联排联治,到2023年底,各区至少完成一个示范项目建设。"
+    assert facts(targets(line)) == [("矿区整合生态修复治理示范项目", ">=", 1, "个", 2023)]
+    # 559、江苏省“十四五”生态环境保护规划: 至少 after the verb
+    line = "到2025年,设区市生态环境部门应当对土壤污染重点监管单位周边开展至少一轮土壤和地下水监测。"
+    assert [(t.value, t.measure_unit, t.comparator) for t in targets(line)] == [(1, "轮", ">=")]
+
+
+def test_a_chinese_numeral_without_a_least_bound_or_counting_how_often_is_no_value() -> None:
+    from tests.extract.target_facts import facts, targets
+
+    assert targets("到2025年,建成一批示范项目。") == []
+    assert targets("到2025年,建设一个统一的监测平台。") == []
+    # 527、河南省…: how often an action named before is done, nothing counted
+    assert targets("鼓励引导投运的存量“两高”项目开展节能诊断和清洁生产评价认证,原则上五年内至少开展一次。") == []
+    # 505: the count qualifies the firms whose share the indicator is ("指标解释")
+    assert facts(targets("指标解释:重点用能企业中三年内至少实施一次全面工业节能诊断的企业比例。")) == []
