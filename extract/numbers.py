@@ -251,6 +251,8 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
         q = _read_quantity(text, m, lang, require_unit)
         if q is not None and before == "前" and q.measure_unit in _RANKS:
             continue  # "进入全省前3名": a rank, not three people
+        if q is not None and q.measure_unit == "所" and text.startswith("示", q.end):
+            continue  # "如图1所示": a figure's number, not one school
         if q is not None:
             found.append(q)
             consumed = q.end

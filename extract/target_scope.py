@@ -266,10 +266,27 @@ _NATION_STATES_ZH = re.compile(r"^\s*(?:国家|我国|党中央|中央|国务院
 
 
 def said_by_others(text: str, hit: TargetHit) -> bool:
-    """A figure its sentence gives as an estimate or as the nation's own target: no target of the text's
-    (`text` is where `hit`'s offsets point)."""
+    """A figure its sentence gives as an estimate or as the nation's own target, or a sum a funding rule grants:
+    no target of the text's (`text` is where `hit`'s offsets point)."""
     start = max(text.rfind(c, 0, hit.start) for c in "。；;!?\n") + 1
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
     clause = text[max(start, *(text.rfind(c, 0, hit.start) + 1 for c in ",，")) : hit.end]
+    dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
+    granted = dimension == "money" and bool(_GRANT_ZH.search(clause))
+    granted = granted or dimension == "time" and bool(_PROCEDURE_ZH.search(clause))
     return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said)
-                                        or _EFFECT_ZH.match(clause))
+                                        or _EFFECT_ZH.match(clause) or granted or _RULE_CLASS_ZH.match(clause))
+
+
+#: The time a step of a procedure takes: "官网公示5个工作日", "公示期不少于7个工作日", "整改期一般不超过3个月".
+_PROCEDURE_ZH = re.compile(r"公示|公告|异议|整改期|受理|办结|答复")
+
+
+#: A clause that bans or conditions by a class its figure bounds: "严禁新建1000万吨/年以下常减压", "禁止新建35蒸吨/小时
+#:及以下燃煤锅炉", "对于规模超过100个标准机架…的数据中心": the figure says which works, not what is to be reached.
+_RULE_CLASS_ZH = re.compile(r"\s*(?:严禁|禁止|不得|对于)")
+
+
+#: A sum a funding rule grants, or its ceiling: "每家奖励20万元", "给予30%的补助,最高不超过500万元", "单个企业最高
+#: 补助500万元". What a policy pays out per case is a rule of the scheme, not a goal the text sets.
+_GRANT_ZH = re.compile(r"奖励|奖补|补助|补贴|资助|扶持资金|配套资金|最高")

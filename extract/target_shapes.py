@@ -49,6 +49,10 @@ _MARKER_LINE_ZH = re.compile(
 _ENDS_SENTENCE_ZH = "。;；:：!?！？"
 
 
+#: Characters a line opens with only when it goes on with the line before: a unit's tail, a comma, a closing bracket.
+_CARRIED_ON_ZH = frozenset("/,，、)）%")
+
+
 def _unwrap(text: str) -> tuple[str, list[int]]:
     """The text without the line breaks a PDF's layout put inside sentences, and where each of its characters
     stands in `text`: "化肥施用\n量、农药使用量分别降低5%" is one clause, "达\n到" one verb. A break after a
@@ -60,8 +64,11 @@ def _unwrap(text: str) -> tuple[str, list[int]]:
         if ch == "\n":
             before = text[i - 1] if i else ""
             after = text[i + 1] if i + 1 < len(text) else ""
+            # a line that opens by going on with the one before ("m3\n/s,保障\n率达90%": a unit's wrapped tail) is no
+            # short heading line, however short
+            carried = text[line_start : line_start + 1] in _CARRIED_ON_ZH and line_start > 0
             soft = (before and after and before not in _ENDS_SENTENCE_ZH and not before.isspace()
-                    and not after.isspace() and i - line_start >= 12 and not _MARKER_LINE_ZH.match(text, i + 1))
+                    and not after.isspace() and (i - line_start >= 12 or carried) and not _MARKER_LINE_ZH.match(text, i + 1))
             line_start = i + 1
             if soft:
                 continue

@@ -500,6 +500,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
     quantities = scan_quantities(text, lang)
     if lang != "en":  # "…等4项主要污染物": the count of a list just named is no target
         quantities = [q for q in quantities if not text.startswith("等", q.start - 1) or q.dimension != "count"]
+        # "应在驳回后的3个工作日内完成修改": a time an action must be done in (内, not 以内), no level to reach
+        quantities = [q for q in quantities if q.dimension != "time" or not text.startswith("内", q.end)]
         quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]

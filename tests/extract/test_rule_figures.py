@@ -1,0 +1,61 @@
+"""Figures a rule gives, not goals a text sets: what a funding scheme pays per case and its ceilings, the class of
+works a ban or a condition bounds, how long a step of a procedure takes, a figure's number in the text; and words
+inside words that look like a goal (健全覆盖). Each sentence is copied from a `tune` document's normalised text
+(extract/target_scope.py `said_by_others`, extract/targets.py, extract/numbers.py, extract/target_words.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.targets import extract_targets
+from tests.extract.target_facts import facts, targets
+
+
+@pytest.mark.parametrize("line", [
+    # 404、2021年福州市工业和信息化发展专项资金…: an award per firm, a subsidy's ceiling
+    "4.对获得国家“能效之星”“能效领跑者”等能效先进称号的企业,每家奖励50万元。",
+    "对年节能量达到300吨标准煤以上的节能项目,按照每吨标准煤500元的标准补助,最高奖励150万元。",
+    # 121、杭州市科技…: a grant's ceiling
+    "市科技专项资金按不超过该项目实际研发投入、并经验收意见核定研发经费投入额的20%给予后补助,单项最高不超过500万元。",
+])
+def test_what_a_funding_scheme_pays_is_no_target(line: str) -> None:
+    assert targets(line, period_end=2025) == []
+
+
+@pytest.mark.parametrize("line", [
+    # 100、重庆市…, 169, 205, 236: the refineries a ban covers, by size
+    "严禁新建1000万吨/年以下常减压、150万吨/年以下催化裂化、100万吨/年以下连续重整(含芳烃抽提)装置。",
+    # 199、山东省…, 451: the boilers a ban covers
+    "禁止新建35蒸吨/小时及以下燃煤锅炉,新建生物质锅炉不得掺烧煤炭、重油、渣油等化石燃料。",
+    # 13、…数据中心和5G…, 223, 260: the data centres a survey registers
+    "各地加快组织开展数据中心生产能耗情况调查,对于规模超过100个标准机架(2.5KW)的数据中心(包括已建和在建)逐一登记造册。",
+])
+def test_the_class_a_ban_or_a_condition_bounds_is_no_target(line: str) -> None:
+    assert targets(line, period_end=2025) == []
+
+
+def test_how_long_a_step_of_a_procedure_takes_is_no_target() -> None:
+    # 277、…“揭榜挂帅”榜单: a time to act in (内); 139、四川省…: a notice period
+    assert targets("该阶段,每个申报项目仅有1次修改机会,且应在驳回后的3个工作日内完成修改并成功提交至市科技局再次进行审查。") == []
+    assert targets("生态环境厅、经济和信息化厅将组织专家对各市(州)报送方案开展评审,并在生态环境厅、经济和信息化厅官网公示5个工作日。") == []
+    # a duration counted with 个 is a time, not a count of things (181: 每年用于项目的工作时间不得少于6个月)
+    assert [(t.value, t.measure_unit) for t in targets("每年用于项目的工作时间不得少于6个月。")] == [(6, "个月")]
+    # a time cut to a level is a target, with the verb no part of its name
+    assert facts(targets("到2025年,项目审批时间压缩至5个工作日以内。")) == [("项目审批时间", "<=", 5, "个工作日", 2025)]
+
+
+def test_a_figure_s_number_is_no_count() -> None:
+    # 505、绿色低碳工厂建设评价…: "图1所示" is no school
+    assert targets("绿色低碳工厂建设评价体系框架如图1所示。") == []
+
+
+def test_full_coverage_is_no_goal_inside_another_word() -> None:
+    # 241、广东省…: 健全 + 覆盖, not 全覆盖; 478、广东省…: the coverage kept, a heading of a task
+    assert extract_targets("建立健全覆盖全省域的生态环境分区管控体系,强化“三线一单”刚性约束。", "zh", period_end=2025) == []
+    assert extract_targets("一是巩固全覆盖成效。", "zh", period_end=2025) == []
+
+
+def test_a_line_going_on_with_a_unit_s_tail_is_no_heading() -> None:
+    # 427、广元市…: the layout wrapped "m3/s" and the rate's name; the short line "/s,保障" is no heading
+    line = "东河(旺苍水文站)生态基流5.2m3\n/s,保障\n率达90%。"
+    assert ("保障率", "=", 90, "%", 2025) in facts(targets(line, period_end=2025))
