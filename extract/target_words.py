@@ -26,7 +26,7 @@ _TO_LEVEL_ZH = (
 # verb → (comparator, change). A comparator after the value (以上, 左右) overrides a verb's None.
 _VERBS_ZH: dict[str, tuple[str | None, str | None]] = {
     **{v: (None, None) for v in (
-        *_TO_LEVEL_ZH, "调整到", "调整至",
+        *_TO_LEVEL_ZH, "调整到", "调整至", "调整为", "划分为", "分为", "确定为", "设定为", "核定为",
         "实现", "做到", "累计完成", "完成", "累计新增", "新增", "新建", "累计", "形成", "具备", "建成", "各",
     )},
     **{v: (">", None) for v in ("超过", "高于", "大于", "多于", "突破", "超出")},
@@ -97,7 +97,9 @@ _LEAD_ZH = re.compile(
     # "(2)在淄博、济宁、德州等市完成22个…工程": an item's number
     r"|[(（]\d{1,2}[)）](?=[\u4e00-\u9fff])"
     # "每年新建绿地1000公顷", "计划每年巩固…面积2万亩次": a yearly amount's 每年 qualifies its value, not what it measures
-    r"|(?:计划)?每年(?=[\u4e00-\u9fff]{2}))+"
+    r"|(?:计划)?每年(?=[\u4e00-\u9fff]{2})"
+    # "将“十四五”各区能源消费强度降低目标分为14%…": 将 brings the object before its verb; not 将来, 将近, 将乐县
+    r"|将(?![来近乐军])(?=[“\"\u4e00-\u9fff]))+"
 )
 
 #: What joins the items of an indicator's list: 、 and the conjunctions, not the same characters inside a word

@@ -66,3 +66,21 @@ def test_a_chinese_numeral_without_a_least_bound_or_counting_how_often_is_no_val
     assert targets("鼓励引导投运的存量“两高”项目开展节能诊断和清洁生产评价认证,原则上五年内至少开展一次。") == []
     # 505: the count qualifies the firms whose share the indicator is ("指标解释")
     assert facts(targets("指标解释:重点用能企业中三年内至少实施一次全面工业节能诊断的企业比例。")) == []
+
+
+def test_a_level_set_for_an_indicator_names_the_indicator_alone() -> None:
+    # 将 brings the object before its verb; 分为/调整为/确定为 set the level, not 为 after a word's first character
+    from tests.extract.target_facts import facts, targets
+
+    # 217、天津市…: four grades for the districts
+    line = ("以能源产出率为重要依据,综合考虑经济发展、产业结构等因素,将“十四五”各区能源消费强度降低目标分为14%、14.5%、15%、"
+            "15.5%四档。")
+    assert {t.indicator for t in targets(line)} == {"“十四五”各区能源消费强度降低目标"}
+    # 347、山东省…: the standard's saving rate
+    assert facts(targets("修订发布《山东省居住建筑节能设计标准》,将节能率提升至80%以上。", period_end=2022)) == [
+        ("节能率", ">=", 80, "%", 2022)]
+    # 451、德州市…: the red line's area as adjusted
+    line = "6.根据生态保护红线评估调整工作,我市生态红线划定方案调整为12374.6公顷,占市域面积的1.19%。"
+    assert [t.indicator for t in targets(line, period_end=2025)][0] == "生态红线划定方案"
+    # 划分为 is one verb: the partition's part is named whole
+    assert [t.indicator for t in targets("到2025年,全市生态保护红线划分为16个片区。")] == ["生态保护红线"]
