@@ -72,14 +72,20 @@ def _within(starts: list[tuple[int, int]], lo: int, hi: int) -> list[int]:
     return sorted(i for _, i in starts[bisect.bisect_left(starts, (lo, -1)) : bisect.bisect_left(starts, (hi, -1))])
 
 
+#: Document types that report what was done ("中国应对气候变化的政策与行动白皮书"), not what is to be reached.
+_REPORTING_TYPES = frozenset({"白皮书"})
+
+
 def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.components import TARGETS, UNITS, extraction_nlp
     from policykg.extract.concepts import find_concepts
     from policykg.extract.measures import extract_measures, is_measure_container
+    from policykg.extract.numbers import unit_dimension
     from policykg.extract.period import (
         clause_period_end,
         document_first_year,
         document_period_end,
+        under_costing,
         under_estimates,
         under_review,
     )
@@ -94,6 +100,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     convention = declared_convention(doc.text) if lang == "zh" else None
     period_end = document_period_end(doc)  # the year a target is due when its clause names none
     first_year = document_first_year(doc)  # a figure due before it is a result reported, not a target
+    reporting = doc.metadata.doc_type in _REPORTING_TYPES
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
         start, end = clause.own_range()
@@ -101,6 +108,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
         facts = ClauseFacts(clause_id=clause.id)
         reviewed = under_review(period_end or 0, clause, parents)  # no plan before a year 0: the headings alone
         estimated = under_estimates(clause, parents)
+        costed = under_costing(clause, parents)
         jurisdiction = clause_jurisdiction(doc, clause, parents)
         found = nlp(text, component_cfg={UNITS: {"jurisdiction": jurisdiction, "convention": convention},
                                          TARGETS: {"period_end": clause_period_end(period_end, clause, parents),
@@ -130,14 +138,18 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
             span = _prov(doc, "policykg.extract.targets", start, t.start, t.end, t.confidence)
             if any(f.start < span.span.end and span.span.start < f.end for f in flagged):
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
-            if clause.kind == "body" and t.year is None and not t.qualitative:
-                continue  # a text without structure (a notice, a report of a plan) states past figures too
+            if (clause.kind == "body" or reporting) and t.year is None and not t.qualitative:
+                continue  # a text without structure (a notice, a report of a plan) states past figures too, and a
+                # white paper reports what was done: a figure with no year ahead of it is a result
             if first_year is not None and t.year is not None and t.year < first_year:
                 continue  # "“十三五”期间…到2020年达到15.9%": the past plan's result, reported
             if reviewed and t.year is None and not t.qualitative:
                 continue  # "(一)发展基础。…空气优良天数比例为73.2%": the state the plan starts from
             if estimated and not t.qualitative:
                 continue  # "(三)环境效益。…到2025年…可减少二氧化碳排放…": what the plan estimates it brings
+            if costed and "投资" in t.indicator and t.measure_unit and unit_dimension(t.measure_unit) == "money":
+                continue  # "(一)投资估算。…风电新增约1250万千瓦,新增投资约1650亿元": what the additions cost (what
+                # an industry will produce, 产值, stays a target)
             facts.targets.append(
                 Target(
                     indicator=t.indicator, comparator=t.comparator, value=t.value, measure_unit=t.measure_unit, provenance=span,

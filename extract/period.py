@@ -41,6 +41,8 @@ _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基�
 #: whatever year they name. Not costings (投资估算) nor a plan's environmental assessment (环境合理性): plans restate
 #: their goals there.
 _ESTIMATES = re.compile(r"环境效益|预期效果")
+# a plan's costing ("五、投资估算和效益分析 (一)投资估算"): the additions it counts are the plan's, their cost no target
+_COSTING = re.compile(r"投资估算|投资测算|投资匡算|资金估算|资金测算")
 # (the results a task heading says will be seen are no review: "保好水治差水,“一河一策”见成效"; "初见成效" is one)
 # a heading whose review word is the object of a task ("夯实新型电力系统发展基础", "巩固污染防治成效"): tasks follow
 _TASK_HEADING = re.compile(r"^\s*(?:夯实|筑牢|打牢|厚植|巩固|强化|加强|提升|提高|加快|推进|推动|深化|健全|完善)")
@@ -146,6 +148,11 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     if period_end is None or clause.kind == "body" or under_review(period_end, clause, parents):
         return None
     return period_end
+
+
+def under_costing(clause: Clause, parents: Sequence[Clause]) -> bool:
+    """The clause is under a heading of the plan's costing (`_COSTING`): a sum of money in it is what works cost."""
+    return any(_COSTING.search(_HEADING_STOP.split(c.title, 1)[0]) for c in (clause, *parents))
 
 
 def under_estimates(clause: Clause, parents: Sequence[Clause]) -> bool:

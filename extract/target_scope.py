@@ -274,8 +274,13 @@ def said_by_others(text: str, hit: TargetHit) -> bool:
     dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
     granted = dimension == "money" and bool(_GRANT_ZH.search(clause))
     granted = granted or dimension == "time" and bool(_PROCEDURE_ZH.search(clause))
+    granted = granted or dimension == "money" and bool(_COSTING_NAME_ZH.fullmatch(hit.indicator))
     return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said)
                                         or _EFFECT_ZH.match(clause) or granted or _RULE_CLASS_ZH.match(clause))
+
+
+#: What a plan's works cost, summed: "谋划175项重点工程,…共计投资额390.21亿元", "计划投资135.83亿元", "投资额分别为…".
+_COSTING_NAME_ZH = re.compile(r"(?:共计|合计|总计|计划|估算|预计)?(?:总)?投资(?:额|总额)?")
 
 
 #: The time a step of a procedure takes: "官网公示5个工作日", "公示期不少于7个工作日", "整改期一般不超过3个月".

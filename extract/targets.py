@@ -424,6 +424,10 @@ _GROWTH_ONLY_ZH = re.compile(r"(?:年均)?(?:增速|增幅|增长率|增长速�
 _ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
 
 
+#: What there is already, right before its figure.
+_EXISTING_ZH = re.compile(r"(?:既有|现有|已有|原有)$")
+
+
 #: How often an action is done, closing a phrase before its count: "原则上五年内至少开展(一次)".
 _HOW_OFTEN_ZH = re.compile(r"(?:至少|每年|定期)(?:开展|实施|完成|组织|进行)$")
 
@@ -502,6 +506,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         quantities = [q for q in quantities if not text.startswith("等", q.start - 1) or q.dimension != "count"]
         # "应在驳回后的3个工作日内完成修改": a time an action must be done in (内, not 以内), no level to reach
         quantities = [q for q in quantities if q.dimension != "time" or not text.startswith("内", q.end)]
+        # "在…既有4座门站的基础上", "以现有400个废旧农膜回收网点为基础": what there is already, no goal
+        quantities = [q for q in quantities if not _EXISTING_ZH.search(text, max(0, q.start - 3), q.start)]
         quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from policykg.extract.period import document_first_year
 from tests.extract.target_facts import facts, targets
+from tests.extract.target_facts import targets as targets_of
 from tests.extract.test_extraction_keys import _extracted
 
 
@@ -73,8 +74,14 @@ def test_a_white_paper_without_a_date_reports_the_years_before_its_state_as_of()
     assert first == 2021
     assert ("非化石能源占一次能源消费比重", 25.0, 2030) in targets  # "非化石能源占一次能源消费比重将达到25%左右"
     assert not [t for t in targets if t[2] is not None and t[2] < 2021]
-    # "非化石能源占一次能源消费比重再增加五个百分点,…森林蓄积量再增加15亿立方米": 再 is no part of the name
-    assert ("森林蓄积量", 15.0, None) in targets
+    # a white paper reports what was done: a figure with no year ahead of it is a result ("全国地级及以上城市优良天数
+    # 比率为87%", "新能源汽车保有量已达603万辆"), and so is how far the new pledges go beyond the old ("…森林蓄积量再
+    # 增加15亿立方米", the 2030 pledge itself a target)
+    assert not [t for t in targets if t[2] is None]
+    assert ("森林蓄积量", 60.0, 2030) in targets
+    # read alone, the sentence's 再 is no part of the name
+    line = "非化石能源占一次能源消费比重再增加五个百分点,增加非化石能源装机容量目标,森林蓄积量再增加15亿立方米。"
+    assert ("森林蓄积量", 15.0) in [(t.indicator, t.value) for t in targets_of(line)]
 
 
 def test_a_plans_deadline_as_of_a_year_tells_no_date() -> None:

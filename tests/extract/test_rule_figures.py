@@ -59,3 +59,30 @@ def test_a_line_going_on_with_a_unit_s_tail_is_no_heading() -> None:
     # 427、广元市…: the layout wrapped "m3/s" and the rate's name; the short line "/s,保障" is no heading
     line = "东河(旺苍水文站)生态基流5.2m3\n/s,保障\n率达90%。"
     assert ("保障率", "=", 90, "%", 2025) in facts(targets(line, period_end=2025))
+
+
+def test_what_a_plan_s_works_cost_is_no_target() -> None:
+    # 452、宿迁市…: the sum of the works' investments
+    line = ("下水和农业农村环境保护工程18项、环境基础设施建设工程34项、生态保护与修复工程25项、生态环境监测监控能力建设33项,"
+            "共计投资额390.21亿元。")
+    assert [t for t in targets(line, period_end=2025) if t.measure_unit == "亿元"] == []
+    # 455、泰州市…: the planned investment and its largest part
+    line = ("为实现泰州市生态环境保护“十四五”规划目标,在全市范围内规划7大类70项工程,计划投资135.83亿元,其中污水处理设施建设"
+            "占比最大,总投资额为67.48亿元。")
+    assert [t for t in targets(line, period_end=2025) if t.measure_unit == "亿元"] == []
+
+
+def test_under_a_costing_heading_the_additions_are_targets_and_their_cost_is_not() -> None:
+    # 560、江苏省“十四五”可再生能源发展专项规划, 五、投资估算和效益分析 / (一)投资估算: "风电新增约1250万千瓦,新增投资约1650亿元"
+    from tests.extract.test_extraction_keys import _extracted
+
+    _, extraction = _extracted("560、江苏省“十四五”可再生能源发展专项规划.pdf")
+    found = [(t.indicator, t.value, t.measure_unit) for t in extraction.targets() if not t.qualitative]
+    assert ("风电新增装机", 1250, "万千瓦") in found
+    assert not [f for f in found if "投资" in f[0]]
+
+
+def test_what_there_is_already_is_no_target() -> None:
+    # 431、乌海市“十四五”生态环境保护规划: the gate stations there are, then the one to build
+    line = "到2025年,在海勃湾、乌达等既有4座门站的基础上,新建1座门站,配备不低于乌海市3天需求量的储气设施。"
+    assert [(t.value, t.measure_unit) for t in targets(line)] == [(1, "座")]
