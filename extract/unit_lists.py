@@ -85,6 +85,7 @@ from policykg.extract.unit_sentences import (
     charged_sentences,
     field_sentences,
     led_sentences,
+    party_sentences,
     referred_sentences,
     seated_sentences,
 )
@@ -172,6 +173,7 @@ def find_unit_lists(text: str, jurisdiction: str | None, convention: Convention 
         (referred_sentences(text, taken), "generic"),  # "X的项目申报由本单位负责…", "…由高校负责…"
         (seated_sentences(text, taken, reader), "hits"),  # "X作为…牵头单位", "办公室设在X,负责…"
         (answering_sentences(text, taken), "generic"),  # "各级政府要对…负总责", "…是…责任主体"
+        (party_sentences(text, taken), "generic"),  # "项目申报单位应…", "建设单位应强化首要责任"
         (field_sentences(text, taken), "any"),  # "发展改革、生态环境…等部门按照职责分工,…"
     )
     for found, yields in statements:

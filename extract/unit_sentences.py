@@ -164,6 +164,27 @@ def referred_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tupl
             yield start, end, [("generic", s, e) for s, e in parts]
 
 
+#: The parties a funding scheme or a programme charges by their part in it, at a sentence's opening (an article's or an
+#: item's number passed): "项目申报单位按照申报指南要求进行项目申报,…并对材料的真实性…负责", "项目单位应按要求提交…",
+#: "申报单位应如实申报", "牵头揭榜单位须加强对申报材料的审核把关", "建设单位应强化首要责任", "生产经营者应自觉遵守…".
+#: A part any unit may take: a generic participant, as written.
+_PARTY_RE = re.compile(
+    _SENTENCE_OPENS + r"(?:第[一二三四五六七八九十百零〇\d]{1,4}条\s*|\d{1,2}[.、．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]\s*)?"
+    r"(?P<units>(?:各类[^,，。;；:：\n]{1,16}?的)?"  # "各类低碳示范创建的申报主体作为责任主体,负责…"
+    r"(?:(?:项目(?:申报|承担|实施|建设)?|申报|承担|实施|建设|牵头揭榜|揭榜|生产经营)(?:单位|主体)|生产经营者))"
+    r"(?=应当|应|须|必须|负责|要|按照|作为[^,，。;；\n]{0,8}?责任主体|对[^,，。;；\n]{1,40}?负)",
+    re.M,
+)
+
+
+def party_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, list[Field]]]:
+    """(start, end, fields) of each statement charging the party of a scheme by its part in it (`_PARTY_RE`), outside
+    the lists already read."""
+    for match in _PARTY_RE.finditer(text):
+        if not _inside(match.start("units"), taken):
+            yield match.start("units"), match.end("units"), [("generic", match.start("units"), match.end("units"))]
+
+
 #: Generic participants charged with answering for a task as a whole, at a sentence's or a clause's opening: "各级政府要对
 #: 本辖区的环境质量负总责", "地方各级人民政府应当对本行政区域的生态环境质量负责", "各级党委政府是规划实施的责任主体", "各市
 #: (地)、县(市、区)政府是规划实施的责任主体", "相关部门要各司其职、密切配合", "有关部门对生态环境保护分工负责", "各级党委、

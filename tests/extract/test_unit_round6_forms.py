@@ -10,6 +10,8 @@ the duty's first clause (负责编制…,会同Y) and a generic participant led 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extract.unit_facts import roles
 
 XUHUI = "CN-SH-Xuhui"
@@ -150,3 +152,31 @@ def test_a_field_alone_two_levels_or_a_set_of_departments_is_no_particular_organ
     for name in ("市场监管部门", "市县财政部门", "市有关部门", "市级部门", "市政府部门", "县住房城乡建设等部门"):
         assert not _FIELD_DEPARTMENT_RE.fullmatch(name), name
     assert roles("造林任务由林业部门负责组织实施。", XUHUI) == []
+
+
+# --- the parties of a scheme charged by their part in it -------------------------------------------------------------
+@pytest.mark.parametrize(("line", "region", "party"), [
+    # 110、深圳市支持绿色发展促进工业“碳达峰”扶持计划操作规程, 第六条 and 第二十一条 (units_tune.toml round 7)
+    ("第六条项目申报单位按照申报指南要求进行项目申报,并提交项目资金申请书等资料;按照要求开展绩效自评工作,配合开展监督、"
+     "检查工作;及时报送项目有关材料,并对材料的真实性、准确性和完整性负责。", "CN-GD-Shenzhen", "项目申报单位"),
+    ("第二十一条项目单位应按项目实施方案完成项目建设,不得随意更改项目建设内容。", "CN-GD-Shenzhen", "项目单位"),
+    # 277、关于发布2021年天津市碳达峰碳中和科技重大专项“揭榜挂帅”榜单的通知 (round 7)
+    ("牵头揭榜单位须加强对申报材料的审核把关,并对申报材料的合法性、真实性、准确性和完整性负责,不得购买、委托代写申报书或"
+     "提供虚假材料。", "CN-TJ", "牵头揭榜单位"),
+    # 433、眉山市“十四五”生态环境保护规划 (round 7)
+    ("生产经营者应自觉遵守环境保护法律法规,履行环境保护义务,承担污染治理、损害赔偿和生态修复责任。", "CN-SC-Meishan",
+     "生产经营者"),
+    # 548、上海市低碳示范创建工作方案 (round 7)
+    ("各类低碳示范创建的申报主体作为责任主体,负责组织实施具体创建工作。", "CN-SH", "各类低碳示范创建的申报主体"),
+    # 518、佛山市绿色建筑创建行动实施方案: the developer of every building
+    ("建设单位应强化首要责任,在组织编制可行性研究报告或项目申请报告时应明确绿色建筑等级。", "CN-GD-Foshan", "建设单位"),
+])
+def test_the_party_of_a_scheme_charged_by_its_part_is_a_generic_participant(line: str, region: str, party: str) -> None:
+    assert roles(line, region) == [(party, "generic")]
+
+
+def test_a_kind_answering_for_its_own_data_or_a_firm_is_still_no_participant() -> None:
+    assert roles("重点排放单位应当对报告数据的真实性、完整性和准确性负责。", "CN-JS") == []
+    assert roles("企业负责落实节能降碳主体责任。", "CN-JS") == []
+    # a field line naming the implementing unit stays the unit it names
+    assert roles("(实施单位:市发展改革委)", "CN-GD-Shenzhen") == [("市发展改革委", "lead")]
