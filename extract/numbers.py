@@ -249,6 +249,8 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
         if before in "第〔[" or before.isascii() and (before.isalpha() or before == "."):
             continue  # "第3", "〔2021〕", "PM2.5", "VOCs2", the tail of "1.2.3"
         q = _read_quantity(text, m, lang, require_unit)
+        if q is None and lang == "zh" and m.group()[0].isdigit():
+            q = _unit_listed_after(text, m)  # "分别不高于306、325克标准煤/千瓦时": the unit the list closes with
         if q is not None and before == "前" and q.measure_unit in _RANKS:
             continue  # "进入全省前3名": a rank, not three people
         if q is not None and q.measure_unit == "所" and text.startswith("示", q.end):
@@ -257,6 +259,23 @@ def scan_quantities(text: str, lang: str, require_unit: bool = True) -> list[Qua
             found.append(q)
             consumed = q.end
     return found
+
+
+#: The next figure of a list of figures joined by 、 ("306、325克标准煤/千瓦时").
+_LISTED_FIGURE_ZH = re.compile(r"、(\d+(?:\.\d+)?)")
+
+
+def _unit_listed_after(text: str, m: re.Match[str]) -> Quantity | None:
+    """A bare figure listed by 、 before others, the last of which writes the unit they share ("分别达到95、90%",
+    "分别不高于306、325克标准煤/千瓦时"): the figure in that unit; None where no figure of the list has a unit."""
+    pos = m.end()
+    while (listed := _LISTED_FIGURE_ZH.match(text, pos)) is not None:
+        u_end, mag, factor, info = _measure_unit_at(text, listed.end(1), "zh")
+        if info is not None or mag:
+            value = parse_number(m.group())
+            return None if value is None else _quantity(value, None, mag, factor, info, "zh", m.start(), m.end())
+        pos = listed.end(1)
+    return None
 
 
 def quantity_at(written: str, at: int, lang: str = "zh") -> Quantity | None:

@@ -107,7 +107,7 @@ _LEAD_ZH = re.compile(
 ITEM_JOINER_ZH = re.compile(
     r"、|以及|(?<![普涉危顾波企触惠、])及(?![时格早])|(?<![中缓温饱调平柔共呼、])和(?![谐睦])|(?<![参给赋、])与")
 
-_MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|能耗|排放|容量|规模|面积|水平|效率|指数|浓度|数|消耗|产值|增加值|总值)$")
+_MEASURE_NOUN_ZH = re.compile(r"(?:率|比重|占比|比例|强度|量|[能煤]耗|排放|容量|规模|面积|水平|效率|指数|浓度|数|消耗|产值|增加值|总值)$")
 
 #: The head of a rate or a share: "…处理率", "…占比", "…比重" (a rate whose table or row gives no unit is a percentage).
 RATE_HEAD_ZH = re.compile(r"(?:率|比例|比重|占比)$")

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from policykg.extract.deadlines import DeadlineHit, deadline_scopes, extract_deadlines, five_year_plan
+from policykg.extract.line_wraps import unwrap
 from policykg.extract.numbers import Quantity, parse_number, quantity_at, scan_quantities
 from policykg.extract.period import due_at_period_end, first_other_year
 from policykg.extract.target_forms import (
@@ -82,7 +83,6 @@ from policykg.extract.target_shapes import (
     _split_indicators_zh,
     _suffix,
     _trim,
-    _unwrap,
     places_listed_zh,
 )
 from policykg.extract.target_share_actions import rate_of_action_after
@@ -650,7 +650,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
         tables = (table_targets(text, table_header) + layout_row_targets(text) + unkeyed_row_targets(text)
                   + place_row_targets(text) + place_list_targets(text, periods))
     if lang == "zh":
-        text, where = _unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
+        text, where = unwrap(text)  # read as one line what the layout wrapped; offsets mapped back below
     if deadlines is None or len(text) != length:
         deadlines = extract_deadlines(text, lang)
     deadlines = list(deadlines)

@@ -84,3 +84,18 @@ def test_a_level_set_for_an_indicator_names_the_indicator_alone() -> None:
     assert [t.indicator for t in targets(line, period_end=2025)][0] == "生态红线划定方案"
     # 划分为 is one verb: the partition's part is named whole
     assert [t.indicator for t in targets("到2025年,全市生态保护红线划分为16个片区。")] == ["生态保护红线"]
+
+
+def test_figures_listed_before_the_unit_they_share() -> None:
+    # "306、325克标准煤/千瓦时", "95、90%": the unit written once, after the last figure of the list
+    assert [(q.value, q.measure_unit) for q in scan_quantities("分别不高于306、325克标准煤/千瓦时", "zh")] == [
+        (306, "克标准煤/千瓦时"), (325, "克标准煤/千瓦时")]
+    assert [(q.value, q.measure_unit) for q in scan_quantities("分别达到95、90%", "zh")] == [(95, "%"), (90, "%")]
+    # a list of years is no list of figures
+    assert scan_quantities("2020、2025年", "zh") == []
+    # 68、内蒙古自治区…: each class of coal unit its own ceiling, the size class read into both
+    from tests.extract.target_facts import facts, targets
+
+    line = "到2025年,60万千瓦级湿冷、空冷机组供电煤耗分别不高于306、325克标准煤/千瓦时;"
+    assert facts(targets(line)) == [("60万千瓦级湿冷机组供电煤耗", "<=", 306, "克标准煤/千瓦时", 2025),
+                                    ("60万千瓦级空冷机组供电煤耗", "<=", 325, "克标准煤/千瓦时", 2025)]
