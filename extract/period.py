@@ -40,7 +40,7 @@ _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基�
 #: The heading of what a plan estimates it brings ("环境效益", "(四)预期效果分析"): its figures are estimates, no targets,
 #: whatever year they name. Not costings (投资估算) nor a plan's environmental assessment (环境合理性): plans restate
 #: their goals there.
-_ESTIMATES = re.compile(r"环境效益|预期效果")
+_ESTIMATES = re.compile(r"环境效益|预期效果|实施效果分析|经济社会影响")
 # a plan's costing ("五、投资估算和效益分析 (一)投资估算"): the additions it counts are the plan's, their cost no target
 _COSTING = re.compile(r"投资估算|投资测算|投资匡算|资金估算|资金测算")
 # (the results a task heading says will be seen are no review: "保好水治差水,“一河一策”见成效"; "初见成效" is one)

@@ -86,3 +86,13 @@ def test_what_there_is_already_is_no_target() -> None:
     # 431、乌海市“十四五”生态环境保护规划: the gate stations there are, then the one to build
     line = "到2025年,在海勃湾、乌达等既有4座门站的基础上,新建1座门站,配备不低于乌海市3天需求量的储气设施。"
     assert [(t.value, t.measure_unit) for t in targets(line)] == [(1, "座")]
+
+
+def test_a_plan_s_analysis_of_its_effects_estimates() -> None:
+    # 574、内蒙古自治区“十四五”电力发展规划, 规划实施效果分析 / 经济社会影响 / (一)拉动经济增长: "“十四五”期间,全区电力投资
+    # 总规模约7000亿元。其中,煤电投资约1000亿元,…", what the plan is expected to bring, not what it sets
+    from tests.extract.test_extraction_keys import _extracted
+
+    _, extraction = _extracted("574、内蒙古自治区“十四五”电力发展规划.pdf")
+    found = [(t.indicator, t.value) for t in extraction.targets() if not t.qualitative]
+    assert not [f for f in found if "投资" in f[0]]
