@@ -265,18 +265,31 @@ _EFFECT_ZH = re.compile(r"^\s*(?:每年|年)?可(?:减少|节约|节省|降低|�
 _NATION_STATES_ZH = re.compile(r"^\s*(?:国家|我国|党中央|中央|国务院)[^。；;!?]*?(?:明确|提出|承诺|宣布)")
 
 
-def said_by_others(text: str, hit: TargetHit) -> bool:
-    """A figure its sentence gives as an estimate or as the nation's own target, or a sum a funding rule grants:
-    no target of the text's (`text` is where `hit`'s offsets point)."""
+def _said_and_clause(text: str, hit: TargetHit) -> tuple[str, str]:
+    """The sentence up to a hit (and two characters on), and the comma clause up to it."""
     start = max(text.rfind(c, 0, hit.start) for c in "。；;!?\n") + 1
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
-    clause = text[max(start, *(text.rfind(c, 0, hit.start) + 1 for c in ",，")) : hit.end]
-    dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
-    granted = dimension == "money" and bool(_GRANT_ZH.search(clause))
-    granted = granted or dimension == "time" and bool(_PROCEDURE_ZH.search(clause))
-    granted = granted or dimension == "money" and bool(_COSTING_NAME_ZH.fullmatch(hit.indicator))
+    return said, text[max(start, *(text.rfind(c, 0, hit.start) + 1 for c in ",，")) : hit.end]
+
+
+def said_by_others(text: str, hit: TargetHit) -> bool:
+    """A figure its sentence gives as an estimate or as the nation's own target: no target of the text's
+    (`text` is where `hit`'s offsets point)."""
+    said, clause = _said_and_clause(text, hit)
     return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said)
-                                        or _EFFECT_ZH.match(clause) or granted or _RULE_CLASS_ZH.match(clause))
+                                        or _EFFECT_ZH.match(clause))
+
+
+def rule_figure(text: str, hit: TargetHit) -> bool:
+    """A figure of a rule, not a goal: what a funding scheme pays, the time a step of a procedure takes, what works
+    cost, the class of works a ban or a condition bounds (`text` is where `hit`'s offsets point)."""
+    if hit.qualitative:
+        return False
+    _, clause = _said_and_clause(text, hit)
+    dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
+    if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)):
+        return True
+    return bool(dimension == "time" and _PROCEDURE_ZH.search(clause) or _RULE_CLASS_ZH.match(clause))
 
 
 #: What a plan's works cost, summed: "谋划175项重点工程,…共计投资额390.21亿元", "计划投资135.83亿元", "投资额分别为…".
