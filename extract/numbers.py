@@ -270,7 +270,7 @@ def _unit_listed_after(text: str, m: re.Match[str]) -> Quantity | None:
     "分别不高于306、325克标准煤/千瓦时"): the figure in that unit; None where no figure of the list has a unit."""
     pos = m.end()
     while (listed := _LISTED_FIGURE_ZH.match(text, pos)) is not None:
-        u_end, mag, factor, info = _measure_unit_at(text, listed.end(1), "zh")
+        _, mag, factor, info = _measure_unit_at(text, listed.end(1), "zh")
         if info is not None or mag:
             value = parse_number(m.group())
             return None if value is None else _quantity(value, None, mag, factor, info, "zh", m.start(), m.end())
@@ -312,7 +312,7 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
     if lang == "zh" and info is None and not mag and not chinese and _SPACED_SYMBOL_ZH.match(text, m.end()):
         # "不超过 8 m3/万元": a space the text layer left between a figure and the symbol of its unit
         u_end, mag, factor, info = _measure_unit_at(text, m.end() + 1, lang)
-    if chinese and (info is None or info.dimension == "count" and not _AT_LEAST_ACTION_ZH.search(text, 0, start)):
+    if chinese and (info is None or info.dimension == "count" and not _AT_LEAST_ACTION_ZH.search(text, max(0, start - 6), start)):
         return None  # checked before parsing: Chinese numerals are rare as values, common as words
     value_max: float | None = None
     dash = re.compile(_DASH_EN if lang == "en" else _DASH, re.IGNORECASE).match(text, u_end)
