@@ -429,6 +429,10 @@ _ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
 _EXISTING_ZH = re.compile(r"(?:既有|现有|已有|原有)$")
 
 
+#: Only so much, right before a figure (not 不仅, "not only"): "仅为1.82%", "仅占水电装机的38.6%", "仅有208个".
+_ONLY_ZH = re.compile(r"(?<!不)仅(?:占|为|有|达到?|剩)?[^,，。;；:：\d]{0,12}$")
+
+
 #: How often an action is done, closing a phrase before its count: "原则上五年内至少开展(一次)".
 _HOW_OFTEN_ZH = re.compile(r"(?:至少|每年|定期)(?:开展|实施|完成|组织|进行)$")
 
@@ -507,8 +511,10 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         quantities = [q for q in quantities if not text.startswith("等", q.start - 1) or q.dimension != "count"]
         # "应在驳回后的3个工作日内完成修改": a time an action must be done in (内, not 以内), no level to reach
         quantities = [q for q in quantities if q.dimension != "time" or not text.startswith("内", q.end)]
-        # "在…既有4座门站的基础上", "以现有400个废旧农膜回收网点为基础": what there is already, no goal
-        quantities = [q for q in quantities if not _EXISTING_ZH.search(text, max(0, q.start - 3), q.start)]
+        # "在…既有4座门站的基础上", "以现有400个废旧农膜回收网点为基础": what there is already, no goal; "煤炭消费占比
+        # 仅为13.42%", "…装机容量仅占水电装机的38.6%": how little there is, a state the text deplores
+        quantities = [q for q in quantities if not _EXISTING_ZH.search(text, max(0, q.start - 3), q.start)
+                      and not _ONLY_ZH.search(text, max(0, q.start - 16), q.start)]
         quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]

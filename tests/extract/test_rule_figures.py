@@ -96,3 +96,11 @@ def test_a_plan_s_analysis_of_its_effects_estimates() -> None:
     _, extraction = _extracted("574、内蒙古自治区“十四五”电力发展规划.pdf")
     found = [(t.indicator, t.value) for t in extraction.targets() if not t.qualitative]
     assert not [f for f in found if "投资" in f[0]]
+
+
+def test_how_little_there_is_is_a_state_not_a_goal() -> None:
+    # 562、四川省“十四五”可再生能源发展规划: the storage a problem statement deplores
+    assert targets("具有季及以上调节能力的水库电站装机容量仅占水电装机的38.6%。", period_end=2025) == []
+    # 433、眉山市“十四五”生态环境保护规划: the shares reached; "仅为" the one the text finds low
+    line = "非化石能源消费占比55.78%,电力消费占比51.39%,煤炭消费占比仅为13.42%。"
+    assert 13.42 not in [t.value for t in targets(line, period_end=2025)]
