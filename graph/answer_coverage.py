@@ -70,6 +70,7 @@ class Coverage(Answer):
     uncovered: list[str]
     implemented_by: int  # how many documents implement it (have a document link into it)
     note: str | None = None  # why no region implements anything, when none can
+    requested: str | None = None  # the document asked for, when the matrix is that of the work it is an expression of
 
 
 def column_of(region: str, scope: str) -> str | None:
@@ -83,7 +84,21 @@ def column_of(region: str, scope: str) -> str | None:
 
 def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAGE_MIN_SCORE) -> Coverage | None:
     """The clause × region matrix of a document (see the module's docstring): links of rank ≤ `rank`
-    scoring at least `min_score` count; None when there is no such document."""
+    scoring at least `min_score` count; None when there is no such document. A translation or another edition of
+    a work (the English opinions, a PDF of a plan the corpus also holds as text) that no document implements
+    answers with its original's matrix, `requested` naming it: the documents below implement the original."""
+    answer = _coverage(run, doc_id, rank, min_score)
+    if answer is None or answer.implemented_by:
+        return answer
+    originals = run.rows("original_of", doc=iri(v.doc_iri(doc_id)), links=iri(v.LINKS_GRAPH))
+    original = short_id(originals[0]["original"]) if originals else None
+    found = _coverage(run, original, rank, min_score) if original and original != doc_id else None
+    if found is None or not found.implemented_by:
+        return answer
+    return found.model_copy(update={"requested": doc_id})
+
+
+def _coverage(run: Runner, doc_id: str, rank: int, min_score: float) -> Coverage | None:
     found = summaries(run, of_documents([doc_id]))
     if not found:
         return None

@@ -124,6 +124,19 @@ def test_coverage_of_a_document_nobody_implements_says_so_quickly(corpus: TestCl
     assert any(r["id"] == "CN-FJ" for r in national["regions"])
 
 
+def test_coverage_of_a_translation_is_the_matrix_of_its_original(corpus: TestClient) -> None:
+    # the English central opinions: nobody implements the translation, the Fujian and Sanming plans implement the
+    # Chinese text, so the matrix is the Chinese text's, named as such
+    english, chinese = "central-opinions-carbon-peak-2021-en", "central-opinions-carbon-peak-2021-zh"
+    body = corpus.get(f"/api/coverage/{english}").json()
+    original = corpus.get(f"/api/coverage/{chinese}").json()
+    assert original["implemented_by"] >= 1 and "requested" not in original
+    assert body["requested"] == english and body["document"]["id"] == chinese
+    assert {k: body[k] for k in ("regions", "clauses", "uncovered", "implemented_by")} == {
+        k: original[k] for k in ("regions", "clauses", "uncovered", "implemented_by")}
+    assert any(r["id"] == "CN-FJ" for r in body["regions"])
+
+
 def test_a_concept_named_by_a_whole_english_label_is_that_concept(corpus: TestClient) -> None:
     named = corpus.get("/api/targets", params={"concept": "share of non-fossil energy in energy consumption"}).json()
     by_id = corpus.get("/api/targets", params={"concept": "non_fossil_share"}).json()

@@ -94,3 +94,15 @@ def test_coverage_of_a_document_nobody_implements_says_so(browser) -> None:  # t
     api = page.request.get(browser.base + f"api/coverage/{CENTRAL_ZH}").json()
     assert api["implemented_by"] > 0 and page.locator(".coverage-nobody").count() == 0
     assert str(api["implemented_by"]) in page.locator(".coverage-implementers").inner_text()
+
+
+def test_coverage_of_a_translation_shows_its_original_s_matrix(browser) -> None:  # type: ignore[no-untyped-def]
+    # the English central opinions: the documents below implement the Chinese text, whose matrix the page shows, its
+    # clauses linking into the Chinese text, and the page says so
+    page = browser.open(f"#/coverage/{CENTRAL_EN}")
+    api = page.request.get(browser.base + f"api/coverage/{CENTRAL_EN}").json()
+    assert api["requested"] == CENTRAL_EN and api["document"]["id"] == CENTRAL_ZH
+    assert page.locator(".coverage-expression").count() == 1 and page.locator(".coverage-nobody").count() == 0
+    assert page.locator("table.coverage tbody tr").count() == len(api["clauses"])
+    first = page.locator("table.coverage tbody tr th.clause-name a").first.get_attribute("href")
+    assert f"doc/{CENTRAL_ZH}" in first

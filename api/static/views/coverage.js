@@ -49,6 +49,8 @@ export async function render(page, { id, params }) {
     getJSON(`/api/coverage/${encodeURIComponent(id)}`, query), documentMap(), regions(),
   ]);
   const go = (changes) => navigate('coverage', id, { rank: rank === '1' ? null : rank, min: minScore === '0.2' ? null : minScore, ...changes });
+  // a translation or another edition answers with the matrix of the work it is an expression of: its clauses are the work's
+  const own = answer.document.id;
   const columns = answer.regions;
   const busiest = Math.max(1, ...answer.clauses.flatMap((c) => Object.values(c.regions).map((x) => x.count)));
   const rows = () => answer.clauses.map((c) => ({
@@ -65,7 +67,7 @@ export async function render(page, { id, params }) {
       h('th', { class: 'total-col' }, t('coverage.regions')))),
     h('tbody', {}, answer.clauses.map((c) => h('tr', { 'data-clause': c.id, class: Object.keys(c.regions).length ? null : 'uncovered' },
       h('th', { class: 'clause-name', scope: 'row' },
-        h('a', { href: href('doc', id, { clause: c.id }) }, h('span', { class: 'clause-path' }, c.path.join(' › ')), ' ', c.title || '')),
+        h('a', { href: href('doc', own, { clause: c.id }) }, h('span', { class: 'clause-path' }, c.path.join(' › ')), ' ', c.title || '')),
       columns.map((col) => cell(answer, col, busiest, docs, regionMap, c)),
       h('td', { class: 'total' }, String(Object.keys(c.regions).length))))));
   const uncovered = answer.clauses.filter((c) => !Object.keys(c.regions).length);
@@ -82,7 +84,9 @@ export async function render(page, { id, params }) {
     ];
   fill(page,
     h('h1', { class: 'page-title' }, t('coverage.heading')),
-    h('p', {}, docLine(docs.get(id) || answer.document, regionMap)),
+    answer.requested ? h('p', {}, docLine(docs.get(answer.requested) || { id: answer.requested }, regionMap)) : null,
+    answer.requested ? h('p', { class: 'note coverage-expression' }, t('coverage.expression')) : null,
+    h('p', {}, docLine(docs.get(own) || answer.document, regionMap)),
     h('p', { class: 'lead-text' }, t(answer.scope === 'CN' ? 'coverage.explain.national' : 'coverage.explain.province')),
     h('p', { class: 'coverage-implementers' }, t('coverage.implementers', { n: answer.implemented_by })),
     h('div', { class: 'toolbar' },
