@@ -600,6 +600,11 @@ def _goal_object(text: str, value_end: int, seg_end: int) -> bool:
         text, sentence_start, value_end)
 
 
+#: Who fails a goal or outdoes it, right before the goal a rule names them by: "对未能按期完成目标任务的", "改造后仍不能
+#: 达到要求的", "对超额完成、提前完成目标任务的".
+_NEGATED_ZH = re.compile(r"(?:未能|未按期?|不能|无法|没有|超额|提前)[^,，。;；]{0,4}$")
+
+
 def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[int, int]]) -> None:
     text, lang = ctx.text, ctx.lang
     pattern = _QUALITATIVE_EN if lang == "en" else _QUALITATIVE_ZH
@@ -610,6 +615,8 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
             continue
         if lang == "en" and _NEGATED_EN.search(text, max(0, m.start() - 20), m.start()):
             continue  # "regions that fail to complete the goals"
+        if lang != "en" and _NEGATED_ZH.search(text, max(0, m.start() - 10), m.start()):
+            continue  # "对未能按期完成目标任务的…", "对超额完成、提前完成目标任务的…给予奖励": who fails or outdoes it
         seg_start, _ = _segment_bounds(text, m.start(), lang)
         ind_start = ctx.strip_lead(seg_start, m.start())
         ind_end = m.start()

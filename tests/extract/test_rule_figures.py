@@ -104,3 +104,15 @@ def test_how_little_there_is_is_a_state_not_a_goal() -> None:
     # 433、眉山市“十四五”生态环境保护规划: the shares reached; "仅为" the one the text finds low
     line = "非化石能源消费占比55.78%,电力消费占比51.39%,煤炭消费占比仅为13.42%。"
     assert 13.42 not in [t.value for t in targets(line, period_end=2025)]
+
+
+@pytest.mark.parametrize("line", [
+    # 416、天津市“十四五”海洋生态环境保护规划: who fails the goal
+    "强化执法监督和责任追究,对未能按期完成目标任务、落实不利、进展缓慢的区和部门,督促限期整改。",
+    # 518、佛山市绿色建筑创建行动实施方案: who outdoes it
+    "对超额完成、提前完成目标的地区予以表扬奖励。",
+    # 65、上海市…: who still falls short after the works
+    "执行船舶新环保标准,改造现有非达标船舶,对改造后仍不能达到要求的,实施限期淘汰。",
+])
+def test_who_fails_or_outdoes_a_goal_is_named_by_it_and_sets_none(line: str) -> None:
+    assert extract_targets(line, "zh", period_end=2025) == []
