@@ -99,6 +99,7 @@ def coverage(run: Runner, doc_id: str, rank: int = 1, min_score: float = COVERAG
 
 
 def _coverage(run: Runner, doc_id: str, rank: int, min_score: float) -> Coverage | None:
+    """The matrix of the document itself (`coverage` without looking through to an original)."""
     found = summaries(run, of_documents([doc_id]))
     if not found:
         return None
