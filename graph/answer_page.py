@@ -73,6 +73,7 @@ class Implementer(Answer):
 
 class Implementers(Answer):
     implementers: list[Implementer]  # best score first, one per source
+    aligned_to: str | None = None  # the original's clause whose implementers these are, for a translation's clause
 
 
 class Unimplemented(Answer):
@@ -168,11 +169,24 @@ def regions(run: Runner) -> RegionList:
 
 def implementers(run: Runner, clause_id: str) -> Implementers | None:
     """Every link into a clause, one per source (its best), best score first; None when the graph has no
-    such clause."""
-    best: dict[str, dict[str, Any]] = {}
+    such clause. A clause of a translation or another edition that nothing links to answers with the implementers
+    of the original's clause it is aligned to, `aligned_to` naming that clause (the documents below implement it)."""
     rows = run.rows("implementers", item=sq.iri(v.clause_iri(clause_id)))
     if not rows and not is_clause(run, clause_id):
         return None
+    if not rows:
+        aligned = run.rows("aligned_original", item=sq.iri(v.clause_iri(clause_id)))
+        original = short_id(aligned[0]["target"]) if aligned else None
+        others = run.rows("implementers", item=sq.iri(v.clause_iri(original))) if original else []
+        found = _implementers([r for r in others if short_id(r["source"]) != clause_id]) if original else None
+        if found is not None and found.implementers:
+            return found.model_copy(update={"aligned_to": original})
+    return _implementers(rows)
+
+
+def _implementers(rows: list[dict[str, Any]]) -> Implementers:
+    """One link per source (its best), best score first."""
+    best: dict[str, dict[str, Any]] = {}
     for row in rows:
         source = short_id(row["source"])
         entry = {

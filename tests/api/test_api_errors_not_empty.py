@@ -184,3 +184,14 @@ def test_carbon_capture_in_its_taiwan_and_storage_wordings_is_ccus(corpus: TestC
     assert set(captured) <= set(hits("碳捕捉"))
     # the central opinions' （二十一）: 推进规模化碳捕集利用与封存技术研发
     assert any("碳捕集利用与封存" in (text or "") for text in captured.values())
+
+
+def test_implementers_of_a_translation_s_clause_are_those_of_its_original(corpus: TestClient) -> None:
+    # (二十一) of the English central opinions: nothing links to the translation, the plans below link to the Chinese
+    # clause it is aligned to
+    english, chinese = "central-opinions-carbon-peak-2021-en~s8.i21", "central-opinions-carbon-peak-2021-zh~s8.i21"
+    body = corpus.get(f"/api/clauses/{english}/implementers").json()
+    original = corpus.get(f"/api/clauses/{chinese}/implementers").json()
+    assert body["aligned_to"] == chinese and "aligned_to" not in original
+    assert body["implementers"] == [i for i in original["implementers"] if i["source"] != english]
+    assert any(i["document"].startswith("sanming") for i in body["implementers"])
