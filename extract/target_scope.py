@@ -265,27 +265,32 @@ _EFFECT_ZH = re.compile(r"^\s*(?:每年|年)?可(?:减少|节约|节省|降低|�
 _NATION_STATES_ZH = re.compile(r"^\s*(?:国家|我国|党中央|中央|国务院)[^。；;!?]*?(?:明确|提出|承诺|宣布)")
 
 
-def _said_and_clause(text: str, hit: TargetHit) -> tuple[str, str]:
-    """The sentence up to a hit (and two characters on), and the comma clause up to it."""
-    start = max(text.rfind(c, 0, hit.start) for c in "。；;!?\n") + 1
-    said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
-    return said, text[max(start, *(text.rfind(c, 0, hit.start) + 1 for c in ",，")) : hit.end]
+#: Where a sentence ends, and where a comma clause does, as a hit's sentence and clause are read back to.
+_SAID_EDGE_ZH = re.compile(r"[。；;!?\n]")
+_COMMA_ZH = re.compile(r"[,，]")
 
 
-def said_by_others(text: str, hit: TargetHit) -> bool:
-    """A figure its sentence gives as an estimate or as the nation's own target: no target of the text's
-    (`text` is where `hit`'s offsets point)."""
-    said, clause = _said_and_clause(text, hit)
-    return not hit.qualitative and bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said)
-                                        or _EFFECT_ZH.match(clause))
-
-
-def rule_figure(text: str, hit: TargetHit) -> bool:
-    """A figure of a rule, not a goal: what a funding scheme pays, the time a step of a procedure takes, what works
-    cost, the class of works a ban or a condition bounds (`text` is where `hit`'s offsets point)."""
+def not_the_texts_target(text: str, hit: TargetHit) -> bool:
+    """A figure the text does not set as its target: one others state (`said_by_others`) or one of a rule
+    (`rule_figure`). Its sentence and comma clause are read back once, from the hit (`text` is where `hit`'s
+    offsets point)."""
     if hit.qualitative:
         return False
-    _, clause = _said_and_clause(text, hit)
+    start = last_match_end(_SAID_EDGE_ZH, text, hit.start) or 0
+    said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
+    clause = text[(last_match_end(_COMMA_ZH, text, hit.start, start) or start) : hit.end]
+    return said_by_others(said, clause) or rule_figure(clause, hit)
+
+
+def said_by_others(said: str, clause: str) -> bool:
+    """A figure its sentence (`said`) gives as an estimate or as the nation's own target, or its clause as what works
+    could bring about."""
+    return bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said) or _EFFECT_ZH.match(clause))
+
+
+def rule_figure(clause: str, hit: TargetHit) -> bool:
+    """A figure of a rule, not a goal, by its clause: what a funding scheme pays, the time a step of a procedure takes,
+    what works cost, the class of works a ban or a condition bounds."""
     dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
     if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)):
         return True

@@ -69,8 +69,7 @@ from policykg.extract.target_scope import (
     _Context,
     _mapped,
     _ratio_quantities,
-    rule_figure,
-    said_by_others,
+    not_the_texts_target,
 )
 from policykg.extract.target_shapes import (
     _clean_indicator_zh,
@@ -675,7 +674,7 @@ def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | Non
     taken = _numeric_targets(ctx, out)
     _qualitative_targets(ctx, out, taken)
     # "据测算,…", "我国承诺…,明确2030年…"; "每家奖励50万元", "严禁新建1000万吨/年以下…"
-    out = [t for t in out if lang == "en" or not (said_by_others(text, t) or rule_figure(text, t))]
+    out = [t for t in out if lang == "en" or not not_the_texts_target(text, t)]
     if where is not None:
         out = [_mapped(t, where) for t in out]
     if tables:  # a table's row is read by its columns, not by the grammar of sentences

@@ -1,7 +1,7 @@
 """Figures a rule gives, not goals a text sets: what a funding scheme pays per case and its ceilings, the class of
 works a ban or a condition bounds, how long a step of a procedure takes, a figure's number in the text; and words
 inside words that look like a goal (健全覆盖). Each sentence is copied from a `tune` document's normalised text
-(extract/target_scope.py `rule_figure`, extract/targets.py, extract/numbers.py, extract/target_words.py)."""
+(extract/target_scope.py `rule_figure`, `not_the_texts_target`; extract/targets.py, extract/numbers.py, extract/target_words.py)."""
 
 from __future__ import annotations
 
