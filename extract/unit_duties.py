@@ -35,9 +35,12 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from policykg.extract.unit_forms import (
+    FIELD_CHAR,
     KEY_RE,
     LEVEL_AUTHORITY_RE,
     LEVELS_GOVERNMENT_RE,
+    NOT_A_FIELD,
+    ONE_LEVEL,
     _inside,
     _line_end,
     _split,
@@ -73,17 +76,12 @@ _NOT_A_NAME_RE = re.compile(r"(?<!自)由|(?<!应)对|[的在将把是从向按�
 #: government's department of that field: "市发展改革部门负责…", "区生态环境部门负责兑现…"), where a field alone
 #: ("林业部门") is a kind and 有关/相关/主管/各, 市级/市直, 市县 or …等部门 name no department in particular.
 _FIELD_DEPARTMENT_RE = re.compile(
-    r"(?:自治区|省|市(?!场)|区(?!域)|县)(?![省市区县州乡镇])"  # one level: 市县财政部门 are the departments of two
-    r"(?:(?!有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
-    r"{2,10}部门"
+    rf"{ONE_LEVEL}(?![省市区县州乡镇])"  # one level: 市县财政部门 are the departments of two
+    rf"(?:(?!{NOT_A_FIELD}){FIELD_CHAR}){{2,10}}部门"
 )
 #: A department named by its field alone, no level before it ("生态环境部门"): the text's government's, when it leads a
 #: task with others (会同); no generic or kind words (有关, 主管, 行业 …) and no words of a sentence.
-_BARE_FIELD_DEPARTMENT_RE = re.compile(
-    r"(?!自治区|省|市(?!场)|区(?!域)|县)"
-    r"(?:(?!有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民|各)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
-    r"{2,8}部门"
-)
+_BARE_FIELD_DEPARTMENT_RE = re.compile(rf"(?!{ONE_LEVEL})(?:(?!{NOT_A_FIELD}|各){FIELD_CHAR}){{2,8}}部门")
 _SUPPORT_BRACKET = r"[(（]\s*(?:配合|协助|参与|协办)(?:单位|部门|处室)?\s*[:：∶]\s*(?P<body>[^()（）\n]+?)\s*[)）]"
 _CLOSING_SUPPORT_RE = re.compile(_SUPPORT_BRACKET + r"[。;；]?\s*$")
 _SUPPORT_BRACKET_RE = re.compile(_SUPPORT_BRACKET)

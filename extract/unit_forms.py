@@ -180,13 +180,18 @@ GENERIC_RE = re.compile(
     r"|^(?:省|市|州|县|区|乡|镇|盟|旗)[(（〔][^)）〕]*[)）〕]"
 )
 
+#: The pieces of a government department's name by its field: one level of government written before it ("市", not
+#: 市场; "区", not 区域), a character a field's name may hold (no digit, no word of a sentence, no list mark), and the
+#: words that make a name a kind or a set rather than a field (有关, 主管, 行业, 政府 …).
+ONE_LEVEL = r"(?:自治区|省|市(?!场)|区(?!域)|县)"
+FIELD_CHAR = r"[^\W\d_的在将把是从向按其该本各级直由对及与等、]"
+NOT_A_FIELD = r"有关|相关|主管|职能|行业|业务|其他|其它|上述|同级|政府|人民"
+
 #: A competent department of one government, its level and field written before it ("市工业和信息化主管部门负责编制…",
 #: "省林业主管部门", "省人民政府生态环境主管部门"): a particular organ. 各/有关/行业… or two levels ("市县林业主管部门")
 #: name a set, and so does a department named without a level ("公共机构节能主管部门", "同级人民政府水行政主管部门").
 LEVEL_AUTHORITY_RE = re.compile(
-    r"(?:自治区|省|市(?!场)|区(?!域)|县)(?:人民)?(?:政府)?(?![省市区县州乡镇])"
-    r"(?:(?!有关|相关|主管|职能|行业|业务|领域|项目|其他|其它|上述|同级|政府|人民)[^\W\d_的在将把是从向按其该本各级直由对及与等、])"
-    r"{2,10}主管部门"
+    rf"{ONE_LEVEL}(?:人民)?(?:政府)?(?![省市区县州乡镇])(?:(?!{NOT_A_FIELD}|领域|项目){FIELD_CHAR}){{2,10}}主管部门"
 )
 
 #: An item that continues a generic one: "各市、州、县人民政府", "有关市、县(区)人民政府".
