@@ -150,14 +150,19 @@ def clause_period_end(period_end: int | None, clause: Clause, parents: Sequence[
     return period_end
 
 
+def _under(heading: re.Pattern[str], clause: Clause, parents: Sequence[Clause]) -> bool:
+    """The clause or one above it has a heading (its first phrase) that `heading` finds."""
+    return any(heading.search(_HEADING_STOP.split(c.title, 1)[0]) for c in (clause, *parents))
+
+
 def under_costing(clause: Clause, parents: Sequence[Clause]) -> bool:
     """The clause is under a heading of the plan's costing (`_COSTING`): a sum of money in it is what works cost."""
-    return any(_COSTING.search(_HEADING_STOP.split(c.title, 1)[0]) for c in (clause, *parents))
+    return _under(_COSTING, clause, parents)
 
 
 def under_estimates(clause: Clause, parents: Sequence[Clause]) -> bool:
     """The clause is under a heading of the plan's estimates (`_ESTIMATES`): every figure in it is one."""
-    return any(_ESTIMATES.search(_HEADING_STOP.split(c.title, 1)[0]) for c in (clause, *parents))
+    return _under(_ESTIMATES, clause, parents)
 
 
 def under_review(period_end: int, clause: Clause, parents: Sequence[Clause]) -> bool:

@@ -502,7 +502,7 @@ def counted(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, s
     if (bare := _BARE_DEMONSTRATION_ZH.fullmatch(name)) and (topic := _demonstration_before(text, q.start)):
         name = topic + bare.group(1)  # "打造矿区整合生态修复治理示范区,…各区至少完成一个示范项目建设"
     target = works_on(text[ctx.strip_lead(seg_start, q.start) : q.start])
-    if target and _ROUND_ZH.fullmatch(q.measure_unit or ""):
+    if target and q.measure_unit in _ROUNDS:
         name = target + name  # "对重点排污单位至少开展1轮检查": the rounds of works on what 对 names
     _emit(out, start=q.start, end=ind_end, ind=(noun_start, ind_end, name), q=q, comparator=cmp or "=",
           change=None, base_year=None, years=ctx.periods_at(q.start, amount), confidence=0.75)
@@ -527,7 +527,7 @@ _SHARE_NAMED_ZH = re.compile(r"(?:比例|比重|占比|率)$")
 
 
 #: Counting words of rounds and times of works done on something: "1轮监测", "1次检查".
-_ROUND_ZH = re.compile(r"轮|次|遍")
+_ROUNDS = frozenset({"轮", "次", "遍"})
 
 
 #: What rounds of works are done on, fronted by 对 before the action and its count: "对土壤污染重点监管单位周边土壤环境
