@@ -82,8 +82,10 @@ def test_a_level_set_for_an_indicator_names_the_indicator_alone() -> None:
     # 451、德州市…: the red line's area as adjusted
     line = "6.根据生态保护红线评估调整工作,我市生态红线划定方案调整为12374.6公顷,占市域面积的1.19%。"
     assert [t.indicator for t in targets(line, period_end=2025)][0] == "生态红线划定方案"
-    # 划分为 is one verb: the partition's part is named whole
-    assert [t.indicator for t in targets("到2025年,全市生态保护红线划分为16个片区。")] == ["生态保护红线"]
+    # 划分为 is one verb: the partition's part is named whole (427、广元市…: "生态保护红线划分", before, kept 划分)
+    line = ("全市生态空间为生态优先保护区,共划分为23个管控单元,其中生态保护红线划分为16个管控单元,对生态保护红线内,"
+            "自然保护地核心保护区原则上禁止人为活动。")
+    assert ("生态保护红线", 16) in [(t.indicator, t.value) for t in targets(line, period_end=2025)]
 
 
 def test_figures_listed_before_the_unit_they_share() -> None:
