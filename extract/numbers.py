@@ -196,6 +196,29 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
     return end, mag, factor, info
 
 
+#: Periods among the rates' denominators: "每年 N 万吨" is an amount a year, said by the target's period, not a rate.
+_PERIODS = frozenset({"日", "天", "年", "月", "小时", "时", "s", "秒", "分钟"})
+
+
+@cache
+def _per_before_re() -> re.Pattern[str]:
+    words = sorted((w for w in _tables()["zh"].rates if w not in _PERIODS), key=len, reverse=True)
+    return re.compile(rf"每\s*({'|'.join(re.escape(w) for w in words)})\s*$")
+
+
+def per_written_before(label: str, q: Quantity) -> tuple[str, Quantity] | None:
+    """A rate whose denominator the text writes before the value ("建筑垃圾排放量每万平方米不高于300吨" →
+    排放量, 300 吨/万平方米): the label without it and the quantity per it; None where the label ends in no such 每."""
+    m = _per_before_re().search(label)
+    if m is None or not q.measure_unit or q.dimension in ("share", "count") or q.converted_unit is None:
+        return None
+    per = m.group(1)
+    symbol = _tables()["zh"].rates[per]
+    rate = replace(q, measure_unit=f"{q.measure_unit}/{per}", converted_unit=f"{q.converted_unit}/{symbol}",
+                   dimension=f"{q.dimension}-rate")
+    return label[: m.start()], rate
+
+
 #: The area a rate per period is also taken over: "吨/月·平方公里".
 _PER_AREA_ZH = re.compile(r"[·•]\s*(平方公里|平方千米)")
 #: Power and energy symbols a Chinese text writes after its own magnitude: "2043万kW", "1.2亿kWh".

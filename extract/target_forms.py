@@ -31,7 +31,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from policykg.extract.numbers import Quantity, measure_unit_info, quantity_at, unit_dimension
+from policykg.extract.numbers import (
+    Quantity,
+    measure_unit_info,
+    per_written_before,
+    quantity_at,
+    unit_dimension,
+)
 from policykg.extract.target_scope import TargetHit, _Context, ascii_text
 from policykg.extract.target_shapes import _sentence_bounds, _suffix
 from policykg.extract.target_share_actions import action_rate
@@ -301,6 +307,9 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
     if q and q.measure_unit and re.search(rf"[(（]{re.escape(q.measure_unit)}[)）]$", indicator):
         indicator = indicator[: -len(q.measure_unit) - 2]  # "…比例(%)为0": the unit the name gives its value
+    per = per_written_before(indicator, q) if q else None
+    if per:  # "排放量每万平方米不高于300吨": the denominator written before the value is the unit's
+        indicator, q = per
     close = indicator.find("”")
     if close > 0 and "“" not in indicator[:close]:  # "“两品一标”认证产品": the quote a name opens with is part of it
         indicator = "“" + indicator

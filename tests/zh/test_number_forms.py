@@ -101,3 +101,34 @@ def test_figures_listed_before_the_unit_they_share() -> None:
     line = "到2025年,60万千瓦级湿冷、空冷机组供电煤耗分别不高于306、325克标准煤/千瓦时;"
     assert facts(targets(line)) == [("60万千瓦级湿冷机组供电煤耗", "<=", 306, "克标准煤/千瓦时", 2025),
                                     ("60万千瓦级空冷机组供电煤耗", "<=", 325, "克标准煤/千瓦时", 2025)]
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # 451 (德州): the denominator written before the value, as the national wording of the rule has it
+    ("到2025年,实现新建建筑施工现场建筑垃圾排放量每万平方米不高于300吨。",
+     ("新建建筑施工现场建筑垃圾排放量", "<=", 300, "吨/万平方米", 2025)),
+    # 575 (山东): the same written after it
+    ("2025年,建筑施工现场建筑垃圾排放不高于300吨/万平方米。", ("建筑施工现场建筑垃圾排放", "<=", 300, "吨/万平方米", 2025)),
+    # 575: cubic metres written 立方 with their magnitude
+    ("2025年城市再生水利用率达到55%,非常规水利用量达到15亿立方。", ("非常规水利用量", "=", 15, "亿立方", 2025)),
+])
+def test_a_rate_per_area_and_cubic_metres_as_plans_write_them(sentence: str, fact: tuple[object, ...]) -> None:
+    from tests.extract.target_facts import facts, targets
+
+    assert fact in facts(targets(sentence))
+
+
+def test_gas_in_wan_fang_and_a_grade_raised() -> None:
+    # 181 (江苏), a project's indicators: 万方 is 10⁴ m³; 1个等级 is a grade, not one of something
+    found = {(q.value, q.measure_unit, q.converted_value, q.converted_unit)
+             for q in scan_quantities("制备生物燃气≥300万方,纯度≥95%", "zh")}
+    assert (300, "万方", 3_000_000, "m³") in found
+    from tests.extract.target_facts import facts, targets
+
+    assert facts(targets("到2025年,实现耕地质量提升1个等级以上。")) == [("耕地质量", "increase", 1, "个等级", 2025)]
+
+
+def test_grades_named_in_words_and_a_bare_fang_are_no_values() -> None:
+    # 217 (天津): an evaluation's four grades; "6方面" is a count of aspects, 方 alone no unit
+    assert scan_quantities("五年考核结果划分为超额完成、完成、基本完成、未完成四个等级", "zh") == []
+    assert scan_quantities("从6方面谋划", "zh") == []
