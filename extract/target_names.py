@@ -304,8 +304,10 @@ def named_again(indicator: str, earlier: Sequence[_Named], text: str, ind_start:
     return None
 
 
-#: A rate named by its action alone ("利用率", "回收率", "处理率"): the works are the clause before's.
-_ACTION_RATE_ZH = re.compile(r"^([\u4e00-\u9fff]{2})率$")
+#: A rate named by its action alone ("利用率", "回收率", "处理率"), perhaps with how it is done ("综合利用率"): the works
+#: are the clause before's.
+_HOW_DONE_ZH = r"(?:综合|无害化|资源化|规范化|集中|安全)"
+_ACTION_RATE_ZH = re.compile(rf"^(?P<how>{_HOW_DONE_ZH})?(?P<action>[\u4e00-\u9fff]{{2}})率$")
 #: The verbs a clause opens with before the works it names ("加强畜禽养殖粪污资源化利用"), cut with what precedes them.
 _CLAUSE_VERB_ZH = re.compile(r"^.*?(?:积极|进一步|持续|大力|全面)?(?:推进|推动|加强|完善|开展|提高|提升|促进|强化|深化|实施|加快|做好)")
 
@@ -336,9 +338,12 @@ def works_of_clause_before(indicator: str, text: str, ind_start: int) -> str | N
     clause = _clause_before(text, ind_start, r"[,，]\s*$")
     if clause is None:
         return None
-    at = clause.rfind(rate.group(1))
+    at = clause.rfind(rate.group("action"))
     if at < 0:
         return None
+    if rate.group("how"):  # "推动畜禽粪污资源化利用,综合利用率达到95%": the works, and the rate as the clause after names it
+        works = re.sub(rf"{_HOW_DONE_ZH}$", "", _CLAUSE_VERB_ZH.sub("", clause[:at]))
+        return works + indicator if len(works) >= 2 and not re.search(r"\d", works) else None
     works = _CLAUSE_VERB_ZH.sub("", clause[: at + 2])
     return works + "率" if len(works) >= 4 and not re.search(r"\d", works) else None
 

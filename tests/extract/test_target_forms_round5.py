@@ -175,6 +175,9 @@ def test_a_rate_named_by_its_action_takes_the_works_of_the_clause_before() -> No
     assert got == [("主要农作物秸秆综合利用率", ">=", 98, "%", 2025)]
     got = facts(targets("加强畜禽养殖粪污资源化利用,利用率达到90%以上。", 2025))
     assert got == [("畜禽养殖粪污资源化利用率", ">=", 90, "%", 2025)]
+    # 125 (巴中): the rate named with how the works are done (综合), the works without theirs (资源化)
+    got = facts(targets("全覆盖实施病死畜禽集中无害化处置工程,持续推动畜禽粪污资源化利用,综合利用率达到95%以上。", 2025))
+    assert ("畜禽粪污综合利用率", ">=", 95, "%", 2025) in got
 
 
 def test_a_rate_after_a_rate_of_the_same_subject() -> None:
