@@ -186,6 +186,16 @@ _INDICATOR_TAIL_ZH = re.compile(
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")
 #: A grade of an evaluation: the share of units it may give is a rule's quota ("“优秀”等次不超过40%", "优秀等次比例").
+#: A due time a label was read with, at its opening or its end ("规划期内建筑垃圾资源化利用率", "…有序推进…建设“十四五”期间
+#: 新增投产…装机", "设区市中心城区厨余垃圾处理设施到2022年底"): a deadline, no part of what is measured. Inside a label
+#: only a marked one (到/在/于 a year, a year's end 前, 期间, 规划期内) is a due time: a bare year may be a reference
+#: ("根据2019年全市…"), a year after 较/比 a base ("较2015年下降"), and 2021年度 names a year's account.
+_DUE_MARKED = (r"(?:(?:在|到|于|至)20\d\d年(?!度)(?:\d{1,2}月)?(?:底|末)?(?:前|之前|以前)?|20\d\d年(?:\d{1,2}月)?(?:底|末)?前"
+               r"|(?:在|到|于)?“?十[四五]五”?(?:期间|时期|末)|规划期(?:内|末|间))")
+DUE_OPENING_ZH = re.compile(rf"^(?:{_DUE_MARKED}|20\d\d年(?!度|以来|以前|前|\d{{1,2}}月))[,，]?")
+DUE_INSIDE_ZH = re.compile(rf"(?<![较比与自从和、\d]){_DUE_MARKED}[,，]?(?=[\u4e00-\u9fff])")
+DUE_CLOSING_ZH = re.compile(rf"(?<![较比与自从和、\d]){_DUE_MARKED}$")
+
 GRADE_RE = re.compile(r"(?:优秀|良好|合格|优良)”?(?:等次|等级)")
 
 #: An indicator that is only action words: the count after the verb comes before what it counts ("遴选建成900个…").
