@@ -604,6 +604,15 @@ def _goal_object(text: str, value_end: int, seg_end: int) -> bool:
 _NEGATED_ZH = re.compile(r"(?:未能|未按期?|不能|无法|没有|超额|提前)[^,，。;；]{0,4}$")
 
 
+#: What a qualitative goal cannot be named by: a copula opening what a period is ("“十四五”时期是我国全面建成小康社会…"
+#: → 是我国), the manner alone a goal is to be met in ("确保如期高质量完成目标任务" → 如期高质量), a verb alone ("建立全覆盖
+#: 网格化监管体系", "做到“全覆盖”": the coverage qualifies what follows or a subject named before).
+_NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|保质保量|全面)+$"
+                              r"|^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到|实现)$")
+#: The verb a coverage goal's name opens with: "构建过程全覆盖" → 过程, "坚持溯源全覆盖" → 溯源.
+_COVERAGE_VERB_ZH = re.compile(r"^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到)(?=[\u4e00-\u9fff]{2})")
+
+
 def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[int, int]]) -> None:
     text, lang = ctx.text, ctx.lang
     pattern = _QUALITATIVE_EN if lang == "en" else _QUALITATIVE_ZH
@@ -631,7 +640,10 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang == "en":
             ind_start = ctx.strip_lead(ind_start, ind_end)
         indicator = text[ind_start:ind_end]
-        if len(indicator) < 2:
+        if lang != "en" and "全覆盖" in m.group() and (verb := _COVERAGE_VERB_ZH.match(indicator)):
+            ind_start += verb.end()
+            indicator = text[ind_start:ind_end]
+        if len(indicator) < 2 or lang != "en" and _NO_GOAL_NAME_ZH.search(indicator):
             continue
         names = [indicator]
         if lang != "en" and m.group().startswith("完成"):

@@ -1,0 +1,34 @@
+"""What a qualitative goal is named by: not a copula opening what a period is, not the manner alone a goal is to be
+met in, not a verb alone; a coverage goal's name without the verb it opens with (extract/targets.py
+`_NO_GOAL_NAME_ZH`, `_COVERAGE_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
+
+from __future__ import annotations
+
+import pytest
+
+from policykg.extract.targets import extract_targets
+
+
+def _goals(text: str) -> list[str]:
+    return [t.indicator for t in extract_targets(text, "zh", period_end=2025) if t.qualitative]
+
+
+@pytest.mark.parametrize("sentence", [
+    # 533 (济南), 473, 544: what the period is, in a plan's preface
+    "“十四五”时期是我国全面建成小康社会、实现第一个百年奋斗目标之后,乘势而上开启全面建设社会主义现代化国家新征程。",
+    # 11: the manner a goal is to be met in, alone
+    "坚决杜绝“运动式”减碳,确保如期高质量完成目标任务。",
+    # 125 (巴中): a coverage qualifying the system built, the verb alone before it
+    "加强露天焚烧监管,严控秸秆、垃圾等露天焚烧,建立全覆盖网格化监管体系,充分利用卫星遥感等手段。",
+])
+def test_no_goal_named_by_a_copula_a_manner_or_a_verb(sentence: str) -> None:
+    assert _goals(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # 455 (泰州), 431 (乌海): the coverage goal named without the verb it opens with
+    ("溯清入江(河)排污口责任主体、污水来源等信息,坚持溯源全覆盖。", "溯源"),
+    ("做到应急减排清单所有涉气企业全覆盖。", "应急减排清单所有涉气企业"),
+])
+def test_a_coverage_goal_without_its_verb(sentence: str, name: str) -> None:
+    assert name in _goals(sentence)
