@@ -609,8 +609,10 @@ _NEGATED_ZH = re.compile(r"(?:未能|未按期?|不能|无法|没有|超额|提�
 #: 网格化监管体系", "做到“全覆盖”": the coverage qualifies what follows or a subject named before).
 _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|保质保量|全面)+$"
                               r"|^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到|实现)$")
-#: The verb a coverage goal's name opens with: "构建过程全覆盖" → 过程, "坚持溯源全覆盖" → 溯源.
-_COVERAGE_VERB_ZH = re.compile(r"^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到)(?=[\u4e00-\u9fff]{2})")
+#: The verb a goal's name opens with, and its adverb: "推进城镇污水管网全覆盖" → 城镇污水管网, "坚持溯源全覆盖" → 溯源,
+#: "逐步实现天然气管网全覆盖" → 天然气管网.
+_GOAL_VERB_ZH = re.compile(r"^(?:进一步|持续|加快|逐步|尽快|高标准|积极|大力)?(?:推进|推动)?"
+                           r"(?:建立|构建|建设|形成|坚持|做到|推进|推动|完善|开展|实现)(?!的)(?=[\u4e00-\u9fff“]{2})")
 
 
 def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[int, int]]) -> None:
@@ -640,7 +642,7 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang == "en":
             ind_start = ctx.strip_lead(ind_start, ind_end)
         indicator = text[ind_start:ind_end]
-        if lang != "en" and "全覆盖" in m.group() and (verb := _COVERAGE_VERB_ZH.match(indicator)):
+        if lang != "en" and (verb := _GOAL_VERB_ZH.match(indicator)):
             ind_start += verb.end()
             indicator = text[ind_start:ind_end]
         if len(indicator) < 2 or lang != "en" and _NO_GOAL_NAME_ZH.search(indicator):

@@ -1,6 +1,6 @@
 """What a qualitative goal is named by: not a copula opening what a period is, not the manner alone a goal is to be
 met in, not a verb alone; a coverage goal's name without the verb it opens with (extract/targets.py
-`_NO_GOAL_NAME_ZH`, `_COVERAGE_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
+`_NO_GOAL_NAME_ZH`, `_GOAL_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
 
 from __future__ import annotations
 
@@ -29,6 +29,9 @@ def test_no_goal_named_by_a_copula_a_manner_or_a_verb(sentence: str) -> None:
     # 455 (泰州), 431 (乌海): the coverage goal named without the verb it opens with
     ("溯清入江(河)排污口责任主体、污水来源等信息,坚持溯源全覆盖。", "溯源"),
     ("做到应急减排清单所有涉气企业全覆盖。", "应急减排清单所有涉气企业"),
+    # 146 (天津), 76 (福建): the verb with its adverb
+    ("新建扩建一批污泥处置设施,加快推进城镇污水管网全覆盖。", "城镇污水管网"),
+    ("造纸、印染、制革等产业集聚和供热需求大的园区集中供热设施,逐步实现天然气管网全覆盖。", "天然气管网"),
 ])
 def test_a_coverage_goal_without_its_verb(sentence: str, name: str) -> None:
     assert name in _goals(sentence)
