@@ -279,7 +279,29 @@ def not_the_texts_target(text: str, hit: TargetHit) -> bool:
     start = last_match_end(_SAID_EDGE_ZH, text, hit.start) or 0
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
     clause = text[(last_match_end(_COMMA_ZH, text, hit.start, start) or start) : hit.end]
-    return said_by_others(said, clause) or rule_figure(clause, hit)
+    return said_by_others(said, clause) or rule_figure(clause, hit) or class_bound(text, hit)
+
+
+#: A figure bounding a class its noun names, after 在 and before 的, perhaps with another bound joined by 或: "以供水人口在
+#: 1万人或日供水1千吨以上的饮用水水源为重点", "年综合能源消费量在1000吨标准煤或年电力消费量500万千瓦时以上的新建…项目".
+#: 控制在/保持在/稳定在 N set a level instead, and 在 a year is a time.
+_CLASS_BOUND_ZH = re.compile(
+    r"(?<![制持定维降提])在\s*(?!(?:19|20)\d{2}\s*年)\d+(?:\.\d+)?[^,，。;；()（）]{0,24}?(?:(?:及|或)?以[上下内])?\s*"
+    r"(?:[(（][^()（）]{0,4}[)）])?\s*的"
+)
+#: A condition in brackets: "开展种植(粮油生产大于100亩、经作生产大于50亩)、畜禽养殖(存栏生猪当量大于50头)…调查".
+_BRACKETED_CONDITION_ZH = re.compile(r"^[(（][^()（）]*(?:大于|小于)\s*\d")
+
+
+def class_bound(text: str, hit: TargetHit) -> bool:
+    """A figure that says which things a rule or a survey is about, not what is to be reached: a class bound after 在
+    and before 的 (`_CLASS_BOUND_ZH`), a condition in brackets (`_BRACKETED_CONDITION_ZH`)."""
+    window = text[hit.start : hit.end + 30]
+    bound = _CLASS_BOUND_ZH.search(window)
+    if bound and bound.start() < hit.end - hit.start:
+        return True
+    opening = max(text.rfind("(", max(0, hit.start - 24), hit.end), text.rfind("（", max(0, hit.start - 24), hit.end))
+    return opening >= 0 and bool(_BRACKETED_CONDITION_ZH.search(text[opening : hit.end]))
 
 
 def said_by_others(said: str, clause: str) -> bool:

@@ -1,7 +1,7 @@
 """Figures a rule gives, not goals a text sets: what a funding scheme pays per case and its ceilings, the class of
 works a ban or a condition bounds, how long a step of a procedure takes, a figure's number in the text; and words
 inside words that look like a goal (健全覆盖). Each sentence is copied from a `tune` document's normalised text
-(extract/target_scope.py `rule_figure`, `not_the_texts_target`; extract/targets.py, extract/numbers.py, extract/target_words.py)."""
+(extract/target_scope.py `rule_figure`, `class_bound`, `not_the_texts_target`; extract/targets.py, extract/numbers.py, extract/target_words.py)."""
 
 from __future__ import annotations
 
@@ -116,3 +116,28 @@ def test_how_little_there_is_is_a_state_not_a_goal() -> None:
 ])
 def test_who_fails_or_outdoes_a_goal_is_named_by_it_and_sets_none(line: str) -> None:
     assert extract_targets(line, "zh", period_end=2025) == []
+
+
+@pytest.mark.parametrize("line", [
+    # 473 (宁德): the water sources a task is about, by the people they serve or what they supply
+    ("以供水人口在1万人或日供水1千吨以上的饮用水水源为重点,对可能影响农村饮用水安全的化工、造纸、冶炼、制药等风险源和生活垃圾"
+     "污水、畜禽养殖、农药化肥等污染源进行排查,解决饮用水水源地突出环境问题。"),
+    # 260 (广西): the projects a review covers, by their energy use
+    ("年综合能源消费量在1000吨标准煤或年电力消费量500万千瓦时以上的新建或改扩建数据中心项目,要按照《广西壮族自治区固定资产投资"
+     "项目节能审查实施办法》要求进行节能审查。"),
+    # 223 (福建): the data centres to be merged, by their size
+    "推动规模在300个机架以下、年均电能利用效率高于1.8的小规模、高能耗自用型数据中心向集约化、规模化、高效化发展。",
+    # 295: the events a scheme covers, by their size
+    "(2)参与人数在50人及以上且不足1000人的各类活动、会议,可通过自我承诺确认实现碳中和,鼓励在闽政通“八闽碳惠”平台进行核算和抵消。",
+    # 419 (四川): the farms a survey covers, a condition in brackets
+    ("开展种植(粮油生产大于100亩、经作生产大于50亩)、畜禽养殖(存栏生猪当量大于50头)、水产养殖(水域面积大于100亩)等典型农业污染源"
+     "调查工作,摸清农业面源污染底数,厘清农业面源污染产生和迁移的关键要素,明确监控与治理靶向。"),
+])
+def test_a_figure_saying_which_things_a_task_is_about_is_no_target(line: str) -> None:
+    assert targets(line, period_end=2025) == []
+
+
+def test_a_level_kept_or_held_after_zai_stays_a_target() -> None:
+    # 490 (三明): 保持在 sets a level; the 在 of a class bound (在…以上的) is another
+    got = facts(targets("森林覆盖率保持在76.80%以上,森林蓄积量达到19906万立方米。", period_end=2025))
+    assert ("森林覆盖率", ">=", 76.8, "%", 2025) in got
