@@ -316,7 +316,8 @@ def rule_figure(clause: str, hit: TargetHit) -> bool:
     dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
     if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)):
         return True
-    return bool(dimension == "time" and _PROCEDURE_ZH.search(clause) or _RULE_CLASS_ZH.match(clause))
+    return bool(dimension == "time" and _PROCEDURE_ZH.search(clause) or _RULE_CLASS_ZH.match(clause)
+                or _MUST_ZH.search(clause))
 
 
 #: What a plan's works cost, summed: "谋划175项重点工程,…共计投资额390.21亿元", "计划投资135.83亿元", "投资额分别为…".
@@ -330,6 +331,11 @@ _PROCEDURE_ZH = re.compile(r"公示|公告|异议|整改期|受理|办结|答复
 #: A clause that bans or conditions by a class its figure bounds: "严禁新建1000万吨/年以下常减压", "禁止新建35蒸吨/小时
 #:及以下燃煤锅炉", "对于规模超过100个标准机架…的数据中心": the figure says which works, not what is to be reached.
 _RULE_CLASS_ZH = re.compile(r"\s*(?:严禁|禁止|不得|对于)")
+
+
+#: A bound a rule or a standard sets with 须, 不宜 or 不应 ("县城广场的集中硬地面积不应超过2公顷", "场地内的行车速度不宜超过
+#: 15公里/小时", "社区内的住户须达到2000户"): a requirement on each case, not a goal the text sets.
+_MUST_ZH = re.compile(r"(?:不宜|不应|应不|(?<!必)须|必须)\s*(?:达到|低于|高于|不低于|不高于|不少于|不超过|超过|较|在|控制|大于|小于|下降|降低)")
 
 
 #: A sum a funding rule grants, or its ceiling: "每家奖励20万元", "给予30%的补助,最高不超过500万元", "单个企业最高

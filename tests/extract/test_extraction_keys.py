@@ -211,8 +211,9 @@ def test_units_and_targets_against_the_measuring_keys() -> None:
 #: 0.856 (recall 0.948) once a funding scheme's sums, a ban's or a condition's classes and a procedure's times are rules;
 #: 0.869 once a plan's costing, what there is already and a white paper's yearless figures are no targets either; 0.871
 #: once a plan's analysis of its effects (规划实施效果分析, 经济社会影响) estimates; 0.874 once a class bound after 在 and
-#: before 的 and a condition in brackets say which things a task is about.
-TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.873, "recall": 0.947}
+#: before 的 and a condition in brackets say which things a task is about; 0.876 once a bound set with 须, 不宜 or 不应
+#: is a requirement.
+TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.875, "recall": 0.947}
 
 
 def test_targets_of_documents_keyed_whole() -> None:

@@ -141,3 +141,16 @@ def test_a_level_kept_or_held_after_zai_stays_a_target() -> None:
     # 490 (三明): 保持在 sets a level; the 在 of a class bound (在…以上的) is another
     got = facts(targets("森林覆盖率保持在76.80%以上,森林蓄积量达到19906万立方米。", period_end=2025))
     assert ("森林覆盖率", ">=", 76.8, "%", 2025) in got
+
+
+@pytest.mark.parametrize("line", [
+    # 352 (四川), 170, 197: a design standard for each county town
+    "严格控制县城广场规模,县城广场的集中硬地面积不应超过2公顷。",
+    "综合考虑功能需求、消防救援能力等因素,在县城宜建设多层住宅,最高不超过18层,原则上6层及以下住宅面积占比应不低于70%。",
+    # 563 (贵州): a measure of a project's works
+    "限制运输车辆的行驶速度,场地内的行车速度不宜超过15公里/小时等措施对扬尘进行控制。",
+    # 548 (上海): a condition a community applying for a scheme must meet
+    "(1)社区内的住户须达到2000户(含)以上(中心城区)或1500户(含)以上(郊区)",
+])
+def test_a_bound_set_with_xu_buyi_or_buying_is_a_requirement_not_a_goal(line: str) -> None:
+    assert targets(line, period_end=2025) == []
