@@ -297,6 +297,10 @@ _LIST_MARKER_RE = re.compile(
 )  # "(三)完成退牧还草3万公顷", "三是建设15个省级监测站", "○11绿盈乡村比例≥80%": a 专栏's or a list's item marker
 
 
+#: A word saying what an amount comes to, between the name and the value: 折合, 折算, 共计, 合计, 总计.
+_SUMMED_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:折合|折算为?|共计|合计|总计)$")
+
+
 def _without_due_time(indicator: str) -> str:
     """A label without the due time it was read with: without one opening it, what follows the last one inside it ("…建设“十四五”期间新增投产
     其他流域大中型水电装机" → 新增投产…), then without one closing it ("…处理设施到2022年底"). What is left with fewer
@@ -328,6 +332,7 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     if q and q.measure_unit and re.search(rf"[(（]{re.escape(q.measure_unit)}[)）]$", indicator):
         indicator = indicator[: -len(q.measure_unit) - 2]  # "…比例(%)为0": the unit the name gives its value
     indicator = _without_due_time(indicator)
+    indicator = _SUMMED_TAIL_ZH.sub("", indicator)  # "可再生能源年利用量折合10亿吨标准煤": what the amount comes to
     per = per_written_before(indicator, q) if q else None
     if per:  # "排放量每万平方米不高于300吨": the denominator written before the value is the unit's
         indicator, q = per

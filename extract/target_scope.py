@@ -257,7 +257,8 @@ def _mapped(hit: TargetHit, where: list[int]) -> TargetHit:
 
 
 #: A figure estimated, not set: "据测算,…", "按照…年均增速6%测算,预计到2025年…约4750万千瓦".
-_ESTIMATED_ZH = re.compile(r"(?:据|经|初步)测算|测算[,，]|按照?[^。；;!?]{1,40}?测算")
+_ESTIMATED_ZH = re.compile(r"(?:据|经|初步)测算|测算[,，]|按照?[^。；;!?]{1,40}?测算"
+                           r"|相当于(?:每年|年)?(?:减少|节约|节省|替代|降低|削减)")  # "…电量相当于减少二氧化碳年排放量约…"
 #: What works could bring about, in a clause of its own: "…共计20万平方米,可减少碳排放量81万吨二氧化碳" (an estimate).
 _EFFECT_ZH = re.compile(r"^\s*(?:每年|年)?可(?:减少|节约|节省|降低|削减|替代|带动|增加|新增|产生)")
 #: The nation stating its targets, quoted in a sentence it opens: "我国承诺…,明确2030年…达到12亿千瓦以上",

@@ -154,3 +154,14 @@ def test_a_level_kept_or_held_after_zai_stays_a_target() -> None:
 ])
 def test_a_bound_set_with_xu_buyi_or_buying_is_a_requirement_not_a_goal(line: str) -> None:
     assert targets(line, period_end=2025) == []
+
+
+def test_what_an_amount_is_equivalent_to_is_an_estimate() -> None:
+    # 332 (the national renewable energy plan), 560 (江苏): the use of renewables is the target, what it equals no more
+    got = facts(targets("2025年,全国可再生能源年利用量折合10亿吨标准煤,届时可再生能源年利用量相当于减少二氧化碳排放量约26亿吨,"
+                        "减少二氧化硫排放量约50万吨,减少氮氧化物排放约60万吨,减少烟尘排放约10万吨,年节约用水约40亿立方米,"
+                        "环境效益显著。", period_end=2025))
+    assert got == [("可再生能源年利用量", "=", 10, "亿吨标准煤", 2025)]
+    assert targets("初步预计,到2025年,全省可再生能源发电量相当于每年替代3300余万吨标准煤,与常规燃煤发电机组相比,全省可再生能源年"
+                   "发电量相当于减少二氧化碳年排放量约8700余万吨,减少二氧化硫年排放量约1.34万吨,减少氮氧化物年排放量约1.92万吨,"
+                   "环境效益十分显著。", period_end=2025) == []
