@@ -280,7 +280,23 @@ def not_the_texts_target(text: str, hit: TargetHit) -> bool:
     start = last_match_end(_SAID_EDGE_ZH, text, hit.start) or 0
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
     clause = text[(last_match_end(_COMMA_ZH, text, hit.start, start) or start) : hit.end]
-    return said_by_others(said, clause) or rule_figure(clause, hit) or class_bound(text, hit)
+    return (said_by_others(said, clause) or rule_figure(clause, hit) or class_bound(text, hit)
+            or scoring_line(text, hit))
+
+
+#: A line of a scoring rubric: "评价方法:现场检查社区内分类回收垃圾箱普及率达到100%的得1分;…".
+_SCORING_ZH = re.compile(r"评价方法|评分标准|评分细则|得\d+(?:\.\d+)?分")
+
+
+def scoring_line(text: str, hit: TargetHit) -> bool:
+    """A figure on a line of a scoring rubric (a row of its table, read at most `_SCORING_REACH` characters either side):
+    what an evaluation gives points for, not a goal the text sets."""
+    start = max(text.rfind("\n", 0, hit.start) + 1, hit.start - _SCORING_REACH)
+    end = text.find("\n", hit.end)
+    return bool(_SCORING_ZH.search(text, start, min(end if end >= 0 else len(text), hit.end + _SCORING_REACH)))
+
+
+_SCORING_REACH = 200
 
 
 #: A figure bounding a class its noun names, after 在 and before 的, perhaps with another bound joined by 或: "以供水人口在

@@ -165,3 +165,14 @@ def test_what_an_amount_is_equivalent_to_is_an_estimate() -> None:
     assert targets("初步预计,到2025年,全省可再生能源发电量相当于每年替代3300余万吨标准煤,与常规燃煤发电机组相比,全省可再生能源年"
                    "发电量相当于减少二氧化碳年排放量约8700余万吨,减少二氧化硫年排放量约1.34万吨,减少氮氧化物年排放量约1.92万吨,"
                    "环境效益十分显著。", period_end=2025) == []
+
+
+@pytest.mark.parametrize("line", [
+    # 548 (上海): rows of a low-carbon community's scoring rubric
+    "碳软环境建设:21.垃圾分类与收集(2分);评价方法:现场检查社区内分类回收垃圾箱普及率达到100%的得1分;社区内建设1个大件垃圾分类收集点,"
+    "如装修垃圾、有害有毒垃圾、废旧家具、家用电器得1分;以上均未实施的0分;",
+    "碳软环境建设:22.社区绿化(3分);评价方法:现场检查社区绿化遵从自然规律,充分应用本地植物,建设适合本地气候特色的自然生态系统,本地植物"
+    "比例在85%以上,树种在5种以上得3分;本地植物及树种少于以上要求依次扣减直至0分;",
+])
+def test_a_scoring_rubric_gives_points_not_goals(line: str) -> None:
+    assert targets(line, period_end=2025) == []
