@@ -609,6 +609,9 @@ _NEGATED_ZH = re.compile(r"(?:未能|未按期?|不能|无法|没有|超额|提�
 #: 网格化监管体系", "做到“全覆盖”": the coverage qualifies what follows or a subject named before).
 _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|保质保量|全面)+$"
                               r"|^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到|实现)$")
+#: A name cut inside a list of a slogan's words ("将“双随机、一公开”和全覆盖监管相结合") or naming the plan itself
+#: ("本规划紧扣美丽宁德全面建成总目标").
+_IN_A_SLOGAN_ZH = re.compile(r"[和及与、]$|^本(?:规划|方案|计划|意见)")
 #: The verb a goal's name opens with, and its adverb: "推进城镇污水管网全覆盖" → 城镇污水管网, "坚持溯源全覆盖" → 溯源,
 #: "逐步实现天然气管网全覆盖" → 天然气管网.
 _GOAL_VERB_ZH = re.compile(r"^(?:进一步|持续|加快|逐步|尽快|高标准|积极|大力)?(?:推进|推动)?"
@@ -645,8 +648,9 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang != "en" and (verb := _GOAL_VERB_ZH.match(indicator)):
             ind_start += verb.end()
             indicator = text[ind_start:ind_end]
-        if len(indicator) < 2 or lang != "en" and _NO_GOAL_NAME_ZH.search(indicator):
-            continue
+        if len(indicator) < 2 or lang != "en" and (_NO_GOAL_NAME_ZH.search(indicator) or _IN_A_SLOGAN_ZH.search(indicator)
+                                                   or indicator.count("“") > indicator.count("”")):
+            continue  # "深入实施“十个全覆盖”", "开展“有计划、全覆盖、规范化”执法": a slogan's word, no goal of its own
         names = [indicator]
         if lang != "en" and m.group().startswith("完成"):
             names = _split_indicators_zh(indicator)

@@ -1,5 +1,5 @@
 """What a qualitative goal is named by: not a copula opening what a period is, not the manner alone a goal is to be
-met in, not a verb alone; a coverage goal's name without the verb it opens with (extract/targets.py
+met in, not a verb alone, not a word of a slogan; a coverage goal's name without the verb it opens with (extract/targets.py
 `_NO_GOAL_NAME_ZH`, `_GOAL_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ def _goals(text: str) -> list[str]:
     "坚决杜绝“运动式”减碳,确保如期高质量完成目标任务。",
     # 125 (巴中): a coverage qualifying the system built, the verb alone before it
     "加强露天焚烧监管,严控秸秆、垃圾等露天焚烧,建立全覆盖网格化监管体系,充分利用卫星遥感等手段。",
+    # 388 (黑龙江), 427 (广元): 全覆盖 as a word of a slogan
+    "坚持山水林田湖草沙冰一体化保护和系统治理,深入实施“十个全覆盖”,加强环境风险防范。",
+    "开展“有计划、全覆盖、规范化”执法,持续加强生态环境“双随机、一公开”监管工作。",
 ])
 def test_no_goal_named_by_a_copula_a_manner_or_a_verb(sentence: str) -> None:
     assert _goals(sentence) == []
