@@ -389,11 +389,14 @@ def subject_of_trend_before(indicator: str, text: str, ind_start: int) -> str | 
 
 
 #: A clause naming a measure and its trend, right before a value clause naming neither: "石油产量稳中有升,力争2022年回升到
-#: 2亿吨水平" (石油产量).
+#: 2亿吨水平" (石油产量), "天然气产量快速增长,力争2025年达到2300亿立方米以上", "…秸秆综合利用率不断提升,预期值达到90%以上".
 _TREND_CLAUSE_ZH = re.compile(
-    r"(?P<measure>[\u4e00-\u9fff]{2,12}?(?:产量|总量|规模|比重|比例|占比|能力|水平|消费量|用量|装机))"
-    r"(?:稳中有升|稳中有降|稳步(?:提升|提高|增长|下降)|持续(?:提升|提高|增长|下降|降低)|逐步(?:提升|提高|增长|下降)|有所(?:提升|回升|下降))"
+    r"(?P<measure>[\u4e00-\u9fff]{2,12}?(?:产量|总量|规模|比重|比例|占比|能力|水平|消费量|用量|装机|利用率))"
+    r"(?:稳中有升|稳中有降|(?:稳步|持续|逐步|不断|快速|较快|大幅)(?:提升|提高|增长|下降|降低)|有所(?:提升|回升|下降))"
     r"\s*[,，]\s*(?:力争|并|要|确保)?\s*$")
+
+
+_WHOLE_AREA_ZH = re.compile(r"(?:全市|全省|全国|全区|全县|我市|我省|我国|本市|本省)(?=[\u4e00-\u9fff]{2})")
 
 
 def measure_of_trend_before(text: str, ind_start: int) -> tuple[int, int, str] | None:
@@ -401,7 +404,9 @@ def measure_of_trend_before(text: str, ind_start: int) -> tuple[int, int, str] |
     before a value clause that names none ("存量煤电机组灵活性改造应改尽改,“十四五”期间完成2亿千瓦")."""
     trend = _TREND_CLAUSE_ZH.search(text, max(0, ind_start - 40), ind_start)
     if trend is not None and not re.search(r"[,，。;；]", trend.group("measure")):
-        return trend.start("measure"), trend.end("measure"), trend.group("measure")
+        whole = _WHOLE_AREA_ZH.match(trend.group("measure"))  # "全市农作物秸秆综合利用率": the plan's own area
+        start = trend.start("measure") + (whole.end() if whole else 0)
+        return start, trend.end("measure"), text[start : trend.end("measure")]
     works = _WORKS_DUE_ZH.search(text, max(0, ind_start - 40), ind_start)
     if works is not None and not re.search(r"[,，。;；]", works.group("works")):
         return works.start("works"), works.end("works"), works.group("works")

@@ -281,7 +281,14 @@ def not_the_texts_target(text: str, hit: TargetHit) -> bool:
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
     clause = text[(last_match_end(_COMMA_ZH, text, hit.start, start) or start) : hit.end]
     return (said_by_others(said, clause) or rule_figure(clause, hit) or class_bound(text, hit)
-            or scoring_line(text, hit))
+            or scoring_line(text, hit) or grant_ceiling(said, hit))
+
+
+def grant_ceiling(said: str, hit: TargetHit) -> bool:
+    """A ceiling on money in a sentence that grants it, its clause naming no grant of its own: "单个国家级产品奖励金额不超过
+    20万元,省级不超过10万元,市级不超过5万元" (the ceilings of the levels after the first)."""
+    dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
+    return dimension == "money" and hit.comparator in ("<=", "<") and bool(_GRANT_ZH.search(said))
 
 
 #: A line of a scoring rubric: "评价方法:现场检查社区内分类回收垃圾箱普及率达到100%的得1分;…".

@@ -239,7 +239,7 @@ def _predicated(ctx: _Context, out: list[TargetHit], items: list[tuple[Quantity,
         return end if len(out) > before else -1
     listed: list[str] = []
     growth_only = lang != "en" and bool(_GROWTH_ONLY_ZH.fullmatch(indicator))
-    if lang != "en" and (_INDICATOR_TAIL_ZH.fullmatch(indicator) or growth_only):
+    if lang != "en" and (_INDICATOR_TAIL_ZH.fullmatch(indicator) or growth_only or _VALUE_ALONE_ZH.fullmatch(indicator)):
         indicator = ""  # "…下降12.5%,“十四五”期间年均下降2.6%": a yearly rate of the indicator before, no name of its own
     if lang != "en" and not indicator and len(items) == 1 and first.dimension in ("area", "land", "length"):
         # "…实施150个左右水生态保护修复项目,完成600公里河湖缓冲带建设或修复": the works the amount measures follow it
@@ -616,6 +616,10 @@ _IN_A_SLOGAN_ZH = re.compile(r"[和及与、]$|^本(?:规划|方案|计划|意�
 #: "逐步实现天然气管网全覆盖" → 天然气管网.
 _GOAL_VERB_ZH = re.compile(r"^(?:进一步|持续|加快|逐步|尽快|高标准|积极|大力)?(?:推进|推动)?"
                            r"(?:建立|构建|建设|形成|坚持|做到|推进|推动|完善|开展|实现)(?!的)(?=[\u4e00-\u9fff“]{2})")
+
+
+#: A name that only says a value is meant ("预期值达到90%以上"): the measure is the one named before.
+_VALUE_ALONE_ZH = re.compile(r"(?:预期|目标|期望|规划)值")
 
 
 def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[int, int]]) -> None:

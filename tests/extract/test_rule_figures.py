@@ -176,3 +176,9 @@ def test_what_an_amount_is_equivalent_to_is_an_estimate() -> None:
 ])
 def test_a_scoring_rubric_gives_points_not_goals(line: str) -> None:
     assert targets(line, period_end=2025) == []
+
+
+def test_the_ceilings_a_grant_lists_after_the_first() -> None:
+    # 110 (深圳), 310: the ceilings of the province's and the city's products, of a firm's year, follow the first
+    assert targets("3.扶持标准:奖励,单个国家级产品奖励金额不超过20万元,省级不超过10万元,市级不超过5万元,单个企业单年度累计不超过100万元"
+                   "(含国家、省、市级产品奖励总和),同一型号产品累计只能获得一次奖励。", period_end=2025) == []

@@ -21,6 +21,11 @@ def test_a_measure_named_by_its_paragraphs_heading_or_by_the_works_the_clause_be
 def test_a_level_regained_named_by_the_clause_that_gives_its_trend() -> None:
     # 16、“十四五”现代能源体系规划
     assert facts(targets("石油产量稳中有升,力争2022年回升到2亿吨水平并较长时期稳产")) == [("石油产量", "=", 2, "亿吨", 2022)]
+    # the same plan's gas: a quick growth is a trend too
+    assert facts(targets("天然气产量快速增长,力争2025年达到2300亿立方米以上。")) == [("天然气产量", ">=", 2300, "亿立方米", 2025)]
+    # 454 (商洛): a value said to be the expected one, of the rate whose trend the clause before gives
+    assert facts(targets("到2025年,全市农作物秸秆综合利用率不断提升,预期值达到90%以上。")) == [
+        ("农作物秸秆综合利用率", ">=", 90, "%", 2025)]
 
 
 def test_a_quoted_target_opening_with_its_year() -> None:
