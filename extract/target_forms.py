@@ -304,7 +304,7 @@ _SUMMED_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:折合|折算为?|共�
 def _without_due_time(indicator: str) -> str:
     """A label without the due time it was read with: without one opening it, what follows the last one inside it ("…建设“十四五”期间新增投产
     其他流域大中型水电装机" → 新增投产…), then without one closing it ("…处理设施到2022年底"). What is left with fewer
-    than two characters is no name ("在2022年"), and the label becomes empty."""
+    than two characters ("在2022年"), or naming nothing (`_NO_NAME_ZH`), is no name, and the label becomes empty."""
     opening = DUE_OPENING_ZH.match(indicator)
     if opening and opening.end():  # "2025年全省城镇新建建筑…": the words a phrase opens with after its due time too
         lead = _LEAD_ZH.match(indicator, opening.end())
@@ -314,7 +314,14 @@ def _without_due_time(indicator: str) -> str:
     if last is not None and len(indicator) - last.end() >= 2:
         indicator = indicator[last.end() :]
     indicator = DUE_CLOSING_ZH.sub("", indicator)
-    return indicator if len(indicator) >= 2 else ""
+    return indicator if len(indicator) >= 2 and not _NO_NAME_ZH.fullmatch(indicator) and not _SHARE_IN_NAME_ZH.search(
+        indicator) else ""
+
+
+#: What names nothing measured: a figure ("0%", "-6%": a table's cells read as a name), the plan's own word (规划, 计划).
+_NO_NAME_ZH = re.compile(r"[-+－]?\d+(?:\.\d+)?\s*[%％]?|规划|计划")
+#: A share written inside a name: cells of a table read as one ("0%大于10%"), another target's value.
+_SHARE_IN_NAME_ZH = re.compile(r"\d\s*[%％]")
 
 
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
