@@ -213,8 +213,8 @@ def test_units_and_targets_against_the_measuring_keys() -> None:
 #: once a plan's analysis of its effects (规划实施效果分析, 经济社会影响) estimates; 0.874 once a class bound after 在 and
 #: before 的 and a condition in brackets say which things a task is about; 0.876 once a bound set with 须, 不宜 or 不应
 #: is a requirement; 0.878 once what an amount is equivalent to (相当于减少…) is an estimate; 0.880 once a scoring
-#: rubric's rows give points, not goals.
-TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.879, "recall": 0.947}
+#: rubric's rows give points, not goals, and a grant's later ceilings and labels naming nothing are none (0.881).
+TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.880, "recall": 0.947}
 
 
 def test_targets_of_documents_keyed_whole() -> None:
