@@ -9,6 +9,7 @@ concepts and sectors they mention.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 
 from policykg import __version__
@@ -74,6 +75,11 @@ def _within(starts: list[tuple[int, int]], lo: int, hi: int) -> list[int]:
 
 #: Document types that report what was done ("中国应对气候变化的政策与行动白皮书"), not what is to be reached.
 _REPORTING_TYPES = frozenset({"白皮书"})
+#: Documents that set rules, not goals: a regulation's or a fund's measures (管理办法, 实施细则, 规程…), and a notice
+#: calling for projects or nominations (申报, 征集, 推荐, 揭榜, 项目指南). A figure they give with no year ahead of it is a
+#: rule's limit, a grant's share or a project's indicator, not a target; one due in a year stays a target.
+_RULE_TYPES = frozenset({"办法", "管理办法", "细则", "实施细则", "规程", "条例", "规定"})
+_CALL_TITLE = re.compile(r"申报|征集|推荐|揭榜|项目指南|申请")
 
 
 def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
@@ -101,6 +107,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     period_end = document_period_end(doc)  # the year a target is due when its clause names none
     first_year = document_first_year(doc)  # a figure due before it is a result reported, not a target
     reporting = doc.metadata.doc_type in _REPORTING_TYPES
+    ruling = doc.metadata.doc_type in _RULE_TYPES or (
+        doc.metadata.doc_type == "通知" and bool(_CALL_TITLE.search(doc.metadata.title or "")))
 
     def visit(clause: Clause, parents: list[Clause]) -> None:
         start, end = clause.own_range()
@@ -141,6 +149,8 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
             if (clause.kind == "body" or reporting) and t.year is None and not t.qualitative:
                 continue  # a text without structure (a notice, a report of a plan) states past figures too, and a
                 # white paper reports what was done: a figure with no year ahead of it is a result
+            if ruling and t.year is None and not t.qualitative:
+                continue  # "单个企业单年度累计不超过100万元", a project's "考核指标": the terms of a rule or a call
             if first_year is not None and t.year is not None and t.year < first_year:
                 continue  # "“十三五”期间…到2020年达到15.9%": the past plan's result, reported
             if reviewed and t.year is None and not t.qualitative:
