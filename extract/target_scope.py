@@ -336,12 +336,18 @@ def said_by_others(said: str, clause: str) -> bool:
 
 def rule_figure(clause: str, hit: TargetHit) -> bool:
     """A figure of a rule, not a goal, by its clause: what a funding scheme pays, the time a step of a procedure takes,
-    what works cost, the class of works a ban or a condition bounds."""
+    what works cost, the class of works a ban or a condition bounds, a bound set with 须/不宜/不应, a rate things are
+    done by."""
     dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
     if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)):
         return True
     return bool(dimension == "time" and _PROCEDURE_ZH.search(clause) or _RULE_CLASS_ZH.match(clause)
-                or _MUST_ZH.search(clause))
+                or _MUST_ZH.search(clause) or hit.indicator.endswith(_RATE_BY))
+
+
+#: A rate things are done by, its name closing with 按 or 按照: "既有机关及企事业单位按不低于20%配建", "新建新能源电站按照不低于
+#: 15%(2小时)配置储能装置", "属于省内首台(套)的节能重大技术设备按不超过市场销售单价的30%予以补助".
+_RATE_BY = ("按", "按照")
 
 
 #: What a plan's works cost, summed: "谋划175项重点工程,…共计投资额390.21亿元", "计划投资135.83亿元", "投资额分别为…".

@@ -182,3 +182,13 @@ def test_the_ceilings_a_grant_lists_after_the_first() -> None:
     # 110 (深圳), 310: the ceilings of the province's and the city's products, of a firm's year, follow the first
     assert targets("3.扶持标准:奖励,单个国家级产品奖励金额不超过20万元,省级不超过10万元,市级不超过5万元,单个企业单年度累计不超过100万元"
                    "(含国家、省、市级产品奖励总和),同一型号产品累计只能获得一次奖励。", period_end=2025) == []
+
+
+@pytest.mark.parametrize("line", [
+    # 185 (成都): the share of parking places to equip, by kind of building
+    "根据停车位数量配建充电桩,新建建筑按15%—25%分类配建,既有机关及企事业单位按不低于20%配建。",
+    # 574 (内蒙古): the storage a new station is equipped with
+    "发展新能源基地配套储能项目,新建新能源电站按照不低于15%(2小时)配置储能装置。",
+])
+def test_a_rate_things_are_done_by_is_a_rule(line: str) -> None:
+    assert targets(line, period_end=2025) == []
