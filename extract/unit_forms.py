@@ -160,6 +160,7 @@ _LEVEL = r"(?:省|市|州|县|区|乡|镇|盟|旗)(?:[(（〔][^)）〕]*[)）�
 #: or of firm (公共机构节能主管部门, 煤炭企业), a bare kind of zone after 各 (各县(市)区、开发区).
 GENERIC_RE = re.compile(
     r"^(?:各|有关|相关|其他|其它|市直|省直|区直|县直|中央和国家机关)|^地方(?:各级)?(?:人民)?(?:政府)?$"
+    r"|^省[、,，](?:自治区|直辖市)"  # the nation's provinces: "省、自治区、直辖市人民政府"
     # every department of one level, the level written before 各 ("市各部门", "省各有关部门和单位", "市区各相关部门")
     r"|^(?:省|市|区|县|州|市区|市县)各(?:有关|相关)?(?:部门|单位|机关)"
     r"|(?:有关|相关)(?:部门|单位)$|成员单位$|主管部门$|企业$|^(?:开发区|园区|功能区)$"
@@ -373,12 +374,24 @@ LEVELS_BEFORE = ("省", "自治区")
 LEVELS_GOVERNMENT_RE = re.compile(rf"^{_LEVEL}(?:、?{_LEVEL})+级?(?:党委和?)?(?:人民)?政府$")
 
 
+#: The provinces of the nation as national texts name them, one generic participant with the organ after them:
+#: "各省、自治区、直辖市及新疆生产建设兵团生态环境厅(局)", "省、自治区、直辖市人民政府".
+PROVINCES_SO_FAR_RE = re.compile(r"各?省(?:[、,，](?:自治区|直辖市|计划单列市))*")
+PROVINCES_NEXT_RE = re.compile(r"(?:自治区|直辖市|计划单列市|新疆生产建设兵团)")
+
+
+def provinces_go_on(before: str, item: str) -> bool:
+    """`item` continues the nation's provinces `before` opened ("各省" then "自治区", "直辖市及新疆生产建设兵团…厅(局)")."""
+    return bool(PROVINCES_SO_FAR_RE.fullmatch("".join(before.split())) and PROVINCES_NEXT_RE.match(item.strip()))
+
+
 def merge_levels(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Items with a province written alone before a generic one joined: "省、设区的市人民政府生态环境主管部门"."""
+    """Items with a province written alone before a generic one joined: "省、设区的市人民政府生态环境主管部门"; the
+    nation's provinces named together ("各省、自治区、直辖市…")."""
     out: list[tuple[int, int]] = []
     for s, e in parts:
         before = text[out[-1][0] : out[-1][1]].strip() if out else ""
-        if out and (before in LEVELS_BEFORE and _generic(text[s:e])
+        if out and (before in LEVELS_BEFORE and _generic(text[s:e]) or provinces_go_on(before, text[s:e])
                     or LEVELS_GOVERNMENT_RE.match(before + "、" + "".join(text[s:e].split()))):
             out[-1] = (out[-1][0], e)
         else:
@@ -394,7 +407,8 @@ def _merge_generic(text: str, parts: list[tuple[int, int]]) -> list[tuple[int, i
         core = "".join(text[slice(*_clean_item(text, s, e))].split())  # "县〔市、区〕人民政府落实": its closing words aside
         before = text[out[-1][0] : out[-1][1]] if out else ""
         if out and (
-            _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT)
+            provinces_go_on(before, core)  # "各省、自治区、直辖市及新疆生产建设兵团生态环境厅(局)"
+            or _generic(before) and (GENERIC_TAIL_RE.match(core) or before.endswith("党委") and core in _GOVERNMENT)
             or before.strip() in LEVELS_BEFORE and _generic(core)
             or LEVELS_GOVERNMENT_RE.match(before.strip() + "、" + core)  # "市、县人民政府", "市、旗县区党委和政府"
         ):

@@ -245,11 +245,13 @@ def answering_sentences(text: str, taken: list[tuple[int, int]]) -> Iterator[tup
         yield last
 
 
-#: Generic participants opening a sentence with what they shall do, the duty formula in a later clause: "乡(镇)人民政府、
-#: 街道办事处应当明确承担生态环境保护责任的人员,按照职责依法做好生态环境保护工作".
+#: Generic participants opening a sentence with what they shall do, the duty formula or the lead of a task in a later
+#: clause: "乡(镇)人民政府、街道办事处应当明确承担生态环境保护责任的人员,按照职责依法做好生态环境保护工作", "各省、自治区、
+#: 直辖市及新疆生产建设兵团生态环境厅(局)要结合本地实际,牵头研究编制省级适应气候变化行动方案".
 _DUTIES_LATER_RE = re.compile(
     _SENTENCE_OPENS + r"(?P<units>(?:[(（][^()（）\n]{1,8}[)）]|[^,，。;；:：()（）\n“”]){2,30}?)"
-    r"(?:要|应当|应|须|必须)[^。;；:：\n]{1,40}?[,，]\s*(?:并|要|应当)?(?:依法)?(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)",
+    r"(?:要|应当|应|须|必须)[^。;；:：\n]{1,40}?[,，]\s*(?:并|要|应当)?(?:依法)?"
+    r"(?:(?:按照?|根据|依据)(?:各自的?)?(?:职责|职能)|牵头(?=[\u4e00-\u9fff]{2}))",
     re.M,
 )
 #: The clause of participants acting beside the ones charged before them: "…在其职责范围内", "…在各自职责范围内".
