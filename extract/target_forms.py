@@ -47,15 +47,11 @@ from policykg.extract.target_words import (
     _COUNT_ACTIONS_ZH,
     _COUNTED_NOUN_ZH,
     _ENUM_NEXT_ZH,
-    _LEAD_ZH,
     _LEADERS_RE,
     _NOUN_GOES_ON_ZH,
     _PERIOD_AMOUNT_ZH,
     _THEMED_ZH,
     CLASS_OPENING_ZH,
-    DUE_CLOSING_ZH,
-    DUE_INSIDE_ZH,
-    DUE_OPENING_ZH,
     GRADE_RE,
 )
 
@@ -297,33 +293,6 @@ _LIST_MARKER_RE = re.compile(
 )  # "(三)完成退牧还草3万公顷", "三是建设15个省级监测站", "○11绿盈乡村比例≥80%": a 专栏's or a list's item marker
 
 
-#: A word saying what an amount comes to, between the name and the value: 折合, 折算, 共计, 合计, 总计.
-_SUMMED_TAIL_ZH = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:折合|折算为?|共计|合计|总计)$")
-
-
-def _without_due_time(indicator: str) -> str:
-    """A label without the due time it was read with: without one opening it, what follows the last one inside it ("…建设“十四五”期间新增投产
-    其他流域大中型水电装机" → 新增投产…), then without one closing it ("…处理设施到2022年底"). What is left with fewer
-    than two characters ("在2022年"), or naming nothing (`_NO_NAME_ZH`), is no name, and the label becomes empty."""
-    opening = DUE_OPENING_ZH.match(indicator)
-    if opening and opening.end():  # "2025年全省城镇新建建筑…": the words a phrase opens with after its due time too
-        lead = _LEAD_ZH.match(indicator, opening.end())
-        indicator = indicator[lead.end() if lead else opening.end() :]
-    inside = list(DUE_INSIDE_ZH.finditer(indicator))
-    last = inside[-1] if inside else None
-    if last is not None and len(indicator) - last.end() >= 2:
-        indicator = indicator[last.end() :]
-    indicator = DUE_CLOSING_ZH.sub("", indicator)
-    return indicator if len(indicator) >= 2 and not _NO_NAME_ZH.fullmatch(indicator) and not _SHARE_IN_NAME_ZH.search(
-        indicator) else ""
-
-
-#: What names nothing measured: a figure ("0%", "-6%": a table's cells read as a name), the plan's own word (规划, 计划).
-_NO_NAME_ZH = re.compile(r"[-+－]?\d+(?:\.\d+)?\s*[%％]?|规划|计划")
-#: A share written inside a name: cells of a table read as one ("0%大于10%"), another target's value.
-_SHARE_IN_NAME_ZH = re.compile(r"\d\s*[%％]")
-
-
 def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, str], q: Quantity | None,
           comparator: str | None, change: str | None, base_year: int | None,
           years: Sequence[tuple[int | None, int | None]], confidence: float, requirement: str | None = None) -> None:
@@ -338,8 +307,6 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     indicator = _LIST_MARKER_RE.sub("", indicator)  # "6.林业产业总产值达到5500亿元": the item's number names nothing
     if q and q.measure_unit and re.search(rf"[(（]{re.escape(q.measure_unit)}[)）]$", indicator):
         indicator = indicator[: -len(q.measure_unit) - 2]  # "…比例(%)为0": the unit the name gives its value
-    indicator = _without_due_time(indicator)
-    indicator = _SUMMED_TAIL_ZH.sub("", indicator)  # "可再生能源年利用量折合10亿吨标准煤": what the amount comes to
     per = per_written_before(indicator, q) if q else None
     if per:  # "排放量每万平方米不高于300吨": the denominator written before the value is the unit's
         indicator, q = per

@@ -118,7 +118,7 @@ OWN_DENOMINATOR_ZH = ("人均", "万元", "每")
 _INTENSITY_HEAD_ZH = re.compile(r"(?:能耗|能源消耗|排放|排放量|用水量|水耗)$")
 
 _COUNT_ACTIONS_ZH = re.compile(
-    r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创"
+    r"(?:创建|建设|建成|培育|打造|新增|新建|推广|实施|遴选|认定|形成|支持|布局|建立|开展|推动|选树|争创|发展"
     # "增设29套林火预警监控系统", "新晋升5处自然保护区", "组建…科研基地5个以上": works set up, places raised
     r"|设立|增设|组建|晋升|调整|引进|取得|培训|选育|治理|制定|修订|制\(修\)订"
     # "力争每年突破5种左右关键钢铁新材料": things broken through to, counted
@@ -186,16 +186,6 @@ _INDICATOR_TAIL_ZH = re.compile(
 #: A table of contents' dot leaders: no indicator has them.
 _LEADERS_RE = re.compile(r"\.{4,}|…{2,}|·{4,}")
 #: A grade of an evaluation: the share of units it may give is a rule's quota ("“优秀”等次不超过40%", "优秀等次比例").
-#: A due time a label was read with, at its opening or its end ("规划期内建筑垃圾资源化利用率", "…有序推进…建设“十四五”期间
-#: 新增投产…装机", "设区市中心城区厨余垃圾处理设施到2022年底"): a deadline, no part of what is measured. Inside a label
-#: only a marked one (到/在/于 a year, a year's end 前, 期间, 规划期内) is a due time: a bare year may be a reference
-#: ("根据2019年全市…"), a year after 较/比 a base ("较2015年下降"), and 2021年度 names a year's account.
-_DUE_MARKED = (r"(?:(?:在|到|于|至)20\d\d年(?!度)(?:\d{1,2}月)?(?:底|末)?(?:前|之前|以前)?|20\d\d年(?:\d{1,2}月)?(?:底|末)?前"
-               r"|(?:在|到|于)?“?十[四五]五”?(?:期间|时期|末)|规划期(?:内|末|间))")
-DUE_OPENING_ZH = re.compile(rf"^(?:{_DUE_MARKED}|20\d\d年(?!度|以来|以前|前|\d{{1,2}}月))[,，]?")
-DUE_INSIDE_ZH = re.compile(rf"(?<![较比与自从和、\d]){_DUE_MARKED}[,，]?(?=[\u4e00-\u9fff])")
-DUE_CLOSING_ZH = re.compile(rf"(?<![较比与自从和、\d]){_DUE_MARKED}$")
-
 GRADE_RE = re.compile(r"(?:优秀|良好|合格|优良)”?(?:等次|等级)")
 
 #: An indicator that is only action words: the count after the verb comes before what it counts ("遴选建成900个…").
@@ -221,7 +211,7 @@ def action_after_lead(phrase: str) -> re.Match[str] | None:
 
 #: A phrase a count may close without a verb before the value: "新建充电桩5000个".
 _VERBLESS_ACTION_ZH = re.compile(
-    r"^(?:累计)?(?:补充|重点|新)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产"
+    r"^(?:累计)?(?:补充|重点|新)?(?:新建|新增|建成|建设|改造|完成|推广|培育|创建|淘汰|实施|打造|建立|认定|遴选|布局|安装|更新|推动|开展|投运|投产|发展"
     r"|设立|增设|组建|晋升|引进|取得|培训|选育|治理|突破|举办|制定|修订|制\(修\)订|设置|布设|筛选)"
     # "…地质遗迹抢救性保护修复5处": works named by the action they end in; "自愿性清洁生产企业通过审核1500家以上":
     # the units that pass a review

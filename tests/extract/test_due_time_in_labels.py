@@ -1,5 +1,5 @@
 """A due time a label was read with is no part of what is measured: "规划期内", "“十四五”期间", "到2022年底" and a year
-opening the label are taken off it (extract/target_forms.py `_without_due_time`, extract/target_words.py `DUE_*`). A
+opening the label are taken off it (extract/target_labels.py `without_due_time`, `names_nothing`). A
 year after 较/比 is a base, 2021年度 a year's account, and a year naming a reference ("根据2019年…") stays. A label
 naming nothing (a figure, 规划) or holding a share's figure is none. Each sentence is copied from a `tune` document's
 normalised text."""
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from policykg.extract.target_forms import _without_due_time
+from policykg.extract.target_labels import names_nothing, without_due_time
 from policykg.extract.targets import extract_targets
 from tests.extract.target_facts import facts, targets
 
@@ -40,10 +40,6 @@ def test_the_due_time_closing_a_qualitative_goal_is_no_part_of_it() -> None:
     ("2025年全省城镇新建建筑执行绿色标准", "城镇新建建筑执行绿色标准"),
     # 106 (陕西): the year's end closing it
     ("具备条件的省级以上园区2025年底前", "具备条件的省级以上园区"),
-    # 262 (三明), 157 (辽宁): only a time, no name
-    ("在2022年", ""), ("到2025年", ""), ("在“十四五”期间", ""),
-    # 163 (毕节): a table's cells read as a name; 185 (成都): the plan's own word; 404: another target's values
-    ("0%", ""), ("-6%", ""), ("规划", ""), ("省、市、县(市、区)分别承担30%、30%", ""),
     # years that are not due times stay: a base, a year's account, a reference, a date things date from
     ("较2015年下降", "较2015年下降"),
     ("确定我市2021年度碳排放配额总量", "确定我市2021年度碳排放配额总量"),
@@ -51,4 +47,17 @@ def test_the_due_time_closing_a_qualitative_goal_is_no_part_of_it() -> None:
     ("2021年1月1日以来新成立的企业", "2021年1月1日以来新成立的企业"),
 ])
 def test_labels_without_their_due_time(label: str, name: str) -> None:
-    assert _without_due_time(label) == name
+    assert without_due_time(label) == name
+    assert not names_nothing(label)
+
+
+@pytest.mark.parametrize("label", [
+    # 262 (三明), 157 (辽宁): only a time, no name
+    "在2022年", "到2025年", "在“十四五”期间",
+    # 163 (毕节): a table's cells read as a name; 185 (成都): the plan's own word; 404: another target's values
+    "0%", "-6%", "规划", "省、市、县(市、区)分别承担30%、30%",
+    # 425 (内江): a heading and the copula after the period it names
+    "第一章内江市生态环境保护形势“十四五”时期是我国在",
+])
+def test_labels_naming_nothing(label: str) -> None:
+    assert names_nothing(label)
