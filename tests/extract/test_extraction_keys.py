@@ -89,12 +89,12 @@ TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.982, "found_recall": 0.982, 
                                "exact_recall": 0.982, "indicator_accuracy": 0.973}
 #: The nineteenth round (515, 205, 490, 548, 124, 199 and 419, whole documents) on its own, at the figures its rules
 #: reached.
-TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.953, "found_recall": 0.944, "exact_precision": 0.935,
-                               "exact_recall": 0.926, "indicator_accuracy": 0.951}
+TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.954, "found_recall": 0.954, "exact_precision": 0.935,
+                               "exact_recall": 0.935, "indicator_accuracy": 0.951}
 #: The twentieth round (the centre's 26, 38, 16, 332, 5, 404, 302 and 400, whole documents) on its own, at the figures
 #: its rules reached.
-TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.934, "found_recall": 0.893, "exact_precision": 0.908,
-                               "exact_recall": 0.868, "indicator_accuracy": 0.909}
+TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.941, "found_recall": 0.900, "exact_precision": 0.915,
+                               "exact_recall": 0.875, "indicator_accuracy": 0.909}
 #: The twenty-first round (the centre's 169, 380, 11, 1, 247, 17, 244, 19 and 29, whole documents) on its own, at the
 #: figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 1.0, "found_recall": 0.967, "exact_precision": 0.931,
@@ -105,11 +105,11 @@ TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.893, "found_recall": 0.807, 
                                "exact_recall": 0.750, "indicator_accuracy": 0.904}
 #: The twenty-third round (121, 535, 166, 511, 271, 338 and 187, whole documents) on its own, at the figures its rules
 #: reached.
-TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.943, "found_recall": 0.833, "exact_precision": 0.830,
-                               "exact_recall": 0.733, "indicator_accuracy": 0.929}
+TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.943, "found_recall": 0.841, "exact_precision": 0.830,
+                               "exact_recall": 0.733, "indicator_accuracy": 0.930}
 #: The twenty-fourth round (223, 202, 575 and 188, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.898, "found_recall": 0.869, "exact_precision": 0.820,
-                               "exact_recall": 0.793, "indicator_accuracy": 0.848}
+TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.909, "found_recall": 0.869, "exact_precision": 0.829,
+                               "exact_recall": 0.793, "indicator_accuracy": 0.850}
 #: The twenty-fifth round (94, 475, 307, 224, 523, 239, 164, 347 and 32, whole documents) on its own, at the figures its
 #: rules reached.
 TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.957, "found_recall": 0.931, "exact_precision": 0.957,
@@ -214,7 +214,7 @@ def test_units_and_targets_against_the_measuring_keys() -> None:
 #: before 的 and a condition in brackets say which things a task is about; 0.876 once a bound set with 须, 不宜 or 不应
 #: is a requirement; 0.878 once what an amount is equivalent to (相当于减少…) is an estimate; 0.880 once a scoring
 #: rubric's rows give points, not goals, and a grant's later ceilings and labels naming nothing are none (0.881).
-TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.880, "recall": 0.947}
+TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.880, "recall": 0.948}
 
 
 def test_targets_of_documents_keyed_whole() -> None:
