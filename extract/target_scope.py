@@ -298,9 +298,10 @@ _SCORING_ZH = re.compile(r"评价方法|评分标准|评分细则|得\d+(?:\.\d+
 def scoring_line(text: str, hit: TargetHit) -> bool:
     """A figure on a line of a scoring rubric (a row of its table, read at most `_SCORING_REACH` characters either side):
     what an evaluation gives points for, not a goal the text sets."""
-    start = max(text.rfind("\n", 0, hit.start) + 1, hit.start - _SCORING_REACH)
-    end = text.find("\n", hit.end)
-    return bool(_SCORING_ZH.search(text, start, min(end if end >= 0 else len(text), hit.end + _SCORING_REACH)))
+    lo, hi = max(0, hit.start - _SCORING_REACH), min(len(text), hit.end + _SCORING_REACH)
+    start = max(text.rfind("\n", lo, hit.start) + 1, lo)
+    end = text.find("\n", hit.end, hi)
+    return bool(_SCORING_ZH.search(text, start, end if end >= 0 else hi))
 
 
 _SCORING_REACH = 200

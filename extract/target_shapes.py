@@ -43,7 +43,8 @@ def _segment_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
     """The clause around `pos`: between commas, semicolons and sentence ends."""
     edge = _SEGMENT_EDGE_EN if lang == "en" else _SEGMENT_EDGE_ZH
     start = _clause_start_en(text, pos) if lang == "en" else (last_match_end(edge, text, pos) or 0)
-    if lang != "en" and text.count("”", start, pos) > text.count("“", start, pos):
+    near = max(start, pos - _QUOTED_REACH)
+    if lang != "en" and text.count("”", near, pos) > text.count("“", near, pos):
         # "以“率先实现碳达峰碳中和,推动区域…发展”为主题的…示范区": a comma inside a quotation ends no clause
         opening = text.rfind("“", max(0, start - _QUOTED_REACH), start)
         if opening >= 0:
@@ -52,7 +53,7 @@ def _segment_bounds(text: str, pos: int, lang: str) -> tuple[int, int]:
     return start, (m.start() if m else len(text))
 
 
-#: How far back a quotation a clause closes may have opened.
+#: How far back a quotation a clause closes may have opened, and how much of the clause is read for its closing mark.
 _QUOTED_REACH = 60
 
 
