@@ -609,6 +609,11 @@ _NEGATED_ZH = re.compile(r"(?:未能|未按期?|不能|无法|没有|超额|提�
 #: 网格化监管体系", "做到“全覆盖”": the coverage qualifies what follows or a subject named before).
 _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|保质保量|全面)+$"
                               r"|^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到|实现)$")
+#: A goal of establishing something, and what is established written after it, up to its clause's end: "基本建成生活垃圾
+#: 分类处理系统", "基本建立完善的生态产品价值实现机制" (not "体系基本建成。", whose name stands before).
+_ESTABLISHING_GOAL_ZH = re.compile(r"(?:基本|初步|全面)(?:形成|建立|建成|健全)")
+_ESTABLISHED_ZH = re.compile(
+    r"(?:起|了)?([\u4e00-\u9fff“](?:[^,，。;；:：\n()（）]|[(（][^()（）]{0,12}[)）]){1,40}?)(?=[,，。;；:：\n)）]|$)")
 #: A name cut inside a list of a slogan's words ("将“双随机、一公开”和全覆盖监管相结合") or naming the plan itself
 #: ("本规划紧扣美丽宁德全面建成总目标").
 _IN_A_SLOGAN_ZH = re.compile(r"[和及与、]$|^本(?:规划|方案|计划|意见)")
@@ -649,7 +654,15 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang == "en":
             ind_start = ctx.strip_lead(ind_start, ind_end)
         indicator = text[ind_start:ind_end]
-        if lang != "en" and (verb := _GOAL_VERB_ZH.match(indicator)):
+        established = _ESTABLISHED_ZH.match(text, m.end()) if lang != "en" and _ESTABLISHING_GOAL_ZH.fullmatch(
+            m.group()) else None
+        end = m.end()
+        if lang != "en" and indicator.startswith("是"):
+            continue  # "“十四五”时期是我国全面建成小康社会…": what a period is, no goal
+        if established:  # "基本形成绿色低碳循环发展的生产体系": what is established follows; before it, where
+            ind_start, ind_end = established.span(1)
+            indicator, end = established.group(1), established.end(1)
+        elif lang != "en" and (verb := _GOAL_VERB_ZH.match(indicator)):
             ind_start += verb.end()
             indicator = text[ind_start:ind_end]
         if len(indicator) < 2 or lang != "en" and (_NO_GOAL_NAME_ZH.search(indicator) or _IN_A_SLOGAN_ZH.search(indicator)
@@ -659,10 +672,10 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang != "en" and m.group().startswith("完成"):
             names = _split_indicators_zh(indicator)
         for name in names:
-            _emit(out, start=ind_start, end=m.end(), ind=(ind_start, ind_end, name), q=None, comparator=None,
+            _emit(out, start=min(ind_start, m.start()), end=end, ind=(ind_start, ind_end, name), q=None, comparator=None,
                   change=None, base_year=None, years=ctx.periods_at(m.start(), False), confidence=0.6,
                   requirement=m.group())
-        taken.append((ind_start, m.end()))
+        taken.append((min(ind_start, m.start()), end))
 
 
 def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None,

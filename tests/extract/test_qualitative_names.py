@@ -1,6 +1,7 @@
-"""What a qualitative goal is named by: not a copula opening what a period is, not the manner alone a goal is to be
-met in, not a verb alone, not a word of a slogan; a coverage goal's name without the verb it opens with (extract/targets.py
-`_NO_GOAL_NAME_ZH`, `_GOAL_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
+"""What a qualitative goal is named by: what is established, written after 基本建成/初步建立… (extract/targets.py
+`_ESTABLISHED_ZH`); not a copula opening what a period is, not the manner alone a goal is to be met in, not a verb
+alone, not a word of a slogan; a coverage goal's name without the verb it opens with (`_NO_GOAL_NAME_ZH`,
+`_GOAL_VERB_ZH`). Each sentence is copied from a `tune` document's normalised text."""
 
 from __future__ import annotations
 
@@ -37,4 +38,16 @@ def test_no_goal_named_by_a_copula_a_manner_or_a_verb(sentence: str) -> None:
     ("造纸、印染、制革等产业集聚和供热需求大的园区集中供热设施,逐步实现天然气管网全覆盖。", "天然气管网"),
 ])
 def test_a_coverage_goal_without_its_verb(sentence: str, name: str) -> None:
+    assert name in _goals(sentence)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # 199 (山东): what is established follows the verb; the cities before it are where
+    ("到2025年,所有设区市基本建成生活垃圾分类处理系统,全省城市生活垃圾回收利用率达到35%以上,农村生活垃圾分类工作取得明显成效。",
+     "生活垃圾分类处理系统"),
+    # 151 (湖北): 建立起
+    ("在坚持生态优先的前提下,大力调整林业产业结构和区域布局,初步建立起林业一二三产业融合发展的机制。",
+     "林业一二三产业融合发展的机制"),
+])
+def test_what_is_established_is_named_after_the_verb(sentence: str, name: str) -> None:
     assert name in _goals(sentence)
