@@ -614,6 +614,8 @@ _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|�
 _ESTABLISHING_GOAL_ZH = re.compile(r"(?:基本|初步|全面)(?:形成|建立|建成|健全)")
 _ESTABLISHED_ZH = re.compile(
     r"(?:起|了)?([\u4e00-\u9fff“](?:[^,，。;；:：\n()（）]|[(（][^()（）]{0,12}[)）]){1,40}?)(?=[,，。;；:：\n)）]|$)")
+#: A copula right before a goal's verb: "“十四五”时期是我国(在)全面建成小康社会…" says what a period is.
+_COPULA_BEFORE_ZH = re.compile(r"(?:^|(?<=[\u4e00-\u9fff”]))是[\u4e00-\u9fff]{0,3}$")
 #: A name cut inside a list of a slogan's words ("将“双随机、一公开”和全覆盖监管相结合") or naming the plan itself
 #: ("本规划紧扣美丽宁德全面建成总目标").
 _IN_A_SLOGAN_ZH = re.compile(r"[和及与、]$|^本(?:规划|方案|计划|意见)")
@@ -657,8 +659,8 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         established = _ESTABLISHED_ZH.match(text, m.end()) if lang != "en" and _ESTABLISHING_GOAL_ZH.fullmatch(
             m.group()) else None
         end = m.end()
-        if lang != "en" and indicator.startswith("是"):
-            continue  # "“十四五”时期是我国全面建成小康社会…": what a period is, no goal
+        if lang != "en" and (_COPULA_BEFORE_ZH.search(indicator) or _IN_A_SLOGAN_ZH.search(indicator)):
+            continue  # "“十四五”时期是我国全面建成小康社会…": what a period is; "本规划紧扣…全面建成总目标": the plan
         if established:  # "基本形成绿色低碳循环发展的生产体系": what is established follows; before it, where
             ind_start, ind_end = established.span(1)
             indicator, end = established.group(1), established.end(1)

@@ -17,6 +17,9 @@ def _goals(text: str) -> list[str]:
 @pytest.mark.parametrize("sentence", [
     # 533 (济南), 473, 544: what the period is, in a plan's preface
     "“十四五”时期是我国全面建成小康社会、实现第一个百年奋斗目标之后,乘势而上开启全面建设社会主义现代化国家新征程。",
+    # 535 (上海): the same after a heading the layout runs into it
+    "(一)理念升级:“以人民为中心”成为绿色建筑核心理念“十四五”时期是我国全面建成小康社会、实现第一个百年奋斗目标之后,乘势而上开启全面建设"
+    "社会主义现代化国家新征程、向第二个百年奋斗目标进军的第一个五年。",
     # 11: the manner a goal is to be met in, alone
     "坚决杜绝“运动式”减碳,确保如期高质量完成目标任务。",
     # 125 (巴中): a coverage qualifying the system built, the verb alone before it
