@@ -354,4 +354,10 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
         return None if require_unit else Quantity(value, None, value, None, None, None, start, m.end())
     if lang == "en" and text[u_end:u_end + 1].isalpha():
         return None
+    if lang == "zh" and info is not None and info.label == "人" and text.startswith(_NAMED_BY_A_COUNT, u_end):
+        return None  # "绿色金融60人论坛": a forum's name
     return _quantity(value, value_max, mag, factor, info, lang, start, u_end)
+
+
+#: What a count of people names after it: a forum ("绿色金融60人论坛").
+_NAMED_BY_A_COUNT = ("论坛",)

@@ -614,6 +614,7 @@ _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|�
 _ESTABLISHING_GOAL_ZH = re.compile(r"(?:基本|初步|全面)(?:形成|建立|建成|健全)")
 _ESTABLISHED_ZH = re.compile(
     r"(?:起|了)?([\u4e00-\u9fff“](?:[^,，。;；:：\n()（）]|[(（][^()（）]{0,12}[)）]){1,40}?)(?=[,，。;；:：\n)）]|$)")
+_CLAUSE_END_ZH = re.compile(r"[,，。;；:：\n]")
 #: A copula right before a goal's verb: "“十四五”时期是我国(在)全面建成小康社会…" says what a period is.
 _COPULA_BEFORE_ZH = re.compile(r"(?:^|(?<=[\u4e00-\u9fff”]))是[\u4e00-\u9fff]{0,3}$")
 #: A name cut inside a list of a slogan's words ("将“双随机、一公开”和全覆盖监管相结合") or naming the plan itself
@@ -656,8 +657,14 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         if lang == "en":
             ind_start = ctx.strip_lead(ind_start, ind_end)
         indicator = text[ind_start:ind_end]
-        established = _ESTABLISHED_ZH.match(text, m.end()) if lang != "en" and _ESTABLISHING_GOAL_ZH.fullmatch(
-            m.group()) else None
+        establishing, shared = lang != "en" and bool(_ESTABLISHING_GOAL_ZH.fullmatch(m.group())), False
+        established = _ESTABLISHED_ZH.match(text, m.end()) if establishing else None
+        if establishing and established is None and text.startswith("、", m.end()):
+            # "银川市全面建成、其他地级市基本建成生活垃圾全程分类和处理系统": what the next place establishes, the same
+            clause_end = _CLAUSE_END_ZH.search(text, m.end())
+            nxt = _ESTABLISHING_GOAL_ZH.search(text, m.end(), clause_end.start() if clause_end else len(text))
+            established = _ESTABLISHED_ZH.match(text, nxt.end()) if nxt else None
+            shared = established is not None
         end = m.end()
         if lang != "en" and (_COPULA_BEFORE_ZH.search(indicator) or _IN_A_SLOGAN_ZH.search(indicator)):
             continue  # "“十四五”时期是我国全面建成小康社会…": what a period is; "本规划紧扣…全面建成总目标": the plan
@@ -677,7 +684,7 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
             _emit(out, start=min(ind_start, m.start()), end=end, ind=(ind_start, ind_end, name), q=None, comparator=None,
                   change=None, base_year=None, years=ctx.periods_at(m.start(), False), confidence=0.6,
                   requirement=m.group())
-        taken.append((min(ind_start, m.start()), end))
+        taken.append((min(ind_start, m.start()), m.end() if shared else end))  # the next place's goal stays to read
 
 
 def extract_targets(text: str, lang: str, deadlines: Sequence[DeadlineHit] | None = None,

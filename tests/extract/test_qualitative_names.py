@@ -54,3 +54,11 @@ def test_a_coverage_goal_without_its_verb(sentence: str, name: str) -> None:
 ])
 def test_what_is_established_is_named_after_the_verb(sentence: str, name: str) -> None:
     assert name in _goals(sentence)
+
+
+def test_two_places_establishing_one_thing_each_to_its_degree() -> None:
+    # 85 (宁夏): the capital fully, the other cities basically, one system named once after both
+    got = [(t.indicator, t.requirement) for t in extract_targets(
+        "大力推进生活垃圾分类和资源化利用,到2025年,银川市全面建成、其他地级市基本建成生活垃圾全程分类和处理系统。", "zh")
+        if t.qualitative]
+    assert got == [("生活垃圾全程分类和处理系统", "全面建成"), ("生活垃圾全程分类和处理系统", "基本建成")]

@@ -132,3 +132,9 @@ def test_grades_named_in_words_and_a_bare_fang_are_no_values() -> None:
     # 217 (天津): an evaluation's four grades; "6方面" is a count of aspects, 方 alone no unit
     assert scan_quantities("五年考核结果划分为超额完成、完成、基本完成、未完成四个等级", "zh") == []
     assert scan_quantities("从6方面谋划", "zh") == []
+
+
+def test_a_forum_named_by_a_count_of_people_is_no_value() -> None:
+    # 62 (上海): a think tank's name
+    assert scan_quantities("支持绿色金融60人论坛等绿色金融智库在沪发展", "zh") == []
+    assert [q.value for q in scan_quantities("培训基层干部1000人", "zh")] == [1000]
