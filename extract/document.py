@@ -76,11 +76,10 @@ def _within(starts: list[tuple[int, int]], lo: int, hi: int) -> list[int]:
 #: Document types that report what was done ("中国应对气候变化的政策与行动白皮书"), not what is to be reached.
 _REPORTING_TYPES = frozenset({"白皮书"})
 #: Documents that set rules, not goals: a regulation's or a fund's measures (管理办法, 实施细则, 规程…), a method or a
-#: guide, and a notice calling for projects or nominations (申报, 征集, 推荐, 揭榜, 项目指南). A figure they give with no
-#: year ahead of it is a rule's limit, a grant's share or a project's indicator, not a target; one due in a year stays a
-#: target.
+#: guide, and a notice calling for projects or handing out a list, a quota or funds (`period.CALL_TITLE`). A figure
+#: they give with no year ahead of it is a rule's limit, a grant's share or a project's indicator, not a target; one
+#: due in a year stays a target.
 _RULE_TYPES = frozenset({"办法", "管理办法", "细则", "实施细则", "规程", "条例", "规定"})
-_CALL_TITLE = re.compile(r"申报|征集|推荐|揭榜|项目指南|申请")
 #: A method, a guide or a technical guideline, outside the type list ("…碳减排量计量方法(试行)", "…税费优惠政策指引").
 _RULE_TITLE = re.compile(r"(?:方法|指引|导则)(?:[(（][^()（）]{1,16}[)）])*$")
 
@@ -91,6 +90,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     from policykg.extract.measures import extract_measures, is_measure_container
     from policykg.extract.numbers import unit_dimension
     from policykg.extract.period import (
+        CALL_TITLE,
         clause_period_end,
         document_first_year,
         document_period_end,
@@ -111,7 +111,7 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
     first_year = document_first_year(doc)  # a figure due before it is a result reported, not a target
     reporting = doc.metadata.doc_type in _REPORTING_TYPES
     title = doc.metadata.title or ""
-    ruling = (doc.metadata.doc_type in _RULE_TYPES or doc.metadata.doc_type == "通知" and bool(_CALL_TITLE.search(title))
+    ruling = (doc.metadata.doc_type in _RULE_TYPES or doc.metadata.doc_type == "通知" and bool(CALL_TITLE.search(title))
               or doc.metadata.doc_type == "其他" and bool(_RULE_TITLE.search(title)))
 
     def visit(clause: Clause, parents: list[Clause]) -> None:

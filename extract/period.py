@@ -33,7 +33,9 @@ _PLAN_EN = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)|[a-z]+th)\s+five[- ]year\s+pla
 _YEAR_DOC = re.compile(rf"(?<![到至])(?<![^关]于){_Y}\s*年度?(?!\s*(?:版|修订|修正|前|以前|之前|底|末|起|以来|\d|[上下]半年))")
 # …of a plan for the year ("…工作要点", "…行动计划", "…工作安排的通知"), not a call for projects or a list
 _YEAR_PLAN = re.compile(r"(?:要点|计划|方案|安排|意见|清单|措施)(?:\([^()]*\))?(?:的通知)?$")
-_NOT_A_PLAN = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜单|指南")
+#: A notice that calls for projects or nominations, or hands out a list, a quota or funds: no plan ("组织申报…项目的通知",
+#: "…碳排放配额安排的通知", "…揭榜挂帅”榜单的通知").
+CALL_TITLE = re.compile(r"申报|征集|推荐|名单|配额|项目|资金|榜单|揭榜|指南|申请")
 # the heading of a section that reviews the past plan or describes the situation, not a task
 _REVIEW = re.compile(r"回顾|现状|形势|(?:发展|工作|现实)基础|基础(?:与|和)|(?<![^初]见)成效|成就|进展|存在的(?:主要)?问题|主要问题|"
                      r"挑战|机遇|资源条件|资源禀赋|(?:发展|开发|资源)潜力|基本情况|概况")
@@ -73,7 +75,7 @@ def title_period_end(title: str) -> int | None:
     span = next(_title_spans(title), None)
     if span:
         return span[1]
-    if not _YEAR_PLAN.search(title) or _NOT_A_PLAN.search(title):
+    if not _YEAR_PLAN.search(title) or CALL_TITLE.search(title):
         return None
     years = {int(m.group(1)) for m in _YEAR_DOC.finditer(title)}
     return years.pop() if len(years) == 1 else None

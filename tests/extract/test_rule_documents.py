@@ -1,7 +1,7 @@
 """Documents that set rules, not goals: a regulation's or a fund's measures (管理办法, 实施细则, 规程…), a notice calling
-for projects or nominations (申报, 征集, 推荐, 揭榜, 项目指南), a method and a guide give figures with no year ahead of
-them that are a rule's limits, a grant's shares and a project's indicators (extract/document.py `_RULE_TYPES`,
-`_CALL_TITLE`, `_RULE_TITLE`). Read on real `tune` documents."""
+for projects or nominations or handing out a list, a quota or funds, a method and a guide give figures with no year
+ahead of them that are a rule's limits, a grant's shares and a project's indicators (extract/document.py
+`_RULE_TYPES`, `_RULE_TITLE`, extract/period.py `CALL_TITLE`). Read on real `tune` documents."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ def _yearless(file: str) -> list[tuple[str, float | None]]:
     "502、污染治理和节能减碳中央预算内投资专项管理办法.pdf",
     # a call for nominations: "每个地区推荐的绿色工厂原则上不超过20个"
     "551、关于开展2021年度绿色制造名单推荐工作的通知.pdf",
+    # a notice handing out quotas ("政府预留配额比例为6%"), as a year's plan is told from a call (period.CALL_TITLE)
+    "218、关于天津市2021年度碳排放配额安排的通知.pdf",
     # a method of measurement, and a guide to tax incentives ("减排量转让收入的65%")
     "163、毕节市林业碳票碳减排量计量方法（试行）.pdf",
     "329、支持绿色发展税费优惠政策指引.pdf",
