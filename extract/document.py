@@ -150,11 +150,10 @@ def extract_document(doc: NormalisedDocument) -> DocumentExtraction:
             span = _prov(doc, "policykg.extract.targets", start, t.start, t.end, t.confidence)
             if any(f.start < span.span.end and span.span.start < f.end for f in flagged):
                 continue  # never pass garbage on: a target inside a flagged mojibake span is dropped
-            if (clause.kind == "body" or reporting) and t.year is None and not t.qualitative:
+            if (clause.kind == "body" or reporting or ruling) and t.year is None and not t.qualitative:
                 continue  # a text without structure (a notice, a report of a plan) states past figures too, and a
-                # white paper reports what was done: a figure with no year ahead of it is a result
-            if ruling and t.year is None and not t.qualitative:
-                continue  # "单个企业单年度累计不超过100万元", a project's "考核指标": the terms of a rule or a call
+                # white paper reports what was done: a figure with no year ahead of it is a result; in a document
+                # that sets rules it is a term of the rule or the call ("单个企业单年度累计不超过100万元", "考核指标")
             if first_year is not None and t.year is not None and t.year < first_year:
                 continue  # "“十三五”期间…到2020年达到15.9%": the past plan's result, reported
             if reviewed and t.year is None and not t.qualitative:

@@ -31,7 +31,13 @@ from typing import Protocol
 
 from policykg.extract.target_scope import TargetHit
 from policykg.extract.target_shapes import _jieba_boundaries, places_listed_zh
-from policykg.extract.target_words import _INTENSITY_HEAD_ZH, _MEASURE_NOUN_ZH, ITEM_JOINER_ZH, RATE_HEAD_ZH
+from policykg.extract.target_words import (
+    _INTENSITY_HEAD_ZH,
+    _MEASURE_NOUN_ZH,
+    ITEM_JOINER_ZH,
+    RATE_HEAD_ZH,
+    WHOLE_AREA,
+)
 
 #: Examples closed by 等 before a count of them ("9种", "4类") and the category measured, which keeps the count.
 _EXAMPLES_ZH = re.compile(r"^[^,;，；]*?、[^,;，；]*?等(?=(?:\d+|[一二三四五六七八九十]+)(?:种|类|项|个|大))")
@@ -157,7 +163,9 @@ def zone_of_previous(indicator: str, earlier: Sequence[_Named], text: str, ind_s
 
 
 #: What is done to a subject, a rate is named by: "回收覆盖率", "无害化处理率", "资源化利用率".
-_TREATMENT_ZH = r"(?:无害化|资源化|综合|规范化|集中)?(?:回收|处理|处置|利用|收集|覆盖|达标)"
+#: How works are done, before what is done: "无害化处理", "综合利用".
+_HOW_DONE = r"无害化|资源化|综合|规范化|集中"
+_TREATMENT_ZH = rf"(?:{_HOW_DONE})?(?:回收|处理|处置|利用|收集|覆盖|达标)"
 _TREATMENT_RATE_ZH = re.compile(rf"^{_TREATMENT_ZH}[\u4e00-\u9fff]{{0,3}}率$")
 
 
@@ -306,7 +314,7 @@ def named_again(indicator: str, earlier: Sequence[_Named], text: str, ind_start:
 
 #: A rate named by its action alone ("利用率", "回收率", "处理率"), perhaps with how it is done ("综合利用率"): the works
 #: are the clause before's.
-_HOW_DONE_ZH = r"(?:综合|无害化|资源化|规范化|集中|安全)"
+_HOW_DONE_ZH = rf"(?:{_HOW_DONE}|安全)"
 _ACTION_RATE_ZH = re.compile(rf"^(?P<how>{_HOW_DONE_ZH})?(?P<action>[\u4e00-\u9fff]{{2}})率$")
 #: The verbs a clause opens with before the works it names ("加强畜禽养殖粪污资源化利用"), cut with what precedes them.
 _CLAUSE_VERB_ZH = re.compile(r"^.*?(?:积极|进一步|持续|大力|全面)?(?:推进|推动|加强|完善|开展|提高|提升|促进|强化|深化|实施|加快|做好)")
@@ -396,7 +404,7 @@ _TREND_CLAUSE_ZH = re.compile(
     r"\s*[,，]\s*(?:力争|并|要|确保)?\s*$")
 
 
-_WHOLE_AREA_ZH = re.compile(r"(?:全市|全省|全国|全区|全县|我市|我省|我国|本市|本省)(?=[\u4e00-\u9fff]{2})")
+_WHOLE_AREA_ZH = re.compile(rf"(?:{WHOLE_AREA})(?=[\u4e00-\u9fff]{{2}})")
 
 
 def measure_of_trend_before(text: str, ind_start: int) -> tuple[int, int, str] | None:

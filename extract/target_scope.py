@@ -280,15 +280,7 @@ def not_the_texts_target(text: str, hit: TargetHit) -> bool:
     start = last_match_end(_SAID_EDGE_ZH, text, hit.start) or 0
     said = text[start : hit.end + 2]  # "按照…年均增速6%测算": the figure an estimate is based on, too
     clause = text[(last_match_end(_COMMA_ZH, text, hit.start, start) or start) : hit.end]
-    return (said_by_others(said, clause) or rule_figure(clause, hit) or class_bound(text, hit)
-            or scoring_line(text, hit) or grant_ceiling(said, hit))
-
-
-def grant_ceiling(said: str, hit: TargetHit) -> bool:
-    """A ceiling on money in a sentence that grants it, its clause naming no grant of its own: "单个国家级产品奖励金额不超过
-    20万元,省级不超过10万元,市级不超过5万元" (the ceilings of the levels after the first)."""
-    dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
-    return dimension == "money" and hit.comparator in ("<=", "<") and bool(_GRANT_ZH.search(said))
+    return said_by_others(said, clause) or rule_figure(said, clause, hit) or class_bound(text, hit) or scoring_line(text, hit)
 
 
 #: A line of a scoring rubric: "评价方法:现场检查社区内分类回收垃圾箱普及率达到100%的得1分;…".
@@ -335,12 +327,14 @@ def said_by_others(said: str, clause: str) -> bool:
     return bool(_ESTIMATED_ZH.search(said) or _NATION_STATES_ZH.search(said) or _EFFECT_ZH.match(clause))
 
 
-def rule_figure(clause: str, hit: TargetHit) -> bool:
-    """A figure of a rule, not a goal, by its clause: what a funding scheme pays, the time a step of a procedure takes,
-    what works cost, the class of works a ban or a condition bounds, a bound set with 须/不宜/不应, a rate things are
-    done by."""
+def rule_figure(said: str, clause: str, hit: TargetHit) -> bool:
+    """A figure of a rule, not a goal, by its clause (or its sentence, `said`): what a funding scheme pays, and the
+    ceilings its sentence lists after the first ("单个国家级产品奖励金额不超过20万元,省级不超过10万元"), the time a step of
+    a procedure takes, what works cost, the class of works a ban or a condition bounds, a bound set with 须/不宜/不应, a
+    rate things are done by."""
     dimension = unit_dimension(hit.measure_unit) if hit.measure_unit else None
-    if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)):
+    if dimension == "money" and (_GRANT_ZH.search(clause) or _COSTING_NAME_ZH.fullmatch(hit.indicator)
+                                 or hit.comparator in ("<=", "<") and _GRANT_ZH.search(said)):
         return True
     return bool(dimension == "time" and _PROCEDURE_ZH.search(clause) or _RULE_CLASS_ZH.match(clause)
                 or _MUST_ZH.search(clause) or hit.indicator.endswith(_RATE_BY))

@@ -113,9 +113,11 @@ from policykg.extract.target_words import (
     _PERIOD_AMOUNT_ZH,
     _QUALITATIVE_EN,
     _QUALITATIVE_ZH,
+    _SEGMENT_EDGE_ZH,
     _VERBLESS_ACTION_ZH,
     _VERBS_ZH,
     COMPARATOR_SYMBOLS,
+    ESTABLISHING_GOAL,
     ITEM_JOINER_ZH,
     _alternation,
     _verb_re,
@@ -611,10 +613,9 @@ _NO_GOAL_NAME_ZH = re.compile(r"^是|^(?:如期|按期|按时|高质量|圆满|�
                               r"|^(?:推动|加快)?(?:建立|构建|建设|形成|坚持|做到|实现)$")
 #: A goal of establishing something, and what is established written after it, up to its clause's end: "基本建成生活垃圾
 #: 分类处理系统", "基本建立完善的生态产品价值实现机制" (not "体系基本建成。", whose name stands before).
-_ESTABLISHING_GOAL_ZH = re.compile(r"(?:基本|初步|全面)(?:形成|建立|建成|健全)")
+_ESTABLISHING_GOAL_ZH = re.compile(ESTABLISHING_GOAL)
 _ESTABLISHED_ZH = re.compile(
     r"(?:起|了)?([\u4e00-\u9fff“](?:[^,，。;；:：\n()（）]|[(（][^()（）]{0,12}[)）]){1,40}?)(?=[,，。;；:：\n)）]|$)")
-_CLAUSE_END_ZH = re.compile(r"[,，。;；:：\n]")
 #: A copula right before a goal's verb: "“十四五”时期是我国(在)全面建成小康社会…" says what a period is.
 _COPULA_BEFORE_ZH = re.compile(r"(?:^|(?<=[\u4e00-\u9fff”]))是[\u4e00-\u9fff]{0,3}$")
 #: A name cut inside a list of a slogan's words ("将“双随机、一公开”和全覆盖监管相结合") or naming the plan itself
@@ -661,7 +662,7 @@ def _qualitative_targets(ctx: _Context, out: list[TargetHit], taken: list[tuple[
         established = _ESTABLISHED_ZH.match(text, m.end()) if establishing else None
         if establishing and established is None and text.startswith("、", m.end()):
             # "银川市全面建成、其他地级市基本建成生活垃圾全程分类和处理系统": what the next place establishes, the same
-            clause_end = _CLAUSE_END_ZH.search(text, m.end())
+            clause_end = _SEGMENT_EDGE_ZH.search(text, m.end())
             nxt = _ESTABLISHING_GOAL_ZH.search(text, m.end(), clause_end.start() if clause_end else len(text))
             established = _ESTABLISHED_ZH.match(text, nxt.end()) if nxt else None
             shared = established is not None

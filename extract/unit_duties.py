@@ -41,6 +41,8 @@ from policykg.extract.unit_forms import (
     LEVELS_GOVERNMENT_RE,
     NOT_A_FIELD,
     ONE_LEVEL,
+    PROVINCE_KINDS,
+    XPCC,
     _inside,
     _line_end,
     _split,
@@ -101,7 +103,7 @@ _GENERIC_SUBJECT_RE = re.compile(
     r"|(?:省|市|区|县)级(?:有关|相关)?部门"
     r"|街道办事处"  # the offices of every street
     # the nation's provinces and their organs ("各省、自治区、直辖市及新疆生产建设兵团生态环境厅(局)")
-    r"|各?省(?:[、,，](?:自治区|直辖市|计划单列市))+(?:(?:及|和|以及|、)新疆生产建设兵团)?"
+    rf"|各?省(?:[、,，]{PROVINCE_KINDS})+(?:(?:及|和|以及|、){XPCC})?"
     r"(?:[(（][^()（）]{1,4}[)）]|(?![的在将把是从向按对并由])[\u4e00-\u9fff]){0,14}"
     # the other departments of the governments of every level from one up ("县级以上地方人民政府其他有关部门")
     r"|(?:省|市|县|设区的市)级以上(?:地方)?(?:各级)?(?:人民)?政府(?:其他|其它)?(?:有关|相关)部门"

@@ -376,8 +376,10 @@ LEVELS_GOVERNMENT_RE = re.compile(rf"^{_LEVEL}(?:、?{_LEVEL})+级?(?:党委和?
 
 #: The provinces of the nation as national texts name them, one generic participant with the organ after them:
 #: "各省、自治区、直辖市及新疆生产建设兵团生态环境厅(局)", "省、自治区、直辖市人民政府".
-PROVINCES_SO_FAR_RE = re.compile(r"各?省(?:[、,，](?:自治区|直辖市|计划单列市))*")
-PROVINCES_NEXT_RE = re.compile(r"(?:自治区|直辖市|计划单列市|新疆生产建设兵团)")
+PROVINCE_KINDS = r"(?:自治区|直辖市|计划单列市)"
+XPCC = "新疆生产建设兵团"
+PROVINCES_SO_FAR_RE = re.compile(rf"各?省(?:[、,，]{PROVINCE_KINDS})*")
+PROVINCES_NEXT_RE = re.compile(rf"{PROVINCE_KINDS}|{XPCC}")
 
 
 def provinces_go_on(before: str, item: str) -> bool:
