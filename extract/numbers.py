@@ -181,9 +181,8 @@ def _measure_unit_at(text: str, pos: int, lang: str) -> tuple[int, str | None, f
         info = table.measure_units["千瓦"]  # "2000万装机新能源项目": a capacity installed counts kilowatts
     rate = table.rate_re.match(text, end) if table.rate_re and info is not None else None
     if rate and info is not None:  # "万吨/日": a unit per period
-        period = rate.group(1)
-        info = MeasureUnit(f"{info.label}/{period}", f"{info.converted_unit}/{table.rates[period]}", info.factor,
-                        f"{info.dimension}-rate")
+        label, converted, dimension = _per(info.label, info.converted_unit, info.dimension, rate.group(1))
+        info = MeasureUnit(label, converted, info.factor, dimension)
         end = rate.end()
         area = _PER_AREA_ZH.match(text, end)
         if area:  # "6吨/月·平方公里": a deposition, per period and per area
@@ -212,11 +211,13 @@ def per_written_before(label: str, q: Quantity) -> tuple[str, Quantity] | None:
     m = _per_before_re().search(label)
     if m is None or not q.measure_unit or q.dimension in ("share", "count") or q.converted_unit is None:
         return None
-    per = m.group(1)
-    symbol = _tables()["zh"].rates[per]
-    rate = replace(q, measure_unit=f"{q.measure_unit}/{per}", converted_unit=f"{q.converted_unit}/{symbol}",
-                   dimension=f"{q.dimension}-rate")
-    return label[: m.start()], rate
+    unit, converted, dimension = _per(q.measure_unit, q.converted_unit, q.dimension or "", m.group(1))
+    return label[: m.start()], replace(q, measure_unit=unit, converted_unit=converted, dimension=dimension)
+
+
+def _per(label: str, converted: str, dimension: str, word: str) -> tuple[str, str, str]:
+    """A unit per `word` of the rates' table ("日", "万平方米"): its label, its converted unit and its dimension."""
+    return f"{label}/{word}", f"{converted}/{_tables()['zh'].rates[word]}", f"{dimension}-rate"
 
 
 #: The area a rate per period is also taken over: "吨/月·平方公里".
