@@ -209,7 +209,7 @@ def per_written_before(label: str, q: Quantity) -> tuple[str, Quantity] | None:
     """A rate whose denominator the text writes before the value ("建筑垃圾排放量每万平方米不高于300吨" →
     排放量, 300 吨/万平方米): the label without it and the quantity per it; None where the label ends in no such 每."""
     m = _per_before_re().search(label)
-    if m is None or not q.measure_unit or q.dimension in ("share", "count") or q.converted_unit is None:
+    if m is None or not q.measure_unit or q.dimension == "share" or q.converted_unit is None:
         return None
     unit, converted, dimension = _per(q.measure_unit, q.converted_unit, q.dimension or "", m.group(1))
     return label[: m.start()], replace(q, measure_unit=unit, converted_unit=converted, dimension=dimension)
@@ -346,6 +346,7 @@ def _read_quantity(text: str, m: re.Match[str], lang: str, require_unit: bool) -
         upper = parse_number(second.group())
         if upper is not None and (info2 is not None or mag2) and (
             (info is None and not mag) or (info == info2 and mag == mag2)
+            or (info is None and mag == mag2)  # "550亿~600亿立方米": the magnitude on both ends, the unit after the last
         ):
             value_max, u_end, mag, factor, info = upper, u2_end, mag2, factor2, info2
     value = parse_number(raw)

@@ -53,6 +53,7 @@ from policykg.extract.target_words import (
     _THEMED_ZH,
     CLASS_OPENING_ZH,
     GRADE_RE,
+    closing_verb_zh,
 )
 
 #: What the population reaches: the predicate a share of it needs to be a target.
@@ -310,6 +311,8 @@ def _emit(out: list[TargetHit], *, start: int, end: int, ind: tuple[int, int, st
     per = per_written_before(indicator, q) if q else None
     if per:  # "排放量每万平方米不高于300吨": the denominator written before the value is the unit's
         indicator, q = per
+        indicator, verb_comparator, verb_change = closing_verb_zh(indicator)  # "人口密度控制在每平方公里1万人以内"
+        comparator, change = comparator or verb_comparator, change or verb_change
     close = indicator.find("”")
     if close > 0 and "“" not in indicator[:close]:  # "“两品一标”认证产品": the quote a name opens with is part of it
         indicator = "“" + indicator

@@ -324,6 +324,23 @@ def _verb_re(lang: str) -> re.Pattern[str]:
         return re.compile(rf"\b({_alternation(_VERBS_EN)})\s*$", re.IGNORECASE)
     return re.compile(rf"({_alternation(_VERBS_ZH)})$")
 
+#: A verb written before a rate's denominator, which stands between it and the value ("人口密度宜控制每平方公里0.6万至
+#: 1万人", "控制在每平方公里1万人以内"): with a modal, and 控制 alone.
+_VERB_BEFORE_PER_ZH = re.compile(r"(?:应当?|宜|须|要)?(控制)$")
+
+
+def closing_verb_zh(label: str) -> tuple[str, str | None, str | None]:
+    """A label left ending in its verb once the rate's denominator after it is taken off: the label without the verb,
+    and the verb's comparator and change (None, None where no verb closes it)."""
+    m = _verb_re("zh").search(label)
+    if m:
+        comparator, change = _VERBS_ZH[m.group(1)]
+        before = label[: m.start()]
+        return re.sub(r"(?:应当?|宜|须|要)$", "", before), comparator, change
+    m = _VERB_BEFORE_PER_ZH.search(label)
+    return (label[: m.start()], None, None) if m else (label, None, None)
+
+
 @cache
 def _comparator_en_re() -> re.Pattern[str]:
     return re.compile(rf"\b({_alternation(_COMPARATORS_EN)})\s*$", re.IGNORECASE)

@@ -138,3 +138,27 @@ def test_a_forum_named_by_a_count_of_people_is_no_value() -> None:
     # 62 (上海): a think tank's name
     assert scan_quantities("支持绿色金融60人论坛等绿色金融智库在沪发展", "zh") == []
     assert [q.value for q in scan_quantities("培训基层干部1000人", "zh")] == [1000]
+
+
+def test_a_range_with_its_magnitude_on_both_ends() -> None:
+    # 16 (“十四五”现代能源体系规划): the unit after the last figure only, the magnitude after each
+    (q,) = scan_quantities("储气能力达到550亿~600亿立方米", "zh")
+    assert (q.value, q.value_max, q.measure_unit) == (550, 600, "亿立方米")
+    from tests.extract.target_facts import facts, targets
+
+    hits = targets("到2025年,全国集约布局的储气能力达到550亿~600亿立方米,占天然气消费量的比重约13%。")
+    assert facts(hits)[0] == ("集约布局的储气能力", ">=", 550, "亿立方米", 2025)
+    assert (hits[0].value_min, hits[0].value_max) == (550, 600)
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # 197 (临沂): a density per km², its denominator between the verb and the range
+    ("到2025年,县城建成区人口密度宜控制每平方公里0.6万至1万人,县城建成区的建筑总面积与建设用地面积的比值宜控制在0.6至0.8。",
+     ("县城建成区人口密度", ">=", 0.6, "万人/平方公里", 2025)),
+    # 170 (住房和城乡建设部等15部门): the same rule with 应控制在 (its sentence, a due year put before it)
+    ("到2025年,县城建成区人口密度应控制在每平方公里0.6万至1万人。", ("县城建成区人口密度", ">=", 0.6, "万人/平方公里", 2025)),
+])
+def test_a_count_per_area_written_before_the_value(sentence: str, fact: tuple[object, ...]) -> None:
+    from tests.extract.target_facts import facts, targets
+
+    assert facts(targets(sentence))[0] == fact
