@@ -171,8 +171,9 @@ _AT_LEAST_WORDS_ZH = "至少|最少"
 _AT_LEAST_END_ZH = re.compile(rf"(?:{_AT_LEAST_WORDS_ZH})$")
 _AT_LEAST_ZH = re.compile(rf"(?:{_AT_LEAST_WORDS_ZH})(?:[\u4e00-\u9fff]{{1,3}})?$")
 
-#: A phrase qualifying what a count counts, before it: "1次以“企业主体、…”为主题的环境应急综合演练".
-_THEMED_ZH = re.compile(r"以[^,;。\n]{1,40}?为[\u4e00-\u9fff]{1,4}的")
+#: A phrase qualifying what a count counts, before it: "1次以“企业主体、…”为主题的环境应急综合演练"; a quoted theme
+#: may hold commas ("1家以上以“率先实现碳达峰碳中和,推动…”为主题的…示范区").
+_THEMED_ZH = re.compile(r"以(?:“[^“”\n]{1,60}”|[^,;。\n“]){1,40}?为[\u4e00-\u9fff]{1,4}的")
 
 #: A noun a count names going on after 和/及/与 with no count of its own up to its clause's end: one noun
 #: ("1轮土壤和地下水污染隐患排查": 土壤 a modifier of the head it shares), not a list of counted ones

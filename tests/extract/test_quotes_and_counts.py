@@ -1,6 +1,6 @@
 """A quotation's commas and the counts of things developed: a comma inside “…” ends no clause (extract/target_shapes.py
-`_segment_bounds`), and 发展 is an action a count closes (extract/target_words.py `_COUNT_ACTIONS_ZH`). Every sentence is
-copied from the normalised text of a `tune` document."""
+`_segment_bounds`), nor a theme a count names its things by (extract/target_words.py `_THEMED_ZH`), and 发展 is an
+action a count closes (`_COUNT_ACTIONS_ZH`). Every sentence is copied from the normalised text of a `tune` document."""
 
 from __future__ import annotations
 
@@ -11,6 +11,13 @@ def test_a_comma_inside_a_quotation_ends_no_clause() -> None:
     # 121、杭州市科创领域碳达峰行动方案: the theme of the zones is quoted, a comma inside it
     got = facts(targets("建设以“率先实现碳达峰碳中和,推动区域绿色低碳循环发展”为主题的省级可持续发展创新示范区1-2家", 2025))
     assert got == [("建设以“率先实现碳达峰碳中和,推动区域绿色低碳循环发展”为主题的省级可持续发展创新示范区", ">=", 1, "家", 2025)]
+
+
+def test_a_count_before_a_quoted_theme_with_a_comma_counts_what_follows_it() -> None:
+    # 121: the goals' bullet writes the count first, then the theme (`_THEMED_ZH`), a comma inside its quotation
+    got = facts(targets("建设1家以上以“率先实现碳达峰碳中和,推动区域绿色低碳循环发展”为主题的省级可持续发展创新示范区,"
+                        "培育250家高新技术企业,研发推广1000项绿色技术和产品。", 2025))
+    assert got[:2] == [("省级可持续发展创新示范区", ">=", 1, "家", 2025), ("高新技术企业", "=", 250, "家", 2025)]
 
 
 def test_things_developed_and_counted() -> None:
