@@ -67,6 +67,13 @@ _NO_NAME_ZH = re.compile(r"[-+－]?\d+(?:\.\d+)?\s*[%％]?|规划|计划")
 _SHARE_IN_NAME_ZH = re.compile(r"\d\s*[%％]")
 
 
+#: A bracket the label opens and leaves open: the figure is a note on what stands before it ("建成投产岷江犍为(50万千瓦",
+#: a work's size; "油茶示范林15.33万公顷(新造2万公顷": a part of a figure), the note's own words before the figure.
+_OPEN_NOTE_ZH = re.compile(r"[(（]([^()（）]*)$")
+#: A bracket the label closes before opening one: the label was read from inside a note ("已投产680/2万千瓦)、白鹤滩(").
+_CLOSED_FIRST_ZH = re.compile(r"^[^()（）]*[)）]")
+
+
 def without_due_time(label: str) -> str:
     """`label` without the due time it was read with: one opening it with the whole place after it, the clause before the
     last one inside it ("有序推进…建设“十四五”期间新增投产其他流域大中型水电装机" → 新增投产…), one closing it."""
@@ -81,6 +88,9 @@ def names_nothing(label: str) -> bool:
     """A label that names nothing measured: a due time alone ("在2022年", "到2025年"), a single character ("共"), a figure,
     the plan's own word, one holding a share's figure, or a copula opening what a period is ("“十四五”时期是我国在…")."""
     bare = without_due_time(label)
+    note = _OPEN_NOTE_ZH.search(bare)
+    if note and (len(words := note.group(1).strip()) < 2 or re.search(r"\d", words)) or _CLOSED_FIRST_ZH.match(bare):
+        return True  # a work's size noted after its name, a label read from inside a note
     return len(bare) < 2 or bool(_NO_NAME_ZH.fullmatch(bare) or _SHARE_IN_NAME_ZH.search(bare)) or bare.startswith("是")
 
 
@@ -91,6 +101,8 @@ def plain_label(label: str) -> str:
     plain = without_due_time(plain)
     plain = _ESTABLISHING_ZH.sub("", _PLANNED_ZH.sub("", plain))
     plain = _QUOTA_ZH.sub("", plain)
+    note = _OPEN_NOTE_ZH.search(plain)
+    plain = note.group(1).strip() if note else plain  # "油茶示范林15.33万公顷(新造": what the note names, 新造
     return plain if len(plain) >= 2 else label
 
 

@@ -354,6 +354,10 @@ _KEPT_ZH = re.compile(r"(不减少|不降低|不下降|不增加)(?:\s*[(（][^(
 _KEPT_ZH_COMPARATOR = {"不减少": ">=", "不降低": ">=", "不下降": ">=", "不增加": "<="}
 
 
+#: A bracket right after a figure, closing its clause: a note on the figure (its parts, what of it is done already).
+_NOTE_AFTER_ZH = re.compile(r"[(（][^()（）]*\d[^()（）]*[)）]")
+
+
 def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, seg: tuple[int, int],
              item_start: int | None = None, clause_start: int | None = None, continued: bool = False) -> int:
     """"装机容量580万千瓦", "精准提升森林质量45万亩", "“十四五”期间新建充电桩5000个": a phrase and the value
@@ -368,6 +372,8 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     rest = text[end:seg[1]].strip()
     if rest in (")", "）") and ASIDE_OPEN_ZH.search(text, max(0, q.start - 80), q.start):
         rest = ""  # the bracket of an aside opening with its year or 其中: "…(2021年完成营造林30万亩以上,完成森林抚育50万亩以上)"
+    if _NOTE_AFTER_ZH.fullmatch(rest):
+        rest = ""  # "其中油茶示范林15.33万公顷(新造2万公顷、低产低效林改造13.33万公顷)": a note on the figure, its parts
     if (rest and not enumerated) or q.measure_unit in ("万", "亿"):
         return -1
     opening = ctx.strip_lead(seg[0] if clause_start is None else clause_start, q.start)
