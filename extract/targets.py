@@ -435,6 +435,16 @@ _ADDED_TAIL_ZH = re.compile(r"(?:新增量|增量|新增规模)$")
 #: What there is already, right before its figure.
 _EXISTING_ZH = re.compile(r"(?:既有|现有|已有|原有)$")
 
+#: What a task centres on, a figure inside it describing it: "以60个内涝灾害较为严重的城市为重点", "以面积大于100平方千米、
+#: 水质污染较重的海湾为重点", "以6层为主" (not 为目标: "以…达到20%为目标" names a goal).
+_FOCUS_OPEN_ZH = re.compile(r"以[^,，;；。:：以]{0,40}$")
+_FOCUS_CLOSE_ZH = re.compile(r"[^,，;；。:：]{0,40}?为(?:重点|主|主体|依托|基础|抓手|突破口|载体)")
+
+
+def _in_focus(text: str, q: Quantity) -> bool:
+    """The figure stands inside "以…为重点" (`_FOCUS_OPEN_ZH`, `_FOCUS_CLOSE_ZH`)."""
+    return bool(_FOCUS_OPEN_ZH.search(text, max(0, q.start - 40), q.start) and _FOCUS_CLOSE_ZH.match(text, q.end))
+
 
 #: Only so much, right before a figure (not 不仅, "not only"): "仅为1.82%", "仅占水电装机的38.6%", "仅有208个".
 _ONLY_ZH = re.compile(r"(?<!不)仅(?:占|为|有|达到?|剩)?[^,，。;；:：\d]{0,12}$")
@@ -503,8 +513,9 @@ def _phrase_start(text: str, start: int, end: int) -> int:
 
 
 #: What follows a size that bounds a class of things rather than sets a target: a class (级) or the places and
-#: firms the size picks out, written with no 的 ("日清运量超过300吨地区", "产危废量超过100吨企业").
-_CLASS_BOUND_ZH = re.compile(r"(?:及以上|以上|以下)?(?:级(?!别)|地区|企业|城市|用户)")
+#: firms the size picks out, written with no 的 ("日清运量超过300吨地区", "产危废量超过100吨企业"), or a bounded scale
+#: ("2500吨/日及以下规模的水泥熟料生产线").
+_CLASS_BOUND_ZH = re.compile(r"(?:及以上|以上|及以下|以下)?(?:级(?!别)|地区|企业|城市|用户)|(?:及以上|以上|及以下|以下|(?<=以上|以下))规模的")
 
 
 def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int]]:
@@ -521,7 +532,7 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         # "在…既有4座门站的基础上", "以现有400个废旧农膜回收网点为基础": what there is already, no goal; "煤炭消费占比
         # 仅为13.42%", "…装机容量仅占水电装机的38.6%": how little there is, a state the text deplores
         quantities = [q for q in quantities if not _EXISTING_ZH.search(text, max(0, q.start - 3), q.start)
-                      and not _ONLY_ZH.search(text, max(0, q.start - 16), q.start)]
+                      and not _ONLY_ZH.search(text, max(0, q.start - 16), q.start) and not _in_focus(text, q)]
         quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]

@@ -132,6 +132,13 @@ def test_who_fails_or_outdoes_a_goal_is_named_by_it_and_sets_none(line: str) -> 
     # 419 (四川): the farms a survey covers, a condition in brackets
     ("开展种植(粮油生产大于100亩、经作生产大于50亩)、畜禽养殖(存栏生猪当量大于50头)、水产养殖(水域面积大于100亩)等典型农业污染源"
      "调查工作,摸清农业面源污染底数,厘清农业面源污染产生和迁移的关键要素,明确监控与治理靶向。"),
+    # 509 (“十四五”生态环境监测规划): the bays a task centres on (以…为重点), by their size
+    "以面积大于100平方千米、水质污染较重的海湾为重点,试点开展海水水质自动监测,兼顾赤潮、绿潮、溢油等海洋生态环境风险防控需求。",
+    # 452 (宿迁): the sections a task centres on, counted
+    ("以水环境质量持续改善为目标,实施控制单元精细化管理,以水质波动较大的和新增24个国省考断面为重点,实施“一断面一方案”水质"
+     "达标整治。"),
+    # 484 (浙江): the production lines to merge, by a bounded scale
+    "推动未达到能效标杆水平的2500吨/日及以下规模的水泥熟料生产线整合置换。",
 ])
 def test_a_figure_saying_which_things_a_task_is_about_is_no_target(line: str) -> None:
     assert targets(line, period_end=2025) == []
