@@ -364,5 +364,6 @@ _MUST_ZH = re.compile(r"(?:不宜|不应|应不|(?<!必)须|必须)\s*(?:达到|
 
 
 #: A sum a funding rule grants, or its ceiling: "每家奖励20万元", "给予30%的补助,最高不超过500万元", "单个企业最高
-#: 补助500万元". What a policy pays out per case is a rule of the scheme, not a goal the text sets.
-_GRANT_ZH = re.compile(r"奖励|奖补|补助|补贴|资助|扶持资金|配套资金|最高")
+#: 补助500万元", "按系统建设级别分别给予不超过10万元、15万元一次性补助". What a policy pays out per case is a rule of the
+#: scheme, not a goal the text sets.
+_GRANT_ZH = re.compile(r"奖励|奖补|补助|补贴|资助|扶持资金|配套资金|最高|给予")

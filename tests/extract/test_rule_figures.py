@@ -17,6 +17,10 @@ from tests.extract.target_facts import facts, targets
     "对年节能量达到300吨标准煤以上的节能项目,按照每吨标准煤500元的标准补助,最高奖励150万元。",
     # 121、杭州市科技…: a grant's ceiling
     "市科技专项资金按不超过该项目实际研发投入、并经验收意见核定研发经费投入额的20%给予后补助,单项最高不超过500万元。",
+    # 343 (福建): what is granted per system, the kind of grant written after the sums (给予)
+    "鼓励重点用能企业建设二级、三级能耗在线监测系统,按系统建设级别分别给予不超过10万元、15万元一次性补助;",
+    # 404: an interest subsidy's cap per firm
+    "市财政给予每年2%的技改项目融资贴息,贴息期限2年,单个企业投放资金不超过2亿元。",
 ])
 def test_what_a_funding_scheme_pays_is_no_target(line: str) -> None:
     assert targets(line, period_end=2025) == []
