@@ -367,8 +367,8 @@ def object_of_clause_before(indicator: str, text: str, ind_start: int) -> str | 
     if len(indicator) < 4 or not (_MEASURE_END_ZH.search(indicator) or indicator.endswith("面积")):
         return None  # "开展近零能耗建筑试点示范,示范面积各为5万平方米": an area too
     clause = _clause_before(text, ind_start, r"[,，]\s*$")
-    if not clause or not clause.endswith(indicator[:2]) or clause.endswith(indicator):
-        return None
+    if not clause or not clause.endswith(indicator[:2]) or clause.endswith(indicator) or indicator[2:4] == "后的":
+        return None  # "…的数据中心进行改造,改造后的数据中心电能利用效率…": the state after the works, named whole
     named = _COUNT_BEFORE_OBJECT_ZH.split(_after_verbs(clause) or clause)[-1]
     named = re.sub(r"^(?:实现|开展|形成|建立)", "", named)
     return named[:-2] + indicator if len(named) >= 6 else None

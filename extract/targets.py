@@ -503,6 +503,10 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
 #: What closes the condition of a rule after its figure: "…超过5000吨标准煤的,", "…(含)以上的,".
 _CONDITION_AFTER_ZH = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及)?(?:以上|以下|以内)?\s*的\s*[,，]")
 
+#: A bound joined by 或 to another that closes a class with 的: "对年均电能利用效率高于2.0或平均单机架功率低于2.5千瓦或平均
+#: 利用率低于30%的…数据中心逐步关闭" (the data centres a task is about, by any of three bounds).
+_OR_BOUND_ZH = re.compile(r"\s*(?:及)?(?:以上|以下|以内)?\s*或[^,，;；。或]{0,20}?\d[^,，;；。]{0,12}?的")
+
 #: A figure stated as what another comes to ("相当于减少二氧化碳年排放量约8700余万吨"): an equivalence, no target.
 _EQUIVALENT_ZH = re.compile(r"相当于")
 
@@ -541,7 +545,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         # "确保…使用率达到76%的目标": the target is what 实现/完成 takes, its clause ends at the value
         if lang != "en" and len(items) == 1 and first.dimension not in ("count", "share", None) and _CLASS_BOUND_ZH.match(text, list_end):
             continue  # "30万千瓦级煤电机组", "超过300吨地区加快建设": the size of a class of things, not a target
-        if lang != "en" and _CONDITION_AFTER_ZH.match(text, _suffix(text, list_end, lang)[0]):
+        if lang != "en" and (_CONDITION_AFTER_ZH.match(text, _suffix(text, list_end, lang)[0])
+                             or _OR_BOUND_ZH.match(text, list_end)):
             continue  # "新建项目总建筑面积在20万平方米(含)以上的,需…": the condition of a rule, not a target
         goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
         seg_end = list_end if goal else seg_end

@@ -143,6 +143,8 @@ def test_who_fails_or_outdoes_a_goal_is_named_by_it_and_sets_none(line: str) -> 
      "达标整治。"),
     # 484 (浙江): the production lines to merge, by a bounded scale
     "推动未达到能效标杆水平的2500吨/日及以下规模的水泥熟料生产线整合置换。",
+    # 223 (福建): the data centres to close, by any of three bounds joined by 或
+    "对年均电能利用效率高于2.0或平均单机架功率低于2.5千瓦或平均利用率低于30%的功能落后的备份存储类数据中心逐步关闭;",
 ])
 def test_a_figure_saying_which_things_a_task_is_about_is_no_target(line: str) -> None:
     assert targets(line, period_end=2025) == []

@@ -29,3 +29,11 @@ def test_places_right_after_a_target_each_hold_its_measure() -> None:
     got = facts(targets("2025年,新开工装配式建筑占新建建筑比例达到40%以上,济南、青岛、烟台3市不低于50%"))
     assert [g[0] for g in got[1:]] == ["济南新开工装配式建筑占新建建筑比例", "青岛新开工装配式建筑占新建建筑比例",
                                        "烟台新开工装配式建筑占新建建筑比例"]
+
+
+def test_the_state_after_the_works_is_named_whole() -> None:
+    # 223 (福建): "改造后的…" names the state after the works, not a measure the clause before names the object of; the
+    # bounds of the data centres to retrofit are a class
+    got = facts(targets("对年均电能利用效率高于1.8或平均单机架功率低于3千瓦的数据中心进行改造,改造后的数据中心电能利用效率不高于1.5,"
+                        "且满足行业通用算力需求和数据资源智能分析需求。", 2025))
+    assert got == [("改造后的数据中心电能利用效率", "<=", 1.5, None, 2025)]
