@@ -133,9 +133,13 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
             bounds = _jieba_boundaries(first)
             prefix = first[: bounds[-2] if len(bounds) >= 2 else 0]
             inside = not first.startswith("单位")
+            # "公共机构单位建筑面积能耗、人均综合能耗": who the intensities are of, written before the first's 单位,
+            # holds for the items that name a denominator of their own
+            holder = first[: first.find("单位")] if first.find("单位") >= 2 else ""
             return [first] + [
                 prefix + p if _INTENSITY_HEAD_ZH.search(p) and "单位" not in p and not (inside and len(p) > 4)
-                and not p.startswith(OWN_DENOMINATOR_ZH) else p  # "人均综合能耗" is per person already
+                and not p.startswith(OWN_DENOMINATOR_ZH)
+                else holder + p if holder and p.startswith(("单位", *OWN_DENOMINATOR_ZH)) else p
                 for p in parts[1:]
             ]
         # "非化石能源发电装机比重和发电量比重": a later item opening with a word of the first's takes what the first

@@ -15,3 +15,13 @@ def test_places_listed_after_qizhong_each_hold_the_measure_before_them() -> None
                    ("济南新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025),
                    ("青岛新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025),
                    ("烟台新开工装配式建筑占城镇新建民用建筑比例", ">=", 50, "%", 2025)]
+
+
+def test_who_the_intensities_of_a_list_are_of_holds_for_every_item() -> None:
+    # 511 (江苏): 公共机构, written before the first item's 单位, holds for the per-head and per-area items after it
+    got = facts(targets("公共机构单位建筑面积能耗、单位建筑面积碳排放、人均综合能耗和人均用水量比2020年分别下降6%、7%、7%和7%", 2025))
+    assert [g[0] for g in got] == ["公共机构单位建筑面积能耗", "公共机构单位建筑面积碳排放", "公共机构人均综合能耗",
+                                   "公共机构人均用水量"]
+    # 575 (山东)
+    got = facts(targets("2025年公共机构单位建筑面积能耗和人均综合能耗分别比2020年下降5%和6%"))
+    assert got == [("公共机构单位建筑面积能耗", "decrease", 5, "%", 2025), ("公共机构人均综合能耗", "decrease", 6, "%", 2025)]
