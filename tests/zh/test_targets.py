@@ -124,7 +124,7 @@ def test_shanwei_counts_before_their_noun() -> None:
 
 def test_shanwei_respectively_pairs_indicators_with_values() -> None:
     area = find(SHANWEI, "公共机构单位建筑面积能耗", 2030)
-    per_head = find(SHANWEI, "人均综合能耗", 2030)
+    per_head = find(SHANWEI, "公共机构人均综合能耗", 2030)  # 公共機構 is who both intensities are of
     assert (area.value, area.change, area.base_year) == (7, "decrease", 2020)
     assert (per_head.value, per_head.change, per_head.base_year) == (8, "decrease", 2020)
 
