@@ -156,6 +156,11 @@ def _names_before_symbol(before: str) -> bool:
             and not _FORMULA_ZH.search(_ASIDES_AND_YEARS_ZH.sub("", name)))
 
 
+#: Works an area is done over whose name closes with 提升 or 提高, after the action completing them: "完成森林质量精准提升
+#: 45万亩", "完成松林改造提升120万亩" (not 提升 an amount: "森林面积提高…万亩" has no such action before it).
+_UPGRADE_WORKS_ZH = re.compile(r"(完成|实施)(?=[\u4e00-\u9fff]{2,16}?(?:提升|提高)$)")
+_AREA_VALUE_ZH = re.compile(r"\s*\d+(?:\.\d+)?\s*万?(?:亩|公顷|平方米|平方公里|平方千米)")
+
 #: Words 在 closes that are no level a value is at: 存在 (there is), 正在, 所在, 现在.
 _IN_WORDS_ZH = ("存", "正", "所", "现")
 
@@ -171,6 +176,8 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         approx, pre = _APPROX_ZH[hedged.group()], pre[: hedged.start()]
     # the verb stands right before the value, or before a denominator: "达到汽车新车销售总量的20%"
     m = _verb_re("zh").search(pre) or re.search(rf"({_alternation(_VERBS_ZH)})[^,;。]{{1,20}}的$", pre)
+    if m and m.group(1) in ("提升", "提高") and _UPGRADE_WORKS_ZH.search(pre) and _AREA_VALUE_ZH.match(text, value_start):
+        return None  # "完成森林质量精准提升45万亩": the works done over an area, 提升 a word of their name
     # "风电供暖、…和电供暖供热面积各100万平方米": 各 before the value sets it for each item, as 均 does
     m = m or re.search(r"(?<=[\u4e00-\u9fff])(各)$", pre)
     if not m or (m.group(1) == "在" and pre[: m.start()].endswith(_IN_WORDS_ZH)):

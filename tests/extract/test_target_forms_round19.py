@@ -43,3 +43,12 @@ def test_places_named_before_one_rate_each_hold_it() -> None:
     # 419、四川省“十四五”农业农村生态环境保护规划, 附件1
     got = facts(targets("到2022年底,阆中市和苍溪县农村黑臭水体消除比例达到90%以上"))
     assert got == [("阆中市农村黑臭水体消除比例", ">=", 90, "%", 2022), ("苍溪县农村黑臭水体消除比例", ">=", 90, "%", 2022)]
+
+
+def test_works_done_over_an_area_whose_name_closes_with_ti_sheng() -> None:
+    # 490 (三明): 精准提升 and 改造提升 name the forest works done over so many mu, no increase of anything
+    got = facts(targets("“十四五”期间,完成松林改造提升120万亩", 2025))
+    assert got == [("松林改造提升", "=", 120, "万亩", 2025)]
+    got = facts(targets("到2025年,建设碳汇林90万亩,建设国家储备林100万亩,完成森林质量精准提升45万亩,全市森林覆盖率保持在76.80%"
+                        "以上,森林蓄积量达到19906万立方米"))
+    assert got[2] == ("森林质量精准提升", "=", 45, "万亩", 2025)
