@@ -44,8 +44,9 @@ _DUE_CLOSING_ZH = re.compile(rf"(?<![较比与自从和、\d]){_DUE_MARKED}$")
 #: When and where, opening a label: a due time or a year (not 2021年度, not the date things count from: 2021年1月1日以来)
 #: and the whole place after it, each place of a kind ("各盟市政府…所在地").
 _WHEN_WHERE_ZH = re.compile(
-    rf"^(?:(?:{_DUE_MARKED}|(?:19|20)\d{{2}}\s*年(?!度|以来|\d{{1,2}}月)(?:底|末)?(?:前|以前)?)[,，]?"
-    r"(?:全省|全市|全区|全县|全国|我省|我市|本市|本省)?"
+    rf"^(?:(?:{_DUE_MARKED}|(?:19|20)\d{{2}}\s*年(?!度|以来|\d{{1,2}}月)(?:底|末)?(?:前|以前)?"
+    r"|首个履约(?:年份|年度|周期))[,，]?"  # a carbon market's first compliance year
+    r"(?:全省|全市|全区|全县|全国|我省|我市|本市|本省|辖区内)?"
     r"|各[^,，;；。、\d]{1,16}?所在地)+(?=[\u4e00-\u9fff“\d]{2})")
 #: A note in brackets: what it includes, the condition it holds under, or a definition with a figure.
 _NOTE_ZH = re.compile(
@@ -74,6 +75,12 @@ _OPEN_NOTE_ZH = re.compile(r"[(（]([^()（）]*)$")
 _CLOSED_FIRST_ZH = re.compile(r"^[^()（）]*[)）]")
 
 
+#: What a label closes with that is no part of the measure: the base a change builds on ("能效水平在原有基础上提升30%"),
+#: a trend joined by 并 to the level verb after it ("原油年产量回升并稳定在2亿吨水平").
+_BASE_OR_TREND_TAIL_ZH = re.compile(
+    r"(?:在(?:原有|现有|既有|此)基础上|(?:持续|稳步|逐步|不断|进一步)?(?:回升|上升|增长|提升|提高|下降|降低)并)$")
+
+
 def without_due_time(label: str) -> str:
     """`label` without the due time it was read with: one opening it with the whole place after it, the clause before the
     last one inside it ("有序推进…建设“十四五”期间新增投产其他流域大中型水电装机" → 新增投产…), one closing it."""
@@ -97,7 +104,7 @@ def names_nothing(label: str) -> bool:
 def plain_label(label: str) -> str:
     """`label` without what says how, when or where the works come about, a note on it, the unit it is counted in;
     unchanged where too little would be left."""
-    plain = _COUNTED_IN_ZH.sub("", _NOTE_ZH.sub("", label))
+    plain = _BASE_OR_TREND_TAIL_ZH.sub("", _COUNTED_IN_ZH.sub("", _NOTE_ZH.sub("", label)))
     plain = without_due_time(plain)
     plain = _ESTABLISHING_ZH.sub("", _PLANNED_ZH.sub("", plain))
     plain = _QUOTA_ZH.sub("", plain)

@@ -1,5 +1,6 @@
-"""A due time a label was read with is no part of what is measured: "规划期内", "“十四五”期间", "到2022年底" and a year
-opening the label are taken off it (extract/target_labels.py `without_due_time`, `names_nothing`). A
+"""A due time a label was read with is no part of what is measured: "规划期内", "“十四五”期间", "到2022年底", a year
+(or a carbon market's first compliance year) opening the label, the base a change builds on (在原有基础上) and a trend
+joined by 并 to the verb after it are taken off it (extract/target_labels.py `without_due_time`, `names_nothing`). A
 year after 较/比 is a base, 2021年度 a year's account, and a year naming a reference ("根据2019年…") stays. A label
 naming nothing (a figure, 规划) or holding a share's figure is none. Each sentence is copied from a `tune` document's
 normalised text."""
@@ -20,6 +21,16 @@ from tests.extract.target_facts import facts, targets
     # 574 (内蒙古): the year opening the label
     ("加快建设智能变电站,2025年110千伏和220千伏智能变电站覆盖率达到25%以上。",
      ("110千伏和220千伏智能变电站覆盖率", ">=", 25, "%", 2025)),
+    # 452 (宿迁), 244: a carbon market's first compliance year and the area, before the measure
+    ("确保重点排放单位按期全部进入全国碳排放交易市场,力争首个履约年份辖区内重点企业履约率不低于95%",
+     ("重点企业履约率", ">=", 95, "%", 2025)),
+    ("督促企业完成配额履约和清缴工作,力争首个履约年份我省重点企业履约率不低于95%", ("重点企业履约率", ">=", 95, "%", 2025)),
+    # 16 (现代能源体系规划): a trend joined by 并 to the level verb after it
+    ("到2025年,国内能源年综合生产能力达到46亿吨标准煤以上,原油年产量回升并稳定在2亿吨水平,天然气年产量达到2300亿立方米以上",
+     ("原油年产量", "=", 2, "亿吨", 2025)),
+    # 338 (山东): the base the change builds on
+    ("“十四五”期间,城镇新建居住建筑能效水平在原有基础上提升30%,新建公共建筑能效水平提升20%",
+     ("城镇新建居住建筑能效水平", "increase", 30, "%", 2025)),
 ])
 def test_the_due_time_is_taken_off_a_quantified_label(sentence: str, fact: tuple[object, ...]) -> None:
     assert fact in facts(targets(sentence, period_end=2025))
