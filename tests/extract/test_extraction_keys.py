@@ -24,7 +24,7 @@ PACKS = REPO / "corpus" / "real"
 TUNE_DOC = "214、天津市“十四五”节能减排工作实施方案.pdf"
 
 FLOORS_UNITS = {"units_precision": 0.995, "units_recall": 0.976, "role_accuracy": 0.995, "lead_accuracy": 0.956}
-FLOORS_TARGETS = {"found_precision": 0.978, "found_recall": 0.950, "exact_precision": 0.978, "exact_recall": 0.950,
+FLOORS_TARGETS = {"found_precision": 0.981, "found_recall": 0.950, "exact_precision": 0.981, "exact_recall": 0.950,
                   "indicator_accuracy": 0.959}
 #: On the tuning keys (tests/keys/units_tune.toml, targets_tune.toml), which the rules were debugged against; the units'
 #: floors on the lists of rounds 1–2 they were measured on.
@@ -64,7 +64,7 @@ TUNE_FLOORS_TARGETS_ROUND7 = {"found_precision": 0.985, "found_recall": 0.995, "
 TUNE_FLOORS_TARGETS_ROUND10 = {"found_precision": 0.950, "found_recall": 0.962, "exact_precision": 0.950,
                                "exact_recall": 0.962}
 #: The eleventh round (562, 521, 146, 116, 455 and 113, whole documents) on its own, at the figures its rules reached.
-TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.949, "found_recall": 0.955, "exact_precision": 0.943,
+TUNE_FLOORS_TARGETS_ROUND11 = {"found_precision": 0.962, "found_recall": 0.955, "exact_precision": 0.955,
                                "exact_recall": 0.949, "indicator_accuracy": 0.967}
 #: The twelfth round (71, 212, 544, 451 and 574, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND12 = {"found_precision": 0.986, "found_recall": 0.979, "exact_precision": 0.986,
@@ -74,7 +74,7 @@ TUNE_FLOORS_TARGETS_ROUND13 = {"found_precision": 0.988, "found_recall": 1.0, "e
                                "exact_recall": 0.988, "indicator_accuracy": 0.988}
 #: The fourteenth round (452, 235, 172, 464 and 416, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND14 = {"found_precision": 0.968, "found_recall": 0.975, "exact_precision": 0.968,
-                               "exact_recall": 0.975, "indicator_accuracy": 0.993}
+                               "exact_recall": 0.975, "indicator_accuracy": 1.000}
 #: The fifteenth round (425, 260 and 467, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND15 = {"found_precision": 0.928, "found_recall": 0.922, "exact_precision": 0.918,
                                "exact_recall": 0.912, "indicator_accuracy": 0.936}
@@ -89,16 +89,16 @@ TUNE_FLOORS_TARGETS_ROUND18 = {"found_precision": 0.982, "found_recall": 0.982, 
                                "exact_recall": 0.982, "indicator_accuracy": 0.973}
 #: The nineteenth round (515, 205, 490, 548, 124, 199 and 419, whole documents) on its own, at the figures its rules
 #: reached.
-TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.954, "found_recall": 0.954, "exact_precision": 0.935,
-                               "exact_recall": 0.935, "indicator_accuracy": 0.951}
+TUNE_FLOORS_TARGETS_ROUND19 = {"found_precision": 0.954, "found_recall": 0.954, "exact_precision": 0.954,
+                               "exact_recall": 0.954, "indicator_accuracy": 0.971}
 #: The twentieth round (the centre's 26, 38, 16, 332, 5, 404, 302 and 400, whole documents) on its own, at the figures
 #: its rules reached.
 TUNE_FLOORS_TARGETS_ROUND20 = {"found_precision": 0.941, "found_recall": 0.900, "exact_precision": 0.915,
-                               "exact_recall": 0.875, "indicator_accuracy": 0.909}
+                               "exact_recall": 0.875, "indicator_accuracy": 0.916}
 #: The twenty-first round (the centre's 169, 380, 11, 1, 247, 17, 244, 19 and 29, whole documents) on its own, at the
 #: figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND21 = {"found_precision": 1.0, "found_recall": 0.967, "exact_precision": 0.931,
-                               "exact_recall": 0.901, "indicator_accuracy": 0.965}
+                               "exact_recall": 0.901, "indicator_accuracy": 0.977}
 #: The twenty-second round (the centre's 46, 262, 13, 31, 196, 344, 509, 325 and 397, whole documents) on its own, at
 #: the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.893, "found_recall": 0.807, "exact_precision": 0.829,
@@ -106,14 +106,14 @@ TUNE_FLOORS_TARGETS_ROUND22 = {"found_precision": 0.893, "found_recall": 0.807, 
 #: The twenty-third round (121, 535, 166, 511, 271, 338 and 187, whole documents) on its own, at the figures its rules
 #: reached.
 TUNE_FLOORS_TARGETS_ROUND23 = {"found_precision": 0.943, "found_recall": 0.841, "exact_precision": 0.830,
-                               "exact_recall": 0.733, "indicator_accuracy": 0.930}
+                               "exact_recall": 0.733, "indicator_accuracy": 0.970}
 #: The twenty-fourth round (223, 202, 575 and 188, whole documents) on its own, at the figures its rules reached.
 TUNE_FLOORS_TARGETS_ROUND24 = {"found_precision": 0.909, "found_recall": 0.869, "exact_precision": 0.829,
-                               "exact_recall": 0.793, "indicator_accuracy": 0.850}
+                               "exact_recall": 0.793, "indicator_accuracy": 0.862}
 #: The twenty-fifth round (94, 475, 307, 224, 523, 239, 164, 347 and 32, whole documents) on its own, at the figures its
 #: rules reached.
 TUNE_FLOORS_TARGETS_ROUND25 = {"found_precision": 0.957, "found_recall": 0.931, "exact_precision": 0.957,
-                               "exact_recall": 0.931, "indicator_accuracy": 0.867}
+                               "exact_recall": 0.931, "indicator_accuracy": 0.897}
 #: The twenty-sixth round (392, 382 and 28, whole documents) on its own, once the figure the text layer split
 #: ("2 04万千瓦") is read whole (ingest/layout.py).
 TUNE_FLOORS_TARGETS_ROUND26 = {"found_precision": 1.0, "found_recall": 1.0, "exact_precision": 1.0,
@@ -213,8 +213,9 @@ def test_units_and_targets_against_the_measuring_keys() -> None:
 #: once a plan's analysis of its effects (规划实施效果分析, 经济社会影响) estimates; 0.874 once a class bound after 在 and
 #: before 的 and a condition in brackets say which things a task is about; 0.876 once a bound set with 须, 不宜 or 不应
 #: is a requirement; 0.878 once what an amount is equivalent to (相当于减少…) is an estimate; 0.880 once a scoring
-#: rubric's rows give points, not goals, and a grant's later ceilings and labels naming nothing are none (0.881).
-TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.880, "recall": 0.948}
+#: rubric's rows give points, not goals, and a grant's later ceilings and labels naming nothing are none (0.881); 0.884
+#: once a figure in a note after another, inside what a task centres on or in bounds joined by 或 before 的 is none.
+TUNE_FLOORS_WHOLE_DOCUMENTS = {"precision": 0.884, "recall": 0.948}
 
 
 def test_targets_of_documents_keyed_whole() -> None:
