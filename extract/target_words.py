@@ -327,7 +327,8 @@ def _verb_re(lang: str) -> re.Pattern[str]:
 
 #: A verb written before a rate's denominator, which stands between it and the value ("人口密度宜控制每平方公里0.6万至
 #: 1万人", "控制在每平方公里1万人以内"): with a modal, and 控制 alone.
-_VERB_BEFORE_PER_ZH = re.compile(r"(?:应当?|宜|须|要)?(控制)$")
+_MODAL_ZH = r"(?:应当?|宜|须|要)"
+_VERB_BEFORE_PER_ZH = re.compile(rf"{_MODAL_ZH}?控制$")
 
 
 def closing_verb_zh(label: str) -> tuple[str, str | None, str | None]:
@@ -337,7 +338,7 @@ def closing_verb_zh(label: str) -> tuple[str, str | None, str | None]:
     if m:
         comparator, change = _VERBS_ZH[m.group(1)]
         before = label[: m.start()]
-        return re.sub(r"(?:应当?|宜|须|要)$", "", before), comparator, change
+        return re.sub(rf"{_MODAL_ZH}$", "", before), comparator, change
     m = _VERB_BEFORE_PER_ZH.search(label)
     return (label[: m.start()], None, None) if m else (label, None, None)
 
