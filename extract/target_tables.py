@@ -199,6 +199,21 @@ def _word_year(key: str) -> re.Match[str] | None:
     return _YEAR_KEY.match(f"{m.group(2)}年({m.group(1)})") if m else None
 
 
+#: A table row's cell as the text layer gives it: its key before the colon, after the previous cell's ";".
+_CELL_KEY = re.compile(r"(?:^|[;；\n])\s*(?P<key>[^;；:：\n]{1,16})\s*[:：][^;；:：\n]*$")
+
+
+def in_status_cell(text: str, at: int) -> bool:
+    """The figure at `at` stands in a row's status column ("现状值(2020年):较2015年下降20%左右", "2020年(现状):…"): the
+    state the plan starts from, whatever the sentence grammar would read in it."""
+    cell = _CELL_KEY.search(text, max(0, at - 40), at)
+    if cell is None:
+        return False
+    key = cell.group("key").strip()
+    year = _YEAR_KEY.match(key) or _word_year(key)
+    return year is not None and (year.group(2) or "").startswith(_STATUS)
+
+
 def direction(verb: str) -> str:
     """"increase" or "decrease": what a change verb of `_CHANGE_VERBS` says."""
     return "increase" if verb in _RISES else "decrease"

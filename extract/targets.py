@@ -86,7 +86,7 @@ from policykg.extract.target_shapes import (
     places_listed_zh,
 )
 from policykg.extract.target_share_actions import rate_of_action_after
-from policykg.extract.target_tables import table_targets
+from policykg.extract.target_tables import in_status_cell, table_targets
 from policykg.extract.target_unkeyed_rows import unkeyed_row_targets
 from policykg.extract.target_words import (
     _ACTION_END_ZH,
@@ -543,7 +543,8 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         # "在…既有4座门站的基础上", "以现有400个废旧农膜回收网点为基础": what there is already, no goal; "煤炭消费占比
         # 仅为13.42%", "…装机容量仅占水电装机的38.6%": how little there is, a state the text deplores
         quantities = [q for q in quantities if not _EXISTING_ZH.search(text, max(0, q.start - 3), q.start)
-                      and not _ONLY_ZH.search(text, max(0, q.start - 16), q.start) and not _in_focus(text, q)]
+                      and not _ONLY_ZH.search(text, max(0, q.start - 16), q.start) and not _in_focus(text, q)
+                      and not in_status_cell(text, q.start)]  # "现状值(2020年):较2015年下降20%": the state a row starts from
         quantities = sorted([*quantities, *_ratio_quantities(text), *_bracket_unit_quantities(text)], key=lambda q: q.start)
     for items in _group_lists(text, quantities, lang):
         first, list_end, shared = items[0][0], items[-1][1], items[-1][2]

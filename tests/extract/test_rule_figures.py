@@ -205,3 +205,11 @@ def test_the_ceilings_a_grant_lists_after_the_first() -> None:
 ])
 def test_a_rate_things_are_done_by_is_a_rule(line: str) -> None:
     assert targets(line, period_end=2025) == []
+
+
+def test_a_rows_status_cell_is_the_state_the_plan_starts_from() -> None:
+    # 76 (福建): the 2020 column of an indicator row whose target cell words its goal; the sentence grammar read the
+    # status cell's change as a target named 较2015年下降
+    line = ("领域:绿色;序号:2;指标名称:单位地区生产总值能源消耗降低(%);现状值(2020年):较2015年下降16.9%;目标值(2025年):完成国家"
+            "下达指标;指标属性:约束性")
+    assert targets(line, period_end=2025) == []
