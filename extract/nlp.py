@@ -222,12 +222,16 @@ def _singular(word: str) -> str | None:
 # --- wordings a label list cannot enumerate ---------------------------------------------------------
 #: Concepts real documents name in many wordings: the parts of "碳捕集利用与封存" in another order, joined
 #: by 、/和/及/与 or "/", or only some of them named ("二氧化碳捕集、封存与利用", "碳捕集、利用及封存",
-#: "二氧化碳捕捉利用", "碳捕集试点"). Matched besides the labels; the longest match wins.
+#: "二氧化碳捕捉利用", "碳捕集试点"), the gas written CO2, capture qualified ("碳高效捕集利用与封存"), storage named
+#: alone ("二氧化碳封存", "地质碳封存", "深远海碳封存"), bioenergy with it (BECCS). Matched besides the labels; the
+#: longest match wins.
+_CO2_ZH = r"(?:二氧化碳|碳|co2|co₂)"  # matched on the folded text: Latin letters lower-cased
 WORDINGS: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "ccus": (
         re.compile(
-            r"(?:二氧化碳|碳)(?:捕集|捕获|捕捉)"
+            rf"{_CO2_ZH}(?:高效)?(?:捕集|捕获|捕捉)"
             r"(?:\s*(?:[、与和及/]|以及)?\s*(?:综合利用|转化利用|资源化利用|地质封存|利用|封存|运输|储存))*"
+            rf"|(?:地质)?{_CO2_ZH}(?:地质)?封存|\bbeccs\b"
         ),
         re.compile(
             r"\bcarbon(?:\s+dioxide)?\s+captur(?:e|ing)(?:(?:\s*,\s*|\s+)(?:and\s+|&\s+)?"
