@@ -390,7 +390,8 @@ def test_local_wordings_do_not_match_other_things():
         ("提升可再生能源消纳和存储能力", [("可再生能源消纳", "renewable_accommodation")]),
         ("积极推动流域控制性调节水库建设和常规水电站扩机增容,加快建设抽水蓄能电站",
          [("水电", "hydropower"), ("抽水蓄能电站", "pumped_storage")]),
-        ("在实现能源替代同时,大幅降低制氢能耗", []),
+        # 制氢 names hydrogen production (hydrogen); 氢能 across 制氢|能耗 is no match of its own
+        ("在实现能源替代同时,大幅降低制氢能耗", [("制氢", "hydrogen")]),
         ("聚焦化学药、现代中药、生物制品等领域", []),
         ("重点开发煤化工和电石化工下游高附加值产品", [("煤化工", "coal_chemical"), ("化工", "petrochemical")]),
         # the segmenter splits them, but they name the concept: 年节|能量 (38), 高能|效用 (172)
@@ -399,7 +400,7 @@ def test_local_wordings_do_not_match_other_things():
         # words of BREAKERS: 134, 173, 184, 452, 352
         ("建立常态化工作联系机制", []),
         ("储碳价值核算采用市场价值法", []),
-        ("支持研发低成本PEM水电解制氢关键材料制备与系统", []),
+        ("支持研发低成本PEM水电解制氢关键材料制备与系统", [("制氢", "hydrogen")]),  # no hydropower (水电解)
         ("严格落实差别水电价和绿色信任保护政策", []),
         ("统筹县城水电气热通信等设施建设", []),
         # glued on one side only, still the concept: 深远|海风|电 (29), 营造|林 (124)
