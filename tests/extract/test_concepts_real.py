@@ -89,27 +89,3 @@ def test_ccus_in_english_wordings() -> None:
     text = "promote carbon dioxide capture, utilisation and storage and CCS demonstrations"
     found = [(text[s:e], cid) for s, e, cid in find_concepts(text, "en")]
     assert ("carbon dioxide capture, utilisation and storage", "ccus") in found and ("CCS", "ccus") in found
-
-
-@pytest.mark.parametrize(
-    ("sentence", "surface", "concept"),
-    [
-        # 388、黑龙江省“十四五”生态环境保护规划
-        ("加强生物质锅炉燃料品质及排放管控", "生物质锅炉", "biomass_energy"),
-        # 485、安徽省“十四五”节能减排实施方案
-        ("推进农林生物质热电联产项目新建和供热改造", "生物质热电联产", "biomass_energy"),
-    ],
-)
-def test_biomass_energy_by_what_burns_it(sentence: str, surface: str, concept: str) -> None:
-    assert (surface, concept) in tagged(sentence)
-
-
-def test_biomass_burnt_by_a_fire_is_no_biomass_energy() -> None:
-    # 163、毕节市林业碳票碳减排量计量方法: the emissions of burning the trees a fire takes
-    assert all(cid != "biomass_energy" for _, cid in tagged("(1)CDM造林再造林项目活动生物质燃烧造成非CO2温室气体排放增加"))
-
-
-def test_hydrogen_by_its_production_and_fuel() -> None:
-    # 571、内蒙古自治区“十四五”能源技术创新发展规划; 133、浙江省可再生能源发展“十四五”规划
-    assert ("制氢", "hydrogen") in tagged("推动可再生能源高效电解水制氢技术发展")
-    assert ("制氢", "hydrogen") in tagged("结合海上风电开发,探索海上风电制氢、深远海碳封存、海上能源岛等新技术、新模式")
