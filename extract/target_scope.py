@@ -14,6 +14,7 @@ from policykg.extract.numbers import Quantity, unit_dimension
 from policykg.extract.scan import last_match_end
 from policykg.extract.target_shapes import (
     _region_lead_zh,
+    _segment_bounds,
     _sentence_bounds,
     places_listed_zh,
 )
@@ -24,6 +25,9 @@ from policykg.extract.target_words import (
     _RATIO_VALUE_ZH,
     action_after_lead,
 )
+
+#: A clause opening with the goal it sets (实现, 确保, 力争, 争取), not with one met already (已实现, 已经实现).
+_GOAL_VERB_ZH = re.compile(r"\s*(?:要|并|将)?(?:实现|确保|力争|争取)(?=[\u4e00-\u9fff\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +160,11 @@ class _Context:
         s, e = _sentence_bounds(self.text, pos, self.lang)
         sentence = self.text[s:e]
         return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))
+
+    def goal_clause_at(self, pos: int) -> bool:
+        """`pos` is in a clause opening with the goal it sets (`_GOAL_VERB_ZH`): "…,实现配网10千伏线路联络率、标准接线率、
+        线路转供率100%" is a target with no year ahead of it."""
+        return self.lang != "en" and bool(_GOAL_VERB_ZH.match(self.text, _segment_bounds(self.text, pos, "zh")[0], pos))
 
     def planned_at(self, pos: int) -> bool:
         """`pos` is in a task clause of a plan, before any other year the clause names or in a later item of the

@@ -104,6 +104,10 @@ def _jieba_boundaries(s: str) -> list[int]:
     return bounds
 
 
+#: A grid and its voltage class opening a measure's name: "配网10千伏", "110千伏及以上".
+_VOLTAGE_CLASS_ZH = re.compile(r"[\u4e00-\u9fff]{0,6}?\d+(?:\.\d+)?\s*(?:千伏|kV)(?:及以上|以上)?")
+
+
 def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     """"乘用车和商用车新车二氧化碳排放强度" → ["乘用车新车二氧化碳排放强度", "商用车新车二氧化碳排放强度"].
 
@@ -147,7 +151,10 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
         head = re.search(r"(?:数量|面积|规模|总量|产值)$", first)
         if head and head.start() >= 2 and all(len(p) == 2 for p in parts[1:]):
             return [first] + [first[: head.start()] + p for p in parts[1:]]  # "自然保护地数量和面积": 自然保护地面积
-        return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2 else p for p in parts[1:]]
+        # "配网10千伏线路联络率、标准接线率": the network and its voltage class the first names hold for items naming none
+        classed = _VOLTAGE_CLASS_ZH.match(first)
+        return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2
+                          else classed.group() + p if classed and not re.search(r"\d", p) else p for p in parts[1:]]
     paired = n == len(parts)  # as many values as items: the items must part, whatever their words
     if _MEASURE_NOUN_ZH.search(last) and (paired or not any(_MEASURE_NOUN_ZH.search(p) for p in parts[:-1])):
         # the shared head is at least two characters: "占比", not the "比" a segmenter may cut off

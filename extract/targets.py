@@ -389,7 +389,7 @@ def _closing(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None, 
     action = _VERBLESS_ACTION_ZH.match(text[opening:q.start]) or ctx.action_ahead(text[opening:q.start], q.start)
     if item_start is not None:
         seg = (item_start, seg[1])
-    if not ctx.in_target_context(q.start):
+    if not (ctx.in_target_context(q.start) or ctx.goal_clause_at(q.start)):
         return -1
     ind_start = ctx.strip_lead(seg[0], q.start)
     ind_start, ind_end = _trim(text, ind_start, q.start, "zh")

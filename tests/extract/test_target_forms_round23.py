@@ -25,3 +25,13 @@ def test_who_the_intensities_of_a_list_are_of_holds_for_every_item() -> None:
     # 575 (山东)
     got = facts(targets("2025年公共机构单位建筑面积能耗和人均综合能耗分别比2020年下降5%和6%"))
     assert got == [("公共机构单位建筑面积能耗", "decrease", 5, "%", 2025), ("公共机构人均综合能耗", "decrease", 6, "%", 2025)]
+
+
+def test_a_clause_opening_with_the_goal_it_sets_needs_no_year() -> None:
+    # 187 (成都, policy measures of no period): 实现 opens the clause of the three rates the grid is to reach, each of the
+    # 10 kV distribution network the first names; the grants before it stay rules
+    text = ("加快用户产权配电设施移交供电企业运维管理,对接收现有居民小区的,按每个小区4万元给予一次性奖励。推进中心城区配电网格化改造"
+            "提升,提高运维管控智能化水平,实现配网10千伏线路联络率、标准接线率、线路转供率100%。")
+    got = facts(targets(text))
+    assert got == [("配网10千伏线路联络率", "=", 100, "%", None), ("配网10千伏标准接线率", "=", 100, "%", None),
+                   ("配网10千伏线路转供率", "=", 100, "%", None)]

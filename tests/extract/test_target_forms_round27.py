@@ -101,7 +101,7 @@ def test_a_bare_year_opening_a_share_of_a_population_dates_it() -> None:
 def test_rates_listed_before_one_share_with_no_verb_each_take_it() -> None:
     # 187、成都市优化能源结构促进城市绿色低碳发展政策措施 (read as a plan's task)
     text = "推进中心城区配电网格化改造提升,提高运维管控智能化水平,实现配网10千伏线路联络率、标准接线率、线路转供率100%。"
-    assert [f[0] for f in facts(targets(text, 2025))] == ["配网10千伏线路联络率", "标准接线率", "配网10千伏线路转供率"]
+    assert [f[0] for f in facts(targets(text, 2025))] == ["配网10千伏线路联络率", "配网10千伏标准接线率", "配网10千伏线路转供率"]
 
 
 def test_holders_sharing_a_rate_take_the_measure_of_the_target_before() -> None:
