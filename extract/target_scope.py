@@ -27,7 +27,7 @@ from policykg.extract.target_words import (
 )
 
 #: A clause opening with the goal it sets (实现, 确保, 力争, 争取), not with one met already (已实现, 已经实现).
-_GOAL_VERB_ZH = re.compile(r"\s*(?:要|并|将)?(?:实现|确保|力争|争取)(?=[\u4e00-\u9fff\d])")
+_GOAL_OPENS_ZH = re.compile(r"\s*(?:要|并|将)?(?:实现|确保|力争|争取)(?=[\u4e00-\u9fff\d])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,9 +162,9 @@ class _Context:
         return "目标" in sentence or bool(re.search(r"\b(?:targets?|goals?)\b", sentence, re.IGNORECASE))
 
     def goal_clause_at(self, pos: int) -> bool:
-        """`pos` is in a clause opening with the goal it sets (`_GOAL_VERB_ZH`): "…,实现配网10千伏线路联络率、标准接线率、
+        """`pos` is in a clause opening with the goal it sets (`_GOAL_OPENS_ZH`): "…,实现配网10千伏线路联络率、标准接线率、
         线路转供率100%" is a target with no year ahead of it."""
-        return self.lang != "en" and bool(_GOAL_VERB_ZH.match(self.text, _segment_bounds(self.text, pos, "zh")[0], pos))
+        return self.lang != "en" and bool(_GOAL_OPENS_ZH.match(self.text, _segment_bounds(self.text, pos, "zh")[0], pos))
 
     def planned_at(self, pos: int) -> bool:
         """`pos` is in a task clause of a plan, before any other year the clause names or in a later item of the

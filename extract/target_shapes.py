@@ -117,8 +117,10 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
     """
     if "等" in indicator:
         return _split_listed_zh(indicator, n)
-    if (size := CLASS_OPENING_ZH.match(indicator)) and ITEM_JOINER_ZH.search(indicator, size.end()):
-        # "60万千瓦级湿冷、空冷机组供电煤耗": the size class belongs to every item
+    if (size := CLASS_OPENING_ZH.match(indicator) or _VOLTAGE_CLASS_ZH.match(indicator)) and ITEM_JOINER_ZH.search(
+            indicator, size.end()):
+        # "60万千瓦级湿冷、空冷机组供电煤耗": the size class belongs to every item; so do a grid and its voltage class
+        # ("配网10千伏线路联络率、标准接线率")
         return [size.group() + p for p in _split_indicators_zh(indicator[size.end() :], n)]
     parts = [p for p in ITEM_JOINER_ZH.split(indicator) if p]
     if n >= 2 and len(parts) != n:  # "清洁能源及新能源公交车、出租车占比": 及 inside an item, 、 between items
@@ -151,10 +153,7 @@ def _split_indicators_zh(indicator: str, n: int = 0) -> list[str]:
         head = re.search(r"(?:数量|面积|规模|总量|产值)$", first)
         if head and head.start() >= 2 and all(len(p) == 2 for p in parts[1:]):
             return [first] + [first[: head.start()] + p for p in parts[1:]]  # "自然保护地数量和面积": 自然保护地面积
-        # "配网10千伏线路联络率、标准接线率": the network and its voltage class the first names hold for items naming none
-        classed = _VOLTAGE_CLASS_ZH.match(first)
-        return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2
-                          else classed.group() + p if classed and not re.search(r"\d", p) else p for p in parts[1:]]
+        return [first] + [first[: first.find(p[:2])] + p if first.find(p[:2]) >= 2 else p for p in parts[1:]]
     paired = n == len(parts)  # as many values as items: the items must part, whatever their words
     if _MEASURE_NOUN_ZH.search(last) and (paired or not any(_MEASURE_NOUN_ZH.search(p) for p in parts[:-1])):
         # the shared head is at least two characters: "占比", not the "比" a segmenter may cut off

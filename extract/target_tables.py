@@ -135,7 +135,7 @@ def _row(line: str, start: int) -> _Row | None:
     for cell in cells:
         key, sep, value = cell.partition(":")
         key, value = _KEY_FOOTNOTE.sub("", _FOOTNOTE.sub("", key.strip())), _FOOTNOTE.sub("", value.strip())
-        year = (_YEAR_KEY.match(key) or _word_year(key)) if sep else None
+        year = _year_key(key) if sep else None
         worded_year = _YEAR_WORD_KEY.match(key) if sep and not year else None
         if worded_year and not _NOT_LEVEL.search(worded_year.group("word")):
             year, row.column = _YEAR_KEY.match(worded_year.group(1) + "年"), worded_year.group("word")
@@ -152,7 +152,7 @@ def _row(line: str, start: int) -> _Row | None:
                 row.indicator = re.sub(r"(?:种类|类别|类型|品种|项目)$", "", key) + value
         elif key in _PLACE_KEYS and value:
             row.place = "合计" if value in ("合计", "总计", "计", "合") else value  # "序号:合;地区:计": a split 合计
-        elif year and year.group(2) and year.group(2).startswith(_STATUS):
+        elif year and _status(year):
             status.add(int(year.group(1)))
         elif year:
             targets.append((int(year.group(1)), value))
@@ -199,6 +199,16 @@ def _word_year(key: str) -> re.Match[str] | None:
     return _YEAR_KEY.match(f"{m.group(2)}年({m.group(1)})") if m else None
 
 
+def _year_key(key: str) -> re.Match[str] | None:
+    """A column keyed by a year, its word after it or before ("2020年(现状)", "现状值(2020年)")."""
+    return _YEAR_KEY.match(key) or _word_year(key)
+
+
+def _status(year: re.Match[str] | None) -> bool:
+    """A year's column giving the state a plan starts from (现状, 基期, 完成 …), not a target."""
+    return year is not None and (year.group(2) or "").startswith(_STATUS)
+
+
 #: A table row's cell as the text layer gives it: its key before the colon, after the previous cell's ";".
 _CELL_KEY = re.compile(r"(?:^|[;；\n])\s*(?P<key>[^;；:：\n]{1,16})\s*[:：][^;；:：\n]*$")
 
@@ -209,9 +219,7 @@ def in_status_cell(text: str, at: int) -> bool:
     cell = _CELL_KEY.search(text, max(0, at - 40), at)
     if cell is None:
         return False
-    key = cell.group("key").strip()
-    year = _YEAR_KEY.match(key) or _word_year(key)
-    return year is not None and (year.group(2) or "").startswith(_STATUS)
+    return _status(_year_key(cell.group("key").strip()))
 
 
 def direction(verb: str) -> str:

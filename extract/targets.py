@@ -159,7 +159,12 @@ def _names_before_symbol(before: str) -> bool:
 #: Works an area is done over whose name closes with 提升 or 提高, after the action completing them: "完成森林质量精准提升
 #: 45万亩", "完成松林改造提升120万亩" (not 提升 an amount: "森林面积提高…万亩" has no such action before it).
 _UPGRADE_WORKS_ZH = re.compile(r"(完成|实施)(?=[\u4e00-\u9fff]{2,16}?(?:提升|提高)$)")
-_AREA_VALUE_ZH = re.compile(r"\s*\d+(?:\.\d+)?\s*万?(?:亩|公顷|平方米|平方公里|平方千米)")
+
+
+def _sized_by_area(text: str, value_start: int) -> bool:
+    """The value at `value_start` is an area (亩, 公顷, 平方米 …, by the units table)."""
+    q = quantity_at(text[value_start : value_start + 16], value_start)
+    return q is not None and q.start == value_start and q.dimension in ("area", "land")
 
 #: Words 在 closes that are no level a value is at: 存在 (there is), 正在, 所在, 现在.
 _IN_WORDS_ZH = ("存", "正", "所", "现")
@@ -176,7 +181,7 @@ def _predicate_zh(text: str, seg_start: int, value_start: int) -> _Predicate | N
         approx, pre = _APPROX_ZH[hedged.group()], pre[: hedged.start()]
     # the verb stands right before the value, or before a denominator: "达到汽车新车销售总量的20%"
     m = _verb_re("zh").search(pre) or re.search(rf"({_alternation(_VERBS_ZH)})[^,;。]{{1,20}}的$", pre)
-    if m and m.group(1) in ("提升", "提高") and _UPGRADE_WORKS_ZH.search(pre) and _AREA_VALUE_ZH.match(text, value_start):
+    if m and m.group(1) in ("提升", "提高") and _UPGRADE_WORKS_ZH.search(pre) and _sized_by_area(text, value_start):
         return None  # "完成森林质量精准提升45万亩": the works done over an area, 提升 a word of their name
     # "风电供暖、…和电供暖供热面积各100万平方米": 各 before the value sets it for each item, as 均 does
     m = m or re.search(r"(?<=[\u4e00-\u9fff])(各)$", pre)
@@ -507,12 +512,12 @@ def _capacity(ctx: _Context, out: list[TargetHit], q: Quantity, cmp: str | None,
     return noun.end()
 
 
-#: What closes the condition of a rule after its figure: "…超过5000吨标准煤的,", "…(含)以上的,".
-_CONDITION_AFTER_ZH = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及)?(?:以上|以下|以内)?\s*的\s*[,，]")
+#: What closes the condition of a rule after its figure: "…超过5000吨标准煤的,", "…(含)以上的,"; or another bound joined
+#: by 或 that closes a class with 的: "对年均电能利用效率高于2.0或平均单机架功率低于2.5千瓦或平均利用率低于30%的…数据中心
+#: 逐步关闭" (the data centres a task is about, by any of three bounds).
+_CONDITION_AFTER_ZH = re.compile(r"\s*(?:[(（]含[)）])?\s*(?:及)?(?:以上|以下|以内)?\s*"
+                                 r"(?:的\s*[,，]|或[^,，;；。或]{0,20}?\d[^,，;；。]{0,12}?的)")
 
-#: A bound joined by 或 to another that closes a class with 的: "对年均电能利用效率高于2.0或平均单机架功率低于2.5千瓦或平均
-#: 利用率低于30%的…数据中心逐步关闭" (the data centres a task is about, by any of three bounds).
-_OR_BOUND_ZH = re.compile(r"\s*(?:及)?(?:以上|以下|以内)?\s*或[^,，;；。或]{0,20}?\d[^,，;；。]{0,12}?的")
 
 #: A figure stated as what another comes to ("相当于减少二氧化碳年排放量约8700余万吨"): an equivalence, no target.
 _EQUIVALENT_ZH = re.compile(r"相当于")
@@ -553,8 +558,7 @@ def _numeric_targets(ctx: _Context, out: list[TargetHit]) -> list[tuple[int, int
         # "确保…使用率达到76%的目标": the target is what 实现/完成 takes, its clause ends at the value
         if lang != "en" and len(items) == 1 and first.dimension not in ("count", "share", None) and _CLASS_BOUND_ZH.match(text, list_end):
             continue  # "30万千瓦级煤电机组", "超过300吨地区加快建设": the size of a class of things, not a target
-        if lang != "en" and (_CONDITION_AFTER_ZH.match(text, _suffix(text, list_end, lang)[0])
-                             or _OR_BOUND_ZH.match(text, list_end)):
+        if lang != "en" and _CONDITION_AFTER_ZH.match(text, _suffix(text, list_end, lang)[0]):
             continue  # "新建项目总建筑面积在20万平方米(含)以上的,需…": the condition of a rule, not a target
         goal = lang != "en" and text.startswith("的", list_end) and _goal_object(text, list_end, seg_end)
         seg_end = list_end if goal else seg_end
